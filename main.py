@@ -1,0 +1,105 @@
+"""证审台 EvidenceDesk: the window by default, headless subcommands for technical staff and scripts."""
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+
+# subcommand -> (module, run function, add-arguments function, help)
+COMMANDS = {
+    "open": ("ui.app", "run", "add_arguments", "打开窗口 / open the window"),
+    "scan": ("models.scan_cmd", "run", "add_arguments", "列出证据包清单 / inventory a bundle"),
+    "verify": ("models.verify_cmd", "run", "add_arguments", "校验摘要 / verify recorded digests"),
+    "check": ("checks.check_cmd", "run", "add_arguments", "运行审查检查 / run the checks"),
+    "memo": ("models.memo_cmd", "run_memo", "add_memo_arguments", "生成签名审查意见 / write the signed memo"),
+    "verify-memo": ("models.memo_cmd", "run_verify_memo", "add_verify_memo_arguments",
+                    "验证审查意见签名 / verify a memo"),
+    "identity": ("models.memo_cmd", "run_identity", "add_identity_arguments", "创建签名身份 / make an identity"),
+    "make-bundle": ("models.make_bundle_cmd", "run", "add_arguments", "制作证据包 / prepare a bundle"),
+    "demo": ("models.demo_cmd", "run", "add_arguments", "写出内置示例案件 / write the sample cases"),
+}
+EXPECTED_ERRORS = ("BundleError", "ManifestError", "StoreError", "SafePathError", "IdentityError", "UsageError")
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse that exits 2 with one line, never a usage dump longer than needed."""
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        print(f"参数错误 / usage error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ArgumentParser(prog="main.py", description="证审台 EvidenceDesk")
+    sub = parser.add_subparsers(dest="command")
+    for name, (module, _run, add, help_text) in COMMANDS.items():
+        sub_parser = sub.add_parser(name, help=help_text)
+        try:
+            getattr(importlib.import_module(module), add)(sub_parser)
+        except (ImportError, AttributeError):
+            sub_parser.set_defaults(unavailable=True)
+    return parser
+
+
+def _log_path() -> Path:
+    import platformdirs
+
+    folder = Path(platformdirs.user_log_dir("EvidenceDesk", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "evidencedesk.log"
+
+
+def report_unexpected(exc: BaseException) -> None:
+    """One line for the user, the traceback to the log file."""
+    try:
+        path = _log_path()
+        with open(path, "a", encoding="utf-8") as log:
+            log.write("".join(traceback.format_exception(exc)))
+        where = f"（详情见 {path}）"
+    except OSError:
+        where = ""
+    print(f"内部错误 / internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+
+
+def dispatch(args) -> int:
+    module, run_name, _add, _help = COMMANDS[args.command]
+    if getattr(args, "unavailable", False):
+        print(f"本版本尚未提供 {args.command} 命令 / command not available in this build", file=sys.stderr)
+        return 2
+    return getattr(importlib.import_module(module), run_name)(args)
+
+
+def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=os.environ.get("EVIDENCEDESK_LOG", "WARNING"))
+    if not argv or argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        from ui.app import start_window  # the window: imported only when wanted, for a fast CLI
+
+        return start_window(argv[0] if argv else None)
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from ui.app import start_window
+
+        return start_window(None)
+    try:
+        return dispatch(args)
+    except KeyboardInterrupt:
+        print("已取消 / cancelled", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - the contract: no traceback reaches a user
+        if type(exc).__name__ in EXPECTED_ERRORS or isinstance(exc, OSError):
+            print(str(exc) if not isinstance(exc, OSError) else f"无法读取 / cannot read: {exc}", file=sys.stderr)
+            return 2
+        if type(exc).__name__ == "Cancelled":
+            print("已取消 / cancelled", file=sys.stderr)
+            return 2
+        report_unexpected(exc)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""What every subcommand shares: opening bundle and store, the stderr progress line."""
+
+import sys
+import time
+from pathlib import Path
+
+from models.manifest import load_bundle
+from models.store import open_store
+
+
+def add_store_argument(parser) -> None:
+    parser.add_argument("--store", metavar="DIR", help="审查库所在文件夹 / folder for the review store")
+
+
+def open_bundle_and_store(args):
+    """Load the bundle named by args.path (errors propagate to main's exit-2 handler) and its store."""
+    bundle = load_bundle(args.path)
+    store_dir = Path(args.store) if getattr(args, "store", None) else None
+    return bundle, open_store(bundle, store_dir)
+
+
+class ProgressLine:
+    """A one-line progress report on stderr (count, bytes, rate, time left), redrawn at most 5 times a second."""
+
+    def __init__(self, label: str, stream=None):
+        self.label = label
+        self.stream = stream or sys.stderr
+        self.started = time.monotonic()
+        self.last = 0.0
+        self.shown = False
+
+    def __call__(self, done, total=None, done_bytes=0, total_bytes=None) -> None:
+        now = time.monotonic()
+        if now - self.last < 0.2 and (total is None or done < total):
+            return
+        self.last = now
+        self.stream.write(f"\r{self.label}：" + self.text(done, total, done_bytes, total_bytes, now - self.started))
+        self.stream.flush()
+        self.shown = True
+
+    @staticmethod
+    def text(done, total, done_bytes, total_bytes, elapsed) -> str:
+        parts = [f"{done:,}" + (f"/{total:,}" if total else "") + " 个文件"]
+        if done_bytes:
+            parts.append(f"{done_bytes / 1e6:,.1f}" + (f"/{total_bytes / 1e6:,.1f}" if total_bytes else "") + " MB")
+            if elapsed > 0:
+                rate = done_bytes / elapsed
+                parts.append(f"{rate / 1e6:,.0f} MB/s")
+                if total_bytes and rate > 0:
+                    parts.append(f"剩余约 {max(0, (total_bytes - done_bytes) / rate):.0f} 秒")
+        return "，".join(parts) + "   "
+
+    def done(self) -> None:
+        if self.shown:
+            self.stream.write("\n")
+            self.stream.flush()

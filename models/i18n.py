@@ -1,0 +1,15 @@
+"""Translation of user-visible strings: source strings are Chinese, English comes from a .qm file."""
+
+try:
+    from PySide6.QtCore import QCoreApplication
+except ImportError:  # pragma: no cover - Qt is a hard dependency, this keeps models importable anyway
+    QCoreApplication = None
+
+CONTEXT = "EvidenceDesk"
+
+
+def tr(text: str, context: str = CONTEXT) -> str:
+    """Translate through Qt's installed translators; with none installed the Chinese text returns."""
+    if QCoreApplication is None:
+        return text
+    return QCoreApplication.translate(context, text)

@@ -1,0 +1,101 @@
+"""Instants as UTC nanoseconds or aware datetimes, shown in the case zone with the offset visible."""
+
+import re
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_ZONE = "Asia/Shanghai"
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_OFFSET_RE = re.compile(r"(Z|[+-]\d{2}:?\d{2})$", re.IGNORECASE)
+
+
+def parse_manifest_time(text: str) -> datetime:
+    """An ISO 8601 time that must carry an offset or Z; a naive time raises ValueError."""
+    if not isinstance(text, str) or not _OFFSET_RE.search(text.strip()):
+        raise ValueError(f"time without offset: {text!r}")
+    value = datetime.fromisoformat(text.strip().replace("z", "Z").replace("Z", "+00:00"))
+    if value.tzinfo is None:
+        raise ValueError(f"time without offset: {text!r}")
+    return value
+
+
+def zone(name: str | None) -> ZoneInfo:
+    """The IANA zone, falling back to Asia/Shanghai for an unknown or empty name."""
+    try:
+        return ZoneInfo(name or DEFAULT_ZONE)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(DEFAULT_ZONE)
+
+
+def is_known_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+        return True
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+
+
+def dt_to_ns(value: datetime) -> int:
+    """Nanoseconds since the epoch of an aware datetime (microsecond precision)."""
+    delta = value - _EPOCH
+    return (delta.days * 86400 + delta.seconds) * 1_000_000_000 + delta.microseconds * 1000
+
+
+def ns_to_dt(ns: int) -> datetime:
+    """Aware UTC datetime of a nanosecond count (sub-microsecond digits dropped)."""
+    return _EPOCH + timedelta(microseconds=ns // 1000)
+
+
+def _fraction(ns: int) -> str:
+    frac = ns % 1_000_000_000
+    return ("." + f"{frac:09d}".rstrip("0")) if frac else ""
+
+
+def ns_to_utc_iso(ns: int | None) -> str | None:
+    """'2026-10-01T12:15:03.123456789Z', as precise as the count; None stays None."""
+    if ns is None:
+        return None
+    whole = ns_to_dt(ns - ns % 1_000_000_000)
+    return whole.strftime("%Y-%m-%dT%H:%M:%S") + _fraction(ns) + "Z"
+
+
+def dt_to_utc_iso(value: datetime) -> str:
+    return ns_to_utc_iso(dt_to_ns(value))
+
+
+def utc_iso_to_dt(text: str) -> datetime:
+    return parse_manifest_time(text).astimezone(timezone.utc)
+
+
+def _as_ns(value) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return dt_to_ns(value)
+    if isinstance(value, str):
+        return dt_to_ns(parse_manifest_time(value))
+    return int(value)
+
+
+def format_local(value, tz_name: str | None, seconds_fraction: bool = False) -> str | None:
+    """'2026-10-01 20:15:03 +08:00' in the case zone; None when the source has no time."""
+    ns = _as_ns(value)
+    if ns is None:
+        return None
+    local = ns_to_dt(ns).astimezone(zone(tz_name))
+    text = local.strftime("%Y-%m-%d %H:%M:%S")
+    if seconds_fraction:
+        text += _fraction(ns)
+    offset = local.strftime("%z")
+    return f"{text} {offset[:3]}:{offset[3:]}"
+
+
+def format_utc(value) -> str | None:
+    """The raw UTC value with its Z."""
+    return ns_to_utc_iso(_as_ns(value))
+
+
+def zone_label(tz_name: str | None) -> str:
+    """'Asia/Shanghai (+08:00)' for the case header."""
+    now = datetime.now(zone(tz_name)).strftime("%z")
+    return f"{tz_name or DEFAULT_ZONE} ({now[:3]}:{now[3:]})"

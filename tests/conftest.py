@@ -1,0 +1,36 @@
+"""Shared fixtures: offscreen Qt, the corpus, a fresh store folder per test."""
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import pytest  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """../shared/corpus; a missing corpus fails the test, it never skips."""
+    assert CORPUS.is_dir(), f"corpus not found at {CORPUS}"
+    return CORPUS
+
+
+@pytest.fixture
+def store_dir(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "store"
+    monkeypatch.setenv("EVIDENCEDESK_STORE", str(folder))
+    return folder
+
+
+@pytest.fixture
+def make_bundle(tmp_path):
+    """The bundle factory of tests/factory.py, writing into this test's tmp_path."""
+    from tests.factory import BundleFactory
+
+    return BundleFactory(tmp_path)
