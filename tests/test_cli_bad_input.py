@@ -1,0 +1,62 @@
+"""Bad input through the command line: exit 2, one clear line, no traceback, nothing written into the bundle."""
+
+import json
+import os
+
+import pytest
+
+from tests.helpers import run_main, snapshot
+from tests.models.test_manifest import GOOD, changed, write
+
+HOSTILE = {
+    "invalid_json": (None, b"{not json"),
+    "wrong_format": (changed(lambda d: d.update(format="x")), None),
+    "missing_field": (changed(lambda d: d.pop("case")), None),
+    "duplicate_ids": (changed(lambda d: d["items"].append(dict(d["items"][0]))), None),
+    "absolute_path": (changed(lambda d: d["items"][0]["content"][0].update(path="/etc/passwd")), None),
+    "dotdot": (changed(lambda d: d["items"][0]["content"][0].update(path="../x")), None),
+    "naive_time": (changed(lambda d: d["case"].update(prepared_at="2026-01-01 10:00")), None),
+    "unknown_kind": (changed(lambda d: d["items"][0].update(kind="x")), None),
+}
+
+
+def assert_clean_refusal(result):
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert "Traceback" not in err and "Traceback" not in result.stdout.decode()
+    assert err.strip(), "a refusal must say why"
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_manifest_exits_2(tmp_path, name):
+    data, raw = HOSTILE[name]
+    root = write(tmp_path, data, raw)
+    before = snapshot(root)
+    result = run_main("scan", root, "--json", store=tmp_path / "store")
+    assert_clean_refusal(result)
+    assert "清单无效" in result.stderr.decode() and "$" in result.stderr.decode()
+    assert snapshot(root) == before
+
+
+def test_link_out_of_bundle_exits_2(tmp_path):
+    root = write(tmp_path, changed(lambda d: d["items"][0]["content"][0].update(path="evidence/E1/l")))
+    os.symlink("/etc/hostname", root / "evidence" / "E1" / "l")
+    assert_clean_refusal(run_main("scan", root, store=tmp_path / "store"))
+
+
+def test_missing_path_exits_2(tmp_path):
+    result = run_main("scan", tmp_path / "absent", store=tmp_path / "store")
+    assert_clean_refusal(result)
+    assert "不存在" in result.stderr.decode()
+
+
+def test_unknown_option_exits_2(tmp_path):
+    assert_clean_refusal(run_main("scan", "--frobnicate", store=tmp_path / "store"))
+
+
+def test_listed_file_absent_still_scans(tmp_path):
+    root = write(tmp_path, GOOD)
+    (root / "evidence" / "E1" / "a.txt").unlink()
+    result = run_main("scan", root, "--json", "--no-types", store=tmp_path / "store")
+    assert result.returncode == 0, result.stderr.decode()
+    assert [json.loads(line)["path"] for line in result.stdout.decode().splitlines()] == ["bundle.json"]
