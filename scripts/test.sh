@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Set up with the test tools and run the whole test suite (what CI runs).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --dev || exit 1
+export QT_QPA_PLATFORM=offscreen
+.venv/bin/python -m pytest -q -p no:randomly "$@"
+rc=$?
+if [ $rc -eq 5 ]; then
+  echo "pytest ran no test: that is a failure here" >&2
+  exit 1
+fi
+exit $rc
