@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Iterator
 
+from models.birthtime import birth_time_ns
 from models.jobs import check_cancel
 from models.safepath import open_evidence, resolve_inside
 
@@ -38,7 +39,7 @@ def _kind(st: os.stat_result) -> str:
     return "other"
 
 
-def _times(st: os.stat_result) -> dict:
+def _times(st: os.stat_result, full: str) -> dict:
     """dfvfs-style: each time only where the platform really gives it."""
     created = getattr(st, "st_birthtime_ns", None)
     if sys.platform == "win32":  # there st_ctime is the creation time, and no change time exists
@@ -46,6 +47,8 @@ def _times(st: os.stat_result) -> dict:
                 "created_ns": created if created is not None else st.st_ctime_ns}
     if created is None and hasattr(st, "st_birthtime"):
         created = int(st.st_birthtime * 1_000_000_000)
+    if created is None:
+        created = birth_time_ns(full)
     return {"modified_ns": st.st_mtime_ns, "accessed_ns": st.st_atime_ns, "changed_ns": st.st_ctime_ns,
             "created_ns": created}
 
@@ -58,7 +61,7 @@ def entry_from_stat(rel: str, st: os.stat_result, full: str) -> Entry:
             target = os.readlink(full)
         except OSError as exc:
             target = f"? ({exc.strerror})"
-    return Entry(path=rel, kind=kind, size=st.st_size, mode=st.st_mode, link_target=target, **_times(st))
+    return Entry(path=rel, kind=kind, size=st.st_size, mode=st.st_mode, link_target=target, **_times(st, full))
 
 
 class FolderSource:
