@@ -1,0 +1,114 @@
+"""`memo`, `verify-memo` and `identity` subcommands: the signed review memo from the command line."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from pathlib import Path
+
+from models.cli_common import add_store_argument, open_bundle_and_store
+from models.identity import IdentityError, cert_pem, load_identity, make_identity
+from models.memo_verify import MemoInputError, describe, verify_memo
+
+
+def add_memo_arguments(parser) -> None:
+    parser.add_argument("path", help="证据包或文件夹 / bundle or folder")
+    parser.add_argument("--identity", required=True, metavar="ID.p12", help="签名身份 / PKCS#12 identity")
+    parser.add_argument("--passphrase-file", metavar="F", help="口令文件 / file holding the passphrase")
+    parser.add_argument("--out", required=True, metavar="MEMO.pdf", help="输出文件 / output PDF")
+    parser.add_argument("--reviewer", metavar="NAME", help="审查人（默认为证书姓名）/ reviewer name")
+    parser.add_argument("--english", action="store_true", help="英文审查意见 / memo in English")
+    add_store_argument(parser)
+
+
+def add_verify_memo_arguments(parser) -> None:
+    parser.add_argument("memo", metavar="MEMO.pdf", help="审查意见 / signed memo")
+    parser.add_argument("--trust", metavar="CERT.pem", help="信任的签名证书 / trusted signer certificate")
+
+
+def add_identity_arguments(parser) -> None:
+    parser.add_argument("--name", required=True, help="审查人姓名 / reviewer name")
+    parser.add_argument("--out", required=True, metavar="ID.p12", help="输出身份文件 / output PKCS#12")
+    parser.add_argument("--training", action="store_true", help="培训身份 / training identity")
+    parser.add_argument("--passphrase-file", metavar="F", help="口令文件 / file holding the passphrase")
+    parser.add_argument("--days", type=int, default=1095, help="有效天数 / validity in days")
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(message, file=sys.stderr)
+    return code
+
+
+def read_passphrase(path: str | None, prompt: str = "口令：") -> bytes:
+    """From --passphrase-file (first line), else stdin when piped, else an interactive prompt."""
+    if path:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise IdentityError(f"无法读取口令文件 {path}：{exc.strerror or exc}") from exc
+        return (text.splitlines() or [""])[0].encode("utf-8")
+    if not sys.stdin.isatty():
+        return (sys.stdin.readline().rstrip("\r\n")).encode("utf-8")
+    return getpass.getpass(prompt).encode("utf-8")
+
+
+def run_memo(args) -> int:
+    from models.memo_data import build_memo_data
+    from models.memo_render import MemoError, write_memo
+
+    try:
+        identity = load_identity(args.identity, read_passphrase(args.passphrase_file))
+    except IdentityError as exc:
+        return _fail(str(exc))
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        return _fail(f"无法写入审查意见 {out}：目录不存在")
+    bundle, store = open_bundle_and_store(args)
+    data = build_memo_data(bundle, store, args.reviewer or identity.name, identity.training)
+    if not data["review"]["has_decisions"]:
+        print("提示：审查人尚未作出任何决定，审查意见将注明所有结果均为自动结果", file=sys.stderr)
+    try:
+        write_memo(data, identity, out, english=args.english, progress=_progress)
+    except MemoError as exc:
+        return _fail(str(exc))
+    print(f"审查意见已写入 {out}（{len(data['items'])} 个证据项，签名人 {identity.name}）", file=sys.stderr)
+    print(str(out))
+    return 0
+
+
+STEPS = ("排版", "附加审查结果", "签名", "写入文件", "完成")
+
+
+def _progress(done, total=None, done_bytes=0, total_bytes=None) -> None:
+    sys.stderr.write(f"\r生成审查意见：{STEPS[min(done, len(STEPS) - 1)]} ({done}/{total})   ")
+    if total is not None and done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def run_verify_memo(args) -> int:
+    try:
+        result = verify_memo(args.memo, args.trust)
+    except MemoInputError as exc:
+        return _fail(str(exc))
+    for line in describe(result):
+        print(line)
+    return 0 if result.ok else 1
+
+
+def run_identity(args) -> int:
+    try:
+        passphrase = read_passphrase(args.passphrase_file, "新身份的口令：")
+        identity = make_identity(args.name, args.out, passphrase, training=args.training, days=args.days)
+    except IdentityError as exc:
+        return _fail(str(exc))
+    pem = Path(args.out).with_suffix(".pem")
+    try:
+        pem.write_bytes(cert_pem(identity))
+    except OSError:
+        pem = None
+    kind = "培训身份" if identity.training else "签名身份"
+    print(f"{kind}已写入 {args.out}（{identity.name}，有效至 {identity.not_after:%Y-%m-%d}）"
+          + (f"；证书 {pem}" if pem else ""), file=sys.stderr)
+    print(identity.fingerprint)
+    return 0
