@@ -87,6 +87,9 @@ def main(argv=None) -> int:
         return start_window(None)
     try:
         return dispatch(args)
+    except BrokenPipeError:  # `scan --json | head`: the reader left; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except KeyboardInterrupt:
         print("已取消 / cancelled", file=sys.stderr)
         return 2
