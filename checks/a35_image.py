@@ -1,0 +1,80 @@
+"""Art. 35 data images of original media: medium described, imaging recorded, hashed, signed."""
+
+from pathlib import PurePosixPath
+
+from checks.a32_legality import signature_result
+from checks.a34_seized import APPEARANCE, CUSTODY, content_digested, media_result
+from checks.base import Check, missing_fields, result
+
+IMAGE_KINDS = frozenset({"media_image"})
+LOG_SUFFIXES = (".txt", ".info", ".log")
+
+
+def digests_result(item: dict):
+    """Integrity values computed for every content entry (Art. 35.3, 36.3, 37.3, 39.4)."""
+    hashed, unhashed = content_digested(item)
+    if not hashed and not unhashed:
+        return result("not_recorded", "清单未列出电子数据内容")
+    if unhashed:
+        return result("fail", f"{len(unhashed)} 项内容未计算完整性校验值", hashed=hashed, not_hashed=unhashed)
+    return result("pass", f"{len(hashed)} 项内容均已计算完整性校验值（比对见第三十一条第二项）", hashed=hashed)
+
+
+def acquisition_logs(item: dict, context) -> list[str]:
+    """Acquisition logs (FTK Imager .txt, Guymager .info) lying beside a disk image of the item."""
+    images = [PurePosixPath(e["path"]) for e in item.get("content") or [] if e.get("type") == "disk_image"]
+    logs = []
+    for record in context.file_records(item.get("id")):
+        path = PurePosixPath(record.get("path", ""))
+        if path.suffix.lower() in LOG_SUFFIXES and any(path.parent == i.parent for i in images):
+            logs.append(str(path))
+    return logs
+
+
+class ImageMediaDescribedCheck(Check):
+    NAME = "a35_1_media_described"
+    ARTICLE = "35.1"
+    KINDS = IMAGE_KINDS
+
+    def evaluate(self, item, context):
+        return media_result(item, context, APPEARANCE + CUSTODY)
+
+
+class ImagingProcessCheck(Check):
+    NAME = "a35_2_imaging_process"
+    ARTICLE = "35.2"
+    KINDS = IMAGE_KINDS
+
+    def evaluate(self, item, context):
+        acquisition = item.get("acquisition") or {}
+        logs = acquisition_logs(item, context)
+        missing = missing_fields(acquisition, ("tool", "method"))
+        if not (acquisition.get("steps") or acquisition.get("started_at") or logs):
+            missing.append("steps")
+        facts = {k: acquisition.get(k) for k in ("tool", "tool_version", "method", "steps", "started_at",
+                                                  "finished_at")} | {"acquisition_logs": logs, "missing": missing}
+        if not acquisition and not logs:
+            return result("not_recorded", "清单未记录制作镜像的信息", **facts)
+        if missing and not logs:
+            return result("fail", "未记录制作镜像的：" + "、".join(missing), **facts)
+        if missing:
+            return result("warn", "清单缺少部分镜像信息，已附采集日志，请核对日志", **facts)
+        return result("pass", "已记录制作镜像的工具、方法、过程", **facts)
+
+
+class ImageDigestsCheck(Check):
+    NAME = "a35_3_digests"
+    ARTICLE = "35.3"
+    KINDS = IMAGE_KINDS
+
+    def evaluate(self, item, context):
+        return digests_result(item)
+
+
+class ImageSignaturesCheck(Check):
+    NAME = "a35_4_signatures"
+    ARTICLE = "35.4"
+    KINDS = IMAGE_KINDS
+
+    def evaluate(self, item, context):
+        return signature_result(item)

@@ -1,0 +1,160 @@
+"""The shape of a check (plaso-style small unit): CheckResult, CheckContext, Check and the helpers they share."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+STATUSES = ("pass", "fail", "warn", "needs_review", "not_recorded", "not_applicable", "error")
+KINDS_ALL = frozenset({"seized_media", "media_image", "onsite_extraction", "online_extraction", "frozen",
+                       "obtained", "inspection", "appraisal"})
+ALL = KINDS_ALL
+DEFAULT_SETTINGS = {"freeze_warning_days": 15, "exif_threshold_s": 60, "max_fact_rows": 200}
+# worst first: how results are summarised (Art. 30.5) and how an item's overview colours a clause
+SEVERITY = ("error", "fail", "warn", "needs_review", "not_recorded", "pass", "not_applicable")
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One check's answer for one item: a status, the facts it rests on, a Chinese message."""
+
+    status: str
+    facts: dict = field(default_factory=dict)
+    message: str = ""
+    message_key: str = ""
+    params: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        if self.status not in STATUSES:
+            raise ValueError(f"unknown check status {self.status!r}")
+
+    def to_dict(self) -> dict:
+        return {"status": self.status, "facts": self.facts, "message": self.message,
+                "message_key": self.message_key, "params": self.params}
+
+
+def result(status: str, message: str, **facts) -> CheckResult:
+    """Shorthand used by every check： result（"fail"， "缺少…"， missing=[...]）."""
+    return CheckResult(status=status, facts=facts, message=message)
+
+
+def worst(statuses) -> str | None:
+    """The most severe status among those given (not_applicable only when nothing else)."""
+    present = [s for s in statuses if s in STATUSES]
+    return min(present, key=SEVERITY.index) if present else None
+
+
+def _plain(record) -> dict:
+    if isinstance(record, dict):
+        return dict(record)
+    if hasattr(record, "__dataclass_fields__"):
+        return {name: getattr(record, name) for name in record.__dataclass_fields__}
+    return dict(vars(record))
+
+
+@dataclass
+class CheckContext:
+    """Everything a check may read besides its item; built once per run by checks.runner.build_context."""
+
+    bundle: object
+    verify_results: list = field(default_factory=list)
+    files: object = field(default_factory=list)  # list of file records, or callable(item_id) -> records
+    today: date = field(default_factory=date.today)
+    settings: dict = field(default_factory=dict)
+    backup_differences: dict | None = None  # backup item id -> list of differences; None = not compared
+    anomalies: list = field(default_factory=list)
+
+    def setting(self, key: str):
+        return self.settings.get(key, DEFAULT_SETTINGS.get(key))
+
+    @property
+    def adhoc(self) -> bool:
+        return bool(getattr(self.bundle, "adhoc", False))
+
+    def verifications(self, item_id: str, sources=None, exclude=()) -> list[dict]:
+        """Verification records of one item as dicts, filtered by recorded_source."""
+        out = []
+        for record in self.verify_results or []:
+            row = _plain(record)
+            if row.get("item") != item_id:
+                continue
+            source = row.get("recorded_source")
+            if (sources is not None and source not in sources) or source in exclude:
+                continue
+            out.append(row)
+        return out
+
+    def file_records(self, item_id: str) -> list[dict]:
+        if callable(self.files):
+            return [_plain(r) for r in self.files(item_id)]
+        return [_plain(r) for r in self.files or [] if _plain(r).get("item") == item_id]
+
+    def exists(self, rel: str) -> bool:
+        """True when rel names a regular file inside the bundle (never through a link leaving it)."""
+        from models.safepath import SafePathError, resolve_inside
+
+        try:
+            return resolve_inside(Path(self.bundle.root), rel).is_file()
+        except (SafePathError, OSError, TypeError):
+            return False
+
+    def missing_paths(self, paths) -> list[str]:
+        return [p for p in paths or [] if not self.exists(p)]
+
+
+def present(value) -> bool:
+    """Recorded: not None, not an empty string, list or dict (False and 0 count as recorded)."""
+    if value is None:
+        return False
+    if isinstance(value, (str, list, tuple, dict)):
+        return bool(value.strip() if isinstance(value, str) else value)
+    return True
+
+
+def missing_fields(obj: dict | None, names) -> list[str]:
+    return [n for n in names if not present((obj or {}).get(n))]
+
+
+class Check:
+    """Base of every check: NAME, ARTICLE, KIND, KINDS; run() wraps evaluate() so nothing raises."""
+
+    NAME = ""
+    ARTICLE = ""
+    KIND = "auto"  # auto | assisted | manual
+    KINDS = KINDS_ALL
+    MANIFEST = True  # rests on manifest fields: an ad-hoc bundle gives not_recorded
+
+    def applies_to(self, item: dict) -> bool:
+        return (item or {}).get("kind") in self.KINDS
+
+    def run(self, item: dict, context: CheckContext) -> CheckResult:
+        item = item or {}
+        if not self.applies_to(item):
+            return result("not_applicable", "本条不适用于此类证据")
+        if self.MANIFEST and context.adhoc:
+            return result("not_recorded", "无清单的文件夹：清单未记录相关信息", adhoc=True)
+        try:
+            return self.evaluate(item, context)
+        except Exception as exc:  # reported as status error with its reason, never swallowed
+            return result("error", f"检查无法完成：{type(exc).__name__}： {exc}",
+                          error=f"{type(exc).__name__}: {exc}")
+
+    def evaluate(self, item: dict, context: CheckContext) -> CheckResult:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.NAME} {self.ARTICLE}>"
+
+
+class ManualCheck(Check):
+    """A clause only a person can judge: the question, with whatever facts help answer it."""
+
+    KIND = "manual"
+    MANIFEST = False
+
+    def facts(self, item: dict, context: CheckContext) -> dict:
+        return {}
+
+    def evaluate(self, item, context):
+        from checks.wording import wording
+
+        return result("needs_review", wording(self.NAME).get("question_zh", ""), **self.facts(item, context))

@@ -1,0 +1,68 @@
+"""Run the registry's checks over a bundle's items, with a context gathered from the review store."""
+
+import importlib
+import logging
+from datetime import date
+
+from checks.base import DEFAULT_SETTINGS, CheckContext
+
+log = logging.getLogger(__name__)
+
+
+def _optional(module: str, name: str):
+    """A function from a models/ module that another part of the program may not ship yet (None then)."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ImportError as exc:
+        if exc.name != module:  # the module is there but broken: that is an error, not an absence
+            raise
+        return None
+    except AttributeError:
+        return None
+
+
+def _file_loader(store):
+    """callable(item_id) -> the item's file records; item_id None gives the records no item claims."""
+    from models.scan import iter_file_records
+
+    def records(item_id):
+        if item_id is None:
+            return [r for r in iter_file_records(store) if r.get("item") is None]
+        return list(iter_file_records(store, item=item_id))
+
+    return records
+
+
+def _backup_differences(bundle, store) -> dict | None:
+    compare = _optional("models.backup", "compare_backup")
+    if compare is None:
+        return None
+    found = {}
+    for item in bundle.items:
+        if item.get("backup_of"):
+            found[item["id"]] = list(compare(bundle, store, item["id"]))
+    return found
+
+
+def _anomalies(bundle, store) -> list:
+    find = _optional("models.anomalies", "find_anomalies")
+    return list(find(bundle, store)) if find else []
+
+
+def build_context(bundle, store, today: date | None = None, settings: dict | None = None) -> CheckContext:
+    """Verification records, file records, backup differences and anomalies for one run of the checks."""
+    load_results = _optional("models.verify", "load_results")
+    return CheckContext(
+        bundle=bundle,
+        verify_results=list(load_results(store)) if load_results else [],
+        files=_file_loader(store),
+        today=today or date.today(),
+        settings=dict(DEFAULT_SETTINGS, **(settings or {})),
+        backup_differences=_backup_differences(bundle, store),
+        anomalies=_anomalies(bundle, store),
+    )
+
+
+def run_checks(bundle, context: CheckContext, registry) -> dict[str, list]:
+    """item id -> [(check, CheckResult)] for every registered check, in registry order (n/a included)."""
+    return {item.get("id"): [(check, check.run(item, context)) for check in registry.all()] for item in bundle.items}
