@@ -1,0 +1,79 @@
+"""Errors shown to the user: a refused bundle with its rule in Chinese and English, and the last-resort hook."""
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+log = logging.getLogger(__name__)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def manifest_error_text(exc) -> str:
+    """The JSON path, the rule in Chinese and in English, and how many more problems there are."""
+    lines = [_t("清单中的字段：%1").replace("%1", exc.json_path), "", exc.rule_zh, exc.rule_en]
+    others = getattr(exc, "others", None) or []
+    if others:
+        lines += ["", _t("另有 %1 处问题，修正此处后再次打开可见。").replace("%1", str(len(others)))]
+    return "\n".join(lines)
+
+
+def show_open_error(parent, path, exc) -> None:
+    """A bundle that cannot be opened; the window stays as it was."""
+    title = _t("无法打开证据包")
+    if hasattr(exc, "json_path"):
+        text = _t("清单无效 / invalid manifest") + f"\n{path}\n\n" + manifest_error_text(exc)
+    else:
+        text = f"{path}\n\n{exc}"
+    QMessageBox.warning(parent, title, text)
+
+
+def log_file() -> Path | None:
+    try:
+        import platformdirs
+
+        folder = Path(platformdirs.user_log_dir("EvidenceDesk", appauthor=False))
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / "evidencedesk.log"
+    except OSError:
+        return None
+
+
+def log_exception(exc_type, exc, tb) -> Path | None:
+    """Write the traceback to the log file; returns its path (None if it cannot be written)."""
+    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    log.error("unexpected error\n%s", text)
+    path = log_file()
+    if path is not None:
+        try:
+            with open(path, "a", encoding="utf-8") as stream:
+                stream.write(text)
+        except OSError:
+            path = None
+    return path
+
+
+def show_exception(parent, exc, where: Path | None = None) -> None:
+    text = _t("程序遇到意外错误，已记录，窗口仍可继续使用。") + f"\n\n{type(exc).__name__}: {exc}"
+    if where is not None:
+        text += "\n\n" + _t("详情见日志：%1").replace("%1", str(where))
+    QMessageBox.critical(parent, _t("内部错误"), text)
+
+
+def install_excepthook(parent_getter=lambda: None) -> None:
+    """Uncaught exceptions in slots: logged and shown in a dialog instead of ending the program."""
+    def hook(exc_type, exc, tb):
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        where = log_exception(exc_type, exc, tb)
+        if QApplication.instance() is not None:
+            show_exception(parent_getter(), exc, where)
+
+    sys.excepthook = hook

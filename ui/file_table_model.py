@@ -1,0 +1,286 @@
+"""The file table: a model paging records from the store (fetchMore), sorted by SQL, never a copy of the inventory.
+
+The model keeps only the ordered row ids it has fetched (8 bytes a row) and a small cache of record pages.
+Sorting re-queries with ORDER BY and keyset paging, so a million records never pass through Python at once.
+"""
+
+from array import array
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtGui import QBrush, QColor
+
+from models.timeutil import format_local, format_utc
+
+COL_NAME, COL_SIZE, COL_MODIFIED, COL_CREATED, COL_ACCESSED, COL_CHANGED, COL_ITEM, COL_TYPE = range(8)
+HEADERS = (QT_TRANSLATE_NOOP("FileTableModel", "名称"), QT_TRANSLATE_NOOP("FileTableModel", "大小"),
+           QT_TRANSLATE_NOOP("FileTableModel", "修改时间"), QT_TRANSLATE_NOOP("FileTableModel", "创建时间"),
+           QT_TRANSLATE_NOOP("FileTableModel", "访问时间"), QT_TRANSLATE_NOOP("FileTableModel", "变更时间"),
+           QT_TRANSLATE_NOOP("FileTableModel", "证据项"), QT_TRANSLATE_NOOP("FileTableModel", "类型"))
+TIME_FIELDS = {COL_MODIFIED: "modified_ns", COL_CREATED: "created_ns", COL_ACCESSED: "accessed_ns",
+               COL_CHANGED: "changed_ns"}
+_LOWEST = -(2**63)
+# ORDER BY expression per column; NULLs mapped to a sentinel so keyset comparisons stay total
+SORT_EXPR = {COL_NAME: "path", COL_SIZE: "COALESCE(size, -1)", COL_ITEM: "COALESCE(item, '')",
+             COL_TYPE: "COALESCE(mime, '')", **{c: f"COALESCE({f}, {_LOWEST})" for c, f in TIME_FIELDS.items()}}
+UNIQUE_EXPRS = {"id", "path"}  # keyset on the expression alone (indexed)
+
+PathRole = Qt.ItemDataRole.UserRole + 1  # bundle-relative path
+RecordRole = Qt.ItemDataRole.UserRole + 2  # the record as a dict
+RawValueRole = Qt.ItemDataRole.UserRole + 3  # the stored value (bytes, UTC nanoseconds, mime)
+
+RECORD_FIELDS = ("id", "path", "item", "listed", "kind", "size", "modified_ns", "created_ns", "accessed_ns",
+                 "changed_ns", "time_source", "link_target", "deleted", "error", "mime", "type_error")
+PAGE = 256
+CACHE_PAGES = 64
+FIRST_BATCH = 1000
+MAX_BATCH = 100_000
+
+
+def human_size(size) -> str:
+    if size is None:
+        return ""
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB", "TB"):
+        if value < 1024 or unit == "TB":
+            return f"{int(value)} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return str(size)
+
+
+def file_name(path: str) -> str:
+    return path.rsplit("/", 1)[-1]
+
+
+class FileTableModel(QAbstractTableModel):
+    """Rows are file records of one store; set_filter / sort re-query; fetchMore pages in batches."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._conn = None
+        self._tz = None
+        self._utc = False
+        self._where, self._params = "", []
+        self._order = ("id", Qt.SortOrder.AscendingOrder)
+        self._ids = array("q")
+        self._last_key = None
+        self._exhausted = True
+        self._pages: OrderedDict[int, list] = OrderedDict()
+        self._batch = FIRST_BATCH
+
+    # --- the store and the query -------------------------------------------------------------------
+    def set_store(self, store, tz_name: str | None) -> None:
+        """Show the records of this store (None clears); times shown in tz_name."""
+        self._conn = store.db.conn if store is not None else None
+        self._tz = tz_name
+        self.requery()
+
+    def set_filter(self, item=None, prefix: str | None = None, unlisted: bool = False, text: str = "") -> None:
+        """Restrict to one item, one folder (prefix), records of no item, and/or a path substring."""
+        where, params = [], []
+        if item is not None:
+            where.append("item = ?")
+            params.append(item)
+        if unlisted:
+            where.append("item IS NULL")
+        prefix = (prefix or "").strip("/")
+        if prefix and prefix != ".":
+            where.append("path >= ? AND path < ?")
+            params += [prefix + "/", prefix + "0"]  # '0' follows '/' in code-point order
+        if text:
+            escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            where.append("path LIKE ? ESCAPE '\\'")
+            params.append(f"%{escaped}%")
+        self._where, self._params = " AND ".join(where), params
+        self.requery()
+
+    def set_utc(self, utc: bool) -> None:
+        self._utc = bool(utc)
+        self._changed_columns(list(TIME_FIELDS))
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self._order = (SORT_EXPR.get(column, "id"), order)
+        self.requery()
+
+    def requery(self) -> None:
+        self.beginResetModel()
+        self._ids = array("q")
+        self._pages.clear()
+        self._last_key = None
+        self._batch = FIRST_BATCH
+        self._exhausted = self._conn is None
+        self.endResetModel()
+        if self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+
+    def append_new(self) -> None:
+        """Records were added to the store (a scan is running): let the next fetch find them."""
+        if self._conn is not None and self._exhausted:
+            self._exhausted = False
+            if len(self._ids) < FIRST_BATCH:
+                self.fetchMore(QModelIndex())
+
+    def refresh_column(self, column: int) -> None:
+        """Values of one column changed in the store (the typing pass): drop the cache and repaint it."""
+        self._changed_columns([column])
+
+    def _changed_columns(self, columns: list) -> None:
+        self._pages.clear()
+        if self._ids:
+            for column in columns:
+                self.dataChanged.emit(self.index(0, column), self.index(len(self._ids) - 1, column))
+
+    def total_count(self) -> int:
+        """How many records the current filter matches (a COUNT query)."""
+        if self._conn is None:
+            return 0
+        sql = "SELECT COUNT(*) FROM files" + (f" WHERE {self._where}" if self._where else "")
+        return self._conn.execute(sql, self._params).fetchone()[0]
+
+    # --- paging ------------------------------------------------------------------------------------
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        if parent.isValid() or self._exhausted:
+            return
+        limit = self._batch
+        rows = self._next_ids(limit)
+        self._batch = min(limit * 2, MAX_BATCH)  # each scroll to the bottom asks for more: fewer queries
+        self._exhausted = len(rows) < limit
+        if not rows:
+            return
+        start = len(self._ids)
+        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+        self._ids.extend(r[0] for r in rows)
+        self._last_key = (rows[-1][1], rows[-1][0])
+        self.endInsertRows()
+
+    def _next_ids(self, limit: int) -> list:
+        expr, order = self._order
+        desc = order == Qt.SortOrder.DescendingOrder
+        where, params = ([self._where] if self._where else []), list(self._params)
+        if self._last_key is not None:
+            op = "<" if desc else ">"
+            if expr in UNIQUE_EXPRS:
+                where.append(f"{expr} {op} ?")
+                params.append(self._last_key[0])
+            else:
+                where.append(f"({expr}, id) {op} (?, ?)")
+                params += list(self._last_key)
+        direction = "DESC" if desc else "ASC"
+        sql = (f"SELECT id, {expr} FROM files" + (f" WHERE {' AND '.join(where)}" if where else "")
+               + f" ORDER BY {expr} {direction}" + ("" if expr in UNIQUE_EXPRS else f", id {direction}")
+               + " LIMIT ?")
+        return self._conn.execute(sql, params + [limit]).fetchall()
+
+    def record(self, row: int) -> dict | None:
+        """The record shown on this row, from the page cache or one small query."""
+        if not 0 <= row < len(self._ids):
+            return None
+        number = row // PAGE
+        page = self._pages.get(number)
+        if page is None:
+            page = self._load_page(number)
+        else:
+            self._pages.move_to_end(number)
+        return page[row % PAGE]
+
+    def _load_page(self, number: int) -> list:
+        ids = self._ids[number * PAGE:(number + 1) * PAGE].tolist()
+        sql = f"SELECT {', '.join(RECORD_FIELDS)} FROM files WHERE id IN ({','.join('?' * len(ids))})"
+        found = {r[0]: dict(zip(RECORD_FIELDS, r)) for r in self._conn.execute(sql, ids).fetchall()}
+        page = [found.get(i) for i in ids]
+        self._pages[number] = page
+        while len(self._pages) > CACHE_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    def row_of_path(self, path: str) -> int:
+        """Row of a path among the rows fetched so far, or -1 (a linear look-up: for tests and selection)."""
+        found = self._conn.execute("SELECT id FROM files WHERE path = ?", [path]).fetchone() if self._conn else None
+        if not found:
+            return -1
+        try:
+            return self._ids.index(found[0])
+        except ValueError:
+            return -1
+
+    # --- Qt's table interface ----------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(HEADERS):
+                return QCoreApplication.translate("FileTableModel", HEADERS[section])
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.parent().isValid():
+            return None
+        rec = self.record(index.row())
+        if rec is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(rec, column)
+        if role == PathRole:
+            return rec["path"]
+        if role == RecordRole:
+            return dict(rec)
+        if role == RawValueRole:
+            return self._raw(rec, column)
+        return self._decoration_role(rec, column, role)
+
+    def _display(self, rec: dict, column: int):
+        if column == COL_NAME:
+            name = file_name(rec["path"])
+            return f"{name} → {rec['link_target']}" if rec["kind"] == "link" else name
+        if column == COL_SIZE:
+            return human_size(rec["size"]) if rec["kind"] == "file" else ""
+        if column in TIME_FIELDS:
+            value = rec[TIME_FIELDS[column]]
+            return format_utc(value) if self._utc else format_local(value, self._tz)
+        if column == COL_ITEM:
+            return rec["item"] or ""
+        if column == COL_TYPE:
+            return rec["mime"] or ""
+        return None
+
+    @staticmethod
+    def _raw(rec: dict, column: int):
+        if column in TIME_FIELDS:
+            return rec[TIME_FIELDS[column]]
+        return {COL_NAME: rec["path"], COL_SIZE: rec["size"], COL_ITEM: rec["item"], COL_TYPE: rec["mime"]}.get(column)
+
+    def _decoration_role(self, rec: dict, column: int, role):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_SIZE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(rec, column)
+        if role == Qt.ItemDataRole.ForegroundRole and (rec["error"] or rec["type_error"]):
+            return QBrush(QColor("#b00020"))
+        if role == Qt.ItemDataRole.ForegroundRole and rec["item"] is None and rec["path"].startswith("evidence/"):
+            return QBrush(QColor("#a15c00"))  # an addition the manifest does not list (Art. 30.4)
+        return None
+
+    @staticmethod
+    def _tooltip(rec: dict, column: int):
+        if rec["error"]:
+            return rec["error"]
+        if column == COL_NAME:
+            return rec["path"]
+        if column == COL_SIZE and rec["size"] is not None:
+            return QCoreApplication.translate("FileTableModel", "%1 字节").replace("%1", f"{rec['size']:,}")
+        if column in TIME_FIELDS and rec[TIME_FIELDS[column]] is not None:
+            return format_utc(rec[TIME_FIELDS[column]])
+        return None

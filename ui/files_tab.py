@@ -1,0 +1,108 @@
+"""The 文件 tab: the file table of the open bundle, with a path filter and the count of records shown."""
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from ui.file_table_model import COL_ITEM, COL_MODIFIED, COL_NAME, COL_TYPE, FileTableModel, PathRole
+
+COLUMN_WIDTHS = (230, 72, 172, 172, 172, 172, 56, 130)
+VISUAL_ORDER_AFTER_MODIFIED = (COL_TYPE, COL_ITEM)  # what a reviewer reads first stays on screen
+
+
+class FilesTab(QWidget):
+    """set_case(bundle, store) shows the store's records; file_selected(path) when the user picks one."""
+
+    file_selected = Signal(str)
+
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.bundle = self.store = None
+        self.keywords: dict = {}
+        self.model = FileTableModel(self)
+        self.view = self._table()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("按路径筛选（包含的文字）"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.count_label = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+
+    def _table(self) -> QTableView:
+        view = QTableView()
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(22)
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # scan order until a click
+        view.horizontalHeader().setSortIndicatorClearable(True)
+        view.setSortingEnabled(True)
+        view.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            view.setColumnWidth(column, width)
+        header = view.horizontalHeader()
+        for offset, column in enumerate(VISUAL_ORDER_AFTER_MODIFIED, start=1):
+            header.moveSection(header.visualIndex(column), header.visualIndex(COL_MODIFIED) + offset)
+        header.setSectionsMovable(True)
+        view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.model.modelReset.connect(self._update_count)
+        return view
+
+    def set_case(self, bundle, store) -> None:
+        self.bundle, self.store = bundle, store
+        self.model.set_store(store, bundle.timezone if bundle is not None else None)
+        self._update_count()
+
+    def set_filter(self, keywords: dict) -> None:
+        """Keywords of FileTableModel.set_filter (item, prefix, unlisted) from the left pane."""
+        self.keywords = dict(keywords)
+        self._apply_filter()
+
+    def refresh(self) -> None:
+        """The store changed a lot (a scan ended): query again, keeping the filter and the sort."""
+        self.model.requery()
+
+    def records_added(self) -> None:
+        """Called while a scan runs: the new records join the end of the table."""
+        self.model.append_new()
+        self._update_count()
+
+    def types_changed(self) -> None:
+        self.model.refresh_column(COL_TYPE)
+
+    def select_path(self, path: str) -> bool:
+        row = self.model.row_of_path(path)
+        if row >= 0:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, COL_NAME))
+        return row >= 0
+
+    def _apply_filter(self) -> None:
+        keywords = dict(self.keywords)
+        text = self.search.text().strip()
+        if text:
+            keywords["text"] = text
+        self.model.set_filter(**keywords)
+
+    def _update_count(self) -> None:
+        if self.store is None:
+            self.count_label.setText("")
+            return
+        self.count_label.setText(self.tr("共 %1 个条目").replace("%1", f"{self.model.total_count():,}"))
+
+    def _current_changed(self, current, _previous) -> None:
+        path = current.data(PathRole) if current.isValid() else None
+        if path:
+            self.file_selected.emit(path)

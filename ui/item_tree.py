@@ -1,0 +1,127 @@
+"""The left pane: the items of the case (with counts) and the bundle's folder tree, both filtering the file table."""
+
+from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QLabel, QSplitter, QTreeView, QVBoxLayout, QWidget
+
+FilterRole = Qt.ItemDataRole.UserRole + 1  # dict of FileTableModel.set_filter keywords
+LoadedRole = Qt.ItemDataRole.UserRole + 2  # folder children listed already
+KINDS = {"seized_media": QT_TRANSLATE_NOOP("ItemTree", "扣押介质"), "media_image": QT_TRANSLATE_NOOP("ItemTree", "介质镜像"),
+         "onsite_extraction": QT_TRANSLATE_NOOP("ItemTree", "现场提取"),
+         "online_extraction": QT_TRANSLATE_NOOP("ItemTree", "在线提取"), "frozen": QT_TRANSLATE_NOOP("ItemTree", "冻结"),
+         "obtained": QT_TRANSLATE_NOOP("ItemTree", "调取"), "inspection": QT_TRANSLATE_NOOP("ItemTree", "检查"),
+         "appraisal": QT_TRANSLATE_NOOP("ItemTree", "鉴定")}
+MAX_CHILDREN = 5000  # a folder with more direct entries shows the first ones and a note
+
+
+def child_folders(conn, prefix: str, limit: int = MAX_CHILDREN) -> tuple[list[str], bool]:
+    """Names of the folders directly under prefix ('' = root), by index seeks over the path column."""
+    base = prefix + "/" if prefix else ""
+    names, cursor, steps = [], base, 0
+    upper = prefix + "0" if prefix else None
+    while steps < limit:
+        sql = "SELECT path FROM files WHERE path > ?" + (" AND path < ?" if upper else "") + " ORDER BY path LIMIT 1"
+        row = conn.execute(sql, [cursor, upper] if upper else [cursor]).fetchone()
+        if row is None:
+            return names, False
+        rest = row[0][len(base):]
+        steps += 1
+        if "/" in rest:
+            name = rest.split("/", 1)[0]
+            names.append(name)
+            cursor = base + name + "0"  # skip everything inside this folder in one seek
+        else:
+            cursor = row[0]
+    return names, True
+
+
+class ItemTree(QWidget):
+    """Emits filter_changed({...}) with FileTableModel.set_filter keywords when the user picks a node."""
+
+    filter_changed = Signal(object)
+
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.store = None
+        self.items_model = QStandardItemModel(self)
+        self.folders_model = QStandardItemModel(self)
+        self.items_view = self._view(self.items_model)
+        self.folders_view = self._view(self.folders_model)
+        self.folders_view.expanded.connect(self._expand)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        for title, view in ((self.tr("证据项"), self.items_view), (self.tr("文件夹树"), self.folders_view)):
+            box = QWidget()
+            inner = QVBoxLayout(box)
+            inner.setContentsMargins(0, 0, 0, 0)
+            heading = QLabel(title)
+            heading.setStyleSheet("font-weight: bold; padding: 2px;")
+            inner.addWidget(heading)
+            inner.addWidget(view)
+            splitter.addWidget(box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def _view(self, model) -> QTreeView:
+        view = QTreeView()
+        view.setModel(model)
+        view.setHeaderHidden(True)
+        view.setUniformRowHeights(True)
+        view.clicked.connect(self._picked)
+        view.activated.connect(self._picked)
+        return view
+
+    def set_case(self, bundle, store) -> None:
+        self.store = store
+        self.items_model.clear()
+        self.folders_model.clear()
+        if bundle is None or store is None:
+            return
+        counts = dict(store.db.execute("SELECT COALESCE(item, ''), COUNT(*) FROM files GROUP BY item").fetchall())
+        self.items_model.appendRow(self._node(self.tr("全部文件（%1）").replace("%1", f"{sum(counts.values()):,}"), {}))
+        for item in bundle.items:
+            kind = QCoreApplication.translate("ItemTree", KINDS.get(item.get("kind"), item.get("kind", "")))
+            text = f"{item.get('id')} {item.get('title', '')}（{kind}，{counts.get(item.get('id'), 0):,}）"
+            node = self._node(text, {"item": item.get("id")})
+            for entry in item.get("content", []):
+                node.appendRow(self._node(entry.get("path", ""), {"prefix": entry.get("path", "")}
+                                          if entry.get("type") == "directory" else {"text": entry.get("path", "")}))
+            self.items_model.appendRow(node)
+        if counts.get(""):
+            self.items_model.appendRow(self._node(self.tr("不属于任何证据项（%1）").replace("%1", f"{counts['']:,}"),
+                                                  {"unlisted": True}))
+        self.items_view.expandToDepth(0)
+        root = self._node(bundle.root.name or str(bundle.root), {})
+        self.folders_model.appendRow(root)
+        self._fill(root, "")
+        self.folders_view.expand(root.index())
+
+    @staticmethod
+    def _node(text: str, keywords: dict) -> QStandardItem:
+        node = QStandardItem(text)
+        node.setEditable(False)
+        node.setToolTip(text)
+        node.setData(keywords, FilterRole)
+        return node
+
+    def _fill(self, node: QStandardItem, prefix: str) -> None:
+        node.setData(True, LoadedRole)
+        node.removeRows(0, node.rowCount())
+        names, more = child_folders(self.store.db.conn, prefix)
+        for name in names:
+            child = self._node(name, {"prefix": f"{prefix}/{name}" if prefix else name})
+            child.appendRow(QStandardItem())  # placeholder: an expand arrow until listed
+            node.appendRow(child)
+        if more:
+            node.appendRow(self._node(self.tr("（文件过多，仅列出部分文件夹）"), {"prefix": prefix} if prefix else {}))
+
+    def _expand(self, index) -> None:
+        node = self.folders_model.itemFromIndex(index)
+        if node is not None and not node.data(LoadedRole) and self.store is not None:
+            self._fill(node, node.data(FilterRole).get("prefix", ""))
+
+    def _picked(self, index) -> None:
+        keywords = index.data(FilterRole)
+        if keywords is not None:
+            self.filter_changed.emit(dict(keywords))

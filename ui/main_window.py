@@ -1,0 +1,264 @@
+"""The main window: case header, items and folders on the left, tabs in the middle, details right, progress below."""
+
+import time
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from ui.case_header import CaseHeader
+from ui.detail_pane import DetailPane
+from ui.errors import show_exception, show_open_error
+from ui.files_tab import FilesTab
+from ui.item_tree import ItemTree
+from ui.open_dialogs import WelcomePage, ask_bundle_folder, dropped_folder
+from ui.progress_panel import ProgressPanel
+from ui.recent import RecentBundles
+
+APP_TITLE = "证审台 EvidenceDesk"
+TYPE_REFRESH_SECONDS = 1.0
+
+
+class MainWindow(QMainWindow):
+    """open_bundle(path) -> bool; add_tab(widget, title); signals case_opened, scan_finished, types_finished."""
+
+    case_opened = Signal(object)  # Bundle
+    scan_finished = Signal(object)  # ScanSummary, or None when cancelled or failed
+    types_finished = Signal(object)  # count typed, or None
+
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.bundle = self.store = None
+        self.tasks: list = []
+        self._typed_at = 0.0
+        self.recent = RecentBundles(context.settings)
+        self.setWindowTitle(APP_TITLE)
+        self.setAcceptDrops(True)
+        self.header = CaseHeader(context)
+        self.item_tree = ItemTree(context)
+        self.tabs = QTabWidget()
+        self.detail = DetailPane(context)
+        self.files_tab = FilesTab(context)
+        self.progress = ProgressPanel(context)
+        self.welcome = WelcomePage(self.recent)
+        self.welcome.open_requested.connect(self.ask_open)
+        self.welcome.recent_requested.connect(self.open_bundle)
+        self.case_tabs: list[QWidget] = []
+        self.add_tab(self.files_tab, self.tr("文件"))
+        self.item_tree.filter_changed.connect(self.files_tab.set_filter)
+        self.context.runner.task_failed.connect(lambda _h, exc: show_exception(self, exc))
+        self._build_layout()
+        self._build_menus()
+        self.resize(1400, 860)
+
+    # --- building ----------------------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (self.item_tree, self.tabs, self.detail):
+            self.splitter.addWidget(widget)
+        self.splitter.setSizes([270, 780, 350])
+        self.splitter.setStretchFactor(1, 1)
+        case_page = QWidget()
+        column = QVBoxLayout(case_page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.header)
+        column.addWidget(self.splitter, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(case_page)
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.stack, 1)
+        outer.addWidget(self.progress)
+        self.setCentralWidget(central)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menus = {key: bar.addMenu(title) for key, title in (
+            ("file", self.tr("文件")), ("review", self.tr("审查")), ("tools", self.tr("工具")),
+            ("training", self.tr("培训")), ("help", self.tr("帮助")))}
+        self._action("file", self.tr("打开证据包…"), self.ask_open, QKeySequence.StandardKey.Open)
+        self.recent_menu = self.menus["file"].addMenu(self.tr("最近打开"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.menus["file"].addSeparator()
+        self._action("file", self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+        self._action("help", self.tr("关于"), self._about)
+
+    def _action(self, menu: str, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        self.menus[menu].addAction(action)
+        return action
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent.paths():
+            self.recent_menu.addAction(path).triggered.connect(lambda _=False, p=path: self.open_bundle(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+
+    def add_tab(self, widget: QWidget, title: str) -> None:
+        """A tab in the middle area: gets set_case(bundle, store); its file_selected shows the file's details."""
+        self.tabs.addTab(widget, title)
+        self.case_tabs.append(widget)
+        if hasattr(widget, "file_selected"):
+            widget.file_selected.connect(self.detail.show_file)
+        if self.bundle is not None and hasattr(widget, "set_case"):
+            widget.set_case(self.bundle, self.store)
+
+    # --- opening -----------------------------------------------------------------------------------
+    def ask_open(self) -> None:
+        folder = ask_bundle_folder(self, self.context.settings)
+        if folder:
+            self.open_bundle(folder)
+
+    def open_bundle(self, path) -> bool:
+        """Load and validate the bundle, open its store, show what the store has, then scan in a worker."""
+        from models.manifest import BundleError, ManifestError, load_bundle  # lazy: fast start-up
+        from models.safepath import SafePathError
+        from models.store import StoreError, open_store
+
+        try:
+            bundle = load_bundle(path)
+            store = open_store(bundle, self.context.store_dir)
+        except (BundleError, ManifestError, StoreError, SafePathError, OSError) as exc:
+            show_open_error(self, path, exc)
+            return False
+        self.close_case()
+        self.bundle, self.store = bundle, store
+        self.recent.add(path)
+        self.welcome.refresh()
+        self.setWindowTitle(f"{APP_TITLE} — {bundle.case.get('title') or bundle.root.name}")
+        self.header.set_case(bundle)
+        self.detail.set_case(bundle, store)
+        self.item_tree.set_case(bundle, store)
+        self.files_tab.set_case(bundle, store)  # records of an earlier scan show at once
+        self.stack.setCurrentIndex(1)
+        self.case_opened.emit(bundle)
+        self._start_scan()
+        return True
+
+    def close_case(self) -> None:
+        for handle in self.tasks:
+            handle.cancel()
+        self.tasks = []
+        for widget in [*self.case_tabs, self.detail, self.item_tree]:
+            widget.set_case(None, None)
+        self.header.set_case(None)
+        if self.store is not None:
+            self.store.close()
+        self.bundle = self.store = None
+        self.setWindowTitle(APP_TITLE)
+        self.stack.setCurrentIndex(0)
+
+    def _worker_job(self, body):
+        """fn(progress, cancel) running body(bundle, store) on the worker's own connection to the store file."""
+        bundle, path = self.bundle, self.store.path
+
+        def job(progress, cancel):
+            from models.store import open_store_file
+
+            store = open_store_file(path)
+            try:
+                return body(bundle, store, progress, cancel)
+            finally:
+                store.close()
+        return job
+
+    def _for_case(self, slot):
+        """The slot, dropped when its case has been closed meanwhile (a late result of a cancelled task)."""
+        bundle = self.bundle
+        return lambda *args: slot(*args) if bundle is self.bundle else None
+
+    def _run(self, body, label: str, on_done, on_error, on_progress) -> None:
+        self.tasks.append(self.context.runner.run(
+            self._worker_job(body), label=label, on_done=self._for_case(on_done),
+            on_error=self._for_case(on_error), on_progress=self._for_case(on_progress)))
+
+    def _start_scan(self) -> None:
+        from models.scan import scan_bundle
+
+        self._run(lambda b, s, p, c: scan_bundle(b, s, progress=p, cancel=c), self.tr("正在扫描"),
+                  self._scan_done, self._scan_failed, lambda *_: self.files_tab.records_added())
+
+    def _scan_done(self, summary) -> None:
+        self.progress.show_message(self.tr("扫描完成：%1 个文件，%2 MB，用时 %3 秒").replace(
+            "%1", f"{summary.files:,}").replace("%2", f"{summary.bytes / 1e6:,.1f}").replace(
+            "%3", f"{summary.seconds:.1f}"))
+        self._case_changed()
+        self.scan_finished.emit(summary)
+        self._start_typing()
+
+    def _scan_failed(self, exc) -> None:
+        from models.jobs import Cancelled
+
+        if isinstance(exc, Cancelled):
+            self.progress.show_message(self.tr("扫描已取消：列表显示已扫描的文件"))
+        else:
+            self.progress.show_message(self.tr("扫描失败：%1").replace("%1", str(exc)))
+            show_exception(self, exc)
+        if self.store is not None:
+            self._case_changed()
+        self.scan_finished.emit(None)
+
+    def _case_changed(self) -> None:
+        self.item_tree.set_case(self.bundle, self.store)
+        for widget in self.case_tabs:
+            if hasattr(widget, "set_case"):
+                widget.set_case(self.bundle, self.store)
+
+    def _start_typing(self) -> None:
+        try:
+            from models.typing_pass import fill_types
+        except ImportError:
+            return
+        self._typed_at = 0.0
+        self._run(lambda b, s, p, c: fill_types(b, s, progress=p, cancel=c), self.tr("正在识别文件类型"),
+                  self._types_done, self._types_failed, self._typing_progress)
+
+    def _typing_progress(self, *_values) -> None:
+        if time.monotonic() - self._typed_at >= TYPE_REFRESH_SECONDS:
+            self._typed_at = time.monotonic()
+            self.files_tab.types_changed()
+
+    def _types_done(self, count) -> None:
+        self.files_tab.types_changed()
+        if count:
+            self.progress.show_message(self.tr("类型识别完成：%1 个文件").replace("%1", f"{count:,}"))
+        self.types_finished.emit(count)
+
+    def _types_failed(self, exc) -> None:
+        from models.jobs import Cancelled
+
+        self.files_tab.types_changed()
+        if not isinstance(exc, Cancelled):
+            show_exception(self, exc)
+        self.types_finished.emit(None)
+
+    # --- window events -----------------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if dropped_folder(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        folder = dropped_folder(event.mimeData())
+        if folder:
+            event.acceptProposedAction()
+            self.open_bundle(folder)
+
+    def closeEvent(self, event) -> None:
+        self.context.runner.cancel_all()
+        self.context.runner.wait(5000)
+        self.close_case()
+        super().closeEvent(event)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("关于证审台"), self.tr(
+            "证审台 EvidenceDesk\n依据《人民检察院办理网络犯罪案件规定》第三章审查电子数据的离线工作台。\n"
+            "证据包以只读方式打开，审查记录保存在独立的审查库中。"))
