@@ -1,0 +1,162 @@
+"""The memo: findings dict from a real store, Chinese PDF that pdftotext reads back, attachment, signature."""
+
+import hashlib
+import json
+import subprocess
+
+import pytest
+
+from models.identity import load_identity, make_identity
+from models.manifest import load_bundle
+from models.memo_data import build_memo_data
+from models.memo_render import MemoError, read_findings, write_memo
+from models.scan import scan_bundle
+from models.store import open_store
+
+CHECKS = [("E1", "a31_2_digests", "31.2", "pass", "全部校验值一致"),
+          ("E1", "a32_4_signatures", "32.4", "fail", "持有人未签名，未说明理由"),
+          ("E1", "a33_1_relevance", "33.1", "needs_review", "请标注相关文件"),
+          ("E2", "a37_1_address", "37.1", "fail", "未记录网络地址")]
+HEAD = hashlib.sha256(b"audit").hexdigest()
+
+
+def write_bundle(root):
+    """A two-item bundle: a seized USB stick's chat log and an online extraction."""
+    files = {"evidence/E1/聊天记录.txt": "买家：要一万条\n".encode(), "evidence/E2/page.html": b"<html></html>"}
+    for rel, data in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(data)
+    content = {rel: [{"path": rel, "type": "file", "digests": {"sha256": hashlib.sha256(d).hexdigest()}}]
+               for rel, d in files.items()}
+    manifest = {
+        "format": "evidence-bundle/1",
+        "case": {"case_number": "某检刑诉〔2026〕12号", "title": "张某某侵犯公民个人信息案",
+                 "charge": "侵犯公民个人信息罪", "unit": "某区人民检察院", "prepared_by": "李某",
+                 "prepared_at": "2026-11-20T10:00:00+08:00"},
+        "parties": [{"id": "P1", "name": "张某某", "role": "suspect"}],
+        "items": [{"id": "E1", "title": "涉案U盘一个", "kind": "seized_media", "related_parties": ["P1"],
+                   "media": {"brand": "Kingston", "serial": "0019E06B4A2C"},
+                   "acquisition": {"method": "只读接口复制", "tool": "ewfacquire"},
+                   "content": content["evidence/E1/聊天记录.txt"]},
+                  {"id": "E2", "title": "网页", "kind": "online_extraction",
+                   "content": content["evidence/E2/page.html"]}],
+    }
+    (root / "bundle.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    return load_bundle(root)
+
+
+def fill_review(store, decide: bool) -> None:
+    db = store.db
+    with db.conn:
+        for item, name, art, status, msg in CHECKS:
+            db.execute("INSERT INTO check_results VALUES (?,?,?,?,?,?,?)",
+                       [item, name, art, status, "{}", msg, "2026-11-23T08:00:00Z"])
+        db.execute("INSERT INTO audit VALUES (1, '2026-11-23T08:00:00Z', '张检察官', 'scan', '{}', '', ?)", [HEAD])
+        if not decide:
+            return
+        db.execute("INSERT INTO decisions VALUES ('E1','a31_2_digests','confirm',NULL,'已复核',NULL,'张检察官',"
+                   "'2026-11-23T08:10:00Z')")
+        db.execute("INSERT INTO decisions VALUES ('E1','a33_1_relevance','answer',NULL,'证明交易过程','相关',"
+                   "'张检察官','2026-11-23T08:11:00Z')")
+        db.execute("INSERT INTO outcomes VALUES ('E1','admissible',NULL,NULL,NULL,'张检察官','2026-11-23T08:20:00Z')")
+        db.execute("INSERT INTO outcomes VALUES ('E2','defect','第四十三条第四项','未记录网络地址',?,'张检察官',"
+                   "'2026-11-23T08:21:00Z')", [json.dumps(["补充在线提取笔录，载明网络地址"], ensure_ascii=False)])
+        db.execute("INSERT INTO tags VALUES ('evidence/E1/聊天记录.txt','objective_act','商谈出售公民信息',"
+                   "'张检察官','2026-11-23T08:12:00Z')")
+
+
+def make_review(tmp_path, decide=True, training=False):
+    """(data, identity) for a scanned two-item bundle with or without the reviewer's decisions."""
+    bundle = write_bundle(tmp_path / "bundle")
+    store = open_store(bundle, tmp_path / "store")
+    scan_bundle(bundle, store)
+    fill_review(store, decide)
+    make_identity("张检察官", tmp_path / "id.p12", b"pw", training=training)
+    identity = load_identity(tmp_path / "id.p12", b"pw")
+    return build_memo_data(bundle, store, identity.name, training), identity
+
+
+def pdftext(path, page=None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(["pdftotext", *pages, str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_data_from_store_with_decisions(tmp_path):
+    data, _ = make_review(tmp_path)
+    json.dumps(data)  # plain JSON
+    e1, e2 = data["items"]
+    assert e1["kind_zh"] == "扣押、封存原始存储介质"
+    assert {c["check"]: c["decided"] for c in e1["clauses"]} == {
+        "a31_2_digests": True, "a32_4_signatures": False, "a33_1_relevance": True}
+    assert [c["group"] for c in e1["clauses"]] == ["integrity", "legality", "relevance"]
+    assert e2["outcome"]["corrections"] == ["补充在线提取笔录，载明网络地址"]
+    assert e1["relevant"]["objective_act"][0]["path"] == "evidence/E1/聊天记录.txt"
+    assert data["inventory"]["items"] == 2 and data["inventory"]["files"] >= 2
+    texts = [(o["item"], o["text"]) for o in data["art16"]]
+    assert ("E1", "持有人未签名，未说明理由") in texts and ("E2", "补充在线提取笔录，载明网络地址") in texts
+    assert [o["item"] for o in data["art47"]] == ["E1"]
+    assert data["art47"][0]["corroboration"] == ["party:张某某"]
+    assert data["audit"] == {"entries": 1, "head_digest": HEAD}
+    assert data["review"]["has_decisions"]
+
+
+def test_memo_reads_back_exactly_and_carries_findings(tmp_path):
+    data, identity = make_review(tmp_path)
+    out = write_memo(data, identity, tmp_path / "memo.pdf")
+    text = pdftext(out)
+    for phrase in ("电子数据审查意见", "张某某侵犯公民个人信息案", "某检刑诉〔2026〕12号", "持有人未签名，未说明理由",
+                   "补充在线提取笔录，载明网络地址", "一、基本情况", "九、补充侦查提纲（第十六条）",
+                   "十、出庭示证提纲（第四十七条）", "客观行为（第十八条）", "附件：电子数据校验值表", HEAD):
+        assert phrase in text, phrase
+    pages = int(subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+                .split("Pages:")[1].split()[0])
+    for page in range(1, pages + 1):
+        # pdftotext drops the spaces between CJK glyphs, so compare without them
+        assert f"第{page}页共{pages}页" in pdftext(out, page).replace(" ", "")
+        assert "培训" not in pdftext(out, page)
+    assert read_findings(out) == json.loads(json.dumps(data))
+    sig = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True).stdout
+    assert "Signature is Valid" in sig and "Total document signed" in sig
+
+
+def test_training_mark_on_every_page(tmp_path):
+    data, identity = make_review(tmp_path, training=True)
+    out = write_memo(data, identity, tmp_path / "memo.pdf")
+    pages = int(subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+                .split("Pages:")[1].split()[0])
+    assert all("培训 TRAINING" in pdftext(out, p) for p in range(1, pages + 1))
+
+
+def test_no_decisions_says_so_plainly(tmp_path):
+    data, identity = make_review(tmp_path, decide=False)
+    assert not data["review"]["has_decisions"] and data["art47"] == []
+    text = pdftext(write_memo(data, identity, tmp_path / "memo.pdf"))
+    assert "审查人尚未作出任何决定" in text and "尚无可采证据项。" in text
+
+
+def test_empty_store_does_not_crash(tmp_path):
+    bundle = write_bundle(tmp_path / "bundle")
+    store = open_store(bundle, tmp_path / "store")
+    make_identity("甲", tmp_path / "id.p12", b"pw")
+    data = build_memo_data(bundle, store, "甲", False)
+    text = pdftext(write_memo(data, load_identity(tmp_path / "id.p12", b"pw"), tmp_path / "m.pdf"))
+    assert "尚无审查结果。" in text and "无校验记录。" in text
+
+
+def test_english_memo(tmp_path):
+    data, identity = make_review(tmp_path)
+    text = pdftext(write_memo(data, identity, tmp_path / "memo.pdf", english=True))
+    assert "Electronic Evidence Review Opinion" in text and "Page 1 of" in text
+
+
+def test_unwritable_output_leaves_nothing(tmp_path):
+    data, identity = make_review(tmp_path)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    with pytest.raises(MemoError, match="无法写入审查意见"):
+        write_memo(data, identity, blocker / "memo.pdf")
+    target = tmp_path / "is-a-folder"
+    target.mkdir()
+    with pytest.raises(MemoError):
+        write_memo(data, identity, target)
+    assert list(target.iterdir()) == [] and sorted(p.name for p in tmp_path.glob(".*part")) == []
