@@ -187,15 +187,18 @@ class BackupCheck(Check):
 
 
 def _decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+    """UTF-8 first, then GB18030 (Chinese systems' logs), then whatever charset-normalizer finds."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
 
-        best = from_bytes(raw).best()
-        if best is None:
-            raise ValueError("操作日志的字符编码无法识别")
-        return str(best)
+    best = from_bytes(raw).best()
+    if best is None:
+        raise ValueError("操作日志的字符编码无法识别")
+    return str(best)
 
 
 def parse_log_time(text: str, tz_name: str) -> datetime | None:

@@ -1,0 +1,77 @@
+"""Art. 31: seal, digests, backup, operation log after freezing."""
+
+from checks import a31_integrity as a31
+from tests.checks.contract import CheckContract, make_bundle, run
+from tests.checks.test_a30_objectivity import _verification
+
+
+class TestSealIntact(CheckContract):
+    CHECK = a31.SealIntactCheck
+
+    def test_broken_seal_fails(self, tmp_path):
+        item = {"id": "E1", "kind": "seized_media", "sealing": {"sealed": True, "state": "broken"}}
+        assert run(self.CHECK, item, tmp_path=tmp_path).status == "fail"
+
+    def test_intact_with_photos_passes(self, tmp_path):
+        item = {"id": "E1", "kind": "seized_media", "sealing": {"sealed": True, "state": "intact",
+                "photos_before": ["photos/b.jpg"], "photos_after": ["photos/a.jpg"]}}
+        bundle = make_bundle(tmp_path, [item], files={"photos/b.jpg": b"b", "photos/a.jpg": b"a"})
+        assert run(self.CHECK, item, bundle=bundle).status == "pass"
+
+
+class TestDigests(CheckContract):
+    CHECK = a31.DigestsCheck
+
+    def test_mismatch_names_file_and_both_values(self, tmp_path):
+        item = {"id": "E1", "kind": "obtained"}
+        outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=[_verification("E1", "evidence/a", "mismatch")])
+        assert outcome.status == "fail"
+        problem = outcome.facts["problems"][0]
+        assert (problem["path"], problem["recorded"], problem["computed"]) == ("evidence/a", "aa", "bb")
+
+    def test_freeze_digests_are_left_to_38_4(self, tmp_path):
+        rows = [_verification("E1", "evidence/a", "match"),
+                _verification("E1", "evidence/a", "mismatch", recorded_source="freeze")]
+        assert run(self.CHECK, {"id": "E1", "kind": "frozen"}, tmp_path=tmp_path, verify_results=rows).status == "pass"
+
+
+class TestBackup(CheckContract):
+    CHECK = a31.BackupCheck
+
+    def test_differences_given_fail(self, tmp_path):
+        item = {"id": "E2", "kind": "obtained", "backup_of": "E1"}
+        outcome = run(self.CHECK, item, tmp_path=tmp_path, backup_differences={"E2": [{"path": "x.csv"}]})
+        assert outcome.status == "fail" and outcome.facts["count"] == 1
+
+    def test_manifest_digests_compared_when_not_compared(self, tmp_path):
+        original = {"id": "E1", "kind": "obtained", "content": [
+            {"path": "evidence/E1/x.csv", "type": "file", "digests": {"md5": "11"}}]}
+        same = {"id": "E2", "kind": "obtained", "backup_of": "E1", "content": [
+            {"path": "evidence/E2/x.csv", "type": "file", "digests": {"md5": "11"}}]}
+        bundle = make_bundle(tmp_path, [original, same])
+        assert run(self.CHECK, same, bundle=bundle).status == "pass"
+        same["content"][0]["digests"] = {"md5": "22"}
+        assert run(self.CHECK, same, bundle=bundle).status == "fail"
+
+
+class TestOperationLog(CheckContract):
+    CHECK = a31.OperationLogCheck
+
+    def _item(self):
+        return {"id": "E3", "kind": "frozen", "freeze": {"frozen_at": "2026-11-10T00:00:00+08:00",
+                                                         "operation_log": "documents/log.csv"}}
+
+    def test_entry_after_freeze_fails(self, tmp_path):
+        log = "操作时间,操作,账号\n2026-11-09 10:00:00,登录,a\n2026-11-12 02:13:00,删除,a\n".encode()
+        bundle = make_bundle(tmp_path, [self._item()], files={"documents/log.csv": log})
+        outcome = run(self.CHECK, self._item(), bundle=bundle)
+        assert outcome.status == "fail" and [e["line"] for e in outcome.facts["after_freeze"]] == [3]
+
+    def test_gbk_log_without_time_header_found_by_parsing(self, tmp_path):
+        log = "账号,时刻\na,2026-11-09T10:00:00+08:00\nb,2026-11-09T11:00:00+08:00\n".encode("gb18030")
+        bundle = make_bundle(tmp_path, [self._item()], files={"documents/log.csv": log})
+        outcome = run(self.CHECK, self._item(), bundle=bundle)
+        assert outcome.status == "pass" and outcome.facts["time_column"] == "时刻"
+
+    def test_log_file_absent_fails(self, tmp_path):
+        assert run(self.CHECK, self._item(), tmp_path=tmp_path).status == "fail"
