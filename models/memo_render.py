@@ -79,10 +79,12 @@ def _document(html: str, writer, width: float, height: float):
 
 def _sign_block_y(doc) -> float:
     """Top of the paragraph that holds the signature mark, in document pixels."""
-    cursor = doc.find(SIGN_MARK)
-    if cursor.isNull():
-        return doc.documentLayout().documentSize().height()
-    return doc.documentLayout().blockBoundingRect(cursor.block()).top()
+    block = doc.lastBlock()  # the mark sits before the annex: walk back from the end (find() is slow)
+    while block.isValid():
+        if SIGN_MARK in block.text():
+            return doc.documentLayout().blockBoundingRect(block).top()
+        block = block.previous()
+    return doc.documentLayout().documentSize().height()
 
 
 def _stamp_place(doc, body_h: float, page_w_px: float, page_h_px: float) -> StampPlace:
