@@ -13,8 +13,8 @@ SIGN = ["侦查人员：刘某、陈某", "见证人：赵某"]
 
 
 def _doc(spec, kind: str, path: str, title: str, number: str, day: datetime, paragraphs: list[str],
-         table: list[list[str]] | None = None, signatures: list[str] | None = None) -> dict:
-    pdf = render_pdf(title, number, paragraphs + [f"{POLICE}　{day:%Y年%m月%d日}"], table, signatures)
+         table: list[list[str]] | None = None, signatures: list[str] | None = None, issuer: str = POLICE) -> dict:
+    pdf = render_pdf(title, number, paragraphs, table, signatures, dated=f"{issuer}　{day:%Y年%m月%d日}")
     spec.put(path, pdf, day)
     return {"kind": kind, "path": path, "number": number, "date": day.date().isoformat()}
 
@@ -84,4 +84,4 @@ def appraisal_docs(spec, material: list[str]) -> list[dict]:
                   "二、检材　" + "；".join(material) + "。检材哈希值与送检清单一致。",
                   "三、鉴定过程　依据 GB/T 29360-2012《电子物证数据恢复检验规程》对检材进行检验，提取照片元数据与聊天记录。",
                   "四、鉴定意见　检材照片拍摄设备为华为 NOH-AN00，聊天记录中交易金额与交易流水相符。"],
-                 signatures=["鉴定人：周某（执业证号 310012）", "鉴定人：吴某（执业证号 310045）"])]
+                 signatures=["鉴定人：周某（执业证号 310012）", "鉴定人：吴某（执业证号 310045）"], issuer="某司法鉴定中心")]

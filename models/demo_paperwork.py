@@ -24,7 +24,7 @@ def ensure_gui() -> None:
 
 
 def _html(title: str, number: str, paragraphs: list[str], table: list[list[str]] | None,
-          signatures: list[str]) -> str:
+          signatures: list[str], dated: str) -> str:
     esc = html.escape
     parts = [f"<h2 align='center'>{esc(title)}</h2>", f"<p align='right'>{esc(number)}</p>"]
     parts += [f"<p>{esc(p)}</p>" for p in paragraphs]
@@ -33,6 +33,8 @@ def _html(title: str, number: str, paragraphs: list[str], table: list[list[str]]
         parts.append(f"<table border='1' cellspacing='0' cellpadding='3' width='100%'>{rows}</table>")
     if signatures:
         parts.append("<p>" + "&nbsp;&nbsp;&nbsp;&nbsp;".join(esc(s) for s in signatures) + "</p>")
+    if dated:
+        parts.append(f"<p align='right'>{esc(dated)}</p>")
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 
@@ -43,7 +45,7 @@ def _stable(pdf: bytes) -> bytes:
 
 
 def render_pdf(title: str, number: str, paragraphs: list[str], table: list[list[str]] | None = None,
-               signatures: list[str] | None = None) -> bytes:
+               signatures: list[str] | None = None, dated: str = "") -> bytes:
     """One A4 page of Chinese paperwork as PDF bytes with embedded subset fonts (pdftotext reads it)."""
     ensure_gui()
     data = QByteArray()
@@ -61,7 +63,7 @@ def render_pdf(title: str, number: str, paragraphs: list[str], table: list[list[
     font.setFamilies(FONT_FAMILIES)
     font.setPointSize(11)
     doc.setDefaultFont(font)
-    doc.setHtml(_html(title, number, paragraphs, table, signatures or []))
+    doc.setHtml(_html(title, number, paragraphs, table, signatures or [], dated))
     doc.print_(writer)
     del writer
     buf.close()

@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import copy
 import os
 from datetime import date
 from pathlib import Path
@@ -114,4 +113,4 @@ class BundleFactory:
 
 def defect_articles() -> list[str]:
     """Every article the factory can plant a defect for (for pytest parametrize)."""
-    return list(copy.copy(list(DEFECTS)))
+    return list(DEFECTS)

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from models import demo_content as c
-from models.bundle_writer import digests_of, fill_digests, write_bundle
+from models.bundle_writer import digests_of, fill_digests
 from models.demo_items import CaseSpec, freeze_expiry
 
 CST = timezone(timedelta(hours=8))
