@@ -32,6 +32,7 @@ RawValueRole = Qt.ItemDataRole.UserRole + 3  # the stored value (bytes, UTC nano
 RECORD_FIELDS = ("id", "path", "item", "listed", "kind", "size", "modified_ns", "created_ns", "accessed_ns",
                  "changed_ns", "time_source", "link_target", "deleted", "error", "mime", "type_error")
 PAGE = 256
+ABSENT = "—"  # the source does not give this time (never a fake epoch)
 CACHE_PAGES = 64
 FIRST_BATCH = 1000
 MAX_BATCH = 100_000
@@ -67,6 +68,7 @@ class FileTableModel(QAbstractTableModel):
         self._exhausted = True
         self._pages: OrderedDict[int, list] = OrderedDict()
         self._batch = FIRST_BATCH
+        self._busy = False
 
     # --- the store and the query -------------------------------------------------------------------
     def set_store(self, store, tz_name: str | None) -> None:
@@ -109,7 +111,11 @@ class FileTableModel(QAbstractTableModel):
         self._last_key = None
         self._batch = FIRST_BATCH
         self._exhausted = self._conn is None
-        self.endResetModel()
+        self._busy = True  # modelReset listeners (Qt's model tester) may call fetchMore: not yet
+        try:
+            self.endResetModel()
+        finally:
+            self._busy = False
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
 
@@ -142,8 +148,15 @@ class FileTableModel(QAbstractTableModel):
         return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent=QModelIndex()) -> None:
-        if parent.isValid() or self._exhausted:
+        if parent.isValid() or self._exhausted or self._busy:
             return
+        self._busy = True  # listeners of the insert signals (Qt's model tester) may call fetchMore: not re-entrantly
+        try:
+            self._fetch_batch()
+        finally:
+            self._busy = False
+
+    def _fetch_batch(self) -> None:
         limit = self._batch
         rows = self._next_ids(limit)
         self._batch = min(limit * 2, MAX_BATCH)  # each scroll to the bottom asks for more: fewer queries
@@ -154,6 +167,7 @@ class FileTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
         self._ids.extend(r[0] for r in rows)
         self._last_key = (rows[-1][1], rows[-1][0])
+        self._pages.pop(start // PAGE, None)  # the last page was cached short
         self.endInsertRows()
 
     def _next_ids(self, limit: int) -> list:
@@ -249,6 +263,8 @@ class FileTableModel(QAbstractTableModel):
             return human_size(rec["size"]) if rec["kind"] == "file" else ""
         if column in TIME_FIELDS:
             value = rec[TIME_FIELDS[column]]
+            if value is None:
+                return ABSENT
             return format_utc(value) if self._utc else format_local(value, self._tz)
         if column == COL_ITEM:
             return rec["item"] or ""
