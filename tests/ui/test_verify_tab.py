@@ -1,0 +1,120 @@
+"""The 校验 tab verifies a bundle with the real TaskRunner, saves on the GUI thread, colours and filters results."""
+
+import threading
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from models.manifest import load_bundle
+from models.store import open_store
+from tests.ui.shots import save_shot, use_cjk_font
+from ui.app import make_context
+from ui.digest_section import digest_rows
+from ui.tasks import TaskRunner
+from ui.verify_tab import VerifyTab
+from ui.verify_table_model import COL_STATUS, RED, PathRole, StatusRole, VerifyTableModel
+
+TIMEOUT = 60_000
+
+
+@pytest.fixture
+def context(tmp_path, store_dir):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    ctx = make_context(store_dir=store_dir, settings=settings, runner=TaskRunner(max_threads=1))
+    yield ctx
+    ctx.runner.cancel_all()
+    ctx.runner.wait(10_000)
+
+
+def open_case(path, store_dir):
+    bundle = load_bundle(path)
+    return bundle, open_store(bundle, store_dir)
+
+
+def run_verify(qtbot, tab, item_id=None):
+    with qtbot.waitSignal(tab.verify_finished, timeout=TIMEOUT) as blocker:
+        assert tab.verify(item_id) is not None
+    return blocker.args[0]
+
+
+def rows(model) -> list[dict]:
+    while model.canFetchMore():
+        model.fetchMore()
+    return [model.record(r) for r in range(model.rowCount())]
+
+
+def test_clean_bundle_verifies_all_match(qtbot, qapp, context, make_bundle, store_dir, tmp_path):
+    use_cjk_font(qapp)
+    bundle, store = open_case(make_bundle.clean(), store_dir)
+    tab = VerifyTab(context)
+    qtbot.addWidget(tab)
+    tab.set_case(bundle, store)
+    count = run_verify(qtbot, tab)
+    found = rows(tab.model)
+    assert count and len(found) == count
+    assert {r["status"] for r in found} == {"match"}, {(r["path"], r["status"]) for r in found}
+    listed = {e["path"] for item in bundle.items for e in item.get("content", []) if e.get("digests")}
+    assert listed <= {r["path"] for r in found}
+    stored = store.db.execute("SELECT COUNT(*) FROM verification").fetchone()[0]
+    assert stored == count
+
+
+def test_changed_byte_is_red_and_filters_narrow(qtbot, qapp, context, make_bundle, store_dir, tmp_path):
+    use_cjk_font(qapp)
+    bundle, store = open_case(make_bundle.with_defect("31.2"), store_dir)
+    tab = VerifyTab(context)
+    qtbot.addWidget(tab)
+    tab.resize(1100, 520)
+    tab.show()
+    tab.set_case(bundle, store)
+    run_verify(qtbot, tab)
+    found = {(r["path"], r["status"]) for r in rows(tab.model)}
+    assert ("evidence/E1/chat.txt", "mismatch") in found
+    assert all(s == "match" for p, s in found if p != "evidence/E1/chat.txt")
+    row = tab.model.row_of_path("evidence/E1/chat.txt")
+    index = tab.model.index(row, COL_STATUS)
+    assert index.data(StatusRole) == "mismatch"
+    assert index.data(Qt.ItemDataRole.BackgroundRole).color().name() == RED[1]
+    assert "不一致" in index.data()
+    save_shot(tab, "verify", tmp_path)
+    tab.status_filter.setCurrentIndex(tab.status_filter.findData("mismatch"))
+    assert [r["path"] for r in rows(tab.model)] == ["evidence/E1/chat.txt"]
+    tab.status_filter.setCurrentIndex(0)
+    tab.item_filter.setCurrentIndex(tab.item_filter.findData("E1"))
+    assert rows(tab.model) and {r["item"] for r in rows(tab.model)} == {"E1"}
+    with qtbot.waitSignal(tab.file_selected) as picked:
+        tab.view.selectRow(tab.model.row_of_path("evidence/E1/chat.txt"))
+    assert picked.args == ["evidence/E1/chat.txt"]
+    text = "\n".join(str(v) for _l, v in digest_rows(store, "evidence/E1/chat.txt"))
+    assert "不一致" in text and "记录：" in text and "计算：" in text
+
+
+def test_cancel_leaves_the_store_unchanged(qtbot, context, make_bundle, store_dir):
+    bundle, store = open_case(make_bundle.clean(), store_dir)
+    tab = VerifyTab(context)
+    qtbot.addWidget(tab)
+    tab.set_case(bundle, store)
+    gate = threading.Event()
+    context.runner.run(lambda progress, cancel: gate.wait(10))  # holds the one worker thread
+    with qtbot.waitSignal(tab.verify_finished, timeout=TIMEOUT) as blocker:
+        tab.verify()
+        tab.cancel()
+        gate.set()
+    assert blocker.args == [None]
+    assert "取消" in tab.progress_label.text()
+    assert store.db.execute("SELECT COUNT(*) FROM verification").fetchone()[0] == 0
+    assert tab.verify_button.isEnabled()
+
+
+def test_model_passes_qtmodeltester(qtbot, qtmodeltester, context, make_bundle, store_dir):
+    bundle, store = open_case(make_bundle.with_defect("31.2"), store_dir)
+    tab = VerifyTab(context)
+    qtbot.addWidget(tab)
+    tab.set_case(bundle, store)
+    run_verify(qtbot, tab)
+    model = VerifyTableModel()
+    model.set_store(store)
+    qtmodeltester.check(model)
+    model.sort(COL_STATUS, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, 0).data(PathRole)
+    qtmodeltester.check(model)

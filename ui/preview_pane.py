@@ -1,0 +1,195 @@
+"""The preview pane: a picture's thumbnail (made in a worker, cached beside the store), a PDF, or text with its encoding."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+
+THUMB_SIZE = 512
+TEXT_BYTES = 1 << 20  # the first MiB of a text file is what a reviewer reads in a pane
+PDF_MAX_BYTES = 256 << 20
+PAGE_PLACEHOLDER, PAGE_IMAGE, PAGE_PDF, PAGE_TEXT = range(4)
+
+
+def thumb_dir(store) -> Path:
+    """The thumbnail cache of this store: in the store's folder, never in the bundle."""
+    return Path(store.path).parent / "thumbs" / Path(store.path).stem
+
+
+def thumbnail_job(full: Path, cache: Path):
+    def job(progress, cancel):
+        from models.thumbs import make_thumbnail
+
+        return make_thumbnail(full, cache, size=THUMB_SIZE)
+    return job
+
+
+def pdf_job(full: Path):
+    def job(progress, cancel):
+        from models.safepath import open_evidence
+
+        with open_evidence(full) as stream:
+            data = stream.read(PDF_MAX_BYTES + 1)
+        if len(data) > PDF_MAX_BYTES:
+            raise ValueError(f"PDF 超过 {PDF_MAX_BYTES >> 20} MB，请用外部阅读器查看")
+        return data
+    return job
+
+
+def text_job(full: Path):
+    def job(progress, cancel):
+        from models.safepath import open_evidence
+        from models.textenc import decode_text
+
+        with open_evidence(full) as stream:
+            data = stream.read(TEXT_BYTES + 1)
+        text, encoding = decode_text(data[:TEXT_BYTES])
+        return text, encoding, len(data) > TEXT_BYTES
+    return job
+
+
+def preview_kind(mime: str | None, path: str) -> str | None:
+    """'image', 'pdf', 'text' or None, from the content type (the name only when the type is unknown)."""
+    mime = mime or ""
+    if mime.startswith("image/"):
+        return "image"
+    if mime == "application/pdf":
+        return "pdf"
+    if mime.startswith("text/") or mime in ("application/json", "application/xml", "application/csv"):
+        return "text"
+    if not mime:
+        suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+        return {"jpg": "image", "jpeg": "image", "png": "image", "pdf": "pdf", "txt": "text", "log": "text",
+                "csv": "text"}.get(suffix)
+    return None
+
+
+class PreviewPane(QWidget):
+    """set_case(bundle, store); show_file(path) previews it; signal shown(kind) when the preview is on screen."""
+
+    shown = Signal(str)  # "image", "pdf", "text", or "" when nothing could be shown
+
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.bundle = self.store = None
+        self.path: str | None = None
+        self.handle = None
+        self.encoding: str | None = None
+        self.stack = QStackedWidget()
+        self.message = QLabel(self.tr("选择一个图片、PDF 或文本文件即可预览。"))
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image = QLabel()
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.image)
+        self.pdf_document = QPdfDocument(self)
+        self.pdf_view = QPdfView()
+        self.pdf_view.setDocument(self.pdf_document)
+        self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._pdf_buffer = None
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        for widget in (self.message, scroll, self.pdf_view, self.text):
+            self.stack.addWidget(widget)
+        self.info = QLabel()
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.info)
+        layout.addWidget(self.stack, 1)
+
+    def set_case(self, bundle, store) -> None:
+        self.bundle, self.store = bundle, store
+        self.clear()
+
+    def clear(self, text: str | None = None) -> None:
+        if self.handle is not None:
+            self.handle.cancel()
+            self.handle = None
+        self.path = self.encoding = None
+        self.info.setText("")
+        self.message.setText(text or self.tr("选择一个图片、PDF 或文本文件即可预览。"))
+        self.stack.setCurrentIndex(PAGE_PLACEHOLDER)
+
+    def show_file(self, path: str) -> None:
+        """Preview one bundle-relative file, its bytes read in a worker."""
+        from models.safepath import SafePathError, resolve_inside
+
+        self.clear(self.tr("正在读取…"))
+        if self.bundle is None:
+            return
+        self.path = path
+        row = self.store.db.execute("SELECT mime, kind FROM files WHERE path = ?", [path]).fetchone() if self.store else None
+        kind = preview_kind(row[0] if row else None, path) if not row or row[1] == "file" else None
+        try:
+            full = resolve_inside(self.bundle.root, path)
+        except (SafePathError, OSError) as exc:
+            self._failed(path, exc)
+            return
+        if kind is None:
+            self.clear(self.tr("此类文件不提供预览（%1）").replace("%1", (row[0] if row else None) or self.tr("类型未识别")))
+            self.shown.emit("")
+            return
+        jobs = {"image": (thumbnail_job(full, thumb_dir(self.store)) if self.store else None, self._show_image),
+                "pdf": (pdf_job(full), self._show_pdf), "text": (text_job(full), self._show_text)}
+        job, slot = jobs[kind]
+        self.path = path
+        self.handle = self.context.runner.run(job, label=self.tr("正在生成预览"),
+                                              on_done=lambda result, p=path: self._if_current(p, slot, result),
+                                              on_error=lambda exc, p=path: self._failed(p, exc))
+
+    def _if_current(self, path: str, slot, result) -> None:
+        if path == self.path:
+            self.handle = None
+            slot(result)
+
+    def _failed(self, path: str, exc) -> None:
+        if path != self.path:
+            return
+        self.handle = None
+        self.message.setText(self.tr("无法预览：%1").replace("%1", str(exc)))
+        self.stack.setCurrentIndex(PAGE_PLACEHOLDER)
+        self.shown.emit("")
+
+    def _show_image(self, thumb_path) -> None:
+        pixmap = QPixmap(str(thumb_path))
+        if pixmap.isNull():
+            self._failed(self.path, ValueError(self.tr("缩略图无法显示")))
+            return
+        self.image.setPixmap(pixmap)
+        self.info.setText(self.tr("缩略图 %1×%2（原图未改动）").replace("%1", str(pixmap.width())).replace(
+            "%2", str(pixmap.height())))
+        self.stack.setCurrentIndex(PAGE_IMAGE)
+        self.shown.emit("image")
+
+    def _show_pdf(self, data: bytes) -> None:
+        self.pdf_document.close()
+        self._pdf_buffer = QBuffer(self)
+        self._pdf_buffer.setData(QByteArray(data))
+        self._pdf_buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.pdf_document.load(self._pdf_buffer)
+        if self.pdf_document.status() != QPdfDocument.Status.Ready:
+            self._failed(self.path, ValueError(self.tr("PDF 无法打开（%1）").replace(
+                "%1", self.pdf_document.error().name)))
+            return
+        self.info.setText(self.tr("PDF，共 %1 页").replace("%1", str(self.pdf_document.pageCount())))
+        self.stack.setCurrentIndex(PAGE_PDF)
+        self.shown.emit("pdf")
+
+    def _show_text(self, result) -> None:
+        text, encoding, truncated = result
+        self.encoding = encoding
+        self.text.setPlainText(text)
+        info = self.tr("文本，编码：%1").replace("%1", str(encoding))
+        if truncated:
+            info += self.tr("（只显示前 1 MiB）")
+        self.info.setText(info)
+        self.stack.setCurrentIndex(PAGE_TEXT)
+        self.shown.emit("text")

@@ -1,0 +1,279 @@
+"""The 时间线 tab: every time of the case in one table with a density strip above it and the anomalies beside it."""
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTimeEdit, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView,
+                               QVBoxLayout, QWidget)
+
+from models.timeutil import dt_to_ns, ns_to_dt, zone
+from ui.density_strip import DensityStrip
+from ui.timeline_model import (COL_ITEM, COL_KIND, COL_SOURCE, COL_TYPE, NsRole, PathRole, TimelineTableModel,
+                               kind_text, source_text)
+
+COLUMN_WIDTHS = (230, 110, 76, 56, 300, 90)
+QT_FORMAT = "yyyy-MM-dd HH:mm:ss"
+
+
+def load_timeline(bundle, store_path):
+    """fn(progress, cancel) for the TaskRunner: (timeline records, anomalies) read on the worker's own connection."""
+    def job(progress, cancel):
+        from models.anomalies import find_anomalies
+        from models.store import open_store_file
+        from models.timeline import timeline_records
+
+        store = open_store_file(store_path)
+        try:
+            records = list(timeline_records(bundle, store))
+            anomalies = list(find_anomalies(bundle, store))
+        finally:
+            store.close()
+        return records, anomalies
+    return job
+
+
+def _field(obj, *names):
+    for name in names:
+        value = obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
+        if value is not None:
+            return value
+    return None
+
+
+def anomaly_text(anomaly) -> str:
+    return str(_field(anomaly, "message_zh", "message", "explanation", "kind") or anomaly)
+
+
+class TimelineTab(QWidget):
+    """set_case(bundle, store) loads the times in a worker; file_selected(path) when a row or anomaly is picked."""
+
+    file_selected = Signal(str)
+    loaded = Signal(int)  # the number of times shown after a load
+
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.bundle = self.store = None
+        self.handle = None
+        self.anomalies: list = []
+        self.model = TimelineTableModel(self)
+        self.strip = DensityStrip()
+        self.strip.window_picked.connect(self.set_window)
+        self.view = self._table()
+        self.anomaly_list = QListWidget()
+        self.anomaly_list.setWordWrap(True)
+        self.anomaly_list.currentItemChanged.connect(self._anomaly_picked)
+        self.count_label = QLabel()
+        self._filter_timer = QTimer(self, singleShot=True, interval=200)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(self._filter_row())
+        layout.addWidget(self.strip)
+        layout.addWidget(self._body(), 1)
+
+    # --- building ----------------------------------------------------------------------------------
+    def _filter_row(self) -> QHBoxLayout:
+        self.from_box, self.from_edit = QCheckBox(self.tr("从")), self._time_edit()
+        self.to_box, self.to_edit = QCheckBox(self.tr("到")), self._time_edit()
+        self.item_combo, self.kind_combo = QComboBox(), QComboBox()
+        self.source_combo, self.type_combo = QComboBox(), QComboBox()
+        self.text_edit = QLineEdit()
+        self.text_edit.setPlaceholderText(self.tr("路径包含"))
+        self.text_edit.setClearButtonEnabled(True)
+        reset = QPushButton(self.tr("清除筛选"))
+        reset.clicked.connect(self.clear_filter)
+        row = QHBoxLayout()
+        for widget in (self.from_box, self.from_edit, self.to_box, self.to_edit, self.item_combo, self.kind_combo,
+                       self.source_combo, self.type_combo, self.text_edit, reset, self.count_label):
+            row.addWidget(widget)
+        for box in (self.from_box, self.to_box):
+            box.toggled.connect(self._filter_timer.start)
+        for combo in (self.item_combo, self.kind_combo, self.source_combo, self.type_combo):
+            combo.currentIndexChanged.connect(self._filter_timer.start)
+        self.text_edit.textChanged.connect(self._filter_timer.start)
+        return row
+
+    def _time_edit(self) -> QDateTimeEdit:
+        edit = QDateTimeEdit()
+        edit.setDisplayFormat(QT_FORMAT)
+        edit.setCalendarPopup(True)
+        edit.dateTimeChanged.connect(self._filter_timer.start)
+        return edit
+
+    def _body(self) -> QSplitter:
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.anomaly_title = QLabel(self.tr("时间异常"))
+        column.addWidget(self.anomaly_title)
+        column.addWidget(self.anomaly_list, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(side)
+        splitter.setSizes([500, 140])
+        return splitter
+
+    def _table(self) -> QTableView:
+        view = QTableView()
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(22)
+        view.setSortingEnabled(True)
+        view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        view.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            view.setColumnWidth(column, width)
+        view.selectionModel().currentRowChanged.connect(self._current_changed)
+        return view
+
+    # --- the case ----------------------------------------------------------------------------------
+    def set_case(self, bundle, store) -> None:
+        """Load the times of this case in a worker (bundle None clears)."""
+        if self.handle is not None:
+            self.handle.cancel()
+            self.handle = None
+        self.bundle, self.store = bundle, store
+        self.show_records([], [])
+        if bundle is None or store is None:
+            return
+        self.count_label.setText(self.tr("正在读取时间…"))
+        self.handle = self.context.runner.run(
+            load_timeline(bundle, store.path), label=self.tr("正在整理时间线"),
+            on_done=lambda result, b=bundle: self._loaded(b, result), on_error=lambda exc, b=bundle: self._failed(b, exc))
+
+    def _loaded(self, bundle, result) -> None:
+        if bundle is not self.bundle:
+            return
+        self.handle = None
+        self.show_records(*result)
+
+    def _failed(self, bundle, exc) -> None:
+        if bundle is self.bundle:
+            self.handle = None
+            self.count_label.setText(self.tr("时间线读取失败：%1").replace("%1", str(exc)))
+
+    def show_records(self, records, anomalies) -> None:
+        """Show these timeline records and anomalies (what the worker returned)."""
+        tz_name = self.bundle.timezone if self.bundle is not None else None
+        self.model.set_records(records, tz_name)
+        self.anomalies = list(anomalies)
+        by_path: dict[str, list[str]] = {}
+        for anomaly in self.anomalies:
+            path = _field(anomaly, "path")
+            if path:
+                by_path.setdefault(path, []).append(anomaly_text(anomaly))
+        self.model.set_anomalies(by_path)
+        self._fill_anomaly_list()
+        self._fill_combos()
+        self._reset_time_edits()
+        self.apply_filter()
+        self.loaded.emit(self.model.all_count())
+
+    def _fill_anomaly_list(self) -> None:
+        self.anomaly_list.clear()
+        for anomaly in self.anomalies:
+            path = _field(anomaly, "path") or ""
+            item = QListWidgetItem(f"⚠ {anomaly_text(anomaly)}" + (f"　{path}" if path else ""))
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            item.setData(Qt.ItemDataRole.UserRole + 1, _field(anomaly, "ns", "time_ns"))
+            self.anomaly_list.addItem(item)
+        self.anomaly_title.setText(self.tr("时间异常（%1）").replace("%1", str(len(self.anomalies))))
+
+    def _fill_combos(self) -> None:
+        spec = ((self.item_combo, COL_ITEM, self.tr("全部证据项"), str), (self.kind_combo, COL_KIND, self.tr("全部时间种类"),
+                kind_text), (self.source_combo, COL_SOURCE, self.tr("全部来源"), source_text),
+                (self.type_combo, COL_TYPE, self.tr("全部类型"), str))
+        for combo, column, everything, label in spec:
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for value in self.model.values(column):
+                combo.addItem(label(value), value)
+            combo.blockSignals(False)
+
+    def _reset_time_edits(self) -> None:
+        times = sorted(r[0] for r in self.model._all)
+        for box, edit, ns in ((self.from_box, self.from_edit, times[0] if times else None),
+                              (self.to_box, self.to_edit, times[-1] + 1_000_000_000 if times else None)):
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
+            if ns is not None:
+                edit.blockSignals(True)
+                edit.setDateTime(self._to_qt(ns))
+                edit.blockSignals(False)
+
+    # --- filtering ---------------------------------------------------------------------------------
+    def _tz(self):
+        return zone(self.bundle.timezone if self.bundle is not None else None)
+
+    def _to_qt(self, ns: int) -> QDateTime:
+        local = ns_to_dt(ns).astimezone(self._tz()).replace(tzinfo=None)
+        return QDateTime.fromString(local.strftime("%Y-%m-%d %H:%M:%S"), QT_FORMAT)
+
+    def _from_qt(self, value: QDateTime) -> int:
+        local = datetime.strptime(value.toString(QT_FORMAT), "%Y-%m-%d %H:%M:%S").replace(tzinfo=self._tz())
+        return dt_to_ns(local)
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(
+            start_ns=self._from_qt(self.from_edit.dateTime()) if self.from_box.isChecked() else None,
+            end_ns=self._from_qt(self.to_edit.dateTime()) if self.to_box.isChecked() else None,
+            item=self.item_combo.currentData(), kind=self.kind_combo.currentData(),
+            source=self.source_combo.currentData(), file_type=self.type_combo.currentData(),
+            text=self.text_edit.text().strip())
+        marks = [n for n in (_field(a, "ns", "time_ns") for a in self.anomalies) if n is not None]
+        self.strip.set_times(self.model.times(), self.bundle.timezone if self.bundle else None, marks)
+        self.count_label.setText(self.tr("%1 / %2 个时间").replace("%1", f"{self.model.total_count():,}").replace(
+            "%2", f"{self.model.all_count():,}"))
+
+    def set_window(self, start_ns: int, end_ns: int) -> None:
+        """Restrict to [start_ns, end_ns) (a drag on the density strip)."""
+        for box, edit, ns in ((self.from_box, self.from_edit, start_ns), (self.to_box, self.to_edit, end_ns)):
+            for widget in (box, edit):
+                widget.blockSignals(True)
+            edit.setDateTime(self._to_qt(ns))
+            box.setChecked(True)
+            for widget in (box, edit):
+                widget.blockSignals(False)
+        self.apply_filter()
+
+    def clear_filter(self) -> None:
+        for combo in (self.item_combo, self.kind_combo, self.source_combo, self.type_combo):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.text_edit.blockSignals(True)
+        self.text_edit.clear()
+        self.text_edit.blockSignals(False)
+        self._reset_time_edits()
+        self.apply_filter()
+
+    # --- picking -----------------------------------------------------------------------------------
+    def _current_changed(self, current, _previous) -> None:
+        path = current.data(PathRole) if current.isValid() else None
+        if path:
+            self.file_selected.emit(path)
+
+    def _anomaly_picked(self, item, _previous) -> None:
+        if item is None:
+            return
+        path, ns = item.data(Qt.ItemDataRole.UserRole), item.data(Qt.ItemDataRole.UserRole + 1)
+        row = self.model.row_of(path, ns) if path else -1
+        if row < 0 and path:
+            row = self.model.row_of(path)
+        if row >= 0:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+        elif path:
+            self.file_selected.emit(path)
+
+    def selected_ns(self) -> int | None:
+        index = self.view.currentIndex()
+        return index.data(NsRole) if index.isValid() else None

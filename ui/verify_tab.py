@@ -1,0 +1,248 @@
+"""The 校验 tab: recompute every recorded digest in a worker, save the results on the GUI thread, show them."""
+
+import inspect
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from ui.progress_panel import progress_text
+from ui.verify_table_model import STATUS_COLOURS, STATUSES, PathRole, VerifyTableModel, status_text
+
+COLUMN_WIDTHS = (96, 56, 300, 70, 170, 170, 110)
+
+
+def verify_job(bundle, item_id: str | None):
+    """fn(progress, cancel) for the TaskRunner: verify_bundle over the case or one item, results returned."""
+    from models.verify import verify_bundle
+
+    params = inspect.signature(verify_bundle).parameters
+    kwargs = {}
+    if item_id and "items" in params:
+        kwargs["items"] = [item_id]
+    elif item_id and "item" in params:
+        kwargs["item"] = item_id
+
+    def job(progress, cancel):
+        results = verify_bundle(bundle, progress=progress, cancel=cancel, **kwargs)
+        if item_id and not kwargs:
+            results = [r for r in results if _item_of(r) == item_id]
+        return list(results)
+    return job
+
+
+def _item_of(result):
+    return result.get("item") if isinstance(result, dict) else getattr(result, "item", None)
+
+
+class VerifyTab(QWidget):
+    """set_case(bundle, store); verify(item_id=None) runs a verification; file_selected(path) on a row."""
+
+    file_selected = Signal(str)
+    verify_finished = Signal(object)  # the number of results saved, or None (cancelled / failed)
+
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.bundle = self.store = None
+        self.handle = None
+        self.model = VerifyTableModel(self)
+        self.scope = QComboBox()
+        self.verify_button = QPushButton(self.tr("校验"))
+        self.verify_button.setToolTip(self.tr("重新计算清单记录的每个完整性校验值并比对（第三十一条第二项）"))
+        self.verify_button.clicked.connect(lambda: self.verify(self.scope.currentData()))
+        self.status_filter = QComboBox()
+        self.item_filter = QComboBox()
+        self._fill_status_filter()
+        self.status_filter.currentIndexChanged.connect(self._apply_filter)
+        self.item_filter.currentIndexChanged.connect(self._apply_filter)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.view = self._table()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(self._top_row())
+        layout.addWidget(self._progress_row())
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        self.set_case(None, None)
+
+    # --- building ----------------------------------------------------------------------------------
+    def _top_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for widget in (QLabel(self.tr("校验范围")), self.scope, self.verify_button):
+            row.addWidget(widget)
+        row.addSpacing(24)
+        for widget in (QLabel(self.tr("筛选：状态")), self.status_filter, QLabel(self.tr("证据项")), self.item_filter):
+            row.addWidget(widget)
+        row.addStretch(1)
+        return row
+
+    def _progress_row(self) -> QWidget:
+        self.progress_box = QWidget()
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(240)
+        self.bar.setTextVisible(False)
+        self.progress_label = QLabel()
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.clicked.connect(self.cancel)
+        row = QHBoxLayout(self.progress_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.bar)
+        row.addWidget(self.progress_label, 1)
+        row.addWidget(self.cancel_button)
+        self.progress_box.hide()
+        return self.progress_box
+
+    def _table(self) -> QTableView:
+        view = QTableView()
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(22)
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.horizontalHeader().setSortIndicatorClearable(True)
+        view.setSortingEnabled(True)
+        view.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            view.setColumnWidth(column, width)
+        view.selectionModel().currentRowChanged.connect(self._current_changed)
+        return view
+
+    def _fill_status_filter(self) -> None:
+        self.status_filter.addItem(self.tr("全部"), None)
+        for status in STATUSES:
+            self.status_filter.addItem(status_text(status), status)
+
+    # --- the case ----------------------------------------------------------------------------------
+    def set_case(self, bundle, store) -> None:
+        if store is not self.store:
+            self.cancel()
+        self.bundle, self.store = bundle, store
+        item_ids = [item.get("id") for item in bundle.items] if bundle is not None else []
+        for combo, everything in ((self.scope, self.tr("全案")), (self.item_filter, self.tr("全部"))):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for item_id in item_ids:
+                item = bundle.item(item_id) or {}
+                combo.addItem(f"{item_id} {item.get('title', '')}".strip(), item_id)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+        self.verify_button.setEnabled(bundle is not None and self.handle is None)
+        self.model.set_store(store)
+        self._apply_filter()
+
+    def select_path(self, path: str) -> bool:
+        row = self.model.row_of_path(path)
+        if row >= 0:
+            self.view.selectRow(row)
+        return row >= 0
+
+    # --- verifying ---------------------------------------------------------------------------------
+    def verify(self, item_id: str | None = None):
+        """Start verifying the whole case (None) or one item; returns the TaskHandle, or None when busy."""
+        if self.bundle is None or self.handle is not None:
+            return None
+        label = self.tr("正在校验 %1").replace("%1", item_id) if item_id else self.tr("正在校验全案")
+        bundle = self.bundle
+        self.handle = self.context.runner.run(
+            verify_job(bundle, item_id), label=label, on_progress=self._progress,
+            on_done=lambda results: self._done(bundle, item_id, results),
+            on_error=lambda exc: self._failed(bundle, exc))
+        self.verify_button.setEnabled(False)
+        self.bar.setRange(0, 0)
+        self.progress_label.setText(label + "…")
+        self.cancel_button.setEnabled(True)
+        self.progress_box.show()
+        return self.handle
+
+    def cancel(self) -> None:
+        if self.handle is not None:
+            self.handle.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress_label.setText(self.tr("正在取消…"))
+
+    def _progress(self, done, total, done_bytes, total_bytes) -> None:
+        if self.handle is None or self.handle.cancel_event.is_set():
+            return
+        if total_bytes:
+            self.bar.setRange(0, 1000)
+            self.bar.setValue(int(1000 * done_bytes / total_bytes))
+        elif total:
+            self.bar.setRange(0, 1000)
+            self.bar.setValue(int(1000 * done / total))
+        self.progress_label.setText(progress_text(self.handle.label, done, total, done_bytes, total_bytes,
+                                                  self.handle.elapsed))
+
+    def _done(self, bundle, item_id, results) -> None:
+        """On the GUI thread: the one place that writes the results to the store."""
+        from models.verify import save_results
+
+        seconds = self.handle.elapsed if self.handle is not None else 0.0
+        self._finish()
+        if bundle is not self.bundle or self.store is None:
+            return
+        save_results(self.store, results, **self._save_kwargs(item_id))
+        self.model.requery()
+        self._update_summary()
+        self.progress_label.setText(self.tr("校验完成：%1 条结果，用时 %2 秒").replace(
+            "%1", f"{len(results):,}").replace("%2", f"{seconds:.1f}"))
+        self.progress_box.show()
+        self.cancel_button.hide()
+        self.verify_finished.emit(len(results))
+
+    def _save_kwargs(self, item_id) -> dict:
+        from models.verify import save_results
+
+        params = inspect.signature(save_results).parameters
+        if item_id and "items" in params:
+            return {"items": [item_id]}
+        if item_id and "item" in params:
+            return {"item": item_id}
+        return {}
+
+    def _failed(self, bundle, exc) -> None:
+        from models.jobs import Cancelled
+
+        self._finish()
+        cancelled = isinstance(exc, Cancelled)
+        text = self.tr("校验已取消，审查库中的结果未改变") if cancelled else self.tr("校验失败：%1").replace("%1", str(exc))
+        self.progress_label.setText(text)
+        self.progress_box.show()
+        self.cancel_button.hide()
+        self.verify_finished.emit(None)
+
+    def _finish(self) -> None:
+        self.handle = None
+        self.bar.setRange(0, 1)
+        self.bar.setValue(1)
+        self.verify_button.setEnabled(self.bundle is not None)
+
+    # --- the table ---------------------------------------------------------------------------------
+    def _apply_filter(self) -> None:
+        self.model.set_filter(status=self.status_filter.currentData(), item=self.item_filter.currentData())
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        counts = self.model.counts()
+        if not counts:
+            self.summary.setText(self.tr("尚未校验。点击“校验”重新计算清单记录的校验值。") if self.bundle else "")
+            return
+        parts = []
+        for status in STATUSES:
+            if counts.get(status):
+                colour = STATUS_COLOURS[status][0]
+                parts.append(f"<span style='color:{colour}; font-weight:bold'>{status_text(status)} "
+                             f"{counts[status]:,}</span>")
+        shown = self.tr("显示 %1 条").replace("%1", f"{self.model.total_count():,}")
+        self.summary.setText("　".join(parts) + f"　（{shown}）")
+
+    def _current_changed(self, current, _previous) -> None:
+        path = current.data(PathRole) if current.isValid() else None
+        if path:
+            self.file_selected.emit(path)
