@@ -1,9 +1,9 @@
 """The Art. 27 form of a file (27.1-27.7), from its content type and a few name hints (resources/categories.json)."""
 
 import json
-from fnmatch import fnmatchcase
+import re
+from fnmatch import translate
 from functools import lru_cache
-from pathlib import PurePosixPath
 
 from models.resources import resource_path
 
@@ -21,28 +21,26 @@ def form_name(category: str, language: str = "zh") -> str:
     return category_table()["forms"][category][language]
 
 
-def _any(patterns, value: str) -> bool:
-    return any(fnmatchcase(value, p.lower()) for p in patterns)
+def _glob_regex(patterns: list[str]) -> re.Pattern:
+    """One compiled regex for a list of glob patterns (fnmatch semantics, case folded to lower)."""
+    return re.compile("|".join(f"(?:{translate(p.lower())})" for p in patterns), re.DOTALL)
 
 
-def _matches(rule: dict, mime: str, name: str, path: str) -> bool:
-    if "mime" in rule and not _any(rule["mime"], mime):
-        return False
-    if "name" in rule and not _any(rule["name"], name):
-        return False
-    return "path" not in rule or _any(rule["path"], "/" + path)
+@lru_cache(maxsize=1)
+def _compiled_rules() -> list[tuple[str, dict]]:
+    return [(rule["category"], {key: _glob_regex(rule[key]) for key in ("mime", "name", "path") if key in rule})
+            for rule in category_table()["rules"]]
 
 
 def category_for(mime: str | None, path: str) -> str:
     """One of '27.1'..'27.7' for a file's libmagic type and its bundle-relative path."""
-    table = category_table()
-    lowered_mime = (mime or "application/octet-stream").lower()
     lowered_path = path.lower()
-    name = PurePosixPath(lowered_path).name
-    for rule in table["rules"]:
-        if _matches(rule, lowered_mime, name, lowered_path):
-            return rule["category"]
-    return table["default"]
+    values = {"mime": (mime or "application/octet-stream").lower(),
+              "name": lowered_path.rpartition("/")[2], "path": "/" + lowered_path}
+    for category, tests in _compiled_rules():
+        if all(regex.match(values[key]) for key, regex in tests.items()):
+            return category
+    return category_table()["default"]
 
 
 def category_overrides(store) -> dict[str, str]:

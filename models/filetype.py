@@ -3,7 +3,7 @@
 import mimetypes
 import os
 import threading
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import magic
 
@@ -90,6 +90,11 @@ def _detector() -> TypeDetector:
     return detector
 
 
+def detect_mime(head: bytes) -> str:
+    """The mime type alone (half the cost of detect_type: one libmagic pass)."""
+    return EMPTY_MIME if not head else _detector().mime.from_buffer(head)
+
+
 def detect_type(head: bytes) -> tuple[str, str]:
     """(mime, description) of the first bytes of a file (empty bytes = an empty file)."""
     return _detector().detect(head)
@@ -128,7 +133,7 @@ def extension_mismatch(name: str, mime: str | None) -> bool:
     """True only when the extension names a known format and the content is clearly another one."""
     if not mime or mime in GENERIC_MIMES:
         return False
-    ext = os.path.splitext(PurePosixPath(name).name)[1].lower()
+    ext = os.path.splitext(name.rpartition("/")[2])[1].lower()
     expected = _expected_mimes(ext) if ext else set()
     if not expected or mime in expected:
         return False
