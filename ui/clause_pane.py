@@ -1,0 +1,262 @@
+"""One clause under review: the quoted article, the question, the auto result with its facts, and the decision."""
+
+import html
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+                               QTextBrowser, QVBoxLayout, QWidget)
+
+from checks.wording import wording
+from models import review
+from ui.clause_list_model import ANSWER_ZH, STATUS_COLORS, STATUS_ZH, decision_text
+from ui.media_viewers import SideBySideDialog, open_viewer
+
+SEAL_CHECKS = ("a31_1_seal_intact", "a34_2_sealing")
+PATH_PREFIXES = ("evidence/", "documents/", "photos/", "recordings/")
+LINK_SCHEME = "evidence"
+FACT_LABELS = {"paths": "文件", "photos_before": "封存前照片", "photos_after": "封存后照片", "missing": "缺少",
+               "missing_files": "缺少的文件", "unsigned": "未签名", "participants": "参与人员", "required": "应有文书",
+               "met": "已有文书", "files_absent": "缺少的文件", "problems": "问题", "added": "增加", "deleted": "删除",
+               "modified": "修改", "hashed": "已计算哈希值", "not_hashed": "未计算哈希值", "sealed": "已封存",
+               "state": "封存状态", "custodian": "保管人", "method": "方法", "tool": "工具", "steps": "步骤",
+               "related_parties": "关联当事人", "media_user": "介质使用人", "holders": "持有人",
+               "device_identifiers": "设备标识", "undisplayable": "无法直接展示", "error": "错误"}
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict:
+    from checks.registry import DEFAULT_CHECKS
+
+    return {c.NAME: c.KIND for c in DEFAULT_CHECKS}
+
+
+def clause_kind(name: str) -> str:
+    return _kinds().get(name, "auto")
+
+
+def _is_path(value) -> bool:
+    return isinstance(value, str) and value.startswith(PATH_PREFIXES) and "\n" not in value
+
+
+def fact_html(value) -> str:
+    """Facts as nested HTML; bundle paths become links with the evidence: scheme."""
+    if _is_path(value):
+        return f'<a href="{LINK_SCHEME}:{html.escape(value, quote=True)}">{html.escape(value)}</a>'
+    if isinstance(value, dict):
+        rows = "".join(f"<li><b>{html.escape(FACT_LABELS.get(str(k), str(k)))}</b>：{fact_html(v)}</li>"
+                       for k, v in value.items())
+        return f"<ul>{rows}</ul>" if rows else "—"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "（无）"
+        if all(not isinstance(v, (dict, list, tuple)) for v in value):
+            return "、".join(fact_html(v) for v in value)
+        return "<ul>" + "".join(f"<li>{fact_html(v)}</li>" for v in value) + "</ul>"
+    if value is None:
+        return "（未记录）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return html.escape(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+
+
+class ClausePane(QWidget):
+    """set_clause(store, bundle, item_id, record, reviewer); confirm()/override()/answer()/save_note() commit at once."""
+
+    file_selected = Signal(str)
+    decision_made = Signal(str, object)  # check name, decision record
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.store = self.bundle = self.item_id = self.record = None
+        self.reviewer = ""
+        self.dialogs: list = []
+        self._build()
+        self.set_clause(None, None, None, None, "")
+
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.quote = QLabel()
+        self.quote.setWordWrap(True)
+        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.quote.setFrameShape(QFrame.Shape.StyledPanel)
+        self.quote.setStyleSheet("background: #f6f3e8; padding: 6px; border-left: 4px solid #b08d3c;")
+        self.question = QLabel()
+        self.question.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.facts = QTextBrowser()
+        self.facts.setOpenLinks(False)
+        self.facts.anchorClicked.connect(self._link_clicked)
+        self.seal_button = QPushButton(self.tr("对照封存前后照片"))
+        self.seal_button.clicked.connect(self.show_seal_photos)
+        layout = QVBoxLayout(self)
+        for widget in (self.title, self.quote, self.question, self.status):
+            layout.addWidget(widget)
+        layout.addWidget(self.facts, 1)
+        layout.addWidget(self.seal_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self._decision_box())
+
+    def _decision_box(self) -> QWidget:
+        box = QFrame()
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.decision_label = QLabel()
+        self.confirm_button = QPushButton(self.tr("确认 (1)"))
+        self.override_button = QPushButton(self.tr("推翻 (2)"))
+        self.answer_button = QPushButton(self.tr("回答 (3)"))
+        self.confirm_button.clicked.connect(self.confirm)
+        self.override_button.clicked.connect(self.override)
+        self.answer_button.clicked.connect(self.answer)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("推翻理由（必填）"))
+        self.answer_combo = QComboBox()
+        self.answer_combo.addItem(self.tr("（选择回答）"), None)
+        for key, text in ANSWER_ZH.items():
+            self.answer_combo.addItem(self.tr(text), key)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(self.tr("审查意见备注（Ctrl+Enter 保存）"))
+        self.note.setFixedHeight(64)
+        self.note.installEventFilter(self)
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color: #c62828;")
+        row = QHBoxLayout()
+        for widget in (self.confirm_button, self.override_button, self.reason, self.answer_combo, self.answer_button):
+            row.addWidget(widget, 1 if widget is self.reason else 0)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.decision_label)
+        layout.addLayout(row)
+        layout.addWidget(self.note)
+        layout.addWidget(self.hint)
+        return box
+
+    # --- showing -----------------------------------------------------------------------------------
+    def set_clause(self, store, bundle, item_id, record, reviewer: str) -> None:
+        self.store, self.bundle, self.item_id, self.record, self.reviewer = store, bundle, item_id, record, reviewer
+        self.hint.clear()
+        self.reason.clear()
+        self.answer_combo.setCurrentIndex(0)
+        enabled = record is not None
+        for widget in (self.confirm_button, self.override_button, self.answer_button, self.reason,
+                       self.answer_combo, self.note):
+            widget.setEnabled(enabled)
+        if record is None:
+            for label in (self.title, self.quote, self.question, self.status, self.decision_label):
+                label.clear()
+            self.title.setText(self.tr("（请在左侧选择条款）"))
+            self.facts.clear()
+            self.note.clear()
+            self.seal_button.hide()
+            return
+        self._show_record(record)
+
+    def _show_record(self, record: dict) -> None:
+        words = wording(record["check_name"])
+        self.title.setText(self.tr("第%1条　%2").replace("%1", str(record.get("article") or "")).replace(
+            "%2", record.get("title") or words.get("title_zh", "")))
+        self.quote.setText(words.get("quote_zh", ""))
+        self.question.setText(self.tr("审查要点：") + words.get("question_zh", ""))
+        color = STATUS_COLORS.get(record["status"], "#333")
+        kind = {"auto": "自动", "assisted": "辅助", "manual": "人工"}.get(clause_kind(record["check_name"]), "")
+        self.status.setText(f'<span style="color:{color}; font-weight:bold">● {self.tr(STATUS_ZH.get(record["status"], record["status"]))}</span>'
+                            f'　<span style="color:#666">[{self.tr(kind)}]</span>　{html.escape(record.get("message") or "")}')
+        self.facts.setHtml(fact_html(record.get("facts") or {}))
+        self.seal_button.setVisible(record["check_name"] in SEAL_CHECKS)
+        decision = record.get("decision")
+        self.note.setPlainText((decision or {}).get("note") or "")
+        self._show_decision(decision)
+        manual = clause_kind(record["check_name"]) == "manual"
+        self.confirm_button.setEnabled(not manual)
+
+    def _show_decision(self, decision: dict | None) -> None:
+        text = self.tr(decision_text(decision))
+        if decision:
+            extra = decision.get("reason") and self.tr("　理由：") + decision["reason"]
+            text += f"　{decision.get('reviewer', '')}　{decision.get('decided_at', '')}{extra or ''}"
+        self.decision_label.setText(self.tr("审查决定：") + text)
+
+    # --- deciding ----------------------------------------------------------------------------------
+    def confirm(self) -> bool:
+        if self.record is None:
+            return False
+        if clause_kind(self.record["check_name"]) == "manual":
+            return self._refuse(self.tr("本条须由审查人回答（按 3）"), self.answer_combo)
+        return self._commit("confirm")
+
+    def override(self) -> bool:
+        if self.record is None:
+            return False
+        reason = self.reason.text().strip()
+        if not reason:
+            return self._refuse(self.tr("推翻自动结论须填写理由"), self.reason)
+        return self._commit("override", reason=reason)
+
+    def answer(self) -> bool:
+        if self.record is None:
+            return False
+        value = self.answer_combo.currentData()
+        if value is None:
+            return self._refuse(self.tr("请先选择回答：是、否或不明"), self.answer_combo)
+        return self._commit("answer", answer=value)
+
+    def save_note(self) -> bool:
+        """Ctrl+Enter: record the note with the decision already made, or as a confirmation."""
+        if self.record is None:
+            return False
+        decision = self.record.get("decision")
+        if not decision:
+            return self.confirm()
+        return self._commit(decision["decision"], reason=decision.get("reason"), answer=decision.get("answer"))
+
+    def _refuse(self, text: str, focus: QWidget) -> bool:
+        self.hint.setText(text)
+        focus.setFocus()
+        return False
+
+    def _commit(self, decision: str, reason=None, answer=None) -> bool:
+        note = self.note.toPlainText().strip() or None
+        try:
+            saved = review.decide(self.store, self.item_id, self.record["check_name"], decision, self.reviewer,
+                                  reason=reason, note=note, answer=answer)
+        except ValueError as exc:
+            return self._refuse(str(exc), self.note)
+        self.record["decision"] = saved
+        self.hint.clear()
+        self.reason.clear()
+        self._show_decision(saved)
+        self.decision_made.emit(self.record["check_name"], saved)
+        return True
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.note and event.type() == QEvent.Type.KeyPress and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.save_note()
+            return True
+        return super().eventFilter(watched, event)
+
+    # --- files -------------------------------------------------------------------------------------
+    def _link_clicked(self, url: QUrl) -> None:
+        rel = url.path() if url.scheme() == LINK_SCHEME else url.toString()
+        self.open_file(rel)
+
+    def open_file(self, rel: str):
+        """Tell the window which file (detail pane), and show documents and photos in a viewer."""
+        self.file_selected.emit(rel)
+        if self.bundle is not None:
+            dialog = open_viewer(self, Path(self.bundle.root), rel)
+            if dialog is not None:
+                self.dialogs.append(dialog)
+            return dialog
+        return None
+
+    def show_seal_photos(self):
+        facts = (self.record or {}).get("facts") or {}
+        dialog = SideBySideDialog(Path(self.bundle.root), facts.get("photos_before") or [],
+                                  facts.get("photos_after") or [], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.dialogs.append(dialog)
+        return dialog

@@ -1,0 +1,156 @@
+"""The item's outcome (Art. 43/44): the program's proposal with its basis, the reviewer's choice, reason, corrections."""
+
+import json
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+                               QRadioButton, QVBoxLayout)
+
+from checks.base import CheckResult
+from checks.outcome import propose_outcome
+from checks.wording import wording
+from models import review
+
+OUTCOME_ZH = {"admissible": "可采", "defect": "瑕疵可补正", "excluded": "排除"}
+DEFAULT_BASIS = {"admissible": "", "defect": "43.4", "excluded": "44.1"}
+
+
+def proposal_for(item: dict, results: list[dict]):
+    """checks.outcome.propose_outcome over stored check-result records."""
+    pairs = {r["check_name"]: CheckResult(status=r["status"], facts=r.get("facts") or {}, message=r.get("message") or "")
+             for r in results}
+    return propose_outcome(item or {}, pairs)
+
+
+def basis_text(basis: str) -> str:
+    """"43.2;43.3" -> "第43条(二)笔录或清单缺少签名；…" from the a43_*/a44_* wording."""
+    parts = []
+    for code in [b for b in (basis or "").split(";") if b]:
+        title = wording("a" + code.replace(".", "_")).get("title_zh", "")
+        parts.append(f"第{code}条 {title}".strip())
+    return "；".join(parts)
+
+
+def corrections_lines(text) -> list[str]:
+    if not text:
+        return []
+    try:
+        value = json.loads(text)
+    except ValueError:
+        value = text
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+class OutcomeBox(QGroupBox):
+    """set_item(store, item, results, reviewer); save() stores the chosen outcome through models.review.set_outcome."""
+
+    outcome_saved = Signal(str, object)  # item id, outcome record
+
+    def __init__(self, parent=None):
+        super().__init__(self.tr("本项结论（第四十三条、第四十四条）"), parent)
+        self.store = self.item = self.proposal = None
+        self.reviewer = ""
+        self.proposal_label = QLabel()
+        self.proposal_label.setWordWrap(True)
+        self.group = QButtonGroup(self)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("审查人决定：")))
+        self.buttons = {}
+        for key, text in OUTCOME_ZH.items():
+            button = QRadioButton(self.tr(text))
+            self.group.addButton(button)
+            self.buttons[key] = button
+            row.addWidget(button)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("理由（与程序建议不同时必填）"))
+        row.addWidget(self.reason, 1)
+        self.save_button = QPushButton(self.tr("保存结论"))
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.save_button)
+        self.corrections = QPlainTextEdit()
+        self.corrections.setPlaceholderText(self.tr("要求补正或作出合理解释的事项，每行一项（瑕疵可补正时必填）"))
+        self.corrections.setFixedHeight(52)
+        self.saved_label = QLabel()
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color: #c62828;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.proposal_label)
+        layout.addLayout(row)
+        layout.addWidget(self.corrections)
+        status = QHBoxLayout()
+        status.addWidget(self.saved_label, 1)
+        status.addWidget(self.hint)
+        layout.addLayout(status)
+        self.set_item(None, None, [], "")
+
+    def set_item(self, store, item: dict | None, results: list[dict], reviewer: str, overridden=()) -> None:
+        self.store, self.item, self.reviewer = store, item, reviewer
+        self.hint.clear()
+        self.setEnabled(item is not None)
+        self.proposal = proposal_for(item, results) if item is not None and results else None
+        self.proposal_label.setText(self._proposal_text(set(overridden)))
+        saved = review.load_outcome(store, item["id"]) if store is not None and item is not None else None
+        self._show_saved(saved)
+
+    def set_overridden(self, names) -> None:
+        """Mark the proposal's reasons whose clause the reviewer has overridden."""
+        self.proposal_label.setText(self._proposal_text(set(names)))
+
+    def _proposal_text(self, overridden: set) -> str:
+        if self.proposal is None:
+            return self.tr("程序建议：（尚无自动检查结果）")
+        text = self.tr("程序建议：<b>%1</b>").replace("%1", self.tr(OUTCOME_ZH[self.proposal.outcome]))
+        if self.proposal.basis:
+            text += "　" + self.tr("依据：") + basis_text(self.proposal.basis)
+        reasons = [f"第{r.get('article') or ''}条 {r.get('message') or ''}"
+                   + (self.tr("（审查人已推翻）") if r.get("check") in overridden else "")
+                   for r in self.proposal.reasons]
+        return text + ("<br>" + "<br>".join("· " + r for r in reasons[:8]) if reasons else "")
+
+    def _show_saved(self, saved: dict | None) -> None:
+        self.group.setExclusive(False)
+        for button in self.buttons.values():
+            button.setChecked(False)
+        self.group.setExclusive(True)
+        self.reason.setText((saved or {}).get("reason") or "")
+        self.corrections.setPlainText("\n".join(corrections_lines((saved or {}).get("corrections"))))
+        if saved:
+            self.buttons[saved["outcome"]].setChecked(True)
+            self.saved_label.setText(self.tr("已保存：%1　%2　%3　%4").replace("%1", self.tr(OUTCOME_ZH[saved["outcome"]]))
+                                     .replace("%2", basis_text(saved.get("basis") or "")).replace(
+                                         "%3", saved.get("reviewer") or "").replace("%4", saved.get("decided_at") or ""))
+        else:
+            self.saved_label.setText(self.tr("尚未决定本项结论"))
+
+    def chosen(self) -> str | None:
+        return next((key for key, button in self.buttons.items() if button.isChecked()), None)
+
+    def choose(self, outcome: str) -> None:
+        self.buttons[outcome].setChecked(True)
+
+    def save(self) -> bool:
+        outcome, reason = self.chosen(), self.reason.text().strip()
+        corrections = [line.strip() for line in self.corrections.toPlainText().splitlines() if line.strip()]
+        refusal = self._refusal(outcome, reason, corrections)
+        if refusal:
+            self.hint.setText(refusal)
+            return False
+        proposed = self.proposal is not None and self.proposal.outcome == outcome
+        basis = self.proposal.basis if proposed else DEFAULT_BASIS[outcome]
+        record = review.set_outcome(self.store, self.item["id"], outcome, basis, reason or None, corrections,
+                                    self.reviewer)
+        self.hint.clear()
+        self._show_saved(record)
+        self.outcome_saved.emit(self.item["id"], record)
+        return True
+
+    def _refusal(self, outcome, reason, corrections) -> str:
+        if self.item is None or self.store is None:
+            return self.tr("没有打开的证据项")
+        if outcome is None:
+            return self.tr("请选择结论：可采、瑕疵可补正或排除")
+        if self.proposal is not None and outcome != self.proposal.outcome and not reason:
+            return self.tr("结论与程序建议不同，须说明理由")
+        if outcome == "defect" and not corrections:
+            return self.tr("瑕疵可补正须列明要求补正或解释的事项")
+        return ""

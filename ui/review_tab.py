@@ -1,0 +1,263 @@
+"""The 审查 tab: items overview, the three review panes per item, the item's outcome, the audit-chain banner."""
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSplitter,
+                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+
+from models import review
+from ui.audit_banner import AuditBanner
+from ui.clause_list_model import COL_ARTICLE, COL_TITLE, ClauseListModel, RecordRole, clause_records
+from ui.clause_pane import ClausePane
+from ui.outcome_box import OutcomeBox
+from ui.relevance_pane import RelevancePane
+from ui.review_overview import ReviewOverview
+
+FONT_FAMILY = "WenQuanYi Micro Hei"
+CJK_FAMILIES = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
+                "SimHei")
+PANE_TITLES = (("authenticity", "真实性、完整性"), ("legality", "合法性"), ("relevance", "关联性"))
+KEY_ACTIONS = {Qt.Key.Key_1: "confirm", Qt.Key.Key_2: "override", Qt.Key.Key_3: "answer"}
+
+
+class ClauseReviewPane(QWidget):
+    """One pane: the clause list on the left, the selected clause on the right; J/K move, 1/2/3 decide."""
+
+    file_selected = Signal(str)
+    decided = Signal(str, object)
+
+    def __init__(self, pane: str, parent=None):
+        super().__init__(parent)
+        self.pane = pane
+        self.store = self.bundle = self.item_id = None
+        self.reviewer = ""
+        self.model = ClauseListModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.view.installEventFilter(self)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.clause = ClausePane()
+        self.clause.file_selected.connect(self.file_selected)
+        self.clause.decision_made.connect(self._decision_made)
+        self.clause.reason.returnPressed.connect(self.clause.override)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.clause)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.view)
+        splitter.addWidget(scroll)
+        splitter.setSizes([330, 620])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def set_item(self, store, bundle, item_id, results: list[dict], decisions: dict, reviewer: str) -> None:
+        self.store, self.bundle, self.item_id, self.reviewer = store, bundle, item_id, reviewer
+        self.model.set_records(clause_records(results, decisions, self.pane))
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, COL_ARTICLE))
+        else:
+            self.clause.set_clause(store, bundle, item_id, None, reviewer)
+
+    def current_name(self) -> str | None:
+        record = self.view.currentIndex().data(RecordRole)
+        return record["check_name"] if record else None
+
+    def select_clause(self, check_name: str) -> bool:
+        row = self.model.row_of(check_name)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, COL_ARTICLE))
+        return row >= 0
+
+    def move(self, step: int) -> None:
+        row = min(max(self.view.currentIndex().row() + step, 0), self.model.rowCount() - 1)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, COL_ARTICLE))
+
+    def handle_key(self, key) -> bool:
+        """J/K: next/previous clause; 1/2/3: confirm / override / answer. True when the key was used."""
+        if key == Qt.Key.Key_J:
+            self.move(1)
+        elif key == Qt.Key.Key_K:
+            self.move(-1)
+        elif key in KEY_ACTIONS:
+            getattr(self.clause, KEY_ACTIONS[key])()
+        else:
+            return False
+        return True
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.KeyPress and \
+                not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier and self.handle_key(event.key()):
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event) -> None:
+        # keys that buttons and labels of the clause pane do not use arrive here
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier or not self.handle_key(event.key()):
+            super().keyPressEvent(event)
+
+    def _current_changed(self, current, _previous) -> None:
+        record = current.data(RecordRole) if current.isValid() else None
+        self.clause.set_clause(self.store, self.bundle, self.item_id, record, self.reviewer)
+
+    def _decision_made(self, name: str, record: dict) -> None:
+        self.model.set_decision(name, record)
+        self.decided.emit(name, record)
+
+
+class ReviewTab(QWidget):
+    """set_case(bundle, store); select_item(id); run_checks(); file_selected(path) for the detail pane."""
+
+    file_selected = Signal(str)
+
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.bundle = self.store = self.item_id = self.last_error = None
+        if self.font().family() not in CJK_FAMILIES:
+            self.setFont(QFont(FONT_FAMILY, max(self.font().pointSize(), 10)))
+        self.banner = AuditBanner()
+        self.overview = ReviewOverview()
+        self.overview.item_selected.connect(self.select_item)
+        self.item_label = QLabel()
+        self.item_label.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.run_button = QPushButton(self.tr("运行自动检查"))
+        self.run_button.clicked.connect(self.run_checks)
+        self.panes = {key: ClauseReviewPane(key) for key, _title in PANE_TITLES}
+        self.relevance = RelevancePane()
+        self.outcome = OutcomeBox()
+        self.outcome.outcome_saved.connect(lambda *_: self.overview.refresh(self.bundle, self.store))
+        for widget in (*self.panes.values(), self.relevance):
+            widget.file_selected.connect(self.file_selected)
+        for pane in self.panes.values():
+            pane.decided.connect(self._decided)
+        self.relevance.tags_changed.connect(lambda: self.overview.refresh(self.bundle, self.store))
+        self._layout()
+        self.set_case(None, None)
+
+    def _layout(self) -> None:
+        self.pane_tabs = QTabWidget()
+        for key, title in PANE_TITLES:
+            if key == "relevance":
+                page = QSplitter(Qt.Orientation.Vertical)
+                page.addWidget(self.panes[key])
+                page.addWidget(self.relevance)
+                page.setSizes([300, 360])
+            else:
+                page = self.panes[key]
+            self.pane_tabs.addTab(page, self.tr(title))
+        top = QHBoxLayout()
+        top.addWidget(self.item_label, 1)
+        top.addWidget(self.run_button)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(top)
+        column.addWidget(self.pane_tabs, 1)
+        column.addWidget(self.outcome)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.overview)
+        splitter.addWidget(right)
+        splitter.setSizes([380, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+
+    @property
+    def reviewer(self) -> str:
+        return self.context.reviewer
+
+    def set_case(self, bundle, store) -> None:
+        """Show the store's review of this bundle (None clears); the audit chain is verified on every open."""
+        same_case = bundle is not None and bundle is self.bundle and store is self.store
+        self.bundle, self.store = bundle, store
+        self.banner.check(store, self.reviewer)
+        self.run_button.setEnabled(store is not None)
+        self.overview.refresh(bundle, store)
+        keep = self.item_id if same_case else None
+        target = None
+        if bundle is not None and bundle.items:
+            target = keep if keep and bundle.item(keep) else bundle.items[0]["id"]
+            self.overview.select_item(target)
+        self.select_item(target)
+
+    def select_item(self, item_id: str | None) -> None:
+        """Fill the three panes and the outcome box for one item, from the store."""
+        self.item_id = item_id
+        item = self.bundle.item(item_id) if self.bundle is not None and item_id else None
+        results = review.load_check_results(self.store, item_id) if item is not None else []
+        decisions = {d["check_name"]: d for d in review.load_decisions(self.store, item_id)} if item else {}
+        for pane in self.panes.values():
+            pane.set_item(self.store, self.bundle, item_id, results, decisions, self.reviewer)
+        self.relevance.set_item(self.bundle, self.store, item, self.reviewer)
+        overridden = [n for n, d in decisions.items() if d["decision"] == "override"]
+        self.outcome.set_item(self.store, item, results, self.reviewer, overridden)
+        self.item_label.setText(self._item_title(item, results))
+
+    def _item_title(self, item, results) -> str:
+        if item is None:
+            return self.tr("（未打开证据包）") if self.bundle is None else self.tr("（请选择证据项）")
+        text = f"{item['id']}　{item.get('title') or ''}"
+        return text if results else text + self.tr("　— 尚无自动检查结果，请点“运行自动检查”")
+
+    def pane(self, key: str) -> ClauseReviewPane:
+        return self.panes[key]
+
+    def show_pane(self, key: str) -> ClauseReviewPane:
+        self.pane_tabs.setCurrentIndex([k for k, _t in PANE_TITLES].index(key))
+        return self.panes[key]
+
+    def _decided(self, _name, _record) -> None:
+        self.overview.refresh(self.bundle, self.store)
+        decisions = review.load_decisions(self.store, self.item_id)
+        self.outcome.set_overridden(d["check_name"] for d in decisions if d["decision"] == "override")
+
+    # --- running the checks ------------------------------------------------------------------------
+    def run_checks(self):
+        """Run every check in a worker on its own store connection; results are saved here, on the GUI thread."""
+        if self.store is None:
+            return None
+        bundle, path = self.bundle, self.store.path
+        registry = self.context.registry
+
+        def job(progress, cancel):
+            from checks.registry import default_registry
+            from checks.runner import build_context, run_checks
+            from models.store import open_store_file
+
+            store = open_store_file(path)
+            try:
+                return run_checks(bundle, build_context(bundle, store), registry or default_registry())
+            finally:
+                store.close()
+
+        self.run_button.setEnabled(False)
+        return self.context.runner.run(job, label=self.tr("正在运行自动检查"),
+                                       on_done=lambda by_item: self._checks_done(bundle, by_item),
+                                       on_error=self._checks_failed)
+
+    def _checks_failed(self, exc) -> None:
+        from models.jobs import Cancelled
+        from ui.errors import show_exception
+
+        self.run_button.setEnabled(self.store is not None)
+        self.last_error = exc
+        if not isinstance(exc, Cancelled):
+            show_exception(self, exc)
+
+    def _checks_done(self, bundle, by_item: dict) -> None:
+        self.run_button.setEnabled(self.store is not None)
+        if self.store is None or bundle is not self.bundle:
+            return  # the case was closed or changed while the checks ran
+        for item_id, pairs in by_item.items():
+            review.save_check_results(self.store, item_id, pairs)
+        self.set_case(self.bundle, self.store)
