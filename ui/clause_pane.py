@@ -11,19 +11,13 @@ from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit
 
 from checks.wording import wording
 from models import review
-from ui.clause_list_model import ANSWER_ZH, STATUS_COLORS, STATUS_ZH, decision_text
+from models.timeutil import format_local
+from ui.clause_list_model import ANSWER_ZH, FACT_LABELS, STATUS_COLORS, STATUS_ZH, VALUE_LABELS, decision_text
 from ui.media_viewers import SideBySideDialog, open_viewer
 
 SEAL_CHECKS = ("a31_1_seal_intact", "a34_2_sealing")
 PATH_PREFIXES = ("evidence/", "documents/", "photos/", "recordings/")
 LINK_SCHEME = "evidence"
-FACT_LABELS = {"paths": "文件", "photos_before": "封存前照片", "photos_after": "封存后照片", "missing": "缺少",
-               "missing_files": "缺少的文件", "unsigned": "未签名", "participants": "参与人员", "required": "应有文书",
-               "met": "已有文书", "files_absent": "缺少的文件", "problems": "问题", "added": "增加", "deleted": "删除",
-               "modified": "修改", "hashed": "已计算哈希值", "not_hashed": "未计算哈希值", "sealed": "已封存",
-               "state": "封存状态", "custodian": "保管人", "method": "方法", "tool": "工具", "steps": "步骤",
-               "related_parties": "关联当事人", "media_user": "介质使用人", "holders": "持有人",
-               "device_identifiers": "设备标识", "undisplayable": "无法直接展示", "error": "错误"}
 
 
 @lru_cache(maxsize=1)
@@ -54,12 +48,24 @@ def fact_html(value) -> str:
             return "（无）"
         if all(not isinstance(v, (dict, list, tuple)) for v in value):
             return "、".join(fact_html(v) for v in value)
+        if all(isinstance(v, dict) for v in value):
+            return _table_html(value)
         return "<ul>" + "".join(f"<li>{fact_html(v)}</li>" for v in value) + "</ul>"
     if value is None:
         return "（未记录）"
     if isinstance(value, bool):
         return "是" if value else "否"
+    if isinstance(value, str) and value in VALUE_LABELS:
+        return html.escape(VALUE_LABELS[value])
     return html.escape(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+
+
+def _table_html(rows: list[dict]) -> str:
+    """A list of records (participants, differences...) as one table, a column per key."""
+    keys = list(dict.fromkeys(k for row in rows for k in row))
+    head = "".join(f"<th align='left'>{html.escape(FACT_LABELS.get(k, k))}</th>" for k in keys)
+    body = "".join("<tr>" + "".join(f"<td>{fact_html(row.get(k))}</td>" for k in keys) + "</tr>" for row in rows)
+    return f"<table border='1' cellspacing='0' cellpadding='3'><tr>{head}</tr>{body}</table>"
 
 
 class ClausePane(QWidget):
@@ -90,15 +96,17 @@ class ClausePane(QWidget):
         self.status.setWordWrap(True)
         self.facts = QTextBrowser()
         self.facts.setOpenLinks(False)
+        self.facts.setMinimumHeight(80)
         self.facts.anchorClicked.connect(self._link_clicked)
         self.seal_button = QPushButton(self.tr("对照封存前后照片"))
         self.seal_button.clicked.connect(self.show_seal_photos)
         layout = QVBoxLayout(self)
         for widget in (self.title, self.quote, self.question, self.status):
             layout.addWidget(widget)
-        layout.addWidget(self.facts, 1)
-        layout.addWidget(self.seal_button, 0, Qt.AlignmentFlag.AlignLeft)
+        # the decision row sits above the facts so it stays in sight when the pane is short
         layout.addWidget(self._decision_box())
+        layout.addWidget(self.seal_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.facts, 1)
 
     def _decision_box(self) -> QWidget:
         box = QFrame()
@@ -118,7 +126,7 @@ class ClausePane(QWidget):
             self.answer_combo.addItem(self.tr(text), key)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("审查意见备注（Ctrl+Enter 保存）"))
-        self.note.setFixedHeight(64)
+        self.note.setFixedHeight(48)
         self.note.installEventFilter(self)
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #c62828;")
@@ -174,7 +182,8 @@ class ClausePane(QWidget):
         text = self.tr(decision_text(decision))
         if decision:
             extra = decision.get("reason") and self.tr("　理由：") + decision["reason"]
-            text += f"　{decision.get('reviewer', '')}　{decision.get('decided_at', '')}{extra or ''}"
+            when = format_local(decision.get("decided_at"), getattr(self.bundle, "timezone", None)) or ""
+            text += f"　{decision.get('reviewer', '')}　{when}{extra or ''}"
         self.decision_label.setText(self.tr("审查决定：") + text)
 
     # --- deciding ----------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from checks.base import CheckResult
 from checks.outcome import propose_outcome
 from checks.wording import wording
 from models import review
+from models.timeutil import format_local
 
 OUTCOME_ZH = {"admissible": "可采", "defect": "瑕疵可补正", "excluded": "排除"}
 DEFAULT_BASIS = {"admissible": "", "defect": "43.4", "excluded": "44.1"}
@@ -48,7 +49,7 @@ class OutcomeBox(QGroupBox):
 
     def __init__(self, parent=None):
         super().__init__(self.tr("本项结论（第四十三条、第四十四条）"), parent)
-        self.store = self.item = self.proposal = None
+        self.store = self.item = self.proposal = self.timezone = None
         self.reviewer = ""
         self.proposal_label = QLabel()
         self.proposal_label.setWordWrap(True)
@@ -83,8 +84,9 @@ class OutcomeBox(QGroupBox):
         layout.addLayout(status)
         self.set_item(None, None, [], "")
 
-    def set_item(self, store, item: dict | None, results: list[dict], reviewer: str, overridden=()) -> None:
-        self.store, self.item, self.reviewer = store, item, reviewer
+    def set_item(self, store, item: dict | None, results: list[dict], reviewer: str, overridden=(),
+                 timezone: str | None = None) -> None:
+        self.store, self.item, self.reviewer, self.timezone = store, item, reviewer, timezone
         self.hint.clear()
         self.setEnabled(item is not None)
         self.proposal = proposal_for(item, results) if item is not None and results else None
@@ -118,7 +120,8 @@ class OutcomeBox(QGroupBox):
             self.buttons[saved["outcome"]].setChecked(True)
             self.saved_label.setText(self.tr("已保存：%1　%2　%3　%4").replace("%1", self.tr(OUTCOME_ZH[saved["outcome"]]))
                                      .replace("%2", basis_text(saved.get("basis") or "")).replace(
-                                         "%3", saved.get("reviewer") or "").replace("%4", saved.get("decided_at") or ""))
+                                         "%3", saved.get("reviewer") or "").replace("%4", format_local(
+                                             saved.get("decided_at"), self.timezone) or ""))
         else:
             self.saved_label.setText(self.tr("尚未决定本项结论"))
 

@@ -91,8 +91,9 @@ class OverviewTableModel(QAbstractTableModel):
         if column == COL_DECIDED:
             return f"{row['decided']}/{row['applicable']}"
         if column == COL_OPEN:
-            shown = row["open"][:4]
-            return "、".join(shown) + ("…" if len(row["open"]) > 4 else "") if shown else self.tr("无")
+            shown = row["open"][:3]
+            return "、".join(shown) + (self.tr("等 %1 条").replace("%1", str(len(row["open"]))) if len(row["open"]) > 3
+                                     else "") if shown else self.tr("无")
         value = row["proposed"] if column == COL_PROPOSED else row["chosen"]
         return self.tr(OUTCOME_ZH[value]) if value else self.tr("—")
 
@@ -116,6 +117,7 @@ class ReviewOverview(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(22)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)

@@ -150,23 +150,25 @@ class ReviewTab(QWidget):
                 page = QSplitter(Qt.Orientation.Vertical)
                 page.addWidget(self.panes[key])
                 page.addWidget(self.relevance)
-                page.setSizes([300, 360])
+                page.setSizes([330, 400])
             else:
                 page = self.panes[key]
             self.pane_tabs.addTab(page, self.tr(title))
         top = QHBoxLayout()
         top.addWidget(self.item_label, 1)
         top.addWidget(self.run_button)
-        right = QWidget()
-        column = QVBoxLayout(right)
+        middle = QWidget()
+        column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(top)
         column.addWidget(self.pane_tabs, 1)
-        column.addWidget(self.outcome)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.overview)
-        splitter.addWidget(right)
-        splitter.setSizes([380, 900])
+        # stacked, not side by side: the tab shares the window's middle column with the tree and details
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        for widget in (self.overview, middle, self.outcome):
+            splitter.addWidget(widget)
+            splitter.setCollapsible(splitter.indexOf(widget), widget is self.overview)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([130, 580, 190])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.banner)
@@ -200,7 +202,7 @@ class ReviewTab(QWidget):
             pane.set_item(self.store, self.bundle, item_id, results, decisions, self.reviewer)
         self.relevance.set_item(self.bundle, self.store, item, self.reviewer)
         overridden = [n for n, d in decisions.items() if d["decision"] == "override"]
-        self.outcome.set_item(self.store, item, results, self.reviewer, overridden)
+        self.outcome.set_item(self.store, item, results, self.reviewer, overridden, getattr(self.bundle, "timezone", None))
         self.item_label.setText(self._item_title(item, results))
 
     def _item_title(self, item, results) -> str:

@@ -49,7 +49,7 @@ def context(tmp_path, store_dir):
 def make_tab(qtbot, context, bundle, store) -> ReviewTab:
     tab = ReviewTab(context)
     qtbot.addWidget(tab)
-    tab.resize(1400, 900)
+    tab.resize(1120, 900)
     tab.show()
     tab.set_case(bundle, store)
     return tab
