@@ -248,7 +248,7 @@ def exif_to_json_text(summary: ExifSummary | None, tz_name: str | None) -> str |
         return None
     data = summary.to_dict()
     data["original_utc_ns"], data["zone_known"] = summary.original_utc_ns(tz_name)
-    data["digitized_utc_ns"], _ = summary.digitized_utc_ns(tz_name)
+    data["digitized_utc_ns"], data["digitized_zone_known"] = summary.digitized_utc_ns(tz_name)
     return json.dumps(data, ensure_ascii=False)
 
 
