@@ -1,0 +1,46 @@
+"""Cancellation and progress helpers shared by every long function in models/."""
+
+import time
+
+
+class Cancelled(Exception):
+    """The user cancelled a long task."""
+
+
+def check_cancel(cancel) -> None:
+    """Raise Cancelled when the threading.Event (or None) is set."""
+    if cancel is not None and cancel.is_set():
+        raise Cancelled()
+
+
+class Progress:
+    """Rate and time left of a byte count: update(done_bytes) then .rate (bytes/s) and .seconds_left."""
+
+    def __init__(self, total_bytes: int | None = None, clock=time.monotonic):
+        self.total_bytes = total_bytes
+        self.clock = clock
+        self.started = clock()
+        self.done_bytes = 0
+
+    def update(self, done_bytes: int, total_bytes: int | None = None) -> None:
+        self.done_bytes = done_bytes
+        if total_bytes is not None:
+            self.total_bytes = total_bytes
+
+    @property
+    def elapsed(self) -> float:
+        return max(0.0, self.clock() - self.started)
+
+    @property
+    def rate(self) -> float:
+        """Bytes per second since the start (0.0 before anything was read)."""
+        elapsed = self.elapsed
+        return self.done_bytes / elapsed if elapsed > 0 else 0.0
+
+    @property
+    def seconds_left(self) -> float | None:
+        """Estimated seconds to go, None when the total or the rate is unknown."""
+        rate = self.rate
+        if not self.total_bytes or rate <= 0:
+            return None
+        return max(0.0, (self.total_bytes - self.done_bytes) / rate)

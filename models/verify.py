@@ -1,0 +1,296 @@
+"""Verify every recorded digest of a bundle in one read pass per file; save and load the results."""
+
+import os
+import stat
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path, PurePosixPath
+
+from models.coverage import Coverage, is_addition
+from models.digests import FileJob, digest_files
+from models.jobs import check_cancel
+from models.recorded import hex_problem, parse_acquisition_log, parse_digest_list
+
+STATUSES = ("match", "mismatch", "missing", "unreadable", "unlisted")
+IMAGE_LOG_SUFFIXES = (".txt", ".info", ".log")
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """One recorded digest compared with the one computed now (or one unlisted file)."""
+
+    item: str | None
+    path: str
+    algorithm: str | None
+    recorded: str | None
+    recorded_source: str | None
+    computed: str | None
+    status: str
+    error: str | None = None
+    explanation: str | None = None
+
+    def to_json(self) -> dict:
+        """The `verify --json` object: item, path, algorithm, recorded, computed, status (+ source, error, note)."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Expected:
+    """A recorded digest waiting for its file to be read."""
+
+    item: str | None
+    path: str
+    algorithm: str
+    recorded: str
+    source: str
+
+
+def explanation_for(item: dict, path: str) -> str | None:
+    """The changes[] explanation (or description) for this path or a folder above it."""
+    for change in item.get("changes") or []:
+        target = str(change.get("path") or "").rstrip("/")
+        if target and (path == target or path.startswith(target + "/")):
+            return change.get("explanation") or change.get("description")
+    return None
+
+
+class _Collector:
+    """Gathers what the manifest and the lists and logs it points to record, and the findings on the way."""
+
+    def __init__(self, bundle):
+        self.bundle, self.root = bundle, Path(bundle.root)
+        self.expected: list[Expected] = []
+        self.findings: list[VerifyResult] = []
+
+    def add(self, item_id, path, digests: dict, source: str) -> None:
+        for algorithm, value in (digests or {}).items():
+            algorithm = str(algorithm).lower()
+            problem = hex_problem(algorithm, str(value).lower())
+            if problem:
+                self.findings.append(VerifyResult(item_id, path, algorithm, str(value), source, None,
+                                                  "unreadable", f"记录的校验值无效 / invalid recorded digest: {problem}"))
+            else:
+                self.expected.append(Expected(item_id, path, algorithm, str(value).lower(), source))
+
+    def item(self, item: dict) -> None:
+        item_id = item.get("id")
+        for entry in item.get("content") or []:
+            path = str(entry.get("path", ""))
+            if entry.get("type", "file") in ("file", "disk_image"):
+                self.add(item_id, path, entry.get("digests"), "manifest")
+            if entry.get("type") == "disk_image":
+                self.image_logs(item_id, path)
+            if entry.get("type") == "directory" and entry.get("digest_list"):
+                self.digest_list(item_id, path, str(entry["digest_list"]))
+        for path, digests in ((item.get("freeze") or {}).get("digests_at_freeze") or {}).items():
+            self.add(item_id, str(path), digests, "freeze")
+        for path, digests in ((item.get("appraisal") or {}).get("material_digests") or {}).items():
+            self.add(item_id, str(path), digests, "appraisal")
+
+    def _read(self, item_id, rel: str, source: str) -> bytes | None:
+        from models.safepath import SafePathError, open_evidence, resolve_inside
+
+        try:
+            with open_evidence(resolve_inside(self.root, rel)) as stream:
+                return stream.read()
+        except (OSError, SafePathError) as exc:
+            status = "missing" if isinstance(exc, FileNotFoundError) else "unreadable"
+            self.findings.append(VerifyResult(item_id, rel, None, None, source, None, status, str(exc)))
+            return None
+
+    def digest_list(self, item_id, folder: str, list_rel: str) -> None:
+        source = f"digest_list:{list_rel}"
+        data = self._read(item_id, list_rel, source)
+        if data is None:
+            return
+        parsed = parse_digest_list(data, name=list_rel)
+        for finding in parsed.findings:
+            self.findings.append(VerifyResult(item_id, list_rel, None, finding.text, source, None, "unreadable",
+                                              f"第 {finding.line} 行 / line {finding.line}: {finding.reason}"))
+        locate = _ListLocator(self.root, folder, list_rel)
+        for recorded in parsed.digests:
+            self.add(item_id, locate(recorded.path), {recorded.algorithm: recorded.value}, source)
+
+    def image_logs(self, item_id, image_rel: str) -> None:
+        """FTK Imager / Guymager logs beside a disk image: same stem first, then any .txt/.info there."""
+        image = PurePosixPath(image_rel)
+        folder = self.root / image.parent
+        try:
+            names = sorted(n for n in os.listdir(folder) if n.lower().endswith(IMAGE_LOG_SUFFIXES))
+        except OSError:
+            return
+        for name in names:
+            rel = str(image.parent / name) if str(image.parent) != "." else name
+            data = self._read(item_id, rel, f"log:{rel}")
+            parsed = parse_acquisition_log(data) if data is not None else None
+            if parsed is None or not parsed.digests:
+                continue
+            kind = "guymager" if parsed.format == "guymager" else "ftk_log"
+            values = {}
+            for recorded in parsed.digests:  # one value per algorithm: the acquisition hash, else a verified one
+                values.setdefault(recorded.algorithm, recorded.value)
+            self.add(item_id, image_rel, values, f"{kind}:{rel}")
+
+
+class _ListLocator:
+    """Bundle path of a name in a digest list: bundle-relative, list-relative, or the longest suffix under folder."""
+
+    def __init__(self, root: Path, folder: str, list_rel: str):
+        self.root, self.folder = root, folder.strip("/") if folder not in (".", "") else ""
+        self.list_dir = str(PurePosixPath(list_rel).parent)
+        self.files = None
+
+    def _index(self) -> set[str]:
+        if self.files is None:
+            base = self.root / self.folder if self.folder else self.root
+            self.files = {os.path.relpath(os.path.join(d, f), base).replace(os.sep, "/")
+                          for d, _dirs, names in os.walk(base) for f in names}
+        return self.files
+
+    def __call__(self, written: str) -> str:
+        name = written.replace("\\", "/")
+        parts = [p for p in name.split("/") if p not in ("", ".")]
+        if len(parts) > 1 and parts[0].endswith(":"):
+            parts = parts[1:]  # a Windows drive letter
+        plain = "/".join(parts)
+        if not name.startswith("/"):
+            for candidate in (plain, _join(self.list_dir, plain), _join(self.folder, plain)):
+                if candidate.startswith(self.folder) and (self.root / candidate).exists():
+                    return candidate
+        files = self._index()
+        for start in range(len(parts)):
+            tail = "/".join(parts[start:])
+            if tail in files:
+                return _join(self.folder, tail)
+        return plain if plain.startswith(self.folder + "/") else _join(self.folder, parts[-1] if parts else plain)
+
+
+def _join(a: str, b: str) -> str:
+    return b if a in ("", ".") else f"{a}/{b}"
+
+
+def _stat_problem(root: Path, rel: str) -> tuple[str, str] | None:
+    """(status, error) when the path cannot be read as a regular file inside the bundle, else None."""
+    from models.safepath import SafePathError, resolve_inside
+
+    try:
+        st = os.lstat(resolve_inside(root, rel))
+    except FileNotFoundError:
+        return "missing", "文件不存在 / file not found"
+    except (OSError, SafePathError) as exc:
+        return "unreadable", str(exc)
+    if stat.S_ISDIR(st.st_mode):
+        return "unreadable", "清单列为文件，实为文件夹 / listed as a file, found a folder"
+    if not stat.S_ISREG(st.st_mode):
+        return "unreadable", "不是普通文件（链接或设备）/ not a regular file (link or device)"
+    return None
+
+
+def _unlisted(bundle, coverage: Coverage, images: set[str], cancel) -> list[VerifyResult]:
+    """Files under evidence/ that no content entry covers (Art. 30.4), disk-image segments and logs excepted."""
+    root, found = Path(bundle.root), []
+    for folder, dirs, names in os.walk(root / "evidence"):
+        check_cancel(cancel)
+        dirs.sort()
+        for name in sorted(names):
+            rel = os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/")
+            _item, listed = coverage.locate(rel)
+            if is_addition(rel, listed) and not _companion(rel, images):
+                found.append(VerifyResult(None, rel, None, None, None, None, "unlisted"))
+    return found
+
+
+def _companion(rel: str, images: set[str]) -> bool:
+    """A segment (.E02, .002) or acquisition log beside a listed disk image."""
+    path = PurePosixPath(rel)
+    for image in images:
+        img = PurePosixPath(image)
+        if img.parent == path.parent and (path.suffix.lower() in IMAGE_LOG_SUFFIXES or
+                                          (path.stem == img.stem and path.suffix[1:2].lower() == img.suffix[1:2].lower()
+                                           and path.suffix[2:].isdigit())):
+            return True
+    return False
+
+
+def _compare(expected: list[Expected], answers: dict, items: dict) -> list[VerifyResult]:
+    out = []
+    for e in expected:
+        status, computed, error = answers[e.path]
+        if status is None:
+            computed = computed.get(e.algorithm)
+            status = "match" if computed == e.recorded else "mismatch"
+        out.append(VerifyResult(e.item, e.path, e.algorithm, e.recorded, e.source, computed, status, error,
+                                explanation_for(items.get(e.item) or {}, e.path)))
+    return out
+
+
+def verify_bundle(bundle, store=None, progress=None, cancel=None, items=None) -> list[VerifyResult]:
+    """Every recorded digest of the bundle (or of the items named) recomputed and compared, plus unlisted files."""
+    chosen = [i for i in bundle.items if items is None or i.get("id") in set(items)]
+    collector = _Collector(bundle)
+    for item in chosen:
+        collector.item(item)
+    root = Path(bundle.root)
+    answers, jobs = {}, {}
+    for e in collector.expected:
+        if e.path in answers or e.path in jobs:
+            if e.path in jobs:
+                jobs[e.path] = jobs[e.path] | {e.algorithm}
+            continue
+        problem = _stat_problem(root, e.path)
+        if problem:
+            answers[e.path] = (problem[0], None, problem[1])
+        else:
+            jobs[e.path] = {e.algorithm}
+    file_jobs = [FileJob(p, root / PurePosixPath(p), tuple(a), _size(root / PurePosixPath(p))) for p, a in jobs.items()]
+    for answer in digest_files(file_jobs, progress=progress, cancel=cancel):
+        if answer.error:
+            answers[answer.key] = ("missing" if answer.missing else "unreadable", None, answer.error)
+        else:
+            answers[answer.key] = (None, answer.digests, None)
+    by_id = {i.get("id"): i for i in chosen}
+    results = collector.findings + _compare(collector.expected, answers, by_id)
+    if items is None:
+        images = {e.get("path") for i in chosen for e in i.get("content") or [] if e.get("type") == "disk_image"}
+        results += _unlisted(bundle, Coverage(bundle), images, cancel)
+    return results
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+def _program_version() -> str:
+    import models
+
+    return getattr(models, "__version__", None) or "0.1.0"
+
+
+def save_results(store, results, items=None) -> None:
+    """Replace the verification records of `items` (None: of the whole case) by these results, in one transaction."""
+    rows = [r.to_json() if hasattr(r, "to_json") else dict(r) for r in results]
+    now = datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
+    version = _program_version()
+    db = store.db
+    with db.conn:
+        if items is None:
+            db.conn.execute("DELETE FROM verification")
+        for item in items or ():
+            db.conn.execute("DELETE FROM verification WHERE item = ?", (item,))
+        if rows:
+            db["verification"].insert_all(
+                (dict(r, verified_at=now, program_version=version) for r in rows), batch_size=1000)
+
+
+def load_results(store, item=None) -> list[dict]:
+    """Verification records (dicts), of one item or of all, ordered by item, path, algorithm."""
+    sql = "SELECT * FROM verification"
+    params: tuple = ()
+    if item is not None:
+        sql, params = sql + " WHERE item = ?", (item,)
+    cursor = store.db.conn.execute(sql + " ORDER BY item, path, algorithm", params)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]

@@ -1,0 +1,64 @@
+"""`verify PATH [--json] [--store DIR]`: recompute every recorded digest, compare, save, print; exit 0/1/2."""
+
+import json
+import sys
+from pathlib import Path
+
+STATUS_ZH = {"match": "一致", "mismatch": "不一致", "missing": "缺失", "unreadable": "无法读取", "unlisted": "清单外新增"}
+PROBLEMS = ("mismatch", "missing", "unreadable", "unlisted")
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("path", help="证据包或文件夹 / bundle or folder")
+    parser.add_argument("--json", action="store_true", help="每个校验值一行 JSON / one JSON object per digest")
+    parser.add_argument("--store", metavar="DIR", help="审查库所在文件夹 / folder for the review store")
+
+
+def _line(result) -> str:
+    row = result.to_json()
+    text = f"{STATUS_ZH.get(row['status'], row['status'])}\t{row['item'] or '-'}\t{row['path']}"
+    if row["algorithm"]:
+        text += f"\t{row['algorithm']}\t记录 {row['recorded'] or '-'}\t计算 {row['computed'] or '-'}"
+    if row["recorded_source"] and row["recorded_source"] != "manifest":
+        text += f"\t来源 {row['recorded_source']}"
+    for extra in (row["error"], row["explanation"] and f"说明：{row['explanation']}"):
+        if extra:
+            text += f"\t{extra}"
+    return text
+
+
+def print_results(results, as_json: bool, out) -> None:
+    for result in results:
+        out.write((json.dumps(result.to_json(), ensure_ascii=False) if as_json else _line(result)) + "\n")
+    if not as_json:
+        counts = {}
+        for result in results:
+            counts[result.status] = counts.get(result.status, 0) + 1
+        summary = "，".join(f"{STATUS_ZH[s]} {counts[s]}" for s in STATUS_ZH if counts.get(s))
+        out.write(f"共 {len(results)} 项：{summary or '无记录的校验值'}\n")
+
+
+def run(args) -> int:
+    from models.cli_common import ProgressLine
+    from models.jobs import Cancelled
+    from models.manifest import BundleError, ManifestError, load_bundle
+    from models.store import StoreError, open_store
+    from models.verify import save_results, verify_bundle
+
+    try:
+        bundle = load_bundle(args.path)
+        store = open_store(bundle, Path(args.store) if getattr(args, "store", None) else None)
+    except (BundleError, ManifestError, StoreError) as exc:
+        print(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, file=sys.stderr)
+        return 2
+    line = ProgressLine("校验")
+    try:
+        results = verify_bundle(bundle, store, progress=line)
+    except (Cancelled, KeyboardInterrupt):
+        line.done()
+        print("校验已取消 / verification cancelled", file=sys.stderr)
+        return 2
+    line.done()
+    save_results(store, results)
+    print_results(results, bool(getattr(args, "json", False)), sys.stdout)
+    return 1 if any(r.status in PROBLEMS for r in results) else 0

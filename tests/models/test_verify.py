@@ -1,0 +1,158 @@
+"""verify_bundle on bundles written into tmp_path: match, mismatch, missing, unlisted, unreadable, logs, store."""
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from models.backup import compare_backup
+from models.bundle_writer import write_bundle
+from models.manifest import load_bundle
+from models.store import open_store
+from models.verify import load_results, save_results, verify_bundle
+
+REPO = Path(__file__).resolve().parents[2]
+FILES = {"evidence/E1/chat.txt": "钱转过去了\n".encode(), "evidence/E1/photo.jpg": os.urandom(5000),
+         "evidence/E2/dir/a.txt": b"alpha\n", "evidence/E2/dir/sub/b,c.txt": b"beta\n",
+         "evidence/E3/usb.dd": os.urandom(70000)}
+
+
+def _sha256sum(path: Path) -> str:
+    return subprocess.run(["sha256sum", str(path)], capture_output=True, text=True, check=True).stdout.split()[0]
+
+
+def _manifest(changes=None) -> dict:
+    item = lambda i, kind, content, **kw: {"id": i, "title": i, "kind": kind, "content": content, **kw}
+    return {"format": "evidence-bundle/1",
+            "case": {"case_number": "测试〔2026〕1号", "title": "测试", "prepared_by": "李某",
+                     "prepared_at": "2026-11-20T10:00:00+08:00"},
+            "items": [item("E1", "seized_media", [{"path": "evidence/E1/chat.txt", "type": "file"},
+                                                  {"path": "evidence/E1/photo.jpg", "type": "file"}],
+                           changes=changes or []),
+                      item("E2", "obtained", [{"path": "evidence/E2/dir", "type": "directory",
+                                               "digest_list": "documents/E2.hashdeep.txt"}]),
+                      item("E3", "media_image", [{"path": "evidence/E3/usb.dd", "type": "disk_image"}]),
+                      item("E4", "seized_media", [{"path": "evidence/E4/chat.txt", "type": "file"}],
+                           backup_of="E1")]}
+
+
+def _bundle(tmp_path, changes=None) -> Path:
+    files = dict(FILES, **{"evidence/E4/chat.txt": FILES["evidence/E1/chat.txt"]})
+    root = write_bundle(tmp_path / "b", _manifest(changes), files, fill=True,
+                        digest_lists={"documents/E2.hashdeep.txt": ("hashdeep", "evidence/E2/dir")})
+    return root
+
+
+def _by(results):
+    return {(r.path, r.algorithm, r.recorded_source): r for r in results}
+
+
+def test_clean_bundle_all_match_against_sha256sum(tmp_path):
+    root = _bundle(tmp_path)
+    results = verify_bundle(load_bundle(root))
+    assert results and {r.status for r in results} == {"match"}
+    by = _by(results)
+    for rel in ("evidence/E1/chat.txt", "evidence/E3/usb.dd"):
+        assert by[(rel, "sha256", "manifest")].computed == _sha256sum(root / rel)
+    listed = by[("evidence/E2/dir/sub/b,c.txt", "md5", "digest_list:documents/E2.hashdeep.txt")]
+    assert listed.computed == hashlib.md5(b"beta\n").hexdigest() and listed.item == "E2"
+    assert {r.algorithm for r in results if r.path == "evidence/E1/photo.jpg"} == {"md5", "sha1", "sha256", "sm3"}
+
+
+def test_changed_deleted_added_and_explained(tmp_path):
+    root = _bundle(tmp_path, changes=[{"path": "evidence/E1/photo.jpg", "explanation": "鉴定时导出缩略图"}])
+    data = bytearray((root / "evidence/E1/photo.jpg").read_bytes())
+    data[100] ^= 1
+    (root / "evidence/E1/photo.jpg").write_bytes(bytes(data))
+    (root / "evidence/E1/chat.txt").unlink()
+    (root / "evidence/E2/dir/new.txt").write_bytes(b"covered by the directory entry")
+    (root / "evidence/E1/extra.bin").write_bytes(b"added")
+    results = verify_bundle(load_bundle(root))
+    status = {(r.path, r.status) for r in results if r.status != "match"}
+    assert status == {("evidence/E1/photo.jpg", "mismatch"), ("evidence/E1/chat.txt", "missing"),
+                      ("evidence/E1/extra.bin", "unlisted")}
+    assert all(r.explanation == "鉴定时导出缩略图" for r in results if r.path == "evidence/E1/photo.jpg")
+    assert all(r.error for r in results if r.status == "missing")
+
+
+def test_directory_where_a_file_was_listed_and_malformed_list_line(tmp_path):
+    root = _bundle(tmp_path)
+    (root / "evidence/E3/usb.dd").unlink()
+    (root / "evidence/E3/usb.dd").mkdir()
+    with open(root / "documents/E2.hashdeep.txt", "a", encoding="utf-8") as f:
+        f.write("12,not-hex,also-bad,evidence/E2/dir/a.txt\n")
+    results = verify_bundle(load_bundle(root))
+    image = [r for r in results if r.path == "evidence/E3/usb.dd"]
+    assert image and {r.status for r in image} == {"unreadable"} and "文件夹" in image[0].error
+    finding = [r for r in results if r.path == "documents/E2.hashdeep.txt"]
+    assert len(finding) == 1 and finding[0].status == "unreadable" and "line 7" in finding[0].error
+    assert {r.status for r in results if r.item == "E1"} == {"match"}  # the rest went on
+
+
+def test_acquisition_logs_beside_an_image(tmp_path):
+    root = _bundle(tmp_path)
+    data = (root / "evidence/E3/usb.dd").read_bytes()
+    md5, sha1 = hashlib.md5(data).hexdigest(), hashlib.sha1(data).hexdigest()
+    ftk = f"Created By AccessData® FTK® Imager 3.1.4.6\n[Computed Hashes]\n MD5 checksum:    {md5}\n SHA1 checksum:   {'0' * 40}\n"
+    (root / "evidence/E3/usb.dd.txt").write_bytes(ftk.encode("gbk", errors="replace"))
+    guy = f"GUYMAGER ACQUISITION INFO FILE\n调查员 : 王某\nMD5 hash                   : {md5}\nSHA1 hash : {sha1}\n"
+    (root / "evidence/E3/usb.info").write_bytes(guy.encode("gbk"))
+    by = _by(verify_bundle(load_bundle(root)))
+    assert by[("evidence/E3/usb.dd", "md5", "ftk_log:evidence/E3/usb.dd.txt")].status == "match"
+    assert by[("evidence/E3/usb.dd", "sha1", "ftk_log:evidence/E3/usb.dd.txt")].status == "mismatch"
+    assert by[("evidence/E3/usb.dd", "sha1", "guymager:evidence/E3/usb.info")].status == "match"
+    assert not any(r.status == "unlisted" for r in by.values())  # logs beside an image are not additions
+
+
+def test_freeze_and_appraisal_digests_reported_with_their_source(tmp_path):
+    manifest = _manifest()
+    chat = hashlib.sha256(FILES["evidence/E1/chat.txt"]).hexdigest()
+    manifest["items"][0]["freeze"] = {"digests_at_freeze": {"evidence/E1/chat.txt": {"sha256": chat}}}
+    manifest["items"][1]["appraisal"] = {"material_digests": {"evidence/E2/dir/a.txt": {"md5": "0" * 32}}}
+    root = write_bundle(tmp_path / "b", manifest, dict(FILES, **{"evidence/E4/chat.txt": b"x"}), fill=True,
+                        digest_lists={"documents/E2.hashdeep.txt": ("hashdeep", "evidence/E2/dir")})
+    by = _by(verify_bundle(load_bundle(root)))
+    assert by[("evidence/E1/chat.txt", "sha256", "freeze")].status == "match"
+    assert by[("evidence/E2/dir/a.txt", "md5", "appraisal")].status == "mismatch"
+
+
+def test_wrong_length_recorded_digest_is_a_finding_not_a_crash(tmp_path):
+    root = _bundle(tmp_path)
+    bundle = load_bundle(root)
+    bundle.items[0]["content"][0]["digests"] = {"md5": "abc"}  # what load_bundle would refuse, given anyway
+    results = verify_bundle(bundle)
+    bad = [r for r in results if r.path == "evidence/E1/chat.txt"]
+    assert [r.status for r in bad] == ["unreadable"] and "32" in bad[0].error
+
+
+def test_save_load_replace_and_backup(tmp_path, store_dir):
+    root = _bundle(tmp_path)
+    (root / "evidence/E4/chat.txt").write_bytes(b"changed")
+    bundle = load_bundle(root)
+    store = open_store(bundle, store_dir)
+    save_results(store, verify_bundle(bundle))
+    first = load_results(store)
+    assert first and all(r["verified_at"].endswith("Z") and r["program_version"] for r in first)
+    save_results(store, verify_bundle(bundle, items=["E1"]), items=["E1"])
+    assert len(load_results(store)) == len(first) and load_results(store, "E1")
+    diffs = compare_backup(bundle, store, "E4")
+    assert [(d.path, d.difference) for d in diffs] == [("chat.txt", "digest"), ("photo.jpg", "missing_in_backup")]
+
+
+def test_cli_exit_codes_and_json(tmp_path, store_dir):
+    root = _bundle(tmp_path)
+    cmd = [sys.executable, str(REPO / "main.py"), "verify", str(root), "--json", "--store", str(store_dir)]
+    ok = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert ok.returncode == 0, ok.stderr
+    rows = [json.loads(line) for line in ok.stdout.splitlines()]
+    assert rows and {r["status"] for r in rows} == {"match"}
+    assert {"item", "path", "algorithm", "recorded", "computed", "status"} <= set(rows[0])
+    (root / "evidence/E1/extra.bin").write_bytes(b"added")
+    bad = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert bad.returncode == 1 and '"unlisted"' in bad.stdout
+    text = subprocess.run(cmd[:-3] + ["--store", str(store_dir)], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert "清单外新增" in text.stdout
+    gone = subprocess.run(cmd[:3] + [str(tmp_path / "nowhere")], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert gone.returncode == 2 and "Traceback" not in gone.stderr and len(gone.stderr.strip().splitlines()) == 1
