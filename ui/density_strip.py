@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from models.timeline import density
 from models.timeutil import format_local
 
 BIN_PIXELS = 4  # one bar every few pixels: fine enough for bursts, coarse enough to count
@@ -13,21 +14,6 @@ AXIS_HEIGHT = 16
 BAR = QColor("#3a6ea5")
 MARK = QColor("#d08a00")
 SELECTION = QColor(58, 110, 165, 50)
-
-
-def make_bins(times: list[int], count: int, start: int | None = None, end: int | None = None) -> list[int]:
-    """How many of the times fall in each of `count` equal bins over [start, end] (default: their span)."""
-    if not times or count <= 0:
-        return []
-    ordered = sorted(times)
-    start = ordered[0] if start is None else start
-    end = ordered[-1] if end is None else end
-    width = max(1, end - start + 1)
-    bins = [0] * count
-    for value in ordered:
-        if start <= value <= end:
-            bins[min(count - 1, (value - start) * count // width)] += 1
-    return bins
 
 
 class DensityStrip(QWidget):
@@ -62,7 +48,7 @@ class DensityStrip(QWidget):
             self.bins, self.start, self.end = [], 0, 0
             return
         self.start, self.end = self.times[0], self.times[-1]
-        self.bins = make_bins(self.times, self.bin_count(), self.start, self.end)
+        self.bins = density(self.times, self.bin_count(), self.start, self.end)
 
     def resizeEvent(self, event) -> None:
         self._rebin()

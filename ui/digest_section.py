@@ -60,3 +60,16 @@ def digest_rows(store, path: str) -> list[tuple[str, str]]:
 def add_digest_section(pane, store, path: str):
     """Add the section to a DetailPane (DetailPane.add_section(title, rows)); returns its group box."""
     return pane.add_section(section_title(), digest_rows(store, path))
+
+
+def attach_to_detail_pane(pane) -> None:
+    """After DetailPane.show_file: the EXIF section (when the file has EXIF), then the digest section."""
+    from ui.exif_section import add_exif_section
+
+    def add(path: str) -> None:
+        if pane.store is None:
+            return
+        tz_name = pane.bundle.timezone if pane.bundle is not None else None
+        add_exif_section(pane, pane.store, path, tz_name)
+        add_digest_section(pane, pane.store, path)
+    pane.file_shown.connect(add)

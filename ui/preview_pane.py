@@ -14,16 +14,15 @@ PDF_MAX_BYTES = 256 << 20
 PAGE_PLACEHOLDER, PAGE_IMAGE, PAGE_PDF, PAGE_TEXT = range(4)
 
 
-def thumb_dir(store) -> Path:
-    """The thumbnail cache of this store: in the store's folder, never in the bundle."""
-    return Path(store.path).parent / "thumbs" / Path(store.path).stem
-
-
-def thumbnail_job(full: Path, cache: Path):
+def thumbnail_job(full: Path, cache: Path, key: str):
+    """fn(progress, cancel): the cached thumbnail's path; a picture Pillow refuses raises with the reason."""
     def job(progress, cancel):
-        from models.thumbs import make_thumbnail
+        from models.thumbs import thumbnail
 
-        return make_thumbnail(full, cache, size=THUMB_SIZE)
+        result = thumbnail(full, cache, key, size=THUMB_SIZE)
+        if result.path is None:
+            raise ValueError(result.error)
+        return result.path
     return job
 
 
@@ -42,12 +41,12 @@ def pdf_job(full: Path):
 def text_job(full: Path):
     def job(progress, cancel):
         from models.safepath import open_evidence
-        from models.textenc import decode_text
+        from models.textenc import read_text_preview
 
         with open_evidence(full) as stream:
-            data = stream.read(TEXT_BYTES + 1)
-        text, encoding = decode_text(data[:TEXT_BYTES])
-        return text, encoding, len(data) > TEXT_BYTES
+            text, encoding = read_text_preview(stream, TEXT_BYTES)
+            truncated = bool(stream.read(1))
+        return text, encoding, truncated
     return job
 
 
@@ -121,12 +120,14 @@ class PreviewPane(QWidget):
     def show_file(self, path: str) -> None:
         """Preview one bundle-relative file, its bytes read in a worker."""
         from models.safepath import SafePathError, resolve_inside
+        from models.thumbs import cache_key, thumbs_dir
 
         self.clear(self.tr("正在读取…"))
-        if self.bundle is None:
+        if self.bundle is None or self.store is None:
             return
         self.path = path
-        row = self.store.db.execute("SELECT mime, kind FROM files WHERE path = ?", [path]).fetchone() if self.store else None
+        row = self.store.db.execute("SELECT mime, kind, size, modified_ns FROM files WHERE path = ?",
+                                     [path]).fetchone() if self.store else None
         kind = preview_kind(row[0] if row else None, path) if not row or row[1] == "file" else None
         try:
             full = resolve_inside(self.bundle.root, path)
@@ -137,7 +138,8 @@ class PreviewPane(QWidget):
             self.clear(self.tr("此类文件不提供预览（%1）").replace("%1", (row[0] if row else None) or self.tr("类型未识别")))
             self.shown.emit("")
             return
-        jobs = {"image": (thumbnail_job(full, thumb_dir(self.store)) if self.store else None, self._show_image),
+        key = cache_key(path, row[2] if row else None, row[3] if row else None, THUMB_SIZE)
+        jobs = {"image": (thumbnail_job(full, thumbs_dir(self.store), key), self._show_image),
                 "pdf": (pdf_job(full), self._show_pdf), "text": (text_job(full), self._show_text)}
         job, slot = jobs[kind]
         self.path = path
@@ -187,7 +189,7 @@ class PreviewPane(QWidget):
         text, encoding, truncated = result
         self.encoding = encoding
         self.text.setPlainText(text)
-        info = self.tr("文本，编码：%1").replace("%1", str(encoding))
+        info = self.tr("文本，编码：%1").replace("%1", encoding or self.tr("未识别（不是文本）"))
         if truncated:
             info += self.tr("（只显示前 1 MiB）")
         self.info.setText(info)

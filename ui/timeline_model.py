@@ -52,12 +52,12 @@ def _get(rec, *names, default=None):
 
 
 def normalise(rec) -> tuple | None:
-    """A record of models.timeline (dict or dataclass) as the tuple this model keeps; None without a time."""
-    ns = _get(rec, "ns", "time_ns", "utc_ns", "when_ns")
+    """A models.timeline.TimelineRecord (or a dict with its field names) as the tuple this model keeps; None without a time."""
+    ns = _get(rec, "at_utc_ns", "ns")
     if ns is None:
         return None
-    return (int(ns), str(_get(rec, "kind", default="")), str(_get(rec, "source", default="")),
-            _get(rec, "item"), _get(rec, "path"), _get(rec, "category", "mime", default="") or "",
+    return (int(ns), str(_get(rec, "kind_of_time", "kind", default="")), str(_get(rec, "source", default="")),
+            _get(rec, "item"), _get(rec, "path"), _get(rec, "mime", default="") or "",
             bool(_get(rec, "zone_known", default=True)), _get(rec, "label", "note", default="") or "")
 
 
@@ -130,6 +130,12 @@ class TimelineTableModel(QAbstractTableModel):
 
     def total_count(self) -> int:
         return len(self._rows)
+
+    def time_span(self) -> tuple[int, int] | None:
+        """(earliest, latest) UTC ns over all records, ignoring the filter."""
+        if not self._all:
+            return None
+        return min(r[NS] for r in self._all), max(r[NS] for r in self._all)
 
     def all_count(self) -> int:
         return len(self._all)

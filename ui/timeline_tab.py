@@ -25,7 +25,7 @@ def load_timeline(bundle, store_path):
 
         store = open_store_file(store_path)
         try:
-            records = list(timeline_records(bundle, store))
+            records = list(timeline_records(store, bundle))
             anomalies = list(find_anomalies(bundle, store))
         finally:
             store.close()
@@ -42,14 +42,23 @@ def _field(obj, *names):
 
 
 def anomaly_text(anomaly) -> str:
-    return str(_field(anomaly, "message_zh", "message", "explanation", "kind") or anomaly)
+    return str(_field(anomaly, "message", "kind") or anomaly)
+
+
+def anomaly_ns(anomaly) -> int | None:
+    """The instant an anomaly is about (for the marks on the density strip), when its facts name one."""
+    facts = _field(anomaly, "facts") or {}
+    for key in ("at_utc_ns", "modified_ns", "created_ns", "exif_ns", "ns"):
+        if isinstance(facts.get(key), int):
+            return facts[key]
+    return None
 
 
 class TimelineTab(QWidget):
     """set_case(bundle, store) loads the times in a worker; file_selected(path) when a row or anomaly is picked."""
 
     file_selected = Signal(str)
-    loaded = Signal(int)  # the number of times shown after a load
+    loaded = Signal(int)  # after a load: how many times there are (-1: the load failed)
 
     def __init__(self, context, parent=None):
         super().__init__(parent)
@@ -152,11 +161,13 @@ class TimelineTab(QWidget):
             return
         self.handle = None
         self.show_records(*result)
+        self.loaded.emit(self.model.all_count())
 
     def _failed(self, bundle, exc) -> None:
         if bundle is self.bundle:
             self.handle = None
             self.count_label.setText(self.tr("时间线读取失败：%1").replace("%1", str(exc)))
+            self.loaded.emit(-1)
 
     def show_records(self, records, anomalies) -> None:
         """Show these timeline records and anomalies (what the worker returned)."""
@@ -173,7 +184,6 @@ class TimelineTab(QWidget):
         self._fill_combos()
         self._reset_time_edits()
         self.apply_filter()
-        self.loaded.emit(self.model.all_count())
 
     def _fill_anomaly_list(self) -> None:
         self.anomaly_list.clear()
@@ -181,7 +191,7 @@ class TimelineTab(QWidget):
             path = _field(anomaly, "path") or ""
             item = QListWidgetItem(f"⚠ {anomaly_text(anomaly)}" + (f"　{path}" if path else ""))
             item.setData(Qt.ItemDataRole.UserRole, path)
-            item.setData(Qt.ItemDataRole.UserRole + 1, _field(anomaly, "ns", "time_ns"))
+            item.setData(Qt.ItemDataRole.UserRole + 1, anomaly_ns(anomaly))
             self.anomaly_list.addItem(item)
         self.anomaly_title.setText(self.tr("时间异常（%1）").replace("%1", str(len(self.anomalies))))
 
@@ -198,9 +208,9 @@ class TimelineTab(QWidget):
             combo.blockSignals(False)
 
     def _reset_time_edits(self) -> None:
-        times = sorted(r[0] for r in self.model._all)
-        for box, edit, ns in ((self.from_box, self.from_edit, times[0] if times else None),
-                              (self.to_box, self.to_edit, times[-1] + 1_000_000_000 if times else None)):
+        span = self.model.time_span()
+        for box, edit, ns in ((self.from_box, self.from_edit, span[0] if span else None),
+                              (self.to_box, self.to_edit, span[1] + 1_000_000_000 if span else None)):
             box.blockSignals(True)
             box.setChecked(False)
             box.blockSignals(False)
@@ -228,7 +238,7 @@ class TimelineTab(QWidget):
             item=self.item_combo.currentData(), kind=self.kind_combo.currentData(),
             source=self.source_combo.currentData(), file_type=self.type_combo.currentData(),
             text=self.text_edit.text().strip())
-        marks = [n for n in (_field(a, "ns", "time_ns") for a in self.anomalies) if n is not None]
+        marks = [n for n in map(anomaly_ns, self.anomalies) if n is not None]
         self.strip.set_times(self.model.times(), self.bundle.timezone if self.bundle else None, marks)
         self.count_label.setText(self.tr("%1 / %2 个时间").replace("%1", f"{self.model.total_count():,}").replace(
             "%2", f"{self.model.all_count():,}"))

@@ -14,7 +14,8 @@ from tests.factory_case import tiny_pdf
 from tests.ui.shots import save_shot, use_cjk_font
 from ui.app import make_context
 from ui.exif_section import exif_rows
-from ui.preview_pane import PAGE_IMAGE, PAGE_PDF, PAGE_TEXT, PreviewPane, thumb_dir
+from models.thumbs import thumbs_dir
+from ui.preview_pane import PAGE_IMAGE, PAGE_PDF, PAGE_TEXT, PreviewPane
 
 TIMEOUT = 30_000
 GBK_TEXT = "张某某：明天下午三点在老地方交货，带上那批公民信息。\n李某：收到。\n"
@@ -75,7 +76,7 @@ def test_jpeg_thumbnail_is_made_and_cached_outside_the_bundle(qtbot, pane, case,
     assert pane.stack.currentIndex() == PAGE_IMAGE
     pixmap = pane.image.pixmap()
     assert not pixmap.isNull() and max(pixmap.width(), pixmap.height()) <= 512
-    cached = list(thumb_dir(store).rglob("*"))
+    cached = list(thumbs_dir(store).rglob("*"))
     assert any(p.is_file() for p in cached)
     assert sorted(p.name for p in bundle.root.iterdir()) == ["chat.txt", "photo.jpg", "scan.pdf"]
     save_shot(pane, "preview", tmp_path)

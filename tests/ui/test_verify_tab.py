@@ -78,7 +78,9 @@ def test_changed_byte_is_red_and_filters_narrow(qtbot, qapp, context, make_bundl
     assert "不一致" in index.data()
     save_shot(tab, "verify", tmp_path)
     tab.status_filter.setCurrentIndex(tab.status_filter.findData("mismatch"))
-    assert [r["path"] for r in rows(tab.model)] == ["evidence/E1/chat.txt"]
+    mismatches = rows(tab.model)
+    assert {r["path"] for r in mismatches} == {"evidence/E1/chat.txt"}
+    assert {r["algorithm"] for r in mismatches} >= {"sha256"}  # one row per recorded digest and algorithm
     tab.status_filter.setCurrentIndex(0)
     tab.item_filter.setCurrentIndex(tab.item_filter.findData("E1"))
     assert rows(tab.model) and {r["item"] for r in rows(tab.model)} == {"E1"}
@@ -115,6 +117,8 @@ def test_model_passes_qtmodeltester(qtbot, qtmodeltester, context, make_bundle, 
     model = VerifyTableModel()
     model.set_store(store)
     qtmodeltester.check(model)
-    model.sort(COL_STATUS, Qt.SortOrder.DescendingOrder)
+    model.sort(COL_STATUS, Qt.SortOrder.DescendingOrder)  # the tester stays connected and re-checks
     assert model.index(0, 0).data(PathRole)
-    qtmodeltester.check(model)
+    model.set_filter(status="mismatch")
+    assert model.rowCount() > 0
+    assert {model.index(r, 0).data(PathRole) for r in range(model.rowCount())} == {"evidence/E1/chat.txt"}
