@@ -2,10 +2,9 @@
 
 from PySide6.QtCore import QCoreApplication
 
-from ui.verify_table_model import STATUS_MARK, status_text
+from ui.verify_table_model import ALGORITHM_NAMES, STATUS_MARK, status_text
 
 CONTEXT = "DigestSection"
-ALGORITHM_NAMES = {"md5": "MD5", "sha1": "SHA-1", "sha256": "SHA-256", "sha512": "SHA-512", "sm3": "SM3"}
 FIELDS = ("algorithm", "recorded", "computed", "status", "recorded_source", "error", "explanation", "verified_at")
 
 

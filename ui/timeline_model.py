@@ -80,9 +80,9 @@ class TimelineTableModel(QAbstractTableModel):
         self._all = [n for n in (normalise(r) for r in records) if n is not None]
         self._refilter()
 
-    def set_anomalies(self, by_path: dict[str, list[str]]) -> None:
-        """path -> anomaly messages: those rows are tinted and the messages shown under 备注."""
-        self._anomalies = dict(by_path)
+    def set_anomalies(self, by_key: dict[tuple, list[str]]) -> None:
+        """(path, kind of time or None for every time of the path) -> messages: rows tinted, messages under 备注."""
+        self._anomalies = dict(by_key)
         if self._shown:
             self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1, COL_NOTE))
 
@@ -114,7 +114,7 @@ class TimelineTableModel(QAbstractTableModel):
         column, order = self._sort
         keys = {COL_TIME: lambda r: r[NS], COL_KIND: lambda r: r[KIND], COL_SOURCE: lambda r: r[SOURCE],
                 COL_ITEM: lambda r: r[ITEM] or "", COL_PATH: lambda r: r[PATH] or "", COL_TYPE: lambda r: r[TYPE],
-                COL_NOTE: lambda r: (r[PATH] not in self._anomalies, r[ZONE_KNOWN])}
+                COL_NOTE: lambda r: (not self._notes(r), r[ZONE_KNOWN])}
         rows.sort(key=lambda r: (keys[column](r), r[NS]), reverse=order == Qt.SortOrder.DescendingOrder)
         return rows
 
@@ -155,8 +155,13 @@ class TimelineTableModel(QAbstractTableModel):
         text = format_local(rec[NS], self._tz) or ""
         return text if rec[ZONE_KNOWN] else text + " " + _t("（时区未知）")
 
+    def _notes(self, rec: tuple) -> list[str]:
+        if not rec[PATH] or not self._anomalies:
+            return []
+        return [*self._anomalies.get((rec[PATH], rec[KIND]), []), *self._anomalies.get((rec[PATH], None), [])]
+
     def note_text(self, rec: tuple) -> str:
-        notes = list(self._anomalies.get(rec[PATH], [])) if rec[PATH] else []
+        notes = self._notes(rec)
         if not rec[ZONE_KNOWN]:
             notes.append(_t("来源未记录时区，按案件时区解读"))
         if rec[LABEL]:
@@ -194,7 +199,7 @@ class TimelineTableModel(QAbstractTableModel):
             return self._display(rec, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TIME:
             return f"UTC {format_utc(rec[NS])}"
-        if role == Qt.ItemDataRole.BackgroundRole and rec[PATH] in self._anomalies:
+        if role == Qt.ItemDataRole.BackgroundRole and self._notes(rec):
             return QBrush(QColor(ANOMALY_TINT))
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_TIME and not rec[ZONE_KNOWN]:
             return QBrush(QColor(ZONE_UNKNOWN_COLOUR))

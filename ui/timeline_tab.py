@@ -45,13 +45,21 @@ def anomaly_text(anomaly) -> str:
     return str(_field(anomaly, "message", "kind") or anomaly)
 
 
-def anomaly_ns(anomaly) -> int | None:
-    """The instant an anomaly is about (for the marks on the density strip), when its facts name one."""
+# anomaly kind -> (the kind of time it is about, the fact holding that instant)
+ANOMALY_TIMES = {"modified_after_seizure": ("modified", "modified_ns"), "created_after_modified": ("created", "created_ns"),
+                 "exif_far_from_modified": ("exif_original", "exif_original_ns"), "future_of_preparation": (None, "at_ns")}
+
+
+def anomaly_target(anomaly) -> tuple[str | None, int | None]:
+    """(kind of time, UTC ns) the anomaly is about; (None, None) when it is about no single time."""
     facts = _field(anomaly, "facts") or {}
-    for key in ("at_utc_ns", "modified_ns", "created_ns", "exif_ns", "ns"):
-        if isinstance(facts.get(key), int):
-            return facts[key]
-    return None
+    kind, key = ANOMALY_TIMES.get(_field(anomaly, "kind"), (None, None))
+    ns = facts.get(key) if key else None
+    return facts.get("kind_of_time", kind), ns if isinstance(ns, int) else None
+
+
+def anomaly_ns(anomaly) -> int | None:
+    return anomaly_target(anomaly)[1]
 
 
 class TimelineTab(QWidget):
@@ -174,12 +182,12 @@ class TimelineTab(QWidget):
         tz_name = self.bundle.timezone if self.bundle is not None else None
         self.model.set_records(records, tz_name)
         self.anomalies = list(anomalies)
-        by_path: dict[str, list[str]] = {}
+        by_key: dict[tuple, list[str]] = {}
         for anomaly in self.anomalies:
             path = _field(anomaly, "path")
             if path:
-                by_path.setdefault(path, []).append(anomaly_text(anomaly))
-        self.model.set_anomalies(by_path)
+                by_key.setdefault((path, anomaly_target(anomaly)[0]), []).append(anomaly_text(anomaly))
+        self.model.set_anomalies(by_key)
         self._fill_anomaly_list()
         self._fill_combos()
         self._reset_time_edits()

@@ -158,7 +158,8 @@ class VerifyTab(QWidget):
         self.bar.setRange(0, 0)
         self.progress_label.setText(label + "…")
         self.cancel_button.setEnabled(True)
-        self.progress_box.show()
+        for widget in (self.progress_box, self.bar, self.cancel_button):
+            widget.show()
         return self.handle
 
     def cancel(self) -> None:
@@ -192,8 +193,7 @@ class VerifyTab(QWidget):
         self._update_summary()
         self.progress_label.setText(self.tr("校验完成：%1 条结果，用时 %2 秒").replace(
             "%1", f"{len(results):,}").replace("%2", f"{seconds:.1f}"))
-        self.progress_box.show()
-        self.cancel_button.hide()
+        self._show_outcome()
         self.verify_finished.emit(len(results))
 
     def _save_kwargs(self, item_id) -> dict:
@@ -213,9 +213,14 @@ class VerifyTab(QWidget):
         cancelled = isinstance(exc, Cancelled)
         text = self.tr("校验已取消，审查库中的结果未改变") if cancelled else self.tr("校验失败：%1").replace("%1", str(exc))
         self.progress_label.setText(text)
-        self.progress_box.show()
-        self.cancel_button.hide()
+        self._show_outcome()
         self.verify_finished.emit(None)
+
+    def _show_outcome(self) -> None:
+        """After a run: the line saying what happened stays; the bar and 取消 go."""
+        self.progress_box.show()
+        self.bar.hide()
+        self.cancel_button.hide()
 
     def _finish(self) -> None:
         self.handle = None

@@ -25,6 +25,7 @@ GREEN, RED, AMBER = ("#1b7f2a", "#e6f6e8"), ("#b3141b", "#fde2e2"), ("#9a5b00", 
 STATUS_COLOURS = {"match": GREEN, "mismatch": RED, "missing": AMBER, "unreadable": AMBER, "unlisted": AMBER}
 STATUS_MARK = {"match": "✓", "mismatch": "✗"}
 BATCH = 2000
+ALGORITHM_NAMES = {"md5": "MD5", "sha1": "SHA-1", "sha256": "SHA-256", "sha512": "SHA-512", "sm3": "SM3"}
 
 PathRole = Qt.ItemDataRole.UserRole + 1
 StatusRole = Qt.ItemDataRole.UserRole + 2
@@ -142,7 +143,7 @@ class VerifyTableModel(QAbstractTableModel):
         rec = self._records[index.row()]
         status, column = rec[0], index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(rec, column, role == Qt.ItemDataRole.ToolTipRole)
+            return self._text(rec, column)
         colours = status_colour(status)
         if role == Qt.ItemDataRole.BackgroundRole and colours:
             return QBrush(QColor(colours[1]))
@@ -158,13 +159,13 @@ class VerifyTableModel(QAbstractTableModel):
             return dict(zip(FIELDS, rec))
         return None
 
-    def _text(self, rec: tuple, column: int, tooltip: bool) -> str:
+    def _text(self, rec: tuple, column: int) -> str:
         status, item, path, algorithm, recorded, computed, source, error, explanation = rec[:9]
         if column == COL_STATUS:
             return f"{STATUS_MARK.get(status, '!')} {status_text(status)}"
         if column == COL_NOTE:
             return "；".join(t for t in (error, explanation) if t)
-        values = {COL_ITEM: item, COL_PATH: path, COL_ALGORITHM: (algorithm or "").upper(), COL_RECORDED: recorded,
+        values = {COL_ITEM: item, COL_PATH: path, COL_ALGORITHM: ALGORITHM_NAMES.get(algorithm or "", (algorithm or "").upper()), COL_RECORDED: recorded,
                   COL_COMPUTED: computed, COL_SOURCE: source}
         return "" if values[column] is None else str(values[column])
 

@@ -92,7 +92,7 @@ def test_model_sorts_filters_and_passes_qtmodeltester(qtmodeltester):
                 "zone_known": bool(i % 2)} for i in range(50)]
     model = TimelineTableModel()
     model.set_records(records, "Asia/Shanghai")
-    model.set_anomalies({"evidence/E1/f3.jpg": ["修改时间晚于扣押时间"]})
+    model.set_anomalies({("evidence/E1/f3.jpg", "modified"): ["修改时间晚于扣押时间"]})
     qtmodeltester.check(model)
     assert model.index(0, COL_TIME).data() == "2026-10-01 20:00:00 +08:00 （时区未知）"
     model.sort(COL_TIME, Qt.SortOrder.DescendingOrder)
@@ -106,6 +106,7 @@ def test_model_sorts_filters_and_passes_qtmodeltester(qtmodeltester):
     row = model.row_of("evidence/E1/f3.jpg")
     assert "扣押" in model.index(row, 6).data()
     assert model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.index(model.row_of("evidence/E1/f5.jpg"), 0).data(Qt.ItemDataRole.BackgroundRole) is None
 
 
 def test_strip_bins_every_time_and_picks_a_window(qtbot):
