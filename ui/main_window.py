@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.menus = {key: bar.addMenu(title) for key, title in (
-            ("file", self.tr("文件")), ("review", self.tr("审查")), ("tools", self.tr("工具")),
+            ("file", self.tr("文件", "menu")), ("review", self.tr("审查")), ("tools", self.tr("工具")),
             ("training", self.tr("培训")), ("help", self.tr("帮助")))}
         self._action("file", self.tr("打开证据包…"), self.ask_open, QKeySequence.StandardKey.Open)
         self.recent_menu = self.menus["file"].addMenu(self.tr("最近打开"))

@@ -1,0 +1,82 @@
+"""100k files: time until the window lists them (stat phase), beside `find -printf` on the same tree in the same run."""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+FILES = int(os.environ.get("BENCH_FILES", "100000"))
+PER_DIR = 1000
+
+
+def make_tree(root: Path) -> None:
+    for i in range(FILES):
+        folder = root / "evidence" / f"d{i // PER_DIR:04d}"
+        if i % PER_DIR == 0:
+            folder.mkdir(parents=True)
+        (folder / f"文件_{i:06d}.txt").write_bytes(b"x" * (i % 100))
+
+
+def time_find(root: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(["find", str(root), "-printf", "%p %s %T@ %A@ %C@\n"], stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - started
+
+
+def time_window(app, root: Path, store_dir: Path) -> dict:
+    from PySide6.QtCore import QSettings
+
+    from ui.app import make_context
+    from ui.main_window import MainWindow
+
+    context = make_context(store_dir=store_dir, settings=QSettings(str(store_dir / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(context)
+    window.show()
+    app.processEvents()
+    marks, done = {}, []
+    window.scan_finished.connect(done.append)
+    started = time.perf_counter()
+    window.open_bundle(root)
+    while not done:
+        app.processEvents()
+        if "first" not in marks and window.files_tab.model.rowCount():
+            marks["first"] = time.perf_counter() - started
+        time.sleep(0.002)
+    app.processEvents()
+    marks["all"] = time.perf_counter() - started
+    marks["count"] = window.files_tab.model.total_count()
+    context.runner.cancel_all()  # the typing pass that follows is not part of the listing
+    context.runner.wait(60_000)
+    window.close()
+    return marks
+
+
+def main() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    work = Path(tempfile.mkdtemp(prefix="ed-listing-"))
+    try:
+        started = time.perf_counter()
+        make_tree(work / "bundle")
+        print(f"made {FILES:,} files in {time.perf_counter() - started:.1f} s")
+        find_cold = time_find(work / "bundle")
+        marks = time_window(app, work / "bundle", work / "store")
+        find_warm = time_find(work / "bundle")
+        print(f"find -printf (size, m/a/c times): {find_cold:.2f} s first, {find_warm:.2f} s again")
+        print(f"window, new store: first rows on screen {marks['first']:.2f} s, all {marks['count']:,} listed "
+              f"{marks['all']:.2f} s   (target < 2 s)")
+        again = time_window(app, work / "bundle", work / "store")
+        print(f"window, reopened (store reused): first rows {again['first']:.2f} s, rescan done {again['all']:.2f} s")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
