@@ -3,6 +3,8 @@
 import shutil
 import subprocess
 
+import pytest
+
 from models.filetype import EMPTY_MIME, detect_path, detect_type, extension_mismatch, read_head
 
 
@@ -65,3 +67,88 @@ def test_misnamed_corpus_files_are_flagged(corpus_dir, tmp_path):
     mime, _ = detect_path(disguised)
     assert mime == "image/jpeg"
     assert extension_mismatch(disguised.name, mime)
+
+
+def test_forms_are_quoted_from_the_seed(corpus_dir):
+    from models.category import FORMS, form_name
+
+    seed = (corpus_dir.parent / "seeds/001_16a2641aec0fb88a.txt").read_text(encoding="utf-8")
+    for form in FORMS:
+        assert form_name(form) in seed, form
+
+
+def test_category_by_content_with_name_hints():
+    from models.category import category_for
+
+    assert category_for("image/jpeg", "evidence/E1/照片.jpg") == "27.7"
+    assert category_for("image/jpeg", "evidence/E1/tool.exe") == "27.7"  # content wins over the name
+    assert category_for("application/vnd.sqlite3", "evidence/E1/WeChat/EnMicroMsg.db") == "27.2"
+    assert category_for("application/vnd.sqlite3", "evidence/E1/app.db") == "27.7"
+    assert category_for("message/rfc822", "mail/a.eml") == "27.2"
+    assert category_for("application/x-x509-ca-cert", "a.crt") == "27.3"
+    assert category_for("application/octet-stream", "id.p12") == "27.3"
+    assert category_for("text/csv", "银行交易流水.csv") == "27.4"
+    assert category_for("text/csv", "名单.csv") == "27.7"
+    assert category_for("application/x-dosexec", "a.bin") == "27.5"
+    assert category_for("text/x-shellscript", "run") == "27.5"
+    assert category_for("text/plain", "var/log/syslog") == "27.6"
+    assert category_for("text/html", "page.html") == "27.1"
+    assert category_for(None, "x") == "27.7"
+
+
+@pytest.mark.parametrize("mode", ["thread", "process"])
+def test_fill_types_fills_the_store_and_honours_overrides(corpus_dir, tmp_path, store_dir, mode, monkeypatch):
+    import shutil
+
+    from models import typing_pass
+
+    from models.manifest import load_bundle
+    from models.scan import scan_bundle
+    from models.store import open_store
+    from models.typing_pass import fill_types
+
+    root = tmp_path / "folder"
+    root.mkdir()
+    shutil.copyfile(corpus_dir / "exif/Pillow/Tests/images/ultrahdr.jpg", root / "photo.jpg")
+    shutil.copyfile(corpus_dir / "exif/Pillow/Tests/images/ultrahdr.jpg", root / "合同.pdf")
+    (root / "run.sh").write_text("#!/bin/sh\necho hi\n")
+    (root / "empty.txt").write_bytes(b"")
+    bundle = load_bundle(root)
+    store = open_store(bundle, store_dir)
+    scan_bundle(bundle, store)
+    with store.db.conn:
+        store.db.execute("INSERT INTO category_overrides(path, category, reviewer, at) VALUES "
+                         "('run.sh', '27.6', '王某', '2026-11-20T10:00:00Z')")
+    seen = []
+    monkeypatch.setattr(typing_pass, "BATCH", 1)  # one file per task: the pool path runs
+    assert fill_types(bundle, store, progress=lambda *a: seen.append(a), workers=2, mode=mode) == 4
+    rows = {r[0]: r[1:] for r in store.db.execute(
+        "SELECT path, mime, category, extension_mismatch, exif_json, type_error FROM files")}
+    assert rows["photo.jpg"][:3] == ("image/jpeg", "27.7", 0)
+    assert rows["合同.pdf"][:3] == ("image/jpeg", "27.7", 1)
+    assert rows["run.sh"][:2] == ("text/x-shellscript", "27.6")  # the reviewer's correction stands
+    assert rows["empty.txt"][0] == "inode/x-empty"
+    assert '"offset": "+08:00"' in rows["photo.jpg"][3]
+    assert seen[-1][:2] == (4, 4)
+    assert fill_types(bundle, store) == 0  # nothing left untyped
+
+
+def test_fill_types_cancels(tmp_path, store_dir):
+    import threading
+
+    from models.jobs import Cancelled
+    from models.manifest import load_bundle
+    from models.scan import scan_bundle
+    from models.store import open_store
+    from models.typing_pass import fill_types
+
+    (tmp_path / "f").mkdir()
+    (tmp_path / "f/a.txt").write_text("a")
+    bundle = load_bundle(tmp_path / "f")
+    store = open_store(bundle, store_dir)
+    scan_bundle(bundle, store)
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(Cancelled):
+        fill_types(bundle, store, cancel=cancel)
+    assert store.db.execute("SELECT mime FROM files WHERE path = 'a.txt'").fetchone() == (None,)
