@@ -1,7 +1,5 @@
 """The 校验 tab: recompute every recorded digest in a worker, save the results on the GUI thread, show them."""
 
-import inspect
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
@@ -14,25 +12,11 @@ COLUMN_WIDTHS = (96, 56, 300, 70, 170, 170, 110)
 
 def verify_job(bundle, item_id: str | None):
     """fn(progress, cancel) for the TaskRunner: verify_bundle over the case or one item, results returned."""
-    from models.verify import verify_bundle
-
-    params = inspect.signature(verify_bundle).parameters
-    kwargs = {}
-    if item_id and "items" in params:
-        kwargs["items"] = [item_id]
-    elif item_id and "item" in params:
-        kwargs["item"] = item_id
-
     def job(progress, cancel):
-        results = verify_bundle(bundle, progress=progress, cancel=cancel, **kwargs)
-        if item_id and not kwargs:
-            results = [r for r in results if _item_of(r) == item_id]
-        return list(results)
+        from models.verify import verify_bundle  # imported in the worker: hashing libraries load off the GUI thread
+
+        return list(verify_bundle(bundle, progress=progress, cancel=cancel, items=[item_id] if item_id else None))
     return job
-
-
-def _item_of(result):
-    return result.get("item") if isinstance(result, dict) else getattr(result, "item", None)
 
 
 class VerifyTab(QWidget):
@@ -188,23 +172,13 @@ class VerifyTab(QWidget):
         self._finish()
         if bundle is not self.bundle or self.store is None:
             return
-        save_results(self.store, results, **self._save_kwargs(item_id))
+        save_results(self.store, results, items=[item_id] if item_id else None)
         self.model.requery()
         self._update_summary()
         self.progress_label.setText(self.tr("校验完成：%1 条结果，用时 %2 秒").replace(
             "%1", f"{len(results):,}").replace("%2", f"{seconds:.1f}"))
         self._show_outcome()
         self.verify_finished.emit(len(results))
-
-    def _save_kwargs(self, item_id) -> dict:
-        from models.verify import save_results
-
-        params = inspect.signature(save_results).parameters
-        if item_id and "items" in params:
-            return {"items": [item_id]}
-        if item_id and "item" in params:
-            return {"item": item_id}
-        return {}
 
     def _failed(self, bundle, exc) -> None:
         from models.jobs import Cancelled

@@ -122,3 +122,18 @@ def test_model_passes_qtmodeltester(qtbot, qtmodeltester, context, make_bundle, 
     model.set_filter(status="mismatch")
     assert model.rowCount() > 0
     assert {model.index(r, 0).data(PathRole) for r in range(model.rowCount())} == {"evidence/E1/chat.txt"}
+
+
+def test_one_item_replaces_only_its_own_results(qtbot, context, make_bundle, store_dir):
+    bundle, store = open_case(make_bundle.with_defect("31.2"), store_dir)
+    tab = VerifyTab(context)
+    qtbot.addWidget(tab)
+    tab.set_case(bundle, store)
+    run_verify(qtbot, tab)
+    before = store.db.execute("SELECT COUNT(*) FROM verification WHERE item != 'E1'").fetchone()[0]
+    tab.scope.setCurrentIndex(tab.scope.findData("E1"))
+    with qtbot.waitSignal(tab.verify_finished, timeout=TIMEOUT):
+        tab.verify_button.click()
+    assert store.db.execute("SELECT COUNT(*) FROM verification WHERE item != 'E1'").fetchone()[0] == before
+    e1 = store.db.execute("SELECT DISTINCT status FROM verification WHERE item = 'E1'").fetchall()
+    assert {"mismatch", "match"} <= {s for (s,) in e1}
