@@ -1,0 +1,100 @@
+"""Benchmark: EXIF of the corpus's camera files (read_exif) beside `exiftool -fast` on the same files.
+
+Run: .venv/bin/python tests/benchmarks/bench_exif.py [--copies 20]
+Camera files = corpus/exif files in which exiftool finds EXIF:Make; each is copied `copies` times so the
+run is long enough to time. exiftool gets every file in one invocation (its start-up is paid once).
+"""
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+CORPUS = ROOT.parent / "shared" / "corpus" / "exif"
+
+
+def camera_files() -> list[Path]:
+    out = subprocess.run(["exiftool", "-j", "-r", "-q", "-q", "-EXIF:Make", str(CORPUS)],
+                         capture_output=True, text=True).stdout
+    return sorted(Path(r["SourceFile"]) for r in json.loads(out) if "Make" in r)
+
+
+def build(target: Path, files: list[Path], copies: int) -> list[Path]:
+    made = []
+    for n in range(copies):
+        for i, source in enumerate(files):
+            dest = target / f"{n:03d}" / f"{i:03d}_{source.name}"
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, dest)
+            made.append(dest)
+    return made
+
+
+SAME_FIELDS = ["-EXIF:Make", "-EXIF:Model", "-EXIF:SerialNumber", "-EXIF:Software", "-EXIF:DateTimeOriginal",
+               "-EXIF:CreateDate", "-EXIF:OffsetTimeOriginal", "-GPS:all"]
+
+
+def time_exiftool(paths: list[Path], fields: list[str] = ()) -> float:
+    args = Path(tempfile.mkstemp(suffix=".args")[1])
+    args.write_text("\n".join(map(str, paths)) + "\n")
+    start = time.perf_counter()
+    subprocess.run(["exiftool", "-fast", "-j", "-q", "-q", *fields, "-@", str(args)], stdout=subprocess.DEVNULL,
+                   check=False)
+    elapsed = time.perf_counter() - start
+    args.unlink()
+    return elapsed
+
+
+def time_ours(paths: list[Path]) -> float:
+    from models.exif import read_exif
+    from models.safepath import open_evidence
+
+    start = time.perf_counter()
+    for path in paths:
+        with open_evidence(path) as stream:
+            read_exif(stream)
+    return time.perf_counter() - start
+
+
+def time_ours_command(listing: Path) -> float:
+    code = ("import sys; sys.path.insert(0, %r)\nfrom pathlib import Path\nfrom models.exif import read_exif\n"
+            "from models.safepath import open_evidence\n"
+            "for line in open(%r):\n    with open_evidence(Path(line.strip())) as s: read_exif(s)\n") % (
+        str(ROOT), str(listing))
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--copies", type=int, default=20)
+    args = parser.parse_args()
+    files = camera_files()
+    work = Path(tempfile.mkdtemp(prefix="bench_exif_"))
+    paths = build(work / "tree", files, args.copies)
+    listing = work / "list.txt"
+    listing.write_text("\n".join(map(str, paths)) + "\n")
+    time_exiftool(paths[:10])  # warm the page cache and perl's own files
+    peer = time_exiftool(paths)
+    peer_same = time_exiftool(paths, SAME_FIELDS)
+    ours = time_ours(paths)
+    command = time_ours_command(listing)
+    print(f"camera files: {len(files)} x {args.copies} copies = {len(paths)} files")
+    print(f"exiftool -fast -j (one invocation)   : {peer:6.2f} s")
+    print(f"exiftool -fast, our fields only      : {peer_same:6.2f} s")
+    print(f"read_exif in process                 : {ours:6.2f} s = {ours / peer:.2f} x the peer (target <= 0.3)")
+    print(f"  ... against the fields-only peer   :          {ours / peer_same:.2f} x")
+    print(f"python -c ... read_exif (with start-up): {command:6.2f} s = {command / peer:.2f} x the peer")
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
