@@ -10,9 +10,9 @@ from models.timeutil import ns_to_utc_iso
 BATCH = 2000
 _STAT_COLUMNS = ("item", "listed", "kind", "size", "mode", "modified_ns", "accessed_ns", "changed_ns",
                  "created_ns", "time_source", "link_target", "deleted", "error")
+_INSERT = f"INSERT INTO files(path, {', '.join(_STAT_COLUMNS)}) VALUES (?{', ?' * len(_STAT_COLUMNS)})"
 _UPSERT = (
-    f"INSERT INTO files(path, {', '.join(_STAT_COLUMNS)}) VALUES (?{', ?' * len(_STAT_COLUMNS)}) "
-    "ON CONFLICT(path) DO UPDATE SET "
+    _INSERT + " ON CONFLICT(path) DO UPDATE SET "
     # a changed file loses its type and EXIF so the typing pass reads it again
     "mime = CASE WHEN files.size IS excluded.size AND files.modified_ns IS excluded.modified_ns "
     "THEN files.mime ELSE NULL END, "
@@ -37,10 +37,15 @@ def _row(entry, coverage: Coverage) -> tuple:
             int(entry.deleted), entry.error)
 
 
-def _write(store, rows: list) -> None:
+def _write(store, rows: list, first: bool) -> None:
     with store.db.conn:
-        store.db.conn.executemany(_UPSERT, rows)
-        store.db.conn.executemany("INSERT OR IGNORE INTO temp.seen(path) VALUES (?)", [(r[0],) for r in rows])
+        store.db.conn.executemany(_INSERT if first else _UPSERT, rows)
+
+
+def _remove_vanished(store, seen: set) -> None:
+    gone = [(p,) for (p,) in store.db.conn.execute("SELECT path FROM files") if p not in seen]
+    with store.db.conn:
+        store.db.conn.executemany("DELETE FROM files WHERE path = ?", gone)
 
 
 def _count(summary: ScanSummary, entry, listed: bool) -> None:
@@ -57,21 +62,27 @@ def scan_bundle(bundle, store, progress=None, cancel=None, source=None) -> ScanS
     source = source or FolderSource(bundle.root)
     coverage = Coverage(bundle)
     summary = ScanSummary()
-    store.db.execute("CREATE TEMP TABLE IF NOT EXISTS seen (path TEXT PRIMARY KEY)")
-    store.db.execute("DELETE FROM temp.seen")
+    first = store.db.conn.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None
+    seen: set[str] = set()
     rows = []
-    for entry in source.entries(cancel=cancel):
-        row = _row(entry, coverage)
-        rows.append(row)
-        _count(summary, entry, bool(row[2]))
-        if len(rows) >= BATCH:
-            _write(store, rows)
-            rows = []
-            if progress:
-                progress(summary.files, None, summary.bytes, None)
-    _write(store, rows)
-    with store.db.conn:
-        store.db.execute("DELETE FROM files WHERE path NOT IN (SELECT path FROM temp.seen)")
+    # the inventory can always be listed again: no fsync per batch while scanning (WAL keeps it consistent)
+    store.db.conn.execute("PRAGMA synchronous=NORMAL")
+    try:
+        for entry in source.entries(cancel=cancel):
+            row = _row(entry, coverage)
+            rows.append(row)
+            seen.add(entry.path)
+            _count(summary, entry, bool(row[2]))
+            if len(rows) >= BATCH:
+                _write(store, rows, first)
+                rows = []
+                if progress:
+                    progress(summary.files, None, summary.bytes, None)
+        _write(store, rows, first)
+        if not first:
+            _remove_vanished(store, seen)
+    finally:
+        store.db.conn.execute("PRAGMA synchronous=FULL")
     summary.seconds = time.monotonic() - started
     store.set_meta("scanned_at", ns_to_utc_iso(time.time_ns()))
     if progress:

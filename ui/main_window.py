@@ -50,6 +50,9 @@ class MainWindow(QMainWindow):
         self.context.runner.task_failed.connect(lambda _h, exc: show_exception(self, exc))
         self._build_layout()
         self._build_menus()
+        from ui.case_tabs import install_case_tabs
+
+        install_case_tabs(self)
         self.resize(1400, 860)
 
     # --- building ----------------------------------------------------------------------------------

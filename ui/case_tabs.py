@@ -1,0 +1,88 @@
+"""The review's tabs and panes put together in the main window: files, verify, review, timeline, preview."""
+
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtWidgets import QSplitter
+
+from ui.digest_section import attach_to_detail_pane
+from ui.preview_pane import PreviewPane
+from ui.review_tab import ReviewTab
+from ui.timeline_tab import TimelineTab
+from ui.verify_tab import VerifyTab
+
+
+def _warm_up_digests(runner) -> None:
+    """Import the hashing stack once off the GUI thread, so a first verify does not stall the window."""
+    def job(_progress, _cancel):
+        import models.verify  # noqa: F401
+    runner.run(job, label="")
+
+
+def install_case_tabs(window) -> None:
+    """Add the 校验 / 审查 / 时间线 tabs, the preview under the details, and the links between them."""
+    window.verify_tab = VerifyTab(window.context)
+    window.review_tab = ReviewTab(window.context)
+    window.timeline_tab = TimelineTab(window.context)
+    window.add_tab(window.verify_tab, window.tr("校验"))
+    window.add_tab(window.review_tab, window.tr("审查"))
+    window.add_tab(window.timeline_tab, window.tr("时间线"))
+    attach_to_detail_pane(window.detail)
+    _install_preview(window)
+    _connect(window)
+    _add_actions(window)
+    QTimer.singleShot(0, lambda: _warm_up_digests(window.context.runner))
+
+
+def _install_preview(window) -> None:
+    window.preview = PreviewPane(window.context)
+    right = QSplitter(Qt.Orientation.Vertical)
+    index = window.splitter.indexOf(window.detail)
+    right.addWidget(window.detail)
+    right.addWidget(window.preview)
+    right.setSizes([520, 300])
+    window.splitter.insertWidget(index, right)
+    window.detail.file_shown.connect(window.preview.show_file)
+
+
+def _connect(window) -> None:
+    window.case_opened.connect(lambda _b: window.preview.set_case(window.bundle, window.store))
+    window.types_finished.connect(lambda _n: _after_types(window))
+    window.verify_tab.verify_finished.connect(lambda n: _after_verify(window, n))
+    window.item_tree.filter_changed.connect(lambda f: _item_picked(window, f))
+
+
+def _after_types(window) -> None:
+    """EXIF times join the timeline, and the auto checks run on what is known so far."""
+    if window.store is None:
+        return
+    window.timeline_tab.set_case(window.bundle, window.store)
+    window.review_tab.run_checks()
+
+
+def _after_verify(window, count) -> None:
+    """Digest results change the integrity clauses: run the checks again and refresh the details."""
+    if count is None or window.store is None:
+        return
+    window.review_tab.run_checks()
+    if window.detail.path:
+        window.detail.show_file(window.detail.path)
+
+
+def _item_picked(window, filter_spec: dict) -> None:
+    item = (filter_spec or {}).get("item")
+    if item:
+        window.review_tab.select_item(item)
+
+
+def _add_actions(window) -> None:
+    window._action("review", window.tr("校验全案摘要"), lambda: _show_and(window, window.verify_tab,
+                                                                     window.verify_tab.verify))
+    window._action("review", window.tr("运行自动检查"), lambda: _show_and(window, window.review_tab,
+                                                                     window.review_tab.run_checks))
+    window._action("review", window.tr("时间线"), lambda: window.tabs.setCurrentWidget(window.timeline_tab))
+
+
+def _show_and(window, tab, action) -> None:
+    if window.store is None:
+        return
+    window.tabs.setCurrentWidget(tab)
+    action()
