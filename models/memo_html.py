@@ -152,8 +152,9 @@ def table(head: list[str], rows: list[list[str]], widths: list[int] | None = Non
     ws = widths or [0] * len(head)
     cells = "".join(f'<th width="{w}%">{h}</th>' if w else f"<th>{h}</th>" for h, w in zip(head, ws))
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    # no border-collapse: Qt paints collapsed borders edge by edge, which tripled the memo's paint time
     return ('<table border="1" cellspacing="0" cellpadding="3" width="100%" '
-            f'style="border-collapse: collapse;"><tr>{cells}</tr>{body}</table>')
+            f'style="border-color: #777777; border-style: solid;"><tr>{cells}</tr>{body}</table>')
 
 
 def _kv(pairs: list[tuple[str, object]]) -> str:

@@ -29,6 +29,7 @@ class RenderedMemo:
     pdf: bytes
     pages: int
     stamp: StampPlace
+    attached: bool = False  # the findings are already inside
 
 
 def ensure_gui_app():
@@ -139,18 +140,32 @@ def _training_mark(painter, page_w: float, page_h: float) -> None:
     painter.restore()
 
 
-def render_pdf(data: dict, english: bool = False) -> RenderedMemo:
-    """Lay out and paint the memo; returns the PDF bytes, page count and where the stamp goes."""
+def _findings_bytes(data: dict) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+
+
+def _check(cancel) -> None:
+    if cancel is not None and cancel.is_set():
+        from models.jobs import Cancelled
+
+        raise Cancelled()
+
+
+def render_pdf(data: dict, english: bool = False, cancel=None) -> RenderedMemo:
+    """Lay out and paint the memo (findings attached when Qt can); returns PDF bytes, pages, stamp place."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
     from PySide6.QtGui import QPainter
 
     ensure_gui_app()
     use_english(english, data["timezone"])
+    findings = _findings_bytes(data)
     data = dict(data, generated_at_local=format_when(_utc(data["generated_at"]), data["timezone"]))
     array = QByteArray()
     buffer = QBuffer(array)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = _writer(buffer)
+    if hasattr(writer, "addFileAttachment"):  # Qt >= 6.8: no second pass through pyHanko to attach
+        writer.addFileAttachment(FINDINGS_NAME, QByteArray(findings), "application/json")
     page_w, page_h = _mm(A4_MM[0]), _mm(A4_MM[1])
     body_w = page_w - _mm(MARGINS_MM[0]) - _mm(MARGINS_MM[2])
     body_h = page_h - _mm(MARGINS_MM[1]) - _mm(MARGINS_MM[3])
@@ -159,6 +174,7 @@ def render_pdf(data: dict, english: bool = False) -> RenderedMemo:
     pages = max(doc.pageCount(), stamp.page + 1)
     painter = QPainter(writer)
     for index in range(pages):
+        _check(cancel)
         if index:
             writer.newPage()
         painter.save()
@@ -170,7 +186,7 @@ def render_pdf(data: dict, english: bool = False) -> RenderedMemo:
             _training_mark(painter, page_w, page_h)
     painter.end()
     buffer.close()
-    return RenderedMemo(bytes(array.data()), pages, stamp)
+    return RenderedMemo(bytes(array.data()), pages, stamp, hasattr(writer, "addFileAttachment"))
 
 
 def _utc(text: str):
@@ -185,7 +201,7 @@ def attach_findings(pdf: bytes, data: dict) -> bytes:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
     writer = IncrementalPdfFileWriter(BytesIO(pdf))
-    payload = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+    payload = _findings_bytes(data)
     ef = embed.EmbeddedFileObject.from_file_data(writer, payload, mime_type="application/json")
     spec = embed.FileSpec(file_spec_string=FINDINGS_NAME, file_name=FINDINGS_NAME, embedded_data=ef,
                           description="EvidenceDesk review findings (machine-readable)")
@@ -195,19 +211,30 @@ def attach_findings(pdf: bytes, data: dict) -> bytes:
     return out.getvalue()
 
 
-def write_memo(data: dict, identity, out_path, english: bool = False, progress=None) -> Path:
-    """Render, attach the findings, sign, then move into place: a memo is final or absent."""
+def write_memo(data: dict, identity, out_path, english: bool = False, progress=None, cancel=None) -> Path:
+    """Render, attach the findings, sign, then move into place: a memo is final or absent.
+
+    cancel (threading.Event) is honoured up to the final write (models.jobs.Cancelled)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from models.memo_sign import stamp_font_for
+
     out = Path(out_path)
     steps = ("render", "attach", "sign", "write")
     report = progress or (lambda *a: None)
     report(0, len(steps), 0, None)
-    rendered = render_pdf(data, english)
-    report(1, len(steps), 0, None)
-    pdf = attach_findings(rendered.pdf, data)
-    report(2, len(steps), 0, None)
-    when = format_when(_utc(data["generated_at"]), data["timezone"])
-    signed = sign_pdf(pdf, identity, rendered.stamp, when, reason=L("电子数据审查意见"), english=english)
+    with ThreadPoolExecutor(1) as pool:  # the stamp font is cut while Qt lays out (Qt releases the GIL)
+        font = pool.submit(stamp_font_for, identity.name, identity.training, english)
+        rendered = render_pdf(data, english, cancel)
+        report(1, len(steps), 0, None)
+        pdf = rendered.pdf if rendered.attached else attach_findings(rendered.pdf, data)
+        report(2, len(steps), 0, None)
+        _check(cancel)
+        when = format_when(_utc(data["generated_at"]), data["timezone"])
+        signed = sign_pdf(pdf, identity, rendered.stamp, when, reason=L("电子数据审查意见"), english=english,
+                          font=font.result())
     report(3, len(steps), 0, None)
+    _check(cancel)
     _write_atomic(out, signed)
     report(4, len(steps), len(signed), len(signed))
     return out

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
+import os
 import tempfile
 from dataclasses import dataclass
 from io import BytesIO
@@ -24,6 +26,7 @@ from models.identity import Identity
 # A CJK font that pdftotext reads back exactly (see PLATFORM.md); a .ttc, so one face is cut out.
 CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 FIELD_NAME = "ReviewerSignature"
+STAMP_CHARS = "0123456789:-+ "
 
 
 @dataclass(frozen=True)
@@ -65,12 +68,32 @@ def stamp_font(text: str, out_dir: Path, font: Path = CJK_FONT) -> Path:
     options.layout_features = []
     options.notdef_outline = True
     subsetter = subset.Subsetter(options)
-    subsetter.populate(text=text + "0123456789:-+ ")
+    subsetter.populate(text=text + STAMP_CHARS)
     subsetter.subset(tt)
     scale_upem(tt, 1000)
     out = Path(out_dir) / "stamp-font.ttf"
     tt.save(str(out))
     return out
+
+
+def cached_stamp_font(text: str, font: Path = CJK_FONT) -> Path:
+    """stamp_font for the characters of text, kept in the temp folder (keyed by characters and font)."""
+    chars = "".join(sorted(set(text + STAMP_CHARS)))
+    stat = font.stat()
+    key = hashlib.sha256(f"{font}|{stat.st_size}|{stat.st_mtime_ns}|{chars}".encode()).hexdigest()[:24]
+    folder = Path(tempfile.gettempdir()) / f"evidencedesk-stamp-fonts-{os.getuid() if hasattr(os, 'getuid') else 0}"
+    target = folder / f"{key}.ttf"
+    if target.is_file():
+        return target
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=folder) as tmp:
+        os.replace(stamp_font(chars, Path(tmp), font), target)  # atomic: a racing writer makes the same file
+    return target
+
+
+def stamp_font_for(signer_name: str, training: bool, english: bool = False) -> Path:
+    """The stamp font for a signer, independent of the signing time (digits are always included)."""
+    return cached_stamp_font(stamp_text(signer_name, "", training, english))
 
 
 def stamp_text(signer_name: str, when_text: str, training: bool, english: bool = False) -> str:
@@ -87,8 +110,12 @@ def stamp_text(signer_name: str, when_text: str, training: bool, english: bool =
 
 
 def sign_pdf(pdf: bytes, identity: Identity, place: StampPlace | None, when_text: str,
-             reason: str = "审查意见", english: bool = False) -> bytes:
-    """Sign pdf (bytes) incrementally with a PAdES signature; returns the signed file's bytes."""
+             reason: str = "审查意见", english: bool = False, font: Path | None = None,
+             writer: IncrementalPdfFileWriter | None = None) -> bytes:
+    """Sign pdf (bytes) incrementally with a PAdES signature; returns the signed file's bytes.
+
+    font: a stamp font from stamp_font_for (made here when None); writer: an incremental writer over pdf
+    that already holds pending changes (they go into the signed revision)."""
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,
         reason=reason,
@@ -97,24 +124,18 @@ def sign_pdf(pdf: bytes, identity: Identity, place: StampPlace | None, when_text
         md_algorithm="sha256",
     )
     text = stamp_text(identity.name, when_text, identity.training, english)
-    out = BytesIO()
-    with tempfile.TemporaryDirectory(prefix="evidencedesk-stamp-") as tmp:
-        style = None
-        if place is not None:
-            font = stamp_font(text, Path(tmp))
-            style = TextStampStyle(
-                stamp_text=text.replace("%", "%%"),
-                text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(str(font), font_size=9), leading=13),
-                border_width=1,
-            )
-        spec = fields.SigFieldSpec(
-            FIELD_NAME,
-            on_page=place.page if place else 0,
-            box=place.box if place else None,
+    style = None
+    if place is not None:
+        font = font or cached_stamp_font(text)
+        style = TextStampStyle(
+            stamp_text=text.replace("%", "%%"),
+            text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(str(font), font_size=9), leading=13),
+            border_width=1,
         )
-        pdf_signer = signers.PdfSigner(meta, signer=make_signer(identity), stamp_style=style,
-                                       new_field_spec=spec)
-        pdf_signer.sign_pdf(IncrementalPdfFileWriter(BytesIO(pdf)), output=out)
+    spec = fields.SigFieldSpec(FIELD_NAME, on_page=place.page if place else 0, box=place.box if place else None)
+    pdf_signer = signers.PdfSigner(meta, signer=make_signer(identity), stamp_style=style, new_field_spec=spec)
+    out = BytesIO()
+    pdf_signer.sign_pdf(writer or IncrementalPdfFileWriter(BytesIO(pdf)), output=out)
     return out.getvalue()
 
 

@@ -63,13 +63,17 @@ def main() -> None:
         findings = sum(len(i["clauses"]) for i in data["items"])
         start = time.perf_counter()
         out = write_memo(data, identity, tmp / "memo.pdf")
-        ours = time.perf_counter() - start
+        ours = time.perf_counter() - start  # first memo of the process: Qt start-up and font cut included
+        start = time.perf_counter()
+        write_memo(data, identity, tmp / "memo2.pdf")
+        again = time.perf_counter() - start  # the next memo in the same window
         pages = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout.split("Pages:")[1].split()[0]
         start = time.perf_counter()
         sig = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True).stdout
         peer = time.perf_counter() - start
         print(f"memo: {len(data['items'])} items, {findings:,} findings, {pages} pages, "
-              f"{out.stat().st_size / 1e6:.2f} MB rendered+attached+signed in {ours:.2f} s (target 5 s); "
+              f"{out.stat().st_size / 1e6:.2f} MB rendered+attached+signed in {ours:.2f} s (target 5 s; next memo in the same process "
+              f"{again:.2f} s); "
               f"pdfsig verified it in {peer:.2f} s: {'valid' if 'Signature is Valid' in sig else 'INVALID'}")
 
 
