@@ -61,8 +61,8 @@ def _future_of_preparation(bundle, conn) -> list[Anomaly]:
     prep_ns, found = prepared[0], []
     text = tr("{0}（{1}）晚于证据包制作时间 {2}：不可能发生在制作之前的时间")
     sql = ("SELECT item, path, modified_ns, json_extract(exif_json, '$.original_utc_ns') FROM files "
-           "WHERE kind = 'file' AND path NOT IN ('bundle.json', 'bundle.json.sig') AND (modified_ns > ?1 OR json_extract(exif_json, '$.original_utc_ns') > ?1) "
-           "ORDER BY path")
+           "WHERE kind = 'file' AND path NOT IN ('bundle.json', 'bundle.json.sig') "
+           "AND (modified_ns > ?1 OR json_extract(exif_json, '$.original_utc_ns') > ?1) ORDER BY path")
     for item, path, modified, original in conn.execute(sql, [prep_ns]):
         for kind, at in (("modified", modified), ("exif_original", original)):
             if at is not None and at > prep_ns:

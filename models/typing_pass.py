@@ -3,6 +3,7 @@
 import multiprocessing
 import os
 from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 
 from models.category import category_for, category_overrides
 from models.exif import EXIF_MIMES, ExifSummary, exif_to_json_text, read_exif
@@ -85,55 +86,82 @@ def _write(store, results: list[tuple], overrides: dict) -> None:
         store.db.conn.executemany(_UPDATE, rows)
 
 
-def _run(executor, bundle, records, store, overrides, report, cancel, exif) -> None:
-    root, tz_name = str(bundle.root), bundle.timezone
-    batches = iter([records[i:i + BATCH] for i in range(0, len(records), BATCH)])
-    pending = set()
+class _Progress:
+    """Counts what is written and reports it through the progress callback."""
+
+    def __init__(self, records: list[tuple], progress):
+        self.total, self.total_bytes = len(records), sum(r[2] or 0 for r in records)
+        self.done = self.bytes = 0
+        self.progress = progress
+
+    def __call__(self, results: list[tuple]) -> None:
+        self.done += len(results)
+        self.bytes += sum(r[-1] or 0 for r in results)
+        if self.progress:
+            self.progress(self.done, self.total, self.bytes, self.total_bytes)
+
+
+def _crashed(batch: list[tuple]) -> list[tuple]:
+    """A worker died on this batch (a hostile file can crash libmagic): each file gets the reason."""
+    return [(None, None, None, None, "类型检测进程异常退出，未能识别", rid, size) for rid, path, size in batch]
+
+
+def _run_pool(executor, batches, limit: int, job, store, overrides, report, cancel) -> list[list]:
+    """Run the batches; returns those in flight when a worker died (empty when all went well). With
+    limit 1 the dead worker's one file is known and marked instead."""
+    pending, broken = {}, []
     while True:
         check_cancel(cancel)
-        while len(pending) < 2 * getattr(executor, "_max_workers", 2):
-            batch = next(batches, None)
-            if batch is None:
-                break
-            pending.add(executor.submit(type_batch, root, batch, tz_name, exif))
+        while not broken and len(pending) < limit and (batch := next(batches, None)) is not None:
+            pending[executor.submit(type_batch, *job[:1], batch, *job[1:])] = batch
         if not pending:
-            return
-        done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            return broken
+        done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
         for future in done:
-            results = future.result()
+            batch = pending.pop(future)
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                if limit > 1:
+                    broken.append(batch)
+                    continue
+                _write(store, _crashed(batch), overrides)
+                report(batch)
+                rest = [record for batch in batches for record in batch]  # the pool is gone: go on in a new one
+                return [rest] if rest else []
             _write(store, results, overrides)
             report(results)
+
+
+def _run_here(batches, job, store, overrides, report, cancel) -> None:
+    for batch in batches:
+        check_cancel(cancel)
+        results = type_batch(job[0], batch, *job[1:])
+        _write(store, results, overrides)
+        report(results)
 
 
 def fill_types(bundle, store, progress=None, cancel=None, workers: int = 2, mode: str = "process",
                exif: bool = True) -> int:
     """Fill mime, category, extension_mismatch, exif_json, type_error of untyped files; returns how many."""
     records = untyped_records(store)
-    if not records:
-        return 0
-    overrides = category_overrides(store)
-    total, total_bytes = len(records), sum(r[2] or 0 for r in records)
-    state = {"done": 0, "bytes": 0}
-
-    def report(results):
-        state["done"] += len(results)
-        state["bytes"] += sum(r[6] or 0 for r in results)
-        if progress:
-            progress(state["done"], total, state["bytes"], total_bytes)
-
+    overrides, report = category_overrides(store), _Progress(records, progress)
+    batches = iter([records[i:i + BATCH] for i in range(0, len(records), BATCH)])
     workers = max(1, min(workers, os.cpu_count() or 1))
-    if workers == 1 or total <= BATCH:
-        for start in range(0, total, BATCH):
-            check_cancel(cancel)
-            results = type_batch(str(bundle.root), records[start:start + BATCH], bundle.timezone, exif)
-            _write(store, results, overrides)
-            report(results)
-        return total
-    executor = make_executor(workers, mode)
-    try:
-        _run(executor, bundle, records, store, overrides, report, cancel, exif)
-    except Cancelled:
-        executor.shutdown(wait=True, cancel_futures=True)
-        raise
-    executor.shutdown(wait=True)
-    return total
+    job, retry = (str(bundle.root), bundle.timezone, exif), []
+    if workers == 1 or len(records) <= BATCH:
+        _run_here(batches, job, store, overrides, report, cancel)
+        return len(records)
+    while True:  # after a worker dies, the batches it may have held are retried one file at a time
+        singles = iter([[record] for batch in retry for record in batch])
+        executor = make_executor(1 if retry else workers, mode)
+        try:
+            broken = _run_pool(executor, singles if retry else batches, 1 if retry else 2 * workers, job, store,
+                               overrides, report, cancel)
+        except Cancelled:
+            executor.shutdown(wait=True, cancel_futures=True)
+            raise
+        executor.shutdown(wait=True)
+        if not broken and not retry:
+            return len(records)
+        retry = broken
