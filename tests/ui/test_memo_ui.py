@@ -1,0 +1,165 @@
+"""The memo in the window: create an identity, export a signed memo in a worker, verify it, reject a changed byte."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from checks.registry import default_registry
+from checks.runner import build_context, run_checks
+from models import review
+from models.manifest import load_bundle
+from models.scan import scan_bundle
+from models.store import open_store
+from tests.ui.shots import use_cjk_font
+from ui.app import make_context
+from ui.identity_dialog import IdentityDialog
+from ui.memo_dialog import IDENTITY_KEY, NAME_KEY, MemoDialog
+from ui.tasks import TaskRunner
+from ui.verify_memo_dialog import VerifyMemoDialog
+
+TIMEOUT = 60_000
+SHOTS = Path("/tmp/ed/shots")
+
+
+@pytest.fixture
+def context(tmp_path, store_dir):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    ctx = make_context(store_dir=store_dir, settings=settings, runner=TaskRunner(max_threads=1))
+    ctx.reviewer = "张检察官"
+    yield ctx
+    ctx.runner.cancel_all()
+    ctx.runner.wait(10_000)
+
+
+def reviewed_case(bundle_path, store_dir):
+    """Scanned bundle with every check's results stored: what the window has before a memo."""
+    bundle = load_bundle(bundle_path)
+    store = open_store(bundle, store_dir)
+    scan_bundle(bundle, store)
+    for item_id, pairs in run_checks(bundle, build_context(bundle, store), default_registry()).items():
+        review.save_check_results(store, item_id, pairs)
+    return bundle, store
+
+
+def create_identity(qtbot, context, out: Path, training=False, passphrase="口令pw") -> IdentityDialog:
+    dialog = IdentityDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("张检察官")
+    dialog.training_box.setChecked(training)
+    dialog.passphrase_edit.setText(passphrase)
+    dialog.repeat_edit.setText(passphrase)
+    dialog.out_edit.setText(str(out))
+    assert dialog.create(), dialog.message.text()
+    return dialog
+
+
+def export(qtbot, context, bundle, store, out: Path, passphrase: str) -> MemoDialog:
+    dialog = MemoDialog(context, bundle, store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.identity_edit.text() == context.settings.value(IDENTITY_KEY)  # remembered
+    dialog.passphrase_edit.setText(passphrase)
+    dialog.out_edit.setText(str(out))
+    assert dialog.export() is not None, dialog.message.text()
+    qtbot.waitUntil(lambda: dialog.handle is None, timeout=TIMEOUT)
+    return dialog
+
+
+def verify(qtbot, context, path: Path) -> VerifyMemoDialog:
+    dialog = VerifyMemoDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.verify(path) is not None
+    qtbot.waitUntil(lambda: dialog.verify_button.isEnabled(), timeout=TIMEOUT)
+    return dialog
+
+
+def test_identity_export_verify_and_tamper(qtbot, qapp, context, make_bundle, store_dir, tmp_path):
+    use_cjk_font(qapp)
+    bundle, store = reviewed_case(make_bundle.clean(), store_dir)
+    create_identity(qtbot, context, tmp_path / "id.p12", training=True)
+    assert (tmp_path / "id.p12").is_file() and (tmp_path / "id.pem").is_file()
+    assert context.settings.value(IDENTITY_KEY) == str(tmp_path / "id.p12")
+    assert context.settings.value(NAME_KEY) == "张检察官"
+    context.settings.sync()
+    assert "口令pw" not in (tmp_path / "settings.ini").read_text(encoding="utf-8", errors="replace")
+
+    out = tmp_path / "memo.pdf"
+    dialog = export(qtbot, context, bundle, store, out, "口令pw")
+    assert dialog.result and out.is_file(), dialog.message.text()
+    assert dialog.open_button.isVisible() and dialog.passphrase_edit.text() == ""
+    entry = store.db.execute("SELECT action, payload_json FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    assert entry[0] == "memo.exported" and dialog.result["sha256"] in entry[1]
+
+    context.settings.setValue("reviewer/trust", str(tmp_path / "id.pem"))
+    shown = verify(qtbot, context, out)
+    assert shown.result.ok and shown.result.trusted and shown.result.training
+    assert "完整有效" in shown.verdict.text() and "#1b7f1b" in shown.verdict.styleSheet()
+    assert shown.findings["inventory"]["items"] == len(bundle.items)
+    assert bundle.case["case_number"] in shown.summary.toPlainText()
+    shown.resize(760, 600)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    assert shown.grab().save(str(SHOTS / "verify_memo.png"))
+
+    data = bytearray(out.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    changed = tmp_path / "changed.pdf"
+    changed.write_bytes(bytes(data))
+    rejected = verify(qtbot, context, changed)
+    assert not rejected.result.ok and "已被改动" in rejected.verdict.text()
+    assert "#b00020" in rejected.verdict.styleSheet()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    rejected.resize(760, 600)
+    rejected.grab().save(str(SHOTS / "verify_memo_rejected.png"))
+
+
+def test_wrong_passphrase_says_so_and_writes_nothing(qtbot, context, make_bundle, store_dir, tmp_path):
+    bundle, store = reviewed_case(make_bundle.clean(), store_dir)
+    create_identity(qtbot, context, tmp_path / "id.p12")
+    out = tmp_path / "memo.pdf"
+    dialog = export(qtbot, context, bundle, store, out, "wrong")
+    assert dialog.result is None and dialog.message.text() == "身份文件口令错误"
+    assert not out.exists() and not list(tmp_path.glob(".memo.pdf*"))
+    assert store.db.execute("SELECT COUNT(*) FROM audit WHERE action = 'memo.exported'").fetchone()[0] == 0
+
+
+def test_bad_identity_and_output_are_refused_plainly(qtbot, context, make_bundle, store_dir, tmp_path):
+    bundle, store = reviewed_case(make_bundle.clean(), store_dir)
+    (tmp_path / "fake.p12").write_bytes(b"not a pkcs12 file")
+    context.settings.setValue(IDENTITY_KEY, str(tmp_path / "fake.p12"))
+    dialog = export(qtbot, context, bundle, store, tmp_path / "m.pdf", "pw")
+    assert "不是 PKCS#12" in dialog.message.text() and not (tmp_path / "m.pdf").exists()
+    create_identity(qtbot, context, tmp_path / "id.p12")
+    dialog = MemoDialog(context, bundle, store)
+    qtbot.addWidget(dialog)
+    dialog.passphrase_edit.setText("口令pw")
+    dialog.out_edit.setText(str(tmp_path / "absent" / "m.pdf"))
+    assert dialog.export() is None and "目录不存在" in dialog.message.text()
+
+
+def test_identity_dialog_checks_passphrases(qtbot, context, tmp_path):
+    dialog = IdentityDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("甲")
+    dialog.passphrase_edit.setText("a")
+    dialog.repeat_edit.setText("b")
+    dialog.out_edit.setText(str(tmp_path / "x.p12"))
+    assert not dialog.create() and "不一致" in dialog.message.text()
+    assert not (tmp_path / "x.p12").exists()
+
+
+def test_menu_installs_on_the_window(qtbot, context):
+    from ui.main_window import MainWindow
+    from ui.memo_actions import install_memo_actions
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    actions = install_memo_actions(window)
+    titles = [a.text() for a in window.menus["memo"].actions() if a.text()]
+    assert titles == ["导出审查意见…", "验证审查意见…", "创建签名身份…"]
+    actions.refresh()
+    assert not actions.export_action.isEnabled() and actions.export() is None
+    dialog = actions.verify()
+    assert dialog.isVisible()
+    dialog.reject()

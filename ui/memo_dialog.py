@@ -1,0 +1,210 @@
+"""Export the signed review memo: identity, passphrase, reviewer, output; rendered and signed in a worker."""
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
+
+IDENTITY_KEY = "reviewer/identity"
+NAME_KEY = "reviewer/name"
+STEPS = ("正在排版", "正在附加审查结果", "正在签名", "正在写入文件", "完成")
+RED, GREEN = "#b00020", "#1b7f1b"
+
+
+def path_row(edit: QLineEdit, browse) -> QWidget:
+    """A line edit with a 浏览… button beside it."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(edit, 1)
+    button = QPushButton(row.tr("浏览…"))
+    button.clicked.connect(browse)
+    layout.addWidget(button)
+    return row
+
+
+def memo_job(bundle, store_path, identity_path, passphrase: bytes, reviewer: str, out, english: bool):
+    """fn(progress, cancel) for the TaskRunner: load the identity, gather the review, write the memo."""
+
+    def job(progress, cancel):
+        from models.identity import load_identity
+        from models.memo_data import build_memo_data
+        from models.memo_render import write_memo
+        from models.store import open_store_file
+
+        identity = load_identity(identity_path, passphrase)
+        store = open_store_file(Path(store_path))  # the worker's own connection: sqlite stays on one thread
+        try:
+            data = build_memo_data(bundle, store, reviewer or identity.name, identity.training)
+        finally:
+            store.close()
+        path = write_memo(data, identity, out, english=english, progress=progress, cancel=cancel)
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        return {"path": str(path), "sha256": digest, "signer": identity.name, "training": identity.training,
+                "has_decisions": data["review"]["has_decisions"]}
+    return job
+
+
+class MemoDialog(QDialog):
+    """export() starts the worker; signals exported(dict with path, sha256) and failed(message)."""
+
+    exported = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, context, bundle, store, parent=None):
+        super().__init__(parent)
+        self.context, self.bundle, self.store = context, bundle, store
+        self.handle = None
+        self.result = None
+        self.setWindowTitle(self.tr("导出审查意见"))
+        settings = context.settings
+        self.identity_edit = QLineEdit(str(settings.value(IDENTITY_KEY, "") or ""))
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.name_edit = QLineEdit(str(settings.value(NAME_KEY, "") or context.reviewer or ""))
+        self.out_edit = QLineEdit(self._default_out())
+        self.english_box = QCheckBox(self.tr("英文审查意见"))
+        self.english_box.setChecked(str(settings.value("ui/language", "zh_CN")) == "en")
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, len(STEPS) - 1)
+        self.progress_bar.hide()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self._build()
+
+    def _default_out(self) -> str:
+        folder = Path(self.bundle.root).parent if self.bundle is not None else Path.home()
+        number = (self.bundle.case.get("case_number") or "") if self.bundle is not None else ""
+        safe = "".join(ch for ch in number if ch not in '\\/:*?"<>|').strip()
+        return str(folder / f"审查意见{('-' + safe) if safe else ''}.pdf")
+
+    def _build(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("签名身份文件"), path_row(self.identity_edit, self._browse_identity))
+        form.addRow(self.tr("口令"), self.passphrase_edit)
+        form.addRow(self.tr("审查人"), self.name_edit)
+        form.addRow(self.tr("输出文件"), path_row(self.out_edit, self._browse_out))
+        form.addRow("", self.english_box)
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(self.tr("导出并签名"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_button = self.buttons.addButton(self.tr("打开审查意见"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.hide()
+        self.cancel_button = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.export_button.clicked.connect(self.export)
+        self.open_button.clicked.connect(self.open_pdf)
+        self.cancel_button.clicked.connect(self.cancel_or_close)
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        column.addWidget(self.progress_bar)
+        column.addWidget(self.message)
+        column.addWidget(self.buttons)
+        self.resize(640, 0)
+
+    def _browse_identity(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择签名身份"), self.identity_edit.text(),
+                                              self.tr("PKCS#12 身份 (*.p12 *.pfx);;所有文件 (*)"))
+        if path:
+            self.identity_edit.setText(path)
+
+    def _browse_out(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存审查意见"), self.out_edit.text(),
+                                              self.tr("PDF 文件 (*.pdf)"))
+        if path:
+            self.out_edit.setText(path)
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet(f"color: {RED if error else GREEN};")
+        self.message.setText(text)
+
+    def _problem(self) -> str | None:
+        """Input that cannot work, found before any worker starts."""
+        identity, out = Path(self.identity_edit.text().strip()), Path(self.out_edit.text().strip())
+        if self.store is None:
+            return self.tr("请先打开证据包")
+        if not self.identity_edit.text().strip() or not identity.is_file():
+            return self.tr("请选择签名身份文件（.p12）；没有身份时可在“审查意见”菜单中创建")
+        if not self.passphrase_edit.text():
+            return self.tr("请输入签名身份的口令")
+        if not self.out_edit.text().strip() or out.is_dir():
+            return self.tr("请指定输出文件（.pdf）")
+        if not out.parent.is_dir():
+            return self.tr("无法写入审查意见 %1：目录不存在").replace("%1", str(out))
+        return None
+
+    def export(self):
+        """Check the fields, remember identity and name (never the passphrase), start the worker."""
+        problem = self._problem()
+        if problem:
+            self.show_message(problem, error=True)
+            self.failed.emit(problem)
+            return None
+        settings = self.context.settings
+        settings.setValue(IDENTITY_KEY, self.identity_edit.text().strip())
+        settings.setValue(NAME_KEY, self.name_edit.text().strip())
+        job = memo_job(self.bundle, self.store.path, self.identity_edit.text().strip(),
+                       self.passphrase_edit.text().encode("utf-8"), self.name_edit.text().strip(),
+                       self.out_edit.text().strip(), self.english_box.isChecked())
+        self._set_busy(True)
+        self.handle = self.context.runner.run(job, label=self.tr("正在生成审查意见"), on_done=self._done,
+                                              on_error=self._failed, on_progress=self._progress)
+        return self.handle
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.identity_edit, self.passphrase_edit, self.name_edit, self.out_edit,
+                       self.english_box, self.export_button):
+            widget.setEnabled(not busy)
+        self.progress_bar.setVisible(busy)
+        self.progress_bar.setValue(0)
+        self.cancel_button.setText(self.tr("取消导出") if busy else self.tr("关闭"))
+        if busy:
+            self.show_message(self.tr(STEPS[0]))
+
+    def _progress(self, done, total, *_bytes) -> None:
+        self.progress_bar.setValue(min(done, len(STEPS) - 1))
+        self.show_message(self.tr(STEPS[min(done, len(STEPS) - 1)]))
+
+    def _done(self, result: dict) -> None:
+        from models import audit
+
+        self.handle = None
+        self._set_busy(False)
+        self.passphrase_edit.clear()
+        self.result = result
+        reviewer = self.name_edit.text().strip() or result["signer"]
+        audit.append(self.store.db, reviewer, "memo.exported",  # the GUI thread's own connection
+                     {"path": result["path"], "sha256": result["sha256"]})
+        note = "" if result["has_decisions"] else self.tr("（审查人尚未作出决定，审查意见注明均为自动结果）")
+        self.show_message(self.tr("审查意见已签名并写入 %1").replace("%1", result["path"]) + note)
+        self.open_button.show()
+        self.exported.emit(result)
+
+    def _failed(self, exc) -> None:
+        from models.jobs import Cancelled
+
+        self.handle = None
+        self._set_busy(False)
+        if isinstance(exc, Cancelled):
+            text = self.tr("已取消导出，未写入任何文件")
+        else:
+            text = str(exc) or type(exc).__name__  # IdentityError / MemoError carry Chinese one-liners
+        self.show_message(text, error=True)
+        self.failed.emit(text)
+
+    def open_pdf(self) -> bool:
+        if not self.result:
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(self.result["path"]))
+
+    def cancel_or_close(self) -> None:
+        if self.handle is not None:
+            self.handle.cancel()
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        if self.handle is not None:  # closing while the worker runs cancels it; the memo is then never written
+            self.handle.cancel()
+        super().reject()
