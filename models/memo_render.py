@@ -173,19 +173,22 @@ def render_pdf(data: dict, english: bool = False, cancel=None) -> RenderedMemo:
     stamp = _stamp_place(doc, body_h, page_w, page_h)
     pages = max(doc.pageCount(), stamp.page + 1)
     painter = QPainter(writer)
-    for index in range(pages):
-        _check(cancel)
-        if index:
-            writer.newPage()
-        painter.save()
-        painter.translate(_mm(MARGINS_MM[0]), _mm(MARGINS_MM[1]) - index * body_h)
-        doc.drawContents(painter, QRectF(0, index * body_h, body_w, body_h))
-        painter.restore()
-        _footer(painter, index + 1, pages, data["audit"]["head_digest"], page_w, page_h)
-        if data["reviewer"]["training"]:
-            _training_mark(painter, page_w, page_h)
-    painter.end()
-    buffer.close()
+    try:
+        for index in range(pages):
+            _check(cancel)
+            if index:
+                writer.newPage()
+            painter.save()
+            painter.translate(_mm(MARGINS_MM[0]), _mm(MARGINS_MM[1]) - index * body_h)
+            doc.drawContents(painter, QRectF(0, index * body_h, body_w, body_h))
+            painter.restore()
+            _footer(painter, index + 1, pages, data["audit"]["head_digest"], page_w, page_h)
+            if data["reviewer"]["training"]:
+                _training_mark(painter, page_w, page_h)
+    finally:  # also on cancel: a painter left active on a writer being freed crashes Qt
+        painter.end()
+        del doc
+        buffer.close()
     return RenderedMemo(bytes(array.data()), pages, stamp, hasattr(writer, "addFileAttachment"))
 
 

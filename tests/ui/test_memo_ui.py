@@ -163,3 +163,24 @@ def test_menu_installs_on_the_window(qtbot, context):
     dialog = actions.verify()
     assert dialog.isVisible()
     dialog.reject()
+
+
+def test_expired_identity_and_cancel_leave_no_memo(qtbot, context, make_bundle, store_dir, tmp_path):
+    from models.identity import make_identity
+
+    bundle, store = reviewed_case(make_bundle.clean(), store_dir)
+    make_identity("张检察官", tmp_path / "old.p12", b"pw", days=-2)
+    context.settings.setValue(IDENTITY_KEY, str(tmp_path / "old.p12"))
+    dialog = export(qtbot, context, bundle, store, tmp_path / "m.pdf", "pw")
+    assert "过期" in dialog.message.text() and not (tmp_path / "m.pdf").exists()
+
+    create_identity(qtbot, context, tmp_path / "id.p12")
+    dialog = MemoDialog(context, bundle, store)
+    qtbot.addWidget(dialog)
+    dialog.passphrase_edit.setText("口令pw")
+    dialog.out_edit.setText(str(tmp_path / "c.pdf"))
+    assert dialog.export() is not None
+    dialog.cancel_or_close()  # the worker sees the flag before it paints the first page
+    qtbot.waitUntil(lambda: dialog.handle is None, timeout=TIMEOUT)
+    assert "已取消" in dialog.message.text() and not (tmp_path / "c.pdf").exists()
+    assert not list(tmp_path.glob(".c.pdf*"))
