@@ -10,6 +10,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import pytest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+# One QApplication for the whole session, made before any model code (memo, demo paperwork) makes a
+# bare QGuiApplication, which would make every later widget abort the process.
+_APP = QApplication.instance() or QApplication(["evidencedesk-tests"])
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 
