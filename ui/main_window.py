@@ -51,8 +51,10 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_menus()
         from ui.case_tabs import install_case_tabs
+        from ui.memo_actions import install_memo_actions
 
         install_case_tabs(self)
+        install_memo_actions(self)
         self.resize(1400, 860)
 
     # --- building ----------------------------------------------------------------------------------
