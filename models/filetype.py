@@ -100,18 +100,17 @@ def detect_type(head: bytes) -> tuple[str, str]:
     return _detector().detect(head)
 
 
-def read_head(path: Path, limit: int = HEAD_BYTES) -> bytes:
+def read_head(path, limit: int = HEAD_BYTES) -> bytes:
     """Up to `limit` bytes from the start, read through open_evidence (no atime, no link followed)."""
-    buffer = bytearray(limit)
-    view = memoryview(buffer)
-    filled = 0
+    chunks, left = [], limit
     with open_evidence(path) as stream:
-        while filled < limit:
-            n = stream.readinto(view[filled:])
-            if not n:
+        while left > 0:
+            data = stream.read(left)
+            if not data:
                 break
-            filled += n
-    return bytes(view[:filled])
+            chunks.append(data)
+            left -= len(data)
+    return b"".join(chunks)
 
 
 def detect_path(path: Path) -> tuple[str, str]:
