@@ -25,7 +25,7 @@ def _device_identifiers(records: list[dict], limit: int) -> list[dict]:
             exif = json.loads(record["exif_json"])
         except (TypeError, ValueError):
             continue
-        values = {k: exif.get(k) for k in ("make", "model", "serial") if exif.get(k)}
+        values = {k: exif.get(k) for k in ("make", "model", "body_serial", "serial") if exif.get(k)}
         if values:
             found.append({"path": record.get("path"), **values})
         if len(found) >= limit:

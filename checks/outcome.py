@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 # checks whose failure means the data may have been changed: Art. 44
 AUTHENTICITY = ("a31_2_digests", "a30_4_changes_explained", "a38_4_freeze_unchanged", "a31_3_backup",
                 "a41_2_material_consistent", "a30_3_reproducible")
+UNVERIFIED_MATTERS = ("a31_2_digests", "a30_3_reproducible")  # never "admissible" while these are unknown
 NOT_SEALED = ("a30_1_original_media", "a31_1_seal_intact", "a34_2_sealing")  # 43(1)
 UNSIGNED = ("a32_4_participants", "a34_3_signatures", "a35_4_signatures", "a36_4_signatures", "a37_4_signatures",
             "a39_2_receipt_signed", "a39_3_refusal_explained", "a40_1_inspection_record")  # 43(2)
@@ -47,9 +48,14 @@ def _reason(basis, name, result) -> dict:
 
 
 def _authenticity(item, name, result) -> str | None:
-    """44.1 for an unexplained change, 44.2 when every change is confirmed, 43.4 when explained only."""
+    """44.1 for an unexplained change, 44.2 when every change is confirmed, 43.4 when explained only.
+
+    Integrity that was never verified (not_recorded) is no ground for "admissible": it is proposed as a
+    defect to cure (verify the digests, or have the missing values supplied) under 43(4)."""
     if result.status == "fail":
         return "44.1"
+    if result.status == "not_recorded" and name in UNVERIFIED_MATTERS:
+        return "43.4"
     if result.status == "warn":
         rows = _changes(result)
         if rows and all(_confirmed(item, r.get("path")) for r in rows):

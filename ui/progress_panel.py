@@ -63,6 +63,8 @@ class ProgressPanel(QWidget):
         self.label.setText(text)
 
     def _started(self, handle) -> None:
+        if not handle.label:  # quiet background work (warm-up, timeline): the tab shows its own state
+            return
         self.handle = handle
         self.bar.setRange(0, 0)  # busy until a total is known
         self.bar.show()
@@ -84,7 +86,7 @@ class ProgressPanel(QWidget):
     def _finished(self, handle) -> None:
         if handle is not self.handle:
             return
-        running = [h for h in self.runner.handles if h.running]
+        running = [h for h in self.runner.handles if h.running and h.label]
         self.handle = None
         if running:
             self._started(running[-1])

@@ -161,7 +161,7 @@ class TimelineTab(QWidget):
             return
         self.count_label.setText(self.tr("正在读取时间…"))
         self.handle = self.context.runner.run(
-            load_timeline(bundle, store.path), label=self.tr("正在整理时间线"),
+            load_timeline(bundle, store.path), label="",  # quiet: count_label says it
             on_done=lambda result, b=bundle: self._loaded(b, result), on_error=lambda exc, b=bundle: self._failed(b, exc))
 
     def _loaded(self, bundle, result) -> None:
