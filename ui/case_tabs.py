@@ -41,6 +41,8 @@ def _install_preview(window) -> None:
     right.setSizes([520, 300])
     window.splitter.insertWidget(index, right)
     window.detail.file_shown.connect(window.preview.show_file)
+    if window.bundle is not None:
+        window.preview.set_case(window.bundle, window.store)
 
 
 def _connect(window) -> None:

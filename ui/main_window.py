@@ -2,7 +2,7 @@
 
 import time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
@@ -50,12 +50,22 @@ class MainWindow(QMainWindow):
         self.context.runner.task_failed.connect(lambda _h, exc: show_exception(self, exc))
         self._build_layout()
         self._build_menus()
+        self.memo_actions = None
+        self.extras_installed = False
+        # the other tabs and the memo menu come a moment after the window is up: start-up stays under 1 s
+        QTimer.singleShot(0, self.install_extras)
+        self.resize(1400, 860)
+
+    def install_extras(self) -> None:
+        """The 校验 / 审查 / 时间线 tabs, the preview and the 审查意见 menu (once)."""
+        if self.extras_installed:
+            return
+        self.extras_installed = True
         from ui.case_tabs import install_case_tabs
         from ui.memo_actions import install_memo_actions
 
         install_case_tabs(self)
         install_memo_actions(self)
-        self.resize(1400, 860)
 
     # --- building ----------------------------------------------------------------------------------
     def _build_layout(self) -> None:

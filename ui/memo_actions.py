@@ -58,5 +58,6 @@ class MemoActions:
 
 def install_memo_actions(window) -> MemoActions:
     """Add the 审查意见 menu to window (a MainWindow: menus, context, bundle, store); returns its actions."""
-    window.memo_actions = MemoActions(window)
+    if getattr(window, "memo_actions", None) is None:  # once per window
+        window.memo_actions = MemoActions(window)
     return window.memo_actions

@@ -199,3 +199,30 @@ def test_exception_hook_logs_and_shows(qtbot, window, messages, monkeypatch, tmp
         sys.excepthook(type(exc), exc, exc.__traceback__)
     assert messages and messages[0][0] == "critical" and "boom" in messages[0][2]
     assert "RuntimeError: boom" in log.read_text(encoding="utf-8")
+
+
+def test_whole_review_in_the_window(qtbot, window, make_bundle, tmp_path):
+    """Open, scan, type, verify, run the checks: every tab fills, the tampered file shows red."""
+    qtbot.waitUntil(lambda: window.extras_installed, timeout=5000)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["文件", "校验", "审查", "时间线"]
+    assert "memo" in window.menus
+    bundle = make_bundle.with_defect("31.2")
+    with qtbot.waitSignal(window.types_finished, timeout=SCAN_TIMEOUT):
+        window.open_bundle(bundle)
+    with qtbot.waitSignal(window.verify_tab.verify_finished, timeout=SCAN_TIMEOUT) as verified:
+        window.verify_tab.verify()
+    assert verified.args[0] > 0
+    counts = window.verify_tab.model.counts()
+    assert counts.get("mismatch", 0) >= 1, counts
+    qtbot.waitUntil(lambda: bool(window.review_tab.store) and _has_results(window), timeout=SCAN_TIMEOUT)
+    window.tabs.setCurrentWidget(window.review_tab)
+    shot = Path(os.environ.get("EVIDENCEDESK_SHOTS", tmp_path))
+    shot.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(shot / "window_review.png"))
+
+
+def _has_results(window) -> bool:
+    from models.review import load_check_results
+
+    return bool(load_check_results(window.store))
