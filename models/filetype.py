@@ -58,7 +58,8 @@ _TEXTUAL = ("text/", "application/json", "application/xml", "application/javascr
             "application/x-bibtex", "application/x-ndjson", "application/ld+json")
 _TEXT_EXTENSIONS = {".txt", ".log", ".csv", ".tsv", ".md", ".json", ".xml", ".ini", ".cfg", ".conf",
                     ".html", ".htm", ".js", ".py", ".sh", ".c", ".h", ".java", ".php", ".sql", ".yaml",
-                    ".yml", ".srt", ".vcf", ".eml", ".url", ".plist", ".xmp", ".svg", ".rst"}
+                    ".yml", ".srt", ".vcf", ".eml", ".url", ".plist", ".xmp", ".svg", ".rst", ".ram", ".m3u",
+                    ".m3u8", ".pls", ".cue", ".ics", ".asx", ".wpl"}
 
 _local = threading.local()
 
