@@ -152,3 +152,12 @@ def test_fill_types_cancels(tmp_path, store_dir):
     with pytest.raises(Cancelled):
         fill_types(bundle, store, cancel=cancel)
     assert store.db.execute("SELECT mime FROM files WHERE path = 'a.txt'").fetchone() == (None,)
+
+
+def test_mismatch_over_the_corpus_flags_only_the_disguised_executable(corpus_dir):
+    flagged = []
+    for path in sorted(corpus_dir.rglob("*")):
+        if path.is_file() and path.suffix != ".result" and "disk_images" not in path.parts:
+            if extension_mismatch(path.name, detect_path(path)[0]):
+                flagged.append(path.relative_to(corpus_dir).as_posix())
+    assert flagged == ["hashlists/hashdeep/sample-hashes/sample.jpg"]  # a PE file named .jpg
