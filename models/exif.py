@@ -20,7 +20,7 @@ OPS_BASE = 8192  # ... or after more reads and seeks than a file of its size can
 EXIF_MIMES = {"image/jpeg", "image/tiff", "image/heic", "image/heif", "image/heic-sequence", "image/png",
               "image/webp", "image/x-canon-cr2", "image/x-canon-cr3", "image/x-nikon-nef", "image/x-sony-arw",
               "image/x-adobe-dng", "image/x-olympus-orf", "image/x-panasonic-rw2", "image/x-fuji-raf",
-              "image/x-sigma-x3f", "image/x-pentax-pef", "image/x-minolta-mrw", "image/jxl", "image/avif",
+              "image/x-sigma-x3f", "image/x-x3f", "image/x-pentax-pef", "image/x-minolta-mrw", "image/jxl", "image/avif",
               "image/x-dcraw"}
 
 logging.getLogger("exifread").setLevel(logging.CRITICAL)  # it logs every oddity of broken files
@@ -198,6 +198,11 @@ def summarize(tags: dict) -> ExifSummary:
 EMBEDDED_TIFF_CONTAINERS = [(4, b"ftypcrx "), (0, b"\x00MRM"), (0, b"FOVb")]
 EMBEDDED_SCAN_BYTES = 1 << 20
 _TIFF_HEADER = re.compile(rb"II\*\x00|MM\x00\*")
+
+
+def may_have_exif(mime: str | None, head: bytes) -> bool:
+    """Worth reading: a type exifread handles, or a raw container libmagic calls octet-stream (CR3, MRW)."""
+    return mime in EXIF_MIMES or any(head[o:o + len(sig)] == sig for o, sig in EMBEDDED_TIFF_CONTAINERS)
 
 
 def _embedded_tags(stream, budget_s: float) -> dict:

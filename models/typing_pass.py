@@ -6,7 +6,7 @@ from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, T
 from concurrent.futures.process import BrokenProcessPool
 
 from models.category import category_for, category_overrides
-from models.exif import EXIF_MIMES, ExifSummary, exif_to_json_text, read_exif
+from models.exif import ExifSummary, exif_to_json_text, may_have_exif, read_exif
 from models.filetype import detect_mime, extension_mismatch, read_head
 from models.jobs import Cancelled, check_cancel
 from models.safepath import SafePathError, check_relative, is_inside, open_evidence
@@ -39,11 +39,12 @@ def type_one(resolve, path: str, tz_name: str, exif: bool = True) -> tuple:
     """(mime, category, mismatch, exif_json, type_error) for one bundle-relative file."""
     try:
         full = resolve(path)
-        mime = detect_mime(read_head(full))
+        head = read_head(full)
+        mime = detect_mime(head)
     except (OSError, ValueError) as exc:
         return None, None, None, None, f"无法读取：{type(exc).__name__}: {exc}"[:300]
     exif_json = None
-    if exif and mime in EXIF_MIMES:
+    if exif and may_have_exif(mime, head):
         try:
             with open_evidence(full) as stream:
                 exif_json = exif_to_json_text(read_exif(stream), tz_name)

@@ -113,6 +113,7 @@ def test_fill_types_fills_the_store_and_honours_overrides(corpus_dir, tmp_path, 
     shutil.copyfile(corpus_dir / "exif/Pillow/Tests/images/ultrahdr.jpg", root / "合同.pdf")
     (root / "run.sh").write_text("#!/bin/sh\necho hi\n")
     (root / "empty.txt").write_bytes(b"")
+    shutil.copyfile(corpus_dir / "exif/exiftool/t/images/CanonRaw.cr3", root / "IMG_0001.CR3")
     bundle = load_bundle(root)
     store = open_store(bundle, store_dir)
     scan_bundle(bundle, store)
@@ -121,7 +122,7 @@ def test_fill_types_fills_the_store_and_honours_overrides(corpus_dir, tmp_path, 
                          "('run.sh', '27.6', '王某', '2026-11-20T10:00:00Z')")
     seen = []
     monkeypatch.setattr(typing_pass, "BATCH", 1)  # one file per task: the pool path runs
-    assert fill_types(bundle, store, progress=lambda *a: seen.append(a), workers=2, mode=mode) == 4
+    assert fill_types(bundle, store, progress=lambda *a: seen.append(a), workers=2, mode=mode) == 5
     rows = {r[0]: r[1:] for r in store.db.execute(
         "SELECT path, mime, category, extension_mismatch, exif_json, type_error FROM files")}
     assert rows["photo.jpg"][:3] == ("image/jpeg", "27.7", 0)
@@ -129,7 +130,9 @@ def test_fill_types_fills_the_store_and_honours_overrides(corpus_dir, tmp_path, 
     assert rows["run.sh"][:2] == ("text/x-shellscript", "27.6")  # the reviewer's correction stands
     assert rows["empty.txt"][0] == "inode/x-empty"
     assert '"offset": "+08:00"' in rows["photo.jpg"][3]
-    assert seen[-1][:2] == (4, 4)
+    assert rows["IMG_0001.CR3"][0] == "application/octet-stream"  # libmagic 5.44 does not know CR3
+    assert '"model": "Canon EOS M50"' in rows["IMG_0001.CR3"][3]  # read anyway: a raw container signature
+    assert seen[-1][:2] == (5, 5)
     assert fill_types(bundle, store) == 0  # nothing left untyped
 
 
