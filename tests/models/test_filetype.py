@@ -164,3 +164,30 @@ def test_mismatch_over_the_corpus_flags_only_the_disguised_executable(corpus_dir
             if extension_mismatch(path.name, detect_path(path)[0]):
                 flagged.append(path.relative_to(corpus_dir).as_posix())
     assert flagged == ["hashlists/hashdeep/sample-hashes/sample.jpg"]  # a PE file named .jpg
+
+
+def test_category_override_is_applied_and_audited(tmp_path, store_dir):
+    from models import audit
+    from models.category import clear_category_override, set_category_override
+    from models.manifest import load_bundle
+    from models.scan import scan_bundle
+    from models.store import open_store
+    from models.typing_pass import fill_types
+
+    (tmp_path / "f").mkdir()
+    (tmp_path / "f/run.sh").write_text("#!/bin/sh\necho hi\n")
+    bundle = load_bundle(tmp_path / "f")
+    store = open_store(bundle, store_dir)
+    scan_bundle(bundle, store)
+    fill_types(bundle, store)
+    category = lambda: store.db.execute("SELECT category FROM files WHERE path = 'run.sh'").fetchone()[0]  # noqa
+    assert category() == "27.5"
+    set_category_override(store, "run.sh", "27.6", "王某", "运行日志脚本")
+    assert category() == "27.6"
+    with pytest.raises(ValueError):
+        set_category_override(store, "run.sh", "27.9", "王某")
+    clear_category_override(store, "run.sh", "王某")
+    assert category() == "27.5"
+    entries = audit.load_entries(store.db)
+    assert [e["action"] for e in entries] == ["category.override", "category.clear"]
+    assert audit.verify_chain(store.db).ok
