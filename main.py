@@ -105,4 +105,7 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the typing pass's worker processes in the frozen build
     sys.exit(main())

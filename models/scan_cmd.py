@@ -3,6 +3,7 @@
 import json
 import sys
 
+from models.exif import exif_contract_json
 from models.cli_common import ProgressLine, add_store_argument, open_bundle_and_store
 from models.scan import iter_file_records, scan_bundle
 from models.timeutil import ns_to_utc_iso
@@ -17,7 +18,7 @@ def add_arguments(parser) -> None:
 
 def file_json(record: dict) -> dict:
     """The scan --json object of DESIGN.md for one file record."""
-    exif = json.loads(record["exif_json"]) if record.get("exif_json") else None
+    exif = exif_contract_json(record.get("exif_json"))
     mismatch = record.get("extension_mismatch")
     return {
         "item": record["item"], "path": record["path"], "size": record["size"],

@@ -85,8 +85,9 @@ def test_category_by_content_with_name_hints():
     assert category_for("application/vnd.sqlite3", "evidence/E1/WeChat/EnMicroMsg.db") == "27.2"
     assert category_for("application/vnd.sqlite3", "evidence/E1/app.db") == "27.7"
     assert category_for("message/rfc822", "mail/a.eml") == "27.2"
-    assert category_for("application/x-x509-ca-cert", "a.crt") == "27.3"
-    assert category_for("application/octet-stream", "id.p12") == "27.3"
+    assert category_for("application/x-x509-ca-cert", "a.crt") == "27.7"  # 数字证书: Art. 27(七)
+    assert category_for("application/octet-stream", "id.p12") == "27.7"
+    assert category_for("application/octet-stream", "mail.p7s") == "27.3"  # 数字签名: Art. 27(三)
     assert category_for("text/csv", "银行交易流水.csv") == "27.4"
     assert category_for("text/csv", "名单.csv") == "27.7"
     assert category_for("application/x-dosexec", "a.bin") == "27.5"
