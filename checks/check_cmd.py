@@ -2,7 +2,6 @@
 
 import json
 import sys
-from pathlib import Path
 
 from checks.registry import default_registry
 from checks.runner import _optional, build_context, run_checks
@@ -57,16 +56,10 @@ def _print_table(by_item: dict, out) -> None:
 
 
 def run(args) -> int:
-    from models.manifest import BundleError, ManifestError, load_bundle
     from models.review import save_check_results
-    from models.store import StoreError, open_store
+    from models.cli_common import open_bundle_and_store
 
-    try:
-        bundle = load_bundle(args.path)
-        store = open_store(bundle, Path(args.store) if getattr(args, "store", None) else None)
-    except (BundleError, ManifestError, StoreError) as exc:
-        print(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, file=sys.stderr)
-        return 2
+    bundle, store = open_bundle_and_store(args)  # bad input: main.py answers it with one line and exit 2
     _prepare(bundle, store)
     by_item = run_checks(bundle, build_context(bundle, store), default_registry())
     for item_id, pairs in by_item.items():

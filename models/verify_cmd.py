@@ -2,7 +2,6 @@
 
 import json
 import sys
-from pathlib import Path
 
 STATUS_ZH = {"match": "一致", "mismatch": "不一致", "missing": "缺失", "unreadable": "无法读取", "unlisted": "清单外新增"}
 PROBLEMS = ("mismatch", "missing", "unreadable", "unlisted")
@@ -41,16 +40,10 @@ def print_results(results, as_json: bool, out) -> None:
 def run(args) -> int:
     from models.cli_common import ProgressLine
     from models.jobs import Cancelled
-    from models.manifest import BundleError, ManifestError, load_bundle
-    from models.store import StoreError, open_store
+    from models.cli_common import open_bundle_and_store
     from models.verify import save_results, verify_bundle
 
-    try:
-        bundle = load_bundle(args.path)
-        store = open_store(bundle, Path(args.store) if getattr(args, "store", None) else None)
-    except (BundleError, ManifestError, StoreError) as exc:
-        print(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, file=sys.stderr)
-        return 2
+    bundle, store = open_bundle_and_store(args)  # bad input: main.py answers it with one line and exit 2
     line = ProgressLine("校验")
     try:
         results = verify_bundle(bundle, store, progress=line)
