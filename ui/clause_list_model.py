@@ -1,9 +1,10 @@
 """The applicable clauses of one item in one review pane: article, short title, auto status, the reviewer's decision."""
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from checks.wording import wording
+from ui.record_table_model import RecordTableModel
 
 PANES = ("authenticity", "legality", "relevance")
 # the kind's clauses beyond Art. 30-33, by pane (ARTICLES.md): objectivity/integrity, procedure, relevance
@@ -106,45 +107,25 @@ def decision_text(decision: dict | None) -> str:
     return "✓ " + text
 
 
-class ClauseListModel(QAbstractTableModel):
+class ClauseListModel(RecordTableModel):
     """Rows are clause records of clause_records(); set_decision() updates one row's decision column."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._records: list[dict] = []
+    HEADERS = HEADERS
+    KEY = "check_name"
 
     def set_records(self, records: list[dict]) -> None:
-        self.beginResetModel()
-        self._records = list(records)
-        self.endResetModel()
-
-    def record(self, row: int) -> dict:
-        return self._records[row]
-
-    def row_of(self, check_name: str) -> int:
-        return next((i for i, r in enumerate(self._records) if r["check_name"] == check_name), -1)
+        self.set_rows(records)
 
     def set_decision(self, check_name: str, decision: dict | None) -> None:
         row = self.row_of(check_name)
         if row >= 0:
-            self._records[row]["decision"] = decision
+            self._rows[row]["decision"] = decision
             self.dataChanged.emit(self.index(row, 0), self.index(row, COL_DECISION))
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return self.tr(HEADERS[section])
-        return None
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        record, column = self._records[index.row()], index.column()
+        record, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(record, column)
         if role == Qt.ItemDataRole.DecorationRole and column == COL_STATUS:

@@ -3,11 +3,12 @@
 import html
 import json
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
 
 from models import review
+from ui.record_table_model import RecordTableModel
 
 HEADING_ZH = {"subject_identity": "主体身份同一性（人机同一性／身份同一性）", "objective_act": "客观行为",
               "subjective_intent": "主观故意", "circumstances": "情节和后果"}
@@ -21,8 +22,11 @@ HEADERS = ("文件", "类型", "相关性标记")
 PathRole = Qt.ItemDataRole.UserRole + 1
 
 
-class TaggedFilesTableModel(QAbstractTableModel):
+class TaggedFilesTableModel(RecordTableModel):
     """The item's files from the store in path order, fetched in batches, with their relevance tags."""
+
+    HEADERS = HEADERS
+    KEY = "path"
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -68,22 +72,8 @@ class TaggedFilesTableModel(QAbstractTableModel):
             self._rows += [{"path": p, "mime": m, "category": c} for p, m, c in rows]
             self.endInsertRows()
 
-    def row_of(self, path: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r["path"] == path), -1)
-
     def tags_of(self, path: str) -> list[dict]:
         return self._tags.get(path, [])
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return self.tr(HEADERS[section])
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -1,10 +1,11 @@
 """Per item: kind, clauses decided of applicable, the open ones, proposed and chosen outcome; pick an item to review."""
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from models import review
+from ui.record_table_model import RecordTableModel
 from ui.outcome_box import OUTCOME_ZH, proposal_for
 
 KIND_ZH = {"seized_media": "扣押、封存原始存储介质", "media_image": "制作数据镜像", "onsite_extraction": "现场提取",
@@ -38,34 +39,11 @@ def item_summaries(bundle, store) -> list[dict]:
     return rows
 
 
-class OverviewTableModel(QAbstractTableModel):
+class OverviewTableModel(RecordTableModel):
     """Rows are item_summaries() records."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[dict] = []
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def record(self, row: int) -> dict:
-        return self._rows[row]
-
-    def row_of(self, item_id: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r["id"] == item_id), -1)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return self.tr(HEADERS[section])
-        return None
+    HEADERS = HEADERS
+    KEY = "id"
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
