@@ -2,7 +2,8 @@
 
 from pathlib import PurePosixPath
 
-from models.manifest_rules import item_paths
+
+_UNSEEN = object()
 
 
 def _norm(rel: str) -> str:
@@ -14,9 +15,12 @@ class Coverage:
     """Maps a bundle-relative path to (item id or None, listed)."""
 
     def __init__(self, bundle):
+        from models.manifest_rules import item_paths  # here: a scan helper process unpickles this class cheaply
+
         self.files: dict[str, str] = {}
         self.dirs: dict[str, str] = {}
         self.named: dict[str, str] = {}
+        self._folders: dict[str, str | None] = {}
         for item in bundle.items:
             for entry in item.get("content", []):
                 target = self.dirs if entry.get("type") == "directory" else self.files
@@ -26,16 +30,24 @@ class Coverage:
 
     def content_item(self, rel: str) -> str | None:
         """The item whose content entry covers this path (a file entry or a directory above it)."""
-        if rel in self.files:
-            return self.files[rel]
+        item = self.files.get(rel)
+        if item is not None:
+            return item
+        parent = rel.rpartition("/")[0]
+        item = self._folders.get(parent, _UNSEEN)
+        if item is _UNSEEN:  # once per folder: a scan asks for every file of it
+            item = self._folders[parent] = self._folder_item(parent)
+        return item if item is not None else self.dirs.get(rel)
+
+    def _folder_item(self, folder: str) -> str | None:
+        """The item of the nearest listed directory at or above this folder (the bundle root counts)."""
         if "" in self.dirs:
             return self.dirs[""]
-        parent = rel
-        while "/" in parent:
-            parent = parent.rsplit("/", 1)[0]
-            if parent in self.dirs:
-                return self.dirs[parent]
-        return self.dirs.get(rel)
+        while folder:
+            if folder in self.dirs:
+                return self.dirs[folder]
+            folder = folder.rpartition("/")[0]
+        return None
 
     def locate(self, rel: str) -> tuple[str | None, bool]:
         """(item, listed): content first, then any other path the manifest names (paperwork, photos)."""

@@ -44,3 +44,24 @@ class Progress:
         if not self.total_bytes or rate <= 0:
             return None
         return max(0.0, (self.total_bytes - self.done_bytes) / rate)
+
+
+def process_context():
+    """The multiprocessing context for helper processes: forkserver or spawn, never fork (a GUI process
+    has Qt threads running, and a forked copy of them can deadlock)."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    # the server imports the scan helper once; every helper forked from it then starts in milliseconds
+    context.set_forkserver_preload(["models.scan_process"])
+    return context
+
+
+def start_helper_server() -> None:
+    """Start the forkserver now (where it is used), so that the first helper process starts in milliseconds."""
+    if process_context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()

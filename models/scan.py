@@ -3,16 +3,23 @@
 import time
 from dataclasses import dataclass
 
-from models.coverage import Coverage, is_addition
+from models.coverage import Coverage
+from models.scan_process import helper_allowed, rows_of, walk_in_helpers
 from models.source import FolderSource
 from models.timeutil import ns_to_utc_iso
 
 BATCH = 2000
+HANDOFF = 5000  # entries listed in this process before the rest of a larger walk moves to helpers
 _STAT_COLUMNS = ("item", "listed", "kind", "size", "mode", "modified_ns", "accessed_ns", "changed_ns",
-                 "created_ns", "time_source", "link_target", "deleted", "error")
-_INSERT = f"INSERT INTO files(path, {', '.join(_STAT_COLUMNS)}) VALUES (?{', ?' * len(_STAT_COLUMNS)})"
+                 "created_ns", "link_target", "error", "deleted")
+# A plain file is written without its NULL columns: Python's sqlite3 binds None through its adapter
+# lookup, about 1 us a value, which was a third of the insert time of a first scan.
+_PLAIN = 10  # path + the first nine stat columns
+_INSERT_PLAIN = (f"INSERT INTO files(path, {', '.join(_STAT_COLUMNS[:_PLAIN - 1])}, time_source) "
+                 f"VALUES (?{', ?' * (_PLAIN - 1)}, 'filesystem')")
 _UPSERT = (
-    _INSERT + " ON CONFLICT(path) DO UPDATE SET "
+    f"INSERT INTO files(path, {', '.join(_STAT_COLUMNS)}, time_source) "
+    f"VALUES (?{', ?' * len(_STAT_COLUMNS)}, 'filesystem') ON CONFLICT(path) DO UPDATE SET "
     # a changed file loses its type and EXIF so the typing pass reads it again
     "mime = CASE WHEN files.size IS excluded.size AND files.modified_ns IS excluded.modified_ns "
     "THEN files.mime ELSE NULL END, "
@@ -27,62 +34,100 @@ class ScanSummary:
     errors: int = 0
     links: int = 0
     additions: int = 0
+    changed: int = 0  # records written (all of them on a first scan; new or changed ones on a rescan)
+    removed: int = 0  # records of entries gone since the last scan
     seconds: float = 0.0
 
 
-def _row(entry, coverage: Coverage) -> tuple:
-    item, listed = coverage.locate(entry.path)
-    return (entry.path, item, int(listed), entry.kind, entry.size, entry.mode, entry.modified_ns,
-            entry.accessed_ns, entry.changed_ns, entry.created_ns, "filesystem", entry.link_target,
-            int(entry.deleted), entry.error)
+def _known(store) -> dict:
+    """path -> the stored stat columns, to write only what a rescan finds changed."""
+    sql = f"SELECT path, {', '.join(_STAT_COLUMNS)} FROM files"
+    return {row[0]: row[1:] for row in store.db.conn.execute(sql)}
 
 
-def _write(store, rows: list, first: bool) -> None:
-    with store.db.conn:
-        store.db.conn.executemany(_INSERT if first else _UPSERT, rows)
+class _Writer:
+    """Writes batches of rows: plain files through the short statement, the rest through the upsert."""
+
+    def __init__(self, store, rescan: bool):
+        self.conn = store.db.conn
+        self.rescan = rescan
+
+    def write(self, rows: list) -> None:
+        plain = [r[:_PLAIN] for r in rows if r[10] is None and r[11] is None and not r[12]]
+        full = [r for r in rows if r[10] is not None or r[11] is not None or r[12]] if len(plain) < len(rows) else []
+        with self.conn:
+            if plain and self.rescan:
+                self.conn.executemany(_UPSERT, [r + (None, None, 0) for r in plain])
+            elif plain:
+                self.conn.executemany(_INSERT_PLAIN, plain)
+            if full:
+                self.conn.executemany(_UPSERT, full)
 
 
-def _remove_vanished(store, seen: set) -> None:
-    gone = [(p,) for (p,) in store.db.conn.execute("SELECT path FROM files") if p not in seen]
+def _remove(store, paths) -> int:
+    gone = [(p,) for p in paths]
     with store.db.conn:
         store.db.conn.executemany("DELETE FROM files WHERE path = ?", gone)
+    return len(gone)
 
 
-def _count(summary: ScanSummary, entry, listed: bool) -> None:
-    summary.files += 1
-    summary.bytes += (entry.size or 0) if entry.kind == "file" else 0
-    summary.errors += entry.error is not None
-    summary.links += entry.kind == "link"
-    summary.additions += is_addition(entry.path, listed)
+def _batches(source, coverage, cancel):
+    """(rows, counts) batches of the whole walk. A folder walk that is still going after HANDOFF entries
+    goes on in helper processes (models.scan_process) while this one writes the store."""
+    if not isinstance(source, FolderSource):  # another kind of source: one entry at a time, here
+        entries = list(source.entries(cancel=cancel))
+        for start in range(0, len(entries), BATCH):
+            yield rows_of(entries[start:start + BATCH], coverage.locate)
+        return
+    stack, listed = source.start(), 0
+    for found in source.folders(stack, cancel=cancel):
+        listed += len(found)
+        yield rows_of(found, coverage.locate)
+        if listed >= HANDOFF and stack and helper_allowed():
+            break
+    if stack:
+        # one helper keeps the scan order (the table's default); two gained 0.1 s of 1.5 on 100k files
+        yield from walk_in_helpers(source, [stack], coverage, cancel)
 
 
 def scan_bundle(bundle, store, progress=None, cancel=None, source=None) -> ScanSummary:
-    """Stat every entry (never reading content) and upsert it; entries gone since the last scan are removed."""
+    """Stat every entry (never reading content) and write it; entries gone since the last scan are removed."""
     started = time.monotonic()
     source = source or FolderSource(bundle.root)
-    coverage = Coverage(bundle)
     summary = ScanSummary()
-    first = store.db.conn.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None
-    seen: set[str] = set()
-    rows = []
+    known = _known(store)
+    rescan = bool(known)
+    writer, pending = _Writer(store, rescan), []
     # the inventory can always be listed again: no fsync per batch while scanning (WAL keeps it consistent)
     store.db.conn.execute("PRAGMA synchronous=NORMAL")
+    # and no checkpoint while listing: it copies the pages a later, quieter moment copies as well
+    store.db.conn.execute("PRAGMA wal_autocheckpoint=0")
+    if not rescan:  # an index built once at the end costs less than one kept up row by row
+        store.db.conn.execute("DROP INDEX IF EXISTS files_item")
     try:
-        for entry in source.entries(cancel=cancel):
-            row = _row(entry, coverage)
-            rows.append(row)
-            seen.add(entry.path)
-            _count(summary, entry, bool(row[2]))
-            if len(rows) >= BATCH:
-                _write(store, rows, first)
-                rows = []
+        for rows, counts in _batches(source, Coverage(bundle), cancel):
+            summary.files += counts[0]
+            summary.bytes += counts[1]
+            summary.errors += counts[2]
+            summary.links += counts[3]
+            summary.additions += counts[4]
+            if rescan:  # only what changed since the last scan is written
+                pop = known.pop
+                rows = [row for row in rows if pop(row[0], None) != row[1:]]
+            pending += rows
+            if len(pending) >= BATCH:
+                writer.write(pending)
+                summary.changed += len(pending)
+                pending = []
                 if progress:
                     progress(summary.files, None, summary.bytes, None)
-        _write(store, rows, first)
-        if not first:
-            _remove_vanished(store, seen)
+        writer.write(pending)
+        summary.changed += len(pending)
+        summary.removed = _remove(store, known) if known else 0
     finally:
+        store.db.conn.execute("CREATE INDEX IF NOT EXISTS files_item ON files(item)")
         store.db.conn.execute("PRAGMA synchronous=FULL")
+        store.db.conn.execute("PRAGMA wal_autocheckpoint=1000")
     summary.seconds = time.monotonic() - started
     store.set_meta("scanned_at", ns_to_utc_iso(time.time_ns()))
     if progress:

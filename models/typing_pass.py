@@ -1,6 +1,5 @@
 """The background typing pass: content type, Art. 27 form, extension mismatch and EXIF for untyped files."""
 
-import multiprocessing
 import os
 from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -8,7 +7,7 @@ from concurrent.futures.process import BrokenProcessPool
 from models.category import category_for, category_overrides
 from models.exif import ExifSummary, exif_to_json_text, may_have_exif, read_exif
 from models.filetype import detect_mime, extension_mismatch, read_head
-from models.jobs import Cancelled, check_cancel
+from models.jobs import Cancelled, check_cancel, process_context
 from models.safepath import SafePathError, check_relative, is_inside, open_evidence
 
 BATCH = 256  # files per task: large enough to hide the pool's overhead, small enough for smooth progress
@@ -69,10 +68,7 @@ def make_executor(workers: int, mode: str = "process") -> Executor:
     """A process pool (exifread is pure Python: threads would share one core) or a thread pool."""
     if mode == "thread":
         return ThreadPoolExecutor(max_workers=workers)
-    methods = multiprocessing.get_all_start_methods()
-    # forkserver/spawn: never fork a GUI process that has Qt threads running
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=process_context())
 
 
 def _write(store, results: list[tuple], overrides: dict) -> None:

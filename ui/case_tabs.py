@@ -10,10 +10,17 @@ from ui.timeline_tab import TimelineTab
 from ui.verify_tab import VerifyTab
 
 
-def _warm_up_digests(runner) -> None:
-    """Import the hashing stack once off the GUI thread, so a first verify does not stall the window."""
+def _warm_up(runner) -> None:
+    """Import what opening, scanning and verifying need once off the GUI thread, and start the helper
+    processes' server, so that a first open or verify neither waits for them nor stalls the window."""
     def job(_progress, _cancel):
+        import models.manifest  # noqa: F401
+        import models.scan  # noqa: F401
+        import models.store  # noqa: F401
         import models.verify  # noqa: F401
+        from models.jobs import start_helper_server
+
+        start_helper_server()
     runner.run(job, label="")
 
 
@@ -29,7 +36,7 @@ def install_case_tabs(window) -> None:
     _install_preview(window)
     _connect(window)
     _add_actions(window)
-    QTimer.singleShot(0, lambda: _warm_up_digests(window.context.runner))
+    QTimer.singleShot(0, lambda: _warm_up(window.context.runner))
 
 
 def _install_preview(window) -> None:

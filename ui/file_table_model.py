@@ -126,6 +126,10 @@ class FileTableModel(QAbstractTableModel):
             if len(self._ids) < FIRST_BATCH:
                 self.fetchMore(QModelIndex())
 
+    def refresh_all(self) -> None:
+        """Values of the fetched rows may have changed (a rescan): drop the cache and repaint every column."""
+        self._changed_columns(list(range(len(HEADERS))))
+
     def refresh_column(self, column: int) -> None:
         """Values of one column changed in the store (the typing pass): drop the cache and repaint it."""
         self._changed_columns([column])

@@ -1,10 +1,13 @@
 """The 文件 tab: the file table of the open bundle, with a path filter and the count of records shown."""
 
+import time
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from ui.file_table_model import COL_ITEM, COL_MODIFIED, COL_NAME, COL_TYPE, FileTableModel, PathRole
 
+COUNT_INTERVAL = 0.5  # seconds between two counts while a scan adds records
 COLUMN_WIDTHS = (230, 72, 172, 172, 172, 172, 56, 130)
 VISUAL_ORDER_AFTER_MODIFIED = (COL_TYPE, COL_ITEM)  # what a reviewer reads first stays on screen
 
@@ -19,6 +22,7 @@ class FilesTab(QWidget):
         self.context = context
         self.bundle = self.store = None
         self.keywords: dict = {}
+        self._counted_at = 0.0
         self.model = FileTableModel(self)
         self.view = self._table()
         self.search = QLineEdit()
@@ -75,8 +79,20 @@ class FilesTab(QWidget):
         self.model.requery()
 
     def records_added(self) -> None:
-        """Called while a scan runs: the new records join the end of the table."""
+        """Called while a scan runs: the new records join the end of the table (the count, a COUNT query,
+        at most twice a second: the scan's writer needs the CPU)."""
         self.model.append_new()
+        if time.monotonic() - self._counted_at >= COUNT_INTERVAL:
+            self._update_count()
+
+    def scan_ended(self, removed: int = 0) -> None:
+        """A scan ended: the last records join the table and every shown value is read again. The view keeps
+        its place unless records were removed (their rows go, so the table is queried anew)."""
+        if removed:
+            self.model.requery()
+        else:
+            self.model.append_new()
+            self.model.refresh_all()
         self._update_count()
 
     def types_changed(self) -> None:
@@ -97,6 +113,7 @@ class FilesTab(QWidget):
         self.model.set_filter(**keywords)
 
     def _update_count(self) -> None:
+        self._counted_at = time.monotonic()
         if self.store is None:
             self.count_label.setText("")
             return

@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
         self.progress.show_message(self.tr("扫描完成：%1 个文件，%2 MB，用时 %3 秒").replace(
             "%1", f"{summary.files:,}").replace("%2", f"{summary.bytes / 1e6:,.1f}").replace(
             "%3", f"{summary.seconds:.1f}"))
-        self._case_changed()
+        self._case_changed(summary.removed)
         self.scan_finished.emit(summary)
         self._start_typing()
 
@@ -222,10 +222,12 @@ class MainWindow(QMainWindow):
             self._case_changed()
         self.scan_finished.emit(None)
 
-    def _case_changed(self) -> None:
+    def _case_changed(self, removed: int = 1) -> None:
+        """A scan ended (removed: records it removed; unknown after a failure): every view reads the store again."""
         self.item_tree.set_case(self.bundle, self.store)
+        self.files_tab.scan_ended(removed)
         for widget in self.case_tabs:
-            if hasattr(widget, "set_case"):
+            if widget is not self.files_tab and hasattr(widget, "set_case"):
                 widget.set_case(self.bundle, self.store)
 
     def _start_typing(self) -> None:
