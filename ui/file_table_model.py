@@ -7,9 +7,10 @@ Sorting re-queries with ORDER BY and keyset paging, so a million records never p
 from array import array
 from collections import OrderedDict
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from models.sort_keys import INDEX_FROM, SORT_KEYS, UNIQUE_KEYS, has_sort_index
 from models.timeutil import format_local, format_utc
 
 COL_NAME, COL_SIZE, COL_MODIFIED, COL_CREATED, COL_ACCESSED, COL_CHANGED, COL_ITEM, COL_TYPE = range(8)
@@ -19,11 +20,11 @@ HEADERS = (QT_TRANSLATE_NOOP("FileTableModel", "名称"), QT_TRANSLATE_NOOP("Fil
            QT_TRANSLATE_NOOP("FileTableModel", "证据项"), QT_TRANSLATE_NOOP("FileTableModel", "类型"))
 TIME_FIELDS = {COL_MODIFIED: "modified_ns", COL_CREATED: "created_ns", COL_ACCESSED: "accessed_ns",
                COL_CHANGED: "changed_ns"}
-_LOWEST = -(2**63)
-# ORDER BY expression per column; NULLs mapped to a sentinel so keyset comparisons stay total
-SORT_EXPR = {COL_NAME: "path", COL_SIZE: "COALESCE(size, -1)", COL_ITEM: "COALESCE(item, '')",
-             COL_TYPE: "COALESCE(mime, '')", **{c: f"COALESCE({f}, {_LOWEST})" for c, f in TIME_FIELDS.items()}}
-UNIQUE_EXPRS = {"id", "path"}  # keyset on the expression alone (indexed)
+# the sort key of each column (models.sort_keys gives its SQL expression and its index)
+COLUMN_KEYS = {COL_NAME: "path", COL_SIZE: "size", COL_MODIFIED: "modified", COL_CREATED: "created",
+               COL_ACCESSED: "accessed", COL_CHANGED: "changed", COL_ITEM: "item", COL_TYPE: "type"}
+SORT_EXPR = {column: SORT_KEYS[key] for column, key in COLUMN_KEYS.items()}
+UNIQUE_EXPRS = {SORT_KEYS.get(key, key) for key in UNIQUE_KEYS}  # keyset on the expression alone (indexed)
 
 PathRole = Qt.ItemDataRole.UserRole + 1  # bundle-relative path
 RecordRole = Qt.ItemDataRole.UserRole + 2  # the record as a dict
@@ -55,6 +56,8 @@ def file_name(path: str) -> str:
 
 class FileTableModel(QAbstractTableModel):
     """Rows are file records of one store; set_filter / sort re-query; fetchMore pages in batches."""
+
+    index_needed = Signal(int, object)  # column, order: sorting by it on this inventory wants its index first
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -101,6 +104,13 @@ class FileTableModel(QAbstractTableModel):
         self._changed_columns(list(TIME_FIELDS))
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Order by a column; on a large inventory whose index for it is missing, ask for the index first
+        (index_needed) and sort when it is there (FilesTab builds it in a worker)."""
+        key = COLUMN_KEYS.get(column)
+        if (key and self._conn is not None and not has_sort_index(self._conn, key)
+                and self.total_count() >= INDEX_FROM):
+            self.index_needed.emit(column, order)
+            return
         self._order = (SORT_EXPR.get(column, "id"), order)
         self.requery()
 

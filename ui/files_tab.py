@@ -24,6 +24,8 @@ class FilesTab(QWidget):
         self.keywords: dict = {}
         self._counted_at = 0.0
         self.model = FileTableModel(self)
+        self.model.index_needed.connect(self._build_sort_index)
+        self.sort_task = None
         self.view = self._table()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("按路径筛选（包含的文字）"))
@@ -68,6 +70,31 @@ class FilesTab(QWidget):
         self.bundle, self.store = bundle, store
         self.model.set_store(store, bundle.timezone if bundle is not None else None)
         self._update_count()
+
+    def _build_sort_index(self, column: int, order) -> None:
+        """A first sort of a large inventory by this column: its index is built in a worker (progress at the
+        bottom, cancellable), then the table sorts; until then it keeps its order."""
+        from ui.file_table_model import COLUMN_KEYS
+
+        if self.store is None or (self.sort_task is not None and self.sort_task.running):
+            return
+        path, key, store = self.store.path, COLUMN_KEYS[column], self.store
+
+        def job(_progress, _cancel):
+            from models.sort_keys import build_sort_index
+            from models.store import open_store_file
+
+            own = open_store_file(path)
+            try:
+                build_sort_index(own.db.conn, key)
+            finally:
+                own.close()
+
+        def done(_result):
+            if self.store is store:
+                self.model.sort(column, order)
+
+        self.sort_task = self.context.runner.run(job, label=self.tr("正在为排序建立索引"), on_done=done)
 
     def set_filter(self, keywords: dict) -> None:
         """Keywords of FileTableModel.set_filter (item, prefix, unlisted) from the left pane."""
