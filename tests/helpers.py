@@ -9,13 +9,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_main(*args, store=None, env=None, input_bytes=None, timeout=300):
-    """Run `python main.py ARGS` as a user would; returns CompletedProcess with text output."""
+def run_main(*args, store=None, env=None, input_bytes=None, timeout=300, wrapper=()):
+    """Run `python main.py ARGS` as a user would (behind `wrapper`, e.g. setpriv); returns CompletedProcess."""
     full_env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
     if store is not None:
         full_env["EVIDENCEDESK_STORE"] = str(store)
     full_env.update(env or {})
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True,
+    return subprocess.run([*wrapper, sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True,
                           env=full_env, cwd=ROOT, input=input_bytes, timeout=timeout)
 
 

@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 
 import pytest
 
@@ -60,3 +61,38 @@ def test_listed_file_absent_still_scans(tmp_path):
     result = run_main("scan", root, "--json", "--no-types", store=tmp_path / "store")
     assert result.returncode == 0, result.stderr.decode()
     assert [json.loads(line)["path"] for line in result.stdout.decode().splitlines()] == ["bundle.json"]
+
+
+def _without_root_powers() -> list[str]:
+    """A prefix under which a file's permissions bind: root keeps its uid but loses the capabilities that
+    override them (setpriv, util-linux); nothing for an ordinary user."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("root without setpriv: a file's permissions cannot bind here")
+    caps = "-dac_override,-dac_read_search"
+    return [setpriv, f"--bounding-set={caps}", f"--inh-caps={caps}"]
+
+
+def test_unreadable_file_is_a_finding_not_a_crash(tmp_path):
+    root = write(tmp_path, GOOD)
+    secret = root / "evidence" / "E1" / "a.txt"
+    before = snapshot(root)
+    secret.chmod(0)
+    wrapper = _without_root_powers()
+    try:
+        scanned = run_main("scan", root, "--json", store=tmp_path / "store", wrapper=wrapper)
+        verified = run_main("verify", root, "--json", store=tmp_path / "store", wrapper=wrapper)
+    finally:
+        secret.chmod(0o644)
+    assert scanned.returncode == 0, scanned.stderr.decode()
+    record = {r["path"]: r for r in map(json.loads, scanned.stdout.decode().splitlines())}["evidence/E1/a.txt"]
+    assert record["size"] == secret.stat().st_size and record["mime"] is None  # listed by stat, content unread
+    assert verified.returncode == 1, verified.stderr.decode()
+    results = [json.loads(line) for line in verified.stdout.decode().splitlines()]
+    mine = [r for r in results if r["path"] == "evidence/E1/a.txt"]
+    assert mine and all(r["status"] == "unreadable" for r in mine), mine
+    for result in (scanned, verified):
+        assert "Traceback" not in result.stderr.decode()
+    assert snapshot(root) == before
