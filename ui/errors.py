@@ -15,6 +15,27 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Errors", text)
 
 
+_OS_REASONS = {
+    "FileNotFoundError": "文件不存在（清单或库中有记录，证据包中已没有）",
+    "PermissionError": "没有读取权限",
+    "IsADirectoryError": "这是文件夹，不是文件",
+    "NotADirectoryError": "路径中有一段不是文件夹",
+}
+
+
+def reason_text(exc) -> str:
+    """Why something could not be read, in words a reviewer understands (the technical name after it)."""
+    rule = getattr(exc, "rule_zh", None)
+    if rule:
+        return rule
+    for kind in type(exc).__mro__:
+        if kind.__name__ in _OS_REASONS:
+            return _t(_OS_REASONS[kind.__name__]) + f"（{type(exc).__name__}）"
+    if isinstance(exc, OSError) and exc.strerror:
+        return _t("读取出错：%1").replace("%1", exc.strerror)
+    return str(exc)
+
+
 def manifest_error_text(exc) -> str:
     """The JSON path, the rule in Chinese and in English, and how many more problems there are."""
     lines = [_t("清单中的字段：%1").replace("%1", exc.json_path), "", exc.rule_zh, exc.rule_en]

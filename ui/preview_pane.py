@@ -8,6 +8,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
+from ui.errors import reason_text
+
 THUMB_SIZE = 512
 TEXT_BYTES = 1 << 20  # the first MiB of a text file is what a reviewer reads in a pane
 PDF_MAX_BYTES = 256 << 20
@@ -156,7 +158,7 @@ class PreviewPane(QWidget):
         if path != self.path:
             return
         self.handle = None
-        self.message.setText(self.tr("无法预览：%1").replace("%1", str(exc)))
+        self.message.setText(self.tr("无法预览：%1").replace("%1", reason_text(exc)))
         self.stack.setCurrentIndex(PAGE_PLACEHOLDER)
         self.shown.emit("")
 

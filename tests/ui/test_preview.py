@@ -104,3 +104,10 @@ def test_exif_rows_show_camera_time_and_place(case):
     assert rows["拍摄时间"].startswith("2026-10-01 20:15:03 +08:00")
     assert "31.234722" in rows["GPS"] and "121.477778" in rows["GPS"] and "12.5" in rows["GPS"]
     assert exif_rows(store, "chat.txt", "Asia/Shanghai") == []
+
+
+def test_a_file_gone_since_the_scan_is_explained_in_chinese(qtbot, pane, case):
+    (case[0].root / "chat.txt").unlink()
+    assert show(qtbot, pane, "chat.txt") == ""
+    text = pane.message.text()
+    assert "文件不存在" in text and "No such file" not in text and "Errno" not in text, text
