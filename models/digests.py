@@ -28,6 +28,14 @@ class SizeChanged(OSError):
     """The file had another size at the end of the read than at the start (shrunk, grown or replaced)."""
 
 
+class DeletedWhileReading(FileNotFoundError):
+    """The path was gone at the end of the read (the open file was read whole, but is no longer evidence)."""
+
+
+class ReplacedWhileReading(OSError):
+    """At the end of the read the path named another file than the one read (renamed over it)."""
+
+
 class _CryptographyHasher:
     """cryptography's SM3 with hashlib's update/hexdigest/copy (where Python's OpenSSL lacks SM3)."""
 
@@ -217,7 +225,20 @@ def digest_file(path, algorithms: Iterable[str], progress=None, cancel=None, siz
     if done != before.st_size or after != before.st_size:
         raise SizeChanged(f"读取过程中文件大小改变 / file size changed while reading: "
                           f"{before.st_size} -> {done} bytes read, {after} now")
+    _check_same_file(path, before)
     return digests
+
+
+def _check_same_file(path, before: os.stat_result) -> None:
+    """An open file stays readable after its path is deleted or renamed over: say so rather than report
+    the digests of what is no longer at the path."""
+    try:
+        now = os.lstat(path)
+    except FileNotFoundError:
+        raise DeletedWhileReading(f"读取过程中文件被删除 / file deleted while reading: {path}") from None
+    if (now.st_dev, now.st_ino) != (before.st_dev, before.st_ino):
+        raise ReplacedWhileReading(f"读取过程中文件被替换（该路径现为另一文件）/ file replaced while reading "
+                                   f"(the path now names another file): {path}")
 
 
 def _is_regular(mode: int) -> bool:

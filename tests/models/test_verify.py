@@ -7,8 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from models.backup import compare_backup
 from models.bundle_writer import write_bundle
+from models.digests import BUFFER_SIZE
 from models.manifest import load_bundle
 from models.store import open_store
 from models.verify import load_results, save_results, verify_bundle
@@ -156,3 +159,43 @@ def test_cli_exit_codes_and_json(tmp_path, store_dir):
     assert "清单外新增" in text.stdout
     gone = subprocess.run(cmd[:3] + [str(tmp_path / "nowhere")], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert gone.returncode == 2 and "Traceback" not in gone.stderr and len(gone.stderr.strip().splitlines()) == 1
+
+
+def _bundle_with_big(tmp_path, size: int) -> Path:
+    """E1 lists a file of several read buffers first (read first), then a small one; E2 one more."""
+    files = {"evidence/E1/big.bin": os.urandom(size), "evidence/E1/chat.txt": FILES["evidence/E1/chat.txt"],
+             "evidence/E2/a.txt": b"alpha\n"}
+    manifest = _manifest()
+    manifest["items"] = [
+        {"id": "E1", "title": "E1", "kind": "seized_media",
+         "content": [{"path": "evidence/E1/big.bin", "type": "file"}, {"path": "evidence/E1/chat.txt", "type": "file"}]},
+        {"id": "E2", "title": "E2", "kind": "obtained", "content": [{"path": "evidence/E2/a.txt", "type": "file"}]}]
+    return write_bundle(tmp_path / "b", manifest, files, fill=True)
+
+
+@pytest.mark.parametrize("change, status", [("shrink", "unreadable"), ("delete", "missing"),
+                                            ("replace", "unreadable")])
+def test_file_that_shrinks_or_vanishes_mid_read_is_a_finding_of_that_file(tmp_path, change, status):
+    size = 8 * BUFFER_SIZE + 123
+    root = _bundle_with_big(tmp_path, size)
+    big = root / "evidence/E1/big.bin"
+    seen = []
+
+    def progress(_count, _total, done_bytes, _total_bytes):
+        if done_bytes and not seen:  # the first report comes after the first buffer of big.bin
+            seen.append(done_bytes)
+            if change == "shrink":
+                os.truncate(big, BUFFER_SIZE // 2)
+            elif change == "delete":
+                big.unlink()
+            else:  # another file renamed over it: the open one is read to its end, the path holds a new file
+                (tmp_path / "new.bin").write_bytes(b"new content")
+                os.replace(tmp_path / "new.bin", big)
+    results = verify_bundle(load_bundle(root), progress=progress)
+    assert seen and seen[0] < size  # the change came while big.bin was being read
+    rows = [r for r in results if r.path == "evidence/E1/big.bin"]
+    assert len(rows) == 4 and {r.status for r in rows} == {status}
+    assert all(r.computed is None and "读取过程中" in r.error for r in rows), rows[0].error
+    others = [r for r in results if r.path != "evidence/E1/big.bin"]
+    assert {r.path for r in others} == {"evidence/E1/chat.txt", "evidence/E2/a.txt"}
+    assert {r.status for r in others} == {"match"}  # the rest of the run completed
