@@ -104,3 +104,97 @@ def test_progress_rate_and_time_left():
     now[0] = 2.0
     p.update(500)
     assert p.rate == 250 and p.seconds_left == 2.0
+
+
+def _tree(tmp_path, count):
+    """count small files of different sizes, one folder per hundred."""
+    paths = []
+    for i in range(count):
+        folder = tmp_path / f"d{i // 100:02}"
+        folder.mkdir(exist_ok=True)
+        paths.append(_file(folder, i % 5000, f"f{i:05}.bin"))
+    return paths
+
+
+def test_helper_processes_answer_like_hashlib_and_report_bad_files_per_file(tmp_path):
+    from models.digest_pool import BATCH_FILES, digest_many
+
+    paths = _tree(tmp_path, 2 * BATCH_FILES + 17)
+    gone = tmp_path / "gone.bin"
+    link = tmp_path / "link.bin"
+    link.symlink_to(paths[0])
+    big = _file(tmp_path, digests.BUFFER_SIZE + 5, "big.bin")  # stays on the threaded path
+    jobs = [digests.FileJob(p, p, ("sha256", "md5", "sm3"), p.stat().st_size) for p in paths + [big]]
+    jobs[BATCH_FILES + 3:BATCH_FILES + 3] = [digests.FileJob(gone, gone, ("md5",), 10),
+                                              digests.FileJob(link, link, ("md5",), 10),
+                                              digests.FileJob(tmp_path, tmp_path, ("md5",), 10)]
+    seen = []
+    answers = {a.key: a for a in digest_many(jobs, progress=lambda *a: seen.append(a), processes=2)}
+    assert len(answers) == len(jobs)
+    for p in paths + [big]:
+        data = p.read_bytes()
+        assert answers[p].digests == {"md5": hashlib.md5(data).hexdigest(), "sha256": hashlib.sha256(data).hexdigest(),
+                                      "sm3": digests.digest_file(p, ["sm3"])["sm3"]}, p
+    assert answers[gone].missing and answers[gone].error and not answers[gone].digests
+    assert not answers[link].missing and answers[link].error  # O_NOFOLLOW: a link is not read
+    assert "不是普通文件" in answers[tmp_path].error
+    assert seen[-1][:2] == (len(jobs), len(jobs))
+    assert seen[-1][2] == sum(p.stat().st_size for p in paths + [big])
+
+
+def test_helper_processes_cancel_and_leave_no_process(tmp_path):
+    import multiprocessing
+
+    from models.digest_pool import BATCH_FILES, digest_many
+
+    paths = _tree(tmp_path, 8 * BATCH_FILES)
+    jobs = [digests.FileJob(p, p, ("md5",), p.stat().st_size) for p in paths]
+    cancel = threading.Event()
+    got = []
+    with pytest.raises(Cancelled):
+        for answer in digest_many(jobs, progress=lambda *a: cancel.set(), cancel=cancel, processes=2):
+            got.append(answer)
+    assert 0 < len(got) < len(jobs)
+    assert not multiprocessing.active_children()
+
+
+def test_a_helper_that_dies_leaves_its_files_to_this_process(tmp_path):
+    import multiprocessing
+    import signal
+
+    from models.digest_pool import BATCH_FILES, digest_many
+
+    paths = _tree(tmp_path, 10 * BATCH_FILES)
+    jobs = [digests.FileJob(p, p, ("sha1",), p.stat().st_size) for p in paths]
+    killed = []
+
+    def progress(*_args):
+        for child in multiprocessing.active_children():
+            if not killed:
+                killed.append(child.pid)
+                os.kill(child.pid, signal.SIGKILL)
+    answers = list(digest_many(jobs, progress=progress, processes=2))
+    assert killed
+    assert sorted(str(a.key) for a in answers) == sorted(str(p) for p in paths)  # each once
+    assert all(a.digests["sha1"] == hashlib.sha1(a.path.read_bytes()).hexdigest() for a in answers)
+
+
+def test_helpers_only_when_they_pay():
+    from models.digest_pool import _cores, helpers_for
+
+    few = [digests.FileJob(i, f"f{i}", ("md5", "sha256"), 4096) for i in range(100)]
+    many = [digests.FileJob(i, f"f{i}", ("md5", "sha256"), 4096) for i in range(20000)]
+    assert helpers_for(few) == 0
+    assert helpers_for(many) == (min(_cores(), 79) if _cores() > 1 else 0)
+
+
+def test_helpers_stopped_when_an_algorithm_is_unknown(tmp_path):
+    import multiprocessing
+
+    from models.digest_pool import BATCH_FILES, digest_many
+
+    paths = _tree(tmp_path, 2 * BATCH_FILES)
+    jobs = [digests.FileJob(p, p, ("md5", "crc32"), p.stat().st_size) for p in paths]
+    with pytest.raises(ValueError):
+        list(digest_many(jobs, processes=2))
+    assert not multiprocessing.active_children()
