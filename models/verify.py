@@ -7,7 +7,8 @@ from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
 from models.coverage import Coverage, is_addition
-from models.digests import FileJob, digest_files
+from models.digest_pool import digest_many
+from models.digests import FileJob
 from models.jobs import check_cancel
 from models.recorded import hex_problem, parse_acquisition_log, parse_digest_list
 
@@ -107,9 +108,12 @@ class _Collector:
         for finding in parsed.findings:
             self.findings.append(VerifyResult(item_id, list_rel, None, finding.text, source, None, "unreadable",
                                               f"第 {finding.line} 行 / line {finding.line}: {finding.reason}"))
-        locate = _ListLocator(self.root, folder, list_rel)
-        for recorded in parsed.digests:
-            self.add(item_id, locate(recorded.path), {recorded.algorithm: recorded.value}, source)
+        locate, located = _ListLocator(self.root, folder, list_rel), {}
+        for recorded in parsed.digests:  # a list line gives one digest per algorithm: each name located once
+            path = located.get(recorded.path)
+            if path is None:
+                path = located[recorded.path] = locate(recorded.path)
+            self.add(item_id, path, {recorded.algorithm: recorded.value}, source)
 
     def image_logs(self, item_id, image_rel: str) -> None:
         """FTK Imager / Guymager logs beside a disk image: same stem first, then any .txt/.info there."""
@@ -155,7 +159,7 @@ class _ListLocator:
         plain = "/".join(parts)
         if not name.startswith("/"):
             for candidate in (plain, _join(self.list_dir, plain), _join(self.folder, plain)):
-                if candidate.startswith(self.folder) and (self.root / candidate).exists():
+                if candidate.startswith(self.folder) and os.path.exists(os.path.join(self.root, candidate)):
                     return candidate
         files = self._index()
         for start in range(len(parts)):
@@ -169,21 +173,39 @@ def _join(a: str, b: str) -> str:
     return b if a in ("", ".") else f"{a}/{b}"
 
 
-def _stat_problem(root: Path, rel: str) -> tuple[str, str] | None:
-    """(status, error) when the path cannot be read as a regular file inside the bundle, else None."""
-    from models.safepath import SafePathError, resolve_inside
+class _Files:
+    """Each listed path checked as a regular file inside the bundle: resolve_inside's folder check (two
+    realpath walks) once per folder, then one lstat per file, which also gives the size."""
 
-    try:
-        st = os.lstat(resolve_inside(root, rel))
-    except FileNotFoundError:
-        return "missing", "文件不存在 / file not found"
-    except (OSError, SafePathError) as exc:
-        return "unreadable", str(exc)
-    if stat.S_ISDIR(st.st_mode):
-        return "unreadable", "清单列为文件，实为文件夹 / listed as a file, found a folder"
-    if not stat.S_ISREG(st.st_mode):
-        return "unreadable", "不是普通文件（链接或设备）/ not a regular file (link or device)"
-    return None
+    def __init__(self, root: Path):
+        self.root, self.text = root, str(root)
+        self.folders: dict[str, bool] = {}
+
+    def check(self, rel: str) -> tuple[str | None, str | None, int | None]:
+        """(status, error, size): status None when the path is a regular file inside the bundle."""
+        from models.safepath import SafePathError, check_relative, is_inside, resolve_inside
+
+        try:
+            check_relative(rel)
+            folder = rel.rpartition("/")[0]
+            inside = self.folders.get(folder)
+            if inside is None:
+                inside = self.folders[folder] = is_inside(self.root, os.path.join(self.text, folder))
+            if not inside:
+                resolve_inside(self.root, rel)  # raises, saying why
+            full = os.path.join(self.text, rel)
+            st = os.lstat(full)
+            if stat.S_ISLNK(st.st_mode):
+                resolve_inside(self.root, rel)  # a link leading out of the bundle says so
+        except FileNotFoundError:
+            return "missing", "文件不存在 / file not found", None
+        except (OSError, SafePathError) as exc:
+            return "unreadable", str(exc), None
+        if stat.S_ISDIR(st.st_mode):
+            return "unreadable", "清单列为文件，实为文件夹 / listed as a file, found a folder", None
+        if not stat.S_ISREG(st.st_mode):
+            return "unreadable", "不是普通文件（链接或设备）/ not a regular file (link or device)", None
+        return None, None, st.st_size
 
 
 def _unlisted(bundle, coverage: Coverage, images: set[str], cancel) -> list[VerifyResult]:
@@ -192,8 +214,9 @@ def _unlisted(bundle, coverage: Coverage, images: set[str], cancel) -> list[Veri
     for folder, dirs, names in os.walk(root / "evidence"):
         check_cancel(cancel)
         dirs.sort()
+        prefix = os.path.relpath(folder, root).replace(os.sep, "/")
         for name in sorted(names):
-            rel = os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/")
+            rel = f"{prefix}/{name}"
             _item, listed = coverage.locate(rel)
             if is_addition(rel, listed) and not _companion(rel, images):
                 found.append(VerifyResult(None, rel, None, None, None, None, "unlisted"))
@@ -231,19 +254,20 @@ def verify_bundle(bundle, store=None, progress=None, cancel=None, items=None) ->
     for item in chosen:
         collector.item(item)
     root = Path(bundle.root)
-    answers, jobs = {}, {}
+    files, answers, jobs = _Files(root), {}, {}
     for e in collector.expected:
-        if e.path in answers or e.path in jobs:
-            if e.path in jobs:
-                jobs[e.path] = jobs[e.path] | {e.algorithm}
+        if e.path in answers:
             continue
-        problem = _stat_problem(root, e.path)
-        if problem:
-            answers[e.path] = (problem[0], None, problem[1])
+        if e.path in jobs:
+            jobs[e.path][0].add(e.algorithm)
+            continue
+        status, error, size = files.check(e.path)
+        if status:
+            answers[e.path] = (status, None, error)
         else:
-            jobs[e.path] = {e.algorithm}
-    file_jobs = [FileJob(p, root / PurePosixPath(p), tuple(a), _size(root / PurePosixPath(p))) for p, a in jobs.items()]
-    for answer in digest_files(file_jobs, progress=progress, cancel=cancel):
+            jobs[e.path] = ({e.algorithm}, size)
+    file_jobs = [FileJob(p, os.path.join(files.text, p), tuple(a), size) for p, (a, size) in jobs.items()]
+    for answer in digest_many(file_jobs, progress=progress, cancel=cancel):
         if answer.error:
             answers[answer.key] = ("missing" if answer.missing else "unreadable", None, answer.error)
         else:
@@ -254,13 +278,6 @@ def verify_bundle(bundle, store=None, progress=None, cancel=None, items=None) ->
         images = {e.get("path") for i in chosen for e in i.get("content") or [] if e.get("type") == "disk_image"}
         results += _unlisted(bundle, Coverage(bundle), images, cancel)
     return results
-
-
-def _size(path: Path) -> int | None:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return None
 
 
 def _program_version() -> str:

@@ -3,6 +3,7 @@
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -199,3 +200,29 @@ def test_file_that_shrinks_or_vanishes_mid_read_is_a_finding_of_that_file(tmp_pa
     others = [r for r in results if r.path != "evidence/E1/big.bin"]
     assert {r.path for r in others} == {"evidence/E1/chat.txt", "evidence/E2/a.txt"}
     assert {r.status for r in others} == {"match"}  # the rest of the run completed
+
+
+def test_links_are_findings_whether_the_file_or_a_folder_above_it_is_the_link(tmp_path):
+    root = _bundle(tmp_path)
+    bundle = load_bundle(root)  # opened before the links appear (load_bundle refuses listed paths that lead out)
+    outside = tmp_path / "outside"
+    (outside / "dir/sub").mkdir(parents=True)
+    (outside / "dir/a.txt").write_bytes(b"alpha\n")  # the same bytes: only the link check can tell
+    (outside / "dir/sub/b,c.txt").write_bytes(b"beta\n")
+    (outside / "chat.txt").write_bytes(FILES["evidence/E1/chat.txt"])
+    (root / "evidence/E1/chat.txt").unlink()
+    (root / "evidence/E1/chat.txt").symlink_to(outside / "chat.txt")  # the file itself leads out
+    shutil.rmtree(root / "evidence/E2/dir")
+    (root / "evidence/E2/dir").symlink_to(outside / "dir")  # a folder above the files leads out
+    (root / "evidence/E3/usb.dd").rename(root / "evidence/E3/real.dd")
+    (root / "evidence/E3/usb.dd").symlink_to("real.dd")  # a link that stays inside is still not the file
+    results = verify_bundle(bundle)
+    by_path = {}
+    for r in results:
+        by_path.setdefault(r.path, set()).add((r.status, r.error))
+    for rel in ("evidence/E1/chat.txt", "evidence/E2/dir/a.txt", "evidence/E2/dir/sub/b,c.txt"):
+        assert {status for status, _e in by_path[rel]} == {"unreadable"}, rel
+        assert all("证据包之外" in error for _s, error in by_path[rel]), by_path[rel]
+    assert {status for status, _e in by_path["evidence/E3/usb.dd"]} == {"unreadable"}
+    assert all("链接" in error for _s, error in by_path["evidence/E3/usb.dd"])
+    assert {status for status, _e in by_path["evidence/E1/photo.jpg"]} == {"match"}
