@@ -37,17 +37,18 @@ def _compiled_rules() -> list[tuple[str, dict]]:
 
 @lru_cache(maxsize=4096)
 def _rules_for_mime(mime: str) -> tuple:
-    """The rules a type lets through, with only their name/path tests left (types repeat: cached)."""
-    return tuple((category, [(key, regex) for key, regex in tests.items() if key != "mime"])
+    """(category, name regex or None, path regex or None) of the rules a type lets through (types repeat: cached)."""
+    return tuple((category, tests.get("name"), tests.get("path"))
                  for category, tests in _compiled_rules() if "mime" not in tests or tests["mime"].match(mime))
 
 
 def category_for(mime: str | None, path: str) -> str:
     """One of '27.1'..'27.7' for a file's libmagic type and its bundle-relative path."""
     lowered_path = path.lower()
-    values = {"name": lowered_path.rpartition("/")[2], "path": "/" + lowered_path}
-    for category, tests in _rules_for_mime((mime or "application/octet-stream").lower()):
-        if all(regex.match(values[key]) for key, regex in tests):
+    name = lowered_path.rpartition("/")[2]
+    for category, name_regex, path_regex in _rules_for_mime((mime or "application/octet-stream").lower()):
+        if (name_regex is None or name_regex.match(name)) and (
+                path_regex is None or path_regex.match("/" + lowered_path)):
             return category
     return category_table()["default"]
 

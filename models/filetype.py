@@ -3,12 +3,13 @@
 import mimetypes
 import os
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 import magic
 
 from models.resources import resource_path
-from models.safepath import open_evidence
+from models.safepath import open_evidence_fd
 
 HEAD_BYTES = 64 * 1024
 EMPTY_MIME = "inode/x-empty"  # what `file --mime-type` says of an empty file
@@ -74,9 +75,16 @@ class TypeDetector:
     """Two libmagic cookies (type and description); not thread-safe: one per thread."""
 
     def __init__(self, magic_file: str | None = None):
-        db = magic_file or magic_database()
-        self.mime = magic.Magic(mime=True, magic_file=db)
-        self.text = magic.Magic(mime=False, magic_file=db)
+        self.db = magic_file or magic_database()
+        self.mime = magic.Magic(mime=True, magic_file=self.db)
+        self._text = None
+
+    @property
+    def text(self) -> magic.Magic:
+        """The description cookie, loaded on first use (the typing pass needs only the type: ~70 ms saved)."""
+        if self._text is None:
+            self._text = magic.Magic(mime=False, magic_file=self.db)
+        return self._text
 
     def detect(self, head: bytes) -> tuple[str, str]:
         if not head:
@@ -101,17 +109,21 @@ def detect_type(head: bytes) -> tuple[str, str]:
     return _detector().detect(head)
 
 
-def read_head(path, limit: int = HEAD_BYTES) -> bytes:
-    """Up to `limit` bytes from the start, read through open_evidence (no atime, no link followed)."""
-    chunks, left = [], limit
-    with open_evidence(path) as stream:
-        while left > 0:
-            data = stream.read(left)
-            if not data:
+def read_head(path, limit: int = HEAD_BYTES, size: int | None = None) -> bytes:
+    """Up to `limit` bytes from the start (no atime, no link followed). With the file's size known, a
+    small file takes one read; reading on after a short read keeps a file that grew or a slow file system right."""
+    fd = open_evidence_fd(path)
+    try:
+        head = os.read(fd, limit)
+        want = limit if size is None else min(size, limit)
+        while head and len(head) < want:
+            more = os.read(fd, limit - len(head))
+            if not more:
                 break
-            chunks.append(data)
-            left -= len(data)
-    return b"".join(chunks)
+            head += more
+        return head
+    finally:
+        os.close(fd)
 
 
 def detect_path(path: Path) -> tuple[str, str]:
@@ -119,14 +131,15 @@ def detect_path(path: Path) -> tuple[str, str]:
     return detect_type(read_head(Path(path)))
 
 
-def _expected_mimes(ext: str) -> set[str]:
+@lru_cache(maxsize=1024)
+def _expected_mimes(ext: str) -> frozenset[str]:
     expected = set(EXTENSION_ALIASES.get(ext, ()))
     guessed = mimetypes.types_map.get(ext) or mimetypes.common_types.get(ext)
     if guessed and guessed not in GENERIC_MIMES:  # mimetypes says octet-stream for .a, .so, .bin
         expected.add(guessed)
     if ext in _TEXT_EXTENSIONS:
         expected.add("text/plain")
-    return expected
+    return frozenset(expected)
 
 
 def extension_mismatch(name: str, mime: str | None) -> bool:

@@ -13,6 +13,9 @@ from models.safepath import SafePathError, check_relative, is_inside, open_evide
 BATCH = 256  # files per task: large enough to hide the pool's overhead, small enough for smooth progress
 _UPDATE = ("UPDATE files SET mime = ?, category = ?, extension_mismatch = ?, exif_json = ?, type_error = ? "
            "WHERE id = ?")
+# Most files have no EXIF and no error: they are written without those two NULLs (Python's sqlite3 binds None
+# through its adapter lookup, ~1 us a value), which is right while both columns are already NULL.
+_UPDATE_TYPE = "UPDATE files SET mime = ?, category = ?, extension_mismatch = ? WHERE id = ?"
 
 
 class _Resolver:
@@ -34,11 +37,11 @@ class _Resolver:
         return os.path.join(self.root, rel)
 
 
-def type_one(resolve, path: str, tz_name: str, exif: bool = True) -> tuple:
-    """(mime, category, mismatch, exif_json, type_error) for one bundle-relative file."""
+def type_one(resolve, path: str, tz_name: str, exif: bool = True, size: int | None = None) -> tuple:
+    """(mime, category, mismatch, exif_json, type_error) for one bundle-relative file (size: the listed one)."""
     try:
         full = resolve(path)
-        head = read_head(full)
+        head = read_head(full, size=size)
         mime = detect_mime(head)
     except (OSError, ValueError) as exc:
         return None, None, None, None, f"无法读取：{type(exc).__name__}: {exc}"[:300]
@@ -55,13 +58,21 @@ def type_one(resolve, path: str, tz_name: str, exif: bool = True) -> tuple:
 def type_batch(root: str, records: list[tuple], tz_name: str, exif: bool = True) -> list[tuple]:
     """Worker task: [(id, path, size)] -> [(mime, category, mismatch, exif_json, type_error, id, size)]."""
     resolve = _Resolver(root)
-    return [(*type_one(resolve, path, tz_name, exif), rid, size) for rid, path, size in records]
+    return [(*type_one(resolve, path, tz_name, exif, size), rid, size) for rid, path, size in records]
+
+
+_UNTYPED = "FROM files WHERE kind = 'file' AND mime IS NULL AND deleted = 0"
 
 
 def untyped_records(store) -> list[tuple]:
     """(id, path, size) of every file whose type has not been read yet."""
-    sql = "SELECT id, path, size FROM files WHERE kind = 'file' AND mime IS NULL AND deleted = 0 ORDER BY id"
-    return store.db.execute(sql).fetchall()
+    return store.db.execute(f"SELECT id, path, size {_UNTYPED} ORDER BY id").fetchall()
+
+
+def stale_ids(store) -> set[int]:
+    """Untyped files that still carry EXIF or a reason from before (changed since, or unreadable then)."""
+    sql = f"SELECT id {_UNTYPED} AND (exif_json IS NOT NULL OR type_error IS NOT NULL)"
+    return {rid for rid, in store.db.execute(sql)}
 
 
 def make_executor(workers: int, mode: str = "process") -> Executor:
@@ -71,31 +82,37 @@ def make_executor(workers: int, mode: str = "process") -> Executor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=process_context())
 
 
-def _write(store, results: list[tuple], overrides: dict) -> None:
-    rows = []
-    for mime, category, mismatch, exif_json, error, rid, _size in results:
-        rows.append((mime, category, mismatch, exif_json, error, rid))
-    if overrides:
-        paths = dict(store.db.execute(
-            f"SELECT id, path FROM files WHERE id IN ({','.join('?' * len(rows))})", [r[5] for r in rows]).fetchall())
-        rows = [(m, overrides.get(paths[i], c), x, e, err, i) for m, c, x, e, err, i in rows]
-    with store.db.conn:
-        store.db.conn.executemany(_UPDATE, rows)
+class _Writer:
+    """The one path that stores results (on the caller's thread) and reports progress."""
 
-
-class _Progress:
-    """Counts what is written and reports it through the progress callback."""
-
-    def __init__(self, records: list[tuple], progress):
+    def __init__(self, store, records: list[tuple], progress):
+        self.store, self.progress = store, progress
+        self.overrides, self.stale = category_overrides(store), stale_ids(store)
         self.total, self.total_bytes = len(records), sum(r[2] or 0 for r in records)
         self.done = self.bytes = 0
-        self.progress = progress
 
     def __call__(self, results: list[tuple]) -> None:
+        self._write([result[:6] for result in results])
         self.done += len(results)
         self.bytes += sum(r[-1] or 0 for r in results)
         if self.progress:
             self.progress(self.done, self.total, self.bytes, self.total_bytes)
+
+    def _write(self, rows: list[tuple]) -> None:
+        """Rows with EXIF, a reason or stale values in full; the others through the short statement."""
+        if self.overrides:
+            paths = dict(self.store.db.execute(
+                f"SELECT id, path FROM files WHERE id IN ({','.join('?' * len(rows))})", [r[5] for r in rows]))
+            rows = [(m, self.overrides.get(paths[i], c), x, e, err, i) for m, c, x, e, err, i in rows]
+        short, full = [], []
+        for row in rows:
+            if row[3] is None and row[4] is None and row[5] not in self.stale:
+                short.append((row[0], row[1], row[2], row[5]))
+            else:
+                full.append(row)
+        with self.store.db.conn as conn:
+            conn.executemany(_UPDATE_TYPE, short)
+            conn.executemany(_UPDATE, full)
 
 
 def _crashed(batch: list[tuple]) -> list[tuple]:
@@ -103,7 +120,7 @@ def _crashed(batch: list[tuple]) -> list[tuple]:
     return [(None, None, None, None, "类型检测进程异常退出，未能识别", rid, size) for rid, path, size in batch]
 
 
-def _run_pool(executor, batches, limit: int, job, store, overrides, report, cancel) -> list[list]:
+def _run_pool(executor, batches, limit: int, job, write, cancel) -> list[list]:
     """Run the batches; returns those in flight when a worker died (empty when all went well). With
     limit 1 the dead worker's one file is known and marked instead."""
     pending, broken = {}, []
@@ -122,39 +139,35 @@ def _run_pool(executor, batches, limit: int, job, store, overrides, report, canc
                 if limit > 1:
                     broken.append(batch)
                     continue
-                _write(store, _crashed(batch), overrides)
-                report(batch)
+                write(_crashed(batch))
                 rest = [record for batch in batches for record in batch]  # the pool is gone: go on in a new one
                 return [rest] if rest else []
-            _write(store, results, overrides)
-            report(results)
+            write(results)
 
 
-def _run_here(batches, job, store, overrides, report, cancel) -> None:
+def _run_here(batches, job, write, cancel) -> None:
     for batch in batches:
         check_cancel(cancel)
-        results = type_batch(job[0], batch, *job[1:])
-        _write(store, results, overrides)
-        report(results)
+        write(type_batch(job[0], batch, *job[1:]))
 
 
 def fill_types(bundle, store, progress=None, cancel=None, workers: int = 2, mode: str = "process",
                exif: bool = True) -> int:
     """Fill mime, category, extension_mismatch, exif_json, type_error of untyped files; returns how many."""
     records = untyped_records(store)
-    overrides, report = category_overrides(store), _Progress(records, progress)
+    write = _Writer(store, records, progress)
     batches = iter([records[i:i + BATCH] for i in range(0, len(records), BATCH)])
     workers = max(1, min(workers, os.cpu_count() or 1))
     job, retry = (str(bundle.root), bundle.timezone, exif), []
     if workers == 1 or len(records) <= BATCH:
-        _run_here(batches, job, store, overrides, report, cancel)
+        _run_here(batches, job, write, cancel)
         return len(records)
     while True:  # after a worker dies, the batches it may have held are retried one file at a time
         singles = iter([[record] for batch in retry for record in batch])
         executor = make_executor(1 if retry else workers, mode)
         try:
-            broken = _run_pool(executor, singles if retry else batches, 1 if retry else 2 * workers, job, store,
-                               overrides, report, cancel)
+            broken = _run_pool(executor, singles if retry else batches, 1 if retry else 2 * workers, job, write,
+                               cancel)
         except Cancelled:
             executor.shutdown(wait=True, cancel_futures=True)
             raise

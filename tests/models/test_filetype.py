@@ -192,3 +192,39 @@ def test_category_override_is_applied_and_audited(tmp_path, store_dir):
     entries = audit.load_entries(store.db)
     assert [e["action"] for e in entries] == ["category.override", "category.clear"]
     assert audit.verify_chain(store.db).ok
+
+
+def test_head_reads_on_when_the_listed_size_is_out_of_date(tmp_path):
+    grown = tmp_path / "grown.bin"
+    grown.write_bytes(b"%PDF-1.7\n" + bytes(100_000))
+    assert len(read_head(grown, size=10)) == 64 * 1024  # the file grew after the listing
+    assert read_head(grown, 8, size=100_009) == b"%PDF-1.7"
+    small = tmp_path / "small.txt"
+    small.write_bytes(b"hello")
+    assert read_head(small, size=1_000_000) == b"hello"  # it shrank: stops at its end
+    assert read_head(small, size=5) == b"hello"
+
+
+def test_a_changed_file_loses_its_old_exif(corpus_dir, tmp_path, store_dir):
+    import os
+
+    from models.manifest import load_bundle
+    from models.scan import scan_bundle
+    from models.store import open_store
+    from models.typing_pass import fill_types
+
+    (tmp_path / "f").mkdir()
+    photo = tmp_path / "f/photo.jpg"
+    shutil.copyfile(corpus_dir / "exif/Pillow/Tests/images/ultrahdr.jpg", photo)
+    bundle = load_bundle(tmp_path / "f")
+    store = open_store(bundle, store_dir)
+    scan_bundle(bundle, store)
+    fill_types(bundle, store)
+    sql = "SELECT mime, exif_json, type_error FROM files WHERE path = 'photo.jpg'"
+    row = lambda: store.db.execute(sql).fetchone()  # noqa: E731
+    assert row()[0] == "image/jpeg" and '"offset": "+08:00"' in row()[1]
+    photo.write_bytes(b"just text now\n")  # the same name, another content, size and time
+    os.utime(photo, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    scan_bundle(bundle, store)
+    assert fill_types(bundle, store) == 1
+    assert row() == ("text/plain", None, None)
