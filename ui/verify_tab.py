@@ -1,4 +1,4 @@
-"""The 校验 tab: recompute every recorded digest in a worker, save the results on the GUI thread, show them."""
+"""The 校验 tab: recompute every recorded digest in a worker, which saves them in the store; show them."""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
@@ -10,12 +10,28 @@ from ui.verify_table_model import STATUS_COLOURS, STATUSES, PathRole, VerifyTabl
 COLUMN_WIDTHS = (96, 56, 300, 70, 170, 170, 110)
 
 
-def verify_job(bundle, item_id: str | None):
-    """fn(progress, cancel) for the TaskRunner: verify_bundle over the case or one item, results returned."""
+def verify_job(bundle, item_id: str | None, store_path=None, query=None):
+    """fn(progress, cancel) for the TaskRunner: verify_bundle over the case or one item -> (results, shown).
+    With store_path the results are saved there through this worker's own connection (WAL: the window
+    reads on meanwhile; 40k results took 2.6 s to save and read back on the GUI thread), and `shown` is
+    VerifyTableModel.fetch(query) read back on it, for the GUI thread only to show."""
     def job(progress, cancel):
+        from models.jobs import check_cancel
         from models.verify import verify_bundle  # imported in the worker: hashing libraries load off the GUI thread
 
-        return list(verify_bundle(bundle, progress=progress, cancel=cancel, items=[item_id] if item_id else None))
+        results = list(verify_bundle(bundle, progress=progress, cancel=cancel, items=[item_id] if item_id else None))
+        if store_path is None:
+            return results, None
+        check_cancel(cancel)  # cancelled: the store stays as it was
+        from models.store import open_store_file
+        from models.verify import save_results
+
+        store = open_store_file(store_path)
+        try:
+            save_results(store, results, items=[item_id] if item_id else None)
+            return results, (query, VerifyTableModel.fetch(store.db.conn, query)) if query else None
+        finally:
+            store.close()
     return job
 
 
@@ -133,10 +149,11 @@ class VerifyTab(QWidget):
         if self.bundle is None or self.handle is not None:
             return None
         label = self.tr("正在校验 %1").replace("%1", item_id) if item_id else self.tr("正在校验全案")
-        bundle = self.bundle
+        bundle, store = self.bundle, self.store
+        job = verify_job(bundle, item_id, store.path if store is not None else None, self.model.query())
         self.handle = self.context.runner.run(
-            verify_job(bundle, item_id), label=label, on_progress=self._progress,
-            on_done=lambda results: self._done(bundle, item_id, results),
+            job, label=label, on_progress=self._progress,
+            on_done=lambda answer: self._done(bundle, store, answer),
             on_error=lambda exc: self._failed(bundle, exc))
         self.verify_button.setEnabled(False)
         self.bar.setRange(0, 0)
@@ -164,16 +181,17 @@ class VerifyTab(QWidget):
         self.progress_label.setText(progress_text(self.handle.label, done, total, done_bytes, total_bytes,
                                                   self.handle.elapsed))
 
-    def _done(self, bundle, item_id, results) -> None:
-        """On the GUI thread: the one place that writes the results to the store."""
-        from models.verify import save_results
-
+    def _done(self, bundle, store, answer) -> None:
+        """On the GUI thread: show what the worker saved (and read back) in the store."""
+        results, shown = answer
         seconds = self.handle.elapsed if self.handle is not None else 0.0
         self._finish()
-        if bundle is not self.bundle or self.store is None:
+        if bundle is not self.bundle or store is None or store is not self.store:
             return
-        save_results(self.store, results, items=[item_id] if item_id else None)
-        self.model.requery()
+        if shown is not None and shown[0] == self.model.query():
+            self.model.show(*shown[1])
+        else:  # the filter or order changed meanwhile
+            self.model.set_store(store)
         self._update_summary()
         self.progress_label.setText(self.tr("校验完成：%1 条结果，用时 %2 秒").replace(
             "%1", f"{len(results):,}").replace("%2", f"{seconds:.1f}"))

@@ -1,4 +1,4 @@
-"""The 校验 tab verifies a bundle with the real TaskRunner, saves on the GUI thread, colours and filters results."""
+"""The 校验 tab verifies a bundle with the real TaskRunner (which saves the results), colours and filters them."""
 
 import threading
 
@@ -137,3 +137,23 @@ def test_one_item_replaces_only_its_own_results(qtbot, context, make_bundle, sto
     assert store.db.execute("SELECT COUNT(*) FROM verification WHERE item != 'E1'").fetchone()[0] == before
     e1 = store.db.execute("SELECT DISTINCT status FROM verification WHERE item = 'E1'").fetchall()
     assert {"mismatch", "match"} <= {s for (s,) in e1}
+
+
+def test_rows_read_back_by_the_worker_are_the_rows_of_the_store(qtbot, context, make_bundle, store_dir):
+    """The worker saves and reads the table's rows on its own connection; the window shows them as its own
+    query of the store would, and a filter changed during the run is honoured."""
+    bundle, store = open_case(make_bundle.with_defect("31.2"), store_dir)
+    tab = VerifyTab(context)
+    qtbot.addWidget(tab)
+    tab.set_case(bundle, store)
+    count = run_verify(qtbot, tab)
+    shown = rows(tab.model)
+    fresh = VerifyTableModel()
+    fresh.set_store(store)
+    assert shown == rows(fresh) and len(shown) == count
+    assert tab.model.counts() == fresh.counts() and sum(fresh.counts().values()) == count
+    with qtbot.waitSignal(tab.verify_finished, timeout=TIMEOUT):
+        assert tab.verify() is not None
+        tab.status_filter.setCurrentIndex(tab.status_filter.findData("mismatch"))  # while the worker runs
+    assert {r["path"] for r in rows(tab.model)} == {"evidence/E1/chat.txt"}
+    assert {r["status"] for r in rows(tab.model)} == {"mismatch"}
