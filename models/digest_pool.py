@@ -12,8 +12,15 @@ here instead."""
 import math
 import os
 import pickle
+import sys
 from multiprocessing.connection import wait
 from typing import Generator, Iterable, Iterator
+
+if sys.platform == "win32":  # what starting a helper imports, loaded with this module (by the window's start-up
+    import multiprocessing.popen_spawn_win32  # noqa: F401 - warm-up), not on a worker thread's first start
+else:
+    import multiprocessing.popen_forkserver  # noqa: F401
+    import multiprocessing.popen_spawn_posix  # noqa: F401
 
 from models.digests import (BUFFER_SIZE, COST, Counter, FileDigest, FileJob, digest_file, error_text, new_hasher,
                             prepare, read_small, run_files)
