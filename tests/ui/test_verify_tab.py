@@ -157,3 +157,23 @@ def test_rows_read_back_by_the_worker_are_the_rows_of_the_store(qtbot, context, 
         tab.status_filter.setCurrentIndex(tab.status_filter.findData("mismatch"))  # while the worker runs
     assert {r["path"] for r in rows(tab.model)} == {"evidence/E1/chat.txt"}
     assert {r["status"] for r in rows(tab.model)} == {"mismatch"}
+
+
+def test_garbage_collection_is_off_only_while_a_verify_runs(qtbot, context, make_bundle, store_dir):
+    import gc
+
+    bundle, store = open_case(make_bundle.clean(), store_dir)
+    tab = VerifyTab(context)
+    qtbot.addWidget(tab)
+    tab.set_case(bundle, store)
+    seen = []
+    context.runner.task_started.connect(lambda _h: seen.append(gc.isenabled()))
+    run_verify(qtbot, tab)
+    assert seen == [False] and gc.isenabled()
+    gate = threading.Event()
+    context.runner.run(lambda progress, cancel: gate.wait(10))  # holds the one worker thread
+    with qtbot.waitSignal(tab.verify_finished, timeout=TIMEOUT) as blocker:
+        tab.verify()
+        tab.cancel()
+        gate.set()
+    assert blocker.args == [None] and gc.isenabled()
