@@ -4,12 +4,13 @@ import time
 from dataclasses import dataclass
 
 from models.coverage import Coverage
-from models.scan_process import helper_allowed, rows_of, walk_in_helpers
+from models.scan_process import HelperWalk, helper_allowed, rows_of, walk_in_helper
 from models.source import FolderSource
 from models.timeutil import ns_to_utc_iso
 
 BATCH = 2000
-HANDOFF = 5000  # entries listed in this process before the rest of a larger walk moves to helpers
+HANDOFF = 5000  # entries listed in this process before a larger walk is shared with a helper process
+HELPER_SHARE = 0.7  # of the folders left then, the helper walks this part: this process also writes the store
 _STAT_COLUMNS = ("item", "listed", "kind", "size", "mode", "modified_ns", "accessed_ns", "changed_ns",
                  "created_ns", "link_target", "error", "deleted")
 # A plain file is written without its NULL columns: Python's sqlite3 binds None through its adapter
@@ -72,8 +73,10 @@ def _remove(store, paths) -> int:
 
 
 def _batches(source, coverage, cancel):
-    """(rows, counts) batches of the whole walk. A folder walk that is still going after HANDOFF entries
-    goes on in helper processes (models.scan_process) while this one writes the store."""
+    """(rows, counts) batches of the whole walk, in walk order. A folder walk still going after HANDOFF
+    entries is shared: a helper process (models.scan_process) walks the later part of the folders left
+    while this one walks the earlier part and writes; the helper's rows are held (models.scan_process.HOLD_BATCHES)
+    until this part is done, so the store's ids (the table's default order) stay in walk order."""
     if not isinstance(source, FolderSource):  # another kind of source: one entry at a time, here
         entries = list(source.entries(cancel=cancel))
         for start in range(0, len(entries), BATCH):
@@ -85,9 +88,18 @@ def _batches(source, coverage, cancel):
         yield rows_of(found, coverage.locate)
         if listed >= HANDOFF and stack and helper_allowed():
             break
-    if stack:
-        # one helper keeps the scan order (the table's default); two gained 0.1 s of 1.5 on 100k files
-        yield from walk_in_helpers(source, [stack], coverage, cancel)
+    if not stack:
+        return
+    if len(stack) < 2:  # one folder left: all of it to the helper
+        yield from walk_in_helper(source, stack, coverage, cancel)
+        return
+    # the stack is popped from its end: its first entries are the folders listed last
+    cut = max(1, min(len(stack) - 1, round(len(stack) * HELPER_SHARE)))
+    later, stack[:] = stack[:cut], stack[cut:]
+    with HelperWalk(source, later, coverage) as helper:
+        for found in source.folders(stack, cancel=cancel):
+            yield rows_of(found, coverage.locate)
+        yield from helper.rest(cancel)
 
 
 def scan_bundle(bundle, store, progress=None, cancel=None, source=None) -> ScanSummary:
@@ -124,12 +136,12 @@ def scan_bundle(bundle, store, progress=None, cancel=None, source=None) -> ScanS
         writer.write(pending)
         summary.changed += len(pending)
         summary.removed = _remove(store, known) if known else 0
-    finally:
+        store.set_meta("scanned_at", ns_to_utc_iso(time.time_ns()))  # before checkpoints resume: a later commit
+    finally:                                                              # (the typing pass) copies the WAL
         store.db.conn.execute("CREATE INDEX IF NOT EXISTS files_item ON files(item)")
         store.db.conn.execute("PRAGMA synchronous=FULL")
         store.db.conn.execute("PRAGMA wal_autocheckpoint=1000")
     summary.seconds = time.monotonic() - started
-    store.set_meta("scanned_at", ns_to_utc_iso(time.time_ns()))
     if progress:
         progress(summary.files, summary.files, summary.bytes, summary.bytes)
     return summary

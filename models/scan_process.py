@@ -1,18 +1,21 @@
-"""A long walk goes on in a helper process, so that listing (there) and writing the store (here) use both
-cores: on 100k files the stat phase takes about half the time it takes in one process.
+"""A long walk is shared with a helper process, so that listing (in both) and writing the store (here) use
+both cores: on 100k files the stat phase takes 1.2 s here against 1.7 s in one process.
 
 The helper only reads metadata (the same FolderSource walk, no content) and sends rows through a pipe; it
 never opens the store. The rows are the store's `files` columns in scan order:
 (path, item, listed, kind, size, mode, modified_ns, accessed_ns, changed_ns, created_ns, link_target,
 error, deleted)."""
 
+import marshal
 import os
-from multiprocessing.connection import wait
+import queue
+import threading
 
 from models.jobs import check_cancel, process_context
 from models.source import FolderSource
 
 SEND_ROWS = 4000  # rows per message: few enough messages, small enough for steady progress
+HOLD_BATCHES = 50  # messages held in the scanning process at most (200k rows) before the helper waits
 HELPER_ENV = "EVIDENCEDESK_SCAN_HELPER"  # "0": walk everything in this process (debugging, odd platforms)
 
 
@@ -48,7 +51,9 @@ def rows_of(entries, locate) -> tuple[list, list]:
 
 
 def _helper(sender, root: str, skip: tuple, stack: list, coverage) -> None:
-    """The helper's main: walk on from the stack, send (rows, counts) batches, then None (or a str on failure)."""
+    """The helper's main: walk on from the stack, send (rows, counts) batches, then None (or a str on failure).
+    Messages go as marshal bytes: rows are tuples of str, int and None, which marshal writes and reads in
+    about a third of pickle's time (both ends are this same Python)."""
     try:
         rows, counts = [], [0] * 5
         for found in FolderSource(root, skip).folders(stack):
@@ -56,52 +61,88 @@ def _helper(sender, root: str, skip: tuple, stack: list, coverage) -> None:
             rows += more
             counts = [a + b for a, b in zip(counts, more_counts)]
             if len(rows) >= SEND_ROWS:
-                sender.send((rows, counts))
+                sender.send_bytes(marshal.dumps((rows, counts)))
                 rows, counts = [], [0] * 5
-        sender.send((rows, counts))
-        sender.send(None)
+        sender.send_bytes(marshal.dumps((rows, counts)))
+        sender.send_bytes(marshal.dumps(None))
     except BaseException as exc:  # noqa: BLE001 - reported to the scanning process, which raises it
-        sender.send(f"{type(exc).__name__}: {exc}")
+        sender.send_bytes(marshal.dumps(f"{type(exc).__name__}: {exc}"))
     finally:
         sender.close()
 
 
-def walk_in_helpers(source: FolderSource, stacks: list[list], coverage, cancel=None):
-    """Yield (rows, counts) batches, in the order they arrive, from one helper process per stack; cancel
-    stops them all. The rows of different helpers interleave: readers order the store by path."""
-    context = process_context()
-    helpers = {}
-    for stack in stacks:
-        receiver, sender = context.Pipe(duplex=False)
-        helper = context.Process(target=_helper, args=(sender, str(source.root), tuple(source.skip), stack, coverage),
-                                 daemon=True, name="EvidenceDesk scan")
-        helper.start()
+class HelperWalk:
+    """One helper process walking on from a stack. A thread here takes its batches off the pipe as they come
+    (so the helper never waits on a full pipe while this process walks or writes) and holds up to `hold` of
+    them; `rest` yields them in order up to the end. Leaving the `with` block stops a helper still walking."""
+
+    def __init__(self, source: FolderSource, stack: list, coverage, hold: int | None = None):
+        context = process_context()
+        self.receiver, sender = context.Pipe(duplex=False)
+        self.process = context.Process(target=_helper, args=(sender, str(source.root), tuple(source.skip), stack,
+                                                             coverage), daemon=True, name="EvidenceDesk scan")
+        self.process.start()
         sender.close()
-        helpers[receiver] = helper
-    try:
-        while helpers:
+        self.done = False
+        self._held = queue.Queue(maxsize=hold or HOLD_BATCHES)
+        self._stop = threading.Event()
+        self._reader = threading.Thread(target=self._read, daemon=True, name="EvidenceDesk scan reader")
+        self._reader.start()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_exc):
+        self._stop.set()
+        if self.process.is_alive() and not self.done:
+            self.process.terminate()
+        self.process.join(5)
+        self._reader.join(5)
+        self.receiver.close()
+
+    def rest(self, cancel=None):
+        """Yield the batches up to the end of the walk; cancel is looked at every tenth of a second."""
+        while not self.done:
             check_cancel(cancel)
-            for receiver in wait(list(helpers), timeout=0.1):
-                message = _receive(receiver, helpers[receiver])
+            try:
+                message = self._held.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            if message is None:
+                self.done = True
+            elif isinstance(message, BaseException):
+                raise message
+            else:
+                yield message
+
+    def _read(self) -> None:
+        try:
+            while True:
+                message = _receive(self.receiver, self.process)
+                self._hold(message)
                 if message is None:
-                    helpers.pop(receiver).join(5)
-                    receiver.close()
-                else:
-                    yield message
-            for receiver, helper in list(helpers.items()):
-                if not helper.is_alive() and not receiver.poll():
-                    raise ScanHelperError(f"扫描子进程意外退出（退出码 {helper.exitcode}）")
-    finally:
-        for receiver, helper in helpers.items():
-            if helper.is_alive():
-                helper.terminate()
-            helper.join(5)
-            receiver.close()
+                    return
+        except (ScanHelperError, OSError) as exc:
+            self._hold(exc if not self._stop.is_set() else None)
+
+    def _hold(self, message) -> None:
+        while not self._stop.is_set():
+            try:
+                self._held.put(message, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+
+def walk_in_helper(source: FolderSource, stack: list, coverage, cancel=None):
+    """Yield (rows, counts) batches of the walk on from the stack, made in one helper process; cancel stops it."""
+    with HelperWalk(source, stack, coverage) as helper:
+        yield from helper.rest(cancel)
 
 
 def _receive(receiver, helper):
     try:
-        message = receiver.recv()
+        message = marshal.loads(receiver.recv_bytes())
     except EOFError as exc:
         raise ScanHelperError(f"扫描子进程意外退出（退出码 {helper.exitcode}）") from exc
     if isinstance(message, str):

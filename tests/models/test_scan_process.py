@@ -10,7 +10,7 @@ from models.coverage import Coverage
 from models.jobs import Cancelled
 from models.manifest import load_bundle
 from models.scan import scan_bundle
-from models.scan_process import HELPER_ENV, ScanHelperError, walk_in_helpers
+from models.scan_process import HELPER_ENV, ScanHelperError, walk_in_helper
 from models.source import FolderSource
 from models.store import open_store
 
@@ -65,7 +65,7 @@ def test_rescan_through_the_helper_writes_only_changes(tmp_path, monkeypatch):
 def test_cancel_stops_the_helper(tmp_path):
     root = _tree(tmp_path / "case", folders=30, files=30)
     source, cancel = FolderSource(root), threading.Event()
-    batches = walk_in_helpers(source, [source.start()], Coverage(load_bundle(root)), cancel)
+    batches = walk_in_helper(source, source.start(), Coverage(load_bundle(root)), cancel)
     cancel.set()
     with pytest.raises(Cancelled):
         list(batches)
@@ -80,4 +80,4 @@ def test_a_failing_helper_raises_a_clear_error(tmp_path):
     root = _tree(tmp_path / "case", folders=1, files=1)
     source = FolderSource(root)
     with pytest.raises(ScanHelperError, match="扫描子进程出错：ValueError: 坏的路径"):
-        list(walk_in_helpers(source, [source.start()], _BrokenCoverage()))
+        list(walk_in_helper(source, source.start(), _BrokenCoverage()))
