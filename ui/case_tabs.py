@@ -17,6 +17,7 @@ def _warm_up(runner) -> None:
         import models.manifest  # noqa: F401
         import models.scan  # noqa: F401
         import models.store  # noqa: F401
+        import models.typing_pass  # noqa: F401  (libmagic: ~80 ms, was paid on the GUI thread as a scan ended)
         import models.verify  # noqa: F401
         from models.jobs import start_helper_server
 
