@@ -35,6 +35,8 @@ RECORD_FIELDS = ("id", "path", "item", "listed", "kind", "size", "modified_ns", 
 PAGE = 256
 ABSENT = "—"  # the source does not give this time (never a fake epoch)
 CACHE_PAGES = 64
+REFRESH_PAGES = 4  # pages refresh_column reads again: the rows on screen are among the last used
+REPAINT_CELLS = 64  # more changed rows than this: one repaint of their span instead of one per cell
 FIRST_BATCH = 1000
 MAX_BATCH = 100_000
 
@@ -141,8 +143,24 @@ class FileTableModel(QAbstractTableModel):
         self._changed_columns(list(range(len(HEADERS))))
 
     def refresh_column(self, column: int) -> None:
-        """Values of one column changed in the store (the typing pass): drop the cache and repaint it."""
-        self._changed_columns([column])
+        """Values of one column change in the store (the typing pass, once a second): the pages shown last
+        are read again and only cells that changed are repainted (a repaint of every row of the column
+        repainted the whole table, ~70 ms on the GUI thread); other pages are dropped, read when shown."""
+        recent = list(self._pages)[-REFRESH_PAGES:]
+        for number in list(self._pages)[:-REFRESH_PAGES]:
+            del self._pages[number]
+        changed = [row for number in recent for row in self._reload_page(number)]
+        if len(changed) > REPAINT_CELLS:
+            self.dataChanged.emit(self.index(min(changed), column), self.index(max(changed), column))
+            return
+        for row in changed:  # a single cell: the view repaints that cell alone, or nothing when it is off screen
+            self.dataChanged.emit(self.index(row, column), self.index(row, column))
+
+    def _reload_page(self, number: int) -> list[int]:
+        """Read a cached page again in place; the rows whose record changed."""
+        old = self._pages.pop(number)
+        new = self._load_page(number)
+        return [number * PAGE + offset for offset, (a, b) in enumerate(zip(old, new)) if a != b]
 
     def _changed_columns(self, columns: list) -> None:
         self._pages.clear()

@@ -116,6 +116,26 @@ def test_type_column_refresh(qtbot, model, store):
     assert model.data(model.index(0, COL_TYPE)) == "text/plain"
 
 
+def test_type_refresh_repaints_only_cells_that_changed(model, store):
+    seen = []
+    model.dataChanged.connect(lambda a, b, _roles=(): seen.append((a.row(), a.column(), b.row(), b.column())))
+    fetch_all(model)  # every page read once ...
+    model.data(model.index(0, COL_TYPE))  # ... and the first one on screen
+    model.refresh_column(COL_TYPE)
+    assert seen == []  # nothing typed yet: no repaint at all
+    with store.db.conn:
+        store.db.execute("UPDATE files SET mime = 'image/jpeg' WHERE id IN (3, 700)")  # row 2 shown, row 699 not
+    model.refresh_column(COL_TYPE)
+    assert seen == [(2, COL_TYPE, 2, COL_TYPE)]
+    assert model.data(model.index(2, COL_TYPE)) == "image/jpeg"
+    assert model.data(model.index(699, COL_TYPE)) == "image/jpeg"  # read again when it is shown
+    seen.clear()
+    with store.db.conn:
+        store.db.execute("UPDATE files SET mime = 'text/plain' WHERE id BETWEEN 11 AND 210")
+    model.refresh_column(COL_TYPE)
+    assert seen == [(10, COL_TYPE, 209, COL_TYPE)]  # many: one repaint of their span
+
+
 def test_no_store_is_empty(qtmodeltester):
     model = FileTableModel()
     model.set_store(None, None)
