@@ -19,7 +19,10 @@ def _warm_up(runner) -> None:
         import models.store  # noqa: F401
         import models.typing_pass  # noqa: F401  (libmagic: ~80 ms, was paid on the GUI thread as a scan ended)
         import models.verify  # noqa: F401
+        import sqlite_utils
         from models.jobs import start_helper_server
+
+        sqlite_utils.Database(memory=True).close()  # its first Database looks for plugins: ~40 ms, once
 
         start_helper_server()
     runner.run(job, label="")

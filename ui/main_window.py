@@ -208,7 +208,8 @@ class MainWindow(QMainWindow):
             "%3", f"{summary.seconds:.1f}"))
         self._case_changed(summary.removed)
         self.scan_finished.emit(summary)
-        self._start_typing()
+        # after the table has repainted: the typing pass's start in a worker thread competes for the GIL
+        QTimer.singleShot(0, self._for_case(self._start_typing))
 
     def _scan_failed(self, exc) -> None:
         from models.jobs import Cancelled
