@@ -4,6 +4,7 @@ import time
 from dataclasses import dataclass
 
 from models.coverage import Coverage
+from models.jobs import Cancelled
 from models.scan_process import HelperWalk, helper_allowed, rows_of, walk_in_helper
 from models.source import FolderSource
 from models.timeutil import ns_to_utc_iso
@@ -102,6 +103,19 @@ def _batches(source, coverage, cancel):
         yield from helper.rest(cancel)
 
 
+def _count(summary: ScanSummary, rows: list, counts: list, known: dict | None) -> list:
+    """Add a batch's counts to the summary; its rows to write (on a rescan only those that changed)."""
+    summary.files += counts[0]
+    summary.bytes += counts[1]
+    summary.errors += counts[2]
+    summary.links += counts[3]
+    summary.additions += counts[4]
+    if known is None:
+        return rows
+    pop = known.pop
+    return [row for row in rows if pop(row[0], None) != row[1:]]
+
+
 def scan_bundle(bundle, store, progress=None, cancel=None, source=None) -> ScanSummary:
     """Stat every entry (never reading content) and write it; entries gone since the last scan are removed."""
     started = time.monotonic()
@@ -117,27 +131,23 @@ def scan_bundle(bundle, store, progress=None, cancel=None, source=None) -> ScanS
     if not rescan:  # an index built once at the end costs less than one kept up row by row
         store.db.conn.execute("DROP INDEX IF EXISTS files_item")
     try:
-        for rows, counts in _batches(source, Coverage(bundle), cancel):
-            summary.files += counts[0]
-            summary.bytes += counts[1]
-            summary.errors += counts[2]
-            summary.links += counts[3]
-            summary.additions += counts[4]
-            if rescan:  # only what changed since the last scan is written
-                pop = known.pop
-                rows = [row for row in rows if pop(row[0], None) != row[1:]]
-            pending += rows
-            if len(pending) >= BATCH:
-                writer.write(pending)
-                summary.changed += len(pending)
-                pending = []
-                if progress:
-                    progress(summary.files, None, summary.bytes, None)
+        try:
+            for rows, counts in _batches(source, Coverage(bundle), cancel):
+                pending += _count(summary, rows, counts, known if rescan else None)
+                if len(pending) >= BATCH:
+                    writer.write(pending)
+                    summary.changed += len(pending)
+                    pending = []
+                    if progress:
+                        progress(summary.files, None, summary.bytes, None)
+        except Cancelled:
+            writer.write(pending)  # what was listed before the cancel is kept: the table shows it
+            raise
         writer.write(pending)
         summary.changed += len(pending)
         summary.removed = _remove(store, known) if known else 0
-        store.set_meta("scanned_at", ns_to_utc_iso(time.time_ns()))  # before checkpoints resume: a later commit
-    finally:                                                              # (the typing pass) copies the WAL
+        store.set_meta("scanned_at", ns_to_utc_iso(time.time_ns()))  # before checkpoints resume: a later
+    finally:                                                              # commit (the typing pass) copies the WAL
         store.db.conn.execute("CREATE INDEX IF NOT EXISTS files_item ON files(item)")
         store.db.conn.execute("PRAGMA synchronous=FULL")
         store.db.conn.execute("PRAGMA wal_autocheckpoint=1000")

@@ -1,6 +1,7 @@
 """A long walk handed to a helper process gives the same inventory, in the same order, as one walked here;
 cancel stops the helper; a helper's failure is a clear error, not a hang."""
 
+import multiprocessing
 import threading
 
 import pytest
@@ -81,3 +82,27 @@ def test_a_failing_helper_raises_a_clear_error(tmp_path):
     source = FolderSource(root)
     with pytest.raises(ScanHelperError, match="扫描子进程出错：ValueError: 坏的路径"):
         list(walk_in_helper(source, source.start(), _BrokenCoverage()))
+
+
+class _CancelLater:
+    """A cancel flag that is set from the n-th look on: the scan is stopped mid-walk."""
+
+    def __init__(self, looks: int):
+        self.looks = looks
+
+    def is_set(self) -> bool:
+        self.looks -= 1
+        return self.looks < 0
+
+
+def test_cancel_while_the_walk_is_shared_stops_both(tmp_path, monkeypatch):
+    root = _tree(tmp_path / "case", folders=30, files=30)
+    bundle = load_bundle(root)
+    monkeypatch.setenv(HELPER_ENV, "1")
+    monkeypatch.setattr(scan, "HANDOFF", 3)  # a shared walk from the third folder on
+    store = open_store(bundle, tmp_path / "store")
+    with pytest.raises(Cancelled):
+        scan_bundle(bundle, store, cancel=_CancelLater(8))  # while this process walks its part
+    assert not [p for p in multiprocessing.active_children() if p.name == "EvidenceDesk scan"]
+    listed = store.db.execute("SELECT count(*) FROM files").fetchone()[0]
+    assert 0 < listed < 30 * 60  # what was listed before the cancel stays; the rest never came
