@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from models.digests import HEX_LENGTHS
 
@@ -180,6 +181,92 @@ def _hashdeep_row(parsed: ParsedList, number: int, line: str, columns: list[str]
             parsed.digests.append(RecordedDigest(path, algorithm, value.strip().lower(), number, size))
     if problems:  # one finding per line, whatever the number of bad columns
         parsed.findings.append(ListFinding(number, line, "; ".join(problems)))
+
+
+class ListRow(NamedTuple):
+    """One line of a digest list as verify uses it: the path as written, ((algorithm, lower-case hex), ...)."""
+
+    path: str
+    digests: tuple
+    size: int | None
+    line: int
+
+
+_COLUMN_PATTERNS = {"size": r"(\d+)", "md5": r"([0-9a-f]{32})", "sha1": r"([0-9a-f]{40})",
+                    "sha256": r"([0-9a-f]{64})", "sm3": r"([0-9a-f]{64})"}
+
+
+def _row_pattern(columns: list[str]):
+    """A regular expression for a well-formed line under this header (lower-case hex, no spaces), or None."""
+    if "filename" not in columns:
+        return None
+    name_at = columns.index("filename")
+    parts = [_COLUMN_PATTERNS.get(_LABEL_ALGORITHMS.get(c, c), r"[^,]*") for c in columns[:name_at]]
+    return re.compile(",".join(parts + ["(.*)"]) + r"\Z", re.DOTALL)
+
+
+def _hashdeep_rows(lines: list[str], rows: list, findings: list, step: int):
+    """parse_hashdeep's rows, a line at a time: one compiled match per well-formed line (100k lines in
+    ~0.15 s, against ~1 s through a RecordedDigest per digest); any other line goes through _hashdeep_row.
+    A generator: it pauses after every `step` lines (verify parses while helpers read the files)."""
+    columns, pattern, algorithms, size_group = None, None, (), None
+    for number, raw in enumerate(lines, start=1):
+        if not number % step:
+            yield
+        line = raw.rstrip("\r")
+        match = pattern.match(line) if pattern is not None else None
+        if match is not None:
+            groups = match.groups()
+            rows.append(ListRow(groups[-1], tuple(zip(algorithms, groups[first:last])), int(groups[size_group])
+                                if size_group is not None else None, number))
+            continue
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("%%%%"):
+            body = line[4:].strip()
+            if not body.upper().startswith("HASHDEEP"):
+                columns = [c.strip().lower() for c in body.split(",")]
+                pattern = _row_pattern(columns)
+                if pattern is not None:
+                    kept = [c for c in columns[:columns.index("filename")] if c in _COLUMN_PATTERNS
+                            or _LABEL_ALGORITHMS.get(c) in _COLUMN_PATTERNS]
+                    size_group = kept.index("size") if "size" in kept else None
+                    digests = [_LABEL_ALGORITHMS[c] for c in kept if c != "size"]
+                    first = 1 if size_group == 0 else 0
+                    if size_group not in (None, 0) or not digests:
+                        pattern = None  # size between digests: the slow path keeps it simple
+                    algorithms, last = tuple(digests), first + len(digests)
+            continue
+        if not columns or "filename" not in columns:
+            findings.append(ListFinding(number, line, "hashdeep 列表缺少列标题行 / hashdeep list without a column header"))
+            continue
+        parsed = ParsedList("hashdeep")
+        _hashdeep_row(parsed, number, line, columns)
+        findings.extend(parsed.findings)
+        if parsed.digests:
+            rows.append(ListRow(parsed.digests[0].path, tuple((d.algorithm, d.value) for d in parsed.digests),
+                                parsed.digests[0].size, number))
+
+
+def digest_rows(data: bytes | str, name: str = "", algorithm: str | None = None) -> tuple[list[ListRow], list[ListFinding]]:
+    """parse_digest_list's digests grouped by line (one ListRow per listed file) and its findings."""
+    rows: list = []
+    findings: list = []
+    for _pause in digest_row_steps(decode_text(data).splitlines(), rows, findings, name, algorithm):
+        pass
+    return rows, findings
+
+
+def digest_row_steps(lines: list[str], rows: list, findings: list, name: str = "", algorithm: str | None = None,
+                     step: int = 1000):
+    """digest_rows of a list's lines, into rows and findings, pausing (a bare yield) every `step` lines."""
+    first = next((line for line in lines if line.strip()), "")
+    if first.startswith("%%%%"):
+        yield from _hashdeep_rows(lines, rows, findings, step)
+        return
+    parsed = parse_sum_list("\n".join(lines), hint=name, algorithm=algorithm)
+    rows.extend(ListRow(d.path, ((d.algorithm, d.value),), d.size, d.line) for d in parsed.digests)
+    findings.extend(parsed.findings)
 
 
 def parse_digest_list(data: bytes | str, name: str = "", algorithm: str | None = None) -> ParsedList:
