@@ -373,6 +373,11 @@ class Counter:
                 self.bytes += job.size
             self._emit(self.count == self.total_count)
 
+    def done(self) -> None:
+        """The last report, whatever the time since the one before (when the total was not known)."""
+        with self.lock:
+            self._emit(True)
+
     def _emit(self, final: bool = False) -> None:
         now = time.monotonic()
         if self.progress is not None and (final or now - self.last >= 0.05):

@@ -54,8 +54,8 @@ def process_context():
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    # the server imports the scan helper once; every helper forked from it then starts in milliseconds
-    context.set_forkserver_preload(["models.scan_process"])
+    # the server imports the scan and digest helpers once; every helper forked from it then starts in milliseconds
+    context.set_forkserver_preload(["models.scan_process", "models.digest_pool", "models.digest_tree"])
     return context
 
 
