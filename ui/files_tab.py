@@ -5,10 +5,11 @@ import time
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from ui.file_table_model import COL_ITEM, COL_MODIFIED, COL_NAME, COL_TYPE, FileTableModel, PathRole
+from ui.file_table_model import COL_ITEM, COL_MODIFIED, COL_NAME, COL_TYPE, TIME_FIELDS, FileTableModel, PathRole
 
 COUNT_INTERVAL = 0.5  # seconds between two counts while a scan adds records
 COLUMN_WIDTHS = (230, 72, 172, 172, 172, 172, 56, 130)
+TIME_SAMPLE = "2026-12-31 23:59:59 +08:00"  # the widest a time in the case zone is shown
 VISUAL_ORDER_AFTER_MODIFIED = (COL_TYPE, COL_ITEM)  # what a reviewer reads first stays on screen
 
 
@@ -58,6 +59,9 @@ class FilesTab(QWidget):
         view.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate(COLUMN_WIDTHS):
             view.setColumnWidth(column, width)
+        time_width = view.fontMetrics().horizontalAdvance(TIME_SAMPLE) + 20  # the offset must show, not "+0…"
+        for column in TIME_FIELDS:
+            view.setColumnWidth(column, max(view.columnWidth(column), time_width))
         header = view.horizontalHeader()
         for offset, column in enumerate(VISUAL_ORDER_AFTER_MODIFIED, start=1):
             header.moveSection(header.visualIndex(column), header.visualIndex(COL_MODIFIED) + offset)

@@ -141,3 +141,44 @@ def test_no_store_is_empty(qtmodeltester):
     model.set_store(None, None)
     assert model.rowCount() == 0 and not model.canFetchMore(QModelIndex())
     qtmodeltester.check(model)
+
+
+ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+         Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole,
+         Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.CheckStateRole, PathRole, RawValueRole)
+
+
+def test_multi_data_answers_as_data_does(model, store):
+    """What a view paints (multiData: every role of a cell in one call) equals data() role by role."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    with store.db.conn:
+        store.db.execute("UPDATE files SET error = '权限不足', mime = 'text/plain' WHERE id = 5")
+    answered = 0
+    for row in (0, 4, 10, 11):  # plain, an error, an addition outside any item, one more
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            for role in ROLES:
+                role_data = QModelRoleData(int(role))
+                model.multiData(index, QModelRoleDataSpan(role_data))
+                expected = model.data(index, role)
+                got = role_data.data()
+                if hasattr(expected, "color"):  # a QBrush: equal colours
+                    assert got is not None and got.color() == expected.color()
+                else:
+                    assert got == expected, (row, column, role)
+                answered += expected is not None
+    assert answered > 100  # the roles do carry values: text, tooltips, colours, raw values
+
+
+def test_multi_data_clears_what_the_last_cell_left(model):
+    """A view reuses its role list from cell to cell: a role without a value must be cleared, or the name
+    column takes the size column's right alignment (it did)."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    role_data = QModelRoleData(int(Qt.ItemDataRole.TextAlignmentRole))
+    span = QModelRoleDataSpan(role_data)
+    model.multiData(model.index(1, COL_SIZE), span)
+    assert role_data.data() is not None
+    model.multiData(model.index(1, COL_NAME), span)
+    assert role_data.data() is None
