@@ -53,6 +53,17 @@ def category_for(mime: str | None, path: str) -> str:
     return category_table()["default"]
 
 
+@lru_cache(maxsize=4096)
+def form_by_type(mime: str | None) -> str | None:
+    """category_for's answer when the type alone decides it (the first rule the type lets through tests no
+    name or path, or none does), else None: the name or the path must be looked at."""
+    rules = _rules_for_mime((mime or "application/octet-stream").lower())
+    if not rules:
+        return category_table()["default"]
+    category, name_regex, path_regex = rules[0]
+    return category if name_regex is None and path_regex is None else None
+
+
 def category_overrides(store) -> dict[str, str]:
     """The reviewer's corrections, path -> category (the review store's category_overrides table)."""
     rows = store.db.execute("SELECT path, category FROM category_overrides").fetchall()
