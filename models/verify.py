@@ -8,12 +8,14 @@ from typing import NamedTuple
 
 from models.coverage import Coverage, is_addition
 from models.digest_pool import digest_many
-from models.digests import FileJob
+from models.digest_tree import FolderError, digest_tree_batches
+from models.digests import FileJob, normalise
 from models.jobs import check_cancel
-from models.recorded import hex_problem, parse_acquisition_log, parse_digest_list
+from models.recorded import decode_text, digest_row_steps, digest_rows, hex_problem, parse_acquisition_log
 
 STATUSES = ("match", "mismatch", "missing", "unreadable", "unlisted")
 IMAGE_LOG_SUFFIXES = (".txt", ".info", ".log")
+TREE_MIN_FILES = 512  # a digest list this long: its folder is walked and read by helpers, not file by file
 
 
 class VerifyResult(NamedTuple):
@@ -36,13 +38,14 @@ class VerifyResult(NamedTuple):
 
 
 class Expected(NamedTuple):
-    """A recorded digest waiting for its file to be read."""
+    """The digests recorded for one file in one place, waiting for the file to be read (one object per
+    file, not per digest: 100k listed files are 200k digests)."""
 
     item: str | None
     path: str
-    algorithm: str
-    recorded: str
     source: str
+    algorithms: tuple
+    values: tuple  # lower-case hex, in the order of algorithms
 
 
 def explanation_for(item: dict, path: str) -> str | None:
@@ -61,8 +64,10 @@ class _Collector:
         self.bundle, self.root = bundle, Path(bundle.root)
         self.expected: list[Expected] = []
         self.findings: list[VerifyResult] = []
+        self.tree_answers: dict = {}  # bundle path -> (index, hexes) or (status, None, error): folders read whole
 
     def add(self, item_id, path, digests: dict, source: str) -> None:
+        valid, values = [], []
         for algorithm, value in (digests or {}).items():
             algorithm = str(algorithm).lower()
             problem = hex_problem(algorithm, str(value).lower())
@@ -70,9 +75,12 @@ class _Collector:
                 self.findings.append(VerifyResult(item_id, path, algorithm, str(value), source, None,
                                                   "unreadable", f"记录的校验值无效 / invalid recorded digest: {problem}"))
             else:
-                self.expected.append(Expected(item_id, path, algorithm, str(value).lower(), source))
+                valid.append(algorithm)
+                values.append(str(value).lower())
+        if valid:
+            self.expected.append(Expected(item_id, path, source, tuple(valid), tuple(values)))
 
-    def item(self, item: dict) -> None:
+    def item(self, item: dict, progress=None, cancel=None) -> None:
         item_id = item.get("id")
         for entry in item.get("content") or []:
             path = str(entry.get("path", ""))
@@ -81,7 +89,7 @@ class _Collector:
             if entry.get("type") == "disk_image":
                 self.image_logs(item_id, path)
             if entry.get("type") == "directory" and entry.get("digest_list"):
-                self.digest_list(item_id, path, str(entry["digest_list"]))
+                self.digest_list(item_id, path, str(entry["digest_list"]), progress, cancel)
         for path, digests in ((item.get("freeze") or {}).get("digests_at_freeze") or {}).items():
             self.add(item_id, str(path), digests, "freeze")
         for path, digests in ((item.get("appraisal") or {}).get("material_digests") or {}).items():
@@ -98,21 +106,58 @@ class _Collector:
             self.findings.append(VerifyResult(item_id, rel, None, None, source, None, status, str(exc)))
             return None
 
-    def digest_list(self, item_id, folder: str, list_rel: str) -> None:
+    def digest_list(self, item_id, folder: str, list_rel: str, progress=None, cancel=None) -> None:
         source = f"digest_list:{list_rel}"
         data = self._read(item_id, list_rel, source)
         if data is None:
             return
-        parsed = parse_digest_list(data, name=list_rel)
-        for finding in parsed.findings:
+        lines = decode_text(data).splitlines()
+        del data  # the lines only, and those only until parsed (100k lines: ~35 MB)
+        rows, findings, count = [], [], len(lines)
+        head = digest_rows("\n".join(lines[:64]), name=list_rel)[0] if count >= TREE_MIN_FILES else []
+        steps = digest_row_steps(lines, rows, findings, name=list_rel)
+        del lines
+        locate = _ListLocator(self.root, folder, list_rel)
+        algorithms = {a for row in head for a in row.algorithms}
+        if algorithms:  # a long list: its folder read by helpers that walk it too (models.digest_tree),
+            locate.tree = self.read_tree(locate.folder, algorithms, count, progress, cancel,  # parsed meanwhile
+                                         idle=lambda: next(steps, False) is None)
+        for _pause in steps:
+            pass
+        for finding in findings:
             self.findings.append(VerifyResult(item_id, list_rel, None, finding.text, source, None, "unreadable",
                                               f"第 {finding.line} 行 / line {finding.line}: {finding.reason}"))
-        locate, located = _ListLocator(self.root, folder, list_rel), {}
-        for recorded in parsed.digests:  # a list line gives one digest per algorithm: each name located once
-            path = located.get(recorded.path)
+        located: dict = {}  # a list line gives one digest per algorithm: each name located once
+        for at, row in enumerate(rows):
+            rows[at] = None  # its parts live on in the Expected (100k rows: 10 MB less at the peak)
+            path = located.get(row.path)
             if path is None:
-                path = located[recorded.path] = locate(recorded.path)
-            self.add(item_id, path, {recorded.algorithm: recorded.value}, source)
+                path = located[row.path] = locate(row.path)
+            self.expected.append(Expected(item_id, path, source, row.algorithms, row.values))
+
+    def read_tree(self, folder: str, algorithms, count: int, progress, cancel, idle) -> dict | None:
+        """Every regular file under the folder read by models.digest_tree into tree_answers (None when the
+        folder is not a folder inside the bundle: the files are then checked one by one). A file there that
+        the list does not name is read too (as `hashdeep -r` would). Returns tree_answers."""
+        from models.safepath import SafePathError, resolve_inside
+
+        try:
+            base = resolve_inside(self.root, folder) if folder else self.root
+        except (OSError, SafePathError):
+            return None
+        if not os.path.isdir(base) or os.path.islink(base):
+            return None
+        found = self.tree_answers
+        names = normalise(algorithms)
+        index = {name: at for at, name in enumerate(names)}  # the answers: (index, hexes) and no dict per file
+        for batch in digest_tree_batches(base, names, progress, cancel, total_count=count, idle=idle):
+            if isinstance(batch, FolderError):
+                continue  # its files, when listed, are checked one by one (and say why)
+            prefix = _join(folder, batch.folder) + "/" if batch.folder else _join(folder, "")
+            for name, hexes, _size, error, missing in batch.files:
+                found[prefix + name] = ((index, hexes) if error is None else
+                                        ("missing" if missing else "unreadable", None, error))
+        return found
 
     def image_logs(self, item_id, image_rel: str) -> None:
         """FTK Imager / Guymager logs beside a disk image: same stem first, then any .txt/.info there."""
@@ -142,8 +187,12 @@ class _ListLocator:
         self.root, self.folder = root, folder.strip("/") if folder not in (".", "") else ""
         self.list_dir = str(PurePosixPath(list_rel).parent)
         self.files = None
+        self.tree: dict | None = None  # the regular files read whole (read_tree), by bundle path
+        self.prefix = self.folder + "/" if self.folder else ""
 
     def _index(self) -> set[str]:
+        if self.files is None and self.tree is not None:
+            self.files = {k[len(self.prefix):] for k in self.tree if k.startswith(self.prefix)}
         if self.files is None:
             base = self.root / self.folder if self.folder else self.root
             self.files = {os.path.relpath(os.path.join(d, f), base).replace(os.sep, "/")
@@ -151,6 +200,9 @@ class _ListLocator:
         return self.files
 
     def __call__(self, written: str) -> str:
+        if self.tree is not None and written.startswith(self.prefix) and written in self.tree \
+                and "\\" not in written and not written.partition("/")[0].endswith(":"):
+            return written  # bundle-relative and a file under the folder: the first candidate below
         name = written.replace("\\", "/")
         parts = [p for p in name.split("/") if p not in ("", ".")]
         if len(parts) > 1 and parts[0].endswith(":"):
@@ -158,7 +210,7 @@ class _ListLocator:
         plain = "/".join(parts)
         if not name.startswith("/"):
             for candidate in (plain, _join(self.list_dir, plain), _join(self.folder, plain)):
-                if candidate.startswith(self.folder) and os.path.exists(os.path.join(self.root, candidate)):
+                if candidate.startswith(self.folder) and self._exists(candidate):
                     return candidate
         files = self._index()
         for start in range(len(parts)):
@@ -166,6 +218,13 @@ class _ListLocator:
             if tail in files:
                 return _join(self.folder, tail)
         return plain if plain.startswith(self.folder + "/") else _join(self.folder, parts[-1] if parts else plain)
+
+
+    def _exists(self, candidate: str) -> bool:
+        """The file is there: from the folder's walk when it was read whole (no stat per listed file)."""
+        if self.tree is not None and candidate in self.tree:
+            return True
+        return os.path.exists(os.path.join(self.root, candidate))
 
 
 def _join(a: str, b: str) -> str:
@@ -208,18 +267,33 @@ class _Files:
 
 
 def _unlisted(bundle, coverage: Coverage, images: set[str], cancel) -> list[VerifyResult]:
-    """Files under evidence/ that no content entry covers (Art. 30.4), disk-image segments and logs excepted."""
+    """Files under evidence/ that no content entry covers (Art. 30.4), disk-image segments and logs excepted.
+    A folder at or under a listed directory is not walked: every file in it is covered."""
     root, found = Path(bundle.root), []
     for folder, dirs, names in os.walk(root / "evidence"):
         check_cancel(cancel)
-        dirs.sort()
         prefix = os.path.relpath(folder, root).replace(os.sep, "/")
+        if _covered_folder(coverage, prefix):
+            dirs[:] = []
+            continue
+        dirs.sort()
         for name in sorted(names):
             rel = f"{prefix}/{name}"
             _item, listed = coverage.locate(rel)
             if is_addition(rel, listed) and not _companion(rel, images):
                 found.append(VerifyResult(None, rel, None, None, None, None, "unlisted"))
     return found
+
+
+def _covered_folder(coverage: Coverage, folder: str) -> bool:
+    """A directory content entry at or above this folder (then Coverage.locate says listed for all under it)."""
+    if "" in coverage.dirs:
+        return True
+    while folder:
+        if folder in coverage.dirs:
+            return True
+        folder = folder.rpartition("/")[0]
+    return False
 
 
 def _companion(rel: str, images: set[str]) -> bool:
@@ -234,37 +308,64 @@ def _companion(rel: str, images: set[str]) -> bool:
     return False
 
 
-def _compare(expected: list[Expected], answers: dict, items: dict) -> list[VerifyResult]:
+def _compare(expected: list[Expected], answers: dict, items: dict, shared: set) -> list[VerifyResult]:
+    """A result per recorded digest. An answer is (status or None, {algorithm: hex}, error), or (index,
+    hexes) from a folder read whole; it is dropped once used unless its path is in `shared` (recorded in
+    more than one place), so that the computed digests are freed as the results grow."""
     out = []
+    append = out.append
+    explained = {i: item for i, item in items.items() if item.get("changes")}
     for e in expected:
-        status, computed, error = answers[e.path]
-        if status is None:
-            computed = computed.get(e.algorithm)
-            status = "match" if computed == e.recorded else "mismatch"
-        out.append(VerifyResult(e.item, e.path, e.algorithm, e.recorded, e.source, computed, status, error,
-                                explanation_for(items.get(e.item) or {}, e.path)))
+        answer = answers[e.path] if e.path in shared else answers.pop(e.path)
+        note = explanation_for(explained[e.item], e.path) if e.item in explained else None
+        first = answer[0]
+        if first is None or type(first) is dict:
+            if first is None:
+                computed = [answer[1].get(a) for a in e.algorithms]
+            else:
+                hexes = answer[1]
+                computed = [hexes[first[a]] if a in first else None for a in e.algorithms]
+            for algorithm, recorded, value in zip(e.algorithms, e.values, computed):
+                if value == recorded:  # the recorded string kept once (100k files: ~20 MB less)
+                    append(VerifyResult(e.item, e.path, algorithm, recorded, e.source, recorded, "match", None, note))
+                else:
+                    append(VerifyResult(e.item, e.path, algorithm, recorded, e.source, value, "mismatch", None, note))
+        else:
+            for algorithm, recorded in zip(e.algorithms, e.values):
+                append(VerifyResult(e.item, e.path, algorithm, recorded, e.source, None, first, answer[2], note))
     return out
 
 
 def verify_bundle(bundle, store=None, progress=None, cancel=None, items=None) -> list[VerifyResult]:
-    """Every recorded digest of the bundle (or of the items named) recomputed and compared, plus unlisted files."""
+    """Every recorded digest of the bundle (or of the items named) recomputed and compared, plus unlisted files.
+    A digest list of many files has its folder read by helpers that walk it as they read (models.digest_tree);
+    everything else is checked file by file and read through models.digest_pool."""
     chosen = [i for i in bundle.items if items is None or i.get("id") in set(items)]
     collector = _Collector(bundle)
     for item in chosen:
-        collector.item(item)
+        collector.item(item, progress, cancel)
     root = Path(bundle.root)
-    files, answers, jobs = _Files(root), {}, {}
+    files, answers, jobs, shared = _Files(root), {}, {}, set()
+    tree, collector.tree_answers = collector.tree_answers, {}
     for e in collector.expected:
-        if e.path in answers:
+        path = e.path
+        if path in answers or path in jobs:
+            shared.add(path)
+        if path in answers:
             continue
-        if e.path in jobs:
-            jobs[e.path][0].add(e.algorithm)
+        if path in tree:
+            answer = tree[path]
+            if type(answer[0]) is not dict or all(a in answer[0] for a in e.algorithms):
+                answers[path] = answer
+                continue
+        if path in jobs:
+            jobs[path][0].update(e.algorithms)
             continue
-        status, error, size = files.check(e.path)
+        status, error, size = files.check(path)
         if status:
-            answers[e.path] = (status, None, error)
+            answers[path] = (status, None, error)
         else:
-            jobs[e.path] = ({e.algorithm}, size)
+            jobs[path] = (set(e.algorithms), size)
     file_jobs = [FileJob(p, os.path.join(files.text, p), tuple(a), size) for p, (a, size) in jobs.items()]
     for answer in digest_many(file_jobs, progress=progress, cancel=cancel):
         if answer.error:
@@ -272,7 +373,8 @@ def verify_bundle(bundle, store=None, progress=None, cancel=None, items=None) ->
         else:
             answers[answer.key] = (None, answer.digests, None)
     by_id = {i.get("id"): i for i in chosen}
-    results = collector.findings + _compare(collector.expected, answers, by_id)
+    del tree
+    results = collector.findings + _compare(collector.expected, answers, by_id, shared)
     if items is None:
         images = {e.get("path") for i in chosen for e in i.get("content") or [] if e.get("type") == "disk_image"}
         results += _unlisted(bundle, Coverage(bundle), images, cancel)
@@ -292,7 +394,8 @@ def save_results(store, results, items=None) -> None:
     """Replace the verification records of `items` (None: of the whole case) by these results, in one transaction."""
     now = datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
     version = _program_version()
-    rows = ((*_values(r), now, version) for r in results)  # asdict() and sqlite_utils: 2.3 s per 40k rows, now 0.5 s
+    tail = (now, version)  # asdict() and sqlite_utils took 2.3 s per 40k rows; a VerifyResult is a tuple of the
+    rows = (r + tail if type(r) is VerifyResult else (*_values(r), now, version) for r in results)  # columns
     conn = store.db.conn
     with conn:
         if items is None:

@@ -12,7 +12,8 @@ def _grouped(parsed) -> list[tuple]:
     rows: dict = {}
     for d in parsed.digests:
         rows.setdefault(d.line, [d.path, [], d.size])[1].append((d.algorithm, d.value))
-    return [(path, tuple(digests), size, line) for line, (path, digests, size) in rows.items()]
+    return [(path, tuple(a for a, _v in digests), tuple(v for _a, v in digests), size, line)
+            for line, (path, digests, size) in rows.items()]
 
 
 def _same(data: bytes, name: str = "") -> tuple[list, list]:

@@ -226,3 +226,65 @@ def test_links_are_findings_whether_the_file_or_a_folder_above_it_is_the_link(tm
     assert {status for status, _e in by_path["evidence/E3/usb.dd"]} == {"unreadable"}
     assert all("链接" in error for _s, error in by_path["evidence/E3/usb.dd"])
     assert {status for status, _e in by_path["evidence/E1/photo.jpg"]} == {"match"}
+
+
+def _many_listed(tmp_path, count: int = 700) -> Path:
+    """A directory entry whose hashdeep list names `count` files (nested, one past a read buffer): read by
+    helpers that walk the folder (models.digest_tree), not file by file."""
+    files = {f"evidence/E2/dir/s{i % 4}/f{i:04}.bin": os.urandom(i % 700) for i in range(count)}
+    files["evidence/E2/dir/big.bin"] = os.urandom(BUFFER_SIZE + 99)
+    manifest = _manifest()
+    manifest["items"] = [i for i in manifest["items"] if i["id"] in ("E1", "E2")]
+    files.update({k: v for k, v in FILES.items() if k.startswith("evidence/E1/")})
+    return write_bundle(tmp_path / "many", manifest, files, fill=True,
+                        digest_lists={"documents/E2.hashdeep.txt": ("hashdeep", "evidence/E2/dir")})
+
+
+def _spoil(root: Path, tmp_path: Path) -> None:
+    """A changed byte, a deleted file, a folder and a link where files were listed, a folder linked out."""
+    base = root / "evidence/E2/dir"
+    data = bytearray((base / "s1/f0005.bin").read_bytes())
+    data[0] ^= 1
+    (base / "s1/f0005.bin").write_bytes(bytes(data))
+    (base / "s1/f0009.bin").unlink()
+    (base / "s3/f0007.bin").unlink()
+    (base / "s3/f0007.bin").mkdir()
+    (base / "s0/f0008.bin").rename(base / "s0/real.bin")
+    (base / "s0/f0008.bin").symlink_to("real.bin")
+    (base / "extra.bin").write_bytes(b"in the folder, not in the list")
+    outside = tmp_path / "outside"
+    shutil.move(str(base / "s2"), outside)
+    (base / "s2").symlink_to(outside)
+
+
+def test_a_long_list_read_by_walking_helpers_gives_what_file_by_file_gives(tmp_path, monkeypatch):
+    import models.verify as verify
+
+    root = _many_listed(tmp_path)
+    bundle = load_bundle(root)
+    clean = verify_bundle(bundle)
+    assert len([r for r in clean if r.item == "E2"]) == 2 * 701 and {r.status for r in clean} == {"match"}
+    big = [r for r in clean if r.path == "evidence/E2/dir/big.bin" and r.algorithm == "sha256"]
+    assert big[0].computed == hashlib.sha256((root / "evidence/E2/dir/big.bin").read_bytes()).hexdigest()
+    _spoil(root, tmp_path)
+    walked = verify_bundle(bundle)
+    monkeypatch.setattr(verify, "TREE_MIN_FILES", 10 ** 9)
+    one_by_one = verify_bundle(bundle)
+    assert sorted(walked) == sorted(one_by_one)
+    status = {}
+    for r in walked:
+        status.setdefault(r.status, set()).add(r.path)
+    assert status["mismatch"] == {"evidence/E2/dir/s1/f0005.bin"}
+    assert status["missing"] == {"evidence/E2/dir/s1/f0009.bin"}
+    assert {p for p in status["unreadable"] if "/s2/" not in p} == {"evidence/E2/dir/s3/f0007.bin",
+                                                                  "evidence/E2/dir/s0/f0008.bin"}
+    assert len([p for p in status["unreadable"] if "/s2/" in p]) == 175  # under the folder linked out
+    assert len([p for p in status["match"] if p.startswith("evidence/E2/")]) == 701 - 1 - 1 - 2 - 175
+
+
+def test_progress_of_a_long_list_reaches_every_file(tmp_path):
+    root = _many_listed(tmp_path)
+    seen = []
+    verify_bundle(load_bundle(root), progress=lambda *a: seen.append(a))
+    assert max(s[0] for s in seen) >= 701
+    assert max(s[2] for s in seen) >= BUFFER_SIZE + 99 + sum(i % 700 for i in range(700))
