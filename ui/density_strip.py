@@ -48,7 +48,7 @@ class DensityStrip(QWidget):
             self.bins, self.start, self.end = [], 0, 0
             return
         self.start, self.end = self.times[0], self.times[-1]
-        self.bins = density(self.times, self.bin_count(), self.start, self.end)
+        self.bins = density(self.times, self.bin_count(), self.start, self.end, presorted=True)
 
     def resizeEvent(self, event) -> None:
         self._rebin()

@@ -236,9 +236,19 @@ class MainWindow(QMainWindow):
             from models.typing_pass import fill_types
         except ImportError:
             return
+        from ui.verify_tab import hold_collection, release_collection
+
         self._typed_at = 0.0
+        hold_collection()  # no 60-110 ms collections in the typing worker: released when the runner answers
         self._run(lambda b, s, p, c: fill_types(b, s, progress=p, cancel=c), self.tr("正在识别文件类型"),
                   self._types_done, self._types_failed, self._typing_progress)
+        typing = self.tasks[-1]
+
+        def finished(handle):  # every run ends here once, whether its case is still open or not
+            if handle is typing:
+                self.context.runner.task_finished.disconnect(finished)
+                release_collection()
+        self.context.runner.task_finished.connect(finished)
 
     def _typing_progress(self, *_values) -> None:
         if time.monotonic() - self._typed_at >= TYPE_REFRESH_SECONDS:

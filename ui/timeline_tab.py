@@ -1,16 +1,21 @@
 """The 时间线 tab: every time of the case in one table with a density strip above it and the anomalies beside it."""
 
+import gc
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTimeEdit, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView,
+                               QLabel, QLineEdit, QListView, QPushButton, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
 from models.timeutil import dt_to_ns, ns_to_dt, zone
 from ui.density_strip import DensityStrip
+from ui.timeline_anomalies import AnomalyListModel
+from ui.timeline_anomalies import NsRole as AnomalyNsRole
+from ui.timeline_anomalies import PathRole as AnomalyPathRole
+from ui.verify_tab import hold_collection, release_collection  # one count of holders for the whole window
 from ui.timeline_model import (COL_ITEM, COL_KIND, COL_SOURCE, COL_TYPE, NsRole, PathRole, TimelineTableModel,
-                               kind_text, source_text)
+                               kind_text, prepare, source_text)
 
 COLUMN_WIDTHS = (230, 110, 76, 56, 300, 90)
 QT_FORMAT = "yyyy-MM-dd HH:mm:ss"
@@ -25,11 +30,11 @@ def load_timeline(bundle, store_path):
 
         store = open_store_file(store_path)
         try:
-            records = list(timeline_records(store, bundle))
+            records = prepare(timeline_records(store, bundle))
             anomalies = list(find_anomalies(bundle, store))
         finally:
             store.close()
-        return records, anomalies
+        return records, anomalies, True, anomaly_marks(anomalies)
     return job
 
 
@@ -62,6 +67,21 @@ def anomaly_ns(anomaly) -> int | None:
     return anomaly_target(anomaly)[1]
 
 
+def anomaly_marks(anomalies) -> tuple[dict, list[int]]:
+    """({(path, kind of time or None): [messages]} for the table's tint and notes, sorted instants for the strip)."""
+    by_key: dict[tuple, list[str]] = {}
+    marks = []
+    for anomaly in anomalies:
+        kind, ns = anomaly_target(anomaly)
+        path = _field(anomaly, "path")
+        if path:
+            by_key.setdefault((path, kind), []).append(anomaly_text(anomaly))
+        if ns is not None:
+            marks.append(ns)
+    marks.sort()
+    return by_key, marks
+
+
 class TimelineTab(QWidget):
     """set_case(bundle, store) loads the times in a worker; file_selected(path) when a row or anomaly is picked."""
 
@@ -74,13 +94,16 @@ class TimelineTab(QWidget):
         self.bundle = self.store = None
         self.handle = None
         self.anomalies: list = []
+        self.marks: list[int] = []
         self.model = TimelineTableModel(self)
         self.strip = DensityStrip()
         self.strip.window_picked.connect(self.set_window)
         self.view = self._table()
-        self.anomaly_list = QListWidget()
-        self.anomaly_list.setWordWrap(True)
-        self.anomaly_list.currentItemChanged.connect(self._anomaly_picked)
+        self.anomaly_model = AnomalyListModel(self)
+        self.anomaly_list = QListView()
+        self.anomaly_list.setModel(self.anomaly_model)
+        self.anomaly_list.setUniformItemSizes(True)  # no measuring of every row: 30k anomalies are common
+        self.anomaly_list.selectionModel().currentChanged.connect(self._anomaly_picked)
         self.count_label = QLabel()
         self._filter_timer = QTimer(self, singleShot=True, interval=200)
         self._filter_timer.timeout.connect(self.apply_filter)
@@ -160,9 +183,23 @@ class TimelineTab(QWidget):
         if bundle is None or store is None:
             return
         self.count_label.setText(self.tr("正在读取时间…"))
+        hold_collection()  # the load makes 100k+ records: no collection over them (and the rest) in the worker
         self.handle = self.context.runner.run(
             load_timeline(bundle, store.path), label="",  # quiet: count_label says it
-            on_done=lambda result, b=bundle: self._loaded(b, result), on_error=lambda exc, b=bundle: self._failed(b, exc))
+            on_done=lambda result, b=bundle: self._released(self._loaded, b, result),
+            on_error=lambda exc, b=bundle: self._released(self._failed, b, exc))
+
+    def _released(self, slot, bundle, value) -> None:
+        """The runner answers every run once: the collector is released here, whatever the outcome."""
+        try:
+            slot(bundle, value)
+        finally:
+            release_collection()
+            if gc.isenabled():
+                # the times and anomalies stay as long as the case: out of the collector's reach from now on. A
+                # full collection, triggered by whichever thread allocates, went over them and all from the
+                # start-up each time (60-115 ms with 30k files), and every thread, this one included, waited.
+                gc.freeze()
 
     def _loaded(self, bundle, result) -> None:
         if bundle is not self.bundle:
@@ -177,16 +214,13 @@ class TimelineTab(QWidget):
             self.count_label.setText(self.tr("时间线读取失败：%1").replace("%1", str(exc)))
             self.loaded.emit(-1)
 
-    def show_records(self, records, anomalies) -> None:
-        """Show these timeline records and anomalies (what the worker returned)."""
+    def show_records(self, records, anomalies, prepared: bool = False, marked=None) -> None:
+        """Show these timeline records and anomalies; prepared: records made by timeline_model.prepare and
+        marked = anomaly_marks(anomalies), both done in the worker (30k anomalies took ~0.4 s here)."""
         tz_name = self.bundle.timezone if self.bundle is not None else None
-        self.model.set_records(records, tz_name)
+        self.model.set_records(records, tz_name, prepared)
         self.anomalies = list(anomalies)
-        by_key: dict[tuple, list[str]] = {}
-        for anomaly in self.anomalies:
-            path = _field(anomaly, "path")
-            if path:
-                by_key.setdefault((path, anomaly_target(anomaly)[0]), []).append(anomaly_text(anomaly))
+        by_key, self.marks = marked or anomaly_marks(self.anomalies)
         self.model.set_anomalies(by_key)
         self._fill_anomaly_list()
         self._fill_combos()
@@ -194,14 +228,8 @@ class TimelineTab(QWidget):
         self.apply_filter()
 
     def _fill_anomaly_list(self) -> None:
-        self.anomaly_list.clear()
-        for anomaly in self.anomalies:
-            path = _field(anomaly, "path") or ""
-            item = QListWidgetItem(f"⚠ {anomaly_text(anomaly)}" + (f"　{path}" if path else ""))
-            item.setData(Qt.ItemDataRole.UserRole, path)
-            item.setData(Qt.ItemDataRole.UserRole + 1, anomaly_ns(anomaly))
-            self.anomaly_list.addItem(item)
-        self.anomaly_title.setText(self.tr("时间异常（%1）").replace("%1", str(len(self.anomalies))))
+        self.anomaly_model.set_anomalies(self.anomalies, anomaly_text, anomaly_ns, lambda a: _field(a, "path"))
+        self.anomaly_title.setText(self.tr("时间异常（%1）").replace("%1", f"{len(self.anomalies):,}"))
 
     def _fill_combos(self) -> None:
         spec = ((self.item_combo, COL_ITEM, self.tr("全部证据项"), str), (self.kind_combo, COL_KIND, self.tr("全部时间种类"),
@@ -246,8 +274,7 @@ class TimelineTab(QWidget):
             item=self.item_combo.currentData(), kind=self.kind_combo.currentData(),
             source=self.source_combo.currentData(), file_type=self.type_combo.currentData(),
             text=self.text_edit.text().strip())
-        marks = [n for n in map(anomaly_ns, self.anomalies) if n is not None]
-        self.strip.set_times(self.model.times(), self.bundle.timezone if self.bundle else None, marks)
+        self.strip.set_times(self.model.times(), self.bundle.timezone if self.bundle else None, self.marks)
         self.count_label.setText(self.tr("%1 / %2 个时间").replace("%1", f"{self.model.total_count():,}").replace(
             "%2", f"{self.model.all_count():,}"))
 
@@ -279,10 +306,10 @@ class TimelineTab(QWidget):
         if path:
             self.file_selected.emit(path)
 
-    def _anomaly_picked(self, item, _previous) -> None:
-        if item is None:
+    def _anomaly_picked(self, index, _previous) -> None:
+        if not index.isValid():
             return
-        path, ns = item.data(Qt.ItemDataRole.UserRole), item.data(Qt.ItemDataRole.UserRole + 1)
+        path, ns = index.data(AnomalyPathRole), index.data(AnomalyNsRole)
         row = self.model.row_of(path, ns) if path else -1
         if row < 0 and path:
             row = self.model.row_of(path)

@@ -1,6 +1,6 @@
 """Benchmark: EXIF of the corpus's camera files (read_exif) beside `exiftool -fast` on the same files.
 
-Run: .venv/bin/python tests/benchmarks/bench_exif.py [--copies 20]
+Run: .venv/bin/python tests/benchmarks/bench_exif.py [--copies 20] [--rounds 3]
 Camera files = corpus/exif files in which exiftool finds EXIF:Make; each is copied `copies` times so the
 run is long enough to time. exiftool gets every file in one invocation (its start-up is paid once).
 """
@@ -72,9 +72,14 @@ def time_ours_command(listing: Path) -> float:
     return time.perf_counter() - start
 
 
+def median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--copies", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     files = camera_files()
     work = Path(tempfile.mkdtemp(prefix="bench_exif_"))
@@ -82,14 +87,21 @@ def main() -> int:
     listing = work / "list.txt"
     listing.write_text("\n".join(map(str, paths)) + "\n")
     time_exiftool(paths[:10])  # warm the page cache and perl's own files
-    peer = time_exiftool(paths)
+    peers, ours_s = [], []
+    for n in range(args.rounds):
+        peers.append(time_exiftool(paths))
+        ours_s.append(time_ours(paths))
+        print(f"  round {n + 1}: exiftool -fast {peers[-1]:6.2f} s, read_exif {ours_s[-1]:5.2f} s = "
+              f"{ours_s[-1] / peers[-1]:.3f} x")
+    peer, ours = median(peers), median(ours_s)
     peer_same = time_exiftool(paths, SAME_FIELDS)
-    ours = time_ours(paths)
     command = time_ours_command(listing)
-    print(f"camera files: {len(files)} x {args.copies} copies = {len(paths)} files")
+    print(f"camera files: {len(files)} x {args.copies} copies = {len(paths)} files (medians of {args.rounds} rounds, "
+          f"peer and ours in turn; the rest one run)")
     print(f"exiftool -fast -j (one invocation)   : {peer:6.2f} s")
     print(f"exiftool -fast, our fields only      : {peer_same:6.2f} s")
-    print(f"read_exif in process                 : {ours:6.2f} s = {ours / peer:.2f} x the peer (target <= 0.3)")
+    print(f"read_exif in process                 : {ours:6.2f} s = {ours / peer:.3f} x the peer (median of the rounds' "
+          f"ratios {median([o / p for o, p in zip(ours_s, peers)]):.3f}; target <= 0.3)")
     print(f"  ... against the fields-only peer   :          {ours / peer_same:.2f} x")
     print(f"python -c ... read_exif (with start-up): {command:6.2f} s = {command / peer:.2f} x the peer")
     shutil.rmtree(work, ignore_errors=True)

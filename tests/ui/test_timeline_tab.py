@@ -123,3 +123,65 @@ def test_strip_bins_every_time_and_picks_a_window(qtbot):
         qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=strip.rect().bottomRight() - QPoint(1, 20))
     start, end = picked.args
     assert strip.count_between(start, end) >= 300
+
+
+def test_prepared_records_show_as_the_plain_ones_and_time_order_comes_back_after_another_sort():
+    """The worker's prepare() leaves the GUI thread no normalising nor sorting; the order is the same."""
+    from ui.timeline_model import COL_PATH, prepare
+
+    base = datetime(2026, 10, 1, 20, 0, tzinfo=CST)
+    records = [{"ns": dt_to_ns(base + timedelta(minutes=(i * 37) % 50)), "kind": "modified", "source": "filesystem",
+                "item": "E1", "path": f"evidence/E1/f{i:02d}.jpg"} for i in range(50)]
+    records.append({"kind": "modified", "path": "no time"})  # dropped by both
+    plain, prepared = TimelineTableModel(), TimelineTableModel()
+    plain.set_records(records, "Asia/Shanghai")
+    prepared.set_records(prepare(records), "Asia/Shanghai", prepared=True)
+    rows = [prepared.record(r) for r in range(prepared.rowCount())]
+    assert rows == [plain.record(r) for r in range(plain.rowCount())]
+    assert [r["ns"] for r in rows] == sorted(r["ns"] for r in rows) and len(rows) == 50
+    prepared.sort(COL_PATH)
+    assert prepared.record(0)["path"] == "evidence/E1/f00.jpg"
+    prepared.sort(COL_TIME)  # back to time order: not left in path order
+    assert [prepared.record(r)["ns"] for r in range(50)] == sorted(r["ns"] for r in rows)
+    assert prepared.time_span() == (rows[0]["ns"], rows[-1]["ns"])
+    assert prepared.values(COL_KIND) == ["modified"]
+
+
+def test_anomaly_list_is_a_model_that_shows_and_picks(qtmodeltester):
+    """30k anomalies were 30k list items (1 s to fill, 1 s to clear on the GUI thread): now rows of a model."""
+    from ui.timeline_anomalies import NsRole as AnomalyNs, PathRole as AnomalyPath, AnomalyListModel
+
+    anomalies = [{"kind": "modified_after_seizure", "message": f"修改时间晚于扣押时间 {n}", "path": f"evidence/E1/f{n}.jpg",
+                  "facts": {"modified_ns": 10**18 + n}} for n in range(30_000)] + [{"kind": "zone_unknown", "message": "时区未知"}]
+    from ui.timeline_tab import anomaly_marks, anomaly_ns, anomaly_text
+
+    model = AnomalyListModel()
+    model.set_anomalies(anomalies, anomaly_text, anomaly_ns, lambda a: a.get("path"))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 30_001
+    first = model.index(0, 0)
+    assert first.data() == "⚠ evidence/E1/f0.jpg　修改时间晚于扣押时间 0"
+    assert (first.data(AnomalyPath), first.data(AnomalyNs)) == ("evidence/E1/f0.jpg", 10**18)
+    assert model.index(30_000, 0).data() == "⚠ 时区未知"
+    by_key, marks = anomaly_marks(anomalies)
+    assert by_key[("evidence/E1/f7.jpg", "modified")] == ["修改时间晚于扣押时间 7"]
+    assert len(marks) == 30_000 and marks == sorted(marks)
+
+
+def test_picking_an_anomaly_selects_its_time_and_the_collector_is_released(loaded_tab):
+    import gc
+
+    from ui.verify_tab import _collection
+
+    tab, _bundle, _store = loaded_tab
+    assert _collection["held"] == 0 and gc.isenabled()  # the load held it off in the worker, and let it go
+    assert tab.anomaly_model.rowCount() == len(tab.anomalies) > 0
+    from ui.timeline_anomalies import NsRole as AnomalyNs, PathRole as AnomalyPath
+
+    row = next(r for r in range(tab.anomaly_model.rowCount()) if tab.anomaly_model.index(r, 0).data(AnomalyPath))
+    index = tab.anomaly_model.index(row, 0)
+    tab.anomaly_list.setCurrentIndex(index)
+    picked = tab.model.record(tab.view.currentIndex().row())
+
+    assert picked["path"] == index.data(AnomalyPath)
+    assert index.data(AnomalyNs) is None or picked["ns"] == index.data(AnomalyNs)
