@@ -18,6 +18,11 @@ if command -v apt-get >/dev/null 2>&1; then
 fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
+# PySide6-Pdf (6.12) and PySide6-Addons (6.11.3, pinned now) hold the same QtPdf files: remove the old one
+# first, or uninstalling it later would take QPdfView away from the new one.
+if .venv/bin/python -m pip show -q PySide6-Pdf >/dev/null 2>&1; then
+  .venv/bin/python -m pip uninstall -y -q PySide6-Pdf
+fi
 if [ "${1:-}" = "--dev" ]; then
   .venv/bin/python -m pip install -q -r requirements-dev.txt
 else
