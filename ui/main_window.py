@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
             from models.typing_pass import fill_types
         except ImportError:
             return
-        from ui.verify_tab import hold_collection, release_collection
+        from ui.collector import hold_collection, release_collection
 
         self._typed_at = 0.0
         hold_collection()  # no 60-110 ms collections in the typing worker: released when the runner answers

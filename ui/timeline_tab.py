@@ -9,11 +9,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTim
                                QVBoxLayout, QWidget)
 
 from models.timeutil import dt_to_ns, ns_to_dt, zone
+from ui.collector import hold_collection, release_collection
 from ui.density_strip import DensityStrip
 from ui.timeline_anomalies import AnomalyListModel
 from ui.timeline_anomalies import NsRole as AnomalyNsRole
 from ui.timeline_anomalies import PathRole as AnomalyPathRole
-from ui.verify_tab import hold_collection, release_collection  # one count of holders for the whole window
 from ui.timeline_model import (COL_ITEM, COL_KIND, COL_SOURCE, COL_TYPE, NsRole, PathRole, TimelineTableModel,
                                kind_text, prepare, source_text)
 

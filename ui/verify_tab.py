@@ -6,31 +6,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
+from ui.collector import hold_collection, release_collection
 from ui.progress_panel import progress_text
 from ui.verify_table_model import STATUS_COLOURS, STATUSES, PathRole, VerifyTableModel, status_text
 
 COLUMN_WIDTHS = (96, 56, 300, 70, 170, 170, 110)
-_collection = {"held": 0, "was_on": True}
-
-
-def hold_collection() -> None:
-    """Keep Python's cyclic garbage collector off while a verify runs; release_collection() on the GUI thread
-    turns it back on. A collection runs on whichever thread allocates: in the verify's worker it finalised
-    Qt objects off the GUI thread (the UI tests segfaulted) and held the GIL 30-60 ms over 40k results (the
-    window stalled). The objects of a verify are freed by reference counting; cycles wait until the end."""
-    if _collection["held"] == 0:
-        _collection["was_on"] = gc.isenabled()
-        gc.disable()
-    _collection["held"] += 1
-
-
-def release_collection() -> None:
-    if _collection["held"] > 0:
-        _collection["held"] -= 1
-        if _collection["held"] == 0:
-            gc.unfreeze()  # what the worker froze joins the oldest generation: no collection walks it now
-            if _collection["was_on"]:
-                gc.enable()
 
 
 def verify_job(bundle, item_id: str | None, store_path=None, query=None):
