@@ -171,7 +171,7 @@ def test_anomaly_list_is_a_model_that_shows_and_picks(qtmodeltester):
 def test_picking_an_anomaly_selects_its_time_and_the_collector_is_released(loaded_tab):
     import gc
 
-    from ui.verify_tab import _collection
+    from ui.collector import _collection
 
     tab, _bundle, _store = loaded_tab
     assert _collection["held"] == 0 and gc.isenabled()  # the load held it off in the worker, and let it go
