@@ -24,7 +24,7 @@ else:
 
 from models.digests import (BUFFER_SIZE, COST, Counter, FileDigest, FileJob, digest_file, error_text, new_hasher,
                             prepare, read_small, run_files)
-from models.jobs import check_cancel, process_context
+from models.jobs import check_cancel, start_processes, stop_process
 
 BATCH_FILES = 256  # files per batch: the cost of a round trip is hidden, progress and cancel stay prompt
 BATCH_BYTES = 32 << 20  # and at most this much to read per batch
@@ -121,17 +121,8 @@ def _helper(conn) -> None:
 
 
 def _start(count: int) -> list[tuple]:
-    """Start `count` helpers: [(connection, process)], fewer (or none) when processes cannot be started here."""
-    context, started = process_context(), []
-    for _ in range(count):
-        try:
-            conn, there = context.Pipe()
-            process = context.Process(target=_helper, args=(there,), daemon=True, name="EvidenceDesk digests")
-            process.start()
-            there.close()
-        except (OSError, ValueError, RuntimeError):
-            break
-        started.append((conn, process))
+    """Start `count` helpers: [(connection, process)], none when fewer than two could be started here."""
+    started = start_processes(count, _helper)
     if len(started) < 2:
         for conn, process in started:
             _stop(conn, process, at_once=False)
@@ -140,16 +131,8 @@ def _start(count: int) -> list[tuple]:
 
 
 def _stop(conn, process, at_once: bool) -> None:
-    """Tell a helper to end (or end it at once: cancelled or stopped early, nothing it does is needed)."""
-    try:
-        if at_once:
-            process.terminate()
-        else:
-            conn.send(None)
-    except (OSError, ValueError):
-        pass
-    process.join(5)
-    conn.close()
+    """None ends a helper's loop."""
+    stop_process(conn, process, at_once, lambda c: c.send(None))
 
 
 def _records(batch: list[FileJob]) -> list[tuple]:

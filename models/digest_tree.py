@@ -19,7 +19,7 @@ from typing import Iterator, NamedTuple
 
 from models.digest_pool import _cores
 from models.digests import BUFFER_SIZE, Counter, FileDigest, FileJob, error_text, new_hasher, normalise, run_files
-from models.jobs import check_cancel, process_context
+from models.jobs import check_cancel, start_processes, stop_process
 
 SLICE_FILES = 512  # a helper hashes at most this many names of one folder per task; the rest go out in slices
 IN_FLIGHT = 2  # tasks sent ahead to each helper (an answer of 512 files, ~60 KB, fits in a pipe's buffer)
@@ -135,31 +135,12 @@ def _helper(conn, root: str, algorithms: tuple) -> None:
 
 
 def _start(count: int, root: str, algorithms: tuple) -> list:
-    context, started = process_context(), []
-    for _ in range(count):
-        try:
-            conn, there = context.Pipe()
-            process = context.Process(target=_helper, args=(there, root, algorithms), daemon=True,
-                                      name="EvidenceDesk digests")
-            process.start()
-            there.close()
-        except (OSError, ValueError, RuntimeError):
-            break
-        started.append((conn, process))
-    return started
+    return start_processes(count, _helper, (root, algorithms))
 
 
 def _stop(conn, process, at_once: bool) -> None:
-    """Tell a helper to end (b"": its loop's end), or end it at once (cancelled, failed: nothing it does is needed)."""
-    try:
-        if at_once:
-            process.terminate()
-        else:
-            conn.send_bytes(b"")
-    except (OSError, ValueError):
-        pass
-    process.join(5)
-    conn.close()
+    """b"" ends a helper's loop."""
+    stop_process(conn, process, at_once, lambda c: c.send_bytes(b""))
 
 
 def _helpers_wanted(processes: int | None) -> int:

@@ -59,6 +59,36 @@ def process_context():
     return context
 
 
+def start_processes(count: int, target, args: tuple = (), name: str = "EvidenceDesk digests") -> list[tuple]:
+    """Start up to `count` helper processes running target(connection, *args): [(our end, process)], fewer
+    (or none) when processes cannot be started here."""
+    context, started = process_context(), []
+    for _ in range(count):
+        try:
+            conn, there = context.Pipe()
+            process = context.Process(target=target, args=(there, *args), daemon=True, name=name)
+            process.start()
+            there.close()
+        except (OSError, ValueError, RuntimeError):
+            break
+        started.append((conn, process))
+    return started
+
+
+def stop_process(conn, process, at_once: bool, goodbye) -> None:
+    """goodbye(conn) tells a helper to end its loop; at_once ends it now (cancelled, failed, stopped early:
+    nothing it does is needed). Then wait for it and close our end."""
+    try:
+        if at_once:
+            process.terminate()
+        else:
+            goodbye(conn)
+    except (OSError, ValueError):
+        pass
+    process.join(5)
+    conn.close()
+
+
 def start_helper_server() -> None:
     """Start the forkserver now (where it is used), so that the first helper process starts in milliseconds."""
     if process_context().get_start_method() == "forkserver":

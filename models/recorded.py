@@ -146,15 +146,19 @@ def parse_hashdeep(text: str) -> ParsedList:
         if not line.strip() or line.startswith("#"):
             continue
         if line.startswith("%%%%"):
-            body = line[4:].strip()
-            if not body.upper().startswith("HASHDEEP"):
-                columns = [c.strip().lower() for c in body.split(",")]
+            columns = _header_columns(line) or columns
             continue
         if not columns or "filename" not in columns:
             parsed.findings.append(ListFinding(number, line, "hashdeep 列表缺少列标题行 / hashdeep list without a column header"))
             continue
         _hashdeep_row(parsed, number, line, columns)
     return parsed
+
+
+def _header_columns(line: str) -> list[str] | None:
+    """A `%%%%` line's column names; None for the `%%%% HASHDEEP-1.0` banner."""
+    body = line[4:].strip()
+    return None if body.upper().startswith("HASHDEEP") else [c.strip().lower() for c in body.split(",")]
 
 
 def _hashdeep_row(parsed: ParsedList, number: int, line: str, columns: list[str]) -> None:
@@ -230,9 +234,8 @@ def _hashdeep_rows(lines: list[str], rows: list, findings: list, step: int):
         if not line.strip() or line.startswith("#"):
             continue
         if line.startswith("%%%%"):
-            body = line[4:].strip()
-            if not body.upper().startswith("HASHDEEP"):
-                columns = [c.strip().lower() for c in body.split(",")]
+            if (header := _header_columns(line)) is not None:
+                columns = header
                 pattern = _row_pattern(columns)
                 if pattern is not None:
                     kept = [c for c in columns[:columns.index("filename")] if c in _COLUMN_PATTERNS
