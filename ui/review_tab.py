@@ -123,6 +123,7 @@ class ReviewTab(QWidget):
         self.context = context
         self.bundle = self.store = self.item_id = self.last_error = None
         self._stale = False  # the panes wait for the tab to be shown
+        self._case_stale = False  # so do the banner and the overview
         if self.font().family() not in CJK_FAMILIES:
             self.setFont(QFont(FONT_FAMILY, max(self.font().pointSize(), 10)))
         self.banner = AuditBanner()
@@ -180,11 +181,23 @@ class ReviewTab(QWidget):
         return self.context.reviewer
 
     def set_case(self, bundle, store) -> None:
-        """Show the store's review of this bundle (None clears); the audit chain is verified on every open."""
+        """Show the store's review of this bundle (None clears); the audit chain is verified on every open.
+        While the tab is hidden the reading waits for it to be shown: after the auto checks of 30k files the
+        overview's read of every item's results took ~15 ms of the GUI thread for a tab nobody was looking at."""
         same_case = bundle is not None and bundle is self.bundle and store is self.store
         self.bundle, self.store = bundle, store
-        self.banner.check(store, self.reviewer)
         self.run_button.setEnabled(store is not None)
+        if bundle is not None and not self.isVisible():
+            self._case_stale = True
+            if not same_case:
+                self.item_id = None
+            self._stale = True
+            return
+        self._case_stale = False
+        self._show_case(bundle, store, same_case)
+
+    def _show_case(self, bundle, store, same_case: bool) -> None:
+        self.banner.check(store, self.reviewer)
         self.overview.refresh(bundle, store)
         keep = self.item_id if same_case else None
         target = None
@@ -213,7 +226,10 @@ class ReviewTab(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._stale:
+        if self._case_stale:
+            self._case_stale = False
+            self._show_case(self.bundle, self.store, self.item_id is not None)
+        elif self._stale:
             self.select_item(self.item_id)
 
     def _item_title(self, item, results) -> str:
@@ -236,7 +252,8 @@ class ReviewTab(QWidget):
 
     # --- running the checks ------------------------------------------------------------------------
     def run_checks(self):
-        """Run every check in a worker on its own store connection; results are saved here, on the GUI thread."""
+        """Run every check in a worker on its own store connection, which saves the results too: saving the
+        results of 30k files took ~75 ms of the GUI thread (their facts as JSON, a synced commit)."""
         if self.store is None:
             return None
         bundle, path = self.bundle, self.store.path
@@ -245,17 +262,22 @@ class ReviewTab(QWidget):
         def job(progress, cancel):
             from checks.registry import default_registry
             from checks.runner import build_context, run_checks
+            from models.jobs import check_cancel
             from models.store import open_store_file
 
             store = open_store_file(path)
             try:
-                return run_checks(bundle, build_context(bundle, store), registry or default_registry())
+                by_item = run_checks(bundle, build_context(bundle, store), registry or default_registry())
+                check_cancel(cancel)
+                for item_id, pairs in by_item.items():
+                    review.save_check_results(store, item_id, pairs)
+                return len(by_item)
             finally:
                 store.close()
 
         self.run_button.setEnabled(False)
         return self.context.runner.run(job, label=self.tr("正在运行自动检查"),
-                                       on_done=lambda by_item: self._checks_done(bundle, by_item),
+                                       on_done=lambda _count: self._checks_done(bundle),
                                        on_error=self._checks_failed)
 
     def _checks_failed(self, exc) -> None:
@@ -267,10 +289,9 @@ class ReviewTab(QWidget):
         if not isinstance(exc, Cancelled):
             show_exception(self, exc)
 
-    def _checks_done(self, bundle, by_item: dict) -> None:
+    def _checks_done(self, bundle) -> None:
+        """The worker has saved the results: show them (when the tab is shown)."""
         self.run_button.setEnabled(self.store is not None)
         if self.store is None or bundle is not self.bundle:
             return  # the case was closed or changed while the checks ran
-        for item_id, pairs in by_item.items():
-            review.save_check_results(self.store, item_id, pairs)
         self.set_case(self.bundle, self.store)

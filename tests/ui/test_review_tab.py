@@ -226,3 +226,30 @@ def test_models_pass_qtmodeltester(qtmodeltester, make_bundle, store_dir):
     assert overview.rowCount() == len(bundle.items)
     qtmodeltester.check(overview)
     store.close()
+
+
+def test_hidden_tab_reads_the_case_when_shown(qtbot, make_bundle, store_dir, context):
+    """set_case on a hidden tab leaves the store unread (overview, panes); showing the tab fills them."""
+    bundle, store = prepared(make_bundle.with_defect("32.4"), store_dir)
+    tab = ReviewTab(context)
+    qtbot.addWidget(tab)
+    tab.set_case(bundle, store)
+    assert tab.overview.model.rowCount() == 0 and tab.pane("authenticity").model.rowCount() == 0
+    tab.resize(1120, 900)
+    tab.show()
+    assert tab.overview.model.rowCount() == len(bundle.items)
+    assert tab.item_id == bundle.items[0]["id"] and tab.pane("authenticity").model.rowCount() > 0
+
+
+def test_run_checks_saves_in_the_job_and_shows_on_show(qtbot, make_bundle, store_dir, context):
+    """The checks' job stores the results itself; a hidden tab shows them once it is shown."""
+    bundle, store = prepared(make_bundle.with_defect("32.4"), store_dir, with_results=False)
+    tab = ReviewTab(context)
+    qtbot.addWidget(tab)
+    tab.set_case(bundle, store)
+    handle = tab.run_checks()
+    assert handle.last_progress is not None and review.load_check_results(store, "E1")
+    assert tab.overview.model.rowCount() == 0
+    tab.show()
+    summary = tab.overview.model.record(tab.overview.model.row_of("E1"))
+    assert summary["applicable"] > 0 and tab.run_button.isEnabled()
