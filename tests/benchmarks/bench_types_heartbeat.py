@@ -6,14 +6,14 @@ The factory's clean case plus FILES (default 30000) small files in one listed fo
 JPEG whose EXIF Pillow wrote (camera, times, offset, GPS), the rest the corpus's small files round-robin. The
 real MainWindow opens it offscreen; the heartbeat runs from the open until the window is idle again (the
 scan, the typing pass, and what follows it: the timeline's reload and the auto checks). Exit status 1 over 50 ms.
-The first gap includes open_bundle itself (called on the GUI thread before the loop runs).
+open_bundle is called on the GUI thread before the loop runs; its loading runs in a thread of its own meanwhile.
 
 --why adds, for each gap over 50 ms, the GUI thread's innermost frames sampled every 20 ms by a side thread (a
 gap with no frames shown: the GUI thread was inside Qt's event loop, or another thread held the GIL), and each
-garbage collection over 20 ms with the thread it ran in (a collection stops every thread).
-
-PySide6 6.12.0 on Python 3.11 loses a reference to None/True at some calls (see pin_singletons): the run pins
-them so that it measures stalls, and says whether the window, unpinned, would have aborted in this run.
+garbage collection over 20 ms with the thread it ran in (a collection stops every thread), and the innermost
+frames of the process's other Python threads in the same samples (one of them may hold the GIL the GUI thread
+waits for). PySide6 is pinned at 6.11.3 (tests/ui/test_pyside_refcounts.py): 6.12.0 lost references to None
+and True and the window aborted; the run needs no guard against it.
 """
 
 import argparse
@@ -32,7 +32,6 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 BEAT_MS = 10
 GOAL_MS = 50
 WHY = "--why" in sys.argv  # print where the GUI thread was during each stall over 50 ms
-PIN = 1 << 40
 TYPING_LABEL = "正在识别文件类型"  # MainWindow._start_typing's task (the window runs untranslated here)
 BULK = "evidence/E1/批量"
 CST = timezone(timedelta(hours=8))
@@ -75,29 +74,6 @@ def make_case(folder: Path, files: int) -> Path:
     return bundle
 
 
-def pin_singletons() -> dict:
-    """PySide6 6.12 on Python 3.11 drops a reference to None at each call of a void method (setText,
-    addItem, ...) and to True at each emit(): after some thousand calls the process aborts (none_dealloc,
-    bool_dealloc). Python 3.12 makes them immortal; here a large count is added so that the run measures
-    stalls rather than dying, and the references lost are printed."""
-    import ctypes
-
-    before = {}
-    for obj in (None, True, False):
-        held = sys.getrefcount(obj)  # what the process holds before the pin: losing this many aborts it
-        ctypes.c_ssize_t.from_address(id(obj)).value += PIN
-        before[repr(obj)] = (sys.getrefcount(obj), held)
-    return before
-
-
-def references_lost(before: dict) -> tuple[str, list[str]]:
-    """("None +n, True +m, ...", names whose loss reached what was held: unpinned, the process had aborted)."""
-    lost = {name: before[name][0] - sys.getrefcount(obj) for name, obj in
-            (("None", None), ("True", True), ("False", False))}
-    fatal = [name for name, count in lost.items() if count >= before[name][1]]
-    return ", ".join(f"{name} {count:+d} (of {before[name][1]} held)" for name, count in lost.items()), fatal
-
-
 class Heartbeat:
     """A 10 ms timer on the GUI thread; each gap is kept with when it ended and the phase it fell in."""
 
@@ -109,19 +85,24 @@ class Heartbeat:
         self.runner = runner
         self.phase = "open"
         self.first = self.last = time.perf_counter()
+        self.cpu: dict[int, float] = {}  # gap's index -> CPU time the GUI thread itself used in it (ms)
+        self.last_cpu = time.thread_time()
         self.timer = QTimer()
         self.timer.setInterval(BEAT_MS)
         self.timer.timeout.connect(self.beat)
 
     def beat(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         self.gaps.append(((now - self.last) * 1000, now - self.first, self.phase))
+        self.cpu[len(self.gaps) - 1] = (cpu - self.last_cpu) * 1000
+        self.last_cpu = cpu
         if [h.label for h in self.runner.handles] == [TYPING_LABEL]:
             self.alone.append(self.gaps[-1][0])
         self.last = now
 
     def start(self) -> None:
         self.first = self.last = time.perf_counter()
+        self.last_cpu = time.thread_time()
         self.timer.start()
 
     def watch(self, stall_s: float = 0.05) -> None:
@@ -132,13 +113,24 @@ class Heartbeat:
 
         gui, self.stacks = threading.get_ident(), {}
 
+        def others(gui_id):
+            """The innermost frames of every other thread, one line each (the sampler itself left out)."""
+            lines, names = [], {t.ident: t.name for t in threading.enumerate()}  # a pool's idents are reused
+            for ident, frame in sys._current_frames().items():
+                if ident in (gui_id, threading.get_ident()):
+                    continue
+                frames = traceback.extract_stack(frame)[-3:]
+                lines.append(f"    [{names.get(ident, ident)}] " + " < ".join(
+                    f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(frames)))
+            return "\n".join(sorted(lines)) + "\n" if lines else ""
+
         def look():
             while self.timer.isActive() or not self.gaps:
                 time.sleep(0.02)
                 late = time.perf_counter() - self.last
                 frame = sys._current_frames().get(gui)
                 if late > stall_s and frame is not None:
-                    where = "".join(traceback.format_stack(frame, limit=12)[-12:])
+                    where = "".join(traceback.format_stack(frame, limit=12)[-12:]) + others(gui)
                     self.stacks.setdefault(round(self.last - self.first, 2), {}).setdefault(where, 0)
                     self.stacks[round(self.last - self.first, 2)][where] += 1
 
@@ -156,12 +148,6 @@ class Heartbeat:
         import gc
 
         gc.callbacks.append(collected)
-
-
-def pyside_version() -> str:
-    import PySide6
-
-    return PySide6.__version__
 
 
 def run_window(bundle: Path, store_dir: Path) -> tuple[Heartbeat, dict]:
@@ -200,7 +186,9 @@ def run_window(bundle: Path, store_dir: Path) -> tuple[Heartbeat, dict]:
         beat.watch()
     beat.phase = "scan"
     poll.start()
+    opened = time.perf_counter()
     window.open_bundle(str(bundle))
+    marks["open_bundle_ms"] = (time.perf_counter() - opened) * 1000
     loop.exec()
     beat.timer.stop()
     poll.stop()
@@ -220,13 +208,13 @@ def main() -> int:
             bundle = make_case(args.keep or Path(tmp), args.files)
         store_dir = Path(tmp) / "store"
         store_dir.mkdir()
-        pinned = pin_singletons()
         beat, marks = run_window(bundle, store_dir)
-        lost = references_lost(pinned)
-    gaps = sorted(beat.gaps, reverse=True)
+    gaps = sorted(((*gap, beat.cpu.get(i, 0.0)) for i, gap in enumerate(beat.gaps)), reverse=True)
     print(f"files listed: {marks.get('files')}, typed: {marks.get('typed')}; scan done at {marks.get('scan', 0):.2f} s, "
-          f"types at {marks.get('types', 0):.2f} s, idle at {marks.get('idle', 0):.2f} s")
-    print("largest gaps (ms @ s after open, phase): " + ", ".join(f"{g:.0f} @ {a:.2f} {p}" for g, a, p in gaps[:5]))
+          f"types at {marks.get('types', 0):.2f} s, idle at {marks.get('idle', 0):.2f} s; "
+          f"open_bundle returned after {marks['open_bundle_ms']:.0f} ms")
+    print("largest gaps (ms @ s after open, phase, [ms of it the GUI thread was on a CPU]): " + ", ".join(
+        f"{g:.0f} @ {a:.2f} {p} [{c:.0f}]" for g, a, p, c in gaps[:6]))
     for phase in ("scan", "typing", "after typing"):
         in_phase = [g for g, _, p in beat.gaps if p == phase]
         if in_phase:
@@ -235,11 +223,6 @@ def main() -> int:
     if beat.alone:
         print(f"  while the typing pass ran alone (no timeline load, no checks): {len(beat.alone)} beats, "
               f"max gap {max(beat.alone):.1f} ms, over {GOAL_MS} ms: {sum(g > GOAL_MS for g in beat.alone)}")
-    lost, fatal = lost
-    print(f"references dropped by PySide6 during the run (net, a positive count is lost): {lost}")
-    if fatal:
-        print(f"  WARNING: without the pin the window would have ABORTED in this run ({', '.join(fatal)} reached 0): "
-              f"a PySide6 {pyside_version()} defect that the window itself does not guard against")
     for at, ms, generation, thread in getattr(beat, "collections", []):
         print(f"garbage collection of generation {generation} at {at:.2f} s took {ms:.0f} ms (in thread {thread}; "
               f"every thread waits)")
