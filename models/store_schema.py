@@ -2,7 +2,7 @@
 
 import sqlite3
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def migrate_to_1(conn: sqlite3.Connection) -> None:
@@ -37,4 +37,18 @@ def migrate_to_1(conn: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS = {1: migrate_to_1}
+def migrate_to_2(conn: sqlite3.Connection) -> None:
+    """The timeline: one row per instant (a file's time or the manifest's), kept in time order by an index so
+    the 时间线 tab pages it with LIMIT instead of holding millions of tuples. Derived from files and the manifest
+    (models/timeline_store.py rebuilds it when they change); file rows name their file by id, manifest rows carry
+    their own path and field label."""
+    conn.executescript("""
+    CREATE TABLE IF NOT EXISTS timeline (
+        id INTEGER PRIMARY KEY, at_utc_ns INTEGER NOT NULL, kind TEXT NOT NULL, source TEXT NOT NULL,
+        zone_known INTEGER NOT NULL, item TEXT, file_id INTEGER, path TEXT, label TEXT);
+    CREATE INDEX IF NOT EXISTS timeline_at ON timeline(at_utc_ns);
+    CREATE INDEX IF NOT EXISTS timeline_kind_at ON timeline(kind, at_utc_ns);
+    """)
+
+
+MIGRATIONS = {1: migrate_to_1, 2: migrate_to_2}
