@@ -84,3 +84,22 @@ def test_seizure_reference_prefers_the_earliest():
             "acquisition": {"started_at": "2026-11-18T14:02:00+08:00"}}
     assert seizure_reference(item, "Asia/Shanghai") == (ns("2026-11-18T14:02:00+08:00"), "acquisition.started_at")
     assert seizure_reference({}, "Asia/Shanghai") is None
+
+
+def test_streamed_anomalies_keep_the_first_of_each_kind_and_count_all(tmp_path, corpus_dir, store_dir):
+    from collections import Counter
+
+    from models.anomalies import iter_anomalies
+
+    root = write_case(tmp_path / "b", corpus_dir)
+    for n in range(3):
+        (root / f"evidence/E1/later{n}.txt").write_text("后加", encoding="utf-8")
+        set_mtime(root / f"evidence/E1/later{n}.txt", "2026-12-01T09:00:00+08:00")
+    bundle, store = typed_store(root, store_dir)
+    every = find_anomalies(bundle, store)
+    counts, paced = {}, []
+    kept = list(iter_anomalies(bundle, store, keep_per_kind=1, counts=counts, pace=lambda: paced.append(1)))
+    assert kept == [next(a for a in every if a.kind == kind) for kind in dict.fromkeys(a.kind for a in every)]
+    assert {k: v for k, v in counts.items() if v} == dict(Counter(a.kind for a in every))
+    assert counts["modified_after_seizure"] >= 3
+    assert list(iter_anomalies(bundle, store)) == every
