@@ -1,6 +1,7 @@
 """The 时间线 tab: every time of the case in one table with a density strip above it and the anomalies beside it."""
 
 import gc
+import time
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTim
                                QLabel, QLineEdit, QListView, QPushButton, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
+from models.timeline_store import histogram
 from models.timeutil import dt_to_ns, ns_to_dt, zone
 from ui.collector import hold_collection, release_collection
 from ui.density_strip import DensityStrip
@@ -21,20 +23,61 @@ COLUMN_WIDTHS = (230, 110, 76, 56, 300, 90)
 QT_FORMAT = "yyyy-MM-dd HH:mm:ss"
 
 
+ANOMALIES_KEPT = 1000  # per kind: the list shows these, the title counts all (a copy can make 1M alike)
+PACE_S = 0.001
+ANOMALIES_AFTER_MS = 150
+SYNC_BELOW = 20_000  # times under which counts and the histogram are read on the GUI thread (a few ms)
+
+
 def load_timeline(bundle, store_path):
-    """fn(progress, cancel) for the TaskRunner: (timeline records, anomalies) read on the worker's own connection."""
+    """fn(progress, cancel) for the TaskRunner: the store's timeline table built (or found up to date) and what
+    the tab shows beside the rows (how many, the span, the filter lists), on the worker's own connection."""
     def job(progress, cancel):
-        from models.anomalies import find_anomalies
         from models.store import open_store_file
-        from models.timeline import timeline_records
+        from models import timeline_store as ts
 
         store = open_store_file(store_path)
         try:
-            records = prepare(timeline_records(store, bundle))
-            anomalies = list(find_anomalies(bundle, store))
+            conn = store.db.conn
+            ts.build_timeline(conn, bundle, progress, cancel)
+            return ts.summary(conn)
         finally:
             store.close()
-        return records, anomalies, True, anomaly_marks(anomalies)
+    return job
+
+
+def load_anomalies(bundle, store_path):
+    """fn(progress, cancel): (the first ANOMALIES_KEPT anomalies of each kind, how many in all, anomaly_marks of
+    them), read after the rows are shown (on 1M files they take seconds of their own)."""
+    def job(_progress, _cancel):
+        from models.anomalies import iter_anomalies
+        from models.store import open_store_file
+
+        store = open_store_file(store_path)
+        try:
+            counts: dict = {}
+            # a pause every 32 anomalies made: this worker runs Python (the messages' times) while the rows are on screen,
+            # and each cell the view paints waited for the interpreter up to Python's 5 ms switch interval
+            anomalies = list(iter_anomalies(bundle, store, keep_per_kind=ANOMALIES_KEPT, counts=counts,
+                                            pace=lambda: time.sleep(PACE_S)))
+        finally:
+            store.close()
+        return anomalies, sum(counts.values()), anomaly_marks(anomalies)
+    return job
+
+
+def timeline_stats(store_path, where: str, params: list, bins: int):
+    """fn(progress, cancel): (count, histogram) of the times under a filter, on the worker's own connection
+    (a COUNT and a GROUP BY over millions of times: ~2 s, not on the GUI thread)."""
+    def job(_progress, _cancel):
+        from models.store import open_store_file
+        from models import timeline_store as ts
+
+        store = open_store_file(store_path)
+        try:
+            return ts.count(store.db.conn, where, params), ts.histogram(store.db.conn, where, params, bins)
+        finally:
+            store.close()
     return job
 
 
@@ -86,7 +129,8 @@ class TimelineTab(QWidget):
     """set_case(bundle, store) loads the times in a worker; file_selected(path) when a row or anomaly is picked."""
 
     file_selected = Signal(str)
-    loaded = Signal(int)  # after a load: how many times there are (-1: the load failed)
+    rows_shown = Signal(int)  # the first rows of a load are shown: how many times there are
+    loaded = Signal(int)  # after a load (rows and anomalies): how many times there are (-1: the load failed)
 
     def __init__(self, context, parent=None):
         super().__init__(parent)
@@ -94,7 +138,10 @@ class TimelineTab(QWidget):
         self.bundle = self.store = None
         self.handle = None
         self.anomalies: list = []
+        self.anomaly_count = 0  # all of them; self.anomalies holds the first ANOMALIES_KEPT of each kind
         self.marks: list[int] = []
+        self.stats_handle = None
+        self._stats_generation = 0
         self.model = TimelineTableModel(self)
         self.strip = DensityStrip()
         self.strip.window_picked.connect(self.set_window)
@@ -174,10 +221,11 @@ class TimelineTab(QWidget):
 
     # --- the case ----------------------------------------------------------------------------------
     def set_case(self, bundle, store) -> None:
-        """Load the times of this case in a worker (bundle None clears)."""
-        if self.handle is not None:
-            self.handle.cancel()
-            self.handle = None
+        """Build or check the store's timeline in a worker, then page it (bundle None clears)."""
+        for handle in (self.handle, self.stats_handle):
+            if handle is not None:
+                handle.cancel()
+        self.handle = self.stats_handle = None
         self.bundle, self.store = bundle, store
         self.show_records([], [])
         if bundle is None or store is None:
@@ -186,7 +234,7 @@ class TimelineTab(QWidget):
         hold_collection()  # the load makes 100k+ records: no collection over them (and the rest) in the worker
         self.handle = self.context.runner.run(
             load_timeline(bundle, store.path), label="",  # quiet: count_label says it
-            on_done=lambda result, b=bundle: self._released(self._loaded, b, result),
+            on_done=lambda result, b=bundle: self._rows_ready(b, result),
             on_error=lambda exc, b=bundle: self._released(self._failed, b, exc))
 
     def _released(self, slot, bundle, value) -> None:
@@ -201,11 +249,34 @@ class TimelineTab(QWidget):
                 # start-up each time (60-115 ms with 30k files), and every thread, this one included, waited.
                 gc.freeze()
 
+    def _rows_ready(self, bundle, info) -> None:
+        """The table is there: page it, then read the anomalies (the collector stays held until they are in)."""
+        if bundle is not self.bundle:
+            release_collection()
+            return
+        self.handle = None
+        self.show_table(info, [], None, 0)
+        self.anomaly_title.setText(self.tr("时间异常（正在查找…）"))
+        self.rows_shown.emit(self.model.all_count())
+        # the first rows are painted before the anomalies' worker competes with the paint for the interpreter
+        QTimer.singleShot(ANOMALIES_AFTER_MS, lambda b=bundle: self._find_anomalies(b))
+
+    def _find_anomalies(self, bundle) -> None:
+        if bundle is not self.bundle or self.handle is not None:
+            release_collection()  # another case (or load) took over: this load's hold ends here
+            return
+        self.handle = self.context.runner.run(
+            load_anomalies(bundle, self.store.path), label="",
+            on_done=lambda result, b=bundle: self._released(self._loaded, b, result),
+            on_error=lambda exc, b=bundle: self._released(self._failed, b, exc))
+
     def _loaded(self, bundle, result) -> None:
         if bundle is not self.bundle:
             return
         self.handle = None
-        self.show_records(*result)
+        anomalies, count, marked = result
+        self._set_anomalies(anomalies, marked, count)
+        self.strip.set_marks(self.marks)
         self.loaded.emit(self.model.all_count())
 
     def _failed(self, bundle, exc) -> None:
@@ -215,36 +286,53 @@ class TimelineTab(QWidget):
             self.loaded.emit(-1)
 
     def show_records(self, records, anomalies, prepared: bool = False, marked=None) -> None:
-        """Show these timeline records and anomalies; prepared: records made by timeline_model.prepare and
-        marked = anomaly_marks(anomalies), both done in the worker (30k anomalies took ~0.4 s here)."""
+        """Show a list of timeline records (a small case, tests) and anomalies: put in an in-memory table of
+        the same shape; prepared: made by timeline_model.prepare in a worker."""
         tz_name = self.bundle.timezone if self.bundle is not None else None
-        self.model.set_records(records, tz_name, prepared)
+        self.model.set_records(records, tz_name, prepared, fetch=False)
+        self._show(None, anomalies, marked, len(anomalies))
+
+    def show_table(self, info: dict, anomalies, marked=None, anomaly_count: int | None = None) -> None:
+        """Page the store's timeline table (built by load_timeline's worker, with info: all_count, span,
+        values)."""
+        self.model.set_source(self.store.db.conn, self.bundle.timezone, info["all_count"], fetch=False)
+        self._show(info, anomalies, marked, len(anomalies) if anomaly_count is None else anomaly_count)
+
+    def _set_anomalies(self, anomalies, marked, anomaly_count: int) -> None:
         self.anomalies = list(anomalies)
+        self.anomaly_count = max(anomaly_count, len(self.anomalies))
         by_key, self.marks = marked or anomaly_marks(self.anomalies)
         self.model.set_anomalies(by_key)
         self._fill_anomaly_list()
-        self._fill_combos()
-        self._reset_time_edits()
+
+    def _show(self, info, anomalies, marked, anomaly_count: int) -> None:
+        self._set_anomalies(anomalies, marked, anomaly_count)
+        self._fill_combos(info["values"] if info else None)
+        self._reset_time_edits(info["span"] if info else self.model.time_span())
         self.apply_filter()
 
     def _fill_anomaly_list(self) -> None:
         self.anomaly_model.set_anomalies(self.anomalies, anomaly_text, anomaly_ns, lambda a: _field(a, "path"))
-        self.anomaly_title.setText(self.tr("时间异常（%1）").replace("%1", f"{len(self.anomalies):,}"))
+        if self.anomaly_count > len(self.anomalies):
+            self.anomaly_title.setText(self.tr("时间异常（%1，每类列出前 %2 条）").replace(
+                "%1", f"{self.anomaly_count:,}").replace("%2", f"{ANOMALIES_KEPT:,}"))
+        else:
+            self.anomaly_title.setText(self.tr("时间异常（%1）").replace("%1", f"{len(self.anomalies):,}"))
 
-    def _fill_combos(self) -> None:
-        spec = ((self.item_combo, COL_ITEM, self.tr("全部证据项"), str), (self.kind_combo, COL_KIND, self.tr("全部时间种类"),
-                kind_text), (self.source_combo, COL_SOURCE, self.tr("全部来源"), source_text),
-                (self.type_combo, COL_TYPE, self.tr("全部类型"), str))
-        for combo, column, everything, label in spec:
+    def _fill_combos(self, values: dict | None = None) -> None:
+        spec = ((self.item_combo, COL_ITEM, "item", self.tr("全部证据项"), str),
+                (self.kind_combo, COL_KIND, "kind", self.tr("全部时间种类"), kind_text),
+                (self.source_combo, COL_SOURCE, "source", self.tr("全部来源"), source_text),
+                (self.type_combo, COL_TYPE, "type", self.tr("全部类型"), str))
+        for combo, column, key, everything, label in spec:
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(everything, None)
-            for value in self.model.values(column):
+            for value in (values[key] if values is not None else self.model.values(column)):
                 combo.addItem(label(value), value)
             combo.blockSignals(False)
 
-    def _reset_time_edits(self) -> None:
-        span = self.model.time_span()
+    def _reset_time_edits(self, span) -> None:
         for box, edit, ns in ((self.from_box, self.from_edit, span[0] if span else None),
                               (self.to_box, self.to_edit, span[1] + 1_000_000_000 if span else None)):
             box.blockSignals(True)
@@ -274,8 +362,42 @@ class TimelineTab(QWidget):
             item=self.item_combo.currentData(), kind=self.kind_combo.currentData(),
             source=self.source_combo.currentData(), file_type=self.type_combo.currentData(),
             text=self.text_edit.text().strip())
-        self.strip.set_times(self.model.times(), self.bundle.timezone if self.bundle else None, self.marks)
-        self.count_label.setText(self.tr("%1 / %2 个时间").replace("%1", f"{self.model.total_count():,}").replace(
+        self._update_stats()
+
+    def _update_stats(self) -> None:
+        """The count and the density strip of the filter shown: read here on small timelines, in a worker on
+        large ones (a COUNT and a GROUP BY over millions of times take seconds)."""
+        self._stats_generation += 1
+        if self.stats_handle is not None:
+            self.stats_handle.cancel()
+            self.stats_handle = None
+        where, params = self.model.current_filter()
+        bins = self.strip.bin_count()
+        conn = self.model.connection()
+        if conn is None or self.model.all_count() < SYNC_BELOW or self.store is None or conn is not self.store.db.conn:
+            total = self.model.total_count()
+            self._show_stats(total, histogram(conn, where, params, bins) if conn is not None else None)
+            return
+        self.count_label.setText(self.tr("正在计数… / %1 个时间").replace("%1", f"{self.model.all_count():,}"))
+        generation = self._stats_generation
+        self.stats_handle = self.context.runner.run(
+            timeline_stats(self.store.path, where, params, bins), label="",
+            on_done=lambda result, g=generation: self._stats_done(g, result),
+            on_error=lambda exc, g=generation: self._stats_done(g, None))
+
+    def _stats_done(self, generation: int, result) -> None:
+        if generation != self._stats_generation:
+            return  # a later filter asked again
+        self.stats_handle = None
+        if result is None:
+            self.count_label.setText(self.tr("计数失败"))
+            return
+        self._show_stats(*result)
+
+    def _show_stats(self, total: int, found) -> None:
+        tz_name = self.bundle.timezone if self.bundle else None
+        self.strip.set_histogram(found, total, tz_name, self.marks)
+        self.count_label.setText(self.tr("%1 / %2 个时间").replace("%1", f"{total:,}").replace(
             "%2", f"{self.model.all_count():,}"))
 
     def set_window(self, start_ns: int, end_ns: int) -> None:
@@ -297,7 +419,7 @@ class TimelineTab(QWidget):
         self.text_edit.blockSignals(True)
         self.text_edit.clear()
         self.text_edit.blockSignals(False)
-        self._reset_time_edits()
+        self._reset_time_edits(self.model.time_span())
         self.apply_filter()
 
     # --- picking -----------------------------------------------------------------------------------

@@ -185,3 +185,71 @@ def test_picking_an_anomaly_selects_its_time_and_the_collector_is_released(loade
 
     assert picked["path"] == index.data(AnomalyPath)
     assert index.data(AnomalyNs) is None or picked["ns"] == index.data(AnomalyNs)
+
+
+def test_a_large_timeline_is_paged_from_the_store_and_counted_in_a_worker(qtbot, qapp, context, make_bundle,
+                                                                             store_dir, monkeypatch):
+    """The rows come from the store's timeline table a page at a time (never the whole list), and with many
+    times the count and the density strip are read by a worker; filters and anomaly picks still find rows."""
+    import ui.timeline_tab as timeline_tab
+    from ui.timeline_model import BATCH
+
+    monkeypatch.setattr(timeline_tab, "SYNC_BELOW", 0)  # every count through the worker
+    bundle = load_bundle(make_bundle.clean())
+    store = open_store(bundle, store_dir)
+    scan_bundle(bundle, store)
+    base = dt_to_ns(datetime(2020, 1, 1, tzinfo=CST))
+    with store.db.conn:
+        store.db.conn.executemany(
+            "INSERT INTO files(path, item, kind, modified_ns, accessed_ns, changed_ns) VALUES (?, 'E1', 'file', ?, ?, ?)",
+            [(f"evidence/E1/many/f{i:05d}.txt", base + i * 10**9, base + i * 10**9 + 7, base + 10**15 + i)
+             for i in range(3000)])
+    tab = TimelineTab(context)
+    qtbot.addWidget(tab)
+    tab.resize(1150, 640)
+    tab.show()
+    with qtbot.waitSignal(tab.loaded, timeout=TIMEOUT):
+        tab.set_case(bundle, store)
+    model = tab.model
+    assert model.connection() is store.db.conn  # the store's table, not a list in the model
+    total = model.all_count()
+    assert total >= 9000 and model.rowCount() == BATCH < total
+    qtbot.waitUntil(lambda: tab.stats_handle is None, timeout=TIMEOUT)
+    assert sum(tab.strip.bins) == tab.strip.total == total
+    assert f"{total:,} / {total:,}" in tab.count_label.text()
+    start, end = base + 1000 * 10**9, base + 2000 * 10**9
+    tab.set_window(start, end)
+    qtbot.waitUntil(lambda: tab.stats_handle is None, timeout=TIMEOUT)
+    inside = model.total_count()
+    assert 2000 <= inside < total and sum(tab.strip.bins) == inside
+    assert f"{inside:,} / {total:,}" in tab.count_label.text()
+    tab.clear_filter()
+    row = model.row_of("evidence/E1/many/f02999.txt", base + 10**15 + 2999)  # far past the first page
+    assert row >= BATCH and model.record(row)["kind"] == "changed"
+    while model.canFetchMore():
+        model.fetchMore()
+    times = [model.record(r)["ns"] for r in range(model.rowCount())]
+    assert len(times) == total and times == sorted(times)
+
+
+def test_strip_draws_a_histogram_from_the_store_and_its_marks_by_column(qtbot):
+    strip = DensityStrip()
+    qtbot.addWidget(strip)
+    strip.resize(400, 80)
+    base = 10**18
+    strip.set_histogram((base, base + 10**6, [5, 0, 0, 7]), 12, "Asia/Shanghai", [base, base + 10, base + 10**6])
+    assert strip.bins == [5, 0, 0, 7] and strip.total == 12 and strip.times == []
+    assert strip.mark_columns() == [0, 399]  # two marks in the first pixel column, one in the last
+    assert strip.count_between(base, base + 10**6 + 1) == 12
+    assert strip.count_between(base + 300_000, base + 700_000) == 0
+    strip.set_histogram(None, 0, "Asia/Shanghai")
+    assert strip.bins == [] and strip.mark_columns() == []
+
+
+def test_time_text_is_format_local_without_strftime():
+    from models.timeutil import format_local, zone
+    from ui.timeline_model import local_text
+
+    for tz_name in ("Asia/Shanghai", "America/New_York", "Asia/Kolkata", "UTC"):
+        for ns in (0, -1, 1_790_000_000_999_999_999, -2_000_000_000_123_000_000, 1_700_000_000 * 10**9 + 5):
+            assert local_text(ns, zone(tz_name), tz_name) == format_local(ns, tz_name)
