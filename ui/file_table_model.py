@@ -41,6 +41,8 @@ REFRESH_PAGES = 4  # pages refresh_column reads again: the rows on screen are am
 REPAINT_CELLS = 64  # more changed rows than this: one repaint of their span instead of one per cell
 FIRST_BATCH = 1000
 MAX_BATCH = 100_000
+CELL_CACHE = 4096  # cells whose answers are kept (a screen of the table is ~200)
+FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 def human_size(size) -> str:
@@ -76,6 +78,7 @@ class FileTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list] = OrderedDict()
         self._batch = FIRST_BATCH
         self._busy = False
+        self._cells: OrderedDict[tuple, tuple] = OrderedDict()  # (row, column) -> (its record, {role: value})
 
     # --- the store and the query -------------------------------------------------------------------
     def set_store(self, store, tz_name: str | None) -> None:
@@ -122,6 +125,7 @@ class FileTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = array("q")
         self._pages.clear()
+        self._cells.clear()
         self._last_key = None
         self._batch = FIRST_BATCH
         self._exhausted = self._conn is None
@@ -141,28 +145,46 @@ class FileTableModel(QAbstractTableModel):
                 self.fetchMore(QModelIndex())
 
     def refresh_all(self) -> None:
-        """Values of the fetched rows may have changed (a rescan): drop the cache and repaint every column."""
-        self._changed_columns(list(range(len(HEADERS))))
+        """Values of the fetched rows may have changed (a rescan): the pages shown last are read again and
+        only rows that changed are repainted (a repaint of every column repainted the whole table, ~40 ms of
+        the GUI thread as a scan ended, for rows a first scan had not changed); other pages are dropped."""
+        changed = self._reload_recent()
+        last = len(HEADERS) - 1
+        if len(changed) > REPAINT_CELLS:
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), last))
+            return
+        for row in changed:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def refresh_column(self, column: int) -> None:
         """Values of one column change in the store (the typing pass, once a second): the pages shown last
         are read again and only cells that changed are repainted (a repaint of every row of the column
         repainted the whole table, ~70 ms on the GUI thread); other pages are dropped, read when shown."""
-        recent = list(self._pages)[-REFRESH_PAGES:]
-        for number in list(self._pages)[:-REFRESH_PAGES]:
-            del self._pages[number]
-        changed = [row for number in recent for row in self._reload_page(number)]
+        changed = self._reload_recent()
         if len(changed) > REPAINT_CELLS:
             self.dataChanged.emit(self.index(min(changed), column), self.index(max(changed), column))
             return
         for row in changed:  # a single cell: the view repaints that cell alone, or nothing when it is off screen
             self.dataChanged.emit(self.index(row, column), self.index(row, column))
 
+    def _reload_recent(self) -> list[int]:
+        """Read the pages used last again (the rows on screen are among them), drop the others; the rows whose
+        record changed."""
+        recent = list(self._pages)[-REFRESH_PAGES:]
+        for number in list(self._pages)[:-REFRESH_PAGES]:
+            del self._pages[number]
+        return [row for number in recent for row in self._reload_page(number)]
+
     def _reload_page(self, number: int) -> list[int]:
-        """Read a cached page again in place; the rows whose record changed."""
+        """Read a cached page again in place; the rows whose record changed. An unchanged record stays the
+        object it was, so that its cells' answers (multiData) stay valid."""
         old = self._pages.pop(number)
         new = self._load_page(number)
-        return [number * PAGE + offset for offset, (a, b) in enumerate(zip(old, new)) if a != b]
+        changed = [offset for offset, (a, b) in enumerate(zip(old, new)) if a != b]
+        if len(old) == len(new):
+            kept = set(changed)
+            new[:] = [b if offset in kept else a for offset, (a, b) in enumerate(zip(old, new))]
+        return [number * PAGE + offset for offset in changed]
 
     def _changed_columns(self, columns: list) -> None:
         self._pages.clear()
@@ -268,9 +290,8 @@ class FileTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        # a constant: an enum's | in Python took a tenth of a repaint's Python time (asked once a cell)
+        return FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.parent().isValid():
@@ -292,21 +313,30 @@ class FileTableModel(QAbstractTableModel):
     def multiData(self, index, roles) -> None:  # noqa: N802 - Qt's name
         """Every role a view asks of a cell (about nine to paint it) in one call from C++: the record is looked
         up once, and the paint hands the GIL over once a cell instead of once a role (a repaint of the table
-        took ~50 ms, longer while a scan's worker held the GIL)."""
-        rec = self.record(index.row()) if index.isValid() else None
+        took ~50 ms, longer while a scan's worker held the GIL). A cell's answers are kept while its record
+        is the one cached: the next repaint of unchanged rows formats nothing again."""
+        row = index.row() if index.isValid() else -1
+        rec = self.record(row)
         if rec is None:
             for role_data in roles:
                 role_data.clearData()
             return
         column = index.column()
+        cell = self._cells.get((row, column))
+        if cell is None or cell[0] is not rec:
+            cell = self._cells[(row, column)] = (rec, {})
+            if len(self._cells) > CELL_CACHE:
+                self._cells.popitem(last=False)
+        answers = cell[1]
         for role_data in roles:
             role = role_data.role()
-            if role == DISPLAY:
-                value = self._display(rec, column)
-            elif role in OWN_ROLES:
+            if role in OWN_ROLES:
                 value = self.data(index, role)
+            elif role in answers:
+                value = answers[role]
             else:
-                value = self._decoration_role(rec, column, role)
+                value = answers[role] = (self._display(rec, column) if role == DISPLAY
+                                         else self._decoration_role(rec, column, role))
             if value is None:
                 role_data.clearData()  # the view reuses its role list from cell to cell
             else:

@@ -182,3 +182,35 @@ def test_multi_data_clears_what_the_last_cell_left(model):
     assert role_data.data() is not None
     model.multiData(model.index(1, COL_NAME), span)
     assert role_data.data() is None
+
+
+def test_scan_end_refresh_repaints_only_rows_that_changed(model, store):
+    """refresh_all reads the cached pages again: no repaint when nothing changed (a first scan), one row's
+    repaint (every column) when one record changed (a rescan)."""
+    seen = []
+    model.dataChanged.connect(lambda a, b, _roles=(): seen.append((a.row(), a.column(), b.row(), b.column())))
+    model.data(model.index(0, COL_SIZE))
+    model.refresh_all()
+    assert seen == []
+    with store.db.conn:
+        store.db.execute("UPDATE files SET size = 4242 WHERE id = 4")
+    model.refresh_all()
+    assert seen == [(3, 0, 3, model.columnCount() - 1)]
+    assert model.data(model.index(3, COL_SIZE)) == "4.1 KB"
+
+
+def test_multi_data_answers_anew_when_the_record_changes(model, store):
+    """A cell's answers are kept only while its record is the one read: after a refresh, the new value."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    role_data = QModelRoleData(int(Qt.ItemDataRole.DisplayRole))
+    span = QModelRoleDataSpan(role_data)
+    model.multiData(model.index(0, COL_TYPE), span)
+    assert role_data.data() == ""
+    with store.db.conn:
+        store.db.execute("UPDATE files SET mime = 'image/png' WHERE id = 1")
+    model.multiData(model.index(0, COL_TYPE), span)
+    assert role_data.data() == ""  # the page read before
+    model.refresh_column(COL_TYPE)
+    model.multiData(model.index(0, COL_TYPE), span)
+    assert role_data.data() == "image/png"
