@@ -142,6 +142,7 @@ class TimelineTab(QWidget):
         self.marks: list[int] = []
         self.stats_handle = None
         self._stats_generation = 0
+        self._load = None  # the token of the load under way or shown
         self.model = TimelineTableModel(self)
         self.strip = DensityStrip()
         self.strip.window_picked.connect(self.set_window)
@@ -227,15 +228,17 @@ class TimelineTab(QWidget):
                 handle.cancel()
         self.handle = self.stats_handle = None
         self.bundle, self.store = bundle, store
+        self._load = None
         self.show_records([], [])
         if bundle is None or store is None:
             return
         self.count_label.setText(self.tr("正在读取时间…"))
+        token = self._load = object()  # this load: a cancelled one (same bundle, after the types) answers too
         hold_collection()  # the load makes 100k+ records: no collection over them (and the rest) in the worker
         self.handle = self.context.runner.run(
             load_timeline(bundle, store.path), label="",  # quiet: count_label says it
-            on_done=lambda result, b=bundle: self._rows_ready(b, result),
-            on_error=lambda exc, b=bundle: self._released(self._failed, b, exc))
+            on_done=lambda result, t=token: self._rows_ready(t, result),
+            on_error=lambda exc, t=token: self._released(self._failed, t, exc))
 
     def _released(self, slot, bundle, value) -> None:
         """The runner answers every run once: the collector is released here, whatever the outcome."""
@@ -249,9 +252,9 @@ class TimelineTab(QWidget):
                 # start-up each time (60-115 ms with 30k files), and every thread, this one included, waited.
                 gc.freeze()
 
-    def _rows_ready(self, bundle, info) -> None:
+    def _rows_ready(self, token, info) -> None:
         """The table is there: page it, then read the anomalies (the collector stays held until they are in)."""
-        if bundle is not self.bundle:
+        if token is not self._load:
             release_collection()
             return
         self.handle = None
@@ -259,19 +262,19 @@ class TimelineTab(QWidget):
         self.anomaly_title.setText(self.tr("时间异常（正在查找…）"))
         self.rows_shown.emit(self.model.all_count())
         # the first rows are painted before the anomalies' worker competes with the paint for the interpreter
-        QTimer.singleShot(ANOMALIES_AFTER_MS, lambda b=bundle: self._find_anomalies(b))
+        QTimer.singleShot(ANOMALIES_AFTER_MS, lambda t=token: self._find_anomalies(t))
 
-    def _find_anomalies(self, bundle) -> None:
-        if bundle is not self.bundle or self.handle is not None:
+    def _find_anomalies(self, token) -> None:
+        if token is not self._load or self.handle is not None:
             release_collection()  # another case (or load) took over: this load's hold ends here
             return
         self.handle = self.context.runner.run(
-            load_anomalies(bundle, self.store.path), label="",
-            on_done=lambda result, b=bundle: self._released(self._loaded, b, result),
-            on_error=lambda exc, b=bundle: self._released(self._failed, b, exc))
+            load_anomalies(self.bundle, self.store.path), label="",
+            on_done=lambda result, t=token: self._released(self._loaded, t, result),
+            on_error=lambda exc, t=token: self._released(self._failed, t, exc))
 
-    def _loaded(self, bundle, result) -> None:
-        if bundle is not self.bundle:
+    def _loaded(self, token, result) -> None:
+        if token is not self._load:
             return
         self.handle = None
         anomalies, count, marked = result
@@ -279,8 +282,8 @@ class TimelineTab(QWidget):
         self.strip.set_marks(self.marks)
         self.loaded.emit(self.model.all_count())
 
-    def _failed(self, bundle, exc) -> None:
-        if bundle is self.bundle:
+    def _failed(self, token, exc) -> None:
+        if token is self._load:
             self.handle = None
             self.count_label.setText(self.tr("时间线读取失败：%1").replace("%1", str(exc)))
             self.loaded.emit(-1)

@@ -253,3 +253,38 @@ def test_time_text_is_format_local_without_strftime():
     for tz_name in ("Asia/Shanghai", "America/New_York", "Asia/Kolkata", "UTC"):
         for ns in (0, -1, 1_790_000_000_999_999_999, -2_000_000_000_123_000_000, 1_700_000_000 * 10**9 + 5):
             assert local_text(ns, zone(tz_name), tz_name) == format_local(ns, tz_name)
+
+
+def test_a_reload_of_the_same_case_is_not_failed_by_the_load_it_cancels(qtbot, qapp, context, make_bundle, store_dir,
+                                                                          monkeypatch):
+    """After the types the window loads the same bundle again: the first load, cancelled halfway through
+    building the table, answers too and must neither show a failure nor clear the new load."""
+    import models.timeline_store as ts
+    from ui.collector import _collection
+
+    real, calls = ts.build_timeline, []
+
+    def first_waits_for_its_cancel(conn, bundle, progress=None, cancel=None, force=False):
+        calls.append(1)
+        if len(calls) == 1:
+            assert cancel.wait(30)
+            raise InterruptedError("cancelled")
+        return real(conn, bundle, progress, cancel, force)
+
+    monkeypatch.setattr(ts, "build_timeline", first_waits_for_its_cancel)
+
+    bundle = load_bundle(make_bundle.clean())
+    store = open_store(bundle, store_dir)
+    scan_bundle(bundle, store)
+    tab = TimelineTab(context)
+    qtbot.addWidget(tab)
+    answers = []
+    tab.loaded.connect(answers.append)
+    tab.set_case(bundle, store)
+    fill_types(bundle, store, workers=1)
+    tab.set_case(bundle, store)
+    qtbot.waitUntil(lambda: bool(answers) and _collection["held"] == 0 and tab.handle is None, timeout=TIMEOUT)
+    qtbot.wait(300)
+    assert len(calls) == 2 and -1 not in answers and "失败" not in tab.count_label.text()
+    assert tab.model.all_count() == len(tab.model.times()) > 0
+    assert _collection["held"] == 0
