@@ -239,10 +239,23 @@ class FileTableModel(QAbstractTableModel):
                 where.append(f"({expr}, id) {op} (?, ?)")
                 params += list(self._last_key)
         direction = "DESC" if desc else "ASC"
+        if expr == "id":  # the scan order: the ids as one text, one step (see _ids_in_one_row)
+            return self._ids_in_one_row(where, params, direction, limit)
         sql = (f"SELECT id, {expr} FROM files" + (f" WHERE {' AND '.join(where)}" if where else "")
                + f" ORDER BY {expr} {direction}" + ("" if expr in UNIQUE_EXPRS else f", id {direction}")
                + " LIMIT ?")
         return self._conn.execute(sql, params + [limit]).fetchall()
+
+    def _ids_in_one_row(self, where: list, params: list, direction: str, limit: int) -> list:
+        """[(id, id)] of the next ids in id order, read as one group_concat row. Python's sqlite3 lets the GIL go
+        at each row's step: while a scan's worker runs Python, a fetch of 1,000 rows took the GUI thread ~15 ms
+        (1.5-10 ms against 1.4 alone in a bare test), one row 0.3 ms either way. The ids are sorted here: the
+        order of group_concat is not promised."""
+        sql = (f"SELECT group_concat(id) FROM (SELECT id FROM files" + (f" WHERE {' AND '.join(where)}" if where else "")
+               + f" ORDER BY id {direction} LIMIT ?)")
+        text = self._conn.execute(sql, params + [limit]).fetchone()[0]
+        ids = sorted(map(int, text.split(",")), reverse=direction == "DESC") if text else []
+        return [(i, i) for i in ids]
 
     def record(self, row: int) -> dict | None:
         """The record shown on this row, from the page cache or one small query."""
