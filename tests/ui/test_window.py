@@ -226,3 +226,36 @@ def _has_results(window) -> bool:
     from models.review import load_check_results
 
     return bool(load_check_results(window.store))
+
+
+def test_scan_runs_with_the_collector_held_and_lets_it_go(qtbot, window, make_bundle, messages, monkeypatch):
+    """The scan's worker runs with Python's cyclic collector off (a gen-2 collection there stopped every
+    thread); when the scan and the typing pass have ended it is on again."""
+    import gc
+
+    import models.scan
+    from ui.collector import _collection
+
+    seen, scan = [], models.scan.scan_bundle
+    monkeypatch.setattr(models.scan, "scan_bundle", lambda *a, **k: (seen.append(gc.isenabled()), scan(*a, **k))[1])
+    with qtbot.waitSignal(window.types_finished, timeout=SCAN_TIMEOUT):
+        open_and_scan(qtbot, window, make_bundle.clean())
+    assert seen == [False]
+    qtbot.waitUntil(lambda: _collection["held"] == 0, timeout=SCAN_TIMEOUT)
+    assert gc.isenabled()
+
+
+def test_a_task_run_at_once_lets_the_collector_go(qtbot, tmp_path, store_dir, make_bundle, messages):
+    """With a runner that runs each task at once (tests), the scan's hold is let go as soon as it returns."""
+    import gc
+
+    from ui.collector import _collection
+    from ui.tasks import FakeTaskRunner
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(make_context(store_dir=store_dir, settings=settings, runner=FakeTaskRunner()))
+    win.extras_installed = True  # the 文件 tab alone: the other tabs' loads hold the collector by their own rules
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.scan_finished, timeout=SCAN_TIMEOUT):
+        assert win.open_bundle(make_bundle.clean())
+    assert _collection["held"] == 0 and gc.isenabled()
