@@ -278,6 +278,7 @@ def test_a_reload_of_the_same_case_is_not_failed_by_the_load_it_cancels(qtbot, q
     scan_bundle(bundle, store)
     tab = TimelineTab(context)
     qtbot.addWidget(tab)
+    tab.show()
     answers = []
     tab.loaded.connect(answers.append)
     tab.set_case(bundle, store)
@@ -288,3 +289,17 @@ def test_a_reload_of_the_same_case_is_not_failed_by_the_load_it_cancels(qtbot, q
     assert len(calls) == 2 and -1 not in answers and "失败" not in tab.count_label.text()
     assert tab.model.all_count() == len(tab.model.times()) > 0
     assert _collection["held"] == 0
+
+
+def test_a_hidden_tab_reads_the_case_when_shown(qtbot, context, make_bundle, store_dir):
+    bundle = load_bundle(make_bundle.clean())
+    store = open_store(bundle, store_dir)
+    scan_bundle(bundle, store)
+    tab = TimelineTab(context)
+    qtbot.addWidget(tab)
+    tab.set_case(bundle, store)
+    qtbot.wait(200)
+    assert tab.handle is None and tab.model.all_count() == 0  # nothing read for a tab nobody sees
+    with qtbot.waitSignal(tab.loaded, timeout=TIMEOUT):
+        tab.show()
+    assert tab.model.all_count() > 0
