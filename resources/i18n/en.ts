@@ -1,96 +1,142 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../ui/progress_panel.py" line="11" />
+        <location filename="../../ui/progress_panel.py" line="11"/>
         <source>%1 个文件</source>
         <translation>%1 files</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="18" />
+        <location filename="../../ui/progress_panel.py" line="18"/>
         <source>已用 %1 秒</source>
         <translation>%1 s elapsed</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="21" />
+        <location filename="../../ui/progress_panel.py" line="21"/>
         <source>剩余约 %1 秒</source>
         <translation>about %1 s left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="44"/>
+        <source>未检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="45"/>
+        <source>是</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="45"/>
+        <source>否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="55"/>
+        <source>无</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="159"/>
+        <source>（培训身份）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="161"/>
+        <source>整个文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="167"/>
+        <source>无法读取附带的审查结果：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="169"/>
+        <source>✔ 审查意见完整有效：签名后未被改动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="171"/>
+        <source>✘ 审查意见已被改动或签名无效，不能采信</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AuditBanner</name>
     <message>
-        <location filename="../../ui/audit_banner.py" line="34" />
+        <location filename="../../ui/audit_banner.py" line="34"/>
         <source>我已知悉（记入审计日志）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/audit_banner.py" line="53" />
+        <location filename="../../ui/audit_banner.py" line="53"/>
         <source>审计日志校验失败：第 %1 条记录起哈希链断裂，审查记录可能在程序之外被改动。请勿依赖本审查库中的决定，并向技术人员报告。</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/audit_banner.py" line="56" />
+        <location filename="../../ui/audit_banner.py" line="56"/>
         <source>（%1 已于 %2 确认知悉）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/audit_banner.py" line="61" />
+        <location filename="../../ui/audit_banner.py" line="61"/>
         <source>审计日志断裂</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/audit_banner.py" line="62" />
+        <location filename="../../ui/audit_banner.py" line="62"/>
         <source>确认您已知悉审计日志断裂？此确认将以您的名义记入审计日志。</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../ui/case_header.py" line="33" />
+        <location filename="../../ui/case_header.py" line="33"/>
         <source>证据包</source>
         <translation>Bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/case_header.py" line="33" />
+        <location filename="../../ui/case_header.py" line="33"/>
         <source>临时证据包（无清单）</source>
         <translation>Ad-hoc bundle (no manifest)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_header.py" line="33" />
+        <location filename="../../ui/case_header.py" line="33"/>
         <source>文件夹</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/case_header.py" line="34" />
-        <location filename="../../ui/case_header.py" line="39" />
+        <location filename="../../ui/case_header.py" line="34"/>
+        <location filename="../../ui/case_header.py" line="39"/>
         <source>时区</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../ui/case_header.py" line="37" />
+        <location filename="../../ui/case_header.py" line="37"/>
         <source>案号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_header.py" line="37" />
+        <location filename="../../ui/case_header.py" line="37"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_header.py" line="38" />
+        <location filename="../../ui/case_header.py" line="38"/>
         <source>罪名</source>
         <translation>Charge</translation>
     </message>
     <message>
-        <location filename="../../ui/case_header.py" line="38" />
+        <location filename="../../ui/case_header.py" line="38"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_header.py" line="39" />
+        <location filename="../../ui/case_header.py" line="39"/>
         <source>制作人/制作时间</source>
         <translation>Prepared by / at</translation>
     </message>
@@ -98,286 +144,286 @@
 <context>
     <name>ClauseListModel</name>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="161" />
+        <location filename="../../ui/clause_list_model.py" line="153"/>
         <source>第%1条</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ClausePane</name>
     <message>
-        <location filename="../../ui/clause_pane.py" line="101" />
+        <location filename="../../ui/clause_pane.py" line="101"/>
         <source>对照封存前后照片</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="115" />
+        <location filename="../../ui/clause_pane.py" line="115"/>
         <source>确认 (1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="116" />
+        <location filename="../../ui/clause_pane.py" line="116"/>
         <source>推翻 (2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="117" />
+        <location filename="../../ui/clause_pane.py" line="117"/>
         <source>回答 (3)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="122" />
+        <location filename="../../ui/clause_pane.py" line="122"/>
         <source>推翻理由（必填）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="124" />
+        <location filename="../../ui/clause_pane.py" line="124"/>
         <source>（选择回答）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="128" />
+        <location filename="../../ui/clause_pane.py" line="128"/>
         <source>审查意见备注（Ctrl+Enter 保存）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="156" />
+        <location filename="../../ui/clause_pane.py" line="156"/>
         <source>（请在左侧选择条款）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="165" />
-        <source>第%1条　%2</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/clause_pane.py" line="165"/>
+        <source>第%1条&#x3000;%2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="168" />
+        <location filename="../../ui/clause_pane.py" line="168"/>
         <source>审查要点：</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="184" />
-        <source>　理由：</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/clause_pane.py" line="184"/>
+        <source>&#x3000;理由：</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="187" />
+        <location filename="../../ui/clause_pane.py" line="187"/>
         <source>审查决定：</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="194" />
+        <location filename="../../ui/clause_pane.py" line="194"/>
         <source>本条须由审查人回答（按 3）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="202" />
+        <location filename="../../ui/clause_pane.py" line="202"/>
         <source>推翻自动结论须填写理由</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="210" />
+        <location filename="../../ui/clause_pane.py" line="210"/>
         <source>请先选择回答：是、否或不明</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DensityStrip</name>
     <message>
-        <location filename="../../ui/density_strip.py" line="71" />
+        <location filename="../../ui/density_strip.py" line="97"/>
         <source>没有时间记录</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/density_strip.py" line="105" />
+        <location filename="../../ui/density_strip.py" line="148"/>
         <source>%1 个时间</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/density_strip.py" line="121" />
+        <location filename="../../ui/density_strip.py" line="164"/>
         <source>此段 %1 个时间</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="9" />
+        <location filename="../../ui/detail_pane.py" line="9"/>
         <source>修改时间</source>
         <translation>Modified</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="10" />
+        <location filename="../../ui/detail_pane.py" line="10"/>
         <source>创建时间</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="11" />
+        <location filename="../../ui/detail_pane.py" line="11"/>
         <source>访问时间</source>
         <translation>Accessed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="12" />
+        <location filename="../../ui/detail_pane.py" line="12"/>
         <source>变更时间</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="13" />
+        <location filename="../../ui/detail_pane.py" line="13"/>
         <source>文件系统</source>
         <translation>file system</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="13" />
+        <location filename="../../ui/detail_pane.py" line="13"/>
         <source>EXIF</source>
         <translation>EXIF</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="14" />
-        <location filename="../../ui/detail_pane.py" line="126" />
+        <location filename="../../ui/detail_pane.py" line="14"/>
+        <location filename="../../ui/detail_pane.py" line="126"/>
         <source>清单</source>
         <translation>Manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="14" />
+        <location filename="../../ui/detail_pane.py" line="14"/>
         <source>容器</source>
         <translation>container</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="15" />
-        <location filename="../../ui/detail_pane.py" line="80" />
+        <location filename="../../ui/detail_pane.py" line="15"/>
+        <location filename="../../ui/detail_pane.py" line="80"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="15" />
+        <location filename="../../ui/detail_pane.py" line="15"/>
         <source>文件夹</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="16" />
+        <location filename="../../ui/detail_pane.py" line="16"/>
         <source>链接</source>
         <translation>link</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="16" />
+        <location filename="../../ui/detail_pane.py" line="16"/>
         <source>其他</source>
         <translation>other</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="38" />
-        <location filename="../../ui/detail_pane.py" line="69" />
+        <location filename="../../ui/detail_pane.py" line="38"/>
+        <location filename="../../ui/detail_pane.py" line="69"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="41" />
+        <location filename="../../ui/detail_pane.py" line="41"/>
         <source>显示 UTC 原值</source>
         <translation>Show raw UTC values</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="55" />
+        <location filename="../../ui/detail_pane.py" line="55"/>
         <source>在文件列表中选择一个文件，这里显示它的元数据。</source>
         <translation>Select a file in the list to see its metadata here.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="80" />
-        <location filename="../../ui/detail_pane.py" line="120" />
+        <location filename="../../ui/detail_pane.py" line="80"/>
+        <location filename="../../ui/detail_pane.py" line="120"/>
         <source>路径</source>
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="80" />
-        <location filename="../../ui/detail_pane.py" line="128" />
+        <location filename="../../ui/detail_pane.py" line="80"/>
+        <location filename="../../ui/detail_pane.py" line="128"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="80" />
+        <location filename="../../ui/detail_pane.py" line="80"/>
         <source>审查库中没有此文件</source>
         <translation>This file is not in the review store</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="82" />
+        <location filename="../../ui/detail_pane.py" line="82"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="83" />
+        <location filename="../../ui/detail_pane.py" line="83"/>
         <source>时间（%1）</source>
         <translation>Times (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="120" />
+        <location filename="../../ui/detail_pane.py" line="120"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="121" />
+        <location filename="../../ui/detail_pane.py" line="121"/>
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="123" />
+        <location filename="../../ui/detail_pane.py" line="123"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="123" />
+        <location filename="../../ui/detail_pane.py" line="123"/>
         <source>%1 字节</source>
         <translation>%1 bytes</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="125" />
+        <location filename="../../ui/detail_pane.py" line="125"/>
         <source>链接目标</source>
         <translation>Link target</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="125" />
+        <location filename="../../ui/detail_pane.py" line="125"/>
         <source>（未跟随）</source>
         <translation> (not followed)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="126" />
+        <location filename="../../ui/detail_pane.py" line="126"/>
         <source>证据项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="128" />
+        <location filename="../../ui/detail_pane.py" line="128"/>
         <source>已删除（从镜像恢复）</source>
         <translation>Deleted (recovered from the image)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="129" />
+        <location filename="../../ui/detail_pane.py" line="129"/>
         <source>读取错误</source>
         <translation>Read error</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="129" />
+        <location filename="../../ui/detail_pane.py" line="129"/>
         <source>类型识别错误</source>
         <translation>Type detection error</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="140" />
+        <location filename="../../ui/detail_pane.py" line="140"/>
         <source>无（来源不提供）</source>
         <translation>None (the source does not record it)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="150" />
+        <location filename="../../ui/detail_pane.py" line="150"/>
         <source>不属于任何证据项</source>
         <translation>Not in any item</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="156" />
+        <location filename="../../ui/detail_pane.py" line="156"/>
         <source>清单所列</source>
         <translation>Listed in the manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="158" />
+        <location filename="../../ui/detail_pane.py" line="158"/>
         <source>清单外新增（第三十条第四项）</source>
         <translation>Addition not in the manifest (Art. 30(4))</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="159" />
+        <location filename="../../ui/detail_pane.py" line="159"/>
         <source>清单未列</source>
         <translation>Not listed in the manifest</translation>
     </message>
@@ -385,47 +431,47 @@
 <context>
     <name>FileTableModel</name>
     <message>
-        <location filename="../../ui/file_table_model.py" line="16" />
+        <location filename="../../ui/file_table_model.py" line="17"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="16" />
+        <location filename="../../ui/file_table_model.py" line="17"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="17" />
+        <location filename="../../ui/file_table_model.py" line="18"/>
         <source>修改时间</source>
         <translation>Modified</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="17" />
+        <location filename="../../ui/file_table_model.py" line="18"/>
         <source>创建时间</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="18" />
+        <location filename="../../ui/file_table_model.py" line="19"/>
         <source>访问时间</source>
         <translation>Accessed</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="18" />
+        <location filename="../../ui/file_table_model.py" line="19"/>
         <source>变更时间</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="19" />
+        <location filename="../../ui/file_table_model.py" line="20"/>
         <source>证据项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="19" />
+        <location filename="../../ui/file_table_model.py" line="20"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="299" />
+        <location filename="../../ui/file_table_model.py" line="399"/>
         <source>%1 字节</source>
         <translation>%1 bytes</translation>
     </message>
@@ -433,96 +479,179 @@
 <context>
     <name>FilesTab</name>
     <message>
-        <location filename="../../ui/files_tab.py" line="25" />
+        <location filename="../../ui/files_tab.py" line="32"/>
         <source>按路径筛选（包含的文字）</source>
         <translation>Filter by path (contains)</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="103" />
+        <location filename="../../ui/files_tab.py" line="101"/>
+        <source>正在为排序建立索引</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="151"/>
         <source>共 %1 个条目</source>
         <translation>%1 entries</translation>
     </message>
 </context>
 <context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="20"/>
+        <source>创建签名身份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="23"/>
+        <source>培训身份（审查意见上标注“培训”，不得用于办案）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="33"/>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="35"/>
+        <source>口令</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="36"/>
+        <source>再次输入口令</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="37"/>
+        <source>身份文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="39"/>
+        <source>创建</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="40"/>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="44"/>
+        <source>口令不会被保存；证书（.pem）写在身份文件旁，可交给核验审查意见的人。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="50"/>
+        <source>保存签名身份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="51"/>
+        <source>PKCS#12 身份 (*.p12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="58"/>
+        <source>请输入姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="60"/>
+        <source>请输入口令</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="62"/>
+        <source>两次输入的口令不一致</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="64"/>
+        <source>请指定身份文件（.p12）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImageLabel</name>
     <message>
-        <location filename="../../ui/media_viewers.py" line="75" />
+        <location filename="../../ui/media_viewers.py" line="75"/>
         <source>无法显示 %1：%2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ImageViewerDialog</name>
     <message>
-        <location filename="../../ui/media_viewers.py" line="93" />
+        <location filename="../../ui/media_viewers.py" line="93"/>
         <source>查看图片：%1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ItemTree</name>
     <message>
-        <location filename="../../ui/item_tree.py" line="9" />
+        <location filename="../../ui/item_tree.py" line="9"/>
         <source>扣押介质</source>
         <translation>seized media</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="9" />
+        <location filename="../../ui/item_tree.py" line="9"/>
         <source>介质镜像</source>
         <translation>media image</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="10" />
+        <location filename="../../ui/item_tree.py" line="10"/>
         <source>现场提取</source>
         <translation>on-site extraction</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="11" />
+        <location filename="../../ui/item_tree.py" line="11"/>
         <source>在线提取</source>
         <translation>online extraction</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="11" />
+        <location filename="../../ui/item_tree.py" line="11"/>
         <source>冻结</source>
         <translation>frozen</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="12" />
+        <location filename="../../ui/item_tree.py" line="12"/>
         <source>调取</source>
         <translation>obtained</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="12" />
+        <location filename="../../ui/item_tree.py" line="12"/>
         <source>检查</source>
         <translation>inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="13" />
+        <location filename="../../ui/item_tree.py" line="13"/>
         <source>鉴定</source>
         <translation>appraisal</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="53" />
+        <location filename="../../ui/item_tree.py" line="53"/>
         <source>证据项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="53" />
+        <location filename="../../ui/item_tree.py" line="53"/>
         <source>文件夹树</source>
         <translation>Folders</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="82" />
+        <location filename="../../ui/item_tree.py" line="82"/>
         <source>全部文件（%1）</source>
         <translation>All files (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="92" />
+        <location filename="../../ui/item_tree.py" line="92"/>
         <source>不属于任何证据项（%1）</source>
         <translation>Not in any item (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="117" />
+        <location filename="../../ui/item_tree.py" line="117"/>
         <source>（文件过多，仅列出部分文件夹）</source>
         <translation>(too many entries: some folders only)</translation>
     </message>
@@ -530,110 +659,233 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="48" />
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>文件</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>审查</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>工具</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>文件</source>
         <comment>menu</comment>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>打开证据包…</source>
         <translation>Open bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>最近打开</source>
         <translation>Recent bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>正在扫描</source>
         <translation>Scanning</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>扫描完成：%1 个文件，%2 MB，用时 %3 秒</source>
         <translation>Scan finished: %1 files, %2 MB, %3 s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>扫描已取消：列表显示已扫描的文件</source>
         <translation>Scan cancelled: the list shows the files scanned so far</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>扫描失败：%1</source>
         <translation>Scan failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>正在识别文件类型</source>
         <translation>Detecting file types</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>类型识别完成：%1 个文件</source>
         <translation>File types detected: %1 files</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>关于证审台</source>
         <translation>About EvidenceDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>证审台 EvidenceDesk
 依据《人民检察院办理网络犯罪案件规定》第三章审查电子数据的离线工作台。
 证据包以只读方式打开，审查记录保存在独立的审查库中。</source>
         <translation>EvidenceDesk
-An offline workstation for reviewing electronic evidence under chapter 3 of the Provisions of the People's Procuratorates on Handling Cybercrime Cases.
+An offline workstation for reviewing electronic evidence under chapter 3 of the Provisions of the People&apos;s Procuratorates on Handling Cybercrime Cases.
 Bundles are opened read-only; the review is kept in a separate review store.</translation>
+    </message>
+</context>
+<context>
+    <name>MemoDialog</name>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="62"/>
+        <source>导出审查意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="69"/>
+        <source>英文审查意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="86"/>
+        <source>签名身份文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="87"/>
+        <source>口令</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="88"/>
+        <source>审查人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="89"/>
+        <source>输出文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="92"/>
+        <source>导出并签名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="93"/>
+        <source>打开审查意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="95"/>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="107"/>
+        <source>选择签名身份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="108"/>
+        <source>PKCS#12 身份 (*.p12 *.pfx);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="113"/>
+        <source>保存审查意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="114"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="126"/>
+        <source>请先打开证据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="128"/>
+        <source>请选择签名身份文件（.p12）；没有身份时可在“审查意见”菜单中创建</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="130"/>
+        <source>请输入签名身份的口令</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="132"/>
+        <source>请指定输出文件（.pdf）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="134"/>
+        <source>无法写入审查意见 %1：目录不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="151"/>
+        <source>正在生成审查意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="161"/>
+        <source>取消导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="161"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="179"/>
+        <source>（审查人尚未作出决定，审查意见注明均为自动结果）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="180"/>
+        <source>审查意见已签名并写入 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="190"/>
+        <source>已取消导出，未写入任何文件</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OpenDialogs</name>
     <message>
-        <location filename="../../ui/open_dialogs.py" line="14" />
+        <location filename="../../ui/open_dialogs.py" line="14"/>
         <source>打开证据包（选择含 bundle.json 的文件夹）</source>
         <translation>Open bundle (choose the folder with bundle.json)</translation>
     </message>
@@ -641,95 +893,95 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>OutcomeBox</name>
     <message>
-        <location filename="../../ui/outcome_box.py" line="51" />
+        <location filename="../../ui/outcome_box.py" line="51"/>
         <source>本项结论（第四十三条、第四十四条）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="58" />
+        <location filename="../../ui/outcome_box.py" line="58"/>
         <source>审查人决定：</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="66" />
+        <location filename="../../ui/outcome_box.py" line="66"/>
         <source>理由（与程序建议不同时必填）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="68" />
+        <location filename="../../ui/outcome_box.py" line="68"/>
         <source>保存结论</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="72" />
+        <location filename="../../ui/outcome_box.py" line="72"/>
         <source>要求补正或作出合理解释的事项，每行一项（瑕疵可补正时必填）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="103" />
+        <location filename="../../ui/outcome_box.py" line="103"/>
         <source>程序建议：（尚无自动检查结果）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="104" />
+        <location filename="../../ui/outcome_box.py" line="104"/>
         <source>程序建议：&lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="106" />
+        <location filename="../../ui/outcome_box.py" line="106"/>
         <source>依据：</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="108" />
+        <location filename="../../ui/outcome_box.py" line="108"/>
         <source>（审查人已推翻）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="121" />
-        <source>已保存：%1　%2　%3　%4</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/outcome_box.py" line="121"/>
+        <source>已保存：%1&#x3000;%2&#x3000;%3&#x3000;%4</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="126" />
+        <location filename="../../ui/outcome_box.py" line="126"/>
         <source>尚未决定本项结论</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="152" />
+        <location filename="../../ui/outcome_box.py" line="152"/>
         <source>没有打开的证据项</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="154" />
+        <location filename="../../ui/outcome_box.py" line="154"/>
         <source>请选择结论：可采、瑕疵可补正或排除</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="156" />
+        <location filename="../../ui/outcome_box.py" line="156"/>
         <source>结论与程序建议不同，须说明理由</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="158" />
+        <location filename="../../ui/outcome_box.py" line="158"/>
         <source>瑕疵可补正须列明要求补正或解释的事项</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OverviewTableModel</name>
     <message>
-        <location filename="../../ui/review_overview.py" line="95" />
+        <location filename="../../ui/review_overview.py" line="73"/>
         <source>等 %1 条</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/review_overview.py" line="96" />
+        <location filename="../../ui/review_overview.py" line="74"/>
         <source>无</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/review_overview.py" line="98" />
+        <location filename="../../ui/review_overview.py" line="76"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -737,99 +989,99 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>PdfViewerDialog</name>
     <message>
-        <location filename="../../ui/media_viewers.py" line="110" />
+        <location filename="../../ui/media_viewers.py" line="110"/>
         <source>查看文书：%1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/media_viewers.py" line="124" />
+        <location filename="../../ui/media_viewers.py" line="124"/>
         <source>%1（共 %2 页）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview_pane.py" line="82" />
-        <location filename="../../ui/preview_pane.py" line="117" />
+        <location filename="../../ui/preview_pane.py" line="84"/>
+        <location filename="../../ui/preview_pane.py" line="119"/>
         <source>选择一个图片、PDF 或文本文件即可预览。</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="125" />
+        <location filename="../../ui/preview_pane.py" line="127"/>
         <source>正在读取…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="138" />
+        <location filename="../../ui/preview_pane.py" line="140"/>
         <source>此类文件不提供预览（%1）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="138" />
+        <location filename="../../ui/preview_pane.py" line="140"/>
         <source>类型未识别</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="146" />
+        <location filename="../../ui/preview_pane.py" line="148"/>
         <source>正在生成预览</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="159" />
+        <location filename="../../ui/preview_pane.py" line="161"/>
         <source>无法预览：%1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="166" />
+        <location filename="../../ui/preview_pane.py" line="168"/>
         <source>缩略图无法显示</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="169" />
+        <location filename="../../ui/preview_pane.py" line="171"/>
         <source>缩略图 %1×%2（原图未改动）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="181" />
+        <location filename="../../ui/preview_pane.py" line="183"/>
         <source>PDF 无法打开（%1）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="184" />
+        <location filename="../../ui/preview_pane.py" line="186"/>
         <source>PDF，共 %1 页</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="192" />
+        <location filename="../../ui/preview_pane.py" line="194"/>
         <source>文本，编码：%1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="192" />
+        <location filename="../../ui/preview_pane.py" line="194"/>
         <source>未识别（不是文本）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="194" />
+        <location filename="../../ui/preview_pane.py" line="196"/>
         <source>（只显示前 1 MiB）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/progress_panel.py" line="43" />
+        <location filename="../../ui/progress_panel.py" line="43"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="44" />
+        <location filename="../../ui/progress_panel.py" line="44"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="59" />
+        <location filename="../../ui/progress_panel.py" line="59"/>
         <source>正在取消：%1</source>
         <translation>Cancelling: %1</translation>
     </message>
@@ -837,356 +1089,502 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>RelevancePane</name>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="176" />
+        <location filename="../../ui/relevance_pane.py" line="166"/>
         <source>按路径筛选</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="182" />
+        <location filename="../../ui/relevance_pane.py" line="172"/>
         <source>所证明的事实（必填）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="183" />
+        <location filename="../../ui/relevance_pane.py" line="173"/>
         <source>标记为相关</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="184" />
+        <location filename="../../ui/relevance_pane.py" line="174"/>
         <source>取消此标记</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="201" />
+        <location filename="../../ui/relevance_pane.py" line="191"/>
         <source>&lt;b&gt;第三十三条（一）与案件事实的关联：标记相关文件&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="209" />
+        <location filename="../../ui/relevance_pane.py" line="199"/>
         <source>&lt;b&gt;第三十三条（二）数据及介质与当事人的关联&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="243" />
+        <location filename="../../ui/relevance_pane.py" line="233"/>
         <source>请先选择文件</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="246" />
+        <location filename="../../ui/relevance_pane.py" line="236"/>
         <source>请说明该文件证明的事实</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="260" />
+        <location filename="../../ui/relevance_pane.py" line="250"/>
         <source>所选文件没有此项标记</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ReviewOverview</name>
     <message>
-        <location filename="../../ui/review_overview.py" line="141" />
+        <location filename="../../ui/review_overview.py" line="119"/>
         <source>审查进度：%1/%2 条款，%3/%4 项已定结论</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ReviewTab</name>
     <message>
-        <location filename="../../ui/review_tab.py" line="132" />
+        <location filename="../../ui/review_tab.py" line="134"/>
         <source>运行自动检查</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/review_tab.py" line="210" />
+        <location filename="../../ui/review_tab.py" line="237"/>
         <source>（未打开证据包）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/review_tab.py" line="210" />
+        <location filename="../../ui/review_tab.py" line="237"/>
         <source>（请选择证据项）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/review_tab.py" line="212" />
-        <source>　— 尚无自动检查结果，请点“运行自动检查”</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/review_tab.py" line="239"/>
+        <source>&#x3000;— 尚无自动检查结果，请点“运行自动检查”</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/review_tab.py" line="246" />
+        <location filename="../../ui/review_tab.py" line="279"/>
         <source>正在运行自动检查</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SideBySideDialog</name>
     <message>
-        <location filename="../../ui/media_viewers.py" line="138" />
+        <location filename="../../ui/media_viewers.py" line="138"/>
         <source>封存前后照片对照</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/media_viewers.py" line="140" />
+        <location filename="../../ui/media_viewers.py" line="140"/>
         <source>封存前</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/media_viewers.py" line="140" />
+        <location filename="../../ui/media_viewers.py" line="140"/>
         <source>封存后</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/media_viewers.py" line="148" />
+        <location filename="../../ui/media_viewers.py" line="148"/>
         <source>（无照片）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TimelineTab</name>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="95" />
+        <location filename="../../ui/timeline_tab.py" line="167"/>
         <source>从</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="96" />
+        <location filename="../../ui/timeline_tab.py" line="168"/>
         <source>到</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="100" />
+        <location filename="../../ui/timeline_tab.py" line="172"/>
         <source>路径包含</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="102" />
+        <location filename="../../ui/timeline_tab.py" line="174"/>
         <source>清除筛选</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="126" />
+        <location filename="../../ui/timeline_tab.py" line="198"/>
         <source>时间异常</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="162" />
+        <location filename="../../ui/timeline_tab.py" line="240"/>
         <source>正在读取时间…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="164" />
-        <source>正在整理时间线</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/timeline_tab.py" line="272"/>
+        <source>时间异常（正在查找…）</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="177" />
+        <location filename="../../ui/timeline_tab.py" line="298"/>
         <source>时间线读取失败：%1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="204" />
+        <location filename="../../ui/timeline_tab.py" line="330"/>
+        <source>时间异常（%1，每类列出前 %2 条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_tab.py" line="333"/>
         <source>时间异常（%1）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="207" />
+        <location filename="../../ui/timeline_tab.py" line="336"/>
         <source>全部证据项</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="207" />
+        <location filename="../../ui/timeline_tab.py" line="337"/>
         <source>全部时间种类</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="208" />
+        <location filename="../../ui/timeline_tab.py" line="338"/>
         <source>全部来源</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="209" />
+        <location filename="../../ui/timeline_tab.py" line="339"/>
         <source>全部类型</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="251" />
+        <location filename="../../ui/timeline_tab.py" line="394"/>
+        <source>正在计数… / %1 个时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_tab.py" line="406"/>
+        <source>计数失败</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_tab.py" line="413"/>
         <source>%1 / %2 个时间</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VerifyMemoDialog</name>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="80"/>
+        <source>验证审查意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="83"/>
+        <source>可选：信任的签名证书（.pem）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="84"/>
+        <location filename="../../ui/verify_memo_dialog.py" line="144"/>
+        <source>请选择要验证的审查意见（PDF）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="99"/>
+        <source>审查意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="100"/>
+        <source>信任证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="106"/>
+        <source>验证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="108"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="114"/>
+        <source>附带的审查结果（findings.json）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="120"/>
+        <source>选择审查意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="121"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="127"/>
+        <source>选择信任证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="128"/>
+        <source>证书 (*.pem *.crt);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="150"/>
+        <source>正在验证…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="151"/>
+        <source>正在验证审查意见</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>VerifyTab</name>
     <message>
-        <location filename="../../ui/verify_tab.py" line="51" />
+        <location filename="../../ui/verify_tab.py" line="61"/>
         <source>校验</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="52" />
+        <location filename="../../ui/verify_tab.py" line="62"/>
         <source>重新计算清单记录的每个完整性校验值并比对（第三十一条第二项）</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="73" />
+        <location filename="../../ui/verify_tab.py" line="83"/>
         <source>校验范围</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="76" />
+        <location filename="../../ui/verify_tab.py" line="86"/>
         <source>筛选：状态</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="76" />
+        <location filename="../../ui/verify_tab.py" line="86"/>
         <source>证据项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="87" />
+        <location filename="../../ui/verify_tab.py" line="97"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="116" />
-        <location filename="../../ui/verify_tab.py" line="126" />
+        <location filename="../../ui/verify_tab.py" line="126"/>
+        <location filename="../../ui/verify_tab.py" line="136"/>
         <source>全部</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="126" />
+        <location filename="../../ui/verify_tab.py" line="136"/>
         <source>全案</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="151" />
+        <location filename="../../ui/verify_tab.py" line="161"/>
         <source>正在校验 %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="151" />
+        <location filename="../../ui/verify_tab.py" line="161"/>
         <source>正在校验全案</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="169" />
+        <location filename="../../ui/verify_tab.py" line="185"/>
         <source>正在取消…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="194" />
+        <location filename="../../ui/verify_tab.py" line="211"/>
         <source>校验完成：%1 条结果，用时 %2 秒</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="214" />
+        <location filename="../../ui/verify_tab.py" line="221"/>
         <source>校验已取消，审查库中的结果未改变</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="214" />
+        <location filename="../../ui/verify_tab.py" line="221"/>
         <source>校验失败：%1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="239" />
+        <location filename="../../ui/verify_tab.py" line="246"/>
         <source>尚未校验。点击“校验”重新计算清单记录的校验值。</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="247" />
+        <location filename="../../ui/verify_tab.py" line="254"/>
         <source>显示 %1 条</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>VerifyTableModel</name>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="8" />
+        <location filename="../../ui/verify_table_model.py" line="8"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="8" />
+        <location filename="../../ui/verify_table_model.py" line="8"/>
         <source>证据项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="9" />
+        <location filename="../../ui/verify_table_model.py" line="9"/>
         <source>路径</source>
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="9" />
+        <location filename="../../ui/verify_table_model.py" line="9"/>
         <source>算法</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="10" />
+        <location filename="../../ui/verify_table_model.py" line="10"/>
         <source>记录值</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="10" />
+        <location filename="../../ui/verify_table_model.py" line="10"/>
         <source>计算值</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="11" />
+        <location filename="../../ui/verify_table_model.py" line="11"/>
         <source>记录来源</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="11" />
+        <location filename="../../ui/verify_table_model.py" line="11"/>
         <source>说明</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="18" />
+        <location filename="../../ui/verify_table_model.py" line="18"/>
         <source>一致</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="19" />
+        <location filename="../../ui/verify_table_model.py" line="19"/>
         <source>不一致</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="20" />
+        <location filename="../../ui/verify_table_model.py" line="20"/>
         <source>缺失</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="21" />
+        <location filename="../../ui/verify_table_model.py" line="21"/>
         <source>无法读取</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="22" />
+        <location filename="../../ui/verify_table_model.py" line="22"/>
         <source>清单外新增</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/open_dialogs.py" line="42" />
+        <location filename="../../ui/open_dialogs.py" line="42"/>
         <source>打开一个证据包开始审查</source>
         <translation>Open a case bundle to start the review</translation>
     </message>
     <message>
-        <location filename="../../ui/open_dialogs.py" line="44" />
+        <location filename="../../ui/open_dialogs.py" line="44"/>
         <source>菜单 文件 &gt; 打开证据包…，或把证据包文件夹拖到此窗口。没有 bundle.json 的普通文件夹作为临时证据包打开。证据包只读，不会被改动。</source>
         <translation>Menu File &gt; Open bundle…, or drop a bundle folder onto this window. A plain folder without bundle.json opens as an ad-hoc bundle. Bundles are opened read-only and never changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/open_dialogs.py" line="47" />
+        <location filename="../../ui/open_dialogs.py" line="47"/>
         <source>打开证据包…</source>
         <translation>Open bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/open_dialogs.py" line="57" />
+        <location filename="../../ui/open_dialogs.py" line="57"/>
         <source>最近打开的证据包（双击打开）：</source>
         <translation>Recent bundles (double-click to open):</translation>
+    </message>
+</context>
+<context>
+    <name>row</name>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="23"/>
+        <source>浏览…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../ui/case_tabs.py" line="36"/>
+        <source>校验</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_tabs.py" line="37"/>
+        <source>审查</source>
+        <translation type="unfinished">Review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_tabs.py" line="38"/>
+        <location filename="../../ui/case_tabs.py" line="94"/>
+        <source>时间线</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_tabs.py" line="90"/>
+        <source>校验全案摘要</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_tabs.py" line="92"/>
+        <source>运行自动检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_actions.py" line="13"/>
+        <source>审查意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_actions.py" line="18"/>
+        <source>导出审查意见…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_actions.py" line="19"/>
+        <source>验证审查意见…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_actions.py" line="21"/>
+        <source>创建签名身份…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
