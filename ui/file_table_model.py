@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from models.sort_keys import INDEX_FROM, SORT_KEYS, UNIQUE_KEYS, has_sort_index
 from models.timeutil import format_local, format_utc
+from ui.paged_model import reset_pages
 
 COL_NAME, COL_SIZE, COL_MODIFIED, COL_CREATED, COL_ACCESSED, COL_CHANGED, COL_ITEM, COL_TYPE = range(8)
 HEADERS = (QT_TRANSLATE_NOOP("FileTableModel", "名称"), QT_TRANSLATE_NOOP("FileTableModel", "大小"),
@@ -122,18 +123,7 @@ class FileTableModel(QAbstractTableModel):
         self.requery()
 
     def requery(self) -> None:
-        self.beginResetModel()
-        self._ids = array("q")
-        self._pages.clear()
-        self._cells.clear()
-        self._last_key = None
-        self._batch = FIRST_BATCH
-        self._exhausted = self._conn is None
-        self._busy = True  # modelReset listeners (Qt's model tester) may call fetchMore: not yet
-        try:
-            self.endResetModel()
-        finally:
-            self._busy = False
+        reset_pages(self, FIRST_BATCH, self._cells)
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from models import timeline_store as ts
 from models.timeutil import format_local, format_utc, zone
+from ui.paged_model import reset_pages
 
 CONTEXT = "TimelineModel"
 COL_TIME, COL_KIND, COL_SOURCE, COL_ITEM, COL_PATH, COL_TYPE, COL_NOTE = range(7)
@@ -168,18 +169,7 @@ class TimelineTableModel(QAbstractTableModel):
         return expr, "DESC" if order == Qt.SortOrder.DescendingOrder else "ASC"
 
     def requery(self, fetch: bool = True) -> None:
-        self.beginResetModel()
-        self._ids = array("q")
-        self._pages.clear()
-        self._cell_cache.clear()
-        self._last_key = None
-        self._batch = BATCH
-        self._exhausted = self._conn is None
-        self._busy = True  # modelReset listeners (Qt's model tester) may call fetchMore: not yet
-        try:
-            self.endResetModel()
-        finally:
-            self._busy = False
+        reset_pages(self, BATCH, self._cell_cache)
         if fetch and self.canFetchMore():
             self.fetchMore()
 
