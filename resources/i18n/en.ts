@@ -21,47 +21,82 @@
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="44"/>
         <source>未检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Not checked</translation>
     </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="45"/>
         <source>是</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="45"/>
         <source>否</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="55"/>
         <source>无</source>
-        <translation type="unfinished"></translation>
+        <translation>None</translation>
     </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="159"/>
         <source>（培训身份）</source>
-        <translation type="unfinished"></translation>
+        <translation> (training identity)</translation>
     </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="161"/>
         <source>整个文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Entire file</translation>
     </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="167"/>
         <source>无法读取附带的审查结果：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the attached review findings: %1</translation>
     </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="169"/>
         <source>✔ 审查意见完整有效：签名后未被改动</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ The review memo is intact and valid: unchanged since it was signed</translation>
     </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="171"/>
         <source>✘ 审查意见已被改动或签名无效，不能采信</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ The review memo was changed or its signature is invalid: do not rely on it</translation>
+    </message>
+    <message>
+        <location filename="../../models/anomalies.py" line="52"/>
+        <source>文件修改时间 {0} 晚于该证据项的 {1} {2}：封存或提取之后文件又被改动过，或时间来源有误</source>
+        <translation>File modified at {0}, later than this evidence item&apos;s {1} {2}: the file was changed after sealing or extraction, or the time source is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../models/anomalies.py" line="63"/>
+        <source>{0}（{1}）晚于证据包制作时间 {2}：不可能发生在制作之前的时间</source>
+        <translation>{0} ({1}) is later than the bundle&apos;s preparation time {2}: impossible for data that existed when the bundle was prepared</translation>
+    </message>
+    <message>
+        <location filename="../../models/anomalies.py" line="86"/>
+        <source>创建时间 {0} 晚于修改时间 {1}。复制文件时，NTFS、ext4 等文件系统把副本的创建时间设为复制时刻，而保留原修改时间，因此副本常见此现象；若该文件位于原始介质上（未经复制），则需说明原因</source>
+        <translation>Created {0}, later than modified {1}. When a file is copied, file systems such as NTFS and ext4 set the copy&apos;s creation time to the moment of copying and keep the original modification time, so copies often show this; if the file is on the original medium (not copied), the reason must be explained</translation>
+    </message>
+    <message>
+        <location filename="../../models/anomalies.py" line="99"/>
+        <source>EXIF 拍摄时间 {0} 与文件修改时间 {1} 相差 {2} 小时（阈值 {3} 小时）：照片拍摄后曾被编辑、另存或时钟有误</source>
+        <translation>EXIF capture time {0} and file modification time {1} are {2} hours apart (threshold {3} hours): the photo was edited or saved again after it was taken, or a clock was wrong</translation>
+    </message>
+    <message>
+        <location filename="../../models/anomalies.py" line="115"/>
+        <source>{0} 个文件的{1}时间未记录时区，已按案件时区 {2} 解读，可能有整小时的偏差</source>
+        <translation>{0} files have {1} times without a recorded time zone; they are read in the case time zone {2} and may be off by whole hours</translation>
+    </message>
+    <message>
+        <location filename="../../models/anomalies.py" line="116"/>
+        <source>EXIF 拍摄</source>
+        <translation>EXIF capture</translation>
+    </message>
+    <message>
+        <location filename="../../models/anomalies.py" line="116"/>
+        <source>文件系统</source>
+        <translation>file system</translation>
     </message>
 </context>
 <context>
@@ -69,27 +104,27 @@
     <message>
         <location filename="../../ui/audit_banner.py" line="34"/>
         <source>我已知悉（记入审计日志）</source>
-        <translation type="unfinished"></translation>
+        <translation>I acknowledge this (recorded in the audit log)</translation>
     </message>
     <message>
         <location filename="../../ui/audit_banner.py" line="53"/>
         <source>审计日志校验失败：第 %1 条记录起哈希链断裂，审查记录可能在程序之外被改动。请勿依赖本审查库中的决定，并向技术人员报告。</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit log check failed: the hash chain is broken from entry %1 on, so the review records may have been changed outside this program. Do not rely on the decisions in this review store, and report it to technical staff.</translation>
     </message>
     <message>
         <location filename="../../ui/audit_banner.py" line="56"/>
         <source>（%1 已于 %2 确认知悉）</source>
-        <translation type="unfinished"></translation>
+        <translation> (acknowledged by %1 at %2)</translation>
     </message>
     <message>
         <location filename="../../ui/audit_banner.py" line="61"/>
         <source>审计日志断裂</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit log broken</translation>
     </message>
     <message>
         <location filename="../../ui/audit_banner.py" line="62"/>
         <source>确认您已知悉审计日志断裂？此确认将以您的名义记入审计日志。</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm that you are aware the audit log is broken? This acknowledgement is recorded in the audit log under your name.</translation>
     </message>
 </context>
 <context>
@@ -146,7 +181,97 @@
     <message>
         <location filename="../../ui/clause_list_model.py" line="153"/>
         <source>第%1条</source>
-        <translation type="unfinished"></translation>
+        <translation>Art. %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="61"/>
+        <source>条款</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="61"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="61"/>
+        <source>自动结果</source>
+        <translation>Auto result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <source>审查</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <source>通过</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <source>不符合</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <source>注意</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <source>待审查</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <source>未记录</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="16"/>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="16"/>
+        <source>无法检查</source>
+        <translation>Cannot check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <source>待决</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <source>✓ 已确认</source>
+        <translation>✓ Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <source>✓ 已推翻</source>
+        <translation>✓ Overridden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <source>✓ 已回答</source>
+        <translation>✓ Answered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <source>✓ 已回答：是</source>
+        <translation>✓ Answered: yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <source>✓ 已回答：否</source>
+        <translation>✓ Answered: no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <source>✓ 已回答：不明</source>
+        <translation>✓ Answered: unclear</translation>
     </message>
 </context>
 <context>
@@ -154,77 +279,177 @@
     <message>
         <location filename="../../ui/clause_pane.py" line="101"/>
         <source>对照封存前后照片</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare photos before/after sealing</translation>
     </message>
     <message>
         <location filename="../../ui/clause_pane.py" line="115"/>
         <source>确认 (1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm (1)</translation>
     </message>
     <message>
         <location filename="../../ui/clause_pane.py" line="116"/>
         <source>推翻 (2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Override (2)</translation>
     </message>
     <message>
         <location filename="../../ui/clause_pane.py" line="117"/>
         <source>回答 (3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Answer (3)</translation>
     </message>
     <message>
         <location filename="../../ui/clause_pane.py" line="122"/>
         <source>推翻理由（必填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason (required)</translation>
     </message>
     <message>
         <location filename="../../ui/clause_pane.py" line="124"/>
         <source>（选择回答）</source>
-        <translation type="unfinished"></translation>
+        <translation>(choose an answer)</translation>
     </message>
     <message>
         <location filename="../../ui/clause_pane.py" line="128"/>
         <source>审查意见备注（Ctrl+Enter 保存）</source>
-        <translation type="unfinished"></translation>
+        <translation>Note for the review memo (Ctrl+Enter saves)</translation>
     </message>
     <message>
         <location filename="../../ui/clause_pane.py" line="156"/>
         <source>（请在左侧选择条款）</source>
-        <translation type="unfinished"></translation>
+        <translation>(select a clause on the left)</translation>
     </message>
     <message>
         <location filename="../../ui/clause_pane.py" line="165"/>
         <source>第%1条&#x3000;%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Art. %1  %2</translation>
     </message>
     <message>
         <location filename="../../ui/clause_pane.py" line="168"/>
         <source>审查要点：</source>
-        <translation type="unfinished"></translation>
+        <translation>Points to review: </translation>
     </message>
     <message>
         <location filename="../../ui/clause_pane.py" line="184"/>
         <source>&#x3000;理由：</source>
-        <translation type="unfinished"></translation>
+        <translation>  Reason: </translation>
     </message>
     <message>
         <location filename="../../ui/clause_pane.py" line="187"/>
         <source>审查决定：</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision: </translation>
     </message>
     <message>
         <location filename="../../ui/clause_pane.py" line="194"/>
         <source>本条须由审查人回答（按 3）</source>
-        <translation type="unfinished"></translation>
+        <translation>This clause must be answered by the reviewer (press 3)</translation>
     </message>
     <message>
         <location filename="../../ui/clause_pane.py" line="202"/>
         <source>推翻自动结论须填写理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Overriding the automatic result requires a reason</translation>
     </message>
     <message>
         <location filename="../../ui/clause_pane.py" line="210"/>
         <source>请先选择回答：是、否或不明</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an answer first: Yes, No or Unclear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="18"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="18"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="18"/>
+        <source>不明</source>
+        <translation>Unclear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <source>通过</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <source>不符合</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <source>注意</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <source>待审查</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <source>未记录</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="16"/>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="16"/>
+        <source>无法检查</source>
+        <translation>Cannot check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_pane.py" line="170"/>
+        <source>自动</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_pane.py" line="170"/>
+        <source>辅助</source>
+        <translation>assisted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_pane.py" line="170"/>
+        <source>人工</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <source>待决</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <source>✓ 已确认</source>
+        <translation>✓ Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <source>✓ 已推翻</source>
+        <translation>✓ Overridden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <source>✓ 已回答</source>
+        <translation>✓ Answered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <source>✓ 已回答：是</source>
+        <translation>✓ Answered: yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <source>✓ 已回答：否</source>
+        <translation>✓ Answered: no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <source>✓ 已回答：不明</source>
+        <translation>✓ Answered: unclear</translation>
     </message>
 </context>
 <context>
@@ -232,17 +457,17 @@
     <message>
         <location filename="../../ui/density_strip.py" line="97"/>
         <source>没有时间记录</source>
-        <translation type="unfinished"></translation>
+        <translation>No times recorded</translation>
     </message>
     <message>
         <location filename="../../ui/density_strip.py" line="148"/>
         <source>%1 个时间</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 times</translation>
     </message>
     <message>
         <location filename="../../ui/density_strip.py" line="164"/>
         <source>此段 %1 个时间</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 times in this span</translation>
     </message>
 </context>
 <context>
@@ -429,49 +654,291 @@
     </message>
 </context>
 <context>
+    <name>DigestSection</name>
+    <message>
+        <location filename="../../ui/digest_section.py" line="16"/>
+        <source>完整性校验值</source>
+        <translation>Integrity hashes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/digest_section.py" line="31"/>
+        <source>记录：%1</source>
+        <translation>Recorded: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/digest_section.py" line="31"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/digest_section.py" line="32"/>
+        <source>计算：%1</source>
+        <translation>Computed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/digest_section.py" line="32"/>
+        <source>（未算出）</source>
+        <translation>(not computed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/digest_section.py" line="45"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/digest_section.py" line="45"/>
+        <source>尚未校验（在“校验”页点击“校验”）</source>
+        <translation>Not verified yet (click &quot;Verify&quot; on the Verification tab)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/digest_section.py" line="55"/>
+        <source>校验时间</source>
+        <translation>Verified at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/digest_section.py" line="34"/>
+        <source>记录来源：%1</source>
+        <translation>Recorded in: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/digest_section.py" line="49"/>
+        <source>清单</source>
+        <translation>Manifest</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ui/errors.py" line="50"/>
+        <source>无法打开证据包</source>
+        <translation>Cannot open the bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="84"/>
+        <source>程序遇到意外错误，已记录，窗口仍可继续使用。</source>
+        <translation>The program met an unexpected error. It has been logged, and the window can still be used.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="87"/>
+        <source>内部错误</source>
+        <translation>Internal error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="35"/>
+        <source>读取出错：%1</source>
+        <translation>Read error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="41"/>
+        <source>清单中的字段：%1</source>
+        <translation>Manifest field: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="52"/>
+        <source>清单无效 / invalid manifest</source>
+        <translation>Invalid manifest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="44"/>
+        <source>另有 %1 处问题，修正此处后再次打开可见。</source>
+        <translation>%1 more problems; they show when this one is fixed and the bundle opened again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="86"/>
+        <source>详情见日志：%1</source>
+        <translation>Details in the log: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="19"/>
+        <source>文件不存在（清单或库中有记录，证据包中已没有）</source>
+        <translation>File not found (recorded in the manifest or the store, but no longer in the bundle)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="20"/>
+        <source>没有读取权限</source>
+        <translation>No permission to read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="21"/>
+        <source>这是文件夹，不是文件</source>
+        <translation>This is a folder, not a file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="22"/>
+        <source>路径中有一段不是文件夹</source>
+        <translation>A part of the path is not a folder</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceDesk</name>
+    <message>
+        <location filename="../../models/anomalies.py" line="63"/>
+        <source>{0}（{1}）晚于证据包制作时间 {2}：不可能发生在制作之前的时间</source>
+        <translation>{0} ({1}) is later than the bundle&apos;s preparation time {2}: impossible for data that existed when the bundle was prepared</translation>
+    </message>
+    <message>
+        <location filename="../../models/anomalies.py" line="86"/>
+        <source>创建时间 {0} 晚于修改时间 {1}。复制文件时，NTFS、ext4 等文件系统把副本的创建时间设为复制时刻，而保留原修改时间，因此副本常见此现象；若该文件位于原始介质上（未经复制），则需说明原因</source>
+        <translation>Created {0}, later than modified {1}. When a file is copied, file systems such as NTFS and ext4 set the copy&apos;s creation time to the moment of copying and keep the original modification time, so copies often show this; if the file is on the original medium (not copied), the reason must be explained</translation>
+    </message>
+    <message>
+        <location filename="../../models/anomalies.py" line="99"/>
+        <source>EXIF 拍摄时间 {0} 与文件修改时间 {1} 相差 {2} 小时（阈值 {3} 小时）：照片拍摄后曾被编辑、另存或时钟有误</source>
+        <translation>EXIF capture time {0} and file modification time {1} are {2} hours apart (threshold {3} hours): the photo was edited or saved again after it was taken, or a clock was wrong</translation>
+    </message>
+    <message>
+        <location filename="../../models/anomalies.py" line="115"/>
+        <source>{0} 个文件的{1}时间未记录时区，已按案件时区 {2} 解读，可能有整小时的偏差</source>
+        <translation>{0} files have {1} times without a recorded time zone; they are read in the case time zone {2} and may be off by whole hours</translation>
+    </message>
+    <message>
+        <location filename="../../models/anomalies.py" line="116"/>
+        <source>EXIF 拍摄</source>
+        <translation>EXIF capture</translation>
+    </message>
+    <message>
+        <location filename="../../models/anomalies.py" line="116"/>
+        <source>文件系统</source>
+        <translation>file system</translation>
+    </message>
+    <message>
+        <location filename="../../models/anomalies.py" line="51"/>
+        <source>文件修改时间 {0} 晚于该证据项的 {1} {2}：封存或提取之后文件又被改动过，或时间来源有误</source>
+        <translation>File modified at {0}, later than this evidence item&apos;s {1} {2}: the file was changed after sealing or extraction, or the time source is wrong</translation>
+    </message>
+</context>
+<context>
+    <name>ExifSection</name>
+    <message>
+        <location filename="../../ui/exif_section.py" line="38"/>
+        <source>（相机记录的时区）</source>
+        <translation> (zone recorded by the camera)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exif_section.py" line="40"/>
+        <source>时区未知（按案件时区解读）</source>
+        <translation>time zone unknown (read in the case time zone)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exif_section.py" line="54"/>
+        <source>北纬</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exif_section.py" line="54"/>
+        <source>南纬</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exif_section.py" line="55"/>
+        <source>东经</source>
+        <translation>E</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exif_section.py" line="55"/>
+        <source>西经</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exif_section.py" line="66"/>
+        <source>厂商</source>
+        <translation>Make</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exif_section.py" line="66"/>
+        <source>型号</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exif_section.py" line="67"/>
+        <source>机身序列号</source>
+        <translation>Body serial number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exif_section.py" line="67"/>
+        <source>软件</source>
+        <translation>Software</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exif_section.py" line="68"/>
+        <source>拍摄时间</source>
+        <translation>Date taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exif_section.py" line="70"/>
+        <source>数字化时间</source>
+        <translation>Date digitized</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exif_section.py" line="73"/>
+        <source>GPS</source>
+        <translation>GPS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exif_section.py" line="74"/>
+        <source>读取问题</source>
+        <translation>Read problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exif_section.py" line="29"/>
+        <source>EXIF 记录损坏</source>
+        <translation>EXIF record damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exif_section.py" line="57"/>
+        <source>海拔 %1 米</source>
+        <translation>Altitude %1 m</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exif_section.py" line="42"/>
+        <source>按 %1 解读：%2</source>
+        <translation>Read as %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>FileTableModel</name>
     <message>
-        <location filename="../../ui/file_table_model.py" line="17"/>
+        <location filename="../../ui/file_table_model.py" line="18"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="17"/>
+        <location filename="../../ui/file_table_model.py" line="18"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="18"/>
+        <location filename="../../ui/file_table_model.py" line="19"/>
         <source>修改时间</source>
         <translation>Modified</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="18"/>
+        <location filename="../../ui/file_table_model.py" line="19"/>
         <source>创建时间</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="19"/>
+        <location filename="../../ui/file_table_model.py" line="20"/>
         <source>访问时间</source>
         <translation>Accessed</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="19"/>
+        <location filename="../../ui/file_table_model.py" line="20"/>
         <source>变更时间</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="20"/>
+        <location filename="../../ui/file_table_model.py" line="21"/>
         <source>证据项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="20"/>
+        <location filename="../../ui/file_table_model.py" line="21"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="399"/>
+        <location filename="../../ui/file_table_model.py" line="389"/>
         <source>%1 字节</source>
         <translation>%1 bytes</translation>
     </message>
@@ -486,7 +953,7 @@
     <message>
         <location filename="../../ui/files_tab.py" line="101"/>
         <source>正在为排序建立索引</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexing for sorting</translation>
     </message>
     <message>
         <location filename="../../ui/files_tab.py" line="151"/>
@@ -499,77 +966,77 @@
     <message>
         <location filename="../../ui/identity_dialog.py" line="20"/>
         <source>创建签名身份</source>
-        <translation type="unfinished"></translation>
+        <translation>Create signing identity</translation>
     </message>
     <message>
         <location filename="../../ui/identity_dialog.py" line="23"/>
         <source>培训身份（审查意见上标注“培训”，不得用于办案）</source>
-        <translation type="unfinished"></translation>
+        <translation>Training identity (memos are marked &quot;training&quot;; not for real cases)</translation>
     </message>
     <message>
         <location filename="../../ui/identity_dialog.py" line="33"/>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../ui/identity_dialog.py" line="35"/>
         <source>口令</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <location filename="../../ui/identity_dialog.py" line="36"/>
         <source>再次输入口令</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat passphrase</translation>
     </message>
     <message>
         <location filename="../../ui/identity_dialog.py" line="37"/>
         <source>身份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Identity file</translation>
     </message>
     <message>
         <location filename="../../ui/identity_dialog.py" line="39"/>
         <source>创建</source>
-        <translation type="unfinished"></translation>
+        <translation>Create</translation>
     </message>
     <message>
         <location filename="../../ui/identity_dialog.py" line="40"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../ui/identity_dialog.py" line="44"/>
         <source>口令不会被保存；证书（.pem）写在身份文件旁，可交给核验审查意见的人。</source>
-        <translation type="unfinished"></translation>
+        <translation>The passphrase is not stored. The certificate (.pem) is written next to the identity file; give it to whoever verifies your review memos.</translation>
     </message>
     <message>
         <location filename="../../ui/identity_dialog.py" line="50"/>
         <source>保存签名身份</source>
-        <translation type="unfinished"></translation>
+        <translation>Save signing identity</translation>
     </message>
     <message>
         <location filename="../../ui/identity_dialog.py" line="51"/>
         <source>PKCS#12 身份 (*.p12)</source>
-        <translation type="unfinished"></translation>
+        <translation>PKCS#12 identity (*.p12)</translation>
     </message>
     <message>
         <location filename="../../ui/identity_dialog.py" line="58"/>
         <source>请输入姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a name</translation>
     </message>
     <message>
         <location filename="../../ui/identity_dialog.py" line="60"/>
         <source>请输入口令</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a passphrase</translation>
     </message>
     <message>
         <location filename="../../ui/identity_dialog.py" line="62"/>
         <source>两次输入的口令不一致</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passphrases do not match</translation>
     </message>
     <message>
         <location filename="../../ui/identity_dialog.py" line="64"/>
         <source>请指定身份文件（.p12）</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the identity file (.p12)</translation>
     </message>
 </context>
 <context>
@@ -577,7 +1044,7 @@
     <message>
         <location filename="../../ui/media_viewers.py" line="75"/>
         <source>无法显示 %1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot show %1: %2</translation>
     </message>
 </context>
 <context>
@@ -585,7 +1052,7 @@
     <message>
         <location filename="../../ui/media_viewers.py" line="93"/>
         <source>查看图片：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Image: %1</translation>
     </message>
 </context>
 <context>
@@ -758,128 +1225,193 @@
 An offline workstation for reviewing electronic evidence under chapter 3 of the Provisions of the People&apos;s Procuratorates on Handling Cybercrime Cases.
 Bundles are opened read-only; the review is kept in a separate review store.</translation>
     </message>
+    <message>
+        <location filename="../../ui/case_tabs.py" line="36"/>
+        <source>校验</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_tabs.py" line="38"/>
+        <source>时间线</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_tabs.py" line="90"/>
+        <source>校验全案摘要</source>
+        <translation>Verify all case hashes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_tabs.py" line="92"/>
+        <source>运行自动检查</source>
+        <translation>Run automatic checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_actions.py" line="13"/>
+        <source>审查意见</source>
+        <translation>Review memo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_actions.py" line="18"/>
+        <source>导出审查意见…</source>
+        <translation>Export review memo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_actions.py" line="19"/>
+        <source>验证审查意见…</source>
+        <translation>Verify review memo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_actions.py" line="21"/>
+        <source>创建签名身份…</source>
+        <translation>Create signing identity…</translation>
+    </message>
 </context>
 <context>
     <name>MemoDialog</name>
     <message>
         <location filename="../../ui/memo_dialog.py" line="62"/>
         <source>导出审查意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Export review memo</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="69"/>
         <source>英文审查意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Review memo in English</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="86"/>
         <source>签名身份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Signing identity file</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="87"/>
         <source>口令</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="88"/>
         <source>审查人</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewer</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="89"/>
         <source>输出文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Output file</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="92"/>
         <source>导出并签名</source>
-        <translation type="unfinished"></translation>
+        <translation>Export and sign</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="93"/>
         <source>打开审查意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Open review memo</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="95"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="107"/>
         <source>选择签名身份</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose signing identity</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="108"/>
         <source>PKCS#12 身份 (*.p12 *.pfx);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PKCS#12 identity (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="113"/>
         <source>保存审查意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Save review memo</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="114"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="126"/>
         <source>请先打开证据包</source>
-        <translation type="unfinished"></translation>
+        <translation>Open a bundle first</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="128"/>
         <source>请选择签名身份文件（.p12）；没有身份时可在“审查意见”菜单中创建</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a signing identity file (.p12); if you have none, create one in the Review memo menu</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="130"/>
         <source>请输入签名身份的口令</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the signing identity&apos;s passphrase</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="132"/>
         <source>请指定输出文件（.pdf）</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the output file (.pdf)</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="134"/>
         <source>无法写入审查意见 %1：目录不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write the review memo %1: the folder does not exist</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="151"/>
         <source>正在生成审查意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing the review memo</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="161"/>
         <source>取消导出</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel export</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="161"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="179"/>
         <source>（审查人尚未作出决定，审查意见注明均为自动结果）</source>
-        <translation type="unfinished"></translation>
+        <translation>(The reviewer has made no decisions yet; the memo states that all results are automatic.)</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="180"/>
         <source>审查意见已签名并写入 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Review memo signed and written to %1</translation>
     </message>
     <message>
         <location filename="../../ui/memo_dialog.py" line="190"/>
         <source>已取消导出，未写入任何文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Export cancelled; no file was written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="13"/>
+        <source>正在排版</source>
+        <translation>Laying out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="13"/>
+        <source>正在附加审查结果</source>
+        <translation>Attaching the review findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="13"/>
+        <source>正在签名</source>
+        <translation>Signing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="13"/>
+        <source>正在写入文件</source>
+        <translation>Writing the file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="13"/>
+        <source>完成</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -895,77 +1427,92 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <location filename="../../ui/outcome_box.py" line="51"/>
         <source>本项结论（第四十三条、第四十四条）</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome for this item (Art. 43, Art. 44)</translation>
     </message>
     <message>
         <location filename="../../ui/outcome_box.py" line="58"/>
         <source>审查人决定：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewer&apos;s decision:</translation>
     </message>
     <message>
         <location filename="../../ui/outcome_box.py" line="66"/>
         <source>理由（与程序建议不同时必填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason (required when different from the proposal)</translation>
     </message>
     <message>
         <location filename="../../ui/outcome_box.py" line="68"/>
         <source>保存结论</source>
-        <translation type="unfinished"></translation>
+        <translation>Save outcome</translation>
     </message>
     <message>
         <location filename="../../ui/outcome_box.py" line="72"/>
         <source>要求补正或作出合理解释的事项，每行一项（瑕疵可补正时必填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Points to be corrected or reasonably explained, one per line (required for a curable defect)</translation>
     </message>
     <message>
         <location filename="../../ui/outcome_box.py" line="103"/>
         <source>程序建议：（尚无自动检查结果）</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposed by the program: (no automatic check results yet)</translation>
     </message>
     <message>
         <location filename="../../ui/outcome_box.py" line="104"/>
         <source>程序建议：&lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposed by the program: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/outcome_box.py" line="106"/>
         <source>依据：</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis: </translation>
     </message>
     <message>
         <location filename="../../ui/outcome_box.py" line="108"/>
         <source>（审查人已推翻）</source>
-        <translation type="unfinished"></translation>
+        <translation> (overridden by the reviewer)</translation>
     </message>
     <message>
         <location filename="../../ui/outcome_box.py" line="121"/>
         <source>已保存：%1&#x3000;%2&#x3000;%3&#x3000;%4</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved: %1  %2  %3  %4</translation>
     </message>
     <message>
         <location filename="../../ui/outcome_box.py" line="126"/>
         <source>尚未决定本项结论</source>
-        <translation type="unfinished"></translation>
+        <translation>No outcome decided for this item yet</translation>
     </message>
     <message>
         <location filename="../../ui/outcome_box.py" line="152"/>
         <source>没有打开的证据项</source>
-        <translation type="unfinished"></translation>
+        <translation>No evidence item is open</translation>
     </message>
     <message>
         <location filename="../../ui/outcome_box.py" line="154"/>
         <source>请选择结论：可采、瑕疵可补正或排除</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an outcome: Admissible, Curable defect or Excluded</translation>
     </message>
     <message>
         <location filename="../../ui/outcome_box.py" line="156"/>
         <source>结论与程序建议不同，须说明理由</source>
-        <translation type="unfinished"></translation>
+        <translation>The outcome differs from the proposal: give a reason</translation>
     </message>
     <message>
         <location filename="../../ui/outcome_box.py" line="158"/>
         <source>瑕疵可补正须列明要求补正或解释的事项</source>
-        <translation type="unfinished"></translation>
+        <translation>A curable defect needs the points to be corrected or explained</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_box.py" line="15"/>
+        <source>可采</source>
+        <translation>Admissible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_box.py" line="15"/>
+        <source>瑕疵可补正</source>
+        <translation>Curable defect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_box.py" line="15"/>
+        <source>排除</source>
+        <translation>Excluded</translation>
     </message>
 </context>
 <context>
@@ -973,17 +1520,102 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <location filename="../../ui/review_overview.py" line="73"/>
         <source>等 %1 条</source>
-        <translation type="unfinished"></translation>
+        <translation> and %1 more</translation>
     </message>
     <message>
         <location filename="../../ui/review_overview.py" line="74"/>
         <source>无</source>
-        <translation type="unfinished"></translation>
+        <translation>None</translation>
     </message>
     <message>
         <location filename="../../ui/review_overview.py" line="76"/>
         <source>—</source>
         <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_overview.py" line="15"/>
+        <source>证据项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_overview.py" line="15"/>
+        <source>取证方式</source>
+        <translation>Acquisition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_overview.py" line="15"/>
+        <source>已决/适用</source>
+        <translation>Decided/applicable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_overview.py" line="15"/>
+        <source>待决</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_overview.py" line="15"/>
+        <source>程序建议</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_overview.py" line="15"/>
+        <source>审查结论</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_overview.py" line="11"/>
+        <source>扣押、封存原始存储介质</source>
+        <translation>Seizure and sealing of original media</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_overview.py" line="11"/>
+        <source>制作数据镜像</source>
+        <translation>Forensic imaging</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_overview.py" line="11"/>
+        <source>现场提取</source>
+        <translation>On-site extraction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_overview.py" line="12"/>
+        <source>在线提取</source>
+        <translation>Online extraction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_overview.py" line="12"/>
+        <source>冻结</source>
+        <translation>Freezing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_overview.py" line="12"/>
+        <source>调取</source>
+        <translation>Obtained from holder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_overview.py" line="12"/>
+        <source>检查、侦查实验</source>
+        <translation>Inspection, investigative experiment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_overview.py" line="13"/>
+        <source>检验、鉴定</source>
+        <translation>Examination, expert appraisal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_box.py" line="15"/>
+        <source>可采</source>
+        <translation>Admissible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_box.py" line="15"/>
+        <source>瑕疵可补正</source>
+        <translation>Curable defect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_box.py" line="15"/>
+        <source>排除</source>
+        <translation>Excluded</translation>
     </message>
 </context>
 <context>
@@ -991,12 +1623,12 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <location filename="../../ui/media_viewers.py" line="110"/>
         <source>查看文书：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Document: %1</translation>
     </message>
     <message>
         <location filename="../../ui/media_viewers.py" line="124"/>
         <source>%1（共 %2 页）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (pages: %2)</translation>
     </message>
 </context>
 <context>
@@ -1005,67 +1637,67 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <location filename="../../ui/preview_pane.py" line="84"/>
         <location filename="../../ui/preview_pane.py" line="119"/>
         <source>选择一个图片、PDF 或文本文件即可预览。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an image, PDF or text file to preview it.</translation>
     </message>
     <message>
         <location filename="../../ui/preview_pane.py" line="127"/>
         <source>正在读取…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading…</translation>
     </message>
     <message>
         <location filename="../../ui/preview_pane.py" line="140"/>
         <source>此类文件不提供预览（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>No preview for this type of file (%1)</translation>
     </message>
     <message>
         <location filename="../../ui/preview_pane.py" line="140"/>
         <source>类型未识别</source>
-        <translation type="unfinished"></translation>
+        <translation>type not detected</translation>
     </message>
     <message>
         <location filename="../../ui/preview_pane.py" line="148"/>
         <source>正在生成预览</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing the preview</translation>
     </message>
     <message>
         <location filename="../../ui/preview_pane.py" line="161"/>
         <source>无法预览：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot preview: %1</translation>
     </message>
     <message>
         <location filename="../../ui/preview_pane.py" line="168"/>
         <source>缩略图无法显示</source>
-        <translation type="unfinished"></translation>
+        <translation>The thumbnail cannot be shown</translation>
     </message>
     <message>
         <location filename="../../ui/preview_pane.py" line="171"/>
         <source>缩略图 %1×%2（原图未改动）</source>
-        <translation type="unfinished"></translation>
+        <translation>Thumbnail %1×%2 (original unchanged)</translation>
     </message>
     <message>
         <location filename="../../ui/preview_pane.py" line="183"/>
         <source>PDF 无法打开（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>The PDF cannot be opened (%1)</translation>
     </message>
     <message>
         <location filename="../../ui/preview_pane.py" line="186"/>
         <source>PDF，共 %1 页</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF, pages: %1</translation>
     </message>
     <message>
         <location filename="../../ui/preview_pane.py" line="194"/>
         <source>文本，编码：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Text, encoding: %1</translation>
     </message>
     <message>
         <location filename="../../ui/preview_pane.py" line="194"/>
         <source>未识别（不是文本）</source>
-        <translation type="unfinished"></translation>
+        <translation>not detected (not text)</translation>
     </message>
     <message>
         <location filename="../../ui/preview_pane.py" line="196"/>
         <source>（只显示前 1 MiB）</source>
-        <translation type="unfinished"></translation>
+        <translation> (first 1 MiB shown)</translation>
     </message>
 </context>
 <context>
@@ -1085,53 +1717,96 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>正在取消：%1</source>
         <translation>Cancelling: %1</translation>
     </message>
+    <message>
+        <location filename="../../ui/progress_panel.py" line="11"/>
+        <source>%1 个文件</source>
+        <translation>%1 files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress_panel.py" line="18"/>
+        <source>已用 %1 秒</source>
+        <translation>%1 s elapsed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress_panel.py" line="21"/>
+        <source>剩余约 %1 秒</source>
+        <translation>about %1 s left</translation>
+    </message>
+</context>
+<context>
+    <name>QWidget</name>
+    <message>
+        <location filename="../../ui/memo_dialog.py" line="18"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
 </context>
 <context>
     <name>RelevancePane</name>
     <message>
         <location filename="../../ui/relevance_pane.py" line="166"/>
         <source>按路径筛选</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by path</translation>
     </message>
     <message>
         <location filename="../../ui/relevance_pane.py" line="172"/>
         <source>所证明的事实（必填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Fact proved (required)</translation>
     </message>
     <message>
         <location filename="../../ui/relevance_pane.py" line="173"/>
         <source>标记为相关</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag as relevant</translation>
     </message>
     <message>
         <location filename="../../ui/relevance_pane.py" line="174"/>
         <source>取消此标记</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove tag</translation>
     </message>
     <message>
         <location filename="../../ui/relevance_pane.py" line="191"/>
         <source>&lt;b&gt;第三十三条（一）与案件事实的关联：标记相关文件&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Art. 33(1) Relevance to the facts of the case: tag relevant files&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/relevance_pane.py" line="199"/>
         <source>&lt;b&gt;第三十三条（二）数据及介质与当事人的关联&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Art. 33(2) Link between the data, the media and the parties&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/relevance_pane.py" line="233"/>
         <source>请先选择文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a file first</translation>
     </message>
     <message>
         <location filename="../../ui/relevance_pane.py" line="236"/>
         <source>请说明该文件证明的事实</source>
-        <translation type="unfinished"></translation>
+        <translation>State the fact this file proves</translation>
     </message>
     <message>
         <location filename="../../ui/relevance_pane.py" line="250"/>
         <source>所选文件没有此项标记</source>
-        <translation type="unfinished"></translation>
+        <translation>The selected file has no tag of this kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relevance_pane.py" line="13"/>
+        <source>主体身份同一性（人机同一性／身份同一性）</source>
+        <translation>Subject identity (person–device)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relevance_pane.py" line="13"/>
+        <source>客观行为</source>
+        <translation>Objective conduct</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relevance_pane.py" line="14"/>
+        <source>主观故意</source>
+        <translation>Subjective intent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relevance_pane.py" line="14"/>
+        <source>情节和后果</source>
+        <translation>Circumstances and consequences</translation>
     </message>
 </context>
 <context>
@@ -1139,7 +1814,7 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <location filename="../../ui/review_overview.py" line="119"/>
         <source>审查进度：%1/%2 条款，%3/%4 项已定结论</source>
-        <translation type="unfinished"></translation>
+        <translation>Review progress: %1/%2 clauses, %3/%4 items with an outcome</translation>
     </message>
 </context>
 <context>
@@ -1147,27 +1822,42 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <location filename="../../ui/review_tab.py" line="134"/>
         <source>运行自动检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Run automatic checks</translation>
     </message>
     <message>
         <location filename="../../ui/review_tab.py" line="237"/>
         <source>（未打开证据包）</source>
-        <translation type="unfinished"></translation>
+        <translation>(no bundle open)</translation>
     </message>
     <message>
         <location filename="../../ui/review_tab.py" line="237"/>
         <source>（请选择证据项）</source>
-        <translation type="unfinished"></translation>
+        <translation>(select an evidence item)</translation>
     </message>
     <message>
         <location filename="../../ui/review_tab.py" line="239"/>
         <source>&#x3000;— 尚无自动检查结果，请点“运行自动检查”</source>
-        <translation type="unfinished"></translation>
+        <translation>  — no automatic check results yet: click &quot;Run automatic checks&quot;</translation>
     </message>
     <message>
         <location filename="../../ui/review_tab.py" line="279"/>
         <source>正在运行自动检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Running automatic checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_tab.py" line="19"/>
+        <source>真实性、完整性</source>
+        <translation>Authenticity, integrity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_tab.py" line="19"/>
+        <source>合法性</source>
+        <translation>Legality</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_tab.py" line="19"/>
+        <source>关联性</source>
+        <translation>Relevance</translation>
     </message>
 </context>
 <context>
@@ -1175,22 +1865,213 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <location filename="../../ui/media_viewers.py" line="138"/>
         <source>封存前后照片对照</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos before and after sealing</translation>
     </message>
     <message>
         <location filename="../../ui/media_viewers.py" line="140"/>
         <source>封存前</source>
-        <translation type="unfinished"></translation>
+        <translation>Before sealing</translation>
     </message>
     <message>
         <location filename="../../ui/media_viewers.py" line="140"/>
         <source>封存后</source>
-        <translation type="unfinished"></translation>
+        <translation>After sealing</translation>
     </message>
     <message>
         <location filename="../../ui/media_viewers.py" line="148"/>
         <source>（无照片）</source>
-        <translation type="unfinished"></translation>
+        <translation>(no photo)</translation>
+    </message>
+</context>
+<context>
+    <name>TaggedFilesTableModel</name>
+    <message>
+        <location filename="../../ui/relevance_pane.py" line="21"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relevance_pane.py" line="21"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relevance_pane.py" line="21"/>
+        <source>相关性标记</source>
+        <translation>Relevance tags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relevance_pane.py" line="13"/>
+        <source>主体身份同一性（人机同一性／身份同一性）</source>
+        <translation>Subject identity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relevance_pane.py" line="13"/>
+        <source>客观行为</source>
+        <translation>Objective conduct</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relevance_pane.py" line="14"/>
+        <source>主观故意</source>
+        <translation>Subjective intent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relevance_pane.py" line="14"/>
+        <source>情节和后果</source>
+        <translation>Circumstances and consequences</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="298"/>
+        <source>（时区未知）</source>
+        <translation>(zone unknown)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="308"/>
+        <source>来源未记录时区，按案件时区解读</source>
+        <translation>The source records no time zone; read in the case time zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="23"/>
+        <source>时间（案件时区）</source>
+        <translation>Time (case zone)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="23"/>
+        <source>时间种类</source>
+        <translation>Time kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="23"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="23"/>
+        <source>证据项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="23"/>
+        <source>路径</source>
+        <translation>Path</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="23"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="23"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="27"/>
+        <source>修改</source>
+        <translation>Modified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="27"/>
+        <source>创建</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="27"/>
+        <source>访问</source>
+        <translation>Accessed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="27"/>
+        <source>变更</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="28"/>
+        <source>拍摄（EXIF）</source>
+        <translation>Taken (EXIF)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="28"/>
+        <source>数字化（EXIF）</source>
+        <translation>Digitized (EXIF)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="28"/>
+        <source>扣押</source>
+        <translation>Seized</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="28"/>
+        <source>封存</source>
+        <translation>Sealed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="29"/>
+        <source>提取开始</source>
+        <translation>Extraction start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="29"/>
+        <source>提取结束</source>
+        <translation>Extraction end</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="29"/>
+        <source>冻结</source>
+        <translation>Frozen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="29"/>
+        <source>冻结到期</source>
+        <translation>Freeze expires</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="30"/>
+        <source>清单制作</source>
+        <translation>Manifest prepared</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="30"/>
+        <source>鉴定</source>
+        <translation>Appraised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="30"/>
+        <source>检查</source>
+        <translation>Inspected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="33"/>
+        <source>委托鉴定</source>
+        <translation>Appraisal commissioned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="33"/>
+        <source>文书日期</source>
+        <translation>Document date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="34"/>
+        <source>文件系统</source>
+        <translation>File system</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="28"/>
+        <source>EXIF</source>
+        <translation>EXIF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="30"/>
+        <source>清单</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_model.py" line="34"/>
+        <source>容器</source>
+        <translation>Container</translation>
     </message>
 </context>
 <context>
@@ -1198,87 +2079,87 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <location filename="../../ui/timeline_tab.py" line="167"/>
         <source>从</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
         <location filename="../../ui/timeline_tab.py" line="168"/>
         <source>到</source>
-        <translation type="unfinished"></translation>
+        <translation>To</translation>
     </message>
     <message>
         <location filename="../../ui/timeline_tab.py" line="172"/>
         <source>路径包含</source>
-        <translation type="unfinished"></translation>
+        <translation>Path contains</translation>
     </message>
     <message>
         <location filename="../../ui/timeline_tab.py" line="174"/>
         <source>清除筛选</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear filters</translation>
     </message>
     <message>
         <location filename="../../ui/timeline_tab.py" line="198"/>
         <source>时间异常</source>
-        <translation type="unfinished"></translation>
+        <translation>Time anomalies</translation>
     </message>
     <message>
         <location filename="../../ui/timeline_tab.py" line="240"/>
         <source>正在读取时间…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading times…</translation>
     </message>
     <message>
         <location filename="../../ui/timeline_tab.py" line="272"/>
         <source>时间异常（正在查找…）</source>
-        <translation type="unfinished"></translation>
+        <translation>Time anomalies (searching…)</translation>
     </message>
     <message>
         <location filename="../../ui/timeline_tab.py" line="298"/>
         <source>时间线读取失败：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not read the timeline: %1</translation>
     </message>
     <message>
         <location filename="../../ui/timeline_tab.py" line="330"/>
         <source>时间异常（%1，每类列出前 %2 条）</source>
-        <translation type="unfinished"></translation>
+        <translation>Time anomalies (%1; the first %2 of each kind listed)</translation>
     </message>
     <message>
         <location filename="../../ui/timeline_tab.py" line="333"/>
         <source>时间异常（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>Time anomalies (%1)</translation>
     </message>
     <message>
         <location filename="../../ui/timeline_tab.py" line="336"/>
         <source>全部证据项</source>
-        <translation type="unfinished"></translation>
+        <translation>All items</translation>
     </message>
     <message>
         <location filename="../../ui/timeline_tab.py" line="337"/>
         <source>全部时间种类</source>
-        <translation type="unfinished"></translation>
+        <translation>All kinds</translation>
     </message>
     <message>
         <location filename="../../ui/timeline_tab.py" line="338"/>
         <source>全部来源</source>
-        <translation type="unfinished"></translation>
+        <translation>All sources</translation>
     </message>
     <message>
         <location filename="../../ui/timeline_tab.py" line="339"/>
         <source>全部类型</source>
-        <translation type="unfinished"></translation>
+        <translation>All types</translation>
     </message>
     <message>
         <location filename="../../ui/timeline_tab.py" line="394"/>
         <source>正在计数… / %1 个时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Counting… / %1 times</translation>
     </message>
     <message>
         <location filename="../../ui/timeline_tab.py" line="406"/>
         <source>计数失败</source>
-        <translation type="unfinished"></translation>
+        <translation>Count failed</translation>
     </message>
     <message>
         <location filename="../../ui/timeline_tab.py" line="413"/>
         <source>%1 / %2 个时间</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 times</translation>
     </message>
 </context>
 <context>
@@ -1286,73 +2167,233 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="80"/>
         <source>验证审查意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify review memo</translation>
     </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="83"/>
         <source>可选：信任的签名证书（.pem）</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: trusted signing certificate (.pem)</translation>
     </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="84"/>
         <location filename="../../ui/verify_memo_dialog.py" line="144"/>
         <source>请选择要验证的审查意见（PDF）</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the review memo (PDF) to verify</translation>
     </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="99"/>
         <source>审查意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Review memo</translation>
     </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="100"/>
         <source>信任证书</source>
-        <translation type="unfinished"></translation>
+        <translation>Trusted certificate</translation>
     </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="106"/>
         <source>验证</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify</translation>
     </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="108"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="114"/>
         <source>附带的审查结果（findings.json）</source>
-        <translation type="unfinished"></translation>
+        <translation>Attached review findings (findings.json)</translation>
     </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="120"/>
         <source>选择审查意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose review memo</translation>
     </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="121"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="127"/>
         <source>选择信任证书</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose trusted certificate</translation>
     </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="128"/>
         <source>证书 (*.pem *.crt);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificates (*.pem *.crt);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="150"/>
         <source>正在验证…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifying…</translation>
     </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="151"/>
         <source>正在验证审查意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifying the review memo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="44"/>
+        <source>未检查</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="45"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="45"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="55"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="161"/>
+        <source>整个文件</source>
+        <translation>Entire file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="169"/>
+        <source>✔ 审查意见完整有效：签名后未被改动</source>
+        <translation>✔ The review memo is intact and valid: unchanged since it was signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="171"/>
+        <source>✘ 审查意见已被改动或签名无效，不能采信</source>
+        <translation>✘ The review memo was changed or its signature is invalid: do not rely on it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="58"/>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="59"/>
+        <source>案号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="59"/>
+        <source>案件名称</source>
+        <translation>Case title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="61"/>
+        <source>生成时间（UTC）</source>
+        <translation>Generated (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="62"/>
+        <source>证据包标识</source>
+        <translation>Bundle identifier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="63"/>
+        <source>证据项</source>
+        <translation>Evidence items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="63"/>
+        <source>结论</source>
+        <translation>Outcomes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="64"/>
+        <source>条款</source>
+        <translation>Clauses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="64"/>
+        <source>已决定</source>
+        <translation>decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="65"/>
+        <source>补充侦查事项</source>
+        <translation>Points for supplementary investigation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="66"/>
+        <source>审计日志链头摘要</source>
+        <translation>Audit log chain head digest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="159"/>
+        <source>（培训身份）</source>
+        <translation> (training identity)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="60"/>
+        <source>审查人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="167"/>
+        <source>无法读取附带的审查结果：%1</source>
+        <translation>Cannot read the attached review findings: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="60"/>
+        <source>培训身份</source>
+        <translation>training identity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="102"/>
+        <source>签名人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="102"/>
+        <source>签名时间</source>
+        <translation>Signing time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="102"/>
+        <source>覆盖范围</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="103"/>
+        <source>内容完整</source>
+        <translation>Content intact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="103"/>
+        <source>签名有效</source>
+        <translation>Signature valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="103"/>
+        <source>证书受信任</source>
+        <translation>Certificate trusted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="12"/>
+        <source>可采</source>
+        <translation>Admissible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="12"/>
+        <source>瑕疵</source>
+        <translation>Curable defect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="12"/>
+        <source>排除</source>
+        <translation>Excluded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_memo_dialog.py" line="12"/>
+        <source>未决</source>
+        <translation>Undecided</translation>
     </message>
 </context>
 <context>
@@ -1360,22 +2401,22 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <location filename="../../ui/verify_tab.py" line="61"/>
         <source>校验</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify</translation>
     </message>
     <message>
         <location filename="../../ui/verify_tab.py" line="62"/>
         <source>重新计算清单记录的每个完整性校验值并比对（第三十一条第二项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Recompute every integrity hash recorded in the manifest and compare (Art. 31(2))</translation>
     </message>
     <message>
         <location filename="../../ui/verify_tab.py" line="83"/>
         <source>校验范围</source>
-        <translation type="unfinished"></translation>
+        <translation>Scope</translation>
     </message>
     <message>
         <location filename="../../ui/verify_tab.py" line="86"/>
         <source>筛选：状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter: status</translation>
     </message>
     <message>
         <location filename="../../ui/verify_tab.py" line="86"/>
@@ -1391,52 +2432,52 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <location filename="../../ui/verify_tab.py" line="126"/>
         <location filename="../../ui/verify_tab.py" line="136"/>
         <source>全部</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <location filename="../../ui/verify_tab.py" line="136"/>
         <source>全案</source>
-        <translation type="unfinished"></translation>
+        <translation>Whole case</translation>
     </message>
     <message>
         <location filename="../../ui/verify_tab.py" line="161"/>
         <source>正在校验 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifying %1</translation>
     </message>
     <message>
         <location filename="../../ui/verify_tab.py" line="161"/>
         <source>正在校验全案</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifying the whole case</translation>
     </message>
     <message>
         <location filename="../../ui/verify_tab.py" line="185"/>
         <source>正在取消…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelling…</translation>
     </message>
     <message>
         <location filename="../../ui/verify_tab.py" line="211"/>
         <source>校验完成：%1 条结果，用时 %2 秒</source>
-        <translation type="unfinished"></translation>
+        <translation>Verification finished: %1 results in %2 s</translation>
     </message>
     <message>
         <location filename="../../ui/verify_tab.py" line="221"/>
         <source>校验已取消，审查库中的结果未改变</source>
-        <translation type="unfinished"></translation>
+        <translation>Verification cancelled; the results in the review store are unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/verify_tab.py" line="221"/>
         <source>校验失败：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verification failed: %1</translation>
     </message>
     <message>
         <location filename="../../ui/verify_tab.py" line="246"/>
         <source>尚未校验。点击“校验”重新计算清单记录的校验值。</source>
-        <translation type="unfinished"></translation>
+        <translation>Not verified yet. Click &quot;Verify&quot; to recompute the hashes recorded in the manifest.</translation>
     </message>
     <message>
         <location filename="../../ui/verify_tab.py" line="254"/>
         <source>显示 %1 条</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 shown</translation>
     </message>
 </context>
 <context>
@@ -1459,52 +2500,52 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <location filename="../../ui/verify_table_model.py" line="9"/>
         <source>算法</source>
-        <translation type="unfinished"></translation>
+        <translation>Algorithm</translation>
     </message>
     <message>
         <location filename="../../ui/verify_table_model.py" line="10"/>
         <source>记录值</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded</translation>
     </message>
     <message>
         <location filename="../../ui/verify_table_model.py" line="10"/>
         <source>计算值</source>
-        <translation type="unfinished"></translation>
+        <translation>Computed</translation>
     </message>
     <message>
         <location filename="../../ui/verify_table_model.py" line="11"/>
         <source>记录来源</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded in</translation>
     </message>
     <message>
         <location filename="../../ui/verify_table_model.py" line="11"/>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location filename="../../ui/verify_table_model.py" line="18"/>
         <source>一致</source>
-        <translation type="unfinished"></translation>
+        <translation>Match</translation>
     </message>
     <message>
         <location filename="../../ui/verify_table_model.py" line="19"/>
         <source>不一致</source>
-        <translation type="unfinished"></translation>
+        <translation>Mismatch</translation>
     </message>
     <message>
         <location filename="../../ui/verify_table_model.py" line="20"/>
         <source>缺失</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing</translation>
     </message>
     <message>
         <location filename="../../ui/verify_table_model.py" line="21"/>
         <source>无法读取</source>
-        <translation type="unfinished"></translation>
+        <translation>Unreadable</translation>
     </message>
     <message>
         <location filename="../../ui/verify_table_model.py" line="22"/>
         <source>清单外新增</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlisted</translation>
     </message>
 </context>
 <context>
@@ -1535,7 +2576,7 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <location filename="../../ui/memo_dialog.py" line="23"/>
         <source>浏览…</source>
-        <translation type="unfinished"></translation>
+        <translation>Browse…</translation>
     </message>
 </context>
 <context>
@@ -1543,48 +2584,48 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <location filename="../../ui/case_tabs.py" line="36"/>
         <source>校验</source>
-        <translation type="unfinished"></translation>
+        <translation>Verification</translation>
     </message>
     <message>
         <location filename="../../ui/case_tabs.py" line="37"/>
         <source>审查</source>
-        <translation type="unfinished">Review</translation>
+        <translation>Review</translation>
     </message>
     <message>
         <location filename="../../ui/case_tabs.py" line="38"/>
         <location filename="../../ui/case_tabs.py" line="94"/>
         <source>时间线</source>
-        <translation type="unfinished"></translation>
+        <translation>Timeline</translation>
     </message>
     <message>
         <location filename="../../ui/case_tabs.py" line="90"/>
         <source>校验全案摘要</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify all case hashes</translation>
     </message>
     <message>
         <location filename="../../ui/case_tabs.py" line="92"/>
         <source>运行自动检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Run automatic checks</translation>
     </message>
     <message>
         <location filename="../../ui/memo_actions.py" line="13"/>
         <source>审查意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Review memo</translation>
     </message>
     <message>
         <location filename="../../ui/memo_actions.py" line="18"/>
         <source>导出审查意见…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export review memo…</translation>
     </message>
     <message>
         <location filename="../../ui/memo_actions.py" line="19"/>
         <source>验证审查意见…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify review memo…</translation>
     </message>
     <message>
         <location filename="../../ui/memo_actions.py" line="21"/>
         <source>创建签名身份…</source>
-        <translation type="unfinished"></translation>
+        <translation>Create signing identity…</translation>
     </message>
 </context>
 </TS>
