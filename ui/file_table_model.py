@@ -10,6 +10,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from models.page_rows import rows_by_id
 from models.sort_keys import INDEX_FROM, SORT_KEYS, UNIQUE_KEYS, has_sort_index
 from models.timeutil import format_local, format_utc
 from ui.paged_model import reset_pages
@@ -261,8 +262,7 @@ class FileTableModel(QAbstractTableModel):
 
     def _load_page(self, number: int) -> list:
         ids = self._ids[number * PAGE:(number + 1) * PAGE].tolist()
-        sql = f"SELECT {', '.join(RECORD_FIELDS)} FROM files WHERE id IN ({','.join('?' * len(ids))})"
-        found = {r[0]: dict(zip(RECORD_FIELDS, r)) for r in self._conn.execute(sql, ids).fetchall()}
+        found = {r[0]: dict(zip(RECORD_FIELDS, r)) for r in rows_by_id(self._conn, "files", RECORD_FIELDS, ids)}
         page = [found.get(i) for i in ids]
         self._pages[number] = page
         while len(self._pages) > CACHE_PAGES:
