@@ -33,6 +33,9 @@ RecordRole = Qt.ItemDataRole.UserRole + 2  # the record as a dict
 RawValueRole = Qt.ItemDataRole.UserRole + 3  # the stored value (bytes, UTC nanoseconds, mime)
 OWN_ROLES = (PathRole, RecordRole, RawValueRole)
 DISPLAY = Qt.ItemDataRole.DisplayRole
+# the roles a cell may answer besides its own: a view asks about nine, the rest get no value without a call
+CELL_ROLES = frozenset(int(role) for role in (DISPLAY, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole,
+                                              Qt.ItemDataRole.ForegroundRole))
 
 RECORD_FIELDS = ("id", "path", "item", "listed", "kind", "size", "modified_ns", "created_ns", "accessed_ns",
                  "changed_ns", "time_source", "link_target", "deleted", "error", "mime", "type_error")
@@ -333,10 +336,12 @@ class FileTableModel(QAbstractTableModel):
         answers = cell[1]
         for role_data in roles:
             role = role_data.role()
-            if role in OWN_ROLES:
-                value = self.data(index, role)
-            elif role in answers:
+            if role in answers:
                 value = answers[role]
+            elif role in OWN_ROLES:
+                value = self.data(index, role)
+            elif role not in CELL_ROLES:
+                value = None
             else:
                 value = answers[role] = (self._display(rec, column) if role == DISPLAY
                                          else self._decoration_role(rec, column, role))
