@@ -11,7 +11,7 @@ import os
 import queue
 import threading
 
-from models.jobs import check_cancel, process_context
+from models.jobs import check_cancel, process_context, run_lowered
 from models.source import FolderSource
 
 SEND_ROWS = 4000  # rows per message: few enough messages, small enough for steady progress
@@ -79,8 +79,8 @@ class HelperWalk:
     def __init__(self, source: FolderSource, stack: list, coverage, hold: int | None = None):
         context = process_context()
         self.receiver, sender = context.Pipe(duplex=False)
-        self.process = context.Process(target=_helper, args=(sender, str(source.root), tuple(source.skip), stack,
-                                                             coverage), daemon=True, name="EvidenceDesk scan")
+        self.process = context.Process(target=run_lowered, args=(_helper, sender, str(source.root), tuple(source.skip),
+                                                                 stack, coverage), daemon=True, name="EvidenceDesk scan")
         self.process.start()
         sender.close()
         self.done = False

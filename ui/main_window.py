@@ -69,6 +69,16 @@ class MainWindow(QMainWindow):
 
         install_case_tabs(self)
         install_memo_actions(self)
+        QTimer.singleShot(0, self._paint_case_page_once)
+
+    def _paint_case_page_once(self) -> None:
+        """Paint the hidden case page once into a picture nobody sees, while no case is open: its widgets are
+        polished and laid out and the glyphs of its labels rasterised now, not as the first case opens. That
+        first paint held the GUI thread ~50 ms while the scan started (a third of it FreeType drawing glyphs)."""
+        if self.bundle is None and self.stack.currentIndex() == 0:
+            page = self.stack.widget(1)
+            page.resize(self.stack.size())
+            page.grab()
 
     # --- building ----------------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -224,41 +234,35 @@ class MainWindow(QMainWindow):
                 store.close()
         return job
 
+    def _process_job(self, fn):
+        """fn(progress, cancel) running fn(bundle, store, progress=, cancel=) in a helper process on its own
+        connection to the store file: no thread of this process competes with the GUI thread for the GIL."""
+        bundle, path = self.bundle, self.store.path
+
+        def job(progress, cancel):
+            from models.process_job import run_in_process, with_store_file
+
+            return run_in_process(with_store_file, (fn, bundle, path), progress, cancel)
+        return job
+
     def _for_case(self, slot):
         """The slot, dropped when its case has been closed meanwhile (a late result of a cancelled task)."""
         bundle = self.bundle
         return lambda *args: slot(*args) if bundle is self.bundle else None
 
-    def _run(self, body, label: str, on_done, on_error, on_progress) -> None:
+    def _run(self, body, label: str, on_done, on_error, on_progress, in_process: bool = False) -> None:
+        """body(bundle, store, progress, cancel) in a worker thread, or with in_process a module-level
+        fn(bundle, store, progress=, cancel=) in a helper process (see _process_job)."""
+        job = self._process_job(body) if in_process else self._worker_job(body)
         self.tasks.append(self.context.runner.run(
-            self._worker_job(body), label=label, on_done=self._for_case(on_done),
+            job, label=label, on_done=self._for_case(on_done),
             on_error=self._for_case(on_error), on_progress=self._for_case(on_progress)))
 
     def _start_scan(self) -> None:
         from models.scan import scan_bundle
 
-        # a gen-2 collection in the scan's worker took 25-33 ms
-        self._run_holding_collection(lambda b, s, p, c: scan_bundle(b, s, progress=p, cancel=c),
-                                     self.tr("正在扫描"), self._scan_done, self._scan_failed,
-                                     lambda *_: self.files_tab.records_added())
-
-    def _run_holding_collection(self, *run_args) -> None:
-        """_run with Python's cyclic collector off until the task's run ends (whether its case is still open
-        or not): a collection runs in whichever thread allocates and stops every thread, the GUI thread too."""
-        from ui.collector import hold_collection, release_collection
-
-        hold_collection()
-        self._run(*run_args)
-        task = self.tasks[-1]
-        if not task.running:  # a runner that ran it at once (tests)
-            release_collection()
-            return
-
-        def finished(handle):
-            if handle is task:
-                self.context.runner.task_finished.disconnect(finished)
-                release_collection()
-        self.context.runner.task_finished.connect(finished)
+        self._run(scan_bundle, self.tr("正在扫描"), self._scan_done, self._scan_failed,
+                  lambda *_: self.files_tab.records_added(), in_process=True)
 
     def _scan_done(self, summary) -> None:
         self.progress.show_message(self.tr("扫描完成：%1 个文件，%2 MB，用时 %3 秒").replace(
@@ -295,10 +299,8 @@ class MainWindow(QMainWindow):
         except ImportError:
             return
         self._typed_at = 0.0
-        # no 60-110 ms collections in the typing worker
-        self._run_holding_collection(lambda b, s, p, c: fill_types(b, s, progress=p, cancel=c),
-                                     self.tr("正在识别文件类型"), self._types_done, self._types_failed,
-                                     self._typing_progress)
+        self._run(fill_types, self.tr("正在识别文件类型"), self._types_done, self._types_failed,
+                  self._typing_progress, in_process=True)
 
     def _typing_progress(self, *_values) -> None:
         if time.monotonic() - self._typed_at >= TYPE_REFRESH_SECONDS:

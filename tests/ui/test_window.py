@@ -228,34 +228,33 @@ def _has_results(window) -> bool:
     return bool(load_check_results(window.store))
 
 
-def test_scan_runs_with_the_collector_held_and_lets_it_go(qtbot, window, make_bundle, messages, monkeypatch):
-    """The scan's worker runs with Python's cyclic collector off (a gen-2 collection there stopped every
-    thread); when the scan and the typing pass have ended it is on again."""
-    import gc
+def test_scan_and_typing_run_in_helper_processes(qtbot, window, make_bundle, messages, monkeypatch):
+    """The scan and the typing pass go to models.process_job (helper processes): no worker thread of the
+    window's process competes with the GUI thread for the GIL."""
+    import models.process_job
+    from models.scan import scan_bundle
+    from models.typing_pass import fill_types
 
-    import models.scan
-    from ui.collector import _collection
-
-    seen, scan = [], models.scan.scan_bundle
-    monkeypatch.setattr(models.scan, "scan_bundle", lambda *a, **k: (seen.append(gc.isenabled()), scan(*a, **k))[1])
-    with qtbot.waitSignal(window.types_finished, timeout=SCAN_TIMEOUT):
+    ran, real = [], models.process_job.run_in_process
+    monkeypatch.setattr(models.process_job, "run_in_process", lambda fn, args, *rest: (
+        ran.append(args[0]), real(fn, args, *rest))[1])
+    with qtbot.waitSignal(window.types_finished, timeout=SCAN_TIMEOUT) as typed:
         open_and_scan(qtbot, window, make_bundle.clean())
-    assert seen == [False]
-    qtbot.waitUntil(lambda: _collection["held"] == 0, timeout=SCAN_TIMEOUT)
-    assert gc.isenabled()
+    assert typed.args[0], "nothing typed"
+    assert ran[:2] == [scan_bundle, fill_types]
+    assert window.files_tab.model.rowCount() > 0
 
 
-def test_a_task_run_at_once_lets_the_collector_go(qtbot, tmp_path, store_dir, make_bundle, messages):
-    """With a runner that runs each task at once (tests), the scan's hold is let go as soon as it returns."""
-    import gc
-
-    from ui.collector import _collection
+def test_a_task_run_at_once_scans_in_its_helper(qtbot, tmp_path, store_dir, make_bundle, messages):
+    """With a runner that runs each task at once (tests), the scan still runs, in its helper, and the table
+    shows its records when open_bundle returns."""
     from ui.tasks import FakeTaskRunner
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     win = MainWindow(make_context(store_dir=store_dir, settings=settings, runner=FakeTaskRunner()))
-    win.extras_installed = True  # the 文件 tab alone: the other tabs' loads hold the collector by their own rules
+    win.extras_installed = True  # the 文件 tab alone
     qtbot.addWidget(win)
-    with qtbot.waitSignal(win.scan_finished, timeout=SCAN_TIMEOUT):
+    with qtbot.waitSignal(win.scan_finished, timeout=SCAN_TIMEOUT) as scanned:
         assert win.open_bundle(make_bundle.clean())
-    assert _collection["held"] == 0 and gc.isenabled()
+    assert scanned.args[0] is not None and scanned.args[0].files > 0
+    assert win.files_tab.model.rowCount() == scanned.args[0].files
