@@ -25,7 +25,10 @@ def _warm_up(runner) -> None:
         sqlite_utils.Database(memory=True).close()  # its first Database looks for plugins: ~40 ms, once
 
         start_helper_server()
-    runner.run(job, label="")
+
+    from ui.collector import freeze_start_up
+
+    runner.run(job, label="", on_done=lambda _result: freeze_start_up())
 
 
 def install_case_tabs(window) -> None:
