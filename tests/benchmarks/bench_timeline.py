@@ -8,14 +8,18 @@ and the GUI thread's longest stall (a 10 ms QTimer heartbeat: the largest gap be
 Peer in the same run: `mactime -b body -d -y -z Asia/Shanghai` on a TSK body file written from the same store
 (time to its first line and to the whole timeline). Exit status 1 when peak RSS >= 500 MB or a stall > 50 ms.
 
-    .venv/bin/python tests/benchmarks/bench_timeline.py [--records N] [--root TREE] [--no-peer]
+    .venv/bin/python tests/benchmarks/bench_timeline.py [--records N] [--root TREE] [--no-peer] [--why [MS]]
 
 --root runs another checkout's tab (e.g. `git archive HEAD~1 | tar -x -C /tmp/old`) for a before figure.
+--why (MS, default 30): for each gap over MS, the step it fell in, the CPU time the GUI thread itself used in
+it, and the GUI thread's innermost frames sampled every 5 ms by a side thread once a beat is 12 ms late (only
+`pump`: the GUI thread was inside Qt, painting, or waited for the GIL; the other threads' frames are shown too).
 """
 
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -27,6 +31,8 @@ from types import SimpleNamespace
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 RSS_GOAL_MB = 500
 STALL_GOAL_MS = 50
+THREAD_LINE = re.compile(r"(?:Current thread|Thread) (0x[0-9a-f]+) ")  # faulthandler's lines (--why)
+FRAME_LINE = re.compile(r'\s+File "(.*)", line (\d+) in (.*)')
 BASE = 1_790_000_000_000_000_000  # 2026-09-21 UTC
 TZ = "Asia/Shanghai"
 
@@ -117,23 +123,80 @@ def run_mactime(body: Path) -> dict:
 
 
 class Heartbeat:
-    """A 10 ms QTimer on the GUI thread; the largest gap between ticks since the last reset."""
+    """A 10 ms QTimer on the GUI thread; the largest gap between ticks since the last reset. why_ms: each gap
+    over it is kept (step, ms, the GUI thread's CPU ms in it, frames sampled while it lasted)."""
 
-    def __init__(self):
+    def __init__(self, why_ms: float | None = None):
         from PySide6.QtCore import QTimer
 
+        self.why_ms, self.step = why_ms, ""
+        self.gaps: list[tuple[str, float, float, dict]] = []
+        self._samples: dict[str, int] = {}
         self.timer = QTimer(interval=10)
         self.timer.timeout.connect(self._tick)
         self.reset()
         self.timer.start()
+        if why_ms is not None:
+            self._watch()
 
     def _tick(self):
-        now = time.perf_counter()
-        self.largest = max(self.largest, now - self.last)
-        self.last = now
+        now, cpu = time.perf_counter(), time.thread_time()
+        gap = now - self.last
+        self.largest = max(self.largest, gap)
+        if self.why_ms is not None and gap * 1000 > self.why_ms:
+            self.gaps.append((self.step, gap * 1000, (cpu - self.last_cpu) * 1000, self._samples))
+        self._samples = {}
+        self.last, self.last_cpu = now, cpu
 
     def reset(self):
         self.last, self.largest = time.perf_counter(), 0.0
+        self.last_cpu = time.thread_time()
+
+    def _watch(self):
+        """A side thread that samples every thread's frames while a beat is late. Through faulthandler, which
+        writes them out without holding a reference: frames taken with sys._current_frames kept the GUI thread's
+        locals alive after its functions returned (a QPainter left active at endPaint, then the bench died)."""
+        import faulthandler
+        import threading
+
+        gui = f"0x{threading.get_ident():016x}"
+        out = tempfile.TemporaryFile("w+")
+
+        def stacks() -> dict[str, list[str]]:
+            out.seek(0)
+            out.truncate()
+            faulthandler.dump_traceback(out, all_threads=True)
+            out.seek(0)
+            found, current = {}, None
+            for line in out.read().splitlines():
+                thread = THREAD_LINE.match(line)
+                frame = FRAME_LINE.match(line)
+                if thread:
+                    current = found.setdefault(thread.group(1), [])
+                elif frame and current is not None:
+                    current.append(f"{Path(frame.group(1)).name}:{frame.group(2)} {frame.group(3)}")
+            return found
+
+        def look():
+            while True:
+                time.sleep(0.005)
+                if (time.perf_counter() - self.last) * 1000 <= min(self.why_ms, 12):
+                    continue
+                found = stacks()
+                mine = f"0x{threading.get_ident():016x}"
+                lines = [" < ".join(found.get(gui, [])[:8]) or "(no Python frame)"]
+                lines += [f"    [other] {' < '.join(frames[:3])}" for ident, frames in found.items()
+                          if ident not in (gui, mine)]
+                key = "\n  ".join(lines)
+                self._samples[key] = self._samples.get(key, 0) + 1
+
+        threading.Thread(target=look, daemon=True).start()
+
+    def report(self, top: int = 12) -> None:
+        for step, ms, cpu, samples in sorted(self.gaps, key=lambda g: -g[1])[:top]:
+            print(f"--- gap {ms:.0f} ms in '{step}' (GUI thread on a CPU {cpu:.0f} ms of it):")
+            for key, count in sorted(samples.items(), key=lambda kv: -kv[1])[:3]:
+                print(f"  x{count}: {key}")
 
     def gap_ms(self) -> float:
         self._tick()
@@ -156,6 +219,8 @@ def main() -> int:
     parser.add_argument("--records", type=int, default=int(os.environ.get("BENCH_RECORDS", "1000000")))
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent.parent)
     parser.add_argument("--no-peer", action="store_true")
+    parser.add_argument("--why", type=float, nargs="?", const=30.0, default=None,
+                        help="show where the GUI thread was in each gap over this many ms (default 30)")
     args = parser.parse_args()
     sys.path.insert(0, str(args.root.resolve()))
     from PySide6.QtCore import QSettings
@@ -180,7 +245,7 @@ def main() -> int:
         tab.resize(1200, 800)
         tab.show()
         app.processEvents()
-        beat = Heartbeat()
+        beat = Heartbeat(args.why)
         done = {}
         tab.loaded.connect(lambda n: done.__setitem__("loaded", n))
         if hasattr(tab, "rows_shown"):  # a tab before the paging one has only loaded
@@ -192,6 +257,7 @@ def main() -> int:
 
         def step(name, action, until):
             app.processEvents()
+            beat.step = name
             beat.reset()
             began = time.perf_counter()
             action()
@@ -199,6 +265,7 @@ def main() -> int:
             pump(app, until)
             whole = time.perf_counter() - began
             stalls[name] = beat.gap_ms()
+            beat.step = "(between steps: not counted)"
             return first, whole
 
         _, first_open = step("open: first rows", lambda: (done.clear(), tab.set_case(bundle, store)),
@@ -227,7 +294,7 @@ def main() -> int:
         window = (BASE + int(args.records * 0.40) * 1_000_000_123, BASE + int(args.records * 0.45) * 1_000_000_123)
         first_rows, counted = step("filter a time window", lambda: tab.set_window(*window), stats_idle)
         print(f"filter a 5 % time window: first rows {first_rows * 1000:.0f} ms, count and strip {counted:.2f} s "
-              f"({model.total_count():,} times); largest GUI gap {stalls['filter a time window']:.0f} ms")
+              f"({tab.strip.total:,} times); largest GUI gap {stalls['filter a time window']:.0f} ms")
         step("clear the filter", tab.clear_filter, stats_idle)
         from ui.timeline_anomalies import PathRole
 
@@ -236,7 +303,8 @@ def main() -> int:
                      if tab.anomaly_model.index(r, 0).data(PathRole)]
         if with_path:
             last = tab.anomaly_model.index(with_path[0], 0)
-            picked, _ = step("pick the last anomaly", lambda: tab.anomaly_list.setCurrentIndex(last), lambda: True)
+            _, picked = step("pick the last anomaly", lambda: tab.anomaly_list.setCurrentIndex(last),
+                             lambda: not getattr(tab, "pick_pending", False))  # found in a worker
             print(f"pick the last (with a path) of {anomalies:,} anomalies listed ({getattr(tab, 'anomaly_count', anomalies):,} "
                   f"in all): {picked * 1000:.0f} ms to its row {view.currentIndex().row():,}; largest GUI gap "
                   f"{stalls['pick the last anomaly']:.0f} ms")
@@ -245,6 +313,8 @@ def main() -> int:
               f"{sum(p.stat().st_size for p in folder.glob('m.sqlite*')) / 1e6:.0f} MB")
         worst = max(stalls, key=stalls.get)
         print(f"largest GUI gap: {stalls[worst]:.0f} ms ({worst}; goal <= {STALL_GOAL_MS} ms)")
+        if args.why is not None:
+            beat.report()
         if not args.no_peer:
             body = folder / "body.txt"
             lines = write_body(store, body)
