@@ -62,8 +62,11 @@ def build_timeline(conn: sqlite3.Connection, bundle, progress=None, cancel=None,
     low, high = conn.execute("SELECT COALESCE(min(id), 0), COALESCE(max(id), -1) FROM files").fetchone()
     chunks = [(start, start + CHUNK_FILES) for start in range(low, high + 1, CHUNK_FILES)]
     total, done = len(steps) * len(chunks) + 2, 0
+    from models.timeline_order import drop_order_tables
+
     with conn:
         conn.execute("DELETE FROM meta WHERE key IN (?, ?)", [FINGERPRINT_KEY, SUMMARY_KEY])
+        drop_order_tables(conn)  # made from the rows about to go
         conn.execute("DROP INDEX IF EXISTS timeline_at")  # filled without its indexes, then indexed once: 2x faster
         conn.execute("DROP INDEX IF EXISTS timeline_kind_at")
         conn.execute("DELETE FROM timeline")
