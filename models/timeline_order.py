@@ -22,7 +22,7 @@ ORDER_FROM = 20_000  # times from which another order is read from its own table
 ORDER_META = "timeline_order_"  # meta key prefix: the timeline fingerprint an order table was made from
 CHUNK = 50_000  # ids a worker reads at once when it reads many (locate)
 STEP = 10_000  # SQLite virtual machine steps between two calls of the progress handler
-STEPS_PER_ROW = 40  # about what the sort and the insert of one row take (a guess for the bar, not a promise)
+STEPS_PER_ROW = 24  # what the sort and the insert of a row took at 3.2M times: path 26, type 24, source 18
 _SWAP = sys.byteorder == "little"
 
 
