@@ -52,9 +52,13 @@ def needs_table(key: str, all_count: int) -> bool:
 
 
 def has_order_table(conn, key: str) -> bool:
-    """The order table of this key exists and was made from the timeline as it is now."""
-    found = conn.execute("SELECT (SELECT value FROM meta WHERE key = ?) = (SELECT value FROM meta WHERE key = ?)",
-                         [ORDER_META + key, FINGERPRINT_KEY]).fetchone()
+    """The order table of this key exists and was made from the timeline as it is now (never in a database
+    without the store's meta table, such as the in-memory one of a list of records)."""
+    try:
+        found = conn.execute("SELECT (SELECT value FROM meta WHERE key = ?) = (SELECT value FROM meta WHERE key = ?)",
+                             [ORDER_META + key, FINGERPRINT_KEY]).fetchone()
+    except sqlite3.OperationalError:
+        return False
     return bool(found and found[0])
 
 

@@ -11,15 +11,18 @@ from datetime import datetime
 from collections import OrderedDict
 from operator import itemgetter
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from models import timeline_store as ts
+from models.timeline_order import (TIME_ORDER, Order, count_before, find_key, has_order_table, locate, needs_table,
+                                   next_ids)
 from models.timeutil import format_local, format_utc, zone
 from ui.paged_model import reset_pages
 
 CONTEXT = "TimelineModel"
 COL_TIME, COL_KIND, COL_SOURCE, COL_ITEM, COL_PATH, COL_TYPE, COL_NOTE = range(7)
+COLUMN_KEYS = ("time", "kind", "source", "item", "path", "type", "zone")  # models.timeline_order.SORT_EXPR's
 HEADERS = tuple(QT_TRANSLATE_NOOP("TimelineModel", h) for h in ("时间（案件时区）", "时间种类", "来源", "证据项", "路径",
                                                                   "类型", "备注"))
 # one normalised record: (ns, kind, source, item, path, type, zone_known, label)
@@ -39,14 +42,16 @@ ZONE_UNKNOWN_COLOUR = "#9a5b00"
 BATCH = 500  # the first fetch: a screen or two (the view asks for more as it scrolls)
 MAX_BATCH = 10_000  # keys a fetch reads at most: 100k held the GUI thread ~170 ms, 10k ~15 ms
 PAGE = 256
-CELL_ROWS = 512  # rows whose cells are kept made (a screen or two)
-CACHE_PAGES = 64
+CELL_ROWS = 256  # rows whose cells are kept made (a screen or a few)
+CACHE_PAGES = 16  # 4,096 rows: 64 took ~5 ms of the GUI thread to let go at each new filter after a long scroll
 
+_TINT, _ZONE_UNKNOWN = QBrush(QColor(ANOMALY_TINT)), QBrush(QColor(ZONE_UNKNOWN_COLOUR))  # shared: never changed
 PathRole = Qt.ItemDataRole.UserRole + 1
 NsRole = Qt.ItemDataRole.UserRole + 2
 RecordRole = Qt.ItemDataRole.UserRole + 3
-CELL_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
-              Qt.ItemDataRole.ForegroundRole, PathRole, NsRole)
+DISPLAY, BACKGROUND, FOREGROUND = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
+                                   Qt.ItemDataRole.ForegroundRole)
+DATA_ROLES = frozenset((Qt.ItemDataRole.ToolTipRole, PathRole, NsRole, RecordRole))  # answered by data() alone
 
 
 def _t(text: str) -> str:
@@ -102,7 +107,13 @@ def local_text(ns: int, tzinfo, tz_name: str | None) -> str:
 
 class TimelineTableModel(QAbstractTableModel):
     """set_source(conn, tz_name) or set_records(records, tz_name); set_filter(...) narrows; sort() by any column
-    (time: the index order; others sort in SQLite); paged with fetchMore."""
+    (time and kind: the table's indexes; others: their order table on a large timeline, made in a worker when
+    order_needed asks for it, or a sort by SQLite on a small one); paged with fetchMore. With a reader (a
+    function running fn(connection, cancel) in a worker, on_done on the GUI thread) the next batch is read in a
+    worker while the rows fetched last are painted, and locate() finds a row far down without holding the GUI
+    thread."""
+
+    order_needed = Signal(int, object)  # column, Qt order: sorting by it on this timeline wants its order table
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -122,16 +133,24 @@ class TimelineTableModel(QAbstractTableModel):
         self._where, self._params = "", []
         self._all_count: int | None = None
         self._sort = (COL_TIME, Qt.SortOrder.AscendingOrder)
+        self._order = TIME_ORDER
+        self._reader = None
+        self._generation = 0  # of the query shown: answers of workers for an older one are dropped
+        self._prefetch = None  # (generation, rows had, limit, box the worker leaves (ids, last key) in)
 
     # --- data in -----------------------------------------------------------------------------------
-    def set_source(self, conn, tz_name: str | None, all_count: int | None = None, fetch: bool = True) -> None:
+    def set_source(self, conn, tz_name: str | None, all_count: int | None = None, fetch: bool = True,
+                   reader=None) -> None:
         """Show the timeline table of this connection (None: nothing); all_count when already counted;
-        fetch=False: the first rows wait for the filter that follows (one query, not two)."""
-        self._conn, self._tz, self._all_count = conn, tz_name, all_count
+        fetch=False: the first rows wait for the filter that follows (one query, not two); reader: reads the
+        same table on a connection of its own in a worker (see the class)."""
+        self._conn, self._tz, self._all_count, self._reader = conn, tz_name, all_count, reader
         self._zone = zone(tz_name)
         if self._own_conn is not None and self._own_conn is not conn:
             self._own_conn.close()
             self._own_conn = None
+        if self._order.table and (reader is None or conn is None or not has_order_table(conn, self._order.key)):
+            self._sort, self._order = (COL_TIME, Qt.SortOrder.AscendingOrder), TIME_ORDER  # made for other rows
         self.requery(fetch)
 
     def set_records(self, records, tz_name: str | None, prepared: bool = False, fetch: bool = True) -> None:
@@ -145,10 +164,14 @@ class TimelineTableModel(QAbstractTableModel):
 
     def set_anomalies(self, by_key: dict[tuple, list[str]]) -> None:
         """(path, kind of time or None for every time of the path) -> messages: rows tinted, messages under 备注."""
+        paths = {path for path, _kind in self._anomalies} | {path for path, _kind in by_key}
         self._anomalies = dict(by_key)
+        # only rows painted lately (their cells kept) whose path has notes, before or now, are painted again: a
+        # repaint of every row made every cell shown again and took ~15 ms of the GUI thread as the anomalies came
+        changed = [row for row, cells in self._cell_cache.items() if cells[COL_PATH][DISPLAY] in paths]
         self._cell_cache.clear()
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, COL_NOTE))
+        if changed:
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), COL_NOTE))
 
     def set_filter(self, start_ns=None, end_ns=None, item=None, kind=None, source=None, file_type=None,
                    text: str = "") -> None:
@@ -162,13 +185,13 @@ class TimelineTableModel(QAbstractTableModel):
         """(SQL condition, parameters) of the filter shown: a worker counts and bins with them."""
         return self._where, list(self._params)
 
-    def _order_sql(self) -> tuple[str | None, str]:
-        column, order = self._sort
-        expr = {COL_TIME: None, COL_KIND: "t.kind", COL_SOURCE: "t.source", COL_ITEM: "COALESCE(t.item, '')",
-                COL_PATH: f"COALESCE({ts.PATH_SQL}, '')", COL_TYPE: ts.MIME_SQL, COL_NOTE: "t.zone_known"}[column]
-        return expr, "DESC" if order == Qt.SortOrder.DescendingOrder else "ASC"
+    def sort_state(self) -> tuple[int, Qt.SortOrder]:
+        """(column, order) the rows are in (a sort waiting for its order table is not yet)."""
+        return self._sort
 
     def requery(self, fetch: bool = True) -> None:
+        self._generation += 1
+        self._drop_prefetch()
         reset_pages(self, BATCH, self._cell_cache)
         if fetch and self.canFetchMore():
             self.fetchMore()
@@ -183,37 +206,77 @@ class TimelineTableModel(QAbstractTableModel):
         self._busy = True
         try:
             limit = self._batch
-            rows = self._next_keys(limit)
+            read = self._take_prefetch(limit)
+            ids, last = read if read is not None else next_ids(self._conn, self._where, self._params, self._order,
+                                                               self._last_key, limit)
             self._batch = min(limit * 2, MAX_BATCH)
-            self._exhausted = len(rows) < limit
-            if rows:
-                start = len(self._ids)
-                self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-                self._ids.extend(r[-1] for r in rows)
-                self._last_key = rows[-1]
-                self._pages.pop(start // PAGE, None)  # the last page was cached short
-                self._cell_cache.clear()
-                self.endInsertRows()
+            self._append(ids, last, exhausted=len(ids) < limit)
         finally:
             self._busy = False
+        self._start_prefetch()
 
-    def _keyset(self, expr: str | None, direction: str) -> tuple[str, str]:
-        """(the keys, 'a, b, c'; the ORDER BY, each key with the direction)."""
-        keys = ["t.at_utc_ns", "t.id"] if expr is None else [expr, "t.at_utc_ns", "t.id"]
-        return ", ".join(keys), ", ".join(f"{k} {direction}" for k in keys)
+    def _append(self, ids: array, last: tuple | None, exhausted: bool) -> None:
+        self._exhausted = exhausted
+        if ids:
+            start = len(self._ids)
+            self.beginInsertRows(QModelIndex(), start, start + len(ids) - 1)
+            self._ids.extend(ids)
+            self._last_key = last
+            self._pages.pop(start // PAGE, None)  # the last page was cached short (rows above keep their cells)
+            self.endInsertRows()
 
-    def _next_keys(self, limit: int) -> list:
-        """The next rows' keys in the order shown: (sort value,) ns, id; after the last key fetched (keyset)."""
-        expr, direction = self._order_sql()
-        keys, order = self._keyset(expr, direction)
-        where, params = ([self._where] if self._where else []), list(self._params)
-        if self._last_key is not None:
-            marks = ", ".join("?" * len(self._last_key))
-            where.append(f"({keys}) {'<' if direction == 'DESC' else '>'} ({marks})")
-            params += list(self._last_key)
-        sql = (f"SELECT {keys} FROM {ts.FROM}" + (f" WHERE {' AND '.join(where)}" if where else "")
-               + f" ORDER BY {order} LIMIT ?")
-        return self._conn.execute(sql, params + [limit]).fetchall()
+    # --- reading in a worker -------------------------------------------------------------------------
+    def _start_prefetch(self) -> None:
+        """Read the next batch in a worker now: the next fetchMore (a scroll to the bottom) finds it read. Read on
+        the GUI thread, 10,000 keys took ~9-12 ms of each scroll's ~40 ms. The worker leaves its answer in a box
+        that fetchMore looks in: the signal that it is done may come after the next scroll has asked already."""
+        if self._reader is None or self._exhausted or self._prefetch is not None:
+            return
+        where, params, order, after, limit = self._where, list(self._params), self._order, self._last_key, self._batch
+        box: list = []
+
+        def read(conn, _cancel):
+            current = self._prefetch
+            if current is not None and current[3] is box:  # not dropped while it waited for a worker
+                box.append(next_ids(conn, where, params, order, after, limit))
+
+        self._prefetch = (self._generation, len(self._ids), limit, box)
+        self._reader(read, lambda _result: None)  # a failed read leaves the box empty: fetchMore reads itself
+
+    def _take_prefetch(self, limit: int) -> tuple | None:
+        found, self._prefetch = self._prefetch, None
+        if found is not None and found[:3] == (self._generation, len(self._ids), limit) and found[3]:
+            return found[3][0]
+        return None  # none, for another query or place, or not read yet: read here
+
+    def _drop_prefetch(self) -> None:
+        self._prefetch = None  # its answer, when it comes, goes nowhere
+
+    def locate(self, path: str, ns: int | None, on_found) -> None:
+        """on_found(row) with the row of the first time of this path (at this instant) in the order shown under
+        the filter, fetched up to it; -1 when the filter hides it. With a reader the row is found, counted and
+        read up to in a worker (on 3M times a pick far down counted and fetched on the GUI thread for seconds);
+        when the query changed meanwhile (a filter, a sort) the row is looked for again under the new one."""
+        if self._reader is None or self._conn is None or not path:
+            on_found(self.row_of(path, ns))
+            return
+        generation, have, after = self._generation, len(self._ids), self._last_key
+        where, params, order = self._where, list(self._params), self._order
+
+        def found(result):
+            if generation != self._generation:
+                self.locate(path, ns, on_found)
+                return
+            if result is None:
+                on_found(-1)
+                return
+            row, ids, last = result
+            if have + len(ids) > len(self._ids) >= have:  # rows fetched meanwhile are not added twice
+                self._drop_prefetch()
+                self._append(ids[len(self._ids) - have:], last, exhausted=False)
+            on_found(row if row < len(self._ids) else -1)
+
+        self._reader(lambda conn, cancel: locate(conn, where, params, order, path, ns, have, after, cancel), found)
 
     def _row(self, row: int) -> tuple | None:
         if not 0 <= row < len(self._ids):
@@ -268,27 +331,13 @@ class TimelineTableModel(QAbstractTableModel):
 
     def row_of(self, path: str, ns: int | None = None) -> int:
         """Row of the first time of this path (at this instant) in the order shown under the filter, fetched
-        up to it; -1 when the filter hides it."""
+        up to it; -1 when the filter hides it. On the GUI thread: see locate() for a large timeline."""
         if self._conn is None or not path:
             return -1
-        expr, direction = self._order_sql()
-        keys, order = self._keyset(expr, direction)
-        where = [f"{ts.PATH_SQL} = ?"] + ([self._where] if self._where else [])
-        params = [path, *self._params]
-        if ns is not None:
-            where.append("t.at_utc_ns = ?")
-            params.append(ns)
-        found = self._conn.execute(f"SELECT {keys} FROM {ts.FROM} WHERE {' AND '.join(where)} ORDER BY {order} "
-                                   "LIMIT 1", params).fetchone()
-        if found is None:
+        key = find_key(self._conn, self._where, self._params, self._order, path, ns)
+        if key is None:
             return -1
-        try:
-            return self._ids.index(found[-1])
-        except ValueError:
-            pass
-        before = [self._where] if self._where else []
-        before.append(f"({keys}) {'>' if direction == 'DESC' else '<'} ({', '.join('?' * len(found))})")
-        row = ts.count(self._conn, " AND ".join(before), [*self._params, *found])
+        row = count_before(self._conn, self._where, self._params, self._order, key)
         while row >= len(self._ids) and self.canFetchMore():
             self.fetchMore()
         return row if row < len(self._ids) else -1
@@ -302,8 +351,8 @@ class TimelineTableModel(QAbstractTableModel):
             return []
         return [*self._anomalies.get((rec[PATH], rec[KIND]), []), *self._anomalies.get((rec[PATH], None), [])]
 
-    def note_text(self, rec: tuple) -> str:
-        notes = self._notes(rec)
+    def note_text(self, rec: tuple, notes: list[str] | None = None) -> str:
+        notes = list(self._notes(rec) if notes is None else notes)
         if not rec[ZONE_KNOWN]:
             notes.append(_t("来源未记录时区，按案件时区解读"))
         if rec[LABEL]:
@@ -336,7 +385,10 @@ class TimelineTableModel(QAbstractTableModel):
         cells = self._cells(index.row()) if index.isValid() else None
         cell = cells[index.column()] if cells is not None and 0 <= index.column() < len(cells) else {}
         for role_data in roles:
-            value = cell.get(role_data.role())
+            role = role_data.role()
+            value = cell.get(role)
+            if value is None and role in DATA_ROLES and cells is not None:
+                value = self.data(index, role)  # not made for a paint: asked on its own
             if value is None:
                 role_data.clearData()
             else:
@@ -349,13 +401,25 @@ class TimelineTableModel(QAbstractTableModel):
         rec = self._row(row)
         if rec is None:
             return None
-        cells = []
-        for column in range(len(HEADERS)):
-            cell = {role: self._role(rec, row, column, role) for role in CELL_ROLES}
-            cells.append({role: value for role, value in cell.items() if value is not None})
-        self._cell_cache[row] = cells
+        cells = self._cell_cache[row] = self._make_cells(rec)
         if len(self._cell_cache) > CELL_ROWS:
             self._cell_cache.popitem(last=False)
+        return cells
+
+    def _make_cells(self, rec: tuple) -> list[dict]:
+        """A row's answers to a paint (display, background, foreground), column by column. Only what a paint asks:
+        the tooltip, path and instant are asked through data() (a tooltip, a pick), not made for every row shown
+        (made with every role of _role, a screen of new rows took ~8 ms of a scroll's repaint)."""
+        notes = self._notes(rec)
+        item, path = rec[ITEM], rec[PATH]
+        texts = (self.time_text(rec), kind_text(rec[KIND]), source_text(rec[SOURCE]), "" if item is None else str(item),
+                 "" if path is None else str(path), str(rec[TYPE]), self.note_text(rec, notes))
+        if notes:
+            cells = [{DISPLAY: text, BACKGROUND: _TINT} for text in texts]
+        else:
+            cells = [{DISPLAY: text} for text in texts]
+        if not rec[ZONE_KNOWN]:
+            cells[COL_TIME][FOREGROUND] = _ZONE_UNKNOWN
         return cells
 
     def _role(self, rec: tuple, row: int, column: int, role):
@@ -364,9 +428,9 @@ class TimelineTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TIME:
             return f"UTC {format_utc(rec[NS])}"
         if role == Qt.ItemDataRole.BackgroundRole and self._notes(rec):
-            return QBrush(QColor(ANOMALY_TINT))
+            return _TINT
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_TIME and not rec[ZONE_KNOWN]:
-            return QBrush(QColor(ZONE_UNKNOWN_COLOUR))
+            return _ZONE_UNKNOWN
         if role == PathRole:
             return rec[PATH]
         if role == NsRole:
@@ -388,9 +452,16 @@ class TimelineTableModel(QAbstractTableModel):
         return "" if value is None else str(value)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        """Time: the index's order. Other columns are sorted by SQLite (then by time): on a timeline of
-        millions that sort is slow, the time order is what the tab offers first."""
+        """Time and kind: the table's indexes. Another column on a large timeline of the store: read from its
+        order table; when that is not made yet, order_needed asks for it (the tab makes it in a worker, then sorts
+        again) and the rows keep their order. A sort by SQLite at each fetch took seconds a scroll on 3M times.
+        In-memory and small timelines: sorted by SQLite (then by time)."""
         if not 0 <= column < len(HEADERS):
             return
-        self._sort = (column, order)
+        key, descending = COLUMN_KEYS[column], order == Qt.SortOrder.DescendingOrder
+        table = self._reader is not None and self._conn is not None and needs_table(key, self.all_count())
+        if table and not has_order_table(self._conn, key):
+            self.order_needed.emit(column, order)
+            return
+        self._sort, self._order = (column, order), Order(key, descending, table)
         self.requery()

@@ -303,3 +303,201 @@ def test_a_hidden_tab_reads_the_case_when_shown(qtbot, context, make_bundle, sto
     with qtbot.waitSignal(tab.loaded, timeout=TIMEOUT):
         tab.show()
     assert tab.model.all_count() > 0
+
+
+class Counting:
+    """A connection that counts the statements run on it (the GUI thread's, in these tests)."""
+
+    def __init__(self, conn):
+        self.conn, self.calls = conn, 0
+
+    def execute(self, *args):
+        self.calls += 1
+        return self.conn.execute(*args)
+
+
+def at_once_reader(path, log: list, deferred: list | None = None):
+    """A reader that runs fn at once (or, given `deferred`, when the test says) on a connection of its own."""
+    import threading
+
+    from models.timeline_order import read_connection
+
+    def read(fn, on_done):
+        def run():
+            own = read_connection(path)
+            try:
+                result = fn(own, threading.Event())
+            finally:
+                own.close()
+            log.append(result)
+            on_done(result)
+        if deferred is None:
+            run()
+        else:
+            deferred.append(run)
+    return read
+
+
+def test_the_next_batch_is_read_by_a_worker_and_fetch_more_takes_it(tmp_path):
+    from tests.models.test_timeline_order import make_timeline
+    from ui.timeline_model import BATCH
+
+    store, _bundle = make_timeline(tmp_path / "s.sqlite", files=3000)
+    conn, reads = Counting(store.db.conn), []
+    model = TimelineTableModel()
+    model.set_source(conn, "Asia/Shanghai", reader=at_once_reader(store.path, reads))
+    assert model.rowCount() == BATCH and len(reads) == 1  # the next batch read already, by the reader
+    conn.calls = 0
+    model.fetchMore()
+    assert model.rowCount() == 3 * BATCH and conn.calls == 0  # taken as read: no query on this connection
+    while model.canFetchMore():
+        model.fetchMore()
+    assert conn.calls == 0 and len(reads) > 3  # every batch after the first: read by the reader
+    plain = TimelineTableModel()
+    plain.set_source(store.db.conn, "Asia/Shanghai")
+    while plain.canFetchMore():
+        plain.fetchMore()
+    assert [model.record(r) for r in range(model.rowCount())] == [plain.record(r) for r in range(plain.rowCount())]
+    store.close()
+
+
+def test_locate_finds_a_row_far_down_in_a_worker_and_again_after_a_new_query(tmp_path):
+    from tests.models.test_timeline_order import make_timeline
+
+    store, _bundle = make_timeline(tmp_path / "s.sqlite", files=3000)
+    path, ns = store.db.conn.execute("SELECT f.path, t.at_utc_ns FROM timeline t JOIN files f ON f.id = t.file_id "
+                                     "ORDER BY t.at_utc_ns DESC, t.id DESC LIMIT 1 OFFSET 40").fetchone()
+    plain = TimelineTableModel()
+    plain.set_source(store.db.conn, "Asia/Shanghai")
+    want = plain.row_of(path, ns)
+    conn, reads = Counting(store.db.conn), []
+    model = TimelineTableModel()
+    model.set_source(conn, "Asia/Shanghai", reader=at_once_reader(store.path, reads))
+    conn.calls, found = 0, []
+    model.locate(path, ns, found.append)
+    assert found == [want] and want > 5000 and conn.calls == 0  # found, counted and read by the reader
+    assert model.rowCount() > want and model.record(want) == plain.record(want)
+    assert model.index(want, 0).data(PathRole) == path and model.index(want, 0).data(NsRole) == ns
+    later: list = []
+    model.set_source(conn, "Asia/Shanghai", reader=at_once_reader(store.path, reads, later))
+    found.clear()
+    model.locate(path, ns, found.append)
+    kind = store.db.conn.execute("SELECT kind FROM timeline WHERE at_utc_ns = ?", [ns]).fetchone()[0]
+    model.set_filter(kind=kind)  # a new query before the worker answers: looked for again under it
+    for run in later:  # the second look is queued while the first answers
+        run()
+    plain.set_filter(kind=kind)
+    assert found == [plain.row_of(path, ns)] and 0 <= found[0] < want
+    assert model.record(found[0]) == plain.record(found[0])
+    store.close()
+
+
+def test_anomalies_repaint_only_the_rows_they_are_about(qtbot):
+    from PySide6.QtWidgets import QTableView
+
+    from ui.timeline_model import COL_NOTE
+
+    base = datetime(2026, 10, 1, 20, 0, tzinfo=CST)
+    records = [{"ns": dt_to_ns(base + timedelta(minutes=i)), "kind": "modified", "source": "filesystem",
+                "item": "E1", "path": f"evidence/E1/f{i}.jpg"} for i in range(50)]
+    model = TimelineTableModel()
+    model.set_records(records, "Asia/Shanghai")
+    view = QTableView()
+    view.setModel(model)
+    qtbot.addWidget(view)
+    view.resize(900, 300)
+    view.show()
+    view.grab()  # painted: the rows on screen have their cells made
+    changed = []
+    model.dataChanged.connect(lambda first, last, *_: changed.append((first.row(), last.row())))
+    model.set_anomalies({("evidence/E1/f3.jpg", "modified"): ["修改时间晚于扣押时间"]})
+    assert changed == [(3, 3)]  # not every row fetched
+    assert "扣押" in model.index(3, COL_NOTE).data() and model.index(4, COL_NOTE).data() == ""
+    assert model.index(3, 1).data(Qt.ItemDataRole.BackgroundRole) is not None
+    view.grab()
+    changed.clear()
+    model.set_anomalies({("evidence/E1/f49.jpg", None): ["x"]})  # row 49 is not on screen; row 3 loses its note
+    assert changed == [(3, 3)]
+    assert model.index(3, COL_NOTE).data() == "" and "x" in model.index(49, COL_NOTE).data()
+
+
+def test_a_large_timeline_sorts_by_path_from_an_order_table_made_in_a_worker(qtbot, context, tmp_path, monkeypatch):
+    """A sort by a column other than time on millions of times was an ORDER BY at each fetch on the GUI thread:
+    now its order table is made in a worker (the count label says so), the rows keep their order until it is
+    there, then page by it; filters and anomaly picks work in that order."""
+    import models.timeline_order as timeline_order
+    import ui.timeline_tab as timeline_tab
+    from tests.models.test_timeline_order import make_timeline
+    from ui.timeline_anomalies import PathRole as AnomalyPath
+    from ui.timeline_model import COL_PATH, COL_TYPE
+
+    import threading
+
+    monkeypatch.setattr(timeline_tab, "SYNC_BELOW", 0)
+    monkeypatch.setattr(timeline_order, "ORDER_FROM", 1000)
+    release, real_build = threading.Event(), timeline_tab.build_order
+
+    def build_when_released(path, key):
+        job = real_build(path, key)
+        return lambda progress, cancel: (release.wait(30), job(progress, cancel))[1]
+
+    monkeypatch.setattr(timeline_tab, "build_order", build_when_released)
+    store, bundle = make_timeline(tmp_path / "s.sqlite", files=3000)
+    tab = TimelineTab(context)
+    qtbot.addWidget(tab)
+    tab.resize(1150, 640)
+    tab.show()
+    with qtbot.waitSignal(tab.loaded, timeout=TIMEOUT):
+        tab.set_case(bundle, store)
+    qtbot.waitUntil(lambda: tab.stats_handle is None, timeout=TIMEOUT)
+    counted = tab.count_label.text()
+    ascending, descending = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
+    with qtbot.waitSignal(tab.model.order_needed, timeout=TIMEOUT):
+        tab.view.sortByColumn(COL_PATH, ascending)
+    qtbot.wait(50)
+    assert tab.model.sort_state() == (COL_TIME, ascending)  # in time order until the order table is there
+    assert "排序" in tab.count_label.text() and tab.sort_handle.running
+    release.set()
+    qtbot.waitUntil(lambda: tab.sort_handle is None, timeout=TIMEOUT)
+    assert tab.model.sort_state() == (COL_PATH, ascending) and tab.count_label.text() == counted
+    assert tab.view.horizontalHeader().sortIndicatorSection() == COL_PATH
+
+    def keys():
+        while tab.model.canFetchMore():
+            tab.model.fetchMore()
+        return [(r["path"] or "", r["ns"]) for r in map(tab.model.record, range(tab.model.rowCount()))]
+
+    shown = keys()
+    assert len(shown) == tab.model.all_count() and shown == sorted(shown)
+    tab.view.sortByColumn(COL_PATH, descending)  # its table is there: at once
+    assert tab.model.sort_state() == (COL_PATH, descending) and keys() == sorted(shown, reverse=True)
+    tab.kind_combo.setCurrentIndex(tab.kind_combo.findData("changed"))
+    tab.apply_filter()
+    changed = keys()
+    assert changed == sorted(changed, reverse=True) and 0 < len(changed) < len(shown)
+    assert {tab.model.record(r)["kind"] for r in range(tab.model.rowCount())} == {"changed"}
+    with qtbot.waitSignal(tab.loaded, timeout=TIMEOUT):  # the window loads a case again (after the types)
+        tab.set_case(bundle, store)
+    assert tab.model.sort_state() == (COL_TIME, ascending)  # the load starts in time order, its header says so
+    assert tab.view.horizontalHeader().sortIndicatorSection() == COL_TIME
+    tab.view.sortByColumn(COL_PATH, descending)  # the table is still the timeline's: at once
+    assert tab.model.sort_state() == (COL_PATH, descending) and tab.sort_handle is None
+    tab.clear_filter()
+    anomalies = tab.anomaly_model
+    row = next(r for r in range(anomalies.rowCount() - 1, -1, -1) if anomalies.index(r, 0).data(AnomalyPath))
+    tab.anomaly_list.setCurrentIndex(anomalies.index(row, 0))
+    qtbot.waitUntil(lambda: not tab.pick_pending, timeout=TIMEOUT)
+    assert tab.model.record(tab.view.currentIndex().row())["path"] == anomalies.index(row, 0).data(AnomalyPath)
+    tab.view.sortByColumn(COL_TIME, ascending)
+    assert tab.model.sort_state() == (COL_TIME, ascending)
+    assert [tab.model.record(r)["ns"] for r in range(5)] == tab.model.times()[:5]
+    tab.view.sortByColumn(COL_TYPE, ascending)  # its table is made...
+    assert tab.sort_handle is not None
+    tab.view.sortByColumn(COL_TIME, descending)  # ...but time is asked before it is done: time it stays
+    assert tab.sort_handle is None and "排序" not in tab.count_label.text()
+    qtbot.waitUntil(lambda: not context.runner.busy(), timeout=TIMEOUT)
+    qtbot.wait(50)
+    assert tab.model.sort_state() == (COL_TIME, descending)
+    assert tab.view.horizontalHeader().sortIndicatorSection() == COL_TIME
+    tab.set_case(None, None)
+    store.close()
