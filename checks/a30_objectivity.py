@@ -1,7 +1,7 @@
 """Art. 30 objectivity and authenticity: media transferred, signatures, reproducible, changes explained, integrity."""
 
 from checks.a31_integrity import BackupCheck, OperationLogCheck, SealIntactCheck, digest_findings, digest_status
-from checks.base import Check, missing_fields, present, result, worst
+from checks.base import ANOMALIES_PER_ITEM, Check, missing_fields, present, result, worst
 
 MEDIA_KINDS = frozenset({"seized_media", "media_image", "onsite_extraction"})
 SIGNED_SUFFIXES = (".sig", ".p7s", ".p7m", ".cer", ".crt", ".pem")
@@ -76,7 +76,7 @@ class ChangesExplainedCheck(Check):
                  "unexplained": len(unexplained)}
         if unexplained:
             return result("fail", f"{len(unexplained)} 处增加、删除或修改未附说明", **facts)
-        facts["anomalies"] = item_anomalies(item, context)[:200]
+        facts["anomalies"] = item_anomalies(item, context)[:ANOMALIES_PER_ITEM]
         if facts["anomalies"]:
             return result("needs_review", f"{len(facts['anomalies'])} 处时间或内容异常，需核实是否被改动", **facts)
         if problems:

@@ -51,6 +51,9 @@ def _plain(record) -> dict:
     return dict(vars(record))
 
 
+ANOMALIES_PER_ITEM = 200  # a check lists at most the first so many anomalies of one item; the context keeps no more
+
+
 @dataclass
 class CheckContext:
     """Everything a check may read besides its item; built once per run by checks.runner.build_context."""
@@ -61,7 +64,8 @@ class CheckContext:
     today: date = field(default_factory=date.today)
     settings: dict = field(default_factory=dict)
     backup_differences: dict | None = None  # backup item id -> list of differences; None = not compared
-    anomalies: list = field(default_factory=list)
+    anomalies: list = field(default_factory=list)  # the first ANOMALIES_PER_ITEM of each item, in their order
+    anomaly_counts: dict = field(default_factory=dict)  # item id -> how many anomalies name it in all
 
     def setting(self, key: str):
         return self.settings.get(key, DEFAULT_SETTINGS.get(key))

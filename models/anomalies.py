@@ -47,7 +47,7 @@ def _modified_after_seizure(bundle, conn):
             if coverage.content_item(path) != item["id"]:
                 continue
             facts = {"modified_ns": modified, "reference_ns": ref_ns, "reference": label}
-            yield lambda item=item, path=path, modified=modified, facts=facts: Anomaly(
+            yield item["id"], lambda item=item, path=path, modified=modified, facts=facts: Anomaly(
                 "modified_after_seizure", item["id"], path, facts, tr(
                 "文件修改时间 {0} 晚于该证据项的 {1} {2}：封存或提取之后文件又被改动过，或时间来源有误").format(
                 format_local(modified, tz_name), label, format_local(ref_ns, tz_name)))
@@ -67,12 +67,12 @@ def _future_of_preparation(bundle, conn):
     for item, path, modified, original in conn.execute(sql, [prep_ns]):
         for kind, at in (("modified", modified), ("exif_original", original)):
             if at is not None and at > prep_ns:
-                yield (lambda item=item, path=path, kind=kind, at=at: Anomaly(
+                yield item, (lambda item=item, path=path, kind=kind, at=at: Anomaly(
                     "future_of_preparation", item, path, {"kind_of_time": kind, "at_ns": at, "prepared_ns": prep_ns},
                     text.format(format_local(at, tz_name), kind, format_local(prep_ns, tz_name))))
     for record in manifest_records(bundle):
         if record.at_utc_ns > prep_ns and record.kind_of_time not in ("prepared", "freeze_expires"):
-            yield (lambda record=record: Anomaly(
+            yield record.item, (lambda record=record: Anomaly(
                 "future_of_preparation", record.item, record.path,
                 {"kind_of_time": record.kind_of_time, "field": record.label, "at_ns": record.at_utc_ns,
                  "prepared_ns": prep_ns},
@@ -86,7 +86,7 @@ def _created_after_modified(bundle, conn):
     text = tr("创建时间 {0} 晚于修改时间 {1}。复制文件时，NTFS、ext4 等文件系统把副本的创建时间设为复制时刻，"
               "而保留原修改时间，因此副本常见此现象；若该文件位于原始介质上（未经复制），则需说明原因")
     for item, path, created, modified, source in conn.execute(sql, [CREATED_SLACK_NS]):
-        yield (lambda item=item, path=path, created=created, modified=modified, source=source: Anomaly(
+        yield item, (lambda item=item, path=path, created=created, modified=modified, source=source: Anomaly(
             "created_after_modified", item, path, {"created_ns": created, "modified_ns": modified, "time_source": source},
             text.format(format_local(created, tz_name), format_local(modified, tz_name))))
 
@@ -98,7 +98,7 @@ def _exif_far_from_modified(bundle, conn, threshold_s: int):
            "AND abs(json_extract(exif_json, '$.original_utc_ns') - modified_ns) > ? ORDER BY path")
     text = tr("EXIF 拍摄时间 {0} 与文件修改时间 {1} 相差 {2} 小时（阈值 {3} 小时）：照片拍摄后曾被编辑、另存或时钟有误")
     for item, path, modified, original, known in conn.execute(sql, [threshold_s * 1_000_000_000]):
-        yield (lambda item=item, path=path, modified=modified, original=original, known=known: Anomaly(
+        yield item, (lambda item=item, path=path, modified=modified, original=original, known=known: Anomaly(
             "exif_far_from_modified", item, path,
             {"exif_original_ns": original, "modified_ns": modified, "difference_hours": round(
                 abs(original - modified) / 3.6e12, 1), "threshold_s": threshold_s, "zone_known": bool(known)},
@@ -119,36 +119,48 @@ def _zone_unknown(bundle, conn):
                "GROUP BY item ORDER BY item")
         for item, count, paths in conn.execute(sql):
             examples = sorted(paths.split("\n"))[:LOCAL_EXAMPLES]
-            yield (lambda item=item, count=count, examples=examples, source=source: Anomaly(
+            yield item, (lambda item=item, count=count, examples=examples, source=source: Anomaly(
                 "zone_unknown", item, examples[0] if count == 1 else None,
                 {"source": source, "count": count, "timezone": tz_name, "examples": examples},
                 text.format(count, names[source], tz_name)))
 
 
 def _makers(bundle, conn, exif_threshold_s: int):
-    """Per kind, in the stable order: a stream of makers, each making one Anomaly when called (the SQL row is
-    read anyway; the message, two formatted times, is made only for what is kept)."""
+    """Per kind, in the stable order: a stream of (item id, maker), each maker making one Anomaly when called (the
+    SQL row is read anyway; the message, two formatted times, is made only for what is kept)."""
     return (_modified_after_seizure(bundle, conn), _future_of_preparation(bundle, conn),
             _created_after_modified(bundle, conn), _exif_far_from_modified(bundle, conn, exif_threshold_s),
             _zone_unknown(bundle, conn))
 
 
 def iter_anomalies(bundle, store, exif_threshold_s: int = 86400, keep_per_kind: int | None = None,
-                   counts: dict | None = None, pace=None):
+                   counts: dict | None = None, pace=None, keep_per_item: int | None = None,
+                   item_counts: dict | None = None):
     """Every anomaly of the bundle's times in a stable order (kind, item, path), streamed; keep_per_kind: only
-    the first so many of each kind are made, the rest counted into counts ({kind: how many in all}); pace():
-    called every PACE_ROWS anomalies made (a window's worker lets the GUI thread have the interpreter)."""
+    the first so many of each kind are made, keep_per_item: only the first so many of each item (item id, None
+    for none); the rest are counted, into counts ({kind: how many in all}) and item_counts ({item id: how
+    many in all}); pace(): called every PACE_ROWS anomalies made (a window's worker lets the GUI thread have
+    the interpreter)."""
     conn = store.db.conn
     kinds = ("modified_after_seizure", "future_of_preparation", "created_after_modified", "exif_far_from_modified",
              "zone_unknown")
+    kept_of_item: dict = {}
     for kind, makers in zip(kinds, _makers(bundle, conn, exif_threshold_s)):
-        number = 0
-        for make in makers:
+        number = kept = 0
+        for item, make in makers:
             number += 1
-            if keep_per_kind is None or number <= keep_per_kind:
-                if pace is not None and number % PACE_ROWS == 0:
-                    pace()
-                yield make()
+            if item_counts is not None:
+                item_counts[item] = item_counts.get(item, 0) + 1
+            if keep_per_kind is not None and kept >= keep_per_kind:
+                continue
+            if keep_per_item is not None:
+                if kept_of_item.get(item, 0) >= keep_per_item:
+                    continue
+                kept_of_item[item] = kept_of_item.get(item, 0) + 1
+            kept += 1
+            if pace is not None and kept % PACE_ROWS == 0:
+                pace()
+            yield make()
         if counts is not None:
             counts[kind] = counts.get(kind, 0) + number
 
