@@ -1,7 +1,6 @@
 """The 时间线 tab: every time of the case in one table with a density strip above it and the anomalies beside it."""
 
 import gc
-import time
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QDateTime, QTime, Qt, QTimer, Signal
@@ -13,9 +12,11 @@ from models.timeline_store import histogram
 from models.timeutil import dt_to_ns, ns_to_dt, zone
 from ui.collector import hold_collection, release_collection
 from ui.density_strip import DensityStrip
-from ui.timeline_anomalies import AnomalyListModel, anomaly_line
+from ui.timeline_anomalies import AnomalyListModel, anomaly_field, anomaly_marks, anomaly_ns, anomaly_text
 from ui.timeline_anomalies import NsRole as AnomalyNsRole
 from ui.timeline_anomalies import PathRole as AnomalyPathRole
+from ui.timeline_jobs import (ANOMALIES_KEPT, Waiting, build_order, load_anomalies, load_timeline, store_reader,
+                              timeline_stats)
 from ui.timeline_model import (COL_ITEM, COL_KIND, COL_SOURCE, COL_TYPE, NsRole, PathRole, TimelineTableModel,
                                kind_text, prepare, source_text)
 
@@ -23,155 +24,9 @@ COLUMN_WIDTHS = (230, 110, 76, 56, 300, 90)
 QT_FORMAT = "yyyy-MM-dd HH:mm:ss"
 
 
-ANOMALIES_KEPT = 1000  # per kind: the list shows these, the title counts all (a copy can make 1M alike)
-PACE_S = 0.001
 ANOMALIES_AFTER_MS = 150
 SYNC_BELOW = 20_000  # times under which counts and the histogram are read on the GUI thread (a few ms)
 STATS_AFTER_MS = 60  # a new filter's rows are painted before its count's worker takes a core
-
-
-def load_timeline(bundle, store_path):
-    """fn(progress, cancel) for the TaskRunner: the store's timeline table built (or found up to date) and what
-    the tab shows beside the rows (how many, the span, the filter lists), on the worker's own connection."""
-    def job(progress, cancel):
-        from models.store import open_store_file
-        from models import timeline_store as ts
-
-        store = open_store_file(store_path)
-        try:
-            conn = store.db.conn
-            ts.build_timeline(conn, bundle, progress, cancel)
-            return ts.summary(conn)
-        finally:
-            store.close()
-    return job
-
-
-def load_anomalies(bundle, store_path):
-    """fn(progress, cancel): (the first ANOMALIES_KEPT anomalies of each kind, how many in all, anomaly_marks of
-    them, their lines in the list), read after the rows are shown (on 1M files they take seconds of their own)."""
-    def job(_progress, _cancel):
-        from models.anomalies import iter_anomalies
-        from models.store import open_store_file
-
-        store = open_store_file(store_path)
-        try:
-            counts: dict = {}
-            # a pause every 32 anomalies made: this worker runs Python (the messages' times) while the rows are on screen,
-            # and each cell the view paints waited for the interpreter up to Python's 5 ms switch interval
-            anomalies = list(iter_anomalies(bundle, store, keep_per_kind=ANOMALIES_KEPT, counts=counts,
-                                            pace=lambda: time.sleep(PACE_S)))
-        finally:
-            store.close()
-        return anomalies, sum(counts.values()), anomaly_marks(anomalies), anomaly_lines(anomalies)
-    return job
-
-
-def timeline_stats(store_path, where: str, params: list, bins: int):
-    """fn(progress, cancel): (count, histogram) of the times under a filter, on the worker's own connection
-    (a COUNT and a GROUP BY over millions of times: ~2 s, not on the GUI thread)."""
-    def job(_progress, _cancel):
-        from models.store import open_store_file
-        from models import timeline_store as ts
-
-        store = open_store_file(store_path)
-        try:
-            return ts.count(store.db.conn, where, params), ts.histogram(store.db.conn, where, params, bins)
-        finally:
-            store.close()
-    return job
-
-
-class _Waiting:
-    """The handle of a worker whose start waits for a timer: running until then; cancel stops the timer."""
-
-    def __init__(self, timer: QTimer):
-        self.timer, self.running = timer, True
-        timer.start()
-
-    def cancel(self) -> None:
-        self.timer.stop()
-        self.running = False
-
-
-def store_reader(runner, store_path):
-    """The reader a TimelineTableModel pages a store's timeline with: reader(fn, on_done) runs fn(connection,
-    cancel) in a worker on a read-only connection of its own to the store; on_done(result, or None when it
-    failed) on the GUI thread."""
-    def read(fn, on_done):
-        def job(_progress, cancel):
-            from models.timeline_order import read_connection
-
-            conn = read_connection(store_path)
-            try:
-                return fn(conn, cancel)
-            finally:
-                conn.close()
-        return runner.run(job, label="", on_done=on_done, on_error=lambda _exc: on_done(None))
-    return read
-
-
-def build_order(store_path, key: str):
-    """fn(progress, cancel): the order table of one column made in a worker (models.timeline_order)."""
-    def job(progress, cancel):
-        from models.store import open_store_file
-        from models.timeline_order import build_order_table
-
-        store = open_store_file(store_path)
-        try:
-            build_order_table(store.db.conn, key, progress, cancel)
-        finally:
-            store.close()
-    return job
-
-
-def _field(obj, *names):
-    for name in names:
-        value = obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
-        if value is not None:
-            return value
-    return None
-
-
-def anomaly_text(anomaly) -> str:
-    return str(_field(anomaly, "message", "kind") or anomaly)
-
-
-# anomaly kind -> (the kind of time it is about, the fact holding that instant)
-ANOMALY_TIMES = {"modified_after_seizure": ("modified", "modified_ns"), "created_after_modified": ("created", "created_ns"),
-                 "exif_far_from_modified": ("exif_original", "exif_original_ns"), "future_of_preparation": (None, "at_ns")}
-
-
-def anomaly_target(anomaly) -> tuple[str | None, int | None]:
-    """(kind of time, UTC ns) the anomaly is about; (None, None) when it is about no single time."""
-    facts = _field(anomaly, "facts") or {}
-    kind, key = ANOMALY_TIMES.get(_field(anomaly, "kind"), (None, None))
-    ns = facts.get(key) if key else None
-    return facts.get("kind_of_time", kind), ns if isinstance(ns, int) else None
-
-
-def anomaly_ns(anomaly) -> int | None:
-    return anomaly_target(anomaly)[1]
-
-
-def anomaly_lines(anomalies) -> list[str]:
-    """The anomaly list's line of each (made by the worker: 3,000 of them took the GUI thread ~10 ms)."""
-    return [anomaly_line(_field(a, "path"), anomaly_text(a)) for a in anomalies]
-
-
-def anomaly_marks(anomalies) -> tuple[dict, list[int]]:
-    """({(path, kind of time or None): [messages]} for the table's tint and notes, sorted instants for the strip)."""
-    by_key: dict[tuple, list[str]] = {}
-    marks = []
-    for anomaly in anomalies:
-        kind, ns = anomaly_target(anomaly)
-        path = _field(anomaly, "path")
-        if path:
-            by_key.setdefault((path, kind), []).append(anomaly_text(anomaly))
-        if ns is not None:
-            marks.append(ns)
-    marks.sort()
-    return by_key, marks
 
 
 class TimelineTab(QWidget):
@@ -389,7 +244,7 @@ class TimelineTab(QWidget):
         self.apply_filter()
 
     def _fill_anomaly_list(self, lines: list[str] | None = None) -> None:
-        self.anomaly_model.set_anomalies(self.anomalies, anomaly_text, anomaly_ns, lambda a: _field(a, "path"), lines)
+        self.anomaly_model.set_anomalies(self.anomalies, anomaly_text, anomaly_ns, lambda a: anomaly_field(a, "path"), lines)
         if self.anomaly_count > len(self.anomalies):
             self.anomaly_title.setText(self.tr("时间异常（%1，每类列出前 %2 条）").replace(
                 "%1", f"{self.anomaly_count:,}").replace("%2", f"{ANOMALIES_KEPT:,}"))
@@ -464,7 +319,7 @@ class TimelineTab(QWidget):
         # started after the rows are painted: beside a COUNT taking a core (and a second worker reading the
         # next rows) the first paint of a load had ~25 ms of CPU and took 40-50 ms on two cores
         self._stats_query = (self._stats_generation, where, params, bins)
-        self.stats_handle = _Waiting(self._stats_timer)
+        self.stats_handle = Waiting(self._stats_timer)
 
     def _start_stats(self) -> None:
         generation, where, params, bins = self._stats_query
