@@ -62,7 +62,8 @@ def process_context():
     context = multiprocessing.get_context("forkserver")
     # the server imports the scan and digest helpers once; every helper forked from it then starts in milliseconds
     context.set_forkserver_preload(["models.scan_process", "models.digest_pool", "models.digest_tree",
-                                    "models.process_job", "models.scan", "models.typing_pass"])
+                                    "models.process_job", "models.scan", "models.typing_pass",
+                                    "models.helper_warmup"])
     return context
 
 
@@ -115,7 +116,17 @@ def stop_process(conn, process, at_once: bool, goodbye) -> None:
 
 def start_helper_server() -> None:
     """Start the forkserver now (where it is used), so that the first helper process starts in milliseconds."""
-    if process_context().get_start_method() == "forkserver":
+    context = process_context()
+    if context.get_start_method() == "forkserver":
         from multiprocessing import forkserver
 
         forkserver.ensure_running()
+        # the server imports its preload list after ensure_running returns (~0.3 s): one helper that does
+        # nothing waits for that here, so a scan asked for at once (a path given at start-up) need not
+        process = context.Process(target=_ready, daemon=True, name="EvidenceDesk warm-up")
+        process.start()
+        process.join(30)
+
+
+def _ready() -> None:
+    """A helper with nothing to do (start_helper_server)."""
