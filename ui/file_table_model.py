@@ -50,6 +50,13 @@ CELL_CACHE = 4096  # cells whose answers are kept (a screen of the table is ~200
 FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
+def _within(rows: list[int], shown: tuple[int, int] | None) -> list[int]:
+    if shown is None:
+        return rows
+    first, last = shown
+    return [row for row in rows if first <= row <= last]
+
+
 def human_size(size) -> str:
     if size is None:
         return ""
@@ -138,11 +145,12 @@ class FileTableModel(QAbstractTableModel):
             if len(self._ids) < FIRST_BATCH:
                 self.fetchMore(QModelIndex())
 
-    def refresh_all(self) -> None:
+    def refresh_all(self, shown: tuple[int, int] | None = None) -> None:
         """Values of the fetched rows may have changed (a rescan): the pages shown last are read again and
         only rows that changed are repainted (a repaint of every column repainted the whole table, ~40 ms of
-        the GUI thread as a scan ended, for rows a first scan had not changed); other pages are dropped."""
-        changed = self._reload_recent()
+        the GUI thread as a scan ended, for rows a first scan had not changed); other pages are dropped.
+        shown (first, last row on screen): only those rows are repainted (see refresh_column)."""
+        changed = _within(self._reload_recent(), shown)
         last = len(HEADERS) - 1
         if len(changed) > REPAINT_CELLS:
             self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), last))
@@ -150,11 +158,14 @@ class FileTableModel(QAbstractTableModel):
         for row in changed:
             self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
-    def refresh_column(self, column: int) -> None:
+    def refresh_column(self, column: int, shown: tuple[int, int] | None = None) -> None:
         """Values of one column change in the store (the typing pass, once a second): the pages shown last
         are read again and only cells that changed are repainted (a repaint of every row of the column
-        repainted the whole table, ~70 ms on the GUI thread); other pages are dropped, read when shown."""
-        changed = self._reload_recent()
+        repainted the whole table, ~70 ms on the GUI thread); other pages are dropped, read when shown.
+        shown (first, last row on screen): only changed cells among those rows are repainted, one by one. A
+        view repaints its whole viewport for a span of rows (156 cells for one column against 26), and rows
+        off screen are painted from the reloaded pages when they come into view."""
+        changed = _within(self._reload_recent(), shown)
         if len(changed) > REPAINT_CELLS:
             self.dataChanged.emit(self.index(min(changed), column), self.index(max(changed), column))
             return

@@ -214,3 +214,22 @@ def test_multi_data_answers_anew_when_the_record_changes(model, store):
     model.refresh_column(COL_TYPE)
     model.multiData(model.index(0, COL_TYPE), span)
     assert role_data.data() == "image/png"
+
+
+def test_refresh_repaints_only_the_rows_on_screen(model, store):
+    """With the rows on screen given, a refresh repaints changed cells among them one by one (a span would
+    make the view repaint its whole viewport) and none of the changed rows off screen."""
+    seen = []
+    model.dataChanged.connect(lambda a, b, _roles=(): seen.append((a.row(), a.column(), b.row(), b.column())))
+    fetch_all(model)
+    model.data(model.index(0, COL_TYPE))
+    with store.db.conn:
+        store.db.execute("UPDATE files SET mime = 'text/plain' WHERE id BETWEEN 1 AND 200")
+    model.refresh_column(COL_TYPE, (5, 30))
+    assert seen == [(row, COL_TYPE, row, COL_TYPE) for row in range(5, 31)]
+    assert model.data(model.index(150, COL_TYPE)) == "text/plain"  # off screen: the new value when shown
+    seen.clear()
+    with store.db.conn:
+        store.db.execute("UPDATE files SET size = 1 WHERE id IN (2, 90)")
+    model.refresh_all((0, 40))
+    assert seen == [(1, 0, 1, model.columnCount() - 1)]

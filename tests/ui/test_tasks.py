@@ -84,3 +84,18 @@ def test_progress_panel_shows_count_bytes_rate_and_time_left(qtbot):
     qtbot.addWidget(panel)
     runner.run(lambda p, c: p(5, 10, 0, None), label="正在扫描")
     assert panel.handle is None and panel.label.text().startswith("正在扫描：5/10 个文件")
+
+
+def test_panel_keeps_its_height_when_a_task_starts_and_ends(qtbot):
+    """The bar and 取消 hide when idle but keep their room: were the panel's height to change, the window above
+    it would be laid out again and repainted whole at every task's start and end."""
+    from ui.context import AppContext
+    from ui.tasks import TaskHandle
+
+    panel = ProgressPanel(AppContext(runner=FakeTaskRunner(), settings=None))
+    qtbot.addWidget(panel)
+    panel.show()
+    idle = panel.sizeHint().height()
+    panel._started(TaskHandle("正在扫描", None, None, None))
+    assert panel.cancel_button.isVisible()
+    assert panel.sizeHint().height() == idle
