@@ -39,11 +39,14 @@ class ItemTree(QWidget):
     """Emits filter_changed({...}) with FileTableModel.set_filter keywords when the user picks a node."""
 
     filter_changed = Signal(object)
+    counted = Signal()  # the items' file counts are shown
 
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context
         self.store = None
+        self._count_token = None
+        self._item_nodes: list[tuple[QStandardItem, dict]] = []
         self.items_model = QStandardItemModel(self)
         self.folders_model = QStandardItemModel(self)
         self.items_view = self._view(self.items_model)
@@ -73,29 +76,64 @@ class ItemTree(QWidget):
         return view
 
     def set_case(self, bundle, store) -> None:
+        """The items at once, their file counts when a worker has counted them (a GROUP BY over every file:
+        12 ms on the GUI thread at 100k files as a case opened, ~0.1 s at a million)."""
         self.store = store
+        self._count_token = None
+        self._item_nodes = []
         self.items_model.clear()
         self.folders_model.clear()
         if bundle is None or store is None:
             return
-        counts = dict(store.db.execute("SELECT COALESCE(item, ''), COUNT(*) FROM files GROUP BY item").fetchall())
-        self.items_model.appendRow(self._node(self.tr("全部文件（%1）").replace("%1", f"{sum(counts.values()):,}"), {}))
+        self.items_model.appendRow(self._node(self.tr("全部文件"), {}))
         for item in bundle.items:
-            kind = QCoreApplication.translate("ItemTree", KINDS.get(item.get("kind"), item.get("kind", "")))
-            text = f"{item.get('id')} {item.get('title', '')}（{kind}，{counts.get(item.get('id'), 0):,}）"
-            node = self._node(text, {"item": item.get("id")})
+            node = self._node(self._item_text(item, None), {"item": item.get("id")})
             for entry in item.get("content", []):
                 node.appendRow(self._node(entry.get("path", ""), {"prefix": entry.get("path", "")}
                                           if entry.get("type") == "directory" else {"text": entry.get("path", "")}))
             self.items_model.appendRow(node)
-        if counts.get(""):
-            self.items_model.appendRow(self._node(self.tr("不属于任何证据项（%1）").replace("%1", f"{counts['']:,}"),
-                                                  {"unlisted": True}))
+            self._item_nodes.append((node, item))
         self.items_view.expandToDepth(0)
         root = self._node(bundle.root.name or str(bundle.root), {})
         self.folders_model.appendRow(root)
         self._fill(root, "")
         self.folders_view.expand(root.index())
+        self._count(store)
+
+    def _count(self, store) -> None:
+        path, token = store.path, object()
+        self._count_token = token
+
+        def job(_progress, _cancel):
+            from models.store import open_store_file
+
+            own = open_store_file(path)
+            try:
+                return dict(own.db.execute("SELECT COALESCE(item, ''), COUNT(*) FROM files GROUP BY item").fetchall())
+            finally:
+                own.close()
+        self.context.runner.run(job, label="", on_done=lambda counts: self._show_counts(token, counts))
+
+    def _show_counts(self, token, counts: dict) -> None:
+        if token is not self._count_token:
+            return  # another case, or the same one again, is being counted
+        first = self.items_model.item(0)
+        first.setText(self.tr("全部文件（%1）").replace("%1", f"{sum(counts.values()):,}"))
+        first.setToolTip(first.text())
+        for node, item in self._item_nodes:
+            node.setText(self._item_text(item, counts.get(item.get("id"), 0)))
+            node.setToolTip(node.text())
+        if counts.get(""):
+            self.items_model.appendRow(self._node(self.tr("不属于任何证据项（%1）").replace("%1", f"{counts['']:,}"),
+                                                  {"unlisted": True}))
+        self.counted.emit()
+
+    @staticmethod
+    def _item_text(item: dict, count: int | None) -> str:
+        """'E1 涉案U盘（扣押介质，9）'; without the count until it is known."""
+        kind = QCoreApplication.translate("ItemTree", KINDS.get(item.get("kind"), item.get("kind", "")))
+        counted = f"，{count:,}" if count is not None else ""
+        return f"{item.get('id')} {item.get('title', '')}（{kind}{counted}）"
 
     @staticmethod
     def _node(text: str, keywords: dict) -> QStandardItem:

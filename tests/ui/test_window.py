@@ -258,3 +258,19 @@ def test_a_task_run_at_once_scans_in_its_helper(qtbot, tmp_path, store_dir, make
         assert win.open_bundle(make_bundle.clean())
     assert scanned.args[0] is not None and scanned.args[0].files > 0
     assert win.files_tab.model.rowCount() == scanned.args[0].files
+
+
+def test_item_tree_counts_come_from_a_worker(qtbot, window, make_bundle, messages):
+    """The items show at once; their file counts (a GROUP BY over every file) are counted in a worker and
+    written into the same rows, with the row of files no item lists."""
+    summary = open_and_scan(qtbot, window, make_bundle.clean())
+    tree = window.item_tree
+    with qtbot.waitSignal(tree.counted, timeout=SCAN_TIMEOUT):
+        tree.set_case(window.bundle, window.store)
+        assert tree.items_model.item(0).text() == "全部文件"  # not counted yet
+    texts = [tree.items_model.item(row).text() for row in range(tree.items_model.rowCount())]
+    assert texts[0] == f"全部文件（{summary.files:,}）"
+    e1 = window.store.db.execute("SELECT COUNT(*) FROM files WHERE item = 'E1'").fetchone()[0]
+    assert any(text.startswith("E1 ") and text.endswith(f"，{e1:,}）") for text in texts)
+    unlisted = window.store.db.execute("SELECT COUNT(*) FROM files WHERE item IS NULL").fetchone()[0]
+    assert (texts[-1] == f"不属于任何证据项（{unlisted:,}）") == bool(unlisted)
