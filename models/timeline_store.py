@@ -114,6 +114,15 @@ def summary(conn: sqlite3.Connection) -> dict:
             "values": {column: distinct_values(conn, column) for column in ("item", "kind", "source", "type")}}
 
 
+def rows_by_id(conn, ids: list[int]) -> list[list]:
+    """The ROW_SQL of these timeline rows, in no promised order, read as one JSON text: Python's sqlite3 lets the
+    GIL go at each row's step and waits for it again, behind any thread running Python (models/page_rows.py)."""
+    if not ids:
+        return []
+    sql = f"SELECT json_group_array(json_array({ROW_SQL})) FROM {FROM} WHERE t.id IN ({','.join('?' * len(ids))})"
+    return json.loads(conn.execute(sql, ids).fetchone()[0])
+
+
 def memory_timeline(rows) -> sqlite3.Connection:
     """An in-memory database of the same shape holding these normalised rows (ns, kind, source, item, path, type,
     zone_known, label): small record lists (tests, a bundle without a store) are shown by the same queries."""

@@ -6,6 +6,7 @@ million files (several million times) never pass through Python at once. A list 
 cases) is put in an in-memory database of the same shape and shown by the same queries.
 """
 
+import threading
 from array import array
 from datetime import datetime
 from collections import OrderedDict
@@ -41,9 +42,10 @@ ANOMALY_TINT = "#fff1d6"
 ZONE_UNKNOWN_COLOUR = "#9a5b00"
 BATCH = 500  # the first fetch: a screen or two (the view asks for more as it scrolls)
 MAX_BATCH = 10_000  # keys a fetch reads at most: 100k held the GUI thread ~170 ms, 10k ~15 ms
-PAGE = 256
+PREFETCH_WAIT_S = 1.0  # a batch a worker is reading is waited for at most this long, then read here
+PAGE = 64  # rows a page read brings: a screen is ~30; 256 made each new screen read and build 4x what it showed
 CELL_ROWS = 256  # rows whose cells are kept made (a screen or a few)
-CACHE_PAGES = 16  # 4,096 rows: 64 took ~5 ms of the GUI thread to let go at each new filter after a long scroll
+CACHE_PAGES = 64  # 4,096 rows (16,384 took ~5 ms of the GUI thread to let go at each new filter after a long scroll)
 
 _TINT, _ZONE_UNKNOWN = QBrush(QColor(ANOMALY_TINT)), QBrush(QColor(ZONE_UNKNOWN_COLOUR))  # shared: never changed
 PathRole = Qt.ItemDataRole.UserRole + 1
@@ -103,6 +105,28 @@ def local_text(ns: int, tzinfo, tz_name: str | None) -> str:
     sign, minutes = ("+", minutes) if minutes >= 0 else ("-", -minutes)
     return (f"{local.year:04d}-{local.month:02d}-{local.day:02d} {local.hour:02d}:{local.minute:02d}:"
             f"{local.second:02d} {sign}{minutes // 60:02d}:{minutes % 60:02d}")
+
+
+class _Box:
+    """Where a worker leaves the batch it read ahead: begin() (worker) and drop() (GUI thread) decide under a lock
+    whether it reads at all; done is set when it has read (result None: it failed)."""
+
+    def __init__(self):
+        self.lock, self.done, self.result = threading.Lock(), threading.Event(), None
+        self.state = "waiting"  # -> reading (the worker began) or dropped (before it began)
+
+    def begin(self) -> bool:
+        with self.lock:
+            if self.state == "waiting":
+                self.state = "reading"
+        return self.state == "reading"
+
+    def drop(self) -> bool:
+        """Not wanted any more, unless it is being read: True when the worker has begun (its answer will come)."""
+        with self.lock:
+            if self.state == "waiting":
+                self.state = "dropped"
+        return self.state == "reading"
 
 
 class TimelineTableModel(QAbstractTableModel):
@@ -233,24 +257,34 @@ class TimelineTableModel(QAbstractTableModel):
         if self._reader is None or self._exhausted or self._prefetch is not None:
             return
         where, params, order, after, limit = self._where, list(self._params), self._order, self._last_key, self._batch
-        box: list = []
+        box = _Box()
 
         def read(conn, _cancel):
-            current = self._prefetch
-            if current is not None and current[3] is box:  # not dropped while it waited for a worker
-                box.append(next_ids(conn, where, params, order, after, limit))
+            if box.begin():
+                try:
+                    box.result = next_ids(conn, where, params, order, after, limit)
+                finally:
+                    box.done.set()
 
         self._prefetch = (self._generation, len(self._ids), limit, box)
         self._reader(read, lambda _result: None)  # a failed read leaves the box empty: fetchMore reads itself
 
     def _take_prefetch(self, limit: int) -> tuple | None:
+        """The batch the worker read for this place, waiting for it when the worker has begun: a second read of
+        the same rows here, beside the worker's, made both slower on two cores (a 70 ms scroll on a busy
+        machine). None: read it here (none asked, for another place, failed, or its worker not begun)."""
         found, self._prefetch = self._prefetch, None
-        if found is not None and found[:3] == (self._generation, len(self._ids), limit) and found[3]:
-            return found[3][0]
-        return None  # none, for another query or place, or not read yet: read here
+        if found is None or found[:3] != (self._generation, len(self._ids), limit):
+            return None
+        box = found[3]
+        if box.drop() and box.done.wait(PREFETCH_WAIT_S):
+            return box.result
+        return None
 
     def _drop_prefetch(self) -> None:
-        self._prefetch = None  # its answer, when it comes, goes nowhere
+        if self._prefetch is not None:
+            self._prefetch[3].drop()  # a worker not begun reads nothing; an answer goes nowhere
+        self._prefetch = None
 
     def locate(self, path: str, ns: int | None, on_found) -> None:
         """on_found(row) with the row of the first time of this path (at this instant) in the order shown under
@@ -285,9 +319,8 @@ class TimelineTableModel(QAbstractTableModel):
         page = self._pages.get(number)
         if page is None:
             ids = self._ids[number * PAGE:(number + 1) * PAGE].tolist()
-            sql = f"SELECT {ts.ROW_SQL} FROM {ts.FROM} WHERE t.id IN ({','.join('?' * len(ids))})"
             found = {r[0]: (r[1], r[2], r[3], r[4], r[5], r[6] or "", bool(r[7]), r[8] or "")
-                     for r in self._conn.execute(sql, ids)}
+                     for r in ts.rows_by_id(self._conn, ids)}
             page = self._pages[number] = [found.get(i) for i in ids]
             while len(self._pages) > CACHE_PAGES:
                 self._pages.popitem(last=False)

@@ -361,6 +361,53 @@ def test_the_next_batch_is_read_by_a_worker_and_fetch_more_takes_it(tmp_path):
     store.close()
 
 
+def test_fetch_more_waits_for_a_batch_a_worker_is_reading_and_reads_one_not_begun_itself(tmp_path):
+    """A second read of the rows a worker is reading made both slower on a busy machine (a 70 ms scroll)."""
+    import threading
+
+    from models.timeline_order import read_connection
+    from tests.models.test_timeline_order import make_timeline
+    from ui.timeline_model import BATCH
+
+    store, _bundle = make_timeline(tmp_path / "s.sqlite", files=3000)
+    began, release, later = threading.Event(), threading.Event(), []
+
+    class Slow(Counting):
+        def execute(self, *args):
+            began.set()
+            release.wait(10)
+            return super().execute(*args)
+
+    worker_conns = []
+
+    def reader(fn, _on_done):
+        def run():
+            own = Slow(read_connection(store.path))
+            worker_conns.append(own)
+            try:
+                fn(own, threading.Event())
+            finally:
+                own.conn.close()
+        later.append(run)
+
+    conn = Counting(store.db.conn)
+    model = TimelineTableModel()
+    model.set_source(conn, "Asia/Shanghai", reader=reader)
+    assert model.rowCount() == BATCH and len(later) == 1
+    threading.Thread(target=later[0]).start()
+    assert began.wait(10)  # the worker is reading the next batch
+    conn.calls = 0
+    threading.Timer(0.1, release.set).start()
+    model.fetchMore()
+    assert model.rowCount() == 3 * BATCH and conn.calls == 0  # waited for it, not read twice
+    assert len(later) == 2  # the next one asked: its worker has not begun
+    model.fetchMore()
+    assert model.rowCount() == 7 * BATCH and conn.calls > 0  # read here
+    later[1]()  # begins late: reads nothing
+    assert worker_conns[1].calls == 0
+    store.close()
+
+
 def test_locate_finds_a_row_far_down_in_a_worker_and_again_after_a_new_query(tmp_path):
     from tests.models.test_timeline_order import make_timeline
 
