@@ -1109,6 +1109,11 @@
     </message>
     <message>
         <location filename="../../ui/item_tree.py" line="82"/>
+        <source>全部文件</source>
+        <translation>All files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/item_tree.py" line="82"/>
         <source>全部文件（%1）</source>
         <translation>All files (%1)</translation>
     </message>
@@ -2160,6 +2165,22 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <location filename="../../ui/timeline_tab.py" line="413"/>
         <source>%1 / %2 个时间</source>
         <translation>%1 / %2 times</translation>
+    </message>
+    <message>
+        <source>正在按“%1”排序…</source>
+        <translation>Sorting by &quot;%1&quot;…</translation>
+    </message>
+    <message>
+        <source>正在按“%1”排序… %2%</source>
+        <translation>Sorting by &quot;%1&quot;… %2%</translation>
+    </message>
+    <message>
+        <source>排序失败：%1</source>
+        <translation>Sorting failed: %1</translation>
+    </message>
+    <message>
+        <source>正在为时间线排序</source>
+        <translation>Sorting the timeline</translation>
     </message>
 </context>
 <context>
