@@ -42,7 +42,6 @@ ANOMALY_TINT = "#fff1d6"
 ZONE_UNKNOWN_COLOUR = "#9a5b00"
 BATCH = 500  # the first fetch: a screen or two (the view asks for more as it scrolls)
 MAX_BATCH = 10_000  # keys a fetch reads at most: 100k held the GUI thread ~170 ms, 10k ~15 ms
-PREFETCH_WAIT_S = 1.0  # a batch a worker is reading is waited for at most this long, then read here
 PAGE = 64  # rows a page read brings: a screen is ~30; 256 made each new screen read and build 4x what it showed
 CELL_ROWS = 256  # rows whose cells are kept made (a screen or a few)
 CACHE_PAGES = 64  # 4,096 rows (16,384 took ~5 ms of the GUI thread to let go at each new filter after a long scroll)
@@ -114,6 +113,7 @@ class _Box:
     def __init__(self):
         self.lock, self.done, self.result = threading.Lock(), threading.Event(), None
         self.state = "waiting"  # -> reading (the worker began) or dropped (before it began)
+        self.wanted = False  # a fetchMore asked while it was read: its rows go in as it answers
 
     def begin(self) -> bool:
         with self.lock:
@@ -227,10 +227,17 @@ class TimelineTableModel(QAbstractTableModel):
     def fetchMore(self, parent=QModelIndex()) -> None:
         if parent.isValid() or self._exhausted or self._busy:
             return
+        limit = self._batch
+        box = self._prefetch_here(limit)
+        if box is not None and not box.done.is_set():
+            if box.drop():  # a worker is reading these rows: they go in when it answers (_prefetched)
+                box.wanted = True
+                return
+            box = None  # its worker had not begun: dropped, read here
         self._busy = True
         try:
-            limit = self._batch
-            read = self._take_prefetch(limit)
+            read = box.result if box is not None else None
+            self._prefetch = None
             ids, last = read if read is not None else next_ids(self._conn, self._where, self._params, self._order,
                                                                self._last_key, limit)
             self._batch = min(limit * 2, MAX_BATCH)
@@ -267,19 +274,23 @@ class TimelineTableModel(QAbstractTableModel):
                     box.done.set()
 
         self._prefetch = (self._generation, len(self._ids), limit, box)
-        self._reader(read, lambda _result: None)  # a failed read leaves the box empty: fetchMore reads itself
+        self._reader(read, lambda _result: self._prefetched(box))  # failed: no result, fetchMore reads itself
 
-    def _take_prefetch(self, limit: int) -> tuple | None:
-        """The batch the worker read for this place, waiting for it when the worker has begun: a second read of
-        the same rows here, beside the worker's, made both slower on two cores (a 70 ms scroll on a busy
-        machine). None: read it here (none asked, for another place, failed, or its worker not begun)."""
-        found, self._prefetch = self._prefetch, None
-        if found is None or found[:3] != (self._generation, len(self._ids), limit):
-            return None
-        box = found[3]
-        if box.drop() and box.done.wait(PREFETCH_WAIT_S):
-            return box.result
+    def _prefetch_here(self, limit: int):
+        """The box of the batch asked for this place (query, rows had, size), or None (any other is dropped)."""
+        found = self._prefetch
+        if found is not None and found[:3] == (self._generation, len(self._ids), limit):
+            return found[3]
+        self._drop_prefetch()
         return None
+
+    def _prefetched(self, box: _Box) -> None:
+        """A worker has read ahead: when a fetchMore asked meanwhile its rows go in now. fetchMore does not wait
+        for a worker that has begun, nor read the rows again beside it: on a busy machine either made a scroll
+        wait for the other (gaps of 57-70 ms in bench_timeline on a loaded machine)."""
+        if box.wanted and self._prefetch is not None and self._prefetch[3] is box:
+            box.wanted = False
+            self.fetchMore()
 
     def _drop_prefetch(self) -> None:
         if self._prefetch is not None:
