@@ -27,6 +27,7 @@ class TaskHandle(QObject):
         self.started_at = time.monotonic()
         self.last_progress: tuple = (0, None, 0, None)
         self._callbacks = (on_done, on_error, on_progress)
+        self._connected = False  # its signals are connected to the runner (until it has answered)
 
     def cancel(self) -> None:
         self.cancel_event.set()
@@ -79,6 +80,7 @@ class TaskRunner(QObject):
         queued = Qt.ConnectionType.QueuedConnection
         handle._progress.connect(lambda values, h=handle: self._deliver_progress(h, values), queued)
         handle._finished.connect(lambda result, exc, h=handle: self._deliver(h, result, exc), queued)
+        handle._connected = True
         self.handles.append(handle)
         self.task_started.emit(handle)
         self.pool.start(_Job(fn, handle))
@@ -110,6 +112,18 @@ class TaskRunner(QObject):
                 self.task_failed.emit(handle, exc)
         finally:
             self.task_finished.emit(handle)
+            self._let_go(handle)
+
+    @staticmethod
+    def _let_go(handle: TaskHandle) -> None:
+        """A finished handle keeps nothing alive: the queued lambdas connected in run() hold the handle, so every
+        handle (and what its callbacks' closures held) stayed in memory for good; the 时间线's read-ahead, a run
+        per 10k rows, kept ~25 MB of ids over one scroll through 3.2M times."""
+        handle._callbacks = (None, None, None)
+        if handle._connected:  # not by a runner that runs tasks at once
+            handle._connected = False
+            handle._progress.disconnect()
+            handle._finished.disconnect()
 
     def cancel_all(self) -> None:
         for handle in list(self.handles):

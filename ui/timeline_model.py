@@ -236,8 +236,9 @@ class TimelineTableModel(QAbstractTableModel):
             box = None  # its worker had not begun: dropped, read here
         self._busy = True
         try:
-            read = box.result if box is not None else None
-            self._prefetch = None
+            read, self._prefetch = (box.result if box is not None else None), None
+            if box is not None:
+                box.result = None  # whoever still holds the box (a finished task's closure) holds no ids
             ids, last = read if read is not None else next_ids(self._conn, self._where, self._params, self._order,
                                                                self._last_key, limit)
             self._batch = min(limit * 2, MAX_BATCH)

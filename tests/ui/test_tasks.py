@@ -99,3 +99,22 @@ def test_panel_keeps_its_height_when_a_task_starts_and_ends(qtbot):
     panel._started(TaskHandle("正在扫描", None, None, None))
     assert panel.cancel_button.isVisible()
     assert panel.sizeHint().height() == idle
+
+
+def test_a_finished_handle_keeps_nothing_alive(qtbot, runner):
+    """The queued lambdas run() connects held their handle: every handle, and what its callbacks held, stayed."""
+    import gc
+    import weakref
+
+    class Payload:
+        pass
+
+    payload, done = Payload(), []
+    kept = weakref.ref(payload)
+    handle = runner.run(lambda p, c: 1, on_done=lambda result, held=payload: done.append(result))
+    del payload
+    qtbot.waitUntil(lambda: done == [1], timeout=5000)
+    handle_ref = weakref.ref(handle)
+    del handle
+    gc.collect()
+    assert kept() is None and handle_ref() is None
