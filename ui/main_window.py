@@ -18,6 +18,7 @@ from ui.recent import RecentBundles
 
 APP_TITLE = "证审台 EvidenceDesk"
 TYPE_REFRESH_SECONDS = 1.0
+SCAN_AFTER_OPEN_MS = 30  # the scan starts once the case page has painted
 TYPING_AFTER_SCAN_MS = 20  # the typing pass starts after the repaint a scan's end asks for
 OPEN_POLL_MS = 5  # how often an open looks whether its loading thread has finished
 
@@ -172,7 +173,9 @@ class MainWindow(QMainWindow):
         self.files_tab.set_case(bundle, store)  # records of an earlier scan show at once
         self.stack.setCurrentIndex(1)
         self.case_opened.emit(bundle)
-        self._start_scan()
+        # on a timer, after the case page's first paint: starting the scan's helper (the bundle pickled, the
+        # forkserver asked) took the GIL from the GUI thread while it painted, 20 ms of a 48 ms stall
+        QTimer.singleShot(SCAN_AFTER_OPEN_MS, self._for_case(self._start_scan))
         return True
 
     def _load_case(self, path):

@@ -122,7 +122,7 @@ def test_cancel_stops_the_scan(qtbot, window, tmp_path):
         (root / f"d{i:04d}" / "f.txt").write_bytes(b"x")
     with qtbot.waitSignal(window.scan_finished, timeout=SCAN_TIMEOUT) as blocker:
         assert window.open_bundle(root)
-        assert window.progress.cancel_button.isVisible()
+        qtbot.waitUntil(window.progress.cancel_button.isVisible)  # the scan starts once the page has painted
         qtbot.mouseClick(window.progress.cancel_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [None]
     assert "已取消" in window.progress.label.text()
