@@ -6,6 +6,16 @@ except ImportError:  # pragma: no cover - Qt is a hard dependency, this keeps mo
     QCoreApplication = None
 
 CONTEXT = "EvidenceDesk"
+_language = {"name": "zh_CN"}  # the window's interface language, set where its translators are installed
+
+
+def set_language(name: str) -> None:
+    _language["name"] = name
+
+
+def language() -> str:
+    """'zh_CN' (the default) or 'en'."""
+    return _language["name"]
 
 
 def tr(text: str, context: str = CONTEXT) -> str:

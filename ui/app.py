@@ -39,8 +39,10 @@ def install_translators(app, lang: str) -> list:
     """English: our en.qm; Chinese: Qt's own zh_CN strings for its standard dialogs and buttons."""
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
+    from models.i18n import set_language
     from models.resources import resource_path
 
+    set_language(lang)
     wanted = [(str(resource_path("i18n")), "en")] if lang == "en" else [
         (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase_zh_CN")]
     installed = []

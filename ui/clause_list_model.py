@@ -3,7 +3,7 @@
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from checks.wording import wording
+from checks.wording import shown, wording
 from ui.record_table_model import RecordTableModel
 
 PANES = ("authenticity", "legality", "relevance")
@@ -86,7 +86,7 @@ def clause_records(results: list[dict], decisions: dict, pane: str) -> list[dict
         if record.get("status") == "not_applicable" or pane_of(record.get("article")) != pane:
             continue
         words = wording(record["check_name"])
-        rows.append({**record, "title": words.get("title_zh") or record["check_name"],
+        rows.append({**record, "title": shown(words, "title") or record["check_name"],
                      "decision": decisions.get(record["check_name"])})
     return sorted(rows, key=lambda r: article_key(r.get("article")))
 

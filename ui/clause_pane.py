@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QTextBrowser, QVBoxLayout, QWidget)
 
-from checks.wording import wording
+from checks.wording import shown, wording
 from models import review
 from models.timeutil import format_local
 from ui.clause_list_model import ANSWER_ZH, FACT_LABELS, STATUS_COLORS, STATUS_ZH, VALUE_LABELS, decision_text
@@ -163,9 +163,9 @@ class ClausePane(QWidget):
     def _show_record(self, record: dict) -> None:
         words = wording(record["check_name"])
         self.title.setText(self.tr("第%1条　%2").replace("%1", str(record.get("article") or "")).replace(
-            "%2", record.get("title") or words.get("title_zh", "")))
+            "%2", record.get("title") or shown(words, "title")))
         self.quote.setText(words.get("quote_zh", ""))
-        self.question.setText(self.tr("审查要点：") + words.get("question_zh", ""))
+        self.question.setText(self.tr("审查要点：") + shown(words, "question"))
         color = STATUS_COLORS.get(record["status"], "#333")
         kind = {"auto": "自动", "assisted": "辅助", "manual": "人工"}.get(clause_kind(record["check_name"]), "")
         self.status.setText(f'<span style="color:{color}; font-weight:bold">● {self.tr(STATUS_ZH.get(record["status"], record["status"]))}</span>'

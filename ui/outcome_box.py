@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QLi
 
 from checks.base import CheckResult
 from checks.outcome import propose_outcome
-from checks.wording import wording
+from checks.wording import shown, wording
 from models import review
 from models.timeutil import format_local
 
@@ -27,7 +27,7 @@ def basis_text(basis: str) -> str:
     """"43.2;43.3" -> "第43条(二)笔录或清单缺少签名；…" from the a43_*/a44_* wording."""
     parts = []
     for code in [b for b in (basis or "").split(";") if b]:
-        title = wording("a" + code.replace(".", "_")).get("title_zh", "")
+        title = shown(wording("a" + code.replace(".", "_")), "title")
         parts.append(f"第{code}条 {title}".strip())
     return "；".join(parts)
 
