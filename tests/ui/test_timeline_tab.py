@@ -29,6 +29,17 @@ def context(tmp_path, store_dir):
     ctx.runner.wait(10_000)
 
 
+def shown_tab(qtbot, context, bundle, store) -> TimelineTab:
+    """A 时间线 tab on screen with the case loaded (its first rows in)."""
+    tab = TimelineTab(context)
+    qtbot.addWidget(tab)
+    tab.resize(1150, 640)
+    tab.show()
+    with qtbot.waitSignal(tab.loaded, timeout=TIMEOUT):
+        tab.set_case(bundle, store)
+    return tab
+
+
 @pytest.fixture
 def loaded_tab(qtbot, qapp, context, make_bundle, store_dir):
     use_cjk_font(qapp)
@@ -36,12 +47,7 @@ def loaded_tab(qtbot, qapp, context, make_bundle, store_dir):
     store = open_store(bundle, store_dir)
     scan_bundle(bundle, store)
     fill_types(bundle, store, workers=1)
-    tab = TimelineTab(context)
-    qtbot.addWidget(tab)
-    tab.resize(1150, 640)
-    tab.show()
-    with qtbot.waitSignal(tab.loaded, timeout=TIMEOUT):
-        tab.set_case(bundle, store)
+    tab = shown_tab(qtbot, context, bundle, store)
     return tab, bundle, store
 
 
@@ -204,12 +210,7 @@ def test_a_large_timeline_is_paged_from_the_store_and_counted_in_a_worker(qtbot,
             "INSERT INTO files(path, item, kind, modified_ns, accessed_ns, changed_ns) VALUES (?, 'E1', 'file', ?, ?, ?)",
             [(f"evidence/E1/many/f{i:05d}.txt", base + i * 10**9, base + i * 10**9 + 7, base + 10**15 + i)
              for i in range(3000)])
-    tab = TimelineTab(context)
-    qtbot.addWidget(tab)
-    tab.resize(1150, 640)
-    tab.show()
-    with qtbot.waitSignal(tab.loaded, timeout=TIMEOUT):
-        tab.set_case(bundle, store)
+    tab = shown_tab(qtbot, context, bundle, store)
     model = tab.model
     assert model.connection() is store.db.conn  # the store's table, not a list in the model
     total = model.all_count()
@@ -503,12 +504,7 @@ def test_a_large_timeline_sorts_by_path_from_an_order_table_made_in_a_worker(qtb
 
     monkeypatch.setattr(timeline_tab, "build_order", build_when_released)
     store, bundle = make_timeline(tmp_path / "s.sqlite", files=3000)
-    tab = TimelineTab(context)
-    qtbot.addWidget(tab)
-    tab.resize(1150, 640)
-    tab.show()
-    with qtbot.waitSignal(tab.loaded, timeout=TIMEOUT):
-        tab.set_case(bundle, store)
+    tab = shown_tab(qtbot, context, bundle, store)
     qtbot.waitUntil(lambda: tab.stats_handle is None, timeout=TIMEOUT)
     counted = tab.count_label.text()
     ascending, descending = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
