@@ -4,13 +4,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-STATUSES = ("pass", "fail", "warn", "needs_review", "not_recorded", "not_applicable", "error")
+# not_verified: the digests were never recomputed for the bundle as it is now (a fact still to be gathered);
+# not_recorded: the bundle itself lacks the record (a fact about the evidence). Different facts, different words.
+STATUSES = ("pass", "fail", "warn", "needs_review", "not_verified", "not_recorded", "not_applicable", "error")
 KINDS_ALL = frozenset({"seized_media", "media_image", "onsite_extraction", "online_extraction", "frozen",
                        "obtained", "inspection", "appraisal"})
 ALL = KINDS_ALL
 DEFAULT_SETTINGS = {"freeze_warning_days": 15, "exif_threshold_s": 60, "max_fact_rows": 200}
 # worst first: how results are summarised (Art. 30.5) and how an item's overview colours a clause
-SEVERITY = ("error", "fail", "warn", "needs_review", "not_recorded", "pass", "not_applicable")
+SEVERITY = ("error", "fail", "warn", "needs_review", "not_verified", "not_recorded", "pass", "not_applicable")
 
 
 @dataclass(frozen=True)

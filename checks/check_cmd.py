@@ -7,7 +7,7 @@ from checks.registry import default_registry
 from checks.runner import _optional, build_context, run_checks
 from checks.wording import wording
 
-STATUS_ZH = {"pass": "通过", "fail": "不符合", "warn": "注意", "needs_review": "待审查", "not_recorded": "未记录",
+STATUS_ZH = {"pass": "通过", "fail": "不符合", "warn": "注意", "needs_review": "待审查", "not_verified": "尚未校验", "not_recorded": "未记录",
              "not_applicable": "不适用", "error": "无法检查"}
 
 

@@ -11,8 +11,8 @@ PANES = ("authenticity", "legality", "relevance")
 AUTHENTICITY_ARTICLES = {"34.1", "34.2", "35.1", "35.3", "36.1", "36.3", "37.3", "37.5", "38.4", "39.4", "41.2", "45"}
 RELEVANCE_ARTICLES = {"38.2", "41.5"}
 STATUS_COLORS = {"pass": "#2e7d32", "fail": "#c62828", "error": "#6a1b9a", "warn": "#ef6c00",
-                 "needs_review": "#1565c0", "not_recorded": "#757575", "not_applicable": "#bdbdbd"}
-STATUS_ZH = {"pass": "通过", "fail": "不符合", "warn": "注意", "needs_review": "待审查", "not_recorded": "未记录",
+                 "needs_review": "#1565c0", "not_verified": "#8d6e63", "not_recorded": "#757575", "not_applicable": "#bdbdbd"}
+STATUS_ZH = {"pass": "通过", "fail": "不符合", "warn": "注意", "needs_review": "待审查", "not_verified": "尚未校验", "not_recorded": "未记录",
              "not_applicable": "不适用", "error": "无法检查"}
 DECISION_ZH = {"confirm": "已确认", "override": "已推翻", "answer": "已回答"}
 ANSWER_ZH = {"yes": "是", "no": "否", "unclear": "不明"}

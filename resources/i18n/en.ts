@@ -229,6 +229,11 @@
         <translation>Not recorded</translation>
     </message>
     <message>
+        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <source>尚未校验</source>
+        <translation>Not yet verified</translation>
+    </message>
+    <message>
         <location filename="../../ui/clause_list_model.py" line="16"/>
         <source>不适用</source>
         <translation>Not applicable</translation>
@@ -390,6 +395,11 @@
         <location filename="../../ui/clause_list_model.py" line="15"/>
         <source>未记录</source>
         <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <source>尚未校验</source>
+        <translation>Not yet verified</translation>
     </message>
     <message>
         <location filename="../../ui/clause_list_model.py" line="16"/>
