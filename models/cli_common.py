@@ -1,5 +1,6 @@
 """What every subcommand shares: opening bundle and store, the stderr progress line."""
 
+import math
 import sys
 import time
 from pathlib import Path
@@ -26,7 +27,7 @@ class ProgressLine:
         self.label = label
         self.stream = stream or sys.stderr
         self.started = time.monotonic()
-        self.last = 0.0
+        self.last = -math.inf  # never: the first report goes out at once, however soon after boot
         self.shown = False
 
     def __call__(self, done, total=None, done_bytes=0, total_bytes=None) -> None:

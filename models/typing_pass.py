@@ -1,5 +1,6 @@
 """The background typing pass: content type, Art. 27 form, extension mismatch and EXIF for untyped files."""
 
+import math
 import os
 import time
 from functools import lru_cache
@@ -119,7 +120,7 @@ class _Writer:
         self.total, self.total_bytes = len(records), sum(r[2] or 0 for r in records)
         self.done = self.bytes = 0
         self.pending: list[tuple] = []
-        self.last = 0.0  # the first results are written at once
+        self.last = -math.inf  # never written: the first results are written at once (monotonic() may be small after boot)
 
     def __call__(self, results: list[tuple]) -> None:
         self.pending += results

@@ -1,5 +1,6 @@
 """The main window: case header, items and folders on the left, tabs in the middle, details right, progress below."""
 
+import math
 import threading
 import time
 
@@ -35,7 +36,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.bundle = self.store = None
         self.tasks: list = []
-        self._typed_at = 0.0
+        self._typed_at = -math.inf
         self._opening = False
         self.recent = RecentBundles(context.settings)
         self.setWindowTitle(APP_TITLE)
@@ -303,7 +304,7 @@ class MainWindow(QMainWindow):
             from models.typing_pass import fill_types
         except ImportError:
             return
-        self._typed_at = 0.0
+        self._typed_at = -math.inf
         self._run(fill_types, self.tr("正在识别文件类型"), self._types_done, self._types_failed,
                   self._typing_progress, in_process=True)
 
