@@ -17,9 +17,10 @@ from ui.identity_dialog import IdentityDialog
 from ui.memo_dialog import IDENTITY_KEY, NAME_KEY, MemoDialog
 from ui.tasks import TaskRunner
 from ui.verify_memo_dialog import VerifyMemoDialog
+from tests.ui.shots import shots_folder
 
 TIMEOUT = 60_000
-SHOTS = Path("/tmp/ed/shots")
+SHOTS = shots_folder()
 
 
 @pytest.fixture

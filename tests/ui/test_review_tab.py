@@ -19,9 +19,10 @@ from ui.media_viewers import PdfViewerDialog
 from ui.review_overview import OverviewTableModel, item_summaries
 from ui.review_tab import ReviewTab
 from ui.tasks import FakeTaskRunner
+from tests.ui.shots import shots_folder
 
 REVIEWER = "检察官甲"
-SHOTS = Path("/tmp/ed/shots")
+SHOTS = shots_folder()
 
 
 def prepared(bundle_path, store_dir, with_results=True):
