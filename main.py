@@ -18,7 +18,6 @@ COMMANDS = {
     "verify-memo": ("models.memo_cmd", "run_verify_memo", "add_verify_memo_arguments",
                     "验证审查意见签名 / verify a memo"),
     "identity": ("models.memo_cmd", "run_identity", "add_identity_arguments", "创建签名身份 / make an identity"),
-    "make-bundle": ("models.make_bundle_cmd", "run", "add_arguments", "制作证据包 / prepare a bundle"),
     "demo": ("models.demo_cmd", "run", "add_arguments", "写出内置示例案件 / write the sample cases"),
 }
 EXPECTED_ERRORS = ("BundleError", "ManifestError", "StoreError", "SafePathError", "IdentityError", "UsageError")
@@ -38,10 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     for name, (module, _run, add, help_text) in COMMANDS.items():
         sub_parser = sub.add_parser(name, help=help_text)
-        try:
-            getattr(importlib.import_module(module), add)(sub_parser)
-        except (ImportError, AttributeError):
-            sub_parser.set_defaults(unavailable=True)
+        getattr(importlib.import_module(module), add)(sub_parser)
     return parser
 
 
@@ -67,9 +63,6 @@ def report_unexpected(exc: BaseException) -> None:
 
 def dispatch(args) -> int:
     module, run_name, _add, _help = COMMANDS[args.command]
-    if getattr(args, "unavailable", False):
-        print(f"本版本尚未提供 {args.command} 命令 / command not available in this build", file=sys.stderr)
-        return 2
     return getattr(importlib.import_module(module), run_name)(args)
 
 
