@@ -96,6 +96,11 @@ def result_files(facts: dict) -> list[str]:
 
 def _special(name: str, result, effect: str, facts: dict, by_name: dict) -> str:
     """Where one status of a check holds findings of different weight, the facts decide (thought from the text)."""
+    if name == "a30_3_reproducible" and facts.get("problems"):
+        return "none"  # a digest that differs is weighed once, as a change (31.2, 30.4), not again as a process
+    if name == "a30_4_changes_explained" and result.status == "pass" and any(
+            facts.get(key) for key in ("added", "deleted", "modified")):
+        return "44.2"  # explained changes are still changes: only a 44.2 route makes them usable
     if name == "a34_2_sealing" and result.status == "fail" and facts.get("sealed") is False:
         return "43.1"  # neither sealed nor digested: 未以封存状态移送
     if name == "a41_1_appraiser_qualified" and result.status == "fail":
