@@ -191,6 +191,10 @@ def reasons_for(item: dict, results, verifications=None, decisions=None) -> list
         if decision == "override" or (decision and effect == "review"):
             reason["decided"] = decision  # the reviewer overrode the finding, or judged what was to be judged
         out.append(reason)
+        telling = _paths(a for a in facts.get("anomalies") or [] if isinstance(a, dict)
+                         and a.get("kind") in TELLING_ANOMALIES)
+        if effect != "review" and telling:  # a finding that also carries such anomalies: they are not lost
+            out.append(dict(_reason(name, result, "review", telling, []), decided=reason.get("decided")))
     return out
 
 

@@ -129,3 +129,12 @@ def test_every_check_has_a_row_in_the_effects_table():
                               "review", "unverified", "alert"), (name, status, effect)
             if effect.startswith("43"):
                 assert correction, (name, status)
+
+
+def test_telling_anomalies_are_kept_beside_another_finding():
+    anomalies = [{"kind": "modified_after_seizure", "path": "p.jpg"}, {"kind": "created_after_modified", "path": "q"}]
+    changed = _r("fail", added=[{"path": "x"}], anomalies=anomalies)
+    proposed = propose_outcome({}, {"a30_4_changes_explained": changed})
+    assert [(r["effect"], r["files"]) for r in proposed.reasons] == [("44.2", ["x"]), ("review", ["p.jpg"])]
+    copies_only = propose_outcome({}, {"a30_4_changes_explained": _r("needs_review", anomalies=anomalies[1:])})
+    assert copies_only.proposal == "admissible"  # a copy's creation time says nothing of the data
