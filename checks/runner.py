@@ -61,13 +61,12 @@ VERIFIED_STATE = "verified_state"  # store meta: the bundle state (bundle_state)
 
 def bundle_state(store) -> str:
     """SHA-256 over the scanned files' path, size, modification and change times: a changed, added or removed
-    file changes it (the store itself is named by the manifest's digest). Read from the last scan."""
-    from models.scan import iter_file_records
-
+    file changes it (the store itself is named by the manifest's digest). Read from the last scan, in SQL order
+    (a million rows stream through without being held)."""
     digest = hashlib.sha256()
-    for r in sorted(iter_file_records(store), key=lambda r: r.get("path") or ""):
-        digest.update(repr((r.get("path"), r.get("size"), r.get("modified_ns"), r.get("changed_ns"),
-                            r.get("deleted"), r.get("kind"))).encode("utf-8", "surrogateescape"))
+    rows = store.db.conn.execute("SELECT path, size, modified_ns, changed_ns, deleted, kind FROM files ORDER BY path")
+    for row in rows:
+        digest.update(repr(tuple(row)).encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
