@@ -69,6 +69,10 @@ def _outcome_lines(proposed) -> list[str]:
         shown = list(proposed.files[:5])
         more = f" 等 {len(proposed.files)} 个文件" if len(proposed.files) > 5 else ""
         lines.append("    涉及文件：" + "、".join(shown) + more)
+    for reason in proposed.reasons:  # why it waits, and the case's deadlines, which are no defect
+        heading = {"review": "须审查人先行判断", "unverified": "尚待查明", "alert": "办案提示"}.get(reason["effect"])
+        if heading and not reason.get("decided"):
+            lines.append(f"    {heading}：{article_text(reason['article'])} {reason['message']}")
     lines += [f"    要求补正或者作出合理解释：{c}" for c in proposed.corrections]
     if proposed.route_44_2:
         lines.append(f"    {proposed.route_44_2}")

@@ -57,6 +57,13 @@ def test_check_verifies_the_bundle_as_it_is_now(tmp_path, capsys):
     assert (e3["proposal"], e3["files"]) == ("excluded", ["evidence/E3/notes.txt"])
 
 
+def test_text_says_why_a_proposal_waits_and_names_alerts(tmp_path, capsys):
+    _code, text, _err = run(BundleFactory(tmp_path).with_defect("38.3"), tmp_path / "store", capsys, json_out=False)
+    assert "办案提示：第三十八条第（三）项 冻结期限还剩" in text
+    _code, text, _err = run(BundleFactory(tmp_path).with_defect("42"), tmp_path / "store2", capsys, json_out=False)
+    assert "结论建议：待审查人判断" in text and "须审查人先行判断：第四十二条" in text
+
+
 def test_no_verify_leaves_the_digests_unverified(tmp_path, capsys):
     _code, rows, err = run(BundleFactory(tmp_path).clean(), tmp_path / "store", capsys, no_verify=True)
     assert "校验：" not in err and "尚未校验" in err
