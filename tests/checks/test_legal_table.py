@@ -205,7 +205,7 @@ SCENARIOS = {
     "witness_missing": (_person("E3", "witness", drop=True), "E3", "correctable", ["43.2"], None, None),
     # 43(二): nobody listed, so no signature is shown
     "participants_not_recorded": (_set("E6", participants=[]), "E6", "correctable", ["43.2"], None, None),
-    # 43(二) 取证人员: 2016 规定第七条 二名以上侦查人员; absent_reason excuses only witness and holder
+    # 43(二) 取证人员: issue 14 cites 2016 规定第七条 (二名以上侦查人员); a reason excuses only witness, holder
     "collector_absent_with_reason": (_person("E3", "collector", signed=False, absent_reason="出差"),
                                      "E3", "correctable", ["43.2"], None,
                                      CHECKS_FIX + "32.4 lets absent_reason excuse a collector"),

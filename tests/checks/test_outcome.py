@@ -138,3 +138,18 @@ def test_telling_anomalies_are_kept_beside_another_finding():
     assert [(r["effect"], r["files"]) for r in proposed.reasons] == [("44.2", ["x"]), ("review", ["p.jpg"])]
     copies_only = propose_outcome({}, {"a30_4_changes_explained": _r("needs_review", anomalies=anomalies[1:])})
     assert copies_only.proposal == "admissible"  # a copy's creation time says nothing of the data
+
+
+def test_every_appraisal_ground_cited_has_its_text_and_source():
+    import json
+
+    from checks.outcome import EFFECTS
+    from models.labels import label
+    from models.resources import resource_path
+
+    law = json.loads(resource_path("law", "interpretation_2021.json").read_text(encoding="utf-8"))
+    assert law["found_2021_text"] is False and law["quote_2012"]["sources"]  # said as it is, not invented
+    for code in [e for e in EFFECTS if e.startswith("interp98")]:
+        item = law["items_used"][code]
+        assert item in law["quote_2012"]["text"].replace("\n", "")
+        assert label("basis", code, "zh").startswith("《最高人民法院关于适用〈中华人民共和国刑事诉讼法〉的解释》第九十八条")
