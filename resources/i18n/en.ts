@@ -1529,6 +1529,14 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>排除</source>
         <translation>Excluded</translation>
     </message>
+    <message>
+        <source>待审查人判断</source>
+        <translation>Pending the reviewer&apos;s judgement</translation>
+    </message>
+    <message>
+        <source>（涉及 %1 个文件）</source>
+        <translation> (%1 files concerned)</translation>
+    </message>
 </context>
 <context>
     <name>OverviewTableModel</name>
@@ -1631,6 +1639,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <location filename="../../ui/outcome_box.py" line="15"/>
         <source>排除</source>
         <translation>Excluded</translation>
+    </message>
+    <message>
+        <source>待审查人判断</source>
+        <translation>Pending the reviewer&apos;s judgement</translation>
     </message>
 </context>
 <context>

@@ -26,14 +26,17 @@ SHOTS = shots_folder()
 
 
 def prepared(bundle_path, store_dir, with_results=True):
-    """Load, scan, type (EXIF) and, when asked, run and store every check: what the window does before review."""
+    """Load, scan, type (EXIF) and, when asked, verify, run and store every check: what the window does before
+    review (unverified digests leave the proposal pending)."""
     from models.typing_pass import fill_types
+    from models.verify import save_results, verify_bundle
 
     bundle = load_bundle(bundle_path)
     store = open_store(bundle, store_dir)
     scan_bundle(bundle, store)
     fill_types(bundle, store)
     if with_results:
+        save_results(store, verify_bundle(bundle))
         for item_id, pairs in run_checks(bundle, build_context(bundle, store), default_registry()).items():
             review.save_check_results(store, item_id, pairs)
     return bundle, store
@@ -132,16 +135,18 @@ def test_review_flow_survives_reopen(qtbot, make_bundle, store_dir, context):
     assert "SN-E1" in relevance.parties.toPlainText() and "张某某" in relevance.parties.toPlainText()
     shoot(tab, "relevance")
 
-    # the outcome: proposed defect under 43(2); a defect without corrections is refused
+    # the outcome: proposed correctable under 43(2), the corrections asked written in; none is refused
     box = tab.outcome
-    assert box.proposal.outcome == "defect" and "43.2" in box.proposal.basis
-    box.choose("defect")
+    assert box.proposal.proposal == "correctable" and "43.2" in box.proposal.basis
+    assert box.corrections.toPlainText() == "\n".join(box.proposal.corrections) != ""
+    box.choose("correctable")
+    box.corrections.setPlainText("")
     assert not box.save()
     box.corrections.setPlainText("补充持有人签名或对拒签作出书面说明")
     assert box.save()
-    assert review.load_outcome(store, "E1")["basis"] == box.proposal.basis
+    assert review.load_outcome(store, "E1")["basis"] == ";".join(box.proposal.basis)
     overview = tab.overview.model.record(tab.overview.model.row_of("E1"))
-    assert overview["chosen"] == "defect" and overview["decided"] == 3
+    assert overview["chosen"] == "correctable" and overview["decided"] == 3
 
     # close and reopen: everything is there, and the audit chain verifies
     store.close()
@@ -151,7 +156,7 @@ def test_review_flow_survives_reopen(qtbot, make_bundle, store_dir, context):
         "a30_1_original_media", "a32_4_participants", "a33_1_case_facts"}
     legality = tab2.pane("legality")
     assert legality.model.record(legality.model.row_of("a32_4_participants"))["decision"]["decision"] == "override"
-    assert tab2.outcome.chosen() == "defect"
+    assert tab2.outcome.chosen() == "correctable"
     assert "补充持有人签名" in tab2.outcome.corrections.toPlainText()
     assert "客观行为" in tab2.relevance.model.index(tab2.relevance.model.row_of("evidence/E1/chat.txt"), 2).data()
     status = audit.verify_chain(store.db)
