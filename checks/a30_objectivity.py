@@ -10,6 +10,7 @@ SIGNED_SUFFIXES = (".sig", ".p7s", ".p7m", ".cer", ".crt", ".pem")
 # anomalies that say a file may have changed after it was sealed or collected; the others (a copy's creation
 # time after its modification, a zone unknown) are trajectory facts for the timeline, not 30.4 findings
 CHANGE_ANOMALIES = ("modified_after_seizure", "future_of_preparation")
+CONTENT_ROOT = "evidence/"  # the data itself; paperwork and photos are made after the seizure by nature
 
 
 class OriginalMediaCheck(Check):
@@ -95,7 +96,8 @@ def item_anomalies(item: dict, context, kinds=None) -> list[dict]:
         row = anomaly if isinstance(anomaly, dict) else (
             {k: getattr(anomaly, k) for k in anomaly.__dataclass_fields__} if hasattr(anomaly, "__dataclass_fields__")
             else dict(vars(anomaly)))
-        if row.get("item") == item.get("id") and (kinds is None or row.get("kind", kinds[0]) in kinds):
+        if row.get("item") == item.get("id") and (kinds is None or row.get("kind", kinds[0]) in kinds) \
+                and str(row.get("path") or "").startswith(CONTENT_ROOT):
             rows.append(row)
     return rows
 
@@ -105,8 +107,8 @@ def _change_row(problem: dict) -> dict:
 
 
 class ChangesExplainedCheck(Check):
-    """30.4 owns the additions (files no content entry lists) and the signs of a change after sealing; the
-    modified and deleted files are 31.2's findings, listed here with their explanations and referred to."""
+    """30.4 owns the additions (files no content entry lists), the deletions (listed files that are absent) and
+    the signs of a change after sealing; the modified files are 31.2's findings, listed here and referred to."""
 
     NAME = "a30_4_changes_explained"
     ARTICLE = "30.4"
@@ -125,11 +127,15 @@ class ChangesExplainedCheck(Check):
         if unverified is not None and not findings["additions"] and not anomalies:
             return unverified
         added_open = [p["path"] for p in findings["additions"] if not p["explanation"]]
-        referred = [r["path"] for r in facts["deleted"] + facts["modified"] if not r.get("explanation")]
-        if added_open:
-            facts.update(files=added_open + [a["path"] for a in anomalies if a.get("path")],
-                         corrections=[correction(f"{self.NAME}.correct_added", files=added_open)])
-            return say("fail", f"{self.NAME}.added", {"count": len(added_open), "files": added_open}, **facts)
+        deleted_open = [r["path"] for r in facts["deleted"] if not r.get("explanation")]
+        referred = [r["path"] for r in facts["modified"] if not r.get("explanation")]
+        if added_open or deleted_open:
+            corrections = ([correction(f"{self.NAME}.correct_added", files=added_open)] if added_open else []) + (
+                [correction(f"{self.NAME}.correct_deleted", files=deleted_open)] if deleted_open else [])
+            facts.update(files=added_open + deleted_open + [a["path"] for a in anomalies if a.get("path")],
+                         corrections=corrections)
+            return say("fail", f"{self.NAME}.added_deleted", {"added": len(added_open), "deleted": len(deleted_open),
+                                                               "files": added_open + deleted_open}, **facts)
         if anomalies:  # its own finding; files that 31.2 found changed are referred to, not counted again
             facts.update(files=sorted({a["path"] for a in anomalies if a.get("path")}), effect="review",
                          corrections=[correction(f"{self.NAME}.correct_anomalies")])

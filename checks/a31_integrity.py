@@ -172,15 +172,17 @@ class DigestsCheck(Check):
         problems, defects = findings["problems"], findings["record_defects"]
         facts = {"counts": findings["counts"], "problems": [_shown_problem(p) for p in problems[:limit]],
                  "record_defects": defects[:limit]}
+        absent = [p["path"] for p in problems if p["status"] == "missing"]  # a deletion: 30.4's finding
+        problems = [p for p in problems if p["status"] != "missing"]
+        facts["problems"] = [_shown_problem(p) for p in problems[:limit]]
+        if absent:
+            facts.update(absent=absent[:limit], refers_to="30.4")
         if problems:
             facts["files"] = [p["path"] for p in problems]
             if defects:
                 facts["record_defect_files"] = [d["path"] for d in defects]
             unexplained = [p["path"] for p in problems if not p["explanation"]]
-            changed = [p["path"] for p in problems if p["status"] == "mismatch"]
-            absent = [p["path"] for p in problems if p["status"] == "missing"]
-            return say("fail", "digests.differ", {"count": len(problems), "changed": len(changed),
-                                                   "absent": len(absent), "unexplained": len(unexplained),
+            return say("fail", "digests.differ", {"count": len(problems), "unexplained": len(unexplained),
                                                    "total": findings["files"]}, **facts)
         if defects:
             facts.update(files=[d["path"] for d in defects], effect="43.4", corrections=[
@@ -188,6 +190,9 @@ class DigestsCheck(Check):
                 for d in defects[:limit]])
             return say("fail", "digests.record_defect", {"count": len(defects),
                                                          "records": sorted({d["record"] for d in defects})}, **facts)
+        if absent:
+            facts.update(files=absent, effect="none")
+            return say("fail", "digests.absent", {"count": len(absent)}, **facts)
         return say("pass", "digests.all_match", {"total": findings["files"]}, **facts)
 
 

@@ -123,6 +123,6 @@ _PLANTS = {
     "41.2": ("E8", "fail", "鉴定检材哈希值与原始数据不一致", _material_differs),
     "41.4": ("E8", "fail", "鉴定意见缺少过程与签名", _set("E8", "appraisal", opinion_fields=["client", "date", "material", "result"])),
     "42": ("E3", "needs_review", "行政机关收集的数据", _set("E3", source="administrative")),
-    "45": ("E1", "needs_review", "扩展名 .jpg 的文件实为 SQLite 数据库", _misleading_extension),
+    "45": ("E1", "fail", "扩展名 .jpg 的文件实为 SQLite 数据库（类别、格式注明不清）", _misleading_extension),
 }
 DEFECTS = {article: plant[:3] for article, plant in _PLANTS.items()}
