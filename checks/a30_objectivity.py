@@ -30,7 +30,9 @@ class OriginalMediaCheck(Check):
         if present(reason):
             return say("pass", f"{self.NAME}.reason_stated", {"reason": reason}, original_transferred=False,
                        reason=reason)
-        return say("fail", f"{self.NAME}.no_reason", original_transferred=False, reason=None,
+        # the medium may stay where it cannot be sealed or moved; what is missing is the reason, a defect of the
+        # record (43.4), not a transfer in unsealed state (43.1)
+        return say("fail", f"{self.NAME}.no_reason", original_transferred=False, reason=None, effect="43.4",
                    corrections=[correction(f"{self.NAME}.correct_reason")])
 
 
@@ -146,10 +148,13 @@ class ChangesExplainedCheck(Check):
         if referred:  # 31.2 carries the legal effect of these files: no second finding of the same change
             facts.update(files=referred, effect="none")
             return say("fail", f"{self.NAME}.referred", {"count": len(referred)}, **facts)
-        changed = findings["additions"] + findings["problems"]
-        if changed:
-            facts["files"] = [p["path"] for p in findings["additions"]]
-            return say("pass", f"{self.NAME}.explained", {"count": len(changed)}, **facts)
+        owned = [r["path"] for r in facts["added"] + facts["deleted"]]
+        if owned:  # explained, yet data added or deleted: Art. 44 decides (its second paragraph's routes)
+            facts["files"] = owned
+            return say("needs_review", f"{self.NAME}.explained_changes", {"count": len(owned)}, **facts)
+        if facts["modified"]:
+            facts.update(files=[r["path"] for r in facts["modified"]], effect="none")
+            return say("pass", f"{self.NAME}.explained", {"count": len(facts["modified"])}, **facts)
         return say("pass", f"{self.NAME}.none", **facts)
 
 

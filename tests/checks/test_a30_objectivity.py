@@ -77,6 +77,15 @@ class TestChangesExplained(CheckContract):
         outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=[_verification("E1", "evidence/a", "mismatch")])
         assert outcome.status == "pass" and outcome.facts["modified"][0]["explanation"] == "平台导出时转码"
 
+    def test_an_explained_addition_is_still_for_article_44(self, tmp_path):
+        """An explanation answers 30.4's question; the added data is still judged under Art. 44."""
+        item = {"id": "E1", "kind": "obtained", "content": [{"path": "evidence/E1/a.txt", "type": "file"}],
+                "changes": [{"path": "evidence/E1/new.txt", "explanation": "整理时误操作"}]}
+        rows = [_verification("E1", "evidence/E1/a.txt", "match"), _verification(None, "evidence/E1/new.txt", "unlisted")]
+        outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=rows)
+        assert outcome.status == "needs_review" and outcome.facts["files"] == ["evidence/E1/new.txt"]
+        assert "effect" not in outcome.facts
+
     def test_anomaly_needs_review(self, tmp_path):
         item = {"id": "E1", "kind": "obtained"}
         outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=[_verification("E1", "evidence/a", "match")],

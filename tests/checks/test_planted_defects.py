@@ -12,6 +12,7 @@ import pytest
 from checks import check_cmd
 from checks.wording import message_text
 from models.demo import ANSWERS_NAME, CLEAN_NAME, TRAINING_NAME, write_demo
+from models.labels import known
 from tests.factory import DEFECTS, BundleFactory
 
 FLAGGED = ("fail", "warn", "needs_review")
@@ -31,6 +32,17 @@ def check_json(path, store, capsys) -> tuple[int, list[dict]]:
 def _without_paths(words: str) -> str:
     """The words with the bundle paths they name taken out (a file may be called anything)."""
     return re.sub(r"(evidence|documents|photos|recordings)/[^\s，、；：（）()]+", "", words)
+
+
+def _fact_keys(value):
+    """Every key of the facts, nested ones too: each is shown to a person under its label."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield key
+            yield from _fact_keys(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _fact_keys(inner)
 
 
 def rows_at(rows, item, article):
@@ -160,4 +172,5 @@ def test_messages_come_from_resources_in_both_languages(tmp_path, key):
                 assert not SNAKE.search(_without_paths(words)), (check.NAME, words)
             assert all(sentence.startswith("补") for sentence in outcome.facts.get("corrections", [])), check.NAME
             json.dumps(outcome.params)  # parameters travel as data
+            assert not [k for k in _fact_keys(outcome.facts) if not known("field", k)], check.NAME
     store.close()
