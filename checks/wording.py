@@ -82,3 +82,13 @@ def message_text(key: str, params: dict | None = None, lang: str | None = None) 
 def correction_text(key: str, params: dict | None = None) -> str:
     """A correction asked of the investigating organ (Chinese: it goes to them in the case file)."""
     return message_text(key, params, "zh")
+
+
+def result_message(result, lang: str | None = None) -> str:
+    """What a person reads for a check result (a CheckResult or its dict): its message key filled in the
+    language shown; the stored Chinese message where a record carries no key."""
+    get = result.get if isinstance(result, dict) else lambda name, default=None: getattr(result, name, default)
+    key = get("message_key")
+    if key and message_entry(key):
+        return message_text(key, get("params") or {}, lang)
+    return get("message") or ""
