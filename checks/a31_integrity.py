@@ -5,7 +5,7 @@ import io
 from datetime import datetime
 from pathlib import PurePosixPath
 
-from checks.base import Check, correction, present, result, say
+from checks.base import Check, correction, present, say
 
 PROBLEM_STATUSES = ("mismatch", "missing", "unreadable", "unlisted")
 SIDE_SOURCES = ("freeze", "appraisal")
@@ -149,6 +149,8 @@ class SealIntactCheck(Check):
             return say("fail", f"{self.NAME}.broken", **facts, corrections=[correction(f"{self.NAME}.correct_broken")])
         if facts["missing_files"] or not (photos["photos_before"] and photos["photos_after"]):
             facts["files"] = facts["missing_files"]
+            if item.get("kind") == "seized_media":  # the photos of a seized medium are 34.2's finding
+                return say("warn", f"{self.NAME}.photos_missing", **facts, refers_to="34.2", effect="none")
             return say("warn", f"{self.NAME}.photos_missing", **facts,
                        corrections=[correction(f"{self.NAME}.correct_photos")])
         if sealing.get("state") != "intact":

@@ -49,7 +49,7 @@ def paperwork_result(item: dict, context, group: str, name: str):
     found = documents_by_kind(item)
     missing, absent_files, met = [], [], []
     for alternatives in requirements:
-        paths = [p for kind in alternatives for p in found.get(kind, []) if present(p)]
+        paths = list(dict.fromkeys(p for kind in alternatives for p in found.get(kind, []) if present(p)))
         if not paths:
             missing.append(alternatives)
             continue

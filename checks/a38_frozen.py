@@ -21,11 +21,9 @@ class FreezePaperworkCheck(Check):
         facts = {"notice": notice, "notice_number": freeze.get("notice_number"),
                  "frozen_at": freeze.get("frozen_at"), "expires_at": freeze.get("expires_at")}
         if not present(notice):
-            return say("fail", f"{self.NAME}.no_notice", **facts,
-                       corrections=[correction("paperwork.correct_missing", documents="freeze_notice")])
-        if not context.exists(notice):
-            return say("fail", f"{self.NAME}.notice_absent", **facts, files=[notice],
-                       corrections=[correction("paperwork.correct_absent", files=[notice])])
+            return say("fail", f"{self.NAME}.no_notice", **facts, refers_to="32.2", effect="none")
+        if not context.exists(notice):  # the paperwork's absence is 32.2's finding
+            return say("fail", f"{self.NAME}.notice_absent", **facts, files=[notice], refers_to="32.2", effect="none")
         if not present(freeze.get("notice_number")) or not present(freeze.get("frozen_at")):
             return say("warn", f"{self.NAME}.number_or_time", **facts,
                        corrections=[correction(f"{self.NAME}.correct_number")])

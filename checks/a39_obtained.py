@@ -16,8 +16,8 @@ class NoticeListsDataCheck(Check):
         facts = {"notice": obtain.get("notice"), "notice_number": obtain.get("notice_number"),
                  "notice_lists_data": obtain.get("notice_lists_data")}
         if present(obtain.get("notice")) and not context.exists(obtain["notice"]):
-            return say("fail", f"{self.NAME}.notice_absent", **facts, files=[obtain["notice"]],
-                       corrections=[correction("paperwork.correct_absent", files=[obtain["notice"]])])
+            return say("fail", f"{self.NAME}.notice_absent", **facts, files=[obtain["notice"]], refers_to="32.2",
+                       effect="none")  # the notice's absence is 32.2's finding
         if obtain.get("notice_lists_data") is None:
             return say("not_recorded", f"{self.NAME}.not_recorded", **facts,
                        corrections=[correction(f"{self.NAME}.correct")])

@@ -15,12 +15,10 @@ def _record_state(inspection: dict, context) -> tuple[str | None, str]:
 
 
 def _record_problem(key: str, inspection: dict, facts: dict):
+    """A missing record is 32.3's finding (取证记录): referred to, not counted again."""
     record = inspection.get("record")
-    if key == "inspection.record_absent":
-        return say("fail", key, **facts, files=[record], corrections=[correction("paperwork.correct_absent",
-                                                                               files=[record])])
-    return say("fail", key, **facts, corrections=[correction("paperwork.correct_missing",
-                                                             documents="inspection_record")])
+    files = [record] if key == "inspection.record_absent" else []
+    return say("fail", key, **facts, files=files, refers_to="32.3", effect="none")
 
 
 class InspectionRecordCheck(Check):

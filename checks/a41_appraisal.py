@@ -118,8 +118,7 @@ class OpinionCompleteCheck(Check):
         if present(report):
             facts["files"] = [report]
         if present(report) and not context.exists(report):
-            return say("fail", f"{self.NAME}.report_absent", **facts,
-                       corrections=[correction("paperwork.correct_absent", files=[report])])
+            return say("fail", f"{self.NAME}.report_absent", **facts, refers_to="32.3", effect="none")
         if missing:
             return say("fail", f"{self.NAME}.missing", {"opinion": missing}, **facts)
         return say("pass", f"{self.NAME}.complete", **facts)

@@ -174,3 +174,21 @@ def test_messages_come_from_resources_in_both_languages(tmp_path, key):
             json.dumps(outcome.params)  # parameters travel as data
             assert not [k for k in _fact_keys(outcome.facts) if not known("field", k)], check.NAME
     store.close()
+
+
+def test_a_missing_paperwork_file_is_32s_finding_and_the_kinds_clause_refers_to_it(tmp_path, capsys):
+    """The freeze notice is gone: 32.2 reports it (with its correction); 38.1 refers to 32.2, no second effect.
+    The seal photos of a seized medium: 34.2 reports them, 31.1 refers."""
+    factory = BundleFactory(tmp_path)
+    spec = factory.spec()
+    spec.drop("documents/E5-freeze_notice.pdf")
+    spec.item("E1")["sealing"].pop("photos_after")
+    _code, rows = check_json(factory.write(spec, "gone"), tmp_path / "store", capsys)
+    paperwork = rows_at(rows, "E5", "32.2")[0]
+    assert paperwork["status"] == "fail" and paperwork["facts"]["files"] == ["documents/E5-freeze_notice.pdf"]
+    assert paperwork["facts"]["corrections"]
+    freeze = rows_at(rows, "E5", "38.1")[0]
+    assert freeze["facts"]["effect"] == "none" and freeze["facts"]["refers_to"] == "32.2"
+    seal, sealing = rows_at(rows, "E1", "31.1")[0], rows_at(rows, "E1", "34.2")[0]
+    assert sealing["status"] == "fail" and sealing["facts"]["effect"] == "43.4"
+    assert seal["facts"]["effect"] == "none" and seal["facts"]["refers_to"] == "34.2"
