@@ -150,8 +150,8 @@ class ChangesExplainedCheck(Check):
             return say("fail", f"{self.NAME}.referred", {"count": len(referred)}, **facts)
         owned = [r["path"] for r in facts["added"] + facts["deleted"]]
         if owned:  # explained, yet data added or deleted: Art. 44 decides (its second paragraph's routes)
-            facts["files"] = owned
-            return say("needs_review", f"{self.NAME}.explained_changes", {"count": len(owned)}, **facts)
+            facts.update(files=owned, effect="44.2")
+            return say("warn", f"{self.NAME}.explained_changes", {"count": len(owned)}, **facts)
         if facts["modified"]:
             facts.update(files=[r["path"] for r in facts["modified"]], effect="none")
             return say("pass", f"{self.NAME}.explained", {"count": len(facts["modified"])}, **facts)

@@ -83,8 +83,8 @@ class TestChangesExplained(CheckContract):
                 "changes": [{"path": "evidence/E1/new.txt", "explanation": "整理时误操作"}]}
         rows = [_verification("E1", "evidence/E1/a.txt", "match"), _verification(None, "evidence/E1/new.txt", "unlisted")]
         outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=rows)
-        assert outcome.status == "needs_review" and outcome.facts["files"] == ["evidence/E1/new.txt"]
-        assert "effect" not in outcome.facts
+        assert outcome.status == "warn" and outcome.facts["files"] == ["evidence/E1/new.txt"]
+        assert outcome.facts["effect"] == "44.2" and outcome.facts["added"][0]["explanation"] == "整理时误操作"
 
     def test_anomaly_needs_review(self, tmp_path):
         item = {"id": "E1", "kind": "obtained"}
