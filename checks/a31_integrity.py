@@ -51,7 +51,26 @@ def _additions(item: dict, context) -> list[dict]:
     for row in orphans:
         if row.get("path") not in found and _addition_owner(context.bundle, row.get("path", "")) == item_id:
             found[row["path"]] = row
+    for path in _named_additions(item, context):
+        found.setdefault(path, {"item": item_id, "path": path, "status": "unlisted"})
     return list(found.values())
+
+
+def _named_additions(item: dict, context) -> list[str]:
+    """Files under evidence/ that only changes[] names: the manifest counts them as named (so verify does not
+    call them unlisted), yet no content entry covers them: data added, with its explanation."""
+    from models.coverage import Coverage
+
+    coverage = None
+    out = []
+    for change in item.get("changes") or []:
+        path = str(change.get("path") or "")
+        if not path.startswith("evidence/") or not context.exists(path):
+            continue
+        coverage = coverage or Coverage(context.bundle)
+        if coverage.content_item(path) is None:
+            out.append(path)
+    return out
 
 
 def _record_defect(row: dict) -> dict:

@@ -86,6 +86,16 @@ class TestChangesExplained(CheckContract):
         assert outcome.status == "warn" and outcome.facts["files"] == ["evidence/E1/new.txt"]
         assert outcome.facts["effect"] == "44.2" and outcome.facts["added"][0]["explanation"] == "整理时误操作"
 
+    def test_an_addition_only_changes_names_is_still_an_addition(self, tmp_path):
+        """changes[] naming a new file makes the manifest name it, so verify finds nothing unlisted: 30.4 does."""
+        item = {"id": "E3", "kind": "obtained", "content": [{"path": "evidence/E3/a.txt", "type": "file"}],
+                "changes": [{"path": "evidence/E3/extra.txt", "explanation": "持有人补充提供", "confirmed_by": "party"}]}
+        bundle = make_bundle(tmp_path, [item], files={"evidence/E3/a.txt": b"a", "evidence/E3/extra.txt": b"x"})
+        outcome = run(self.CHECK, item, bundle=bundle, verify_results=[_verification("E3", "evidence/E3/a.txt", "match")])
+        assert outcome.status == "warn" and outcome.facts["files"] == ["evidence/E3/extra.txt"]
+        assert outcome.facts["added"] == [{"path": "evidence/E3/extra.txt", "explanation": "持有人补充提供",
+                                           "confirmed_by": "party"}]
+
     def test_anomaly_needs_review(self, tmp_path):
         item = {"id": "E1", "kind": "obtained"}
         outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=[_verification("E1", "evidence/a", "match")],
