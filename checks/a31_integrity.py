@@ -5,10 +5,11 @@ import io
 from datetime import datetime
 from pathlib import PurePosixPath
 
-from checks.base import Check, present, result
+from checks.base import Check, correction, present, say
 
 PROBLEM_STATUSES = ("mismatch", "missing", "unreadable", "unlisted")
-SIDE_SOURCES = ("freeze", "appraisal")  # digests checked by Art. 38.4 and 41.2, not by 31.2
+SIDE_SOURCES = ("freeze", "appraisal")
+CONTENT_OPTIONAL = ("inspection", "appraisal")  # kinds whose content may be empty (BUNDLE-FORMAT.md)  # digests checked by Art. 38.4 and 41.2, not by 31.2
 TIME_HEADERS = ("time", "timestamp", "datetime", "date_time", "logged_at", "event_time", "操作时间", "时间",
                 "日期时间", "记录时间", "发生时间")
 
@@ -50,37 +51,102 @@ def _additions(item: dict, context) -> list[dict]:
     for row in orphans:
         if row.get("path") not in found and _addition_owner(context.bundle, row.get("path", "")) == item_id:
             found[row["path"]] = row
+    for path in _named_additions(item, context):
+        found.setdefault(path, {"item": item_id, "path": path, "status": "unlisted"})
     return list(found.values())
 
 
+def _named_additions(item: dict, context) -> list[str]:
+    """Files under evidence/ that only changes[] names: the manifest counts them as named (so verify does not
+    call them unlisted), yet no content entry covers them: data added, with its explanation."""
+    from models.coverage import Coverage
+
+    coverage = None
+    out = []
+    for change in item.get("changes") or []:
+        path = str(change.get("path") or "")
+        if not path.startswith("evidence/") or not context.exists(path):
+            continue
+        coverage = coverage or Coverage(context.bundle)
+        if coverage.content_item(path) is None:
+            out.append(path)
+    return out
+
+
+def _record_defect(row: dict) -> dict:
+    from models.verify import record_line
+
+    source = str(row.get("recorded_source") or "")
+    record = source.partition(":")[2] or ("bundle.json" if source == "manifest" else source)
+    return {"path": row.get("path"), "record": record, "line": record_line(row), "text": row.get("recorded"),
+            "reason": str(row.get("error") or "").partition(": ")[2], "effect": "43.4"}
+
+
 def digest_findings(item: dict, context, sources=None, exclude=SIDE_SOURCES, additions=True) -> dict:
-    """Counts and problem rows (with their explanations) from the verification records of one item."""
+    """The verification records of one item, one problem per file with its algorithms together: problems
+    (the data differs, is absent or cannot be read), record_defects (the record itself is wrong: the file it
+    names is not verifiable from it), additions (unlisted files), counts by status, and whether any verification
+    exists for the item at all."""
+    from models.verify import is_record_defect
+
     rows = context.verifications(item.get("id"), sources=sources, exclude=exclude)
+    verified = bool(rows)
     rows = [r for r in rows if r.get("status") != "unlisted"] + (_additions(item, context) if additions else [])
     counts: dict[str, int] = {}
-    problems = []
+    by_path: dict[str, dict] = {}
+    record_defects = []
     for row in rows:
         status = row.get("status") or "unknown"
         counts[status] = counts.get(status, 0) + 1
-        if status in PROBLEM_STATUSES:
-            change = change_for(item, row.get("path", "")) or {}
-            problems.append({"path": row.get("path"), "status": status, "algorithm": row.get("algorithm"),
-                             "recorded": row.get("recorded"), "computed": row.get("computed"),
-                             "explanation": row.get("explanation") or change.get("explanation")
-                             or change.get("description"),
-                             "confirmed_by": change.get("confirmed_by"), "error": row.get("error")})
-    return {"counts": counts, "problems": problems, "total": len(rows)}
+        if status not in PROBLEM_STATUSES:
+            continue
+        if is_record_defect(row):
+            record_defects.append(_record_defect(row))
+            continue
+        path = row.get("path")
+        problem = by_path.get(path)
+        if problem is None:
+            change = change_for(item, path or "") or {}
+            problem = by_path[path] = {
+                "path": path, "status": status, "algorithms": [], "recorded": {}, "computed": {},
+                "explanation": row.get("explanation") or change.get("explanation") or change.get("description"),
+                "confirmed_by": change.get("confirmed_by"), "error": row.get("error")}
+        algorithm = row.get("algorithm")
+        if algorithm and algorithm not in problem["algorithms"]:
+            problem["algorithms"].append(algorithm)
+            problem["recorded"][algorithm] = row.get("recorded")
+            problem["computed"][algorithm] = row.get("computed")
+        if status == "mismatch" and problem["status"] != "mismatch":
+            problem["status"] = "mismatch"  # a file some algorithm reads differently is changed, whatever else
+    problems = [p for p in by_path.values() if p["status"] != "unlisted"]
+    return {"counts": counts, "problems": problems, "total": len(rows), "verified": verified,
+            "record_defects": record_defects, "additions": [p for p in by_path.values() if p["status"] == "unlisted"],
+            "files": len({r.get("path") for r in rows if r.get("status") != "unlisted"})}
 
 
-def digest_status(findings: dict, what: str) -> tuple[str, str]:
-    """fail for unexplained problems, warn when every problem is explained, pass when all match."""
-    problems = findings["problems"]
-    unexplained = [p for p in problems if not p["explanation"]]
-    if unexplained:
-        return "fail", f"{len(unexplained)} 处{what}未附说明（共 {findings['total']} 项）"
-    if problems:
-        return "warn", f"{len(problems)} 处{what}均附有说明，需审查说明是否合理"
-    return "pass", f"{findings['total']} 项完整性校验值全部一致"
+def recorded_digests(item: dict) -> bool:
+    """The item records integrity values of its own (content digests, or a digest list for a folder)."""
+    return any(present(e.get("digests")) or present(e.get("digest_list")) for e in item.get("content") or [])
+
+
+def unverified_result(item: dict, context, findings: dict):
+    """not_applicable (no content), not_recorded (content without any recorded value) or not_verified (values
+    recorded, never recomputed for the bundle as it is now); None when the item has verification records."""
+    if findings["verified"]:
+        return None
+    if not item.get("content"):
+        if item.get("kind") in CONTENT_OPTIONAL:
+            return say("not_applicable", "digests.no_content")
+        return say("not_recorded", "digests.no_content_listed")
+    if not recorded_digests(item):
+        return say("not_recorded", "digests.not_recorded", files=[e.get("path") for e in item["content"]])
+    return say("not_verified", "digests.not_verified")
+
+
+def _shown_problem(problem: dict) -> dict:
+    """A problem row for the facts: per file, its algorithms together."""
+    return {k: problem[k] for k in ("path", "status", "algorithms", "recorded", "computed", "explanation",
+                                    "confirmed_by") if problem.get(k) not in (None, [], {})}
 
 
 class SealIntactCheck(Check):
@@ -94,30 +160,70 @@ class SealIntactCheck(Check):
     def evaluate(self, item, context):
         sealing = item.get("sealing")
         if not sealing:
-            return result("not_recorded", "清单未记录封存情况")
+            return say("not_recorded", f"{self.NAME}.not_recorded")
         photos = {"photos_before": sealing.get("photos_before") or [], "photos_after": sealing.get("photos_after") or []}
         facts = dict(photos, sealed=sealing.get("sealed"), state=sealing.get("state"),
                      missing_files=context.missing_paths(photos["photos_before"] + photos["photos_after"]))
         if sealing.get("sealed") is False or sealing.get("state") == "broken":
-            return result("fail", "封存状态不完好（未封存或封条破损）", **facts)
+            return say("fail", f"{self.NAME}.broken", **facts, corrections=[correction(f"{self.NAME}.correct_broken")])
         if facts["missing_files"] or not (photos["photos_before"] and photos["photos_after"]):
-            return result("warn", "缺少封存前后照片，无法对照封存状态", **facts)
+            facts["files"] = facts["missing_files"]
+            if item.get("kind") == "seized_media":  # the photos of a seized medium are 34.2's finding
+                return say("warn", f"{self.NAME}.photos_missing", **facts, refers_to="34.2", effect="none")
+            return say("warn", f"{self.NAME}.photos_missing", **facts,
+                       corrections=[correction(f"{self.NAME}.correct_photos")])
         if sealing.get("state") != "intact":
-            return result("needs_review", "封存状态未载明，请对照照片判断", **facts)
-        return result("pass", "清单载明封存完好，封存前后照片齐全，请对照照片确认", **facts)
+            return say("needs_review", f"{self.NAME}.state_unknown", **facts)
+        return say("pass", f"{self.NAME}.intact", **facts)
 
 
 class DigestsCheck(Check):
+    """Owns every difference between a recorded digest and the file as it is now (and every defective record):
+    30.3, 30.4 and 30.5 refer to these findings rather than repeat them."""
+
     NAME = "a31_2_digests"
     ARTICLE = "31.2"
 
     def evaluate(self, item, context):
         findings = digest_findings(item, context, additions=False)
-        if not findings["total"]:
-            return result("not_recorded", "没有可比对的完整性校验值（未校验或未记录）")
-        status, message = digest_status(findings, "校验值不一致或文件缺失")
-        return result(status, message, counts=findings["counts"],
-                      problems=findings["problems"][: context.setting("max_fact_rows")])
+        unverified = unverified_result(item, context, findings)
+        if unverified is not None:
+            return unverified
+        limit = context.setting("max_fact_rows")
+        problems, defects = findings["problems"], findings["record_defects"]
+        facts = {"counts": findings["counts"], "problems": [_shown_problem(p) for p in problems[:limit]],
+                 "record_defects": defects[:limit]}
+        absent = [p["path"] for p in problems if p["status"] == "missing"]  # a deletion: 30.4's finding
+        problems = [p for p in problems if p["status"] != "missing"]
+        facts["problems"] = [_shown_problem(p) for p in problems[:limit]]
+        if absent:
+            facts.update(absent=absent[:limit], refers_to="30.4")
+        if problems:
+            facts["files"] = [p["path"] for p in problems]
+            if defects:
+                facts["record_defect_files"] = [d["path"] for d in defects]
+            unexplained = [p["path"] for p in problems if not p["explanation"]]
+            return say("fail", "digests.differ", {"count": len(problems), "unexplained": len(unexplained),
+                                                   "total": findings["files"]}, **facts)
+        if defects:
+            facts.update(files=[d["path"] for d in defects], effect="43.4", corrections=[
+                correction("digests.correct_record", record=d["record"], line=d["line"] or "", path=d["path"])
+                for d in defects[:limit]])
+            return say("fail", "digests.record_defect", {"count": len(defects),
+                                                         "records": sorted({d["record"] for d in defects})}, **facts)
+        if absent:
+            facts.update(files=absent, effect="none")
+            return say("fail", "digests.absent", {"count": len(absent)}, **facts)
+        return say("pass", "digests.all_match", {"total": findings["files"]}, **facts)
+
+
+def _backup_path(item: dict, relative: str) -> str:
+    """A difference's path (relative below the item's common folder) as a bundle path of the backup item."""
+    for entry in item.get("content") or []:
+        path = str(entry.get("path") or "")
+        if path == relative or path.endswith("/" + relative):
+            return path
+    return relative
 
 
 def _differences_for(item: dict, context):
@@ -174,16 +280,17 @@ class BackupCheck(Check):
         if diffs is None:
             source = context.bundle.item(original)
             if source is None:
-                return result("fail", f"备份所指原件 {original} 不在证据包中", original=original)
+                return say("fail", f"{self.NAME}.original_absent", {"original": original}, original=original)
             mine, theirs = _relative_digests(item, context), _relative_digests(source, context)
             if not mine or not theirs:
-                return result("not_recorded", "原件或备份没有可比对的校验值", original=original)
+                return say("not_recorded", f"{self.NAME}.nothing_to_compare", original=original)
             diffs, basis = compare_digests(theirs, mine), "digests"
         rows = [d if isinstance(d, dict) else vars(d) for d in diffs]
         if rows:
-            return result("fail", f"备份与原件 {original} 有 {len(rows)} 处不同", original=original, basis=basis,
-                          differences=rows[: context.setting("max_fact_rows")], count=len(rows))
-        return result("pass", f"备份与原件 {original} 逐一相同", original=original, basis=basis)
+            files = [_backup_path(item, d.get("path")) for d in rows if d.get("path")]
+            return say("fail", f"{self.NAME}.differ", {"original": original, "count": len(rows)}, original=original,
+                       basis=basis, differences=rows[: context.setting("max_fact_rows")], count=len(rows), files=files)
+        return say("pass", f"{self.NAME}.same", {"original": original}, original=original, basis=basis)
 
 
 def _decode(raw: bytes) -> str:
@@ -251,16 +358,18 @@ class OperationLogCheck(Check):
     def evaluate(self, item, context):
         freeze = item.get("freeze") or {}
         if not present(freeze.get("operation_log")) or not present(freeze.get("frozen_at")):
-            return result("not_recorded", "清单未提供冻结时间或操作日志")
+            return say("not_recorded", f"{self.NAME}.not_recorded")
         from models.timeutil import parse_manifest_time
 
         frozen_at = parse_manifest_time(freeze["frozen_at"])
         tz_name = getattr(context.bundle, "timezone", "Asia/Shanghai")
         if not context.exists(freeze["operation_log"]):
-            return result("fail", "清单所列操作日志文件不存在", log=freeze["operation_log"])
+            return say("fail", f"{self.NAME}.log_absent", log=freeze["operation_log"], effect="43.4",
+                       files=[freeze["operation_log"]],
+                       corrections=[correction(f"{self.NAME}.correct_log", path=freeze["operation_log"])])
         header, rows, column = read_operation_log(context.bundle.root, freeze["operation_log"], tz_name)
         if column is None:
-            return result("error", "操作日志中找不到时间列", log=freeze["operation_log"], header=header)
+            return say("error", f"{self.NAME}.no_time_column", log=freeze["operation_log"], header=header)
         after, unreadable = [], []
         for number, row in enumerate(rows, start=2):
             moment = parse_log_time(row[column] if len(row) > column else "", tz_name)
@@ -271,7 +380,9 @@ class OperationLogCheck(Check):
         facts = {"log": freeze["operation_log"], "frozen_at": freeze["frozen_at"], "time_column": header[column],
                  "entries": len(rows), "after_freeze": after[:200], "unreadable_lines": unreadable[:200]}
         if after:
-            return result("fail", f"冻结后产生 {len(after)} 条新的操作日志", **facts)
+            return say("fail", f"{self.NAME}.after_freeze", {"count": len(after)}, **facts,
+                       files=[freeze["operation_log"]])
         if unreadable:
-            return result("warn", f"{len(unreadable)} 行时间无法识别，请人工核对", **facts)
-        return result("pass", f"{len(rows)} 条操作日志均早于冻结时间", **facts)
+            return say("warn", f"{self.NAME}.unreadable_times", {"count": len(unreadable)}, **facts,
+                       files=[freeze["operation_log"]])
+        return say("pass", f"{self.NAME}.before_freeze", {"count": len(rows)}, **facts)

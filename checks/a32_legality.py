@@ -3,13 +3,16 @@
 import json
 from functools import lru_cache
 
-from checks.base import Check, ManualCheck, present, result
+from checks.base import KINDS_ALL, Check, ManualCheck, correction, present, say
 from models.resources import resource_path
 
 ACQUISITION_KINDS = frozenset({"seized_media", "media_image", "onsite_extraction", "online_extraction"})
 SIGNING_ROLES = ("collector", "witness", "holder")
-ROLE_ZH = {"collector": "取证人员", "witness": "见证人", "holder": "持有人（提供人）", "inspector": "检查人员",
-           "appraiser": "鉴定人"}
+EXCUSABLE_ROLES = ("witness", "holder")  # whose absence a reason noted in the record excuses (2016 rules Art. 14, 15)
+MIN_COLLECTORS = 2  # 2016 rules Art. 7: 收集、提取电子数据，应当由二名以上侦查人员进行 (resources/law/rules_2016.json)
+# the clause that owns the signatures of the record for each kind; 32.4 owns them for the other kinds
+SIGNATURE_CLAUSES = {"seized_media": "34.3", "media_image": "35.4", "onsite_extraction": "36.4",
+                     "online_extraction": "37.4"}
 
 
 @lru_cache(maxsize=1)
@@ -37,16 +40,16 @@ def documents_by_kind(item: dict) -> dict[str, list[str]]:
     return found
 
 
-def paperwork_result(item: dict, context, group: str, what: str):
+def paperwork_result(item: dict, context, group: str, name: str):
     """Art. 32.2 / 32.3: every requirement of the kind met by a listed document whose file exists."""
     rule = required_documents()["kinds"].get(item.get("kind"), {})
     requirements = rule.get(group, [])
     if not requirements:
-        return result("not_applicable", f"此类证据无须{what}")
+        return say("not_applicable", f"{name}.none_required")
     found = documents_by_kind(item)
     missing, absent_files, met = [], [], []
     for alternatives in requirements:
-        paths = [p for kind in alternatives for p in found.get(kind, []) if present(p)]
+        paths = list(dict.fromkeys(p for kind in alternatives for p in found.get(kind, []) if present(p)))
         if not paths:
             missing.append(alternatives)
             continue
@@ -56,32 +59,48 @@ def paperwork_result(item: dict, context, group: str, what: str):
     facts = {"required": requirements, "met": met, "missing": missing, "files_absent": absent_files,
              "sources": required_documents()["sources"]}
     if missing:
-        return result("fail", f"缺少{what}：" + "、".join("/".join(m) for m in missing), **facts)
+        firsts = [m[0] for m in missing]
+        return say("fail", f"{name}.missing", {"documents": firsts}, **facts,
+                   corrections=[correction("paperwork.correct_missing", documents=m) for m in firsts])
     if absent_files:
-        return result("fail", f"清单所列{what}文件不存在", **facts)
-    return result("pass", f"{what}齐全", **facts)
+        paths = [p for a in absent_files for p in a["paths"]]
+        return say("fail", f"{name}.files_absent", {"files": paths}, **facts, files=paths,
+                   corrections=[correction("paperwork.correct_absent", files=paths)])
+    return say("pass", f"{name}.complete", **facts)
+
+
+def _person(p: dict) -> str:
+    from models.labels import label
+
+    return f"{label('role', p.get('role'), 'zh')}{p.get('name') or ''}"
 
 
 def signature_result(item: dict, required_roles=SIGNING_ROLES):
-    """Participants signed, or their absence explained (Art. 32.4, 34.3, 35.4, 36.4, 37.4)."""
+    """The record signed by its participants (Art. 34.3, 35.4, 36.4, 37.4; 32.4 for kinds without such a clause).
+    absent_reason excuses only the witness and the holder (provider) (2016 rules Art. 14, 15: noted in the
+    record); the investigators who collected the data sign, whatever the reason given."""
     people = item.get("participants") or []
     if not people:
-        return result("not_recorded", "清单未列明取证参与人员")
-    unsigned = [p for p in people if not p.get("signed") and not present(p.get("absent_reason"))]
-    explained = [p for p in people if not p.get("signed") and present(p.get("absent_reason"))]
+        return say("not_recorded", "signatures.not_recorded",
+                   corrections=[correction("signatures.correct_list")])
+    unsigned = [p for p in people if not p.get("signed") and (p.get("role") not in EXCUSABLE_ROLES
+                                                                or not present(p.get("absent_reason")))]
+    explained = [p for p in people if not p.get("signed") and p not in unsigned]
     roles = {p.get("role") for p in people}
     absent_roles = [r for r in required_roles if r not in roles]
     facts = {"participants": people, "unsigned": unsigned, "explained": explained, "roles_not_listed": absent_roles}
     if unsigned:
-        names = "、".join(f"{ROLE_ZH.get(p.get('role'), p.get('role'))}{p.get('name') or ''}" for p in unsigned)
-        return result("fail", f"未签名且未说明原因：{names}", **facts)
+        names = [_person(p) for p in unsigned]
+        return say("fail", "signatures.unsigned", {"people": names}, **facts,
+                   corrections=[correction("signatures.correct_unsigned", people=names)])
     if "collector" in absent_roles:
-        return result("fail", "未列明取证人员", **facts)
+        return say("fail", "signatures.no_collector", **facts, corrections=[correction("signatures.correct_list")])
     if absent_roles:
-        return result("warn", "未列明：" + "、".join(ROLE_ZH[r] for r in absent_roles), **facts)
+        return say("warn", "signatures.roles_not_listed", {"roles": absent_roles}, **facts,
+                   corrections=[correction("signatures.correct_roles", roles=absent_roles)])
     if explained:
-        return result("pass", f"{len(explained)} 人未签名，已说明原因", **facts)
-    return result("pass", "参与人员均已签名", **facts)
+        return say("pass", "signatures.explained", {"count": len(explained)}, **facts)
+    return say("pass", "signatures.all_signed", **facts)
 
 
 class MethodCustodyCheck(ManualCheck):
@@ -100,7 +119,7 @@ class PaperworkCheck(Check):
     ARTICLE = "32.2"
 
     def evaluate(self, item, context):
-        return paperwork_result(item, context, "procedure", "法律手续")
+        return paperwork_result(item, context, "procedure", self.NAME)
 
 
 class RecordsCheck(Check):
@@ -108,36 +127,65 @@ class RecordsCheck(Check):
     ARTICLE = "32.3"
 
     def evaluate(self, item, context):
-        return paperwork_result(item, context, "records", "取证记录")
+        return paperwork_result(item, context, "records", self.NAME)
 
 
 class ParticipantsCheck(Check):
+    """32.4: lawful participants took part: two or more investigators where data is collected or extracted (2016
+    rules Art. 7), a witness and the holder or their absence explained. The signatures are the kind's own clause
+    (34.3-37.4), referred to here; for the other kinds 32.4 checks them too."""
+
     NAME = "a32_4_participants"
     ARTICLE = "32.4"
 
     def evaluate(self, item, context):
-        roles = SIGNING_ROLES if item.get("kind") in ACQUISITION_KINDS else ()
-        return signature_result(item, roles)
+        kind = item.get("kind")
+        if kind not in SIGNATURE_CLAUSES:
+            return signature_result(item, ())
+        people = item.get("participants") or []
+        if not people:
+            return say("not_recorded", "signatures.not_recorded", corrections=[correction("signatures.correct_list")])
+        collectors = [p for p in people if p.get("role") == "collector"]
+        facts = {"participants": people, "collectors": len(collectors), "refers_to": SIGNATURE_CLAUSES[kind]}
+        if len(collectors) < MIN_COLLECTORS:
+            return say("fail", f"{self.NAME}.too_few_collectors", {"count": len(collectors)}, **facts,
+                       effect="43.4", law=law_quote("7"),
+                       corrections=[correction(f"{self.NAME}.correct_collectors")])
+        absent = [r for r in EXCUSABLE_ROLES if r not in {p.get("role") for p in people}]
+        if absent:
+            return say("warn", "signatures.roles_not_listed", {"roles": absent}, **facts,
+                       corrections=[correction("signatures.correct_roles", roles=absent)])
+        return say("pass", f"{self.NAME}.took_part", {"count": len(collectors),
+                                                       "clause": SIGNATURE_CLAUSES[kind]}, **facts)
+
+
+def law_quote(article: str) -> dict:
+    """An article of the 2016 electronic-data rules as kept in resources/law/rules_2016.json (quote, sources)."""
+    rules = json.loads(resource_path("law", "rules_2016.json").read_text(encoding="utf-8"))
+    return {"title": rules["title"], "article": article, **rules["articles"][article]}
 
 
 class RecordingCheck(Check):
     NAME = "a32_5_recording"
     ARTICLE = "32.5"
+    KINDS = KINDS_ALL - {"appraisal"}  # an appraisal opinion is no collection or extraction to record
 
     def evaluate(self, item, context):
         recording = item.get("recording")
         if not recording or recording.get("made") is None:
-            return result("not_recorded", "清单未载明是否同步录音录像")
+            return say("not_recorded", f"{self.NAME}.not_recorded",
+                       corrections=[correction(f"{self.NAME}.correct_state")])
         paths = recording.get("paths") or []
         if recording.get("made"):
             absent = context.missing_paths(paths)
             if not paths or absent:
-                return result("fail", "载明已同步录音录像，但录像文件缺失", paths=paths, missing=absent)
-            return result("pass", f"已同步录音录像（{len(paths)} 个文件）", paths=paths)
+                return say("fail", f"{self.NAME}.files_absent", paths=paths, missing=absent, files=absent,
+                           corrections=[correction(f"{self.NAME}.correct_files")])
+            return say("pass", f"{self.NAME}.made", {"count": len(paths)}, paths=paths)
         if present(recording.get("reason_absent")):
-            return result("needs_review", f"未同步录音录像，原因：{recording['reason_absent']}；请判断是否属于应当录制的情形",
-                          reason=recording["reason_absent"])
-        return result("fail", "未同步录音录像，且未说明原因", reason=None)
+            return say("needs_review", f"{self.NAME}.reason", {"reason": recording["reason_absent"]},
+                       reason=recording["reason_absent"])
+        return say("fail", f"{self.NAME}.no_reason", reason=None, corrections=[correction(f"{self.NAME}.correct_reason")])
 
 
 class CrossBorderCheck(Check):
@@ -151,6 +199,6 @@ class CrossBorderCheck(Check):
     def evaluate(self, item, context):
         reference = (item.get("cross_border") or {}).get("assistance_reference")
         if not present(reference):
-            return result("warn", "境外电子数据，未载明司法协作依据", assistance_reference=None)
-        return result("needs_review", f"境外电子数据，司法协作依据：{reference}；请审查是否符合规定",
-                      assistance_reference=reference)
+            return say("warn", f"{self.NAME}.no_basis", assistance_reference=None,
+                       corrections=[correction(f"{self.NAME}.correct_basis")])
+        return say("needs_review", f"{self.NAME}.basis", {"reference": reference}, assistance_reference=reference)

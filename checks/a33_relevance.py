@@ -2,7 +2,7 @@
 
 import json
 
-from checks.base import Check, ManualCheck, present, result
+from checks.base import Check, ManualCheck, correction, present, say
 
 HEADINGS = ("subject_identity", "objective_act", "subjective_intent", "circumstances")
 
@@ -48,7 +48,8 @@ class PartiesCheck(Check):
                  "holders": [p for p in item.get("participants") or [] if p.get("role") == "holder"],
                  "device_identifiers": _device_identifiers(context.file_records(item.get("id")), 50)}
         if unknown:
-            return result("fail", "关联当事人编号在当事人名单中不存在：" + "、".join(unknown), **facts)
+            return say("fail", f"{self.NAME}.unknown_party", {"ids": unknown}, **facts, effect="43.4",
+                       corrections=[correction(f"{self.NAME}.correct_party", ids=unknown)])
         if not related and not present(media.get("user")):
-            return result("not_recorded", "清单未载明与本证据关联的当事人或介质使用人", **facts)
-        return result("needs_review", "请对照当事人、介质使用人与设备标识，判断数据及介质与当事人的关联", **facts)
+            return say("not_recorded", f"{self.NAME}.not_recorded", **facts)
+        return say("needs_review", f"{self.NAME}.review", **facts)

@@ -1,7 +1,7 @@
 """Art. 34 seized and sealed original media: described, sealed or hashed with photos, signed."""
 
 from checks.a32_legality import signature_result
-from checks.base import Check, missing_fields, present, result
+from checks.base import Check, correction, missing_fields, present, say
 
 APPEARANCE = ("brand", "model", "capacity_bytes", "serial")
 OPTIONAL_APPEARANCE = ("identifier", "user_mark")
@@ -19,17 +19,19 @@ def media_result(item: dict, context, required):
     """The media's appearance (and custody) recorded; a single raw image larger than the capacity is flagged."""
     media = item.get("media")
     if not media:
-        return result("not_recorded", "清单未记录原始存储介质信息")
+        return say("not_recorded", "media.not_recorded", corrections=[correction("media.correct", fields=list(required))])
     missing = missing_fields(media, required)
     facts = {k: media.get(k) for k in (*APPEARANCE, *OPTIONAL_APPEARANCE, *CUSTODY)}
     facts["missing"] = missing
     if missing:
-        return result("fail", "未记录：" + "、".join(missing), **facts)
+        return say("fail", "media.missing", {"fields": missing}, **facts,
+                   corrections=[correction("media.correct", fields=missing)])
     capacity = media.get("capacity_bytes")
     too_big = [s for s in _image_sizes(item, context) if isinstance(capacity, int) and s > capacity]
     if too_big:
-        return result("warn", "镜像大小超过记录的介质容量，请核对是否一一对应", image_sizes=too_big, **facts)
-    return result("pass", "介质外观信息已记录，请对照照片确认与实物一一对应", **facts)
+        return say("warn", "media.image_too_big", image_sizes=too_big, **facts,
+                   corrections=[correction("media.correct_capacity")])
+    return say("pass", "media.described", **facts)
 
 
 class SeizedMediaDescribedCheck(Check):
@@ -63,14 +65,16 @@ class SealingCheck(Check):
         facts = {"sealed": sealing.get("sealed"), "hashed": hashed, "not_hashed": unhashed,
                  "photos_before": before, "photos_after": after, "missing_files": context.missing_paths(before + after)}
         if not sealing and not hashed:
-            return result("not_recorded", "清单未记录封存情况，也没有完整性校验值", **facts)
+            return say("not_recorded", f"{self.NAME}.not_recorded", **facts)
         if not sealing.get("sealed") and not hashed:
-            return result("fail", "既未封存，也未计算完整性校验值", **facts)
+            return say("fail", f"{self.NAME}.neither", **facts, effect="43.1",
+                       corrections=[correction(f"{self.NAME}.correct_neither")])
         if sealing.get("sealed") and (not before or not after or facts["missing_files"]):
-            return result("fail", "已封存，但缺少封存前或封存后的照片", **facts)
+            return say("fail", f"{self.NAME}.photos_missing", **facts, effect="43.4",
+                       corrections=[correction(f"{self.NAME}.correct_photos")])
         if sealing.get("sealed"):
-            return result("pass", "已封存，封存前后照片齐全；请确认照片清晰反映封口状况", **facts)
-        return result("pass", "未封存，已计算完整性校验值", **facts)
+            return say("pass", f"{self.NAME}.sealed", **facts)
+        return say("pass", f"{self.NAME}.hashed", **facts)
 
 
 class SeizedSignaturesCheck(Check):

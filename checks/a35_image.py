@@ -4,7 +4,7 @@ from pathlib import PurePosixPath
 
 from checks.a32_legality import signature_result
 from checks.a34_seized import APPEARANCE, CUSTODY, content_digested, media_result
-from checks.base import Check, missing_fields, result
+from checks.base import Check, correction, missing_fields, say
 
 IMAGE_KINDS = frozenset({"media_image"})
 LOG_SUFFIXES = (".txt", ".info", ".log")
@@ -14,10 +14,11 @@ def digests_result(item: dict):
     """Integrity values computed for every content entry (Art. 35.3, 36.3, 37.3, 39.4)."""
     hashed, unhashed = content_digested(item)
     if not hashed and not unhashed:
-        return result("not_recorded", "清单未列出电子数据内容")
+        return say("not_recorded", "hashed.no_content")
     if unhashed:
-        return result("fail", f"{len(unhashed)} 项内容未计算完整性校验值", hashed=hashed, not_hashed=unhashed)
-    return result("pass", f"{len(hashed)} 项内容均已计算完整性校验值（比对见第三十一条第二项）", hashed=hashed)
+        return say("fail", "hashed.missing", {"count": len(unhashed)}, hashed=hashed, not_hashed=unhashed,
+                   files=unhashed, corrections=[correction("hashed.correct", files=unhashed)])
+    return say("pass", "hashed.all", {"count": len(hashed)}, hashed=hashed, refers_to="31.2")
 
 
 def acquisition_logs(item: dict, context) -> list[str]:
@@ -54,12 +55,14 @@ class ImagingProcessCheck(Check):
         facts = {k: acquisition.get(k) for k in ("tool", "tool_version", "method", "steps", "started_at",
                                                   "finished_at")} | {"acquisition_logs": logs, "missing": missing}
         if not acquisition and not logs:
-            return result("not_recorded", "清单未记录制作镜像的信息", **facts)
+            return say("not_recorded", f"{self.NAME}.not_recorded", **facts,
+                       corrections=[correction(f"{self.NAME}.correct", fields=["tool", "method", "steps"])])
         if missing and not logs:
-            return result("fail", "未记录制作镜像的：" + "、".join(missing), **facts)
+            return say("fail", f"{self.NAME}.missing", {"fields": missing}, **facts,
+                       corrections=[correction(f"{self.NAME}.correct", fields=missing)])
         if missing:
-            return result("warn", "清单缺少部分镜像信息，已附采集日志，请核对日志", **facts)
-        return result("pass", "已记录制作镜像的工具、方法、过程", **facts)
+            return say("warn", f"{self.NAME}.see_logs", **facts, files=logs)
+        return say("pass", f"{self.NAME}.recorded", **facts)
 
 
 class ImageDigestsCheck(Check):

@@ -3,7 +3,7 @@
 from checks.a32_legality import signature_result
 from checks.a34_seized import APPEARANCE, CUSTODY, media_result
 from checks.a35_image import digests_result
-from checks.base import Check, missing_fields, result
+from checks.base import Check, correction, missing_fields, say
 
 EXTRACTION_KINDS = frozenset({"onsite_extraction"})
 
@@ -11,15 +11,17 @@ EXTRACTION_KINDS = frozenset({"onsite_extraction"})
 def process_result(acquisition: dict | None, required, what: str):
     """Required acquisition fields present; attached information extracted (else warn)."""
     if not acquisition:
-        return result("not_recorded", f"清单未记录{what}信息")
+        return say("not_recorded", f"{what}.not_recorded",
+                   corrections=[correction("process.correct", fields=list(required))])
     missing = missing_fields(acquisition, required)
     facts = {k: acquisition.get(k) for k in (*required, "tool_version", "attached_info_extracted")}
     facts["missing"] = missing
     if missing:
-        return result("fail", "未记录：" + "、".join(missing), **facts)
+        return say("fail", f"{what}.missing", {"fields": missing}, **facts,
+                   corrections=[correction("process.correct", fields=missing)])
     if acquisition.get("attached_info_extracted") is not True:
-        return result("warn", "未载明是否一并提取附属信息、关联痕迹、系统环境", **facts)
-    return result("pass", f"{what}信息已记录，并一并提取了附属信息", **facts)
+        return say("warn", "process.attached_info", **facts, corrections=[correction("process.correct_attached")])
+    return say("pass", f"{what}.recorded", **facts)
 
 
 class ExtractionMediaDescribedCheck(Check):
@@ -37,7 +39,7 @@ class ExtractionProcessCheck(Check):
     KINDS = EXTRACTION_KINDS
 
     def evaluate(self, item, context):
-        return process_result(item.get("acquisition"), ("original_path", "tool", "method"), "提取")
+        return process_result(item.get("acquisition"), ("original_path", "tool", "method"), self.NAME)
 
 
 class ExtractionDigestsCheck(Check):

@@ -3,7 +3,7 @@
 from checks.a32_legality import signature_result
 from checks.a35_image import digests_result
 from checks.a36_extraction import process_result
-from checks.base import Check, present, result
+from checks.base import Check, correction, present, say
 
 ONLINE_KINDS = frozenset({"online_extraction"})
 
@@ -16,11 +16,13 @@ class SourceAddressCheck(Check):
     def evaluate(self, item, context):
         acquisition = item.get("acquisition")
         if not acquisition:
-            return result("not_recorded", "清单未记录在线提取信息")
+            return say("not_recorded", "a37_2_access_method.not_recorded",
+                       corrections=[correction("process.correct", fields=["network_address", "entry_steps"])])
         facts = {k: acquisition.get(k) for k in ("network_address", "original_path", "entry_steps")}
         if not any(present(v) for v in facts.values()):
-            return result("fail", "未记录网络地址、存储路径或进入步骤", **facts)
-        return result("pass", "已记录数据来源的网络地址、存储路径或进入步骤", **facts)
+            return say("fail", f"{self.NAME}.missing", **facts,
+                       corrections=[correction("process.correct", fields=["network_address", "entry_steps"])])
+        return say("pass", f"{self.NAME}.recorded", **facts)
 
 
 class AccessMethodCheck(Check):
@@ -29,7 +31,8 @@ class AccessMethodCheck(Check):
     KINDS = ONLINE_KINDS
 
     def evaluate(self, item, context):
-        return process_result(item.get("acquisition"), ("access_method", "started_at", "tool", "method"), "在线提取")
+        return process_result(item.get("acquisition"), ("access_method", "started_at", "tool", "method"),
+                              self.NAME)
 
 
 class OnlineDigestsCheck(Check):
@@ -59,11 +62,13 @@ class ProcessMediaCheck(Check):
     def evaluate(self, item, context):
         acquisition = item.get("acquisition")
         if not acquisition:
-            return result("not_recorded", "清单未记录在线提取信息")
+            return say("not_recorded", "a37_2_access_method.not_recorded",
+                       corrections=[correction(f"{self.NAME}.correct")])
         paths = acquisition.get("process_media") or []
         absent = context.missing_paths(paths)
         if absent:
-            return result("fail", "清单所列提取过程材料不存在", paths=paths, missing=absent)
+            return say("fail", f"{self.NAME}.files_absent", paths=paths, missing=absent, files=absent,
+                       corrections=[correction("paperwork.correct_absent", files=absent)])
         if not paths:
-            return result("fail", "未随案移送反映提取过程的拍照、录像、截屏", paths=[])
-        return result("pass", f"已随案移送提取过程材料 {len(paths)} 件，请查看", paths=paths)
+            return say("fail", f"{self.NAME}.none", paths=[], corrections=[correction(f"{self.NAME}.correct")])
+        return say("pass", f"{self.NAME}.present", {"count": len(paths)}, paths=paths)

@@ -1,7 +1,7 @@
 """Art. 38 frozen data: paperwork, relevance, days left before the freeze expires, unchanged while frozen."""
 
 from checks.a31_integrity import change_for
-from checks.base import Check, ManualCheck, present, result
+from checks.base import Check, ManualCheck, correction, present, say
 
 FROZEN_KINDS = frozenset({"frozen"})
 
@@ -14,18 +14,20 @@ class FreezePaperworkCheck(Check):
     def evaluate(self, item, context):
         freeze = item.get("freeze")
         if not freeze:
-            return result("not_recorded", "清单未记录冻结信息")
+            return say("not_recorded", f"{self.NAME}.not_recorded",
+                       corrections=[correction("paperwork.correct_missing", documents="freeze_notice")])
         notice = freeze.get("notice") or next((d.get("path") for d in item.get("documents") or []
                                                if d.get("kind") == "freeze_notice"), None)
         facts = {"notice": notice, "notice_number": freeze.get("notice_number"),
                  "frozen_at": freeze.get("frozen_at"), "expires_at": freeze.get("expires_at")}
         if not present(notice):
-            return result("fail", "缺少协助冻结通知书", **facts)
-        if not context.exists(notice):
-            return result("fail", "清单所列冻结通知书文件不存在", **facts)
+            return say("fail", f"{self.NAME}.no_notice", **facts, refers_to="32.2", effect="none")
+        if not context.exists(notice):  # the paperwork's absence is 32.2's finding
+            return say("fail", f"{self.NAME}.notice_absent", **facts, files=[notice], refers_to="32.2", effect="none")
         if not present(freeze.get("notice_number")) or not present(freeze.get("frozen_at")):
-            return result("warn", "冻结通知书编号或冻结时间未载明", **facts)
-        return result("needs_review", "冻结通知书已附，请审查冻结手续是否符合规定", **facts)
+            return say("warn", f"{self.NAME}.number_or_time", **facts,
+                       corrections=[correction(f"{self.NAME}.correct_number")])
+        return say("needs_review", f"{self.NAME}.review", **facts)
 
 
 class FreezeRelevanceCheck(ManualCheck):
@@ -44,17 +46,19 @@ class FreezeExpiryCheck(Check):
 
         expires = (item.get("freeze") or {}).get("expires_at")
         if not present(expires):
-            return result("not_recorded", "清单未记录冻结期限")
+            return say("not_recorded", f"{self.NAME}.not_recorded", effect="alert")
         local = parse_manifest_time(expires).astimezone(zone(getattr(context.bundle, "timezone", None)))
         days_left = (local.date() - context.today).days
         threshold = int(context.setting("freeze_warning_days"))
         facts = {"expires_at": expires, "today": context.today.isoformat(), "days_left": days_left,
                  "warning_days": threshold}
+        facts["effect"] = "alert"  # a deadline of the case, not a defect of the evidence
         if days_left < 0:
-            return result("fail", f"冻结期限已于 {local.date().isoformat()} 届满（{-days_left} 天前）", **facts)
+            return say("warn", f"{self.NAME}.expired", {"date": local.date().isoformat(), "days": -days_left}, **facts)
         if days_left <= threshold:
-            return result("warn", f"冻结期限还剩 {days_left} 天，请决定是否继续冻结或者解除", **facts)
-        return result("pass", f"冻结期限还剩 {days_left} 天", **facts)
+            return say("warn", f"{self.NAME}.expiring", {"days": days_left}, **facts)
+        facts.pop("effect")
+        return say("pass", f"{self.NAME}.left", {"days": days_left}, **facts)
 
 
 def _computed(context, item_id: str, path: str, algorithm: str) -> str | None:
@@ -87,17 +91,29 @@ class FreezeUnchangedCheck(Check):
     def evaluate(self, item, context):
         rows = freeze_comparisons(item, context)
         if not rows:
-            return result("not_recorded", "清单未记录冻结时的完整性校验值")
-        changed = [r for r in rows if r["status"] not in ("match", None)]
-        unknown = [r for r in rows if r["status"] is None]
+            return say("not_recorded", f"{self.NAME}.not_recorded")
+        by_path: dict = {}
+        for row in rows:  # one finding per file, its algorithms together
+            entry = by_path.setdefault(row["path"], {"path": row["path"], "algorithms": [], "at_freeze": {},
+                                                     "now": {}, "status": "match"})
+            entry["algorithms"].append(row["algorithm"])
+            entry["at_freeze"][row["algorithm"]], entry["now"][row["algorithm"]] = row["at_freeze"], row["now"]
+            if row["status"] not in ("match", None):
+                entry["status"] = row["status"]
+            elif row["status"] is None and entry["status"] == "match":
+                entry["status"] = None
+        files = list(by_path.values())
+        changed = [f for f in files if f["status"] not in ("match", None)]
+        unknown = [f for f in files if f["status"] is None]
         for row in changed:
             change = change_for(item, row["path"] or "") or {}
-            row["explanation"] = change.get("explanation")
-        facts = {"compared": len(rows), "changed": changed[:200], "not_computed": unknown[:200]}
-        if any(not r["explanation"] for r in changed):
-            return result("fail", f"冻结期间 {len(changed)} 个文件发生变化", **facts)
+            row["explanation"], row["confirmed_by"] = change.get("explanation"), change.get("confirmed_by")
+        facts = {"compared": len(files), "changed": changed[:200], "not_computed": unknown[:200]}
         if changed:
-            return result("warn", f"冻结期间 {len(changed)} 个文件发生变化，已附说明", **facts)
+            facts["files"] = [r["path"] for r in changed]
+            explained = all(r["explanation"] for r in changed)
+            return say("warn" if explained else "fail", f"{self.NAME}.changed" if not explained
+                       else f"{self.NAME}.changed_explained", {"count": len(changed)}, **facts)
         if unknown:
-            return result("not_recorded", "部分文件尚未重新计算校验值，无法比对", **facts)
-        return result("pass", f"{len(rows)} 项冻结时校验值与现在一致", **facts)
+            return say("not_verified", f"{self.NAME}.not_computed", **facts, files=[r["path"] for r in unknown])
+        return say("pass", f"{self.NAME}.same", {"count": len(files)}, **facts)

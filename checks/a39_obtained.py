@@ -1,7 +1,7 @@
 """Art. 39 obtained data: notice names the data, receipt signed, refusal explained, integrity ensured."""
 
 from checks.a35_image import digests_result
-from checks.base import Check, present, result
+from checks.base import Check, correction, present, say
 
 OBTAINED_KINDS = frozenset({"obtained"})
 
@@ -16,12 +16,14 @@ class NoticeListsDataCheck(Check):
         facts = {"notice": obtain.get("notice"), "notice_number": obtain.get("notice_number"),
                  "notice_lists_data": obtain.get("notice_lists_data")}
         if present(obtain.get("notice")) and not context.exists(obtain["notice"]):
-            return result("fail", "清单所列调取证据通知书文件不存在", **facts)
+            return say("fail", f"{self.NAME}.notice_absent", **facts, files=[obtain["notice"]], refers_to="32.2",
+                       effect="none")  # the notice's absence is 32.2's finding
         if obtain.get("notice_lists_data") is None:
-            return result("not_recorded", "清单未载明调取证据通知书是否注明所调取的数据", **facts)
+            return say("not_recorded", f"{self.NAME}.not_recorded", **facts,
+                       corrections=[correction(f"{self.NAME}.correct")])
         if not obtain["notice_lists_data"]:
-            return result("fail", "调取证据通知书未注明所调取电子数据的相关信息", **facts)
-        return result("pass", "调取证据通知书已注明所调取的电子数据", **facts)
+            return say("fail", f"{self.NAME}.not_listed", **facts, corrections=[correction(f"{self.NAME}.correct")])
+        return say("pass", f"{self.NAME}.listed", **facts)
 
 
 class ReceiptSignedCheck(Check):
@@ -33,12 +35,15 @@ class ReceiptSignedCheck(Check):
         obtain = item.get("obtain") or {}
         signed, refusal = obtain.get("receipt_signed"), obtain.get("refusal_explanation")
         if signed is None:
-            return result("not_recorded", "清单未载明回执是否签名", receipt_signed=None)
+            return say("not_recorded", f"{self.NAME}.not_recorded", receipt_signed=None,
+                       corrections=[correction(f"{self.NAME}.correct")])
         if signed:
-            return result("pass", "被调取单位、个人已在回执上签名或盖章", receipt_signed=True)
-        if present(refusal):
-            return result("warn", "回执未签名，已说明原因（见第三十九条第三项）", receipt_signed=False, refusal=refusal)
-        return result("fail", "回执未签名或盖章", receipt_signed=False, refusal=None)
+            return say("pass", f"{self.NAME}.signed", receipt_signed=True)
+        if present(refusal):  # the refusal and its explanation are 39.3's finding
+            return say("warn", f"{self.NAME}.refused", receipt_signed=False, refusal=refusal, refers_to="39.3",
+                       effect="none")
+        return say("fail", f"{self.NAME}.unsigned", receipt_signed=False, refusal=None,
+                   corrections=[correction(f"{self.NAME}.correct")])
 
 
 class RefusalExplainedCheck(Check):
@@ -50,12 +55,13 @@ class RefusalExplainedCheck(Check):
         obtain = item.get("obtain") or {}
         signed, refusal = obtain.get("receipt_signed"), obtain.get("refusal_explanation")
         if signed is None:
-            return result("not_recorded", "清单未载明回执是否签名")
+            return say("not_recorded", "a39_2_receipt_signed.not_recorded", refers_to="39.2", effect="none")
         if signed:
-            return result("not_applicable", "回执已签名，无拒绝签名情形")
+            return say("not_applicable", f"{self.NAME}.signed")
         if present(refusal):
-            return result("pass", f"拒绝签名已说明：{refusal}", refusal=refusal)
-        return result("fail", "拒绝签名、盖章，未予说明", refusal=None)
+            return say("pass", f"{self.NAME}.explained", {"refusal": refusal}, refusal=refusal)
+        # the unsigned receipt is 39.2's finding: here only what is missing besides, the explanation
+        return say("fail", f"{self.NAME}.unexplained", refusal=None, refers_to="39.2", effect="none")
 
 
 class ObtainedDigestsCheck(Check):

@@ -1,6 +1,6 @@
 """Art. 40 inspection and investigative experiment: recorded and signed, conditions, environment, objective record."""
 
-from checks.base import Check, present, result
+from checks.base import Check, correction, present, say
 
 INSPECTION_KINDS = frozenset({"inspection"})
 
@@ -8,10 +8,17 @@ INSPECTION_KINDS = frozenset({"inspection"})
 def _record_state(inspection: dict, context) -> tuple[str | None, str]:
     record = inspection.get("record")
     if not present(record):
-        return None, "缺少检查、侦查实验记录"
+        return None, "inspection.no_record"
     if not context.exists(record):
-        return None, "清单所列检查记录文件不存在"
+        return None, "inspection.record_absent"
     return record, ""
+
+
+def _record_problem(key: str, inspection: dict, facts: dict):
+    """A missing record is 32.3's finding (取证记录): referred to, not counted again."""
+    record = inspection.get("record")
+    files = [record] if key == "inspection.record_absent" else []
+    return say("fail", key, **facts, files=files, refers_to="32.3", effect="none")
 
 
 class InspectionRecordCheck(Check):
@@ -22,16 +29,18 @@ class InspectionRecordCheck(Check):
     def evaluate(self, item, context):
         inspection = item.get("inspection")
         if not inspection:
-            return result("not_recorded", "清单未记录检查信息")
+            return say("not_recorded", "inspection.not_recorded")
         record, problem = _record_state(inspection, context)
         facts = {"record": inspection.get("record"), "signed": inspection.get("signed")}
         if record is None:
-            return result("fail", problem, **facts)
+            return _record_problem(problem, inspection, facts)
         if inspection.get("signed") is None:
-            return result("not_recorded", "清单未载明检查记录是否签名", **facts)
+            return say("not_recorded", f"{self.NAME}.signed_unknown", **facts,
+                       corrections=[correction(f"{self.NAME}.correct")])
         if not inspection["signed"]:
-            return result("fail", "检查记录没有检查人员签名或盖章", **facts)
-        return result("pass", "检查记录已附并已签名；请查看记录内容", **facts)
+            return say("fail", f"{self.NAME}.unsigned", **facts, files=[record],
+                       corrections=[correction(f"{self.NAME}.correct")])
+        return say("pass", f"{self.NAME}.signed", **facts)
 
 
 class ExperimentRecordCheck(Check):
@@ -42,15 +51,15 @@ class ExperimentRecordCheck(Check):
     def evaluate(self, item, context):
         inspection = item.get("inspection")
         if not inspection or not present(inspection.get("conditions")):
-            return result("not_recorded", "清单未记录侦查实验条件（如非侦查实验可不适用）")
+            return say("not_recorded", f"{self.NAME}.not_recorded")
         record, problem = _record_state(inspection, context)
         facts = {"conditions": inspection.get("conditions"), "record": inspection.get("record"),
                  "signed": inspection.get("signed")}
         if record is None:
-            return result("fail", problem, **facts)
-        if inspection.get("signed") is False:
-            return result("fail", "侦查实验记录没有参加人员签名或盖章", **facts)
-        return result("needs_review", "已记录侦查实验条件，请查看记录中的过程和结果", **facts)
+            return _record_problem(problem, inspection, facts)
+        if inspection.get("signed") is False:  # the unsigned record is 40.1's finding
+            return say("fail", f"{self.NAME}.unsigned", **facts, refers_to="40.1", effect="none")
+        return say("needs_review", f"{self.NAME}.review", **facts)
 
 
 class EnvironmentCheck(Check):
@@ -62,8 +71,8 @@ class EnvironmentCheck(Check):
     def evaluate(self, item, context):
         environment = (item.get("inspection") or {}).get("environment")
         if not present(environment):
-            return result("not_recorded", "清单未记录检查、侦查实验的设备和网络环境")
-        return result("needs_review", "请判断所用设备、网络环境是否与发案现场一致或基本一致", environment=environment)
+            return say("not_recorded", f"{self.NAME}.not_recorded", corrections=[correction(f"{self.NAME}.correct")])
+        return say("needs_review", f"{self.NAME}.review", environment=environment)
 
 
 class ObjectiveRecordCheck(Check):
@@ -74,11 +83,12 @@ class ObjectiveRecordCheck(Check):
     def evaluate(self, item, context):
         inspection = item.get("inspection")
         if not inspection:
-            return result("not_recorded", "清单未记录检查信息")
+            return say("not_recorded", "inspection.not_recorded")
         paths = inspection.get("recording") or []
         absent = context.missing_paths(paths)
         if not paths:
-            return result("fail", "未以拍照、录像、录音等方式记录检查、侦查实验过程", paths=[])
+            return say("fail", f"{self.NAME}.none", paths=[], corrections=[correction(f"{self.NAME}.correct")])
         if absent:
-            return result("fail", "清单所列过程记录文件不存在", paths=paths, missing=absent)
-        return result("pass", f"过程记录 {len(paths)} 件已附", paths=paths)
+            return say("fail", f"{self.NAME}.files_absent", paths=paths, missing=absent, files=absent,
+                       corrections=[correction("paperwork.correct_absent", files=absent)])
+        return say("pass", f"{self.NAME}.present", {"count": len(paths)}, paths=paths)

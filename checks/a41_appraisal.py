@@ -1,6 +1,6 @@
 """Art. 41 appraisal: qualified appraiser, material consistent with the evidence, standard method, complete opinion."""
 
-from checks.base import Check, ManualCheck, present, result
+from checks.base import Check, ManualCheck, correction, present, say
 
 APPRAISAL_KINDS = frozenset({"appraisal"})
 OPINION_FIELDS = ("client", "date", "material", "process", "result", "signatures")
@@ -15,41 +15,53 @@ class AppraiserQualifiedCheck(Check):
     def evaluate(self, item, context):
         appraisal = item.get("appraisal")
         if not appraisal:
-            return result("not_recorded", "清单未记录鉴定信息")
+            return say("not_recorded", "appraisal.not_recorded")
         facts = {k: appraisal.get(k) for k in ("institution", "institution_license", "appraisers", "within_scope",
                                                "recusal_checked")}
         problems = []
         if appraisal.get("within_scope") is False:
-            problems.append("委托事项超出鉴定机构业务范围")
+            problems.append("out_of_scope")
         if appraisal.get("recusal_checked") is False:
-            problems.append("未审查鉴定人回避情形")
-        unlicensed = [a.get("name") for a in appraisal.get("appraisers") or [] if not present(a.get("license"))]
+            problems.append("recusal")
+        unlicensed = [str(a.get("name")) for a in appraisal.get("appraisers") or [] if not present(a.get("license"))]
         if unlicensed:
-            problems.append("鉴定人未载明执业证号：" + "、".join(str(n) for n in unlicensed))
+            problems.append("unlicensed")
         if problems:
-            return result("fail", ";".join(problems), problems=problems, **facts)
+            facts.update(problems=problems, unlicensed=unlicensed)
+            key = "problems_unlicensed" if unlicensed else "problems"
+            return say("fail", f"{self.NAME}.{key}", {"problems": problems, "names": unlicensed}, **facts)
         if not present(appraisal.get("institution_license")) or not appraisal.get("appraisers"):
-            return result("warn", "鉴定机构许可证号或鉴定人未载明", **facts)
-        return result("needs_review", "请核对鉴定机构、鉴定人的资质与回避情形", **facts)
+            return say("warn", f"{self.NAME}.license_unknown", **facts,
+                       corrections=[correction(f"{self.NAME}.correct")])
+        return say("needs_review", f"{self.NAME}.review", **facts)
 
 
-def _evidence_digests(context, path: str) -> dict:
-    """Digests of the original evidence at path: recorded ones first (manifest, digest lists), then computed."""
+def _recorded_original(context, path: str) -> tuple[dict, str]:
+    """The original evidence's digests at path, as recorded (manifest content, digest lists, logs): what the
+    material must equal. Only where nothing is recorded, the digests computed now ("computed")."""
     found = {}
     for other in getattr(context.bundle, "items", []):
         for entry in other.get("content") or []:
             if entry.get("path") == path:
-                found.update(entry.get("digests") or {})
+                found.update({k: str(v).lower() for k, v in (entry.get("digests") or {}).items()})
+    computed = {}
     for row in context.verify_results or []:
-        row = row if isinstance(row, dict) else vars(row)
-        if row.get("path") == path and row.get("recorded_source") not in ("appraisal", "freeze"):
-            value = row.get("recorded") or row.get("computed")
-            if value:
-                found.setdefault(row.get("algorithm"), value)
-    return found
+        row = row if isinstance(row, dict) else row._asdict() if hasattr(row, "_asdict") else vars(row)
+        if row.get("path") != path or row.get("recorded_source") in ("appraisal", "freeze"):
+            continue
+        if row.get("recorded") and row.get("algorithm") and row.get("status") != "unreadable":
+            found.setdefault(row["algorithm"], str(row["recorded"]).lower())
+        if row.get("computed") and row.get("algorithm"):
+            computed.setdefault(row["algorithm"], str(row["computed"]).lower())
+    if found:
+        return found, "recorded"
+    return computed, "computed"
 
 
 class MaterialConsistentCheck(Check):
+    """41.2: the material sent for appraisal equals the original data as recorded. Whether the evidence file
+    changed since is 31.2's finding on its own item, not a fault of the material."""
+
     NAME = "a41_2_material_consistent"
     ARTICLE = "41.2"
     KINDS = APPRAISAL_KINDS
@@ -57,28 +69,24 @@ class MaterialConsistentCheck(Check):
     def evaluate(self, item, context):
         material = (item.get("appraisal") or {}).get("material_digests") or {}
         if not material:
-            return result("not_recorded", "清单未记录鉴定材料的完整性校验值")
+            return say("not_recorded", f"{self.NAME}.not_recorded", corrections=[correction(f"{self.NAME}.correct")])
         rows = []
-        for path, digests in material.items():
-            evidence = _evidence_digests(context, path)
-            for algorithm, value in (digests or {}).items():
-                other = evidence.get(algorithm)
-                status = "no_counterpart" if other is None else (
-                    "match" if str(other).lower() == str(value).lower() else "mismatch")
-                rows.append({"path": path, "algorithm": algorithm, "material": value, "evidence": other,
-                             "status": status})
-        for row in context.verifications(item.get("id"), sources=("appraisal",)):
-            if row.get("status") in ("mismatch", "missing"):
-                rows.append({"path": row.get("path"), "algorithm": row.get("algorithm"), "material": row.get("recorded"),
-                             "evidence": row.get("computed"), "status": row.get("status")})
-        bad = [r for r in rows if r["status"] in ("mismatch", "missing")]
-        alone = [r for r in rows if r["status"] == "no_counterpart"]
+        for path, digests in material.items():  # one row per file, its algorithms together
+            original, basis = _recorded_original(context, path)
+            shared = [a for a in (digests or {}) if a in original]
+            differ = [a for a in shared if str(digests[a]).lower() != original[a]]
+            status = "no_counterpart" if not shared else ("mismatch" if differ else "match")
+            rows.append({"path": path, "status": status, "basis": basis, "algorithms": differ or shared,
+                         "material": {a: digests[a] for a in (differ or shared)},
+                         "evidence": {a: original[a] for a in (differ or shared)}})
+        bad = [r["path"] for r in rows if r["status"] == "mismatch"]
+        alone = [r["path"] for r in rows if r["status"] == "no_counterpart"]
         if bad:
-            return result("fail", f"{len(bad)} 项鉴定材料校验值与原始电子数据不一致", comparisons=rows)
-        if alone and len(alone) == len(rows):
-            return result("warn", "鉴定材料在证据包中找不到对应的原始电子数据，无法比对", comparisons=rows)
-        return result("pass" if not alone else "warn",
-                      "鉴定材料校验值与原始电子数据一致" if not alone else "部分鉴定材料无法比对", comparisons=rows)
+            return say("fail", f"{self.NAME}.mismatch", {"count": len(bad)}, comparisons=rows, files=bad)
+        if alone:
+            key = "none_comparable" if len(alone) == len(rows) else "some_not_comparable"
+            return say("warn", f"{self.NAME}.{key}", comparisons=rows, files=alone)
+        return say("pass", f"{self.NAME}.match", {"count": len(rows)}, comparisons=rows)
 
 
 class MethodStandardCheck(Check):
@@ -90,8 +98,8 @@ class MethodStandardCheck(Check):
     def evaluate(self, item, context):
         standard = (item.get("appraisal") or {}).get("standard")
         if not present(standard):
-            return result("not_recorded", "清单未载明鉴定所依据的标准")
-        return result("needs_review", f"鉴定依据标准：{standard}；请审查方法标准的选用是否符合规定", standard=standard)
+            return say("not_recorded", f"{self.NAME}.not_recorded", corrections=[correction(f"{self.NAME}.correct")])
+        return say("needs_review", f"{self.NAME}.review", {"standard": standard}, standard=standard)
 
 
 class OpinionCompleteCheck(Check):
@@ -104,14 +112,16 @@ class OpinionCompleteCheck(Check):
         fields = appraisal.get("opinion_fields")
         report = appraisal.get("report")
         if fields is None:
-            return result("not_recorded", "清单未载明鉴定意见包含的内容", report=report)
+            return say("not_recorded", f"{self.NAME}.not_recorded", report=report)
         missing = [f for f in OPINION_FIELDS if f not in fields]
         facts = {"report": report, "present": list(fields), "missing": missing}
+        if present(report):
+            facts["files"] = [report]
         if present(report) and not context.exists(report):
-            return result("fail", "清单所列鉴定意见文件不存在", **facts)
+            return say("fail", f"{self.NAME}.report_absent", **facts, refers_to="32.3", effect="none")
         if missing:
-            return result("fail", "鉴定意见缺少：" + "、".join(missing), **facts)
-        return result("pass", "鉴定意见包含委托人、时间、检材、过程、结果和签名", **facts)
+            return say("fail", f"{self.NAME}.missing", {"opinion": missing}, **facts)
+        return say("pass", f"{self.NAME}.complete", **facts)
 
 
 class CorroboratedCheck(ManualCheck):

@@ -1,6 +1,6 @@
 """Art. 45 data that cannot be shown directly: such files need an explanation of content, location and function."""
 
-from checks.base import Check, present, result
+from checks.base import Check, correction, present, say
 
 DISPLAYABLE_PREFIXES = ("image/", "text/", "audio/", "video/")
 DISPLAYABLE_TYPES = frozenset({
@@ -30,6 +30,9 @@ def _covered(path: str, explained: list[str]) -> bool:
 
 
 class UndisplayableCheck(Check):
+    """Art. 45 data that cannot be shown directly; and a file whose name says one format while its content is
+    another (a .jpg that is a SQLite database): its name and format are not stated clearly, Art. 43(三)."""
+
     NAME = "a45_undisplayable"
     ARTICLE = "45"
     KIND = "assisted"
@@ -40,16 +43,24 @@ class UndisplayableCheck(Check):
         images = {e.get("path") for e in item.get("content") or [] if e.get("type") == "disk_image"}
         typed = [r for r in records if r.get("mime") and r.get("path") not in images]
         if not typed:
-            return result("not_recorded", "尚未识别文件类型，无法判断能否直接展示", files=len(records))
+            return say("not_recorded", f"{self.NAME}.not_typed", count=len(records))
         hidden = [{"path": r["path"], "mime": r["mime"]} for r in typed if not displayable(r["mime"])]
         explanation_docs = [d.get("path") for d in item.get("documents") or [] if d.get("kind") == "explanation"]
         explained = _explained_paths(item)
         open_ = [h for h in hidden if not _covered(h["path"], explained)]
+        disguised = [{"path": r["path"], "mime": r["mime"]} for r in typed if r.get("extension_mismatch")]
         facts = {"typed": len(typed), "undisplayable": hidden[:200], "unexplained": open_[:200],
                  "explanation_documents": explanation_docs}
+        if disguised:
+            paths = [d["path"] for d in disguised]
+            facts.update(format_unclear=disguised[:200], files=paths, effect="43.3", corrections=[
+                correction(f"{self.NAME}.correct_format", path=d["path"], mime=d["mime"]) for d in disguised[:200]])
+            return say("fail", f"{self.NAME}.format_unclear", {"count": len(paths), "files": paths[:5]}, **facts)
         if not hidden:
-            return result("pass", f"{len(typed)} 个文件均可直接展示", **facts)
+            return say("pass", f"{self.NAME}.all_shown", {"count": len(typed)}, **facts)
         if open_ and not explanation_docs:
-            return result("needs_review", f"{len(open_)} 个文件无法直接展示，需要内容、存储位置、附属信息、功能作用的说明",
-                          **facts)
-        return result("needs_review", f"{len(hidden)} 个文件无法直接展示，已有说明，请审查说明是否充分", **facts)
+            paths = [h["path"] for h in open_]
+            return say("needs_review", f"{self.NAME}.unexplained", {"count": len(open_)}, **facts, files=paths,
+                       corrections=[correction(f"{self.NAME}.correct_explain", files=paths[:20])])
+        return say("needs_review", f"{self.NAME}.explained", {"count": len(hidden)}, **facts,
+                   files=[h["path"] for h in hidden])

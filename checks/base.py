@@ -35,8 +35,25 @@ class CheckResult:
 
 
 def result(status: str, message: str, **facts) -> CheckResult:
-    """Shorthand used by every check： result（"fail"， "缺少…"， missing=[...]）."""
+    """A result whose message is already words (the generic ones of Check.run); checks use say()."""
     return CheckResult(status=status, facts=facts, message=message)
+
+
+def say(status: str, key: str, params: dict | None = None, **facts) -> CheckResult:
+    """A result with its message from resources/checks/messages.json: key "group.name", params filled at display
+    (message keeps the Chinese, filled now, for the store and the command line)."""
+    from checks.wording import message_text
+
+    params = dict(params or {})
+    return CheckResult(status=status, facts=facts, message=message_text(key, params, "zh"), message_key=key,
+                       params=params)
+
+
+def correction(key: str, **params) -> str:
+    """One sentence asked of the investigating organ (补签…、补充说明…、补充提供…), from messages.json."""
+    from checks.wording import correction_text
+
+    return correction_text(key, params)
 
 
 def worst(statuses) -> str | None:
@@ -142,14 +159,14 @@ class Check:
     def run(self, item: dict, context: CheckContext) -> CheckResult:
         item = item or {}
         if not self.applies_to(item):
-            return result("not_applicable", "本条不适用于此类证据")
+            return say("not_applicable", "common.not_applicable")
         if self.MANIFEST and context.adhoc:
-            return result("not_recorded", "无清单的文件夹：清单未记录相关信息", adhoc=True)
+            return say("not_recorded", "common.adhoc", adhoc=True)
         try:
             return self.evaluate(item, context)
         except Exception as exc:  # reported as status error with its reason, never swallowed
-            return result("error", f"检查无法完成：{type(exc).__name__}： {exc}",
-                          error=f"{type(exc).__name__}: {exc}")
+            return say("error", "common.error", {"error": f"{type(exc).__name__}: {exc}"},
+                       error=f"{type(exc).__name__}: {exc}")
 
     def evaluate(self, item: dict, context: CheckContext) -> CheckResult:
         raise NotImplementedError
@@ -168,6 +185,4 @@ class ManualCheck(Check):
         return {}
 
     def evaluate(self, item, context):
-        from checks.wording import wording
-
-        return result("needs_review", wording(self.NAME).get("question_zh", ""), **self.facts(item, context))
+        return say("needs_review", "common.question", {"question": self.NAME}, **self.facts(item, context))

@@ -7,6 +7,10 @@ from models.i18n import language
 from models.resources import resource_path
 
 WORDING_FILE = ("checks", "wording.json")
+MESSAGES_FILE = ("checks", "messages.json")
+# a parameter whose name is here holds codes shown through models.labels (domain), one label per element
+LABELLED_PARAMS = {"fields": "field", "roles": "role", "documents": "document", "opinion": "opinion_field",
+                   "problems": "appraisal_problem"}
 
 
 @lru_cache(maxsize=1)
@@ -32,3 +36,59 @@ def shown(words: dict, field: str) -> str:
 def quote_lines(name: str) -> list[str]:
     """The quoted clause as its separate verbatim segments (lead-in sentence, item)."""
     return [line for line in wording(name).get("quote_zh", "").split("\n") if line.strip()]
+
+
+@lru_cache(maxsize=1)
+def all_messages() -> dict:
+    """resources/checks/messages.json: group (a check name, or a helper shared by several) -> key -> zh/en."""
+    return json.loads(resource_path(*MESSAGES_FILE).read_text(encoding="utf-8"))
+
+
+def message_entry(key: str) -> dict:
+    """The {"zh": ..., "en": ...} of a message key "group.key"; an empty dict for an unknown key."""
+    group, _, name = key.partition(".")
+    return dict(all_messages().get(group, {}).get(name, {}))
+
+
+def _shown_param(name: str, value, lang: str) -> str:
+    from models.labels import label
+
+    domain = LABELLED_PARAMS.get(name)
+    if name == "question":  # a check's name: its question from wording.json, in the language shown
+        words = wording(value)
+        return words.get(f"question_{lang}") or words.get("question_zh", "")
+    if isinstance(value, (list, tuple)):
+        parts = [_shown_param(name, v, lang) for v in value]
+        return ("、" if lang == "zh" else ", ").join(parts)
+    if domain:
+        return label(domain, value, lang)
+    if isinstance(value, bool):
+        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+    return "" if value is None else str(value)
+
+
+def message_text(key: str, params: dict | None = None, lang: str | None = None) -> str:
+    """A check's message in lang ("zh" or "en"; the interface language when None), parameters filled here, at
+    display: lists joined, codes (field names, roles, document kinds) through their human labels."""
+    lang = lang or ("en" if language() == "en" else "zh")
+    entry = message_entry(key)
+    template = entry.get(lang) or entry.get("zh")
+    if template is None:
+        raise KeyError(f"no message {key!r} in resources/checks/messages.json")
+    values = {name: _shown_param(name, value, lang) for name, value in (params or {}).items()}
+    return template.format(**values)
+
+
+def correction_text(key: str, params: dict | None = None) -> str:
+    """A correction asked of the investigating organ (Chinese: it goes to them in the case file)."""
+    return message_text(key, params, "zh")
+
+
+def result_message(result, lang: str | None = None) -> str:
+    """What a person reads for a check result (a CheckResult or its dict): its message key filled in the
+    language shown; the stored Chinese message where a record carries no key."""
+    get = result.get if isinstance(result, dict) else lambda name, default=None: getattr(result, name, default)
+    key = get("message_key")
+    if key and message_entry(key):
+        return message_text(key, get("params") or {}, lang)
+    return get("message") or ""

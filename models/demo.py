@@ -43,7 +43,8 @@ def _e1_files(spec: CaseSpec) -> list[dict]:
     spec.files[CHAT] = spec.files[CHAT].replace("10000元".encode(), "19000元".encode(), 1)  # after the list
     return [
         _answer("E1", "31.2", "fail", "聊天记录中“10000元”被改为“19000元”，哈希值与哈希值清单不符，且无任何说明", CHAT),
-        _answer("E1", "45", "needs_review", "扩展名为 .jpg 的文件实为 SQLite 数据库（通讯录），无法直接展示，需说明内容与功能",
+        _answer("E1", "45", "fail", "扩展名为 .jpg 的文件实为 SQLite 数据库（通讯录）：名称、格式注明不清（第四十三条第三项），"
+                "无法直接展示，需说明内容与功能",
                 DISGUISED),
         _answer("E1", "30.4", "needs_review", "照片修改时间（2026-11-19 03:12）晚于扣押封存时间，EXIF 显示经 Photoshop 编辑，"
                 "需核实扣押后是否被改动", EDITED_PHOTO),
@@ -57,7 +58,7 @@ def _e1_record(spec: CaseSpec) -> list[dict]:
     spec.drop("documents/E1-扣押清单.pdf")
     e1["media"]["original_transferred"] = False
     return [
-        _answer("E1", "32.4", "fail", "持有人张某某未签名，也未注明原因"),
+        _answer("E1", "34.3", "fail", "持有人张某某未签名，也未注明原因"),
         _answer("E1", "32.2", "fail", "缺少扣押清单"),
         _answer("E1", "30.1", "fail", "原始存储介质未随案移送，且未说明原因"),
     ]

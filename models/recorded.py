@@ -25,11 +25,32 @@ class RecordedDigest:
 
 @dataclass(frozen=True)
 class ListFinding:
-    """A line that could not be read as a digest: where, what it says, why it was refused."""
+    """A line that could not be read as a digest: where, what it says, why it was refused, and the file it
+    names when that can still be read from it (the file is then "not verifiable from this record")."""
 
     line: int
     text: str
     reason: str
+    path: str | None = None
+
+
+_LOOSE_SUM = re.compile(r"^\\?\s*(?:\d+\s+)?[0-9A-Za-z]+(?: [ *]|\t|\s+)(.+)$")
+_LOOSE_BSD = re.compile(r"^\w+ \((.+)\) = ", re.IGNORECASE)
+
+
+def named_in_sum_line(text: str) -> str | None:
+    """The path an md5sum-style line names even when its digest is malformed (None when it names none)."""
+    match = _LOOSE_BSD.match(text) or _LOOSE_SUM.match(text.strip())
+    return match.group(1).strip() if match and match.group(1).strip() else None
+
+
+def named_in_hashdeep_line(line: str, columns: list[str] | None) -> str | None:
+    """The filename column of a hashdeep line under this header (None when the line is too short)."""
+    if not columns or "filename" not in columns:
+        return None
+    name_at = columns.index("filename")
+    parts = line.split(",", name_at)
+    return parts[name_at].strip() or None if len(parts) > name_at else None
 
 
 @dataclass
@@ -109,11 +130,12 @@ def _sum_line(text: str, number: int, hint: str, algorithm: str | None):
 def _add(parsed: ParsedList, number: int, text: str, path: str, algorithm: str | None, value: str,
          size: int | None = None, role: str = "listed") -> None:
     if algorithm is None:
-        parsed.findings.append(ListFinding(number, text, f"无法由长度判断算法 / no algorithm has {len(value)} hex digits"))
+        parsed.findings.append(ListFinding(number, text, f"无法由长度判断算法 / no algorithm has {len(value)} hex digits",
+                                           path or None))
         return
     problem = hex_problem(algorithm, value)
     if problem:
-        parsed.findings.append(ListFinding(number, text, problem))
+        parsed.findings.append(ListFinding(number, text, problem, path or None))
         return
     parsed.digests.append(RecordedDigest(path, algorithm, value.lower(), number, size, role))
 
@@ -129,7 +151,8 @@ def parse_sum_list(text: str, hint: str = "", algorithm: str | None = None) -> P
         if found is None:
             if number == 1 and "hash" in line.lower() and not _HEX.match(line.split()[0]):
                 continue  # a column header ("SHA256 hash<TAB>Display name")
-            parsed.findings.append(ListFinding(number, line, "不是“校验值 路径”格式的行 / not a `<digest> <path>` line"))
+            parsed.findings.append(ListFinding(number, line, "不是“校验值 路径”格式的行 / not a `<digest> <path>` line",
+                                               named_in_sum_line(line)))
             continue
         path, alg, value, size = found
         _add(parsed, number, line, path, alg, value, size)
@@ -165,26 +188,30 @@ def _hashdeep_row(parsed: ParsedList, number: int, line: str, columns: list[str]
     name_at = columns.index("filename")
     before = line.split(",", name_at)
     if len(before) <= name_at:
-        parsed.findings.append(ListFinding(number, line, f"字段不足 {len(columns)} 个 / fewer than {len(columns)} fields"))
+        parsed.findings.append(ListFinding(number, line, f"字段不足 {len(columns)} 个 / fewer than {len(columns)} fields",
+                                           named_in_hashdeep_line(line, columns)))
         return
     values, path = before[:name_at], before[name_at]
     size = None
     if "size" in columns[:name_at]:
         text = values[columns.index("size")].strip()
         if not text.isdigit():
-            parsed.findings.append(ListFinding(number, line, f"大小不是整数 / size is not a number: {text!r}"))
+            parsed.findings.append(ListFinding(number, line, f"大小不是整数 / size is not a number: {text!r}",
+                                               path.strip() or None))
             return
         size = int(text)
-    problems = []
+    problems, found = [], []
     for column, value in zip(columns[:name_at], values):
         algorithm = _LABEL_ALGORITHMS.get(column)
         problem = algorithm and hex_problem(algorithm, value.strip())
         if problem:
             problems.append(problem)
         elif algorithm:
-            parsed.digests.append(RecordedDigest(path, algorithm, value.strip().lower(), number, size))
-    if problems:  # one finding per line, whatever the number of bad columns
-        parsed.findings.append(ListFinding(number, line, "; ".join(problems)))
+            found.append(RecordedDigest(path, algorithm, value.strip().lower(), number, size))
+    if problems:  # one finding per line, whatever the number of bad columns; a defective line verifies nothing
+        parsed.findings.append(ListFinding(number, line, "; ".join(problems), path.strip() or None))
+    else:
+        parsed.digests.extend(found)
 
 
 class ListRow(NamedTuple):

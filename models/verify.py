@@ -15,6 +15,7 @@ from models.recorded import decode_text, digest_row_steps, digest_rows, hex_prob
 
 STATUSES = ("match", "mismatch", "missing", "unreadable", "unlisted")
 IMAGE_LOG_SUFFIXES = (".txt", ".info", ".log")
+RECORD_DEFECT = "记录有误 / record defect"  # the error of a row whose record (not the evidence) is wrong
 TREE_MIN_FILES = 512  # a digest list this long: its folder is walked and read by helpers, not file by file
 
 
@@ -48,6 +49,22 @@ class Expected(NamedTuple):
     values: tuple  # lower-case hex, in the order of algorithms
 
 
+def is_record_defect(row) -> bool:
+    """A row saying the record is wrong (a malformed list line, an invalid value, a list that is absent): a
+    defect of the record; the file it names is not verifiable from that record, and is neither changed nor added."""
+    row = row if isinstance(row, dict) else row._asdict() if hasattr(row, "_asdict") else vars(row)
+    return row.get("status") in ("unreadable", "missing") and str(row.get("error") or "").startswith(RECORD_DEFECT)
+
+
+def record_line(row) -> int | None:
+    """The line number of a record-defect row's list, when it names one."""
+    import re
+
+    row = row if isinstance(row, dict) else row._asdict()
+    match = re.search(r"line (\d+)", str(row.get("error") or ""))
+    return int(match.group(1)) if match else None
+
+
 def explanation_for(item: dict, path: str) -> str | None:
     """The changes[] explanation (or description) for this path or a folder above it."""
     for change in item.get("changes") or []:
@@ -72,8 +89,8 @@ class _Collector:
             algorithm = str(algorithm).lower()
             problem = hex_problem(algorithm, str(value).lower())
             if problem:
-                self.findings.append(VerifyResult(item_id, path, algorithm, str(value), source, None,
-                                                  "unreadable", f"记录的校验值无效 / invalid recorded digest: {problem}"))
+                self.findings.append(VerifyResult(item_id, path, algorithm, str(value), source, None, "unreadable",
+                                                  f"{RECORD_DEFECT}: 记录的校验值无效 / invalid recorded digest: {problem}"))
             else:
                 valid.append(algorithm)
                 values.append(str(value).lower())
@@ -103,7 +120,9 @@ class _Collector:
                 return stream.read()
         except (OSError, SafePathError) as exc:
             status = "missing" if isinstance(exc, FileNotFoundError) else "unreadable"
-            self.findings.append(VerifyResult(item_id, rel, None, None, source, None, status, str(exc)))
+            mark = f"{RECORD_DEFECT}: 记录文件无法读取 / the record cannot be read: " if source.startswith(
+                "digest_list:") else ""
+            self.findings.append(VerifyResult(item_id, rel, None, None, source, None, status, f"{mark}{exc}"))
             return None
 
     def digest_list(self, item_id, folder: str, list_rel: str, progress=None, cancel=None) -> None:
@@ -124,10 +143,12 @@ class _Collector:
                                          idle=lambda: next(steps, False) is None)
         for _pause in steps:
             pass
-        for finding in findings:
-            self.findings.append(VerifyResult(item_id, list_rel, None, finding.text, source, None, "unreadable",
-                                              f"第 {finding.line} 行 / line {finding.line}: {finding.reason}"))
         located: dict = {}  # a list line gives one digest per algorithm: each name located once
+        for finding in findings:  # the file a malformed line names, located like any other (else the list)
+            named = located.setdefault(finding.path, locate(finding.path)) if finding.path else list_rel
+            self.findings.append(VerifyResult(item_id, named, None, finding.text, source, None, "unreadable",
+                                              f"{RECORD_DEFECT}: {list_rel} 第 {finding.line} 行 / line "
+                                              f"{finding.line}: {finding.reason}"))
         for at, row in enumerate(rows):
             rows[at] = None  # its parts live on in the Expected (100k rows: 10 MB less at the peak)
             path = located.get(row.path)

@@ -83,10 +83,17 @@ def _unsigned_holder(spec, today):
     holder.update(signed=False)
 
 
+def _one_collector(spec, today):
+    item = spec.item("E1")
+    collectors = [p for p in item["participants"] if p["role"] == "collector"]
+    item["participants"] = [p for p in item["participants"] if p["role"] != "collector"] + collectors[:1]
+
+
 # article -> (item, expected status, description, mutation)
 _PLANTS = {
     "30.1": ("E1", "fail", "原始介质未移送且未说明原因", _set("E1", "media", original_transferred=False)),
-    "30.3": ("E3", "fail", "记录的 SHA-256 无法复现", _wrong_recorded),
+    "30.3": ("E3", "warn", "未记录提取工具的版本和操作步骤", _set("E3", "acquisition", drop=("tool_version", "steps"))),
+    "31.2-recorded": ("E3", "fail", "记录的 SHA-256 无法复现", _wrong_recorded),
     "30.4": ("E1", "fail", "增加了清单未列明的文件 evidence/E1/extra.txt", _added),
     "30.4-deleted": ("E3", "fail", "清单列明的 evidence/E3/contacts.csv 不存在", lambda s, t: s.drop("evidence/E3/contacts.csv")),
     "31.2": ("E1", "fail", "evidence/E1/chat.txt 改动一个字节，哈希值不符", _flip("evidence/E1/chat.txt")),
@@ -94,7 +101,8 @@ _PLANTS = {
     "31.4": ("E5", "fail", "冻结后操作日志仍有记录", _log_after_freeze),
     "32.2": ("E1", "fail", "缺少扣押清单", _drop_document("E1", "seizure_list")),
     "32.3": ("E3", "fail", "缺少提取笔录", _drop_document("E3", "extraction_record")),
-    "32.4": ("E1", "fail", "持有人未签名且未注明原因", _unsigned_holder),
+    "32.4": ("E1", "fail", "只有一名侦查人员收集、提取", _one_collector),
+    "34.3": ("E1", "fail", "持有人未签名且未注明原因", _unsigned_holder),
     "32.5": ("E1", "fail", "未同步录音录像且未说明原因", _set("E1", "recording", drop=("paths",), made=False)),
     "32.6": ("E4", "warn", "境外取证，未注明司法协助依据", _set("E4", cross_border={"is_cross_border": True})),
     "34.1": ("E1", "fail", "介质未记载品牌、型号、序列号", _set("E1", "media", drop=("brand", "model", "serial"))),
@@ -115,6 +123,6 @@ _PLANTS = {
     "41.2": ("E8", "fail", "鉴定检材哈希值与原始数据不一致", _material_differs),
     "41.4": ("E8", "fail", "鉴定意见缺少过程与签名", _set("E8", "appraisal", opinion_fields=["client", "date", "material", "result"])),
     "42": ("E3", "needs_review", "行政机关收集的数据", _set("E3", source="administrative")),
-    "45": ("E1", "needs_review", "扩展名 .jpg 的文件实为 SQLite 数据库", _misleading_extension),
+    "45": ("E1", "fail", "扩展名 .jpg 的文件实为 SQLite 数据库（类别、格式注明不清）", _misleading_extension),
 }
 DEFECTS = {article: plant[:3] for article, plant in _PLANTS.items()}

@@ -4,6 +4,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from checks.wording import shown, wording
+from models.labels import all_labels
 from ui.record_table_model import RecordTableModel
 
 PANES = ("authenticity", "legality", "relevance")
@@ -52,6 +53,8 @@ FACT_LABELS = {
     "md5": "MD5", "sha1": "SHA-1", "sha256": "SHA-256", "sm3": "SM3", "not_computed": "未计算",
     "original": "原件", "reason": "原因", "recorded": "记录值", "refusal": "拒绝签名的情况", "source": "来源",
     "time": "时间", "time_column": "时间列", "unreadable_lines": "无法读取的行"}
+# the one vocabulary (resources/labels.json, domain "field") supplies every key not written above
+FACT_LABELS.update({key: entry["zh"] for key, entry in all_labels().get("field", {}).items() if key not in FACT_LABELS})
 VALUE_LABELS = {"collector": "取证人员", "witness": "见证人", "holder": "持有人（提供人）", "inspector": "检查人员",
                 "appraiser": "鉴定人", "suspect": "犯罪嫌疑人", "victim": "被害人", "intact": "完好", "broken": "破损",
                 "unknown": "不明", "subject_identity": "主体身份同一性", "objective_act": "客观行为",

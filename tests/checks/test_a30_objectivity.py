@@ -38,17 +38,25 @@ def _verification(item, path, status, **extra):
 
 
 class TestReproducible(CheckContract):
+    """30.3 asks whether the process can be re-run (tool, version, steps recorded), not a second rehash."""
+
     CHECK = a30.ReproducibleCheck
 
-    def test_all_match_passes(self, tmp_path):
-        item = {"id": "E1", "kind": "obtained", "acquisition": {"tool": "x", "method": "y"}}
-        outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=[_verification("E1", "evidence/a", "match")])
-        assert outcome.status == "pass"
-
-    def test_mismatch_fails(self, tmp_path):
-        item = {"id": "E1", "kind": "obtained"}
+    def test_tool_version_and_steps_recorded_pass_whatever_the_digests(self, tmp_path):
+        item = {"id": "E1", "kind": "onsite_extraction",
+                "acquisition": {"tool": "x", "tool_version": "1.0", "method": "y", "steps": "z"}}
         outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=[_verification("E1", "evidence/a", "mismatch")])
-        assert outcome.status == "fail"
+        assert outcome.status == "pass" and outcome.facts["refers_to"] == "31.2"
+
+    def test_missing_steps_and_version_fail_with_corrections(self, tmp_path):
+        item = {"id": "E1", "kind": "online_extraction", "acquisition": {"tool": "x"}}
+        outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=[_verification("E1", "evidence/a", "match")])
+        assert outcome.status == "fail" and outcome.facts["missing"] == ["tool_version", "steps"]
+        assert "tool_version" not in outcome.message and "工具版本" in outcome.message
+        assert outcome.facts["corrections"][0].startswith("补充说明")
+
+    def test_seized_original_media_has_no_process_to_rerun(self, tmp_path):
+        assert run(self.CHECK, {"id": "E1", "kind": "seized_media"}, tmp_path=tmp_path).status == "not_applicable"
 
 
 class TestChangesExplained(CheckContract):
@@ -69,11 +77,56 @@ class TestChangesExplained(CheckContract):
         outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=[_verification("E1", "evidence/a", "mismatch")])
         assert outcome.status == "pass" and outcome.facts["modified"][0]["explanation"] == "平台导出时转码"
 
+    def test_an_explained_addition_is_still_for_article_44(self, tmp_path):
+        """An explanation answers 30.4's question; the added data is still judged under Art. 44."""
+        item = {"id": "E1", "kind": "obtained", "content": [{"path": "evidence/E1/a.txt", "type": "file"}],
+                "changes": [{"path": "evidence/E1/new.txt", "explanation": "整理时误操作"}]}
+        rows = [_verification("E1", "evidence/E1/a.txt", "match"), _verification(None, "evidence/E1/new.txt", "unlisted")]
+        outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=rows)
+        assert outcome.status == "warn" and outcome.facts["files"] == ["evidence/E1/new.txt"]
+        assert outcome.facts["effect"] == "44.2" and outcome.facts["added"][0]["explanation"] == "整理时误操作"
+
+    def test_an_addition_only_changes_names_is_still_an_addition(self, tmp_path):
+        """changes[] naming a new file makes the manifest name it, so verify finds nothing unlisted: 30.4 does."""
+        item = {"id": "E3", "kind": "obtained", "content": [{"path": "evidence/E3/a.txt", "type": "file"}],
+                "changes": [{"path": "evidence/E3/extra.txt", "explanation": "持有人补充提供", "confirmed_by": "party"}]}
+        bundle = make_bundle(tmp_path, [item], files={"evidence/E3/a.txt": b"a", "evidence/E3/extra.txt": b"x"})
+        outcome = run(self.CHECK, item, bundle=bundle, verify_results=[_verification("E3", "evidence/E3/a.txt", "match")])
+        assert outcome.status == "warn" and outcome.facts["files"] == ["evidence/E3/extra.txt"]
+        assert outcome.facts["added"] == [{"path": "evidence/E3/extra.txt", "explanation": "持有人补充提供",
+                                           "confirmed_by": "party"}]
+
     def test_anomaly_needs_review(self, tmp_path):
         item = {"id": "E1", "kind": "obtained"}
         outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=[_verification("E1", "evidence/a", "match")],
-                      anomalies=[{"item": "E1", "path": "evidence/a", "message": "修改时间晚于封存"}])
-        assert outcome.status == "needs_review"
+                      anomalies=[{"item": "E1", "path": "evidence/a", "kind": "modified_after_seizure",
+                                  "message": "修改时间晚于封存"}])
+        assert outcome.status == "needs_review" and outcome.facts["files"] == ["evidence/a"]
+
+    def test_a_copys_creation_time_is_no_sign_of_change(self, tmp_path):
+        item = {"id": "E1", "kind": "obtained"}
+        outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=[_verification("E1", "evidence/a", "match")],
+                      anomalies=[{"item": "E1", "path": "evidence/a", "kind": "created_after_modified"}])
+        assert outcome.status == "pass"
+
+    def test_an_edited_photo_surfaces_beside_a_changed_file(self, tmp_path):
+        """The planted defect that vanished: a fail for one file returned before the anomalies were attached."""
+        item = {"id": "E1", "kind": "seized_media"}
+        rows = [_verification("E1", "evidence/E1/chat.txt", "mismatch"), _verification(None, "evidence/E1/new.txt",
+                                                                                      "unlisted")]
+        photo = {"item": "E1", "path": "evidence/E1/photo.jpg", "kind": "modified_after_seizure"}
+        for results in (rows[:1], rows):
+            outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=results, anomalies=[photo])
+            assert outcome.status == "fail" and "evidence/E1/photo.jpg" in outcome.facts["files"]
+            assert [a["path"] for a in outcome.facts["anomalies"]] == ["evidence/E1/photo.jpg"]
+
+    def test_a_mismatch_is_referred_to_31_2_not_counted_again(self, tmp_path):
+        item = {"id": "E1", "kind": "obtained"}
+        rows = [_verification("E1", "evidence/a", "mismatch"), _verification("E1", "evidence/a", "mismatch",
+                                                                            algorithm="md5")]
+        outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=rows)
+        assert outcome.status == "fail" and outcome.facts["effect"] == "none" and outcome.facts["refers_to"] == "31.2"
+        assert outcome.params["count"] == 1 and outcome.facts["files"] == ["evidence/a"]
 
 
 class TestIntegrity(CheckContract):

@@ -25,9 +25,40 @@ class TestDigests(CheckContract):
     def test_mismatch_names_file_and_both_values(self, tmp_path):
         item = {"id": "E1", "kind": "obtained"}
         outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=[_verification("E1", "evidence/a", "mismatch")])
-        assert outcome.status == "fail"
+        assert outcome.status == "fail" and outcome.facts["files"] == ["evidence/a"]
         problem = outcome.facts["problems"][0]
-        assert (problem["path"], problem["recorded"], problem["computed"]) == ("evidence/a", "aa", "bb")
+        assert (problem["path"], problem["recorded"], problem["computed"]) == ("evidence/a", {"sha256": "aa"},
+                                                                              {"sha256": "bb"})
+
+    def test_one_finding_per_file_with_its_algorithms_together(self, tmp_path):
+        item = {"id": "E1", "kind": "obtained"}
+        rows = [_verification("E1", "evidence/a", "mismatch"),
+                _verification("E1", "evidence/a", "mismatch", algorithm="md5", recorded="11", computed="22")]
+        outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=rows)
+        assert len(outcome.facts["problems"]) == 1 and outcome.facts["problems"][0]["algorithms"] == ["sha256", "md5"]
+        assert outcome.params["count"] == 1 and "1 个文件" in outcome.message
+
+    def test_never_verified_is_not_verified_not_not_recorded(self, tmp_path):
+        item = {"id": "E1", "kind": "obtained",
+                "content": [{"path": "evidence/a", "type": "file", "digests": {"sha256": "aa"}}]}
+        assert run(self.CHECK, item, tmp_path=tmp_path).status == "not_verified"
+        item["content"][0].pop("digests")
+        assert run(self.CHECK, item, tmp_path=tmp_path).status == "not_recorded"
+        empty = {"id": "E5", "kind": "appraisal", "content": []}
+        assert run(self.CHECK, empty, tmp_path=tmp_path).status == "not_applicable"
+
+    def test_a_malformed_list_line_is_a_record_defect_of_43_4(self, tmp_path):
+        item = {"id": "E1", "kind": "obtained"}
+        row = {"item": "E1", "path": "evidence/E1/a.jpg", "algorithm": None, "recorded": "12,abc,evidence/E1/a.jpg",
+               "recorded_source": "digest_list:documents/list.txt", "computed": None, "status": "unreadable",
+               "error": "记录有误 / record defect: documents/list.txt 第 5 行 / line 5: md5 needs 32 hex digits, got 31",
+               "explanation": None}
+        outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=[row, _verification("E1", "evidence/b", "match")])
+        assert outcome.status == "fail" and outcome.facts["effect"] == "43.4"
+        assert outcome.facts["files"] == ["evidence/E1/a.jpg"] and outcome.facts["problems"] == []
+        defect = outcome.facts["record_defects"][0]
+        assert (defect["record"], defect["line"]) == ("documents/list.txt", 5)
+        assert "第 5 行" in outcome.facts["corrections"][0] and outcome.facts["corrections"][0].startswith("补充说明")
 
     def test_freeze_digests_are_left_to_38_4(self, tmp_path):
         rows = [_verification("E1", "evidence/a", "match"),

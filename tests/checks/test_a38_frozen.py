@@ -34,7 +34,8 @@ class TestFreezeExpiry(CheckContract):
         assert self._status(tmp_path, date(2026, 11, 23)).facts["days_left"] == 7
         assert self._status(tmp_path, date(2026, 11, 1)).status == "pass"
         assert self._status(tmp_path, date(2026, 11, 23), freeze_warning_days=3).status == "pass"
-        assert self._status(tmp_path, date(2026, 12, 2)).status == "fail"
+        expired = self._status(tmp_path, date(2026, 12, 2))  # a deadline of the case, not a defect of the evidence
+        assert expired.status == "warn" and expired.facts["effect"] == "alert"
 
     def test_expiry_day_read_in_case_time_zone(self, tmp_path):
         item = {"id": "E3", "kind": "frozen", "freeze": {"expires_at": "2026-11-29T20:00:00Z"}}  # 11-30 04:00 +08

@@ -33,6 +33,25 @@ class TestMaterialConsistent(CheckContract):
         assert run(self.CHECK, appraisal, tmp_path=tmp_path, verify_results=rows).status == "fail"
 
 
+    def test_material_equal_to_the_recorded_original_is_consistent_though_the_file_changed_since(self, tmp_path):
+        """The evidence file changed after it was recorded (31.2's finding on E1); the material equals what was
+        recorded: consistent, and each file is compared once whatever the number of rows about it."""
+        evidence = {"id": "E1", "kind": "obtained",
+                    "content": [{"path": "evidence/E1/a.txt", "type": "file", "digests": {"sha256": "ab", "md5": "11"}}]}
+        appraisal = {"id": "E5", "kind": "appraisal", "content": [],
+                     "appraisal": {"material_digests": {"evidence/E1/a.txt": {"sha256": "ab", "md5": "11"}}}}
+        rows = [{"item": "E1", "path": "evidence/E1/a.txt", "algorithm": a, "recorded": v, "recorded_source": "manifest",
+                 "computed": "ff", "status": "mismatch"} for a, v in (("sha256", "ab"), ("md5", "11"))]
+        rows += [dict(r, item="E5", recorded_source="appraisal") for r in rows]
+        bundle = make_bundle(tmp_path, [evidence, appraisal])
+        outcome = run(self.CHECK, appraisal, bundle=bundle, verify_results=rows)
+        assert outcome.status == "pass" and len(outcome.facts["comparisons"]) == 1
+        appraisal["appraisal"]["material_digests"]["evidence/E1/a.txt"] = {"sha256": "00", "md5": "11"}
+        outcome = run(self.CHECK, appraisal, bundle=bundle, verify_results=rows)
+        assert outcome.status == "fail" and outcome.facts["files"] == ["evidence/E1/a.txt"]
+        assert outcome.facts["comparisons"][0]["algorithms"] == ["sha256"]
+
+
 class TestMethodStandard(CheckContract):
     CHECK = a41.MethodStandardCheck
 

@@ -36,3 +36,34 @@ def test_clause_list_shows_english_titles(english):
 
     records = clause_records([{"check_name": "a30_2_signatures", "article": "30.2", "status": "pass"}], {}, "authenticity")
     assert [r["title"] for r in records] == [wording("a30_2_signatures")["title_en"]]
+
+
+def test_messages_filled_at_display_in_either_language():
+    from checks.base import say
+    from checks.wording import message_text, result_message
+
+    outcome = say("fail", "media.missing", {"fields": ["brand", "capacity_bytes"]})
+    assert outcome.message == "未记录：品牌、容量（字节）"
+    assert "capacity_bytes" not in message_text(outcome.message_key, outcome.params, "en")
+    assert result_message(outcome, "en") == "Not recorded: brand, capacity (bytes)"
+    assert result_message(outcome.to_dict(), "zh") == outcome.message
+    assert result_message({"message": "旧记录"}) == "旧记录"
+
+
+def test_every_message_has_chinese_and_english_with_the_same_parameters():
+    import string
+
+    from checks.wording import all_messages
+
+    for group, entries in all_messages().items():
+        for key, entry in entries.items():
+            assert entry.get("zh") and entry.get("en"), (group, key)
+            names = [{n for _t, n, _f, _c in string.Formatter().parse(entry[lang]) if n} for lang in ("zh", "en")]
+            assert names[0] == names[1], (group, key)
+
+
+def test_english_display_follows_the_interface_language(english):
+    from checks.base import say
+    from checks.wording import result_message
+
+    assert result_message(say("pass", "a30_1_original_media.transferred")) == "The original medium was transferred"

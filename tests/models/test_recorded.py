@@ -113,8 +113,18 @@ def test_hashdeep_extra_commas_belong_to_the_name():
     text = (f"%%%% HASHDEEP-1.0\n%%%% size,md5,sha256,filename\n## Invoked from: /case\n"
             f"12,{MD5},{SHA256},evidence/a,b,c.txt\nx,{MD5},{SHA256},bad-size\n12,zz,{SHA256},bad-md5\n")
     parsed = recorded.parse_digest_list(text.encode("utf-8-sig"))
-    assert [d.path for d in parsed.digests] == ["evidence/a,b,c.txt", "evidence/a,b,c.txt", "bad-md5"]
-    assert {f.line for f in parsed.findings} == {5, 6}
+    assert [d.path for d in parsed.digests] == ["evidence/a,b,c.txt", "evidence/a,b,c.txt"]
+    assert {f.line: f.path for f in parsed.findings} == {5: "bad-size", 6: "bad-md5"}
+
+
+def test_a_line_with_one_digit_lost_verifies_nothing_and_names_its_file():
+    """A typo in one column makes the whole line a record defect: its other column is not trusted either."""
+    text = f"%%%% HASHDEEP-1.0\n%%%% size,md5,sha256,filename\n12,{MD5[:-1]},{SHA256},evidence/E1/a.jpg\n"
+    parsed = recorded.parse_digest_list(text)
+    assert parsed.digests == [] and [(f.line, f.path) for f in parsed.findings] == [(3, "evidence/E1/a.jpg")]
+    summed = recorded.parse_digest_list(f"{SHA256[:-1]}  evidence/E1/b.jpg\n{MD5} *evidence/E1/c.jpg\n")
+    assert [(f.line, f.path) for f in summed.findings] == [(1, "evidence/E1/b.jpg")]
+    assert [d.path for d in summed.digests] == ["evidence/E1/c.jpg"]
 
 
 def test_corpus_lists_name_the_files_beside_them(corpus_dir):

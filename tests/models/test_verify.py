@@ -15,7 +15,7 @@ from models.bundle_writer import write_bundle
 from models.digests import BUFFER_SIZE
 from models.manifest import load_bundle
 from models.store import open_store
-from models.verify import load_results, save_results, verify_bundle
+from models.verify import is_record_defect, record_line, load_results, save_results, verify_bundle
 
 REPO = Path(__file__).resolve().parents[2]
 FILES = {"evidence/E1/chat.txt": "钱转过去了\n".encode(), "evidence/E1/photo.jpg": os.urandom(5000),
@@ -90,9 +90,25 @@ def test_directory_where_a_file_was_listed_and_malformed_list_line(tmp_path):
     results = verify_bundle(load_bundle(root))
     image = [r for r in results if r.path == "evidence/E3/usb.dd"]
     assert image and {r.status for r in image} == {"unreadable"} and "文件夹" in image[0].error
-    finding = [r for r in results if r.path == "documents/E2.hashdeep.txt"]
+    finding = [r for r in results if r.recorded_source == "digest_list:documents/E2.hashdeep.txt" and r.error]
     assert len(finding) == 1 and finding[0].status == "unreadable" and "line 7" in finding[0].error
+    assert finding[0].path == "evidence/E2/dir/a.txt" and is_record_defect(finding[0]) and record_line(finding[0]) == 7
     assert {r.status for r in results if r.item == "E1"} == {"match"}  # the rest went on
+
+
+def test_a_typo_in_a_digest_list_is_a_record_defect_not_a_change(tmp_path):
+    """One digit lost in one line, no evidence changed: the file it names is neither unlisted nor mismatched."""
+    root = _bundle(tmp_path)
+    listing = root / "documents/E2.hashdeep.txt"
+    lines = listing.read_text(encoding="utf-8").splitlines()
+    at = next(n for n, line in enumerate(lines) if line.endswith("evidence/E2/dir/a.txt"))
+    size, md5, rest = lines[at].split(",", 2)
+    lines[at] = ",".join((size, md5[:-1], rest))
+    listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results = verify_bundle(load_bundle(root))
+    named = [r for r in results if r.path == "evidence/E2/dir/a.txt"]
+    assert [(r.status, is_record_defect(r), record_line(r)) for r in named] == [("unreadable", True, at + 1)]
+    assert not [r for r in results if r.status in ("mismatch", "missing", "unlisted")]
 
 
 def test_acquisition_logs_beside_an_image(tmp_path):
