@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import os
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -64,8 +65,10 @@ def _load_trust(trust_pem):
 
 
 def _read(path: Path) -> bytes:
+    from models.safe_read import MEMO_CAP, read_metadata
+
     try:
-        data = path.read_bytes()
+        data = read_metadata(os.path.realpath(path), MEMO_CAP)  # the reader's own link to a memo is followed
     except OSError as exc:
         raise MemoInputError(f"无法读取文件 {path}：{exc.strerror or exc}") from exc
     if not data.startswith(b"%PDF-"):

@@ -9,6 +9,7 @@ _DRIVE_RE = re.compile(r"^[A-Za-z]:")
 _NOATIME = getattr(os, "O_NOATIME", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # no effect on a regular file; a FIFO or device never blocks
 
 
 class SafePathError(ValueError):
@@ -52,7 +53,7 @@ def resolve_inside(root: Path, rel: str) -> Path:
 
 def open_evidence_fd(path) -> int:
     """A read-only descriptor, never through a final symlink, without updating atime (the caller closes it)."""
-    flags = os.O_RDONLY | _NOFOLLOW | _BINARY
+    flags = os.O_RDONLY | _NOFOLLOW | _BINARY | _NONBLOCK
     try:
         return os.open(path, flags | _NOATIME)
     except PermissionError:

@@ -11,6 +11,7 @@ from models.digest_pool import digest_many
 from models.digest_tree import FolderError, digest_tree_batches
 from models.digests import FileJob, normalise
 from models.jobs import check_cancel
+from models.safe_read import LIST_CAP, LOG_CAP, MetadataReadError, read_metadata
 from models.recorded import decode_text, digest_row_steps, digest_rows, hex_problem, parse_acquisition_log
 
 STATUSES = ("match", "mismatch", "missing", "unreadable", "unlisted")
@@ -95,12 +96,11 @@ class _Collector:
         for path, digests in ((item.get("appraisal") or {}).get("material_digests") or {}).items():
             self.add(item_id, str(path), digests, "appraisal")
 
-    def _read(self, item_id, rel: str, source: str) -> bytes | None:
-        from models.safepath import SafePathError, open_evidence, resolve_inside
+    def _read(self, item_id, rel: str, source: str, cap: int = LIST_CAP) -> bytes | None:
+        from models.safepath import SafePathError, resolve_inside
 
         try:
-            with open_evidence(resolve_inside(self.root, rel)) as stream:
-                return stream.read()
+            return read_metadata(resolve_inside(self.root, rel), cap)
         except (OSError, SafePathError) as exc:
             status = "missing" if isinstance(exc, FileNotFoundError) else "unreadable"
             self.findings.append(VerifyResult(item_id, rel, None, None, source, None, status, str(exc)))
@@ -169,8 +169,14 @@ class _Collector:
             return
         for name in names:
             rel = str(image.parent / name) if str(image.parent) != "." else name
-            data = self._read(item_id, rel, f"log:{rel}")
-            parsed = parse_acquisition_log(data) if data is not None else None
+            try:  # a guess by suffix: a FIFO, a device or a large .txt there is no acquisition log
+                data = read_metadata(self.root / rel, LOG_CAP)
+            except MetadataReadError:
+                continue
+            except OSError as exc:
+                self.findings.append(VerifyResult(item_id, rel, None, None, f"log:{rel}", None, "unreadable", str(exc)))
+                continue
+            parsed = parse_acquisition_log(data)
             if parsed is None or not parsed.digests:
                 continue
             kind = "guymager" if parsed.format == "guymager" else "ftk_log"
