@@ -1,11 +1,11 @@
 """`check PATH [--json]`: scan, verify digests, run every check, print results per item and clause."""
 
-import json
 import sys
 
 from checks.registry import default_registry
 from checks.runner import _optional, build_context, run_checks
 from checks.wording import wording
+from models.console import write_fields, write_json
 
 STATUS_ZH = {"pass": "通过", "fail": "不符合", "warn": "注意", "needs_review": "待审查", "not_verified": "尚未校验", "not_recorded": "未记录",
              "not_applicable": "不适用", "error": "无法检查"}
@@ -47,12 +47,12 @@ def result_json(item_id: str, check, result) -> dict:
 
 def _print_table(by_item: dict, out) -> None:
     for item_id, pairs in by_item.items():
-        out.write(f"证据项 {item_id}\n")
+        write_fields(out, (f"证据项 {item_id}",))
         for check, result in pairs:
             if result.status == "not_applicable":
                 continue
             title = wording(check.NAME).get("title_zh", check.NAME)
-            out.write(f"  第{check.ARTICLE}条\t{STATUS_ZH[result.status]}\t{title}\t{result.message}\n")
+            write_fields(out, (f"第{check.ARTICLE}条", STATUS_ZH[result.status], title, result.message), indent="  ")
 
 
 def run(args) -> int:
@@ -67,7 +67,7 @@ def run(args) -> int:
     if args.json:
         for item_id, pairs in by_item.items():
             for check, result in pairs:
-                sys.stdout.write(json.dumps(result_json(item_id, check, result), ensure_ascii=False, default=str) + "\n")
+                write_json(sys.stdout, result_json(item_id, check, result), default=str)
     else:
         _print_table(by_item, sys.stdout)
     statuses = [r.status for pairs in by_item.values() for _c, r in pairs]

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from models.cli_common import add_store_argument, open_bundle_and_store
+from models.console import write_fields
 from models.identity import IdentityError, cert_pem, load_identity, make_identity
 from models.memo_verify import MemoInputError, describe, verify_memo
 
@@ -92,7 +93,7 @@ def run_verify_memo(args) -> int:
     except MemoInputError as exc:
         return _fail(str(exc))
     for line in describe(result):
-        print(line)
+        write_fields(sys.stdout, (line,))
     return 0 if result.ok else 1
 
 

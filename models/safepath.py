@@ -5,6 +5,8 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from models.names import to_os
+
 _DRIVE_RE = re.compile(r"^[A-Za-z]:")
 _NOATIME = getattr(os, "O_NOATIME", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -45,7 +47,7 @@ def is_inside(root: Path, path: Path) -> bool:
 def resolve_inside(root: Path, rel: str) -> Path:
     """root/rel after checking it, refusing any link on the way that resolves outside root."""
     check_relative(rel)
-    path = Path(root) / PurePosixPath(rel)
+    path = Path(root) / PurePosixPath(to_os(rel))  # a name that is not UTF-8: its bytes again
     if not is_inside(root, path):
         raise SafePathError("路径经链接指向证据包之外", "the path resolves outside the bundle through a link")
     return path

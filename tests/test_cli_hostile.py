@@ -104,3 +104,80 @@ def test_verify_memo_on_a_fifo_is_refused(tmp_path):
     result = run_main("verify-memo", tmp_path / "memo.pdf", timeout=TIMEOUT)
     err = no_traceback(result)
     assert result.returncode == 2 and "FIFO" in err, err
+
+
+# --- an unreadable folder (point 4) -----------------------------------------------------------------------
+def without_read_override() -> tuple:
+    """Run as a reviewer who cannot read a mode-000 folder: root with its DAC override dropped (setpriv),
+    anyone else as themselves."""
+    if os.geteuid() != 0:
+        return ()
+    caps = "-dac_override,-dac_read_search"
+    return ("setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}")
+
+
+def test_unreadable_folder_is_a_finding_not_all_clear(tmp_path):
+    root = hostile_bundle(tmp_path)
+    hidden = root / "evidence" / "hidden"
+    hidden.mkdir()
+    (hidden / "added.exe").write_bytes(b"MZ")
+    hidden.chmod(0)
+    try:
+        result = run_main("verify", root, "--json", store=tmp_path / "store", timeout=TIMEOUT,
+                          wrapper=without_read_override())
+    finally:
+        hidden.chmod(0o755)
+    no_traceback(result)
+    rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert {"path": "evidence/hidden", "status": "unreadable"}.items() <= next(
+        (r for r in rows if r["path"] == "evidence/hidden"), {}).items(), rows
+    assert result.returncode == 1
+
+
+# --- names that are not UTF-8, control characters, a GBK console (points 3 and 9) -------------------------
+GBK_NAME = "证据.doc".encode("gbk")  # not .txt: a .txt beside the disk image counts as its log
+LATIN1_NAME = "café.doc".encode("latin-1")
+FORGED = "x\n一致\tE1\ta.txt\x1b[2J\u202edoc.exe"  # a forged result line, a screen clear, reversed text
+
+
+def odd_names_bundle(tmp_path):
+    root = hostile_bundle(tmp_path)
+    folder = os.fsencode(root / "evidence" / "E1")
+    for name in (GBK_NAME, LATIN1_NAME):
+        with open(os.path.join(folder, name), "wb") as f:
+            f.write(b"odd")
+    (root / "evidence" / "E1" / FORGED).write_bytes(b"forged")
+    return root
+
+
+@pytest.mark.parametrize("command", ["scan", "verify", "check"])
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk", "ascii"])
+def test_odd_names_never_abort_nor_forge_a_line(tmp_path, command, encoding):
+    root = odd_names_bundle(tmp_path)
+    before = snapshot(root)
+    result = run_main(command, root, store=tmp_path / "store", timeout=TIMEOUT,
+                      env={"PYTHONIOENCODING": encoding, "LANG": "C", "LC_ALL": "C"})
+    no_traceback(result)
+    assert result.returncode in (0, 1)
+    out = result.stdout.decode(encoding)
+    assert "\x1b" not in out and "\u202e" not in out
+    if command != "check":
+        assert f"证据.doc [GB18030 hex {GBK_NAME.hex()}]".encode(encoding, "backslashreplace").decode(encoding) in out
+        assert f"[Latin-1 hex {LATIN1_NAME.hex()}]" in out
+        lines = out.splitlines()
+        forged = [line for line in lines if "doc.exe" in line]  # the name stays on one line, escaped
+        assert forged and all("x\\n" in line and "\\ta.txt\\x1b[2J\\u202edoc.exe" in line for line in forged), lines
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("command", ["scan", "verify", "check"])
+def test_json_stays_exact_on_an_ascii_console(tmp_path, command):
+    root = odd_names_bundle(tmp_path)
+    result = run_main(command, root, "--json", store=tmp_path / "store", timeout=TIMEOUT,
+                      env={"PYTHONIOENCODING": "ascii"})
+    no_traceback(result)
+    rows = [json.loads(line) for line in result.stdout.decode("ascii").splitlines()]
+    if command != "check":
+        paths = {r["path"] for r in rows}
+        assert "evidence/E1/" + FORGED in paths
+        assert sum(1 for p in paths if "\U0010ffe9" in p) == 1  # café's é byte, kept as name text
