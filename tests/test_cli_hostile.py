@@ -181,3 +181,68 @@ def test_json_stays_exact_on_an_ascii_console(tmp_path, command):
         paths = {r["path"] for r in rows}
         assert "evidence/E1/" + FORGED in paths
         assert sum(1 for p in paths if "\U0010ffe9" in p) == 1  # café's é byte, kept as name text
+
+
+# --- output and store inside the bundle (point 1) ---------------------------------------------------------
+@pytest.fixture(scope="module")
+def identity(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("identity")
+    (folder / "pass").write_text("pw\n")
+    result = run_main("identity", "--name", "张检察官", "--training", "--out", folder / "id.p12",
+                      "--passphrase-file", folder / "pass")
+    assert result.returncode == 0, result.stderr.decode()
+    return folder / "id.p12", folder / "pass"
+
+
+def memo(root, out, identity, store):
+    p12, passphrase = identity
+    return run_main("memo", root, "--identity", p12, "--passphrase-file", passphrase, "--out", out,
+                    store=store, timeout=TIMEOUT)
+
+
+@pytest.mark.parametrize("target", ["bundle.json", "evidence/E1/a.txt", "evidence/E1/new.pdf", ".", "evidence"])
+def test_memo_out_inside_the_bundle_is_refused(tmp_path, identity, target):
+    root = hostile_bundle(tmp_path)
+    before = snapshot(root)
+    result = memo(root, root / target, identity, tmp_path / "store")
+    err = no_traceback(result)
+    assert result.returncode == 2 and "证据包内" in err and "inside the open bundle" in err, err
+    assert snapshot(root) == before
+
+
+def test_memo_out_through_a_link_into_the_bundle_is_refused(tmp_path, identity):
+    root = hostile_bundle(tmp_path)
+    (tmp_path / "elsewhere").symlink_to(root / "evidence")
+    before = snapshot(root)
+    result = memo(root, tmp_path / "elsewhere" / "memo.pdf", identity, tmp_path / "store")
+    no_traceback(result)
+    assert result.returncode == 2 and snapshot(root) == before
+
+
+@pytest.mark.parametrize("command", ["scan", "verify", "check", "memo"])
+def test_store_inside_the_bundle_is_refused(tmp_path, identity, command):
+    root = hostile_bundle(tmp_path)
+    before = snapshot(root)
+    if command == "memo":
+        result = memo(root, tmp_path / "memo.pdf", identity, root / "evidence" / "store")
+    else:
+        result = run_main(command, root, "--store", root / "evidence" / "store", timeout=TIMEOUT)
+    err = no_traceback(result)
+    assert result.returncode == 2 and "审查库文件夹" in err, err
+    assert snapshot(root) == before
+
+
+def test_store_from_the_environment_inside_the_bundle_is_refused(tmp_path):
+    root = hostile_bundle(tmp_path)
+    (tmp_path / "link").symlink_to(root)
+    before = snapshot(root)
+    result = run_main("scan", root, store=tmp_path / "link" / "s", timeout=TIMEOUT)
+    no_traceback(result)
+    assert result.returncode == 2 and snapshot(root) == before
+
+
+def test_memo_out_beside_the_bundle_still_works(tmp_path, identity):
+    root = hostile_bundle(tmp_path)
+    result = memo(root, tmp_path / "memo.pdf", identity, tmp_path / "store")
+    assert result.returncode == 0, result.stderr.decode()
+    assert (tmp_path / "memo.pdf").read_bytes().startswith(b"%PDF-")
