@@ -72,3 +72,24 @@ def test_identity_dialog_refuses_a_file_inside_the_open_bundle(qtbot, case, monk
     dialog._browse()
     assert dialog.out_edit.text() == str(bundle.root / "evidence" / "id.p12")  # unchanged by the refused choice
     assert snapshot(bundle.root) == before
+
+
+def test_file_table_shows_a_gbk_name_decoded_with_its_bytes(qtbot, case):
+    import os
+
+    from PySide6.QtCore import Qt
+
+    from models.scan import scan_bundle
+    from ui.file_table_model import COL_NAME, FileTableModel
+
+    context, bundle, store, _before = case
+    raw = "证据.doc".encode("gbk")
+    with open(os.path.join(os.fsencode(bundle.root / "evidence"), raw), "wb") as f:
+        f.write(b"x")
+    scan_bundle(bundle, store)
+    model = FileTableModel()
+    model.set_store(store, "Asia/Shanghai")
+    while model.canFetchMore():
+        model.fetchMore()
+    names = [model.data(model.index(row, COL_NAME), Qt.ItemDataRole.DisplayRole) for row in range(model.rowCount())]
+    assert f"证据.doc [GB18030 hex {raw.hex()}]" in names, names
