@@ -58,7 +58,9 @@ def _load_trust(trust_pem):
     from asn1crypto import x509 as asn1_x509
 
     try:
-        certs = x509.load_pem_x509_certificates(Path(trust_pem).read_bytes())
+        from models.safe_read import KEY_FILE_CAP, read_metadata
+
+        certs = x509.load_pem_x509_certificates(read_metadata(os.path.realpath(trust_pem), KEY_FILE_CAP))
     except (OSError, ValueError) as exc:
         raise MemoInputError(f"无法读取信任证书 {trust_pem}：{exc}") from exc
     return [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in certs]

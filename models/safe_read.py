@@ -16,6 +16,7 @@ LIST_CAP = 1024 * MB  # a digest list of a million files is ~130 MB
 LOG_CAP = 16 * MB  # FTK Imager and Guymager logs are a few KB; a larger .txt beside an image is no log
 OPERATION_LOG_CAP = 256 * MB
 MEMO_CAP = 512 * MB
+KEY_FILE_CAP = 1 * MB  # a PKCS#12 identity or a PEM certificate: a few KB
 
 
 class MetadataReadError(OSError):

@@ -246,3 +246,20 @@ def test_memo_out_beside_the_bundle_still_works(tmp_path, identity):
     result = memo(root, tmp_path / "memo.pdf", identity, tmp_path / "store")
     assert result.returncode == 0, result.stderr.decode()
     assert (tmp_path / "memo.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_verify_memo_with_a_fifo_as_trust_is_refused(tmp_path, identity):
+    root = hostile_bundle(tmp_path)
+    assert memo(root, tmp_path / "memo.pdf", identity, tmp_path / "store").returncode == 0
+    os.mkfifo(tmp_path / "trust.pem")
+    result = run_main("verify-memo", tmp_path / "memo.pdf", "--trust", tmp_path / "trust.pem", timeout=TIMEOUT)
+    err = no_traceback(result)
+    assert result.returncode == 2 and "FIFO" in err, err
+
+
+def test_memo_with_a_fifo_as_identity_is_refused(tmp_path, identity):
+    root = hostile_bundle(tmp_path)
+    os.mkfifo(tmp_path / "id.p12")
+    result = memo(root, tmp_path / "memo.pdf", (tmp_path / "id.p12", identity[1]), tmp_path / "store")
+    err = no_traceback(result)
+    assert result.returncode == 2 and "FIFO" in err and not (tmp_path / "memo.pdf").exists(), err
