@@ -263,3 +263,24 @@ def test_memo_with_a_fifo_as_identity_is_refused(tmp_path, identity):
     result = memo(root, tmp_path / "memo.pdf", (tmp_path / "id.p12", identity[1]), tmp_path / "store")
     err = no_traceback(result)
     assert result.returncode == 2 and "FIFO" in err and not (tmp_path / "memo.pdf").exists(), err
+
+
+# --- manifests: a surrogate escape, 10,000 levels (points 3 and 10) ---------------------------------------
+@pytest.mark.parametrize("case", ["surrogate", "deep_objects", "deep_arrays"])
+@pytest.mark.parametrize("command", ["scan", "verify", "check"])
+def test_hostile_manifest_text_is_a_manifest_error(tmp_path, command, case):
+    root = hostile_bundle(tmp_path)
+    text = (root / "bundle.json").read_text(encoding="utf-8")
+    if case == "surrogate":
+        text = text.replace("evidence/E1/a.txt", "evidence/E1/a\\udcff.txt")
+        where = "$.items[0].content[0].path"
+    elif case == "deep_objects":
+        text = text[:-1] + ', "x": ' + '{"a": ' * 10_000 + "1" + "}" * 10_000 + "}"
+        where = "$.x.a.a"
+    else:
+        text = text[:-1] + ', "x": ' + "[" * 10_000 + "]" * 10_000 + "}"
+        where = "$.x[0][0]"
+    (root / "bundle.json").write_text(text, encoding="utf-8")
+    result = run_main(command, root, store=tmp_path / "store", timeout=TIMEOUT)
+    err = no_traceback(result)
+    assert result.returncode == 2 and "清单无效" in err and where in err, err
