@@ -87,3 +87,44 @@ def test_latin1_list_matches_latin1_names_on_disk(tmp_path):
     results = {r.path: r.status for r in verify_bundle(load_bundle(root))
                if r.recorded_source and "dir.md5" in r.recorded_source}
     assert results["evidence/E1/dir/" + name_text(LATIN1)] == "match", results
+
+
+def test_long_list_read_by_the_tree_helpers_matches_odd_names(tmp_path):
+    root = hostile_bundle(tmp_path)
+    folder = root / "evidence" / "E1" / "dir"
+    odd = os.path.join(os.fsencode(folder), "子目录".encode("gbk"))
+    os.mkdir(odd)
+    lines = [_line(GBK).replace(GBK, "子目录/".encode("gbk") + GBK)]
+    with open(os.path.join(odd, GBK), "wb") as f:
+        f.write(GBK)
+    for n in range(600):  # past TREE_MIN_FILES: the folder is read by models.digest_tree
+        (folder / f"f{n}.txt").write_text(str(n))
+        lines.append(hashlib.md5(str(n).encode()).hexdigest().encode() + f"  f{n}.txt\n".encode())
+    with open(os.path.join(odd, LATIN1), "wb") as f:
+        f.write(b"unlisted but read")
+    (root / "evidence" / "E1" / "dir.md5").write_bytes(b"".join(lines))  # GBK text
+    results = verify_bundle(load_bundle(root))
+    statuses = {r.path: r.status for r in results if r.recorded_source and "dir.md5" in r.recorded_source}
+    assert len(statuses) == 601 and set(statuses.values()) == {"match"}, {p: s for p, s in statuses.items()
+                                                                          if s != "match"}
+    assert "evidence/E1/dir/" + name_text("子目录".encode("gbk")) + "/" + name_text(GBK) in statuses
+
+
+def test_scan_helper_process_keeps_odd_names(tmp_path, monkeypatch):
+    from models import scan as scan_module
+
+    monkeypatch.setattr(scan_module, "HANDOFF", 50)  # the walk shared with the helper after 50 entries
+    root = hostile_bundle(tmp_path)
+    base = os.fsencode(root / "evidence")
+    for n in range(12):
+        folder = os.path.join(base, f"d{n:02}".encode() + GBK)
+        os.mkdir(folder)
+        for raw in (GBK, LATIN1, *(f"f{i}".encode() for i in range(10))):
+            with open(os.path.join(folder, raw), "wb") as f:
+                f.write(b"x")
+    bundle = load_bundle(root)
+    store = open_store(bundle, tmp_path / "store")
+    scan_bundle(bundle, store)
+    paths = {r["path"] for r in iter_file_records(store)}
+    expected = {f"evidence/d{n:02}{name_text(GBK)}/{name_text(raw)}" for n in range(12) for raw in (GBK, LATIN1)}
+    assert expected <= paths
