@@ -286,7 +286,7 @@ def _unlisted(bundle, coverage: Coverage, images: set[str], cancel) -> list[Veri
     root, found = Path(bundle.root), []
 
     def unreadable(exc: OSError) -> None:  # os.walk would skip it in silence: what it holds is unknown
-        if not isinstance(exc, FileNotFoundError):
+        if not isinstance(exc, (FileNotFoundError, NotADirectoryError)):  # gone, or a file: nothing hidden
             rel = from_os(os.path.relpath(exc.filename, root).replace(os.sep, "/"))
             found.append(_unreadable_folder(rel, exc.strerror or str(exc)))
 
