@@ -68,6 +68,9 @@ def dispatch(args) -> int:
 
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from models.console import tolerant_streams
+
+    tolerant_streams(sys.stdout, sys.stderr)  # a GBK or ASCII console: escapes, never UnicodeEncodeError
     logging.basicConfig(level=os.environ.get("EVIDENCEDESK_LOG", "WARNING"))
     if not argv or argv[0] not in COMMANDS and not argv[0].startswith("-"):
         from ui.app import start_window  # the window: imported only when wanted, for a fast CLI

@@ -1,7 +1,6 @@
 """`check PATH [--json] [--no-verify]`: scan, verify digests when the store has no verification for the bundle as
 it is now, run every check, print results per item and clause and the item's proposed outcome (Art. 43/44)."""
 
-import json
 import sys
 
 from checks.outcome import propose_outcome
@@ -9,6 +8,7 @@ from checks.outcome_words import article_text, basis_text, proposal_text, status
 from checks.registry import default_registry
 from checks.runner import _optional, build_context, mark_verified, run_checks, verification_current
 from checks.wording import wording
+from models.console import safe_text, write_fields, write_json, write_text
 
 
 def add_arguments(parser) -> None:
@@ -81,14 +81,15 @@ def _outcome_lines(proposed) -> list[str]:
 
 def _print_table(by_item: dict, outcomes: dict, out) -> None:
     for item_id, pairs in by_item.items():
-        out.write(f"证据项 {item_id}\n")
+        write_fields(out, (f"证据项 {item_id}",))
         for check, result in pairs:
             if result.status == "not_applicable":
                 continue
             title = wording(check.NAME).get("title_zh", "")
-            out.write(f"  {article_text(check.ARTICLE)}\t{status_text(result.status)}\t{title}\t{result.message}\n")
-        for line in _outcome_lines(outcomes[item_id]):
-            out.write(line + "\n")
+            write_fields(out, (article_text(check.ARTICLE), status_text(result.status), title, result.message),
+                         indent="  ")
+        for line in _outcome_lines(outcomes[item_id]):  # one field a line: a name in it cannot forge another
+            write_text(out, safe_text(line) + "\n")
 
 
 def run(args) -> int:
@@ -107,9 +108,8 @@ def run(args) -> int:
     if args.json:
         for item_id, pairs in by_item.items():
             for check, result in pairs:
-                sys.stdout.write(json.dumps(result_json(item_id, check, result), ensure_ascii=False, default=str) + "\n")
-            sys.stdout.write(json.dumps(outcome_json(item_id, outcomes[item_id]), ensure_ascii=False, default=str)
-                             + "\n")
+                write_json(sys.stdout, result_json(item_id, check, result), default=str)
+            write_json(sys.stdout, outcome_json(item_id, outcomes[item_id]), default=str)
     else:
         _print_table(by_item, outcomes, sys.stdout)
     statuses = [r.status for pairs in by_item.values() for _c, r in pairs]

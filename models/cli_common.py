@@ -3,9 +3,9 @@
 import math
 import sys
 import time
-from pathlib import Path
 
 from models.manifest import load_bundle
+from models.output_paths import store_folder
 from models.store import open_store
 
 
@@ -16,8 +16,7 @@ def add_store_argument(parser) -> None:
 def open_bundle_and_store(args):
     """Load the bundle named by args.path (errors propagate to main's exit-2 handler) and its store."""
     bundle = load_bundle(args.path)
-    store_dir = Path(args.store) if getattr(args, "store", None) else None
-    return bundle, open_store(bundle, store_dir)
+    return bundle, open_store(bundle, store_folder(bundle, getattr(args, "store", None)))
 
 
 class ProgressLine:

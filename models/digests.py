@@ -267,7 +267,8 @@ class FileDigest(NamedTuple):
     missing: bool = False
 
 
-_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+          | getattr(os, "O_NONBLOCK", 0))  # a FIFO swapped in after the lstat never blocks
 _NOATIME = getattr(os, "O_NOATIME", 0)
 
 

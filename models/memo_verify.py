@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import os
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -57,15 +58,19 @@ def _load_trust(trust_pem):
     from asn1crypto import x509 as asn1_x509
 
     try:
-        certs = x509.load_pem_x509_certificates(Path(trust_pem).read_bytes())
+        from models.safe_read import KEY_FILE_CAP, read_metadata
+
+        certs = x509.load_pem_x509_certificates(read_metadata(os.path.realpath(trust_pem), KEY_FILE_CAP))
     except (OSError, ValueError) as exc:
         raise MemoInputError(f"无法读取信任证书 {trust_pem}：{exc}") from exc
     return [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in certs]
 
 
 def _read(path: Path) -> bytes:
+    from models.safe_read import MEMO_CAP, read_metadata
+
     try:
-        data = path.read_bytes()
+        data = read_metadata(os.path.realpath(path), MEMO_CAP)  # the reader's own link to a memo is followed
     except OSError as exc:
         raise MemoInputError(f"无法读取文件 {path}：{exc.strerror or exc}") from exc
     if not data.startswith(b"%PDF-"):

@@ -1,7 +1,8 @@
 """`verify PATH [--json] [--store DIR]`: recompute every recorded digest, compare, save, print; exit 0/1/2."""
 
-import json
 import sys
+
+from models.console import write_fields, write_json, write_text
 
 STATUS_ZH = {"match": "一致", "mismatch": "不一致", "missing": "缺失", "unreadable": "无法读取", "unlisted": "清单外新增"}
 PROBLEMS = ("mismatch", "missing", "unreadable", "unlisted")
@@ -13,28 +14,31 @@ def add_arguments(parser) -> None:
     parser.add_argument("--store", metavar="DIR", help="审查库所在文件夹 / folder for the review store")
 
 
-def _line(result) -> str:
+def _fields(result) -> list:
     row = result.to_json()
-    text = f"{STATUS_ZH.get(row['status'], row['status'])}\t{row['item'] or '-'}\t{row['path']}"
+    fields = [STATUS_ZH.get(row["status"], row["status"]), row["item"] or "-", row["path"]]
     if row["algorithm"]:
-        text += f"\t{row['algorithm']}\t记录 {row['recorded'] or '-'}\t计算 {row['computed'] or '-'}"
+        fields += [row["algorithm"], f"记录 {row['recorded'] or '-'}", f"计算 {row['computed'] or '-'}"]
     if row["recorded_source"] and row["recorded_source"] != "manifest":
-        text += f"\t来源 {row['recorded_source']}"
+        fields.append(f"来源 {row['recorded_source']}")
     for extra in (row["error"], row["explanation"] and f"说明：{row['explanation']}"):
         if extra:
-            text += f"\t{extra}"
-    return text
+            fields.append(extra)
+    return fields
 
 
 def print_results(results, as_json: bool, out) -> None:
     for result in results:
-        out.write((json.dumps(result.to_json(), ensure_ascii=False) if as_json else _line(result)) + "\n")
+        if as_json:
+            write_json(out, result.to_json())
+        else:
+            write_fields(out, _fields(result))
     if not as_json:
         counts = {}
         for result in results:
             counts[result.status] = counts.get(result.status, 0) + 1
         summary = "，".join(f"{STATUS_ZH[s]} {counts[s]}" for s in STATUS_ZH if counts.get(s))
-        out.write(f"共 {len(results)} 项：{summary or '无记录的校验值'}\n")
+        write_text(out, f"共 {len(results)} 项：{summary or '无记录的校验值'}\n")
 
 
 def run(args) -> int:

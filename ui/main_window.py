@@ -187,11 +187,12 @@ class MainWindow(QMainWindow):
 
         def load():
             from models.manifest import load_bundle
+            from models.output_paths import store_folder
             from models.store import open_store
 
             try:
-                bundle = load_bundle(path)
-                answer["case"] = bundle, open_store(bundle, self.context.store_dir)
+                bundle = load_bundle(path)  # a store folder inside the bundle is refused (UsageError)
+                answer["case"] = bundle, open_store(bundle, store_folder(bundle, self.context.store_dir))
             except BaseException as exc:  # noqa: BLE001 - raised again on the GUI thread
                 answer["error"] = exc
 

@@ -1048,6 +1048,10 @@
         <source>请指定身份文件（.p12）</source>
         <translation>Choose the identity file (.p12)</translation>
     </message>
+    <message>
+        <source>身份文件不得保存在打开的证据包内（证据不得改动）：%1</source>
+        <translation>The identity file must not be saved inside the open bundle (evidence is never changed): %1</translation>
+    </message>
 </context>
 <context>
     <name>ImageLabel</name>
@@ -1427,6 +1431,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <location filename="../../ui/memo_dialog.py" line="13"/>
         <source>完成</source>
         <translation>Done</translation>
+    </message>
+    <message>
+        <source>审查意见不得保存在打开的证据包内（证据不得改动）：%1</source>
+        <translation>The memo must not be saved inside the open bundle (evidence is never changed): %1</translation>
     </message>
 </context>
 <context>
