@@ -719,6 +719,10 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>审查库已损坏，已另存并新建</source>
+        <translation>The review store was damaged: kept aside, a new one started</translation>
+    </message>
+    <message>
         <location filename="../../ui/errors.py" line="50"/>
         <source>无法打开证据包</source>
         <translation>Cannot open the bundle</translation>
