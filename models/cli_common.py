@@ -5,18 +5,28 @@ import time
 from pathlib import Path
 
 from models.manifest import load_bundle
-from models.store import open_store
+from models import store_lock
+from models.store import default_store_dir, open_store
 
 
 def add_store_argument(parser) -> None:
     parser.add_argument("--store", metavar="DIR", help="审查库所在文件夹 / folder for the review store")
 
 
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
 def open_bundle_and_store(args):
-    """Load the bundle named by args.path (errors propagate to main's exit-2 handler) and its store."""
+    """Load the bundle named by args.path (errors propagate to main's exit-2 handler) and its store, holding
+    the store's lock for the rest of the command (main releases it): one writer at a time."""
     bundle = load_bundle(args.path)
-    store_dir = Path(args.store) if getattr(args, "store", None) else None
-    return bundle, open_store(bundle, store_dir)
+    store_dir = Path(args.store) if getattr(args, "store", None) else default_store_dir()
+    store_lock.acquire(store_dir / f"{bundle.digest}.sqlite", say)
+    store = open_store(bundle, store_dir, say)
+    if store.replaced:
+        say(store.replaced)
+    return bundle, store
 
 
 class ProgressLine:

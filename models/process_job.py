@@ -46,14 +46,17 @@ def run_in_process(fn, args: tuple = (), progress=None, cancel=None, name: str =
 
 
 def with_store_file(fn, bundle, store_path, progress=None, cancel=None):
-    """fn(bundle, store, progress=, cancel=) on a connection of its own to the store file (in the helper)."""
+    """fn(bundle, store, progress=, cancel=) on a connection of its own to the store file (in the helper), under
+    the store's lock: a scan from the command line on the same store waits for it, or it for the scan."""
+    from models import store_lock
     from models.store import open_store_file
 
-    store = open_store_file(store_path)
-    try:
-        return fn(bundle, store, progress=progress, cancel=cancel)
-    finally:
-        store.close()
+    with store_lock.held(store_path):
+        store = open_store_file(store_path)
+        try:
+            return fn(bundle, store, progress=progress, cancel=cancel)
+        finally:
+            store.close()
 
 
 def _relay(ours, process, stop, progress, cancel):
