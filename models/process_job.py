@@ -14,7 +14,7 @@ window with it."""
 
 import time
 
-from models.jobs import check_cancel, lower_priority, process_context
+from models.jobs import check_cancel, helper_started, process_context
 
 PROGRESS_EVERY = 0.05  # seconds between two progress messages from the helper (the last one always goes)
 POLL_S = 0.05  # how often the waiting thread looks at the caller's cancel
@@ -83,7 +83,7 @@ def _relay(ours, process, stop, progress, cancel):
 
 def _helper(conn, stop, fn, args) -> None:
     """The helper's main: run the job, send its progress (at most every PROGRESS_EVERY s), then its answer."""
-    lower_priority()
+    helper_started()
     from models import jobs
 
     jobs.IN_HELPER = True  # helpers this one starts are forked from it (no Qt here; see process_context)
