@@ -5,7 +5,7 @@ import time
 from pathlib import Path
 
 from models.manifest import load_bundle
-from models import store_lock
+from models import audit_guard, store_lock
 from models.store import default_store_dir, open_store
 
 
@@ -17,15 +17,22 @@ def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def open_bundle_and_store(args):
+def open_bundle_and_store(args, audit_required: bool = False):
     """Load the bundle named by args.path (errors propagate to main's exit-2 handler) and its store, holding
-    the store's lock for the rest of the command (main releases it): one writer at a time."""
+    the store's lock for the rest of the command (main releases it): one writer at a time. The audit is
+    checked (models.audit_guard): a problem is said on stderr, or with audit_required raised (exit 2)."""
     bundle = load_bundle(args.path)
     store_dir = Path(args.store) if getattr(args, "store", None) else default_store_dir()
     store_lock.acquire(store_dir / f"{bundle.digest}.sqlite", say)
     store = open_store(bundle, store_dir, say)
     if store.replaced:
         say(store.replaced)
+    if audit_required:
+        audit_guard.require_intact(store.db)
+    else:
+        status = audit_guard.check(store.db)
+        if not status.ok:
+            say(audit_guard.describe(status))
     return bundle, store
 
 

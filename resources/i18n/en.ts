@@ -102,6 +102,10 @@
 <context>
     <name>AuditBanner</name>
     <message>
+        <source>审计日志校验失败：%1。审查记录可能在程序之外被改动，请勿依赖本审查库中的决定，并向技术人员报告。</source>
+        <translation>The audit log does not hold: %1. The review records may have been changed outside the program: do not rely on the decisions in this store, and report it to technical staff.</translation>
+    </message>
+    <message>
         <location filename="../../ui/audit_banner.py" line="34"/>
         <source>我已知悉（记入审计日志）</source>
         <translation>I acknowledge this (recorded in the audit log)</translation>
