@@ -4,6 +4,14 @@
 <context>
     <name></name>
     <message>
+        <source>审查意见完整，但签名人未经信任：请指定信任的签名证书后再验证</source>
+        <translation>The review memo is intact, but the signer is not trusted: give the trusted signer certificate and verify again</translation>
+    </message>
+    <message>
+        <source>✘ 审查意见完整，但签名人不受所给证书信任，不能采信</source>
+        <translation>✘ The review memo is intact, but its signer does not chain to the given certificate: do not rely on it</translation>
+    </message>
+    <message>
         <location filename="../../ui/progress_panel.py" line="11"/>
         <source>%1 个文件</source>
         <translation>%1 files</translation>
@@ -2203,6 +2211,14 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 </context>
 <context>
     <name>VerifyMemoDialog</name>
+    <message>
+        <source>审查意见完整，但签名人未经信任：请指定信任的签名证书后再验证</source>
+        <translation>The review memo is intact, but the signer is not trusted: give the trusted signer certificate and verify again</translation>
+    </message>
+    <message>
+        <source>✘ 审查意见完整，但签名人不受所给证书信任，不能采信</source>
+        <translation>✘ The review memo is intact, but its signer does not chain to the given certificate: do not rely on it</translation>
+    </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="80"/>
         <source>验证审查意见</source>
