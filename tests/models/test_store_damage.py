@@ -45,8 +45,9 @@ def test_cut_store_is_kept_aside(tmp_path):
     path.write_bytes(data[:-1000])
     fresh = open_store(bundle, tmp_path / "store")
     assert fresh.replaced and "已保留" in fresh.replaced
-    kept = next(path.parent.glob(path.name + ".damaged-*"))
+    kept = min(path.parent.glob(path.name + ".damaged-*"), key=lambda p: len(p.name))  # not its side files
     assert kept.read_bytes() == data[:-1000]
+    assert kept.with_name(kept.name + ".audit-head").is_file()  # the audit anchor moved along
 
 
 def test_intact_store_is_reused_without_a_word(tmp_path):
