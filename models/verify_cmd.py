@@ -26,32 +26,32 @@ def _line(result) -> str:
     return text
 
 
-def print_results(results, as_json: bool, out) -> None:
+def print_results(results, as_json: bool, out) -> dict:
+    """Each result (any iterable, read once), then the counts; returns the counts by status."""
+    counts = {}
     for result in results:
         out.write((json.dumps(result.to_json(), ensure_ascii=False) if as_json else _line(result)) + "\n")
+        counts[result.status] = counts.get(result.status, 0) + 1
     if not as_json:
-        counts = {}
-        for result in results:
-            counts[result.status] = counts.get(result.status, 0) + 1
         summary = "，".join(f"{STATUS_ZH[s]} {counts[s]}" for s in STATUS_ZH if counts.get(s))
-        out.write(f"共 {len(results)} 项：{summary or '无记录的校验值'}\n")
+        out.write(f"共 {sum(counts.values())} 项：{summary or '无记录的校验值'}\n")
+    return counts
 
 
 def run(args) -> int:
     from models.cli_common import ProgressLine
     from models.jobs import Cancelled
     from models.cli_common import open_bundle_and_store
-    from models.verify import save_results, verify_bundle
+    from models.verify import iter_saved, iter_verify, save_results
 
     bundle, store = open_bundle_and_store(args)  # bad input: main.py answers it with one line and exit 2
     line = ProgressLine("校验")
-    try:
-        results = verify_bundle(bundle, store, progress=line)
+    try:  # results go into the store as they are made, then out from it: no list of them all (1M files)
+        save_results(store, iter_verify(bundle, store, progress=line))
     except (Cancelled, KeyboardInterrupt):
         line.done()
         print("校验已取消 / verification cancelled", file=sys.stderr)
         return 2
     line.done()
-    save_results(store, results)
-    print_results(results, bool(getattr(args, "json", False)), sys.stdout)
-    return 1 if any(r.status in PROBLEMS for r in results) else 0
+    counts = print_results(iter_saved(store), bool(getattr(args, "json", False)), sys.stdout)
+    return 1 if any(counts.get(s) for s in PROBLEMS) else 0
