@@ -2,6 +2,7 @@
 
 import json
 import sys
+from itertools import chain
 
 STATUS_ZH = {"match": "一致", "mismatch": "不一致", "missing": "缺失", "unreadable": "无法读取", "unlisted": "清单外新增"}
 PROBLEMS = ("mismatch", "missing", "unreadable", "unlisted")
@@ -47,7 +48,9 @@ def run(args) -> int:
     bundle, store = open_bundle_and_store(args)  # bad input: main.py answers it with one line and exit 2
     line = ProgressLine("校验")
     try:  # results go into the store as they are made, then out from it: no list of them all (1M files)
-        save_results(store, iter_verify(bundle, store, progress=line))
+        results = iter_verify(bundle, store, progress=line)
+        first = next(results, None)  # every file is read before the first result: the write transaction
+        save_results(store, chain([first] if first else [], results))  # starts only now, not for the reading
     except (Cancelled, KeyboardInterrupt):
         line.done()
         print("校验已取消 / verification cancelled", file=sys.stderr)

@@ -16,11 +16,12 @@ def test_verify_command_never_lists_all_results(tmp_path, monkeypatch):
     root = _many_listed(tmp_path, count=600)
     _spoil(root, tmp_path)
     expected = [r.to_json() for r in verify.verify_bundle(load_bundle(root))]
-    made = []
+    made, writing = [], []
 
-    def counted(*args, **kwargs):
-        for result in real(*args, **kwargs):
+    def counted(bundle, store, *args, **kwargs):
+        for result in real(bundle, store, *args, **kwargs):
             made.append(result.status)
+            writing.append(store.db.conn.in_transaction)
             yield result
 
     real = verify.iter_verify
@@ -32,6 +33,7 @@ def test_verify_command_never_lists_all_results(tmp_path, monkeypatch):
     assert code == 1
     assert [json.loads(line) for line in out.getvalue().splitlines()] == expected  # same results, same order
     assert len(made) == len(expected)
+    assert writing[0] is False and all(writing[1:])  # files read outside the write transaction, rows saved in it
 
 
 def test_saved_rows_come_back_in_the_order_made(tmp_path):
