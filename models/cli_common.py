@@ -4,8 +4,8 @@ import sys
 import time
 from pathlib import Path
 
-from models.manifest import load_bundle
 from models import audit_guard, store_lock
+from models.manifest import load_bundle
 from models.store import default_store_dir, open_store
 
 

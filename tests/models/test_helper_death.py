@@ -42,8 +42,8 @@ def tree(tmp_path_factory):
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc (Linux)")
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM, signal.SIGKILL])
-def test_killed_scan_leaves_no_helper(tree, tmp_path, sig):
+@pytest.mark.parametrize("sig, trial", [(signal.SIGKILL, 1), (signal.SIGTERM, 1), (signal.SIGKILL, 2)])
+def test_killed_scan_leaves_no_helper(tree, tmp_path, sig, trial):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", EVIDENCEDESK_STORE=str(tmp_path / "store"))
     scan = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "scan", str(tree)], env=env, cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)

@@ -6,7 +6,7 @@ import io
 import json
 
 import main
-import models.verify as verify
+from models import verify
 from models.manifest import load_bundle
 from models.store import open_store
 from tests.models.test_verify import _many_listed, _spoil
