@@ -21,6 +21,8 @@ def damage(path: Path) -> str | None:
         return None
     if size == 0:
         return "空文件（0 字节） / empty file (0 bytes)"
+    if not os.access(path, os.R_OK | os.W_OK):
+        raise PermissionError(13, "无权读写审查库 / no permission to read and write the review store", str(path))
     conn = None
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)

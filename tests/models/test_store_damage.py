@@ -102,3 +102,16 @@ def test_random_corruption_never_ends_in_an_internal_error(make_bundle, tmp_path
         if noise is None:
             assert "审查库已损坏" in err and list(store_dir.glob("*.damaged-*")), err[-400:]
     assert said >= 5  # corruption of the b-tree is found and said, not only content changes left unseen
+
+
+def test_a_store_we_may_not_write_is_refused_not_moved(tmp_path, monkeypatch):
+    import pytest
+
+    from models import store_damage
+
+    bundle, store = _filled_store(tmp_path)
+    store.close()
+    monkeypatch.setattr(store_damage.os, "access", lambda *_a: False)  # root passes any mode bits: the answer
+    with pytest.raises(PermissionError):  # a non-root reviewer gets for a store of another user
+        open_store(bundle, tmp_path / "store")
+    assert store.path.is_file() and not list(store.path.parent.glob("*.damaged-*"))
