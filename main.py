@@ -20,7 +20,8 @@ COMMANDS = {
     "identity": ("models.memo_cmd", "run_identity", "add_identity_arguments", "创建签名身份 / make an identity"),
     "demo": ("models.demo_cmd", "run", "add_arguments", "写出内置示例案件 / write the sample cases"),
 }
-EXPECTED_ERRORS = ("BundleError", "ManifestError", "StoreError", "SafePathError", "IdentityError", "UsageError")
+EXPECTED_ERRORS = ("BundleError", "ManifestError", "StoreError", "SafePathError", "IdentityError", "UsageError",
+                   "AuditError")
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -63,7 +64,18 @@ def report_unexpected(exc: BaseException) -> None:
 
 def dispatch(args) -> int:
     module, run_name, _add, _help = COMMANDS[args.command]
-    return getattr(importlib.import_module(module), run_name)(args)
+    try:
+        return getattr(importlib.import_module(module), run_name)(args)
+    finally:
+        from models import store_lock
+
+        store_lock.release_all()
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    import sqlite3
+
+    return isinstance(exc, sqlite3.DatabaseError)
 
 
 def main(argv=None) -> int:
@@ -92,6 +104,11 @@ def main(argv=None) -> int:
     except Exception as exc:  # noqa: BLE001 - the contract: no traceback reaches a user
         if type(exc).__name__ in EXPECTED_ERRORS or isinstance(exc, OSError):
             print(str(exc) if not isinstance(exc, OSError) else f"无法读取 / cannot read: {exc}", file=sys.stderr)
+            return 2
+        if _is_database_error(exc):
+            shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in str(exc))  # a damaged row's bytes
+            print(f"审查库无法读写（可能已损坏）/ the review store cannot be read or written (damaged?): {shown}",
+                  file=sys.stderr)
             return 2
         if type(exc).__name__ == "Cancelled":
             print("已取消 / cancelled", file=sys.stderr)

@@ -68,7 +68,7 @@ def run_memo(args) -> int:
         return _fail(str(exc))
     if not out.parent.is_dir():
         return _fail(f"无法写入审查意见 {out}：目录不存在")
-    bundle, store = open_bundle_and_store(args)
+    bundle, store = open_bundle_and_store(args, audit_required=True)  # never signed from a doubtful audit
     data = build_memo_data(bundle, store, args.reviewer or identity.name, identity.training)
     if not data["review"]["has_decisions"]:
         print("提示：审查人尚未作出任何决定，审查意见将注明所有结果均为自动结果", file=sys.stderr)

@@ -32,10 +32,26 @@ class MemoVerification:
     problems: list[str] = field(default_factory=list)
 
     @property
+    def unchanged(self) -> bool:
+        """Intact, valid, covering every byte of the file: nobody changed it since it was signed."""
+        return self.intact and self.valid and self.entire_file and not self.problems
+
+    @property
     def ok(self) -> bool:
-        """Intact, valid, covering every byte of the file (and trusted, when a trust anchor was given)."""
-        return (self.intact and self.valid and self.entire_file and not self.problems
-                and (self.trusted or not self.trust_checked))
+        """Unchanged, and trusted when a trust anchor was given (exit 0). Without one, any self-signed identity
+        of the same name passes: the verdict says the signer is not trusted (see verdict)."""
+        return self.unchanged and (self.trusted or not self.trust_checked)
+
+    @property
+    def verdict(self) -> str:
+        """The one-line conclusion: changed, signer not the trusted one, intact but signer unchecked, or valid."""
+        if not self.unchanged:
+            return "审查意见已被改动或签名无效"
+        if self.trust_checked and not self.trusted:
+            return "完整，但签名人不受所给证书信任（不是该证书或其签发的身份）"
+        if not self.trusted:
+            return "完整，但签名人未经信任（未指定 --trust 信任证书，无法确认签名人身份）"
+        return "审查意见完整有效"
 
 
 @contextlib.contextmanager
@@ -131,5 +147,5 @@ def describe(result: MemoVerification) -> list[str]:
              f"完整：{'是' if result.intact else '否'}；签名有效：{'是' if result.valid else '否'}；"
              f"证书受信任：{'是' if result.trusted else ('否' if result.trust_checked else '未检查')}"]
     lines += result.problems
-    lines.append("结论：审查意见完整有效" if result.ok else "结论：审查意见已被改动或签名无效")
+    lines.append(f"结论：{result.verdict}")
     return lines

@@ -10,7 +10,7 @@ from concurrent.futures.process import BrokenProcessPool
 from models.category import category_for, category_overrides, form_by_type
 from models.exif import ExifSummary, exif_to_json_text, may_have_exif, read_exif
 from models.filetype import detect_mime, extension_mismatch, read_head
-from models.jobs import Cancelled, check_cancel, lower_priority, process_context
+from models.jobs import Cancelled, check_cancel, helper_started, process_context
 from models.names import to_os
 from models.safepath import SafePathError, check_relative, is_inside, open_evidence
 
@@ -106,7 +106,7 @@ def make_executor(workers: int, mode: str = "process") -> Executor:
     """A process pool (exifread is pure Python: threads would share one core) or a thread pool."""
     if mode == "thread":
         return ThreadPoolExecutor(max_workers=workers)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=process_context(), initializer=lower_priority)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=process_context(), initializer=helper_started)
 
 
 class _Writer:

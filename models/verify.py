@@ -2,6 +2,7 @@
 
 import os
 import stat
+from collections import deque
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
@@ -301,17 +302,20 @@ class _Files:
         return None, None, st.st_size
 
 
-def _unlisted(bundle, coverage: Coverage, images: set[str], cancel) -> list[VerifyResult]:
-    """Files under evidence/ that no content entry covers (Art. 30.4), disk-image segments and logs excepted.
+def _unlisted(bundle, coverage: Coverage, images: set[str], cancel):
+    """Files under evidence/ that no content entry covers (Art. 30.4), disk-image segments and logs excepted,
+    yielded as found, and each folder that cannot be read (what it holds is unknown: a finding, never silence).
     A folder at or under a listed directory is not walked: every file in it is covered."""
-    root, found = Path(bundle.root), []
+    root, pending = Path(bundle.root), []
 
     def unreadable(exc: OSError) -> None:  # os.walk would skip it in silence: what it holds is unknown
         if not isinstance(exc, (FileNotFoundError, NotADirectoryError)):  # gone, or a file: nothing hidden
             rel = from_os(os.path.relpath(exc.filename, root).replace(os.sep, "/"))
-            found.append(_unreadable_folder(rel, exc.strerror or str(exc)))
+            pending.append(_unreadable_folder(rel, exc.strerror or str(exc)))
 
     for folder, dirs, names in os.walk(root / "evidence", onerror=unreadable):
+        yield from pending
+        pending.clear()
         check_cancel(cancel)
         prefix = from_os(os.path.relpath(folder, root).replace(os.sep, "/"))
         if _covered_folder(coverage, prefix):
@@ -322,8 +326,8 @@ def _unlisted(bundle, coverage: Coverage, images: set[str], cancel) -> list[Veri
             rel = f"{prefix}/{from_os(name)}"
             _item, listed = coverage.locate(rel)
             if is_addition(rel, listed) and not _companion(rel, images):
-                found.append(VerifyResult(None, rel, None, None, None, None, "unlisted"))
-    return found
+                yield VerifyResult(None, rel, None, None, None, None, "unlisted")
+    yield from pending  # a folder found unreadable at the walk's last step
 
 
 def _unreadable_folder(rel: str, error: str) -> VerifyResult:
@@ -354,14 +358,14 @@ def _companion(rel: str, images: set[str]) -> bool:
     return False
 
 
-def _compare(expected: list[Expected], answers: dict, items: dict, shared: set) -> list[VerifyResult]:
-    """A result per recorded digest. An answer is (status or None, {algorithm: hex}, error), or (index,
-    hexes) from a folder read whole; it is dropped once used unless its path is in `shared` (recorded in
-    more than one place), so that the computed digests are freed as the results grow."""
-    out = []
-    append = out.append
+def _compare(expected: deque, answers: dict, items: dict, shared: set):
+    """A result per recorded digest, yielded as made. An answer is (status or None, {algorithm: hex}, error), or
+    (index, hexes) from a folder read whole; it is dropped once used unless its path is in `shared` (recorded in
+    more than one place), and each expectation leaves the deque as it is compared: memory goes down as the
+    results go out."""
     explained = {i: item for i, item in items.items() if item.get("changes")}
-    for e in expected:
+    while expected:
+        e = expected.popleft()
         answer = answers[e.path] if e.path in shared else answers.pop(e.path)
         note = explanation_for(explained[e.item], e.path) if e.item in explained else None
         first = answer[0]
@@ -373,17 +377,22 @@ def _compare(expected: list[Expected], answers: dict, items: dict, shared: set) 
                 computed = [hexes[first[a]] if a in first else None for a in e.algorithms]
             for algorithm, recorded, value in zip(e.algorithms, e.values, computed):
                 if value == recorded:  # the recorded string kept once (100k files: ~20 MB less)
-                    append(VerifyResult(e.item, e.path, algorithm, recorded, e.source, recorded, "match", None, note))
+                    yield VerifyResult(e.item, e.path, algorithm, recorded, e.source, recorded, "match", None, note)
                 else:
-                    append(VerifyResult(e.item, e.path, algorithm, recorded, e.source, value, "mismatch", None, note))
+                    yield VerifyResult(e.item, e.path, algorithm, recorded, e.source, value, "mismatch", None, note)
         else:
             for algorithm, recorded in zip(e.algorithms, e.values):
-                append(VerifyResult(e.item, e.path, algorithm, recorded, e.source, None, first, answer[2], note))
-    return out
+                yield VerifyResult(e.item, e.path, algorithm, recorded, e.source, None, first, answer[2], note)
 
 
 def verify_bundle(bundle, store=None, progress=None, cancel=None, items=None) -> list[VerifyResult]:
-    """Every recorded digest of the bundle (or of the items named) recomputed and compared, plus unlisted files.
+    """iter_verify's results in one list (the window shows them; `verify` streams them into the store instead)."""
+    return list(iter_verify(bundle, store, progress, cancel, items))
+
+
+def iter_verify(bundle, store=None, progress=None, cancel=None, items=None):
+    """Every recorded digest of the bundle (or of the items named) recomputed and compared, plus unlisted files,
+    yielded as made: one list of every result took ~1.4 GB at 1M files (bench_verify_scale).
     A digest list of many files has its folder read by helpers that walk it as they read (models.digest_tree);
     everything else is checked file by file and read through models.digest_pool."""
     chosen = [i for i in bundle.items if items is None or i.get("id") in set(items)]
@@ -419,12 +428,13 @@ def verify_bundle(bundle, store=None, progress=None, cancel=None, items=None) ->
         else:
             answers[answer.key] = (None, answer.digests, None)
     by_id = {i.get("id"): i for i in chosen}
-    del tree
-    results = collector.findings + _compare(collector.expected, answers, by_id, shared)
+    del tree, files, jobs, file_jobs
+    expected, collector.expected = deque(collector.expected), None
+    yield from collector.findings
+    yield from _compare(expected, answers, by_id, shared)
     if items is None:
         images = {e.get("path") for i in chosen for e in i.get("content") or [] if e.get("type") == "disk_image"}
-        results += _unlisted(bundle, Coverage(bundle), images, cancel)
-    return results
+        yield from _unlisted(bundle, Coverage(bundle), images, cancel)
 
 
 def _program_version() -> str:
@@ -457,6 +467,13 @@ def _values(result) -> tuple:
         return tuple(result)  # its fields are RESULT_COLUMNS, in that order
     result = dict(result)
     return tuple(result.get(column) for column in RESULT_COLUMNS)
+
+
+def iter_saved(store):
+    """The saved results as VerifyResults, in the order they were made (streamed, not loaded whole)."""
+    cursor = store.db.conn.execute(f"SELECT {', '.join(RESULT_COLUMNS)} FROM verification ORDER BY id")
+    for row in cursor:
+        yield VerifyResult(*row)
 
 
 def load_results(store, item=None) -> list[dict]:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidge
 
 from ui.case_header import CaseHeader
 from ui.detail_pane import DetailPane
-from ui.errors import show_exception, show_open_error
+from ui.errors import show_exception, show_open_error, show_store_replaced
 from ui.files_tab import FilesTab
 from ui.item_tree import ItemTree
 from ui.open_dialogs import WelcomePage, ask_bundle_folder, dropped_folder
@@ -174,6 +174,8 @@ class MainWindow(QMainWindow):
         self.files_tab.set_case(bundle, store)  # records of an earlier scan show at once
         self.stack.setCurrentIndex(1)
         self.case_opened.emit(bundle)
+        if store.replaced:
+            show_store_replaced(self, store.replaced)
         # on a timer, after the case page's first paint: starting the scan's helper (the bundle pickled, the
         # forkserver asked) took the GIL from the GUI thread while it painted, 20 ms of a 48 ms stall
         QTimer.singleShot(SCAN_AFTER_OPEN_MS, self._for_case(self._start_scan))

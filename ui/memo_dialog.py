@@ -30,6 +30,7 @@ def memo_job(bundle, store_path, identity_path, passphrase: bytes, reviewer: str
     """fn(progress, cancel) for the TaskRunner: load the identity, gather the review, write the memo."""
 
     def job(progress, cancel):
+        from models import audit_guard
         from models.identity import load_identity
         from models.memo_data import build_memo_data
         from models.memo_render import write_memo
@@ -41,6 +42,7 @@ def memo_job(bundle, store_path, identity_path, passphrase: bytes, reviewer: str
         identity = load_identity(identity_path, passphrase)
         store = open_store_file(Path(store_path))  # the worker's own connection: sqlite stays on one thread
         try:
+            audit_guard.require_intact(store.db)  # AuditError: its message is shown, nothing is signed
             data = build_memo_data(bundle, store, reviewer or identity.name, identity.training)
         finally:
             store.close()

@@ -4,6 +4,14 @@
 <context>
     <name></name>
     <message>
+        <source>审查意见完整，但签名人未经信任：请指定信任的签名证书后再验证</source>
+        <translation>The review memo is intact, but the signer is not trusted: give the trusted signer certificate and verify again</translation>
+    </message>
+    <message>
+        <source>✘ 审查意见完整，但签名人不受所给证书信任，不能采信</source>
+        <translation>✘ The review memo is intact, but its signer does not chain to the given certificate: do not rely on it</translation>
+    </message>
+    <message>
         <location filename="../../ui/progress_panel.py" line="11"/>
         <source>%1 个文件</source>
         <translation>%1 files</translation>
@@ -101,6 +109,10 @@
 </context>
 <context>
     <name>AuditBanner</name>
+    <message>
+        <source>审计日志校验失败：%1。审查记录可能在程序之外被改动，请勿依赖本审查库中的决定，并向技术人员报告。</source>
+        <translation>The audit log does not hold: %1. The review records may have been changed outside the program: do not rely on the decisions in this store, and report it to technical staff.</translation>
+    </message>
     <message>
         <location filename="../../ui/audit_banner.py" line="34"/>
         <source>我已知悉（记入审计日志）</source>
@@ -718,6 +730,10 @@
 </context>
 <context>
     <name>Errors</name>
+    <message>
+        <source>审查库已损坏，已另存并新建</source>
+        <translation>The review store was damaged: kept aside, a new one started</translation>
+    </message>
     <message>
         <location filename="../../ui/errors.py" line="50"/>
         <source>无法打开证据包</source>
@@ -2215,6 +2231,14 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 </context>
 <context>
     <name>VerifyMemoDialog</name>
+    <message>
+        <source>审查意见完整，但签名人未经信任：请指定信任的签名证书后再验证</source>
+        <translation>The review memo is intact, but the signer is not trusted: give the trusted signer certificate and verify again</translation>
+    </message>
+    <message>
+        <source>✘ 审查意见完整，但签名人不受所给证书信任，不能采信</source>
+        <translation>✘ The review memo is intact, but its signer does not chain to the given certificate: do not rely on it</translation>
+    </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="80"/>
         <source>验证审查意见</source>

@@ -186,6 +186,23 @@ def test_tampered_audit_log_shows_a_banner_until_acknowledged(qtbot, make_bundle
     store.close()
 
 
+def test_decision_edited_outside_the_program_shows_a_banner(qtbot, make_bundle, store_dir, context):
+    bundle, store = prepared(make_bundle.clean(), store_dir)
+    review.decide(store, "E1", "a30_1_original_media", "confirm", REVIEWER)
+    store_path = store.path
+    store.close()
+    with sqlite3.connect(store_path) as conn:  # the chain itself stays intact
+        conn.execute("UPDATE decisions SET decision = 'override', reason = '改' WHERE item = 'E1'")
+    store = open_store(bundle, store_dir)
+    tab = make_tab(qtbot, context, bundle, store)
+    assert tab.banner.isVisible() and "decisions" in tab.banner.label.text()
+    tab.banner.acknowledge()
+    tab.set_case(None, None)
+    tab.set_case(bundle, store)
+    assert tab.banner.isVisible() and REVIEWER in tab.banner.label.text()
+    store.close()
+
+
 def test_run_checks_button_fills_the_panes(qtbot, make_bundle, store_dir, context):
     bundle, store = prepared(make_bundle.with_defect("34.2"), store_dir, with_results=False)
     tab = make_tab(qtbot, context, bundle, store)
