@@ -1,0 +1,153 @@
+"""Every entry of one file system through TSK, as the folder source's Entry plus what an image adds."""
+
+from datetime import datetime
+import time
+from typing import Iterator, NamedTuple
+from zoneinfo import ZoneInfo
+
+import pytsk3
+
+from models.jobs import check_cancel
+
+_META = pytsk3.TSK_FS_META_TYPE_ENUM
+_KINDS = {pytsk3.TSK_FS_META_TYPE_REG: "file", pytsk3.TSK_FS_META_TYPE_DIR: "dir", pytsk3.TSK_FS_META_TYPE_LNK: "link",
+          pytsk3.TSK_FS_META_TYPE_VIRT: "file", pytsk3.TSK_FS_META_TYPE_VIRT_DIR: "dir"}
+_NAME_KINDS = {pytsk3.TSK_FS_NAME_TYPE_REG: "file", pytsk3.TSK_FS_NAME_TYPE_DIR: "dir",
+               pytsk3.TSK_FS_NAME_TYPE_LNK: "link", pytsk3.TSK_FS_NAME_TYPE_VIRT: "file",
+               pytsk3.TSK_FS_NAME_TYPE_VIRT_DIR: "dir"}
+_VIRTUAL = {pytsk3.TSK_FS_META_TYPE_VIRT, pytsk3.TSK_FS_META_TYPE_VIRT_DIR}
+_UNALLOC = int(pytsk3.TSK_FS_NAME_FLAG_UNALLOC)
+_DATA = pytsk3.TSK_FS_ATTR_TYPE_NTFS_DATA
+LOCAL_SOURCE = "filesystem_local"  # FAT's times: local, read in the case zone (timeline: zone not known)
+
+
+class ImageEntry(NamedTuple):
+    """models.source.Entry's fields in its order, then: the TSK address (inode / MFT entry, 'addr-type-id'
+    for a stream), role (None for the file system's own entries, 'virtual' for TSK's made-up ones such as
+    $MBR, $FAT1, $OrphanFiles, 'metadata' for NTFS's $ files), the file a stream belongs to, time source."""
+
+    path: str
+    kind: str
+    size: int | None = None
+    mode: int | None = None
+    modified_ns: int | None = None
+    accessed_ns: int | None = None
+    changed_ns: int | None = None
+    created_ns: int | None = None
+    link_target: str | None = None
+    error: str | None = None
+    deleted: bool = False
+    address: str | None = None
+    role: str | None = None
+    stream_of: str | None = None
+    time_source: str = "filesystem"
+
+
+def _local_reader(tz_name: str):
+    """TSK turns FAT's local times into epoch seconds with mktime in this process's zone; taken back to the
+    wall clock the same way and read in the case zone instead."""
+    zone = ZoneInfo(tz_name)
+
+    def convert(seconds: int, nano: int) -> int:
+        wall = time.localtime(seconds)
+        instant = datetime(*wall[:6], tzinfo=zone)
+        return int(instant.timestamp()) * 1_000_000_000 + nano
+    return convert
+
+
+def _times(meta, local) -> tuple:
+    """(modified, accessed, changed, created) in UTC ns; None where the file system keeps none (TSK's 0)."""
+    out = []
+    for seconds, nano in ((meta.mtime, meta.mtime_nano), (meta.atime, meta.atime_nano),
+                          (meta.ctime, meta.ctime_nano), (meta.crtime, meta.crtime_nano)):
+        if not seconds and not nano:
+            out.append(None)
+        elif local is not None:
+            out.append(local(seconds, nano))
+        else:
+            out.append(seconds * 1_000_000_000 + nano)
+    return tuple(out)
+
+
+def _link(meta) -> str | None:
+    target = getattr(meta, "link", None)
+    if isinstance(target, bytes):
+        return target.decode("utf-8", "replace")
+    return target or None
+
+
+def _streams(handle, base: ImageEntry, name_of) -> list[ImageEntry]:
+    """NTFS alternate data streams of one file (named $DATA attributes) as entries 'path:stream'."""
+    found = []
+    try:
+        for attr in handle:
+            info = attr.info
+            if info.type != _DATA or not info.name or info.name in (b"$Data", b"$I30"):
+                continue
+            stream = name_of(info.name)
+            found.append(base._replace(path=f"{base.path}:{stream}", kind="file", size=info.size,
+                                       address=f"{base.address}-{int(info.type)}-{info.id}", stream_of=base.path))
+    except (IOError, OSError):
+        pass
+    return found
+
+
+def walk(fs, prefix: str, tz_name: str | None = None, cancel=None) -> Iterator[list[ImageEntry]]:
+    """Entries folder by folder, as `fls -r` finds them (deleted names included, each folder entered once
+    along a path); prefix is 'IMAGE:/pN'. tz_name given: the file system keeps local times (FAT)."""
+    local = _local_reader(tz_name) if tz_name else None
+    source = LOCAL_SOURCE if tz_name else "filesystem"
+    ntfs = fs.info.ftype == pytsk3.TSK_FS_TYPE_NTFS
+    root = fs.info.root_inum
+
+    def name_of(raw: bytes) -> str:
+        return raw.decode("utf-8", "replace")
+
+    stack = [(root, "", (root,))]
+    while stack:
+        check_cancel(cancel)
+        addr, rel, ancestors = stack.pop()
+        try:
+            directory = fs.open_dir(inode=addr)
+        except (IOError, OSError) as exc:
+            yield [ImageEntry(f"{prefix}/{rel}" if rel else prefix, "dir", error=str(exc).splitlines()[0][:200],
+                              address=str(addr), time_source=source)]
+            continue
+        found, subfolders, names = [], [], set()
+        for handle in directory:
+            info = handle.info
+            raw = info.name.name
+            if raw in (b".", b".."):
+                continue
+            child = f"{rel}/{name_of(raw)}" if rel else name_of(raw)
+            if child in names:  # a deleted name beside a live one (or two deleted): told apart by address
+                child = f"{child} [{info.name.meta_addr}]"
+            names.add(child)
+            meta = info.meta
+            deleted = bool(int(info.name.flags) & _UNALLOC)
+            if meta is None and info.name.meta_addr:  # a deleted name: its metadata read as fls does
+                try:
+                    handle = fs.open_meta(inode=info.name.meta_addr)
+                    meta = handle.info.meta
+                except (IOError, OSError):
+                    meta = None
+            if meta is None:
+                kind = _NAME_KINDS.get(info.name.type, "other")
+                entry = ImageEntry(f"{prefix}/{child}", kind, deleted=deleted,
+                                   address=str(info.name.meta_addr), time_source=source)
+                found.append(entry)
+                continue
+            kind = _KINDS.get(meta.type, "other")
+            role = "virtual" if meta.type in _VIRTUAL else None
+            if ntfs and role is None and meta.addr < 24 and not rel and raw.startswith(b"$"):
+                role = "metadata"
+            entry = ImageEntry(f"{prefix}/{child}", kind, meta.size if kind != "dir" else None, None,
+                               *_times(meta, local), _link(meta) if kind == "link" else None, None, deleted,
+                               str(meta.addr), role, None, source)
+            found.append(entry)
+            if ntfs:
+                found.extend(_streams(handle, entry, name_of))
+            if kind == "dir" and meta.addr not in ancestors:
+                subfolders.append((meta.addr, child, ancestors + (meta.addr,)))
+        stack.extend(reversed(subfolders))
+        yield found
