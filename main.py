@@ -21,7 +21,8 @@ COMMANDS = {
     "make-bundle": ("models.make_bundle_cmd", "run", "add_arguments", "制作证据包 / prepare a bundle"),
     "demo": ("models.demo_cmd", "run", "add_arguments", "写出内置示例案件 / write the sample cases"),
 }
-EXPECTED_ERRORS = ("BundleError", "ManifestError", "StoreError", "SafePathError", "IdentityError", "UsageError")
+EXPECTED_ERRORS = ("BundleError", "ImageError", "ManifestError", "StoreError", "SafePathError", "IdentityError",
+                   "UsageError")
 
 
 class ArgumentParser(argparse.ArgumentParser):

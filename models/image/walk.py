@@ -24,7 +24,8 @@ LOCAL_SOURCE = "filesystem_local"  # FAT's times: local, read in the case zone (
 class ImageEntry(NamedTuple):
     """models.source.Entry's fields in its order, then: the TSK address (inode / MFT entry, 'addr-type-id'
     for a stream), role (None for the file system's own entries, 'virtual' for TSK's made-up ones such as
-    $MBR, $FAT1, $OrphanFiles, 'metadata' for NTFS's $ files), the file a stream belongs to, time source."""
+    $MBR, $FAT1, $OrphanFiles, 'metadata' for NTFS's $ files, 'volume_label' for FAT's label), the file
+    a stream belongs to, time source."""
 
     path: str
     kind: str
@@ -141,6 +142,8 @@ def walk(fs, prefix: str, tz_name: str | None = None, cancel=None) -> Iterator[l
             role = "virtual" if meta.type in _VIRTUAL else None
             if ntfs and role is None and meta.addr < 24 and not rel and raw.startswith(b"$"):
                 role = "metadata"
+            elif role is None and raw.endswith(b"(Volume Label Entry)"):  # TSK shows FAT's label as a file
+                role = "volume_label"
             entry = ImageEntry(f"{prefix}/{child}", kind, meta.size if kind != "dir" else None, None,
                                *_times(meta, local), _link(meta) if kind == "link" else None, None, deleted,
                                str(meta.addr), role, None, source)
