@@ -12,9 +12,16 @@ def add_store_argument(parser) -> None:
     parser.add_argument("--store", metavar="DIR", help="审查库所在文件夹 / folder for the review store")
 
 
+def add_codepage_argument(parser) -> None:
+    parser.add_argument("--header-codepage", metavar="CP", help="E01 窄头部的代码页（默认：不是 ASCII 时按 "
+                        "windows-936 读）/ code page of an E01's narrow header (default: windows-936 when not ASCII)")
+
+
 def open_bundle_and_store(args):
     """Load the bundle named by args.path (errors propagate to main's exit-2 handler) and its store."""
     bundle = load_bundle(args.path)
+    if bundle.image is not None and getattr(args, "header_codepage", None):
+        bundle.image.codepage = args.header_codepage
     store_dir = Path(args.store) if getattr(args, "store", None) else None
     return bundle, open_store(bundle, store_dir)
 

@@ -4,7 +4,7 @@ import json
 import sys
 
 from models.exif import exif_contract_json
-from models.cli_common import ProgressLine, add_store_argument, open_bundle_and_store
+from models.cli_common import ProgressLine, add_codepage_argument, add_store_argument, open_bundle_and_store
 from models.scan import iter_file_records, scan_bundle
 from models.timeutil import ns_to_utc_iso
 
@@ -14,6 +14,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--json", action="store_true", help="每个文件一行 JSON / one JSON object per file")
     parser.add_argument("--no-types", action="store_true", help="只列元数据，不识别类型 / stat only")
     add_store_argument(parser)
+    add_codepage_argument(parser)
 
 
 def file_json(record: dict) -> dict:

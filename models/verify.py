@@ -339,7 +339,12 @@ def _compare(expected: list[Expected], answers: dict, items: dict, shared: set) 
 def verify_bundle(bundle, store=None, progress=None, cancel=None, items=None) -> list[VerifyResult]:
     """Every recorded digest of the bundle (or of the items named) recomputed and compared, plus unlisted files.
     A digest list of many files has its folder read by helpers that walk it as they read (models.digest_tree);
-    everything else is checked file by file and read through models.digest_pool."""
+    everything else is checked file by file and read through models.digest_pool. A disk image opened on its
+    own: its media stream against the digests it stores (models.image.verify)."""
+    if getattr(bundle, "image", None) is not None:
+        from models.image.verify import verify_image
+
+        return verify_image(bundle, progress, cancel)
     chosen = [i for i in bundle.items if items is None or i.get("id") in set(items)]
     collector = _Collector(bundle)
     for item in chosen:

@@ -3,14 +3,18 @@
 import json
 import sys
 
-STATUS_ZH = {"match": "一致", "mismatch": "不一致", "missing": "缺失", "unreadable": "无法读取", "unlisted": "清单外新增"}
+from models.cli_common import add_codepage_argument
+
+STATUS_ZH = {"match": "一致", "mismatch": "不一致", "missing": "缺失", "unreadable": "无法读取", "unlisted": "清单外新增",
+             "computed": "已计算（无记录值可比）"}
 PROBLEMS = ("mismatch", "missing", "unreadable", "unlisted")
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("path", help="证据包或文件夹 / bundle or folder")
+    parser.add_argument("path", help="证据包、文件夹或磁盘镜像 / bundle, folder or disk image")
     parser.add_argument("--json", action="store_true", help="每个校验值一行 JSON / one JSON object per digest")
     parser.add_argument("--store", metavar="DIR", help="审查库所在文件夹 / folder for the review store")
+    add_codepage_argument(parser)
 
 
 def _line(result) -> str:
@@ -18,7 +22,9 @@ def _line(result) -> str:
     text = f"{STATUS_ZH.get(row['status'], row['status'])}\t{row['item'] or '-'}\t{row['path']}"
     if row["algorithm"]:
         text += f"\t{row['algorithm']}\t记录 {row['recorded'] or '-'}\t计算 {row['computed'] or '-'}"
-    if row["recorded_source"] and row["recorded_source"] != "manifest":
+    if row["recorded_source"] == "ewf_header":
+        text += "\t来源 E01 镜像内存储值"
+    elif row["recorded_source"] and row["recorded_source"] != "manifest":
         text += f"\t来源 {row['recorded_source']}"
     for extra in (row["error"], row["explanation"] and f"说明：{row['explanation']}"):
         if extra:

@@ -72,3 +72,14 @@ def test_a_plain_file_is_neither_folder_nor_image(tmp_path):
     plain.write_text("x")
     result = run_main("scan", plain, store=tmp_path / "store")
     assert result.returncode == 2 and "disk image" in result.stderr.decode()
+
+
+def test_header_code_page_can_be_chosen(tmp_path):
+    (tmp_path / "src").mkdir()
+    raw = fat32_image(tmp_path / "src")
+    e01 = e01_of(raw, tmp_path / "old", fmt="encase2", case="案件二号")  # the narrow header only
+    first = lambda *extra: json.loads(run_main("scan", e01, "--json", "--no-types", *extra,  # noqa: E731
+                                               store=tmp_path / "store").stdout.decode().splitlines()[0])["image"]
+    assert first()["case_number"] == "案件二号"
+    latin = first("--header-codepage", "windows-1252")["case_number"]
+    assert latin and latin != "案件二号"
