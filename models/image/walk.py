@@ -48,11 +48,16 @@ def _local_reader(tz_name: str):
     """TSK turns FAT's local times into epoch seconds with mktime in this process's zone; taken back to the
     wall clock the same way and read in the case zone instead."""
     zone = ZoneInfo(tz_name)
+    seen: dict[int, int] = {}  # FAT keeps 2-second steps: files of one copy share few values
 
     def convert(seconds: int, nano: int) -> int:
-        wall = time.localtime(seconds)
-        instant = datetime(*wall[:6], tzinfo=zone)
-        return int(instant.timestamp()) * 1_000_000_000 + nano
+        base = seen.get(seconds)
+        if base is None:
+            if len(seen) > 100_000:
+                seen.clear()
+            wall = time.localtime(seconds)
+            base = seen[seconds] = int(datetime(*wall[:6], tzinfo=zone).timestamp()) * 1_000_000_000
+        return base + nano
     return convert
 
 
@@ -104,6 +109,7 @@ def walk(fs, prefix: str, tz_name: str | None = None, cancel=None) -> Iterator[l
     def name_of(raw: bytes) -> str:
         return raw.decode("utf-8", "replace")
 
+    make = ImageEntry._make
     stack = [(root, "", (root,))]
     while stack:
         check_cancel(cancel)
@@ -115,42 +121,44 @@ def walk(fs, prefix: str, tz_name: str | None = None, cancel=None) -> Iterator[l
                               address=str(addr), time_source=source)]
             continue
         found, subfolders, names = [], [], set()
-        for handle in directory:
+        base = f"{prefix}/{rel}/" if rel else f"{prefix}/"
+        for handle in directory:  # one pass per entry: attribute reads through pytsk3 cost ~0.3 us each
             info = handle.info
-            raw = info.name.name
-            if raw in (b".", b".."):
+            name = info.name
+            raw = name.name
+            if raw == b"." or raw == b"..":
                 continue
-            child = f"{rel}/{name_of(raw)}" if rel else name_of(raw)
+            text = raw.decode("utf-8", "replace")
+            child = f"{rel}/{text}" if rel else text
             if child in names:  # a deleted name beside a live one (or two deleted): told apart by address
-                child = f"{child} [{info.name.meta_addr}]"
+                child = f"{child} [{name.meta_addr}]"
             names.add(child)
             meta = info.meta
-            deleted = bool(int(info.name.flags) & _UNALLOC)
-            if meta is None and info.name.meta_addr:  # a deleted name: its metadata read as fls does
+            deleted = bool(int(name.flags) & _UNALLOC)
+            if meta is None and name.meta_addr:  # a deleted name: its metadata read as fls does
                 try:
-                    handle = fs.open_meta(inode=info.name.meta_addr)
+                    handle = fs.open_meta(inode=name.meta_addr)
                     meta = handle.info.meta
                 except (IOError, OSError):
                     meta = None
+            path = base + child[len(rel) + 1:] if rel else base + child
             if meta is None:
-                kind = _NAME_KINDS.get(info.name.type, "other")
-                entry = ImageEntry(f"{prefix}/{child}", kind, deleted=deleted,
-                                   address=str(info.name.meta_addr), time_source=source)
-                found.append(entry)
+                found.append(ImageEntry(path, _NAME_KINDS.get(name.type, "other"), deleted=deleted,
+                                        address=str(name.meta_addr), time_source=source))
                 continue
-            kind = _KINDS.get(meta.type, "other")
-            role = "virtual" if meta.type in _VIRTUAL else None
-            if ntfs and role is None and meta.addr < 24 and not rel and raw.startswith(b"$"):
+            mtype, maddr = meta.type, meta.addr
+            kind = _KINDS.get(mtype, "other")
+            role = "virtual" if mtype in _VIRTUAL else None
+            if ntfs and role is None and maddr < 24 and not rel and raw.startswith(b"$"):
                 role = "metadata"
             elif role is None and raw.endswith(b"(Volume Label Entry)"):  # TSK shows FAT's label as a file
                 role = "volume_label"
-            entry = ImageEntry(f"{prefix}/{child}", kind, meta.size if kind != "dir" else None, None,
-                               *_times(meta, local), _link(meta) if kind == "link" else None, None, deleted,
-                               str(meta.addr), role, None, source)
+            entry = make((path, kind, meta.size if kind != "dir" else None, None, *_times(meta, local),
+                          _link(meta) if kind == "link" else None, None, deleted, str(maddr), role, None, source))
             found.append(entry)
             if ntfs:
                 found.extend(_streams(handle, entry, name_of))
-            if kind == "dir" and meta.addr not in ancestors:
-                subfolders.append((meta.addr, child, ancestors + (meta.addr,)))
+            if kind == "dir" and maddr not in ancestors:
+                subfolders.append((maddr, child, ancestors + (maddr,)))
         stack.extend(reversed(subfolders))
         yield found
