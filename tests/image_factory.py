@@ -76,13 +76,15 @@ def ext4_image(folder: Path, size_mb: int = 8) -> Path | None:
     return image
 
 
-def fls_entries(image: Path, zone: str = "UTC", sector_offset: int | None = None) -> dict:
+def fls_entries(image: Path, zone: str = "UTC", sector_offset: int | None = None, fs_type: str | None = None) -> dict:
     """`fls -r -m / -z ZONE` as {(path, meta address): (size, atime, mtime, ctime, crtime, deleted)}, without
     the ($FILE_NAME) rows and NTFS index streams ($I30, $O ...) that are not files."""
     require("fls")
     args = ["fls", "-r", "-m", "/", "-z", zone]
     if sector_offset:
         args += ["-o", str(sector_offset)]
+    if fs_type:
+        args += ["-f", fs_type]
     out = _run(args + [str(image)]).stdout.decode("utf-8", "replace")
     found = {}
     for line in out.splitlines():
@@ -108,7 +110,7 @@ def our_entries(entries, prefix: str) -> dict:
     for e in entries:
         if not e.path.startswith(prefix + "/"):
             continue
-        name = e.path[len(prefix):]
+        name = "".join("^" if ord(c) < 0x20 else c for c in e.path[len(prefix):])  # as fls prints controls
         if name.endswith(f" [{e.address}]"):
             name = name[:-len(f" [{e.address}]")]
         found[(name, e.address.split("-")[0])] = (e.size, sec(e.accessed_ns), sec(e.modified_ns),

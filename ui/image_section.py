@@ -45,8 +45,9 @@ def partition_text(part: dict) -> str:
 def partition_tip(part: dict) -> str:
     lines = [f"{part.get('table') or _t('无分区表')} {part.get('description') or ''}".strip(),
              _t("起始偏移 %1 字节").replace("%1", f"{part.get('start', 0):,}")]
-    if part.get("error"):
-        lines.append(part["error"])
+    for key in ("note", "error"):  # said by models.image.volumes in both languages
+        if part.get(key):
+            lines.append(part[key])
     return "\n".join(lines)
 
 

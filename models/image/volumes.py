@@ -29,6 +29,7 @@ class Partition:
     slot: int | None = None  # TSK's partition address (mmls's first column)
     fs_type: str | None = None
     error: str | None = None  # why no file system is listed
+    note: str | None = None  # how it was read when TSK's detection alone did not decide
     fs: object = field(default=None, repr=False)
 
     @property
@@ -38,7 +39,26 @@ class Partition:
 
     def to_json(self) -> dict:
         return {"name": self.name, "start": self.start, "length": self.length, "description": self.description,
-                "table": self.table, "slot": self.slot, "file_system": self.fs_type, "error": self.error}
+                "table": self.table, "slot": self.slot, "file_system": self.fs_type, "error": self.error,
+                "note": self.note}
+
+
+# the partition table's word for a type -> what TSK is asked to read when its detection finds several
+_TABLE_TYPES = (("NTFS", pytsk3.TSK_FS_TYPE_NTFS_DETECT), ("exFAT", pytsk3.TSK_FS_TYPE_EXFAT),
+                ("FAT", pytsk3.TSK_FS_TYPE_FAT_DETECT), ("Linux", pytsk3.TSK_FS_TYPE_EXT_DETECT),
+                ("HFS", pytsk3.TSK_FS_TYPE_HFS_DETECT))
+
+
+def _as_the_table_says(img, part: Partition):
+    """TSK's detection found the signatures of several file systems (a disk reformatted without wiping, or a
+    crafted one): the type the partition table gives is tried, as `fls -f TYPE` would be asked to."""
+    for word, fs_type in _TABLE_TYPES:
+        if word.lower() in part.description.lower():
+            try:
+                return pytsk3.FS_Info(img, offset=part.start, type=fs_type)
+            except (IOError, OSError):
+                continue
+    return None
 
 
 def _open_fs(img, part: Partition) -> None:
@@ -50,8 +70,13 @@ def _open_fs(img, part: Partition) -> None:
     try:
         part.fs = pytsk3.FS_Info(img, offset=part.start)
     except (IOError, OSError) as exc:
-        part.error = f"TSK 无法识别文件系统 / TSK finds no file system it reads: {str(exc).splitlines()[0][:160]}"
-        return
+        reason = str(exc).splitlines()[0][:160]
+        part.fs = _as_the_table_says(img, part) if "Multiple file system types" in reason else None
+        if part.fs is None:
+            part.error = f"TSK 无法识别文件系统 / TSK finds no file system it reads: {reason}"
+            return
+        part.note = ("TSK 发现多种文件系统特征，按分区表所标类型读取 / TSK found signatures of several file "
+                     "systems: read as the partition table's type says")
     part.fs_type = _FS_NAMES.get(part.fs.info.ftype, str(part.fs.info.ftype).replace("TSK_FS_TYPE_", ""))
 
 

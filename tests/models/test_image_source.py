@@ -12,9 +12,9 @@ DISK = "disk_images"
 TSK_DATA = "sleuthkit_test_data/extracted"
 
 
-def _compare(image, source: ImageSource, part: str = "p1", zone: str = "UTC", sector_offset=None):
+def _compare(image, source: ImageSource, part: str = "p1", zone: str = "UTC", sector_offset=None, fs_type=None):
     """Every fls entry is listed with the same size (files), times and deleted flag; returns ours left over."""
-    theirs = fls_entries(image, zone, sector_offset)
+    theirs = fls_entries(image, zone, sector_offset, fs_type)
     ours = our_entries(list(source.entries()), f"{source.name}:/{part}")
     assert theirs, "fls listed nothing"
     for key, (size, atime, mtime, ctime, crtime, deleted) in theirs.items():
@@ -150,3 +150,32 @@ def test_ext4_made_with_mkfs_lists_as_fls(tmp_path):
     report = next(e for e in source.entries() if e.path.endswith("/文档/报告.txt"))
     assert None not in (report.modified_ns, report.accessed_ns, report.changed_ns, report.created_ns)
     assert source.open(report.path, report.address).read() == "报告内容\n".encode()
+
+
+def _unzip(archive, member: str, folder):
+    import zipfile
+
+    with zipfile.ZipFile(archive) as zipped:
+        return folder / zipped.extract(member, folder).split(str(folder) + "/", 1)[1]
+
+
+def test_dos_partitioned_ntfs_disk_with_ambiguous_signatures_lists_as_fls_f_ntfs(corpus_dir, tmp_path):
+    image = _unzip(corpus_dir / DISK / "sleuthkit_test_data/from_brian/10b-ntfs-autodetect.zip",
+                   "10-ntfs-autodetect/10-ntfs-disk.dd", tmp_path)
+    source = ImageSource(inspect(image), "UTC")
+    assert [(p.name, p.table, p.fs_type, p.start) for p in source.partitions] == \
+        [("p1", "DOS", "NTFS", 63 * 512), ("p2", "DOS", "NTFS", 96390 * 512)]
+    # both partitions carry ext and UFS signatures beside NTFS (the image's point): TSK's detection alone
+    # refuses them, fls is told -f ntfs, and ours reads the type the partition table gives, saying so
+    assert all(p.note for p in source.partitions)
+    for part in source.partitions:
+        extra = _compare(image, source, part.name, sector_offset=part.start // 512, fs_type="ntfs")
+        assert all(name.startswith(("/$Secure", "/$Extend/")) for name, _ in extra), extra
+
+
+def test_hfs_plus_lists_as_fls(corpus_dir, tmp_path):
+    image = _unzip(corpus_dir / DISK / "sleuthkit_test_data/nps-2009-hfsjtest1/image.gen1.zip", "image.gen1.dmg",
+                   tmp_path)
+    source = ImageSource(inspect(image), "UTC")
+    assert source.partitions[0].fs_type == "HFS+"
+    assert not _compare(image, source)
