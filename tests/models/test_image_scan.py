@@ -83,3 +83,17 @@ def test_header_code_page_can_be_chosen(tmp_path):
     assert first()["case_number"] == "案件二号"
     latin = first("--header-codepage", "windows-1252")["case_number"]
     assert latin and latin != "案件二号"
+
+
+def test_file_system_tsk_cannot_read_gives_the_reason_and_still_verifies(corpus_dir, tmp_path):
+    image = corpus_dir / "disk_images/plaso/test_data/tsk_volume_system.raw"  # p1's file system unreadable
+    result = run_main("scan", image, "--json", "--no-types", store=tmp_path / "store")
+    assert result.returncode == 0, result.stderr.decode()
+    lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    first, second = lines[0]["image"]["partitions"]
+    assert first["file_system"] is None and "TSK" in first["error"] and second["file_system"] == "ext2"
+    rows = {row["path"]: row for row in lines[1:]}
+    assert rows["tsk_volume_system.raw:/p1"]["error"] == first["error"]
+    assert any(path.startswith("tsk_volume_system.raw:/p2/") for path in rows)
+    verified = run_main("verify", image, "--json", store=tmp_path / "store")
+    assert verified.returncode == 0 and '"computed"' in verified.stdout.decode()
