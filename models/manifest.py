@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 
+from models.bundle_error import BundleError  # noqa: F401 - raised here, imported from here by callers
 from models.manifest_rules import semantic_errors
 from models.manifest_wording import describe_schema_error
 from models.resources import resource_path
@@ -17,10 +18,6 @@ from models.timeutil import DEFAULT_ZONE
 
 MANIFEST_NAME = "bundle.json"
 ADHOC_ITEM = "ADHOC"
-
-
-class BundleError(Exception):
-    """The path given is not a bundle at all (absent, not a folder, unreadable)."""
 
 
 class ManifestError(Exception):

@@ -44,34 +44,43 @@ class ImageEntry(NamedTuple):
     time_source: str = "filesystem"
 
 
-def _local_reader(tz_name: str):
-    """TSK turns FAT's local times into epoch seconds with mktime in this process's zone; taken back to the
-    wall clock the same way and read in the case zone instead."""
+def _fat_times(tz_name: str):
+    """FAT keeps a modified time (2 s steps; exFAT 10 ms), an access date and a created time (10 ms), all
+    local with no zone, and no change time. TSK turns them into epoch seconds with mktime in this process's zone; each is
+    taken back to the wall clock the same way and read in the case zone instead."""
     zone = ZoneInfo(tz_name)
-    seen: dict[int, int] = {}  # FAT keeps 2-second steps: files of one copy share few values
+    seen: dict[int, int] = {0: None}  # files of one copy share few values; TSK's 0: no time kept
 
-    def convert(seconds: int, nano: int) -> int:
-        base = seen.get(seconds)
-        if base is None:
-            if len(seen) > 100_000:
-                seen.clear()
-            wall = time.localtime(seconds)
-            base = seen[seconds] = int(datetime(*wall[:6], tzinfo=zone).timestamp()) * 1_000_000_000
-        return base + nano
-    return convert
+    def convert(seconds: int):
+        if len(seen) > 100_000:
+            seen.clear()
+            seen[0] = None
+        wall = time.localtime(seconds)
+        base = seen[seconds] = int(datetime(*wall[:6], tzinfo=zone).timestamp()) * 1_000_000_000
+        return base
+
+    def times(meta) -> tuple:
+        get = seen.get
+        modified, accessed, created = meta.mtime, meta.atime, meta.crtime
+        m = get(modified, False)
+        if m is False:
+            m = convert(modified)
+        a = get(accessed, False)
+        if a is False:
+            a = convert(accessed)
+        c = get(created, False)
+        if c is False:
+            c = convert(created)
+        return (m if m is None else m + meta.mtime_nano), a, None, (c if c is None else c + meta.crtime_nano)
+    return times
 
 
-def _times(meta, local) -> tuple:
+def _times(meta) -> tuple:
     """(modified, accessed, changed, created) in UTC ns; None where the file system keeps none (TSK's 0)."""
     out = []
     for seconds, nano in ((meta.mtime, meta.mtime_nano), (meta.atime, meta.atime_nano),
                           (meta.ctime, meta.ctime_nano), (meta.crtime, meta.crtime_nano)):
-        if not seconds and not nano:
-            out.append(None)
-        elif local is not None:
-            out.append(local(seconds, nano))
-        else:
-            out.append(seconds * 1_000_000_000 + nano)
+        out.append(None if not seconds and not nano else seconds * 1_000_000_000 + nano)
     return tuple(out)
 
 
@@ -101,7 +110,7 @@ def _streams(handle, base: ImageEntry, name_of) -> list[ImageEntry]:
 def walk(fs, prefix: str, tz_name: str | None = None, cancel=None) -> Iterator[list[ImageEntry]]:
     """Entries folder by folder, as `fls -r` finds them (deleted names included, each folder entered once
     along a path); prefix is 'IMAGE:/pN'. tz_name given: the file system keeps local times (FAT)."""
-    local = _local_reader(tz_name) if tz_name else None
+    times = _fat_times(tz_name) if tz_name else _times
     source = LOCAL_SOURCE if tz_name else "filesystem"
     ntfs = fs.info.ftype == pytsk3.TSK_FS_TYPE_NTFS
     root = fs.info.root_inum
@@ -153,7 +162,7 @@ def walk(fs, prefix: str, tz_name: str | None = None, cancel=None) -> Iterator[l
                 role = "metadata"
             elif role is None and raw.endswith(b"(Volume Label Entry)"):  # TSK shows FAT's label as a file
                 role = "volume_label"
-            entry = make((path, kind, meta.size if kind != "dir" else None, None, *_times(meta, local),
+            entry = make((path, kind, meta.size if kind != "dir" else None, None, *times(meta),
                           _link(meta) if kind == "link" else None, None, deleted, str(maddr), role, None, source))
             found.append(entry)
             if ntfs:
