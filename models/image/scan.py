@@ -13,6 +13,7 @@ BATCH = 2000
 IMAGE_META = "image_json"
 _COLUMNS = ("path", "item", "listed", "kind", "size", "mode", "modified_ns", "accessed_ns", "changed_ns", "created_ns",
             "link_target", "error", "deleted", "time_source", "address", "role", "stream_of")
+_INSERT = f"INSERT INTO files({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
 _UPSERT = (f"INSERT INTO files({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))}) "
            "ON CONFLICT(path) DO UPDATE SET "
            "mime = CASE WHEN files.size IS excluded.size AND files.address IS excluded.address "
@@ -50,6 +51,7 @@ def scan_image(bundle, store, progress=None, cancel=None):
     seen: set[str] = set()
     known = {path for path, in conn.execute("SELECT path FROM files")}
     locate = Coverage(bundle).locate
+    statement = _UPSERT if known else _INSERT  # a first scan: nothing to update
     try:
         store.set_meta(IMAGE_META, json.dumps(source.info(), ensure_ascii=False))
         conn.execute("PRAGMA synchronous=NORMAL")
@@ -64,19 +66,19 @@ def scan_image(bundle, store, progress=None, cancel=None):
                         summary.bytes += e.size or 0
                     summary.errors += e.error is not None
                     summary.links += e.kind == "link"
-                if len(pending) >= BATCH:
+                if len(pending) >= BATCH or not summary.changed:  # the first folder at once: rows on screen
                     with conn:
-                        conn.executemany(_UPSERT, pending)
+                        conn.executemany(statement, pending)
                     summary.changed += len(pending)
                     pending = []
                     if progress:
                         progress(summary.files, None, summary.bytes, None)
         except Cancelled:
             with conn:
-                conn.executemany(_UPSERT, pending)
+                conn.executemany(statement, pending)
             raise
         with conn:
-            conn.executemany(_UPSERT, pending)
+            conn.executemany(statement, pending)
         summary.changed += len(pending)
         gone = [(p,) for p in known - seen]
         with conn:
