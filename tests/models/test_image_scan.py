@@ -97,3 +97,20 @@ def test_file_system_tsk_cannot_read_gives_the_reason_and_still_verifies(corpus_
     assert any(path.startswith("tsk_volume_system.raw:/p2/") for path in rows)
     verified = run_main("verify", image, "--json", store=tmp_path / "store")
     assert verified.returncode == 0 and '"computed"' in verified.stdout.decode()
+
+
+def test_types_from_two_processes_equal_those_typed_here(usb_e01, tmp_path, monkeypatch):
+    import models.image.typing as image_typing
+
+    answers = []
+    for pool_from, name in ((10**9, "here"), (1, "pool")):
+        monkeypatch.setattr(image_typing, "POOL_FROM", pool_from)
+        monkeypatch.setattr(image_typing, "BATCH", 2)
+        bundle = load_bundle(usb_e01)
+        store = open_store(bundle, tmp_path / name)
+        scan_bundle(bundle, store)
+        assert fill_types(bundle, store) == 4
+        answers.append(store.db.execute("SELECT path, mime, category, exif_json, type_error FROM files "
+                                        "ORDER BY path").fetchall())
+    assert answers[0] == answers[1]
+    assert any(row[1] == "image/jpeg" and row[3] for row in answers[1])
