@@ -97,9 +97,10 @@ def inspect(path, codepage: str | None = None) -> ImageSpec:
         if EWF_SIGNATURES[head[:8]] == "L01":
             raise ImageError(f"L01 逻辑证据文件暂不支持 / L01 logical evidence files are not supported: {path.name}")
         from models.image.ewf_segments import ewf_segments
-        return ImageSpec(path, "E01", ewf_segments(path), codepage)
+        segments = ewf_segments(path)
+        return ImageSpec(Path(segments[0]), "E01", segments, codepage)  # named by its first segment
     name = refused_format(head, tail)
     if name:
         raise ImageError(f"不支持的镜像格式 {name} / unsupported image format {name}: {path.name}")
     segments = split_raw_segments(path)
-    return ImageSpec(path, "split_raw" if len(segments) > 1 else "raw", segments, codepage)
+    return ImageSpec(Path(segments[0]), "split_raw" if len(segments) > 1 else "raw", segments, codepage)

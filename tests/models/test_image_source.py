@@ -179,3 +179,12 @@ def test_hfs_plus_lists_as_fls(corpus_dir, tmp_path):
     source = ImageSource(inspect(image), "UTC")
     assert source.partitions[0].fs_type == "HFS+"
     assert not _compare(image, source)
+
+
+def test_a_later_segment_names_the_image_by_its_first(corpus_dir, tmp_path):
+    split = inspect(corpus_dir / DISK / "dfvfs/test_data/image.raw.001")
+    assert split.path.name == "image.raw.000" and len(split.segments) == 2
+    raw = fat32_image(tmp_path, size_mb=34, files={"noise.bin": __import__("os").urandom(3 << 20)})
+    e01 = e01_of(raw, tmp_path / "seg", segment="1MiB", compression="none")
+    spec = inspect(e01.with_suffix(".E02"))
+    assert spec.path.name == "seg.E01" and spec.segments == sorted(spec.segments)
