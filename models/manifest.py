@@ -111,9 +111,9 @@ def _image_bundle(path: Path) -> Bundle:
     if not path.is_file() or not looks_like_image(path):
         raise BundleError(f"不是文件夹或磁盘镜像 / not a folder or disk image: {path}")
     spec = inspect(path)
-    bundle = _adhoc(path)
+    bundle = _adhoc(spec.path)  # by its first segment: one image, one store, whichever segment was given
     bundle.image = spec
-    bundle.digest = hashlib.sha256(b"image:" + os.fsencode(str(path.resolve()))).hexdigest()
+    bundle.digest = hashlib.sha256(b"image:" + os.fsencode(str(spec.path.resolve()))).hexdigest()
     return bundle
 
 
