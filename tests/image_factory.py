@@ -116,3 +116,57 @@ def our_entries(entries, prefix: str) -> dict:
         found[(name, e.address.split("-")[0])] = (e.size, sec(e.accessed_ns), sec(e.modified_ns),
                                                   sec(e.changed_ns), sec(e.created_ns), e.deleted)
     return found
+
+
+def _gpt_header(total: int, current: int, backup: int, entries_lba: int, entries_crc: int, disk: bytes) -> bytes:
+    import struct
+    import zlib
+
+    fields = [b"EFI PART", 0x00010000, 92, 0, 0, current, backup, 34, total - 34, disk, entries_lba, 128, 128,
+              entries_crc]
+    layout = "<8sIIII QQQQ16s QIII"
+    header = bytearray(struct.pack(layout.replace(" ", ""), *fields))
+    struct.pack_into("<I", header, 16, zlib.crc32(header))
+    return bytes(header).ljust(512, b"\0")
+
+
+def gpt_image(folder: Path, parts_mb=(8, 12)) -> tuple[Path, list[int]]:
+    """A GPT disk (protective MBR, both headers, basic data partitions from sector 2048, 1 MiB aligned), a
+    FAT16 file system in each (mkfs.vfat --offset) holding part<N>.txt; returns the image and each
+    partition's first sector."""
+    import struct
+    import uuid
+    import zlib
+
+    require("mkfs.vfat", "mcopy")
+    starts, lba = [], 2048
+    for size in parts_mb:
+        starts.append(lba)
+        lba += size * 2048
+    total = lba + 2048
+    image = folder / "gpt.img"
+    entries = bytearray(128 * 128)
+    basic_data = uuid.UUID("EBD0A0A2-B9E5-4433-87C0-68B6B72699C7").bytes_le
+    for index, (start, size) in enumerate(zip(starts, parts_mb)):
+        name = f"数据{index + 1}".encode("utf-16-le").ljust(72, b"\0")
+        struct.pack_into("<16s16sQQQ72s", entries, index * 128, basic_data, uuid.uuid4().bytes_le, start,
+                         start + size * 2048 - 1, 0, name)
+    crc, disk = zlib.crc32(entries), uuid.uuid4().bytes_le
+    mbr = bytearray(512)
+    struct.pack_into("<B3sB3sII", mbr, 446, 0, b"\0\2\0", 0xEE, b"\xff\xff\xff", 1, min(total - 1, 0xFFFFFFFF))
+    mbr[510:512] = b"\x55\xaa"
+    with open(image, "wb") as out:
+        out.truncate(total * 512)
+        out.write(mbr)
+        out.write(_gpt_header(total, 1, total - 1, 2, crc, disk))
+        out.write(entries)
+        out.seek((total - 33) * 512)
+        out.write(entries)
+        out.write(_gpt_header(total, total - 1, 1, total - 33, crc, disk))
+    for index, (start, size) in enumerate(zip(starts, parts_mb)):
+        _run(["mkfs.vfat", "-F", "16", "-s", "2", f"--offset={start}", str(image), str(size * 1024)])
+        src = folder / f"part{index + 1}.txt"
+        src.write_text(f"分区 {index + 1}\n", encoding="utf-8")
+        os.utime(src, (1_500_000_000 + index, 1_500_000_000 + index))
+        _run(["mcopy", "-m", "-i", f"{image}@@{start * 512}", str(src), "::/"])
+    return image, starts

@@ -188,3 +188,16 @@ def test_a_later_segment_names_the_image_by_its_first(corpus_dir, tmp_path):
     e01 = e01_of(raw, tmp_path / "seg", segment="1MiB", compression="none")
     spec = inspect(e01.with_suffix(".E02"))
     assert spec.path.name == "seg.E01" and spec.segments == sorted(spec.segments)
+
+
+def test_gpt_partitions_list_each_file_system_as_fls(tmp_path):
+    from tests.image_factory import gpt_image
+
+    image, starts = gpt_image(tmp_path)
+    source = ImageSource(inspect(image), "Asia/Shanghai")
+    assert [(p.name, p.table, p.fs_type, p.start) for p in source.partitions] == \
+        [("p1", "GPT", "FAT16", starts[0] * 512), ("p2", "GPT", "FAT16", starts[1] * 512)]
+    for index, part in enumerate(source.partitions, 1):
+        assert not _compare(image, source, part.name, zone="Asia/Shanghai", sector_offset=starts[index - 1])
+        path = f"gpt.img:/{part.name}/part{index}.txt"
+        assert source.open(path).read().decode() == f"分区 {index}\n"
