@@ -20,8 +20,8 @@ COMMANDS = {
     "identity": ("models.memo_cmd", "run_identity", "add_identity_arguments", "创建签名身份 / make an identity"),
     "demo": ("models.demo_cmd", "run", "add_arguments", "写出内置示例案件 / write the sample cases"),
 }
-EXPECTED_ERRORS = ("BundleError", "ManifestError", "StoreError", "SafePathError", "IdentityError", "UsageError",
-                   "AuditError")
+EXPECTED_ERRORS = ("BundleError", "ImageError", "ManifestError", "StoreError", "SafePathError", "IdentityError",
+                   "UsageError", "AuditError")
 
 
 class ArgumentParser(argparse.ArgumentParser):

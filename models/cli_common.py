@@ -18,11 +18,18 @@ def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def add_codepage_argument(parser) -> None:
+    parser.add_argument("--header-codepage", metavar="CP", help="E01 窄头部的代码页（默认：不是 ASCII 时按 "
+                        "windows-936 读）/ code page of an E01's narrow header (default: windows-936 when not ASCII)")
+
+
 def open_bundle_and_store(args, audit_required: bool = False):
     """Load the bundle named by args.path (errors propagate to main's exit-2 handler) and its store, holding
     the store's lock for the rest of the command (main releases it): one writer at a time. The audit is
     checked (models.audit_guard): a problem is said on stderr, or with audit_required raised (exit 2)."""
     bundle = load_bundle(args.path)
+    if bundle.image is not None and getattr(args, "header_codepage", None):
+        bundle.image.codepage = args.header_codepage
     store_dir = store_folder(bundle, getattr(args, "store", None))  # refused inside the bundle
     store_lock.acquire(store_dir / f"{bundle.digest}.sqlite", say)
     store = open_store(bundle, store_dir, say)

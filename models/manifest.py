@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 
+from models.bundle_error import BundleError  # noqa: F401 - raised here, imported from here by callers
 from models.manifest_rules import semantic_errors
 from models.manifest_shape import parse_json, shape_problem
 from models.manifest_wording import describe_schema_error
@@ -18,10 +19,6 @@ from models.timeutil import DEFAULT_ZONE
 
 MANIFEST_NAME = "bundle.json"
 ADHOC_ITEM = "ADHOC"
-
-
-class BundleError(Exception):
-    """The path given is not a bundle at all (absent, not a folder, unreadable)."""
 
 
 class ManifestError(Exception):
@@ -42,6 +39,7 @@ class Bundle:
     adhoc: bool
     digest: str
     manifest_bytes: bytes = field(default=b"", repr=False)
+    image: object = None  # models.image.container.ImageSpec when a disk image was opened on its own
 
     @property
     def case(self) -> dict:
@@ -110,6 +108,19 @@ def _parse(raw: bytes) -> dict:
     return data
 
 
+def _image_bundle(path: Path) -> Bundle:
+    """A disk image opened on its own: one ad-hoc item whose files are the image's."""
+    from models.image.container import inspect, looks_like_image
+
+    if not path.is_file() or not looks_like_image(path):
+        raise BundleError(f"不是文件夹或磁盘镜像 / not a folder or disk image: {path}")
+    spec = inspect(path)
+    bundle = _adhoc(spec.path)  # by its first segment: one image, one store, whichever segment was given
+    bundle.image = spec
+    bundle.digest = hashlib.sha256(b"image:" + os.fsencode(str(spec.path.resolve()))).hexdigest()
+    return bundle
+
+
 def _adhoc(root: Path) -> Bundle:
     name = root.resolve().name or str(root)
     data = {
@@ -128,7 +139,7 @@ def load_bundle(path) -> Bundle:
     if not root.exists():
         raise BundleError(f"路径不存在 / path does not exist: {root}")
     if not root.is_dir():
-        raise BundleError(f"不是文件夹 / not a folder: {root}")
+        return _image_bundle(root)
     if not os.access(root, os.R_OK | os.X_OK):
         raise BundleError(f"无权读取该文件夹 / folder not readable: {root}")
     if not (root / MANIFEST_NAME).exists() and not (root / MANIFEST_NAME).is_symlink():

@@ -118,6 +118,10 @@ def _count(summary: ScanSummary, rows: list, counts: list, known: dict | None) -
 
 def scan_bundle(bundle, store, progress=None, cancel=None, source=None) -> ScanSummary:
     """Stat every entry (never reading content) and write it; entries gone since the last scan are removed."""
+    if getattr(bundle, "image", None) is not None:
+        from models.image.scan import scan_image
+
+        return scan_image(bundle, store, progress, cancel)
     started = time.monotonic()
     source = source or FolderSource(bundle.root)
     summary = ScanSummary()
@@ -159,7 +163,7 @@ def scan_bundle(bundle, store, progress=None, cancel=None, source=None) -> ScanS
 
 FILE_COLUMNS = ("id", "path", "item", "listed", "kind", "size", "modified_ns", "accessed_ns", "changed_ns",
                 "created_ns", "time_source", "link_target", "deleted", "error", "mime", "category",
-                "extension_mismatch", "exif_json", "type_error")
+                "extension_mismatch", "exif_json", "type_error", "address", "role", "stream_of")
 
 
 def iter_file_records(store, item: str | None = None, prefix: str | None = None):

@@ -4,16 +4,17 @@ import sys
 
 from models.console import write_fields, write_json
 from models.exif import exif_contract_json
-from models.cli_common import ProgressLine, add_store_argument, open_bundle_and_store
+from models.cli_common import ProgressLine, add_codepage_argument, add_store_argument, open_bundle_and_store
 from models.scan import iter_file_records, scan_bundle
 from models.timeutil import ns_to_utc_iso
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("path", help="证据包或文件夹 / bundle or folder")
+    parser.add_argument("path", help="证据包、文件夹或磁盘镜像 / bundle, folder or disk image")
     parser.add_argument("--json", action="store_true", help="每个文件一行 JSON / one JSON object per file")
     parser.add_argument("--no-types", action="store_true", help="只列元数据，不识别类型 / stat only")
     add_store_argument(parser)
+    add_codepage_argument(parser)
 
 
 def file_json(record: dict) -> dict:
@@ -28,7 +29,8 @@ def file_json(record: dict) -> dict:
         "extension_mismatch": bool(mismatch) if mismatch is not None else False,
         "deleted": bool(record.get("deleted")), "exif": exif,
         "kind": record["kind"], "listed": bool(record["listed"]), "link_target": record.get("link_target"),
-        "error": record.get("error"),
+        "error": record.get("error"), "address": record.get("address"), "role": record.get("role"),
+        "stream_of": record.get("stream_of"),
     }
 
 
@@ -38,6 +40,23 @@ def _fill_types(bundle, store, progress) -> None:
     except ImportError:  # the typing pass is optional until it lands
         return
     fill_types(bundle, store, progress=progress)
+
+
+def _print_image(store, as_json: bool, out) -> None:
+    """The image's description first: {"image": {...}} with --json, its fields as lines otherwise."""
+    from models.image.scan import image_info
+
+    info = image_info(store) or {}
+    if as_json:
+        write_json(out, {"image": info})
+        return
+    for key, value in info.items():
+        if key == "partitions":
+            for part in value:
+                out.write(f"# {part['name']}\t{part['file_system'] or '-'}\t{part['start']}\t{part['length']}"
+                          f"\t{part['description']}" + (f"\t{part['error']}" if part["error"] else "") + "\n")
+        elif value not in (None, "", []):
+            out.write(f"# {key}: {', '.join(value) if isinstance(value, list) else value}\n")
 
 
 def run(args) -> int:
@@ -50,6 +69,8 @@ def run(args) -> int:
         _fill_types(bundle, store, types_line)
         types_line.done()
     out = sys.stdout
+    if bundle.image is not None:
+        _print_image(store, args.json, out)
     for record in iter_file_records(store):
         if args.json:
             write_json(out, file_json(record))

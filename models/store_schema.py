@@ -2,7 +2,7 @@
 
 import sqlite3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def migrate_to_1(conn: sqlite3.Connection) -> None:
@@ -51,4 +51,15 @@ def migrate_to_2(conn: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS = {1: migrate_to_1, 2: migrate_to_2}
+def migrate_to_3(conn: sqlite3.Connection) -> None:
+    """Files inside disk images: the TSK address (inode / MFT entry, 'addr-type-id' for an NTFS stream) the
+    content is read by, the role of entries that are not user files ('virtual': TSK's $MBR, $FAT1,
+    $OrphanFiles ...; 'metadata': NTFS's $ files) and the file an alternate data stream belongs to."""
+    conn.executescript("""
+    ALTER TABLE files ADD COLUMN address TEXT;
+    ALTER TABLE files ADD COLUMN role TEXT;
+    ALTER TABLE files ADD COLUMN stream_of TEXT;
+    """)
+
+
+MIGRATIONS = {1: migrate_to_1, 2: migrate_to_2, 3: migrate_to_3}

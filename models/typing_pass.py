@@ -197,6 +197,10 @@ def fill_types(bundle, store, progress=None, cancel=None, workers: int = 2, mode
                exif: bool = True) -> int:
     """Fill mime, category, extension_mismatch, exif_json, type_error of untyped files; returns how many.
     What was typed before a cancel (or an error) is stored."""
+    if getattr(bundle, "image", None) is not None:  # content read through TSK, in this process
+        from models.image.typing import fill_image_types
+
+        return fill_image_types(bundle, store, progress, cancel, exif)
     records = untyped_records(store)
     write = _Writer(store, records, progress)
     try:

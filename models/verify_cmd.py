@@ -3,17 +3,19 @@
 import sys
 from itertools import chain
 
+from models.cli_common import add_codepage_argument
 from models.console import write_fields, write_json, write_text
 from models.labels import label, source_label
 
-STATUSES = ("match", "mismatch", "missing", "unreadable", "unlisted")
+STATUSES = ("match", "mismatch", "missing", "unreadable", "unlisted", "computed")
 PROBLEMS = ("mismatch", "missing", "unreadable", "unlisted")
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("path", help="证据包或文件夹 / bundle or folder")
+    parser.add_argument("path", help="证据包、文件夹或磁盘镜像 / bundle, folder or disk image")
     parser.add_argument("--json", action="store_true", help="每个校验值一行 JSON / one JSON object per digest")
     parser.add_argument("--store", metavar="DIR", help="审查库所在文件夹 / folder for the review store")
+    add_codepage_argument(parser)
 
 
 def _fields(result) -> list:

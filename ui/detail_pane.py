@@ -11,11 +11,12 @@ TIME_ROWS = (("modified_ns", QT_TRANSLATE_NOOP("DetailPane", "修改时间")),
              ("accessed_ns", QT_TRANSLATE_NOOP("DetailPane", "访问时间")),
              ("changed_ns", QT_TRANSLATE_NOOP("DetailPane", "变更时间")))
 SOURCES = {"filesystem": QT_TRANSLATE_NOOP("DetailPane", "文件系统"), "exif": QT_TRANSLATE_NOOP("DetailPane", "EXIF"),
+           "filesystem_local": QT_TRANSLATE_NOOP("DetailPane", "文件系统，本地时间按案件时区读取"),
            "manifest": QT_TRANSLATE_NOOP("DetailPane", "清单"), "container": QT_TRANSLATE_NOOP("DetailPane", "容器")}
 KINDS = {"file": QT_TRANSLATE_NOOP("DetailPane", "文件"), "dir": QT_TRANSLATE_NOOP("DetailPane", "文件夹"),
          "link": QT_TRANSLATE_NOOP("DetailPane", "链接"), "other": QT_TRANSLATE_NOOP("DetailPane", "其他")}
 FIELDS = ("path", "item", "listed", "kind", "size", "modified_ns", "created_ns", "accessed_ns", "changed_ns",
-          "time_source", "link_target", "deleted", "error", "mime", "type_error")
+          "time_source", "link_target", "deleted", "error", "mime", "type_error", "address", "role", "stream_of")
 
 
 def _t(text: str) -> str:
@@ -81,7 +82,20 @@ class DetailPane(QWidget):
         else:
             self.add_section(self.tr("基本信息"), self._basic_rows(self.record))
             self.add_section(self.tr("时间（%1）").replace("%1", self._zone()), self._time_rows(self.record))
+            self._image_sections(self.record)
         self.file_shown.emit(path)
+
+    def _image_sections(self, rec: dict) -> None:
+        """A file inside a disk image: where it sits in the image, then the image's header fields."""
+        image = getattr(self.bundle, "image", None)
+        if image is None or not rec["path"].startswith(image.path.name + ":/"):
+            return
+        from models.image.scan import image_info
+        from ui.image_section import file_rows, header_rows
+
+        info = image_info(self.store) or {}
+        self.add_section(self.tr("在镜像中的位置"), file_rows(info, rec, image.path.name))
+        self.add_section(self.tr("磁盘镜像 %1").replace("%1", image.path.name), header_rows(info))
 
     def add_section(self, title: str, rows) -> QGroupBox:
         """A titled group of (label, value) rows below the metadata; cleared by the next show_file."""

@@ -86,19 +86,53 @@ class ItemTree(QWidget):
         if bundle is None or store is None:
             return
         self.items_model.appendRow(self._node(self.tr("全部文件"), {}))
+        image = self._image_info(bundle, store)
         for item in bundle.items:
             node = self._node(self._item_text(item, None), {"item": item.get("id")})
-            for entry in item.get("content", []):
+            if image is not None:  # an image opened on its own: its partitions under its one item
+                node.appendRow(self._image_node(bundle, image, lazy=False))
+            for entry in item.get("content", []) if image is None else ():
                 node.appendRow(self._node(entry.get("path", ""), {"prefix": entry.get("path", "")}
                                           if entry.get("type") == "directory" else {"text": entry.get("path", "")}))
             self.items_model.appendRow(node)
             self._item_nodes.append((node, item))
-        self.items_view.expandToDepth(0)
-        root = self._node(bundle.root.name or str(bundle.root), {})
-        self.folders_model.appendRow(root)
-        self._fill(root, "")
+        self.items_view.expandToDepth(1 if image is not None else 0)
+        if image is not None:
+            root = self._image_node(bundle, image, lazy=True)
+            self.folders_model.appendRow(root)
+        else:
+            root = self._node(bundle.root.name or str(bundle.root), {})
+            self.folders_model.appendRow(root)
+            self._fill(root, "")
         self.folders_view.expand(root.index())
         self._count(store)
+
+    @staticmethod
+    def _image_info(bundle, store) -> dict | None:
+        """The scan's description of an image bundle ({} before its first scan); None for a folder bundle."""
+        if getattr(bundle, "image", None) is None:
+            return None
+        from models.image.scan import image_info
+
+        return image_info(store) or {}
+
+    def _image_node(self, bundle, info: dict, lazy: bool) -> QStandardItem:
+        """The image with one node per partition (its file system and size; the reason where TSK reads none);
+        lazy: each partition's folders listed when it is expanded (the folder tree)."""
+        from ui.image_section import image_title, partition_text, partition_tip
+
+        name = bundle.image.path.name
+        node = self._node(image_title(info, name), {"prefix": name + ":"})
+        node.setData(True, LoadedRole)
+        for part in info.get("partitions", []):
+            child = self._node(partition_text(part), {"prefix": f"{name}:/{part['name']}"})
+            child.setToolTip(partition_tip(part))
+            if lazy and part.get("file_system"):
+                child.appendRow(QStandardItem())  # placeholder: an expand arrow until listed
+            else:
+                child.setData(True, LoadedRole)
+            node.appendRow(child)
+        return node
 
     def _count(self, store) -> None:
         path, token = store.path, object()

@@ -674,6 +674,18 @@
         <source>清单未列</source>
         <translation>Not listed in the manifest</translation>
     </message>
+    <message>
+        <source>文件系统，本地时间按案件时区读取</source>
+        <translation>file system, local time read in the case zone</translation>
+    </message>
+    <message>
+        <source>在镜像中的位置</source>
+        <translation>Place in the image</translation>
+    </message>
+    <message>
+        <source>磁盘镜像 %1</source>
+        <translation>Disk image %1</translation>
+    </message>
 </context>
 <context>
     <name>DigestSection</name>
@@ -2701,6 +2713,113 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <location filename="../../ui/memo_actions.py" line="21"/>
         <source>创建签名身份…</source>
         <translation>Create signing identity…</translation>
+    </message>
+</context>
+<context>
+    <name>ImageSection</name>
+    <message>
+        <source>镜像格式</source>
+        <translation>Image format</translation>
+    </message>
+    <message>
+        <source>分段文件</source>
+        <translation>Segment files</translation>
+    </message>
+    <message>
+        <source>案件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>证据编号</source>
+        <translation>Evidence number</translation>
+    </message>
+    <message>
+        <source>检验人</source>
+        <translation>Examiner</translation>
+    </message>
+    <message>
+        <source>描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>获取时间（镜像未记录时区）</source>
+        <translation>Acquired (zone not recorded in the image)</translation>
+    </message>
+    <message>
+        <source>系统时间（镜像未记录时区）</source>
+        <translation>System date (zone not recorded in the image)</translation>
+    </message>
+    <message>
+        <source>获取软件</source>
+        <translation>Acquisition software</translation>
+    </message>
+    <message>
+        <source>软件版本</source>
+        <translation>Software version</translation>
+    </message>
+    <message>
+        <source>操作系统</source>
+        <translation>Operating system</translation>
+    </message>
+    <message>
+        <source>镜像内存储的 MD5</source>
+        <translation>MD5 stored in the image</translation>
+    </message>
+    <message>
+        <source>镜像内存储的 SHA-1</source>
+        <translation>SHA-1 stored in the image</translation>
+    </message>
+    <message>
+        <source>TSK 虚拟条目（非用户文件）</source>
+        <translation>TSK virtual entry (not a user file)</translation>
+    </message>
+    <message>
+        <source>NTFS 元数据文件</source>
+        <translation>NTFS metadata file</translation>
+    </message>
+    <message>
+        <source>FAT 卷标条目</source>
+        <translation>FAT volume label entry</translation>
+    </message>
+    <message>
+        <source>原始镜像</source>
+        <translation>raw image</translation>
+    </message>
+    <message>
+        <source>分段原始镜像</source>
+        <translation>split raw image</translation>
+    </message>
+    <message>
+        <source>无可读文件系统</source>
+        <translation>no readable file system</translation>
+    </message>
+    <message>
+        <source>无分区表</source>
+        <translation>no partition table</translation>
+    </message>
+    <message>
+        <source>起始偏移 %1 字节</source>
+        <translation>starts at byte %1</translation>
+    </message>
+    <message>
+        <source>分区</source>
+        <translation>Partition</translation>
+    </message>
+    <message>
+        <source>TSK 地址（inode / MFT 记录号）</source>
+        <translation>TSK address (inode / MFT entry)</translation>
+    </message>
+    <message>
+        <source>条目类别</source>
+        <translation>Entry role</translation>
+    </message>
+    <message>
+        <source>所属文件（NTFS 备用数据流）</source>
+        <translation>File of this stream (NTFS alternate data stream)</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,67 @@
+"""An image's media stream hashed (MD5, SHA-1, SHA-256, SM3 in one read, digests on their own threads while
+libewf decompresses in the reader) and compared with the digests the E01 stores.
+
+libewf does not raise on a corrupt chunk (PLATFORM.md): the comparison of the digests is the check."""
+
+import io
+
+from models.digests import ALGORITHMS, hash_stream
+from models.image.media import open_media
+
+SOURCE = "ewf_header"  # labels.json source: the digest the E01 stores of its media
+
+
+class MediaStream(io.RawIOBase):
+    """The media stream from its start, read in the digest engine's buffers."""
+
+    def __init__(self, media):
+        super().__init__()
+        self.media, self.pos = media, 0
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        want = min(len(buffer), self.media.size - self.pos)
+        if want <= 0:
+            return 0
+        data = self.media.read(self.pos, want)
+        buffer[:len(data)] = data
+        self.pos += len(data)
+        return len(data)
+
+
+def recorded_digests(spec, media) -> dict:
+    """{algorithm: lower-case hex} stored in the image itself (E01: MD5 and/or SHA-1)."""
+    if spec.format != "E01":
+        return {}
+    values = {k.lower().replace("-", ""): (v or "").lower() for k, v in media.handle.get_hash_values().items()}
+    return {k: v for k, v in values.items() if k in ALGORITHMS and v and set(v) != {"0"}}
+
+
+def verify_image(bundle, progress=None, cancel=None) -> list:
+    """VerifyResults of the image: one per algorithm, 'match'/'mismatch' where the E01 stores a digest,
+    'computed' where it stores none; a short media stream is 'unreadable'."""
+    from models.verify import VerifyResult
+
+    spec = bundle.image
+    item = bundle.items[0]["id"] if bundle.items else None
+    name = spec.path.name
+    media = open_media(spec)
+    try:
+        recorded = recorded_digests(spec, media)
+        size = media.size
+        computed, done = hash_stream(MediaStream(media), ALGORITHMS, progress, cancel, size_hint=size)
+    finally:
+        media.close()
+    if done != size:
+        error = f"介质数据流读取不完整 / the media stream was cut short: {done} of {size} bytes"
+        return [VerifyResult(item, name, a, recorded.get(a), recorded.get(a) and SOURCE, None, "unreadable", error)
+                for a in ALGORITHMS]
+    results = []
+    for algorithm in ALGORITHMS:
+        stored = recorded.get(algorithm)
+        status = "computed" if stored is None else ("match" if stored == computed[algorithm] else "mismatch")
+        results.append(VerifyResult(item, name, algorithm, stored, SOURCE if stored else None, computed[algorithm],
+                                    status))
+    return results

@@ -1,0 +1,173 @@
+"""Every entry of one file system through TSK, as the folder source's Entry plus what an image adds."""
+
+from datetime import datetime
+import time
+from typing import Iterator, NamedTuple
+from zoneinfo import ZoneInfo
+
+import pytsk3
+
+from models.jobs import check_cancel
+
+_META = pytsk3.TSK_FS_META_TYPE_ENUM
+_KINDS = {pytsk3.TSK_FS_META_TYPE_REG: "file", pytsk3.TSK_FS_META_TYPE_DIR: "dir", pytsk3.TSK_FS_META_TYPE_LNK: "link",
+          pytsk3.TSK_FS_META_TYPE_VIRT: "file", pytsk3.TSK_FS_META_TYPE_VIRT_DIR: "dir"}
+_NAME_KINDS = {pytsk3.TSK_FS_NAME_TYPE_REG: "file", pytsk3.TSK_FS_NAME_TYPE_DIR: "dir",
+               pytsk3.TSK_FS_NAME_TYPE_LNK: "link", pytsk3.TSK_FS_NAME_TYPE_VIRT: "file",
+               pytsk3.TSK_FS_NAME_TYPE_VIRT_DIR: "dir"}
+_VIRTUAL = {pytsk3.TSK_FS_META_TYPE_VIRT, pytsk3.TSK_FS_META_TYPE_VIRT_DIR}
+_UNALLOC = int(pytsk3.TSK_FS_NAME_FLAG_UNALLOC)
+_DATA = pytsk3.TSK_FS_ATTR_TYPE_NTFS_DATA
+LOCAL_SOURCE = "filesystem_local"  # FAT's times: local, read in the case zone (timeline: zone not known)
+
+
+class ImageEntry(NamedTuple):
+    """models.source.Entry's fields in its order, then: the TSK address (inode / MFT entry, 'addr-type-id'
+    for a stream), role (None for the file system's own entries, 'virtual' for TSK's made-up ones such as
+    $MBR, $FAT1, $OrphanFiles, 'metadata' for NTFS's $ files, 'volume_label' for FAT's label), the file
+    a stream belongs to, time source."""
+
+    path: str
+    kind: str
+    size: int | None = None
+    mode: int | None = None
+    modified_ns: int | None = None
+    accessed_ns: int | None = None
+    changed_ns: int | None = None
+    created_ns: int | None = None
+    link_target: str | None = None
+    error: str | None = None
+    deleted: bool = False
+    address: str | None = None
+    role: str | None = None
+    stream_of: str | None = None
+    time_source: str = "filesystem"
+
+
+def _fat_times(tz_name: str):
+    """FAT keeps a modified time (2 s steps; exFAT 10 ms), an access date and a created time (10 ms), all
+    local with no zone, and no change time. TSK turns them into epoch seconds with mktime in this process's zone; each is
+    taken back to the wall clock the same way and read in the case zone instead."""
+    zone = ZoneInfo(tz_name)
+    seen: dict[int, int] = {0: None}  # files of one copy share few values; TSK's 0: no time kept
+
+    def convert(seconds: int):
+        if len(seen) > 100_000:
+            seen.clear()
+            seen[0] = None
+        wall = time.localtime(seconds)
+        base = seen[seconds] = int(datetime(*wall[:6], tzinfo=zone).timestamp()) * 1_000_000_000
+        return base
+
+    def times(meta) -> tuple:
+        get = seen.get
+        modified, accessed, created = meta.mtime, meta.atime, meta.crtime
+        m = get(modified, False)
+        if m is False:
+            m = convert(modified)
+        a = get(accessed, False)
+        if a is False:
+            a = convert(accessed)
+        c = get(created, False)
+        if c is False:
+            c = convert(created)
+        return (m if m is None else m + meta.mtime_nano), a, None, (c if c is None else c + meta.crtime_nano)
+    return times
+
+
+def _times(meta) -> tuple:
+    """(modified, accessed, changed, created) in UTC ns; None where the file system keeps none (TSK's 0)."""
+    out = []
+    for seconds, nano in ((meta.mtime, meta.mtime_nano), (meta.atime, meta.atime_nano),
+                          (meta.ctime, meta.ctime_nano), (meta.crtime, meta.crtime_nano)):
+        out.append(None if not seconds and not nano else seconds * 1_000_000_000 + nano)
+    return tuple(out)
+
+
+def _link(meta) -> str | None:
+    target = getattr(meta, "link", None)
+    if isinstance(target, bytes):
+        return target.decode("utf-8", "replace")
+    return target or None
+
+
+def _streams(handle, base: ImageEntry, name_of) -> list[ImageEntry]:
+    """NTFS alternate data streams of one file (named $DATA attributes) as entries 'path:stream'."""
+    found = []
+    try:
+        for attr in handle:
+            info = attr.info
+            if info.type != _DATA or not info.name or info.name in (b"$Data", b"$I30"):
+                continue
+            stream = name_of(info.name)
+            found.append(base._replace(path=f"{base.path}:{stream}", kind="file", size=info.size,
+                                       address=f"{base.address}-{int(info.type)}-{info.id}", stream_of=base.path))
+    except (IOError, OSError):
+        pass
+    return found
+
+
+def walk(fs, prefix: str, tz_name: str | None = None, cancel=None) -> Iterator[list[ImageEntry]]:
+    """Entries folder by folder, as `fls -r` finds them (deleted names included, each folder entered once
+    along a path); prefix is 'IMAGE:/pN'. tz_name given: the file system keeps local times (FAT)."""
+    times = _fat_times(tz_name) if tz_name else _times
+    source = LOCAL_SOURCE if tz_name else "filesystem"
+    ntfs = fs.info.ftype == pytsk3.TSK_FS_TYPE_NTFS
+    root = fs.info.root_inum
+
+    def name_of(raw: bytes) -> str:
+        return raw.decode("utf-8", "replace")
+
+    make = ImageEntry._make
+    stack = [(root, "", (root,))]
+    while stack:
+        check_cancel(cancel)
+        addr, rel, ancestors = stack.pop()
+        try:
+            directory = fs.open_dir(inode=addr)
+        except (IOError, OSError) as exc:
+            yield [ImageEntry(f"{prefix}/{rel}" if rel else prefix, "dir", error=str(exc).splitlines()[0][:200],
+                              address=str(addr), time_source=source)]
+            continue
+        found, subfolders, names = [], [], set()
+        base = f"{prefix}/{rel}/" if rel else f"{prefix}/"
+        for handle in directory:  # one pass per entry: attribute reads through pytsk3 cost ~0.3 us each
+            info = handle.info
+            name = info.name
+            raw = name.name
+            if raw == b"." or raw == b"..":
+                continue
+            text = raw.decode("utf-8", "replace")
+            child = f"{rel}/{text}" if rel else text
+            if child in names:  # a deleted name beside a live one (or two deleted): told apart by address
+                child = f"{child} [{name.meta_addr}]"
+            names.add(child)
+            meta = info.meta
+            deleted = bool(int(name.flags) & _UNALLOC)
+            if meta is None and name.meta_addr:  # a deleted name: its metadata read as fls does
+                try:
+                    handle = fs.open_meta(inode=name.meta_addr)
+                    meta = handle.info.meta
+                except (IOError, OSError):
+                    meta = None
+            path = base + child[len(rel) + 1:] if rel else base + child
+            if meta is None:
+                found.append(ImageEntry(path, _NAME_KINDS.get(name.type, "other"), deleted=deleted,
+                                        address=str(name.meta_addr), time_source=source))
+                continue
+            mtype, maddr = meta.type, meta.addr
+            kind = _KINDS.get(mtype, "other")
+            role = "virtual" if mtype in _VIRTUAL else None
+            if ntfs and role is None and maddr < 24 and not rel and raw.startswith(b"$"):
+                role = "metadata"
+            elif role is None and raw.endswith(b"(Volume Label Entry)"):  # TSK shows FAT's label as a file
+                role = "volume_label"
+            entry = make((path, kind, meta.size if kind != "dir" else None, None, *times(meta),
+                          _link(meta) if kind == "link" else None, None, deleted, str(maddr), role, None, source))
+            found.append(entry)
+            if ntfs:
+                found.extend(_streams(handle, entry, name_of))
+            if kind == "dir" and maddr not in ancestors:
+                subfolders.append((maddr, child, ancestors + (maddr,)))
+        stack.extend(reversed(subfolders))
+        yield found

@@ -1,0 +1,71 @@
+"""`verify IMAGE`: the media stream's digests against those the E01 stores; exit 0 match, 1 mismatch."""
+
+import hashlib
+import json
+import os
+
+import pytest
+
+from models.digests import compute_digests
+from tests.helpers import run_main
+from tests.image_factory import e01_of, fat32_image
+
+
+@pytest.fixture
+def split_e01(tmp_path):
+    (tmp_path / "src").mkdir()
+    raw = fat32_image(tmp_path / "src", size_mb=34, files={"noise.bin": os.urandom(3 << 20)})
+    out = tmp_path / "case"
+    out.mkdir()
+    return raw, e01_of(raw, out / "usb", segment="1MiB", compression="none", case="案件一号", examiner="张三")
+
+
+def _verify(image, tmp_path, *extra):
+    result = run_main("verify", image, "--json", *extra, store=tmp_path / "store")
+    rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    return result, {row["algorithm"]: row for row in rows}
+
+
+def test_intact_e01_matches_and_every_digest_is_the_raw_media(split_e01, tmp_path):
+    raw, e01 = split_e01
+    result, rows = _verify(e01, tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    with open(raw, "rb") as stream:
+        expected = compute_digests(stream, ("md5", "sha1", "sha256", "sm3"))
+    assert {a: r["computed"] for a, r in rows.items()} == expected
+    assert rows["md5"]["status"] == rows["sha1"]["status"] == "match"
+    assert rows["md5"]["recorded_source"] == "ewf_header" and rows["sha256"]["status"] == "computed"
+    assert rows["md5"]["recorded"] == hashlib.md5(raw.read_bytes()).hexdigest()
+
+
+def test_damaged_segment_is_a_mismatch(split_e01, tmp_path):
+    _raw, e01 = split_e01
+    segment = e01.with_suffix(".E03")
+    with open(segment, "r+b") as stream:  # inside the chunk data of an uncompressed segment
+        stream.seek(segment.stat().st_size // 2)
+        stream.write(b"\xa5" * 4096)
+    result, rows = _verify(e01, tmp_path)
+    assert result.returncode == 1, result.stderr.decode()
+    assert rows["md5"]["status"] == rows["sha1"]["status"] == "mismatch"
+
+
+def test_cut_segment_and_missing_segment_are_clear_errors(split_e01, tmp_path):
+    _raw, e01 = split_e01
+    segment = e01.with_suffix(".E02")
+    with open(segment, "r+b") as stream:
+        stream.truncate(segment.stat().st_size // 3)
+    result, _ = _verify(e01, tmp_path)
+    err = result.stderr.decode()
+    assert result.returncode in (1, 2) and "Traceback" not in err
+    assert result.returncode == 1 or "usb.E02" in err
+    segment.unlink()
+    result, _ = _verify(e01, tmp_path)
+    assert result.returncode == 2 and "usb.E02" in result.stderr.decode()
+
+
+def test_raw_image_has_its_digests_computed(tmp_path):
+    raw = fat32_image(tmp_path)
+    result, rows = _verify(raw, tmp_path)
+    assert result.returncode == 0
+    assert rows["sha256"]["computed"] == hashlib.sha256(raw.read_bytes()).hexdigest()
+    assert {r["status"] for r in rows.values()} == {"computed"}

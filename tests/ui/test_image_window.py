@@ -1,0 +1,58 @@
+"""An E01 opened in the window: its partitions as item tree nodes, its header fields in the detail pane."""
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from tests.image_factory import e01_of, fat32_image
+from tests.ui.shots import save_shot, use_cjk_font
+from tests.ui.test_window import SCAN_TIMEOUT, all_paths
+from ui.app import make_context
+from ui.item_tree import FilterRole
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, store_dir):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    context = make_context(store_dir=store_dir, settings=settings)
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.resize(1400, 800)
+    win.show()
+    yield win
+    context.runner.cancel_all()
+    context.runner.wait(10_000)
+
+
+def _children(node) -> list:
+    return [node.child(row) for row in range(node.rowCount())]
+
+
+def test_image_partitions_in_the_tree_and_headers_in_the_details(qtbot, window, tmp_path, qapp):
+    use_cjk_font(qapp)
+    (tmp_path / "src").mkdir()
+    raw = fat32_image(tmp_path / "src")
+    (tmp_path / "case").mkdir()
+    e01 = e01_of(raw, tmp_path / "case" / "usb", case="案件一号", examiner="张三", evidence="证据甲",
+                 description="涉案U盘", notes="封存")
+    with qtbot.waitSignals([window.scan_finished, window.types_finished], timeout=SCAN_TIMEOUT):
+        assert window.open_bundle(e01)
+    tree = window.item_tree
+    item = tree.items_model.item(1)
+    image = _children(item)[0]
+    assert image.text() == "usb.E01（E01）"
+    part = _children(image)[0]
+    assert part.text().startswith("p1 · FAT32 · ") and part.data(FilterRole) == {"prefix": "usb.E01:/p1"}
+    folder_root = tree.folders_model.item(0)
+    tree.folders_view.expand(_children(folder_root)[0].index())
+    assert [n.text() for n in _children(_children(folder_root)[0])] == ["目录"]
+
+    window.files_tab.set_filter(part.data(FilterRole))
+    paths = all_paths(window.files_tab.model)
+    assert "usb.E01:/p1/目录/中文文件.txt" in paths and all(p.startswith("usb.E01:/p1/") for p in paths)
+    assert window.files_tab.select_path("usb.E01:/p1/删除.txt")
+    texts = "\n".join(window.detail.section_texts())
+    for shown in ("已删除（从镜像恢复）", "案件编号", "案件一号", "检验人", "张三", "涉案U盘", "p1 · FAT32",
+                  "文件系统，本地时间按案件时区读取", "镜像内存储的 MD5"):
+        assert shown in texts, shown
+    save_shot(window, "image_window", tmp_path)
