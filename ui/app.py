@@ -93,7 +93,7 @@ def start_window(path=None, lang: str | None = None, store_dir=None) -> int:
 
     window = MainWindow(context)
     window_ref.append(window)
-    window.show()
+    window.showMaximized() if window.open_maximised else window.show()
     from PySide6.QtCore import QTimer
 
     if path:

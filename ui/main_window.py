@@ -4,13 +4,14 @@ import threading
 import time
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from ui.case_header import CaseHeader
 from ui.detail_pane import DetailPane
 from ui.errors import show_exception, show_open_error
 from ui.files_tab import FilesTab
+from ui.fit import place_window, remember_window
 from ui.item_tree import ItemTree
 from ui.open_dialogs import WelcomePage, ask_bundle_folder, dropped_folder
 from ui.progress_panel import ProgressPanel
@@ -20,6 +21,7 @@ APP_TITLE = "证审台 EvidenceDesk"
 TYPE_REFRESH_SECONDS = 1.0
 SCAN_AFTER_OPEN_MS = 30  # the scan starts once the case page has painted
 TYPING_AFTER_SCAN_MS = 20  # the typing pass starts after the repaint a scan's end asks for
+PANE_SHARES = (0.19, 0.56, 0.25)  # items and folders, the tabs, details and preview
 OPEN_POLL_MS = 5  # how often an open looks whether its loading thread has finished
 
 
@@ -37,6 +39,7 @@ class MainWindow(QMainWindow):
         self.tasks: list = []
         self._typed_at = 0.0
         self._opening = False
+        self._shared = False  # the panes get their shares of the width once shown
         self.recent = RecentBundles(context.settings)
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
@@ -59,7 +62,8 @@ class MainWindow(QMainWindow):
         self.extras_installed = False
         # the other tabs and the memo menu come a moment after the window is up: start-up stays under 1 s
         QTimer.singleShot(0, self.install_extras)
-        self.resize(1400, 860)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        self.open_maximised = place_window(self, context.settings, screen.availableGeometry())
 
     def install_extras(self) -> None:
         """The 校验 / 审查 / 时间线 tabs, the preview and the 审查意见 menu (once)."""
@@ -71,6 +75,8 @@ class MainWindow(QMainWindow):
 
         install_case_tabs(self)
         install_memo_actions(self)
+        if self._shared:
+            self.share_panes()
         QTimer.singleShot(0, self._paint_case_page_once)
 
     def _paint_case_page_once(self) -> None:
@@ -327,6 +333,20 @@ class MainWindow(QMainWindow):
         self.types_finished.emit(None)
 
     # --- window events -----------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shared:
+            self._shared = True
+            QTimer.singleShot(0, self.share_panes)
+
+    def share_panes(self) -> None:
+        """Items, the tabs and the details in shares of the window's width: fixed pixels left the middle
+        column ~700 px on a 1366 px screen and a quarter of a 1920 px one empty on the right."""
+        width = max(self.splitter.width(), self.width())
+        self.splitter.setSizes([int(width * share) for share in PANE_SHARES])
+        for index, share in enumerate(PANE_SHARES):  # and a resize keeps them
+            self.splitter.setStretchFactor(index, int(share * 100))
+
     def dragEnterEvent(self, event) -> None:
         if dropped_folder(event.mimeData()):
             event.acceptProposedAction()
@@ -338,6 +358,7 @@ class MainWindow(QMainWindow):
             self.open_bundle(folder)
 
     def closeEvent(self, event) -> None:
+        remember_window(self, self.context.settings)
         self.context.runner.cancel_all()
         self.context.runner.wait(5000)
         self.close_case()

@@ -9,6 +9,7 @@ from models import review
 from ui.audit_banner import AuditBanner
 from ui.clause_list_model import COL_ARTICLE, COL_TITLE, ClauseListModel, RecordRole, clause_records
 from ui.clause_pane import ClausePane
+from ui.fit import scrolled
 from ui.outcome_box import OutcomeBox
 from ui.relevance_pane import RelevancePane
 from ui.review_overview import ReviewOverview
@@ -151,7 +152,7 @@ class ReviewTab(QWidget):
             if key == "relevance":
                 page = QSplitter(Qt.Orientation.Vertical)
                 page.addWidget(self.panes[key])
-                page.addWidget(self.relevance)
+                page.addWidget(scrolled(self.relevance))
                 page.setSizes([330, 400])
             else:
                 page = self.panes[key]
@@ -166,7 +167,8 @@ class ReviewTab(QWidget):
         column.addWidget(self.pane_tabs, 1)
         # stacked, not side by side: the tab shares the window's middle column with the tree and details
         splitter = QSplitter(Qt.Orientation.Vertical)
-        for widget in (self.overview, middle, self.outcome):
+        # the outcome box scrolls inside its share: its own height (~260 px) pushed the window past a laptop's
+        for widget in (self.overview, middle, scrolled(self.outcome)):
             splitter.addWidget(widget)
             splitter.setCollapsible(splitter.indexOf(widget), widget is self.overview)
         splitter.setStretchFactor(1, 1)
