@@ -4,6 +4,7 @@ import json
 from functools import lru_cache
 
 from checks.base import Check, ManualCheck, present, result
+from models.labels import label
 from models.resources import resource_path
 
 ACQUISITION_KINDS = frozenset({"seized_media", "media_image", "onsite_extraction", "online_extraction"})
@@ -56,7 +57,7 @@ def paperwork_result(item: dict, context, group: str, what: str):
     facts = {"required": requirements, "met": met, "missing": missing, "files_absent": absent_files,
              "sources": required_documents()["sources"]}
     if missing:
-        return result("fail", f"缺少{what}：" + "、".join("/".join(m) for m in missing), **facts)
+        return result("fail", f"缺少{what}：" + "、".join("/".join(label("document", k) for k in m) for m in missing), **facts)
     if absent_files:
         return result("fail", f"清单所列{what}文件不存在", **facts)
     return result("pass", f"{what}齐全", **facts)

@@ -5,14 +5,15 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from checks.wording import shown, wording
 from models import review
 from models.timeutil import format_local
-from ui.clause_list_model import ANSWER_ZH, FACT_LABELS, STATUS_COLORS, STATUS_ZH, VALUE_LABELS, decision_text
+from models.labels import all_labels, label, value_label
+from ui.clause_list_model import STATUS_COLORS, decision_text, status_text
 from ui.media_viewers import SideBySideDialog, open_viewer
 
 SEAL_CHECKS = ("a31_1_seal_intact", "a34_2_sealing")
@@ -35,36 +36,54 @@ def _is_path(value) -> bool:
     return isinstance(value, str) and value.startswith(PATH_PREFIXES) and "\n" not in value
 
 
-def fact_html(value) -> str:
-    """Facts as nested HTML; bundle paths become links with the evidence: scheme."""
+def fact_html(value, tz_name: str | None = None, key: str | None = None) -> str:
+    """Facts as nested HTML in words: keys and coded values by their labels, instants (…_ns) in the case zone,
+    bundle paths as links with the evidence: scheme."""
     if _is_path(value):
         return f'<a href="{LINK_SCHEME}:{html.escape(value, quote=True)}">{html.escape(value)}</a>'
     if isinstance(value, dict):
-        rows = "".join(f"<li><b>{html.escape(FACT_LABELS.get(str(k), str(k)))}</b>：{fact_html(v)}</li>"
+        rows = "".join(f"<li><b>{html.escape(label('field', k))}</b>：{fact_html(v, tz_name, str(k))}</li>"
                        for k, v in value.items())
         return f"<ul>{rows}</ul>" if rows else "—"
     if isinstance(value, (list, tuple)):
         if not value:
-            return "（无）"
+            return html.escape(_tr("（无）"))
         if all(not isinstance(v, (dict, list, tuple)) for v in value):
-            return "、".join(fact_html(v) for v in value)
+            return "、".join(fact_html(v, tz_name, key) for v in value)
         if all(isinstance(v, dict) for v in value):
-            return _table_html(value)
-        return "<ul>" + "".join(f"<li>{fact_html(v)}</li>" for v in value) + "</ul>"
+            return _table_html(value, tz_name)
+        return "<ul>" + "".join(f"<li>{fact_html(v, tz_name)}</li>" for v in value) + "</ul>"
     if value is None:
-        return "（未记录）"
+        return html.escape(_tr("（未记录）"))
     if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, str) and value in VALUE_LABELS:
-        return html.escape(VALUE_LABELS[value])
-    return html.escape(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+        return html.escape(label("answer", "yes" if value else "no"))
+    if isinstance(value, int) and key and key.endswith("_ns"):
+        return html.escape(format_local(value, tz_name) or "")
+    if isinstance(value, str):
+        return html.escape(_coded(value, key))
+    return html.escape(json.dumps(value, ensure_ascii=False))
 
 
-def _table_html(rows: list[dict]) -> str:
+def _coded(value: str, key: str | None) -> str:
+    if key in ("source", "time_source") and all_labels()["source"].get(value.partition(":")[0]):
+        return label("source", value.partition(":")[0]) + (f"（{value.partition(':')[2]}）" if ":" in value else "")
+    if key in ("reference", "field"):
+        from models.labels import manifest_field_label
+
+        return manifest_field_label(value)
+    return value_label(value)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ClausePane", text)
+
+
+def _table_html(rows: list[dict], tz_name: str | None = None) -> str:
     """A list of records (participants, differences...) as one table, a column per key."""
     keys = list(dict.fromkeys(k for row in rows for k in row))
-    head = "".join(f"<th align='left'>{html.escape(FACT_LABELS.get(k, k))}</th>" for k in keys)
-    body = "".join("<tr>" + "".join(f"<td>{fact_html(row.get(k))}</td>" for k in keys) + "</tr>" for row in rows)
+    head = "".join(f"<th align='left'>{html.escape(label('field', k))}</th>" for k in keys)
+    body = "".join("<tr>" + "".join(f"<td>{fact_html(row.get(k), tz_name, k)}</td>" for k in keys) + "</tr>"
+                   for row in rows)
     return f"<table border='1' cellspacing='0' cellpadding='3'><tr>{head}</tr>{body}</table>"
 
 
@@ -122,8 +141,8 @@ class ClausePane(QWidget):
         self.reason.setPlaceholderText(self.tr("推翻理由（必填）"))
         self.answer_combo = QComboBox()
         self.answer_combo.addItem(self.tr("（选择回答）"), None)
-        for key, text in ANSWER_ZH.items():
-            self.answer_combo.addItem(self.tr(text), key)
+        for key in ("yes", "no", "unclear"):
+            self.answer_combo.addItem(label("answer", key), key)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("审查意见备注（Ctrl+Enter 保存）"))
         self.note.setFixedHeight(48)
@@ -168,9 +187,9 @@ class ClausePane(QWidget):
         self.question.setText(self.tr("审查要点：") + shown(words, "question"))
         color = STATUS_COLORS.get(record["status"], "#333")
         kind = {"auto": "自动", "assisted": "辅助", "manual": "人工"}.get(clause_kind(record["check_name"]), "")
-        self.status.setText(f'<span style="color:{color}; font-weight:bold">● {self.tr(STATUS_ZH.get(record["status"], record["status"]))}</span>'
+        self.status.setText(f'<span style="color:{color}; font-weight:bold">● {status_text(record["status"])}</span>'
                             f'　<span style="color:#666">[{self.tr(kind)}]</span>　{html.escape(record.get("message") or "")}')
-        self.facts.setHtml(fact_html(record.get("facts") or {}))
+        self.facts.setHtml(fact_html(record.get("facts") or {}, getattr(self.bundle, "timezone", None)))
         self.seal_button.setVisible(record["check_name"] in SEAL_CHECKS)
         decision = record.get("decision")
         self.note.setPlainText((decision or {}).get("note") or "")
@@ -179,7 +198,7 @@ class ClausePane(QWidget):
         self.confirm_button.setEnabled(not manual)
 
     def _show_decision(self, decision: dict | None) -> None:
-        text = self.tr(decision_text(decision))
+        text = decision_text(decision)
         if decision:
             extra = decision.get("reason") and self.tr("　理由：") + decision["reason"]
             when = format_local(decision.get("decided_at"), getattr(self.bundle, "timezone", None)) or ""

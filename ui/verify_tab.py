@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from ui.collector import hold_collection, release_collection
 from ui.progress_panel import progress_text
+from ui.copy_cells import install_copy
 from ui.verify_table_model import STATUS_COLOURS, STATUSES, PathRole, VerifyTableModel, status_text
 
 COLUMN_WIDTHS = (96, 56, 300, 70, 170, 170, 110)
@@ -120,6 +121,8 @@ class VerifyTab(QWidget):
         for column, width in enumerate(COLUMN_WIDTHS):
             view.setColumnWidth(column, width)
         view.selectionModel().currentRowChanged.connect(self._current_changed)
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a digest keeps its two ends in sight
+        self.copy_action = install_copy(view)
         return view
 
     def _fill_status_filter(self) -> None:

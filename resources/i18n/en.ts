@@ -2659,4 +2659,11 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <translation>Create signing identity…</translation>
     </message>
 </context>
+<context>
+    <name>CopyCells</name>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+</context>
 </TS>
