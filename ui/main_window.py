@@ -221,7 +221,8 @@ class MainWindow(QMainWindow):
         for handle in self.tasks:
             handle.cancel()
         self.tasks = []
-        for widget in [*self.case_tabs, self.detail, self.item_tree]:
+        preview = [self.preview] if hasattr(self, "preview") else []  # the last case's file left on show
+        for widget in [*self.case_tabs, self.detail, self.item_tree, *preview]:
             widget.set_case(None, None)
         self.header.set_case(None)
         if self.store is not None:

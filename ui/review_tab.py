@@ -48,7 +48,7 @@ class ClauseReviewPane(QWidget):
         self.clause.file_selected.connect(self.file_selected)
         self.clause.decision_made.connect(self._decision_made)
         self.clause.reason.returnPressed.connect(self.clause.override)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.clause)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -108,6 +108,9 @@ class ClauseReviewPane(QWidget):
     def _current_changed(self, current, _previous) -> None:
         record = current.data(RecordRole) if current.isValid() else None
         self.clause.set_clause(self.store, self.bundle, self.item_id, record, self.reviewer)
+        # a new clause is read from its top: the last one's scroll position hid the title and the buttons
+        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll.horizontalScrollBar().setValue(0)
 
     def _decision_made(self, name: str, record: dict) -> None:
         self.model.set_decision(name, record)

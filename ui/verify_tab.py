@@ -134,6 +134,7 @@ class VerifyTab(QWidget):
     def set_case(self, bundle, store) -> None:
         if store is not self.store:
             self.cancel()
+            self._forget_run()
         self.bundle, self.store = bundle, store
         item_ids = [item.get("id") for item in bundle.items] if bundle is not None else []
         for combo, everything in ((self.scope, self.tr("全案")), (self.item_filter, self.tr("全部"))):
@@ -225,6 +226,11 @@ class VerifyTab(QWidget):
         self.progress_label.setText(text)
         self._show_outcome()
         self.verify_finished.emit(None)
+
+    def _forget_run(self) -> None:
+        """Another case: the line about the last case's run (校验完成：60 条结果) goes with it."""
+        self.progress_label.clear()
+        self.progress_box.hide()
 
     def _show_outcome(self) -> None:
         """After a run: the line saying what happened stays; the bar and 取消 go."""
