@@ -74,6 +74,11 @@ def _coded(value: str, key: str | None) -> str:
     return value_label(value)
 
 
+def overridden_text(status: str) -> str:
+    """What the reviewer's 推翻 makes of the auto result: a pass becomes 不符合, anything else 符合."""
+    return _tr("不符合") if status == "pass" else _tr("符合")
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ClausePane", text)
 
@@ -98,6 +103,7 @@ class ClausePane(QWidget):
         self.store = self.bundle = self.item_id = self.record = None
         self.reviewer = ""
         self.dialogs: list = []
+        self.drafts: dict[tuple, str] = {}  # (item, clause) -> a note kept before any decision on the clause
         self._build()
         self.set_clause(None, None, None, None, "")
 
@@ -134,23 +140,28 @@ class ClausePane(QWidget):
         self.confirm_button = QPushButton(self.tr("确认 (1)"))
         self.override_button = QPushButton(self.tr("推翻 (2)"))
         self.answer_button = QPushButton(self.tr("回答 (3)"))
+        self.revert_button = QPushButton(self.tr("撤销决定 (0)"))
+        self.revert_button.setToolTip(self.tr("把本条退回待决（记入审计日志）"))
+        self.revert_button.clicked.connect(self.revert)
         self.confirm_button.clicked.connect(self.confirm)
         self.override_button.clicked.connect(self.override)
         self.answer_button.clicked.connect(self.answer)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("推翻理由（必填）"))
         self.answer_combo = QComboBox()
+        self.answer_combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # no answer from a wheel passing over it
         self.answer_combo.addItem(self.tr("（选择回答）"), None)
         for key in ("yes", "no", "unclear"):
             self.answer_combo.addItem(label("answer", key), key)
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText(self.tr("审查意见备注（Ctrl+Enter 保存）"))
+        self.note.setPlaceholderText(self.tr("审查意见备注（Ctrl+Enter 保存备注；尚未决定时随决定一并保存）"))
         self.note.setFixedHeight(48)
         self.note.installEventFilter(self)
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #c62828;")
         row = QHBoxLayout()
-        for widget in (self.confirm_button, self.override_button, self.reason, self.answer_combo, self.answer_button):
+        for widget in (self.confirm_button, self.override_button, self.reason, self.answer_combo, self.answer_button,
+                       self.revert_button):
             row.addWidget(widget, 1 if widget is self.reason else 0)
         layout = QVBoxLayout(box)
         layout.addWidget(self.decision_label)
@@ -161,13 +172,14 @@ class ClausePane(QWidget):
 
     # --- showing -----------------------------------------------------------------------------------
     def set_clause(self, store, bundle, item_id, record, reviewer: str) -> None:
+        self._keep_draft()
         self.store, self.bundle, self.item_id, self.record, self.reviewer = store, bundle, item_id, record, reviewer
         self.hint.clear()
         self.reason.clear()
         self.answer_combo.setCurrentIndex(0)
         enabled = record is not None
         for widget in (self.confirm_button, self.override_button, self.answer_button, self.reason,
-                       self.answer_combo, self.note):
+                       self.answer_combo, self.note, self.revert_button):
             widget.setEnabled(enabled)
         if record is None:
             for label in (self.title, self.quote, self.question, self.status, self.decision_label):
@@ -192,13 +204,18 @@ class ClausePane(QWidget):
         self.facts.setHtml(fact_html(record.get("facts") or {}, getattr(self.bundle, "timezone", None)))
         self.seal_button.setVisible(record["check_name"] in SEAL_CHECKS)
         decision = record.get("decision")
-        self.note.setPlainText((decision or {}).get("note") or "")
+        draft = self.drafts.get((self.item_id, record["check_name"]), "")
+        self.note.setPlainText((decision or {}).get("note") or draft)
+        self.override_button.setText(self.tr("推翻：改为%1 (2)").replace("%1", overridden_text(record["status"])))
         self._show_decision(decision)
         manual = clause_kind(record["check_name"]) == "manual"
         self.confirm_button.setEnabled(not manual)
 
     def _show_decision(self, decision: dict | None) -> None:
         text = decision_text(decision)
+        self.revert_button.setEnabled(bool(decision))
+        if decision and decision.get("decision") == "override" and self.record is not None:
+            text += self.tr("（改为%1）").replace("%1", overridden_text(self.record["status"]))
         if decision:
             extra = decision.get("reason") and self.tr("　理由：") + decision["reason"]
             when = format_local(decision.get("decided_at"), getattr(self.bundle, "timezone", None)) or ""
@@ -230,17 +247,45 @@ class ClausePane(QWidget):
         return self._commit("answer", answer=value)
 
     def save_note(self) -> bool:
-        """Ctrl+Enter: record the note with the decision already made, or as a confirmation."""
+        """Ctrl+Enter: record the note with the decision already made. Before any decision the note is kept
+        for the clause and saved with its decision: the key says 保存备注, it never decides."""
         if self.record is None:
             return False
         decision = self.record.get("decision")
         if not decision:
-            return self.confirm()
+            self._keep_draft()
+            self.hint.setText(self.tr("备注已留存，将随本条决定一并保存：按 1 确认、2 推翻或 3 回答"))
+            return False
         return self._commit(decision["decision"], reason=decision.get("reason"), answer=decision.get("answer"))
 
+    def revert(self) -> bool:
+        """Take the decision back to 待决 (audited)."""
+        if self.record is None or not self.record.get("decision"):
+            return False
+        from models.decision_revert import revert_decision
+
+        revert_decision(self.store, self.item_id, self.record["check_name"], self.reviewer)
+        self.record["decision"] = None
+        self.hint.clear()
+        self._show_decision(None)
+        self.decision_made.emit(self.record["check_name"], None)
+        return True
+
+    def _keep_draft(self) -> None:
+        if self.record is not None and not self.record.get("decision"):
+            key = (self.item_id, self.record["check_name"])
+            text = self.note.toPlainText().strip()
+            if text:
+                self.drafts[key] = text
+            else:
+                self.drafts.pop(key, None)
+
     def _refuse(self, text: str, focus: QWidget) -> bool:
+        """Say why; the focus goes to a field to type in, never to the answer list, where the next arrow key
+        would have chosen an answer without a word."""
         self.hint.setText(text)
-        focus.setFocus()
+        if focus is not self.answer_combo:
+            focus.setFocus()
         return False
 
     def _commit(self, decision: str, reason=None, answer=None) -> bool:
@@ -251,6 +296,7 @@ class ClausePane(QWidget):
         except ValueError as exc:
             return self._refuse(str(exc), self.note)
         self.record["decision"] = saved
+        self.drafts.pop((self.item_id, self.record["check_name"]), None)
         self.hint.clear()
         self.reason.clear()
         self._show_decision(saved)

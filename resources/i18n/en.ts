@@ -461,6 +461,42 @@
         <source>✓ 已回答：不明</source>
         <translation>✓ Answered: unclear</translation>
     </message>
+    <message>
+        <source>撤销决定 (0)</source>
+        <translation>Undo decision (0)</translation>
+    </message>
+    <message>
+        <source>把本条退回待决（记入审计日志）</source>
+        <translation>Take this clause back to pending (recorded in the audit log)</translation>
+    </message>
+    <message>
+        <source>审查意见备注（Ctrl+Enter 保存备注；尚未决定时随决定一并保存）</source>
+        <translation>Note for the review memo (Ctrl+Enter saves the note; before a decision it is saved with the decision)</translation>
+    </message>
+    <message>
+        <source>推翻：改为%1 (2)</source>
+        <translation>Override: make it %1 (2)</translation>
+    </message>
+    <message>
+        <source>（改为%1）</source>
+        <translation> (now %1)</translation>
+    </message>
+    <message>
+        <source>备注已留存，将随本条决定一并保存：按 1 确认、2 推翻或 3 回答</source>
+        <translation>Note kept; it is saved with this clause's decision: press 1 to confirm, 2 to override or 3 to answer</translation>
+    </message>
+    <message>
+        <source>符合</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>（未记录）</source>
+        <translation>(not recorded)</translation>
+    </message>
 </context>
 <context>
     <name>DensityStrip</name>
@@ -1280,6 +1316,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>创建签名身份…</source>
         <translation>Create signing identity…</translation>
     </message>
+    <message>
+        <source>下一条待决条款</source>
+        <translation>Next pending clause</translation>
+    </message>
 </context>
 <context>
     <name>MemoDialog</name>
@@ -1873,6 +1913,26 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <location filename="../../ui/review_tab.py" line="19"/>
         <source>关联性</source>
         <translation>Relevance</translation>
+    </message>
+    <message>
+        <source>未保存：本项尚有 %1 条条款待决</source>
+        <translation>Not saved: %1 clauses of this item are still pending</translation>
+    </message>
+    <message>
+        <source>第%1条</source>
+        <translation>Art. %1</translation>
+    </message>
+    <message>
+        <source>等</source>
+        <translation> etc.</translation>
+    </message>
+    <message>
+        <source>尚有条款待决</source>
+        <translation>Clauses still pending</translation>
+    </message>
+    <message>
+        <source>本项尚有 %1 条条款待决（%2%3）。仍将本项结论保存为“可采”吗？</source>
+        <translation>%1 clauses of this item are still pending (%2%3). Save the item's outcome as admissible anyway?</translation>
     </message>
 </context>
 <context>
@@ -2657,6 +2717,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <location filename="../../ui/memo_actions.py" line="21"/>
         <source>创建签名身份…</source>
         <translation>Create signing identity…</translation>
+    </message>
+    <message>
+        <source>下一条待决条款</source>
+        <translation>Next pending clause</translation>
     </message>
 </context>
 <context>

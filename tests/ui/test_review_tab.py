@@ -115,6 +115,7 @@ def test_review_flow_survives_reopen(qtbot, make_bundle, store_dir, context):
     pane.view.setFocus()
     qtbot.keyClick(pane.view, Qt.Key.Key_3)
     assert decision_of(store, "E1", "a33_1_case_facts")["answer"] == "yes"
+    assert pane.select_clause("a33_1_case_facts")  # a decision moved on to the next undecided clause: back
     pane.clause.note.setPlainText("聊天记录证明联系买家")
     qtbot.keyClick(pane.clause.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     saved = decision_of(store, "E1", "a33_1_case_facts")
