@@ -75,6 +75,9 @@ class MainWindow(QMainWindow):
 
         install_case_tabs(self)
         install_memo_actions(self)
+        from ui.tools_menu import install_tools
+
+        install_tools(self)
         if self._shared:
             self.share_panes()
         QTimer.singleShot(0, self._paint_case_page_once)
@@ -123,6 +126,8 @@ class MainWindow(QMainWindow):
         self.menus["file"].addSeparator()
         self._action("file", self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
         self._action("help", self.tr("关于"), self._about)
+        for menu in self.menus.values():  # 工具 and 培训 wait for their actions (ui/tools_menu.py)
+            menu.menuAction().setVisible(not menu.isEmpty())
 
     def _action(self, menu: str, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -366,6 +371,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("关于证审台"), self.tr(
-            "证审台 EvidenceDesk\n依据《人民检察院办理网络犯罪案件规定》第三章审查电子数据的离线工作台。\n"
-            "证据包以只读方式打开，审查记录保存在独立的审查库中。"))
+        from ui.help_dialogs import show_about
+
+        self.about_box = show_about(self)

@@ -314,6 +314,9 @@ class ReviewTab(QWidget):
             return None
         bundle, path = self.bundle, self.store.path
         registry = self.context.registry
+        from ui.settings_dialog import freeze_warning_days
+
+        settings = {"freeze_warning_days": freeze_warning_days(self.context.settings)}
 
         def job(progress, cancel):
             from checks.registry import default_registry
@@ -323,7 +326,8 @@ class ReviewTab(QWidget):
 
             store = open_store_file(path)
             try:
-                by_item = run_checks(bundle, build_context(bundle, store), registry or default_registry())
+                by_item = run_checks(bundle, build_context(bundle, store, settings=settings),
+                                     registry or default_registry())
                 check_cancel(cancel)
                 for item_id, pairs in by_item.items():
                     review.save_check_results(store, item_id, pairs)

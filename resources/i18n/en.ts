@@ -98,6 +98,18 @@
         <source>文件系统</source>
         <translation>file system</translation>
     </message>
+    <message>
+        <source>关于证审台</source>
+        <translation>About EvidenceDesk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;证审台 EvidenceDesk&lt;/b&gt; 版本 %1</source>
+        <translation>&lt;b&gt;EvidenceDesk&lt;/b&gt; version %1</translation>
+    </message>
+    <message>
+        <source>依据《人民检察院办理网络犯罪案件规定》第三章审查电子数据的离线工作台。证据包以只读方式打开，审查记录保存在独立的审查库中。</source>
+        <translation>An offline workstation for reviewing electronic evidence under chapter 3 of the Provisions of the People's Procuratorates on Handling Cybercrime Cases. Bundles are opened read-only; the review is kept in a separate review store.</translation>
+    </message>
 </context>
 <context>
     <name>AuditBanner</name>
@@ -1319,6 +1331,50 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <source>下一条待决条款</source>
         <translation>Next pending clause</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;证审台 EvidenceDesk&lt;/b&gt; 版本 %1</source>
+        <translation>&lt;b&gt;EvidenceDesk&lt;/b&gt; version %1</translation>
+    </message>
+    <message>
+        <source>依据《人民检察院办理网络犯罪案件规定》第三章审查电子数据的离线工作台。证据包以只读方式打开，审查记录保存在独立的审查库中。</source>
+        <translation>An offline workstation for reviewing electronic evidence under chapter 3 of the Provisions of the People's Procuratorates on Handling Cybercrime Cases. Bundles are opened read-only; the review is kept in a separate review store.</translation>
+    </message>
+    <message>
+        <source>计算哈希值…</source>
+        <translation>Compute hashes…</translation>
+    </message>
+    <message>
+        <source>导出当前表格为 CSV…</source>
+        <translation>Export current table as CSV…</translation>
+    </message>
+    <message>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>使用手册</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>当前页没有可导出的表格</source>
+        <translation>This page has no table to export</translation>
+    </message>
+    <message>
+        <source>导出当前表格为 CSV</source>
+        <translation>Export current table as CSV</translation>
+    </message>
+    <message>
+        <source>不能写入证据包：请选择证据包以外的位置</source>
+        <translation>Cannot write into the bundle: choose a place outside it</translation>
+    </message>
+    <message>
+        <source>已导出 %1 行到 %2</source>
+        <translation>Exported %1 rows to %2</translation>
     </message>
 </context>
 <context>
@@ -2722,12 +2778,153 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>下一条待决条款</source>
         <translation>Next pending clause</translation>
     </message>
+    <message>
+        <source>计算哈希值…</source>
+        <translation>Compute hashes…</translation>
+    </message>
+    <message>
+        <source>导出当前表格为 CSV…</source>
+        <translation>Export current table as CSV…</translation>
+    </message>
+    <message>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>使用手册</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>当前页没有可导出的表格</source>
+        <translation>This page has no table to export</translation>
+    </message>
+    <message>
+        <source>导出当前表格为 CSV</source>
+        <translation>Export current table as CSV</translation>
+    </message>
+    <message>
+        <source>不能写入证据包：请选择证据包以外的位置</source>
+        <translation>Cannot write into the bundle: choose a place outside it</translation>
+    </message>
+    <message>
+        <source>已导出 %1 行到 %2</source>
+        <translation>Exported %1 rows to %2</translation>
+    </message>
 </context>
 <context>
     <name>CopyCells</name>
     <message>
         <source>复制</source>
         <translation>Copy</translation>
+    </message>
+</context>
+<context>
+    <name>HashDialog</name>
+    <message>
+        <source>计算哈希值</source>
+        <translation>Compute hashes</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>大小（字节）</source>
+        <translation>Size (bytes)</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>选择一个文件或文件夹，计算 MD5、SHA-1、SHA-256 和 SM3。文件以只读方式打开。</source>
+        <translation>Choose a file or a folder to compute MD5, SHA-1, SHA-256 and SM3. Files are opened read-only.</translation>
+    </message>
+    <message>
+        <source>选择文件</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <source>选择文件夹</source>
+        <translation>Choose folder</translation>
+    </message>
+    <message>
+        <source>正在计算哈希值</source>
+        <translation>Computing hashes</translation>
+    </message>
+    <message>
+        <source>完成：%1 个文件</source>
+        <translation>Done: %1 files</translation>
+    </message>
+    <message>
+        <source>，%1 个无法读取</source>
+        <translation>, %1 unreadable</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>无法计算：%1</source>
+        <translation>Cannot compute: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ManualDialog</name>
+    <message>
+        <source>使用手册</source>
+        <translation>Manual</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>（重新启动后生效）</source>
+        <translation>(takes effect after a restart)</translation>
+    </message>
+    <message>
+        <source>审查人姓名</source>
+        <translation>Reviewer's name</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>冻结期满提前提醒</source>
+        <translation>Warn before a freeze expires</translation>
     </message>
 </context>
 </TS>
