@@ -326,6 +326,7 @@ class MainWindow(QMainWindow):
 
     def _types_done(self, count) -> None:
         self.files_tab.types_changed()
+        self.files_tab.find_anomalies()
         if count:
             self.progress.show_message(self.tr("类型识别完成：%1 个文件").replace("%1", f"{count:,}"))
         self.types_finished.emit(count)

@@ -1000,6 +1000,14 @@
         <source>%1 字节</source>
         <translation>%1 bytes</translation>
     </message>
+    <message>
+        <source>所在文件夹</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Flags</translation>
+    </message>
 </context>
 <context>
     <name>FilesTab</name>
@@ -1017,6 +1025,18 @@
         <location filename="../../ui/files_tab.py" line="151"/>
         <source>共 %1 个条目</source>
         <translation>%1 entries</translation>
+    </message>
+    <message>
+        <source>全部文件</source>
+        <translation>All files</translation>
+    </message>
+    <message>
+        <source>有提示的文件</source>
+        <translation>Flagged files</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Flags</translation>
     </message>
 </context>
 <context>
