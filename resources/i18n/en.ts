@@ -1830,6 +1830,22 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>（只显示前 1 MiB）</source>
         <translation> (first 1 MiB shown)</translation>
     </message>
+    <message>
+        <source>SQLite 数据库，%1 个表（只读打开，不改动原文件）</source>
+        <translation>SQLite database, %1 tables (opened read-only, the file is not changed)</translation>
+    </message>
+    <message>
+        <source>十六进制</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>（只显示前 64 KiB）</source>
+        <translation> (first 64 KiB only)</translation>
+    </message>
+    <message>
+        <source>；无法作为图片显示：%1</source>
+        <translation>; cannot be shown as a picture: %1</translation>
+    </message>
 </context>
 <context>
     <name>ProgressPanel</name>
@@ -2945,6 +2961,51 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <source>冻结期满提前提醒</source>
         <translation>Warn before a freeze expires</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPage</name>
+    <message>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>第 %1 / %2 页</source>
+        <translation>Page %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>SqlitePage</name>
+    <message>
+        <source>表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>（没有表）</source>
+        <translation>(no tables)</translation>
+    </message>
+    <message>
+        <source>共 %1 行，显示前 %2 行</source>
+        <translation>%1 rows, first %2 shown</translation>
+    </message>
+</context>
+<context>
+    <name>TextPage</name>
+    <message>
+        <source>查找（Ctrl+F）</source>
+        <translation>Find (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>未找到</source>
+        <translation>Not found</translation>
     </message>
 </context>
 </TS>
