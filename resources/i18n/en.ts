@@ -110,6 +110,10 @@
         <source>依据《人民检察院办理网络犯罪案件规定》第三章审查电子数据的离线工作台。证据包以只读方式打开，审查记录保存在独立的审查库中。</source>
         <translation>An offline workstation for reviewing electronic evidence under chapter 3 of the Provisions of the People's Procuratorates on Handling Cybercrime Cases. Bundles are opened read-only; the review is kept in a separate review store.</translation>
     </message>
+    <message>
+        <source>{0} 个文件的创建时间晚于修改时间，且创建于证据固定之后：证据包是复制件，复制时文件系统把创建时间设为复制时刻、保留原修改时间，由此可以解释，无须逐一说明（如 {1}）</source>
+        <translation>{0} files were created after they were modified, and created after the evidence was fixed: the bundle is a copy, and copying sets the creation time to the moment of copying while keeping the modification time, which explains it; no explanation is needed file by file (e.g. {1})</translation>
+    </message>
 </context>
 <context>
     <name>AuditBanner</name>
