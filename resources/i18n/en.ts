@@ -191,6 +191,14 @@
         <source>制作人/制作时间</source>
         <translation>Prepared by / at</translation>
     </message>
+    <message>
+        <source>%1 冻结期限已于 %2 届满</source>
+        <translation>%1: the freeze expired on %2</translation>
+    </message>
+    <message>
+        <source>%1 冻结期限还剩 %2 天（%3 届满）</source>
+        <translation>%1: the freeze expires in %2 days (on %3)</translation>
+    </message>
 </context>
 <context>
     <name>ClauseListModel</name>
