@@ -159,13 +159,19 @@ class ClausePane(QWidget):
         self.note.installEventFilter(self)
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #c62828;")
+        # two lines: on one the buttons asked ~640 px and pushed the clause's text out of a laptop's pane
         row = QHBoxLayout()
-        for widget in (self.confirm_button, self.override_button, self.reason, self.answer_combo, self.answer_button,
-                       self.revert_button):
+        for widget in (self.confirm_button, self.override_button, self.reason):
             row.addWidget(widget, 1 if widget is self.reason else 0)
+        second = QHBoxLayout()
+        for widget in (self.answer_combo, self.answer_button, self.revert_button):
+            second.addWidget(widget)
+        second.addStretch(1)
+        self.reason.setMinimumWidth(120)
         layout = QVBoxLayout(box)
         layout.addWidget(self.decision_label)
         layout.addLayout(row)
+        layout.addLayout(second)
         layout.addWidget(self.note)
         layout.addWidget(self.hint)
         return box

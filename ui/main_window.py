@@ -21,7 +21,7 @@ APP_TITLE = "证审台 EvidenceDesk"
 TYPE_REFRESH_SECONDS = 1.0
 SCAN_AFTER_OPEN_MS = 30  # the scan starts once the case page has painted
 TYPING_AFTER_SCAN_MS = 20  # the typing pass starts after the repaint a scan's end asks for
-PANE_SHARES = (0.19, 0.56, 0.25)  # items and folders, the tabs, details and preview
+PANE_SHARES = (0.18, 0.60, 0.22)  # items and folders, the tabs, details and preview
 OPEN_POLL_MS = 5  # how often an open looks whether its loading thread has finished
 
 
