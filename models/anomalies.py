@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from models.coverage import Coverage
 from models.i18n import tr
+from models.labels import manifest_field_label
 from models.timeline import manifest_records, manifest_time
 from models.timeutil import format_local
 
@@ -50,7 +51,7 @@ def _modified_after_seizure(bundle, conn):
             yield item["id"], lambda item=item, path=path, modified=modified, facts=facts: Anomaly(
                 "modified_after_seizure", item["id"], path, facts, tr(
                 "文件修改时间 {0} 晚于该证据项的 {1} {2}：封存或提取之后文件又被改动过，或时间来源有误").format(
-                format_local(modified, tz_name), label, format_local(ref_ns, tz_name)))
+                format_local(modified, tz_name), manifest_field_label(label), format_local(ref_ns, tz_name)))
 
 
 def _future_of_preparation(bundle, conn):
@@ -76,7 +77,7 @@ def _future_of_preparation(bundle, conn):
                 "future_of_preparation", record.item, record.path,
                 {"kind_of_time": record.kind_of_time, "field": record.label, "at_ns": record.at_utc_ns,
                  "prepared_ns": prep_ns},
-                text.format(format_local(record.at_utc_ns, tz_name), record.label, format_local(prep_ns, tz_name))))
+                text.format(format_local(record.at_utc_ns, tz_name), manifest_field_label(record.label), format_local(prep_ns, tz_name))))
 
 
 def _created_after_modified(bundle, conn):

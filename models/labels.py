@@ -4,6 +4,7 @@ The window, the command line and the memo all ask here, so a code never reaches 
 changed in one place (resources/labels.json: domain -> code -> {"zh": ..., "en": ...})."""
 
 import json
+import re
 from functools import lru_cache
 
 from models.i18n import language
@@ -40,3 +41,27 @@ def source_label(source: str | None, lang: str | None = None) -> str:
 
 def known(domain: str, code) -> bool:
     return str(code) in all_labels().get(domain, {})
+
+
+VALUE_DOMAINS = ("value", "role", "party_role", "heading", "status", "document", "anomaly", "time_kind")
+
+
+def manifest_field_label(text: str | None, lang: str | None = None) -> str:
+    """A manifest field named in a fact or a note: 'sealing.sealed_at' -> 封存时间,
+    'documents[1] seizure_decision' -> 扣押决定书."""
+    if not text:
+        return ""
+    match = re.match(r"documents\[\d+\]\s*(\S*)$", str(text))
+    if match:
+        return label("document", match.group(1) or "other", lang)
+    return label("field", text, lang)
+
+
+def value_label(value: str, lang: str | None = None) -> str:
+    """A coded value met in facts (a role, a seal state, a document kind...): its label, else itself."""
+    for domain in VALUE_DOMAINS:
+        if known(domain, value):
+            return label(domain, value, lang)
+    if "." in value and known("field", value):
+        return label("field", value, lang)
+    return value

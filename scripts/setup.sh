@@ -28,3 +28,5 @@ if [ "${1:-}" = "--dev" ]; then
 else
   .venv/bin/python -m pip install -q -r requirements.txt
 fi
+# the English interface (--lang en) reads resources/i18n/en.qm: built here from en.ts (not committed)
+bash scripts/build_translations.sh

@@ -36,19 +36,28 @@ def pick_font(app) -> str | None:
 
 
 def install_translators(app, lang: str) -> list:
-    """English: our en.qm; Chinese: Qt's own zh_CN strings for its standard dialogs and buttons."""
+    """English: our en.qm, else en.ts read at start (a set-up that never built the .qm); Chinese: Qt's own zh_CN
+    strings for its standard dialogs and buttons (the file dialog among them)."""
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
     from models.i18n import set_language
     from models.resources import resource_path
 
     set_language(lang)
-    wanted = [(str(resource_path("i18n")), "en")] if lang == "en" else [
-        (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase_zh_CN")]
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    wanted = [(str(resource_path("i18n")), "en")] if lang == "en" else [(qt_folder, "qtbase_zh_CN")]
     installed = []
     for folder, name in wanted:
         translator = QTranslator(app)
         if translator.load(name, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    if lang == "en" and not installed:
+        source = resource_path("i18n") / "en.ts"
+        if source.exists():
+            from ui.ts_translator import TsTranslator
+
+            translator = TsTranslator(source, app)
             app.installTranslator(translator)
             installed.append(translator)
     return installed
@@ -93,7 +102,7 @@ def start_window(path=None, lang: str | None = None, store_dir=None) -> int:
 
     window = MainWindow(context)
     window_ref.append(window)
-    window.show()
+    window.showMaximized() if window.open_maximised else window.show()
     from PySide6.QtCore import QTimer
 
     if path:

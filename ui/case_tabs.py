@@ -1,6 +1,7 @@
 """The review's tabs and panes put together in the main window: files, verify, review, timeline, preview."""
 
 from PySide6.QtCore import QTimer, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QSplitter
 
 from ui.digest_section import attach_to_detail_pane
@@ -95,6 +96,30 @@ def _add_actions(window) -> None:
     window._action("review", window.tr("运行自动检查"), lambda: _show_and(window, window.review_tab,
                                                                      window.review_tab.run_checks))
     window._action("review", window.tr("时间线"), lambda: window.tabs.setCurrentWidget(window.timeline_tab))
+    window.menus["review"].addSeparator()
+    window._action("review", window.tr("下一条待决条款"), lambda: _next_undecided(window), QKeySequence("Ctrl+N"))
+    for number, tab in enumerate((window.files_tab, window.verify_tab, window.review_tab, window.timeline_tab), 1):
+        window.tabs.setTabToolTip(window.tabs.indexOf(tab), f"Ctrl+{number}")
+        shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), window)
+        shortcut.activated.connect(lambda t=tab: window.tabs.setCurrentWidget(t))
+
+
+def _next_undecided(window) -> None:
+    """The 审查 tab, on the next clause still 待决 (this pane first, then the next panes)."""
+    if window.store is None:
+        return
+    window.tabs.setCurrentWidget(window.review_tab)
+    tab = window.review_tab
+    keys = list(tab.panes)
+    start = tab.pane_tabs.currentIndex()
+    for offset in range(len(keys)):
+        key = keys[(start + offset) % len(keys)]
+        pane = tab.panes[key]
+        if any(not pane.model.record(r).get("decision") for r in range(pane.model.rowCount())):
+            tab.show_pane(key)
+            pane.next_undecided()
+            pane.view.setFocus()
+            return
 
 
 def _show_and(window, tab, action) -> None:

@@ -10,17 +10,21 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from models.file_flags import flags_of
+from models.labels import label
 from models.names import shown
 from models.page_rows import rows_by_id
 from models.sort_keys import INDEX_FROM, SORT_KEYS, UNIQUE_KEYS, has_sort_index
 from models.timeutil import format_local, format_utc
 from ui.paged_model import reset_pages
 
-COL_NAME, COL_SIZE, COL_MODIFIED, COL_CREATED, COL_ACCESSED, COL_CHANGED, COL_ITEM, COL_TYPE = range(8)
+COL_NAME, COL_SIZE, COL_MODIFIED, COL_CREATED, COL_ACCESSED, COL_CHANGED, COL_ITEM, COL_TYPE, COL_FOLDER, COL_FLAGS = \
+    range(10)
 HEADERS = (QT_TRANSLATE_NOOP("FileTableModel", "名称"), QT_TRANSLATE_NOOP("FileTableModel", "大小"),
            QT_TRANSLATE_NOOP("FileTableModel", "修改时间"), QT_TRANSLATE_NOOP("FileTableModel", "创建时间"),
            QT_TRANSLATE_NOOP("FileTableModel", "访问时间"), QT_TRANSLATE_NOOP("FileTableModel", "变更时间"),
-           QT_TRANSLATE_NOOP("FileTableModel", "证据项"), QT_TRANSLATE_NOOP("FileTableModel", "类型"))
+           QT_TRANSLATE_NOOP("FileTableModel", "证据项"), QT_TRANSLATE_NOOP("FileTableModel", "类型"),
+           QT_TRANSLATE_NOOP("FileTableModel", "所在文件夹"), QT_TRANSLATE_NOOP("FileTableModel", "提示"))
 TIME_FIELDS = {COL_MODIFIED: "modified_ns", COL_CREATED: "created_ns", COL_ACCESSED: "accessed_ns",
                COL_CHANGED: "changed_ns"}
 # the sort key of each column (models.sort_keys gives its SQL expression and its index)
@@ -39,7 +43,9 @@ CELL_ROLES = frozenset(int(role) for role in (DISPLAY, Qt.ItemDataRole.TextAlign
                                               Qt.ItemDataRole.ForegroundRole))
 
 RECORD_FIELDS = ("id", "path", "item", "listed", "kind", "size", "modified_ns", "created_ns", "accessed_ns",
-                 "changed_ns", "time_source", "link_target", "deleted", "error", "mime", "type_error")
+                 "changed_ns", "time_source", "link_target", "deleted", "error", "mime", "type_error",
+                 "extension_mismatch", "software")
+RECORD_SQL = tuple("json_extract(exif_json, '$.software')" if f == "software" else f for f in RECORD_FIELDS)
 PAGE = 256
 ABSENT = "—"  # the source does not give this time (never a fake epoch)
 CACHE_PAGES = 64
@@ -83,6 +89,7 @@ class FileTableModel(QAbstractTableModel):
         self._conn = None
         self._tz = None
         self._utc = False
+        self.anomalous: frozenset = frozenset()  # paths with a timestamp anomaly (set_anomalous)
         self._where, self._params = "", []
         self._order = ("id", Qt.SortOrder.AscendingOrder)
         self._ids = array("q")
@@ -100,9 +107,18 @@ class FileTableModel(QAbstractTableModel):
         self._tz = tz_name
         self.requery()
 
-    def set_filter(self, item=None, prefix: str | None = None, unlisted: bool = False, text: str = "") -> None:
-        """Restrict to one item, one folder (prefix), records of no item, and/or a path substring."""
+    def set_anomalous(self, paths) -> None:
+        """The paths with a timestamp anomaly (found by a worker): their rows get the flag."""
+        self.anomalous = frozenset(paths or ())
+        self._changed_columns([COL_FLAGS])
+
+    def set_filter(self, item=None, prefix: str | None = None, unlisted: bool = False, text: str = "",
+                   flag: str | None = None) -> None:
+        """Restrict to one item, one folder (prefix), records of no item, a path substring, and/or one flag
+        ('any': any flag)."""
         where, params = [], []
+        if flag:
+            self._flag_where(flag, where, params)
         if item is not None:
             where.append("item = ?")
             params.append(item)
@@ -118,6 +134,20 @@ class FileTableModel(QAbstractTableModel):
             params.append(f"%{escaped}%")
         self._where, self._params = " AND ".join(where), params
         self.requery()
+
+    def _flag_where(self, flag: str, where: list, params: list) -> None:
+        import json
+
+        from models.file_flags import FLAGS as ALL_FLAGS
+        from models.file_flags import flag_sql
+
+        flags = ALL_FLAGS if flag == "any" else (flag,)
+        clauses = []
+        for one in flags:
+            clauses.append(flag_sql(one))
+            if one == "anomaly":
+                params.append(json.dumps(sorted(self.anomalous), ensure_ascii=False))
+        where.append("(" + " OR ".join(clauses) + ")")
 
     def set_utc(self, utc: bool) -> None:
         self._utc = bool(utc)
@@ -277,7 +307,7 @@ class FileTableModel(QAbstractTableModel):
 
     def _load_page(self, number: int) -> list:
         ids = self._ids[number * PAGE:(number + 1) * PAGE].tolist()
-        found = {r[0]: dict(zip(RECORD_FIELDS, r)) for r in rows_by_id(self._conn, "files", RECORD_FIELDS, ids)}
+        found = {r[0]: dict(zip(RECORD_FIELDS, r)) for r in rows_by_id(self._conn, "files", RECORD_SQL, ids)}
         page = [found.get(i) for i in ids]
         self._pages[number] = page
         while len(self._pages) > CACHE_PAGES:
@@ -377,6 +407,10 @@ class FileTableModel(QAbstractTableModel):
             return rec["item"] or ""
         if column == COL_TYPE:
             return rec["mime"] or ""
+        if column == COL_FOLDER:
+            return rec["path"].rpartition("/")[0]
+        if column == COL_FLAGS:
+            return "、".join(label("flag", f) for f in flags_of(rec, self.anomalous))
         return None
 
     @staticmethod
@@ -386,6 +420,8 @@ class FileTableModel(QAbstractTableModel):
         return {COL_NAME: rec["path"], COL_SIZE: rec["size"], COL_ITEM: rec["item"], COL_TYPE: rec["mime"]}.get(column)
 
     def _decoration_role(self, rec: dict, column: int, role):
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_FLAGS:
+            return QBrush(QColor("#c62828"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:

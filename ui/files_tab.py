@@ -4,14 +4,19 @@ import math
 import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
+                               QVBoxLayout, QWidget)
 
-from ui.file_table_model import COL_ITEM, COL_MODIFIED, COL_NAME, COL_TYPE, TIME_FIELDS, FileTableModel, PathRole
+from models.file_flags import FLAGS
+from models.labels import label
+from ui.file_table_model import (COL_FLAGS, COL_FOLDER, COL_ITEM, COL_MODIFIED, COL_NAME, COL_TYPE, TIME_FIELDS,
+                                 FileTableModel, PathRole)
 
 COUNT_INTERVAL = 0.5  # seconds between two counts while a scan adds records
-COLUMN_WIDTHS = (230, 72, 172, 172, 172, 172, 56, 130)
+COLUMN_WIDTHS = (230, 72, 172, 172, 172, 172, 56, 130, 190, 150)
 TIME_SAMPLE = "2026-12-31 23:59:59 +08:00"  # the widest a time in the case zone is shown
 VISUAL_ORDER_AFTER_MODIFIED = (COL_TYPE, COL_ITEM)  # what a reviewer reads first stays on screen
+VISUAL_ORDER_AFTER_NAME = (COL_FLAGS, COL_FOLDER)
 
 
 class FilesTab(QWidget):
@@ -36,8 +41,17 @@ class FilesTab(QWidget):
         self._search_timer.timeout.connect(self._apply_filter)
         self.search.textChanged.connect(self._search_timer.start)
         self.count_label = QLabel()
+        self.flag_filter = QComboBox()
+        self.flag_filter.addItem(self.tr("全部文件"), None)
+        self.flag_filter.addItem(self.tr("有提示的文件"), "any")
+        for flag in FLAGS:
+            self.flag_filter.addItem(label("flag", flag), flag)
+        self.flag_filter.currentIndexChanged.connect(self._apply_filter)
+        self.anomaly_task = None
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(QLabel(self.tr("提示")))
+        top.addWidget(self.flag_filter)
         top.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -66,12 +80,16 @@ class FilesTab(QWidget):
         header = view.horizontalHeader()
         for offset, column in enumerate(VISUAL_ORDER_AFTER_MODIFIED, start=1):
             header.moveSection(header.visualIndex(column), header.visualIndex(COL_MODIFIED) + offset)
+        for offset, column in enumerate(VISUAL_ORDER_AFTER_NAME, start=1):  # E4 and E4B hold the same names
+            header.moveSection(header.visualIndex(column), header.visualIndex(COL_NAME) + offset)
         header.setSectionsMovable(True)
         view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._update_count)
         return view
 
     def set_case(self, bundle, store) -> None:
+        if store is not self.store:
+            self.model.anomalous = frozenset()
         self.bundle, self.store = bundle, store
         self.model.set_store(store, bundle.timezone if bundle is not None else None)
         self._update_count()
@@ -129,6 +147,32 @@ class FilesTab(QWidget):
 
     def types_changed(self) -> None:
         self.model.refresh_column(COL_TYPE, self._rows_shown())
+        self.model.refresh_column(COL_FLAGS, self._rows_shown())
+
+    def find_anomalies(self):
+        """The paths with a timestamp anomaly, found in a worker, for the 提示 column and its filter."""
+        if self.store is None:
+            return None
+        bundle, path, store = self.bundle, self.store.path, self.store
+
+        def job(_progress, _cancel):
+            from models.file_flags import anomalous_paths
+            from models.store import open_store_file
+
+            own = open_store_file(path)
+            try:
+                return anomalous_paths(bundle, own)
+            finally:
+                own.close()
+
+        def done(paths):
+            if self.store is store:
+                self.model.set_anomalous(paths)
+                if self.flag_filter.currentData() in ("any", "anomaly"):
+                    self._apply_filter()
+
+        self.anomaly_task = self.context.runner.run(job, label="", on_done=done)
+        return self.anomaly_task
 
     def _rows_shown(self) -> tuple[int, int]:
         """(first, last) row on screen, a row or two more at the bottom (the view's height, not its viewport's:
@@ -149,6 +193,8 @@ class FilesTab(QWidget):
         text = self.search.text().strip()
         if text:
             keywords["text"] = text
+        if self.flag_filter.currentData():
+            keywords["flag"] = self.flag_filter.currentData()
         self.model.set_filter(**keywords)
 
     def _update_count(self) -> None:

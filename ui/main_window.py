@@ -5,13 +5,14 @@ import threading
 import time
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from ui.case_header import CaseHeader
 from ui.detail_pane import DetailPane
 from ui.errors import show_exception, show_open_error, show_store_replaced
 from ui.files_tab import FilesTab
+from ui.fit import place_window, remember_window
 from ui.item_tree import ItemTree
 from ui.open_dialogs import WelcomePage, ask_bundle_folder, dropped_folder
 from ui.progress_panel import ProgressPanel
@@ -21,6 +22,7 @@ APP_TITLE = "证审台 EvidenceDesk"
 TYPE_REFRESH_SECONDS = 1.0
 SCAN_AFTER_OPEN_MS = 30  # the scan starts once the case page has painted
 TYPING_AFTER_SCAN_MS = 20  # the typing pass starts after the repaint a scan's end asks for
+PANE_SHARES = (0.18, 0.60, 0.22)  # items and folders, the tabs, details and preview
 OPEN_POLL_MS = 5  # how often an open looks whether its loading thread has finished
 
 
@@ -38,6 +40,7 @@ class MainWindow(QMainWindow):
         self.tasks: list = []
         self._typed_at = -math.inf
         self._opening = False
+        self._shared = False  # the panes get their shares of the width once shown
         self.recent = RecentBundles(context.settings)
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
@@ -60,7 +63,8 @@ class MainWindow(QMainWindow):
         self.extras_installed = False
         # the other tabs and the memo menu come a moment after the window is up: start-up stays under 1 s
         QTimer.singleShot(0, self.install_extras)
-        self.resize(1400, 860)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        self.open_maximised = place_window(self, context.settings, screen.availableGeometry())
 
     def install_extras(self) -> None:
         """The 校验 / 审查 / 时间线 tabs, the preview and the 审查意见 menu (once)."""
@@ -72,6 +76,11 @@ class MainWindow(QMainWindow):
 
         install_case_tabs(self)
         install_memo_actions(self)
+        from ui.tools_menu import install_tools
+
+        install_tools(self)
+        if self._shared:
+            self.share_panes()
         QTimer.singleShot(0, self._paint_case_page_once)
 
     def _paint_case_page_once(self) -> None:
@@ -118,6 +127,8 @@ class MainWindow(QMainWindow):
         self.menus["file"].addSeparator()
         self._action("file", self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
         self._action("help", self.tr("关于"), self._about)
+        for menu in self.menus.values():  # 工具 and 培训 wait for their actions (ui/tools_menu.py)
+            menu.menuAction().setVisible(not menu.isEmpty())
 
     def _action(self, menu: str, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -219,7 +230,8 @@ class MainWindow(QMainWindow):
         for handle in self.tasks:
             handle.cancel()
         self.tasks = []
-        for widget in [*self.case_tabs, self.detail, self.item_tree]:
+        preview = [self.preview] if hasattr(self, "preview") else []  # the last case's file left on show
+        for widget in [*self.case_tabs, self.detail, self.item_tree, *preview]:
             widget.set_case(None, None)
         self.header.set_case(None)
         if self.store is not None:
@@ -318,6 +330,7 @@ class MainWindow(QMainWindow):
 
     def _types_done(self, count) -> None:
         self.files_tab.types_changed()
+        self.files_tab.find_anomalies()
         if count:
             self.progress.show_message(self.tr("类型识别完成：%1 个文件").replace("%1", f"{count:,}"))
         self.types_finished.emit(count)
@@ -331,6 +344,20 @@ class MainWindow(QMainWindow):
         self.types_finished.emit(None)
 
     # --- window events -----------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shared:
+            self._shared = True
+            QTimer.singleShot(0, self.share_panes)
+
+    def share_panes(self) -> None:
+        """Items, the tabs and the details in shares of the window's width: fixed pixels left the middle
+        column ~700 px on a 1366 px screen and a quarter of a 1920 px one empty on the right."""
+        width = max(self.splitter.width(), self.width())
+        self.splitter.setSizes([int(width * share) for share in PANE_SHARES])
+        for index, share in enumerate(PANE_SHARES):  # and a resize keeps them
+            self.splitter.setStretchFactor(index, int(share * 100))
+
     def dragEnterEvent(self, event) -> None:
         if dropped_folder(event.mimeData()):
             event.acceptProposedAction()
@@ -342,12 +369,13 @@ class MainWindow(QMainWindow):
             self.open_bundle(folder)
 
     def closeEvent(self, event) -> None:
+        remember_window(self, self.context.settings)
         self.context.runner.cancel_all()
         self.context.runner.wait(5000)
         self.close_case()
         super().closeEvent(event)
 
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("关于证审台"), self.tr(
-            "证审台 EvidenceDesk\n依据《人民检察院办理网络犯罪案件规定》第三章审查电子数据的离线工作台。\n"
-            "证据包以只读方式打开，审查记录保存在独立的审查库中。"))
+        from ui.help_dialogs import show_about
+
+        self.about_box = show_about(self)

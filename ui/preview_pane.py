@@ -1,19 +1,22 @@
-"""The preview pane: a picture's thumbnail (made in a worker, cached beside the store), a PDF, or text with its encoding."""
+"""The preview pane: a picture's thumbnail (made in a worker, cached beside the store), a PDF, text with its encoding,
+a SQLite file's tables, or hex."""
 
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.errors import reason_text
+from ui.preview_pages import HexPage, PdfPage, SqlitePage, TextPage
 
 THUMB_SIZE = 512
 TEXT_BYTES = 1 << 20  # the first MiB of a text file is what a reviewer reads in a pane
 PDF_MAX_BYTES = 256 << 20
-PAGE_PLACEHOLDER, PAGE_IMAGE, PAGE_PDF, PAGE_TEXT = range(4)
+HEX_BYTES = 64 << 10  # the first 64 KiB of a file no other page shows
+PAGE_PLACEHOLDER, PAGE_IMAGE, PAGE_PDF, PAGE_TEXT, PAGE_SQLITE, PAGE_HEX = range(6)
+SQLITE_TYPES = ("application/vnd.sqlite3", "application/x-sqlite3")
 
 
 def thumbnail_job(full: Path, cache: Path, key: str):
@@ -52,9 +55,32 @@ def text_job(full: Path):
     return job
 
 
+def sqlite_job(full: Path):
+    def job(progress, cancel):
+        from models.sqlite_preview import read_tables
+
+        return read_tables(full)
+    return job
+
+
+def hex_job(full: Path):
+    def job(progress, cancel):
+        from models.safepath import open_evidence
+        from models.sqlite_preview import hex_dump
+
+        with open_evidence(full) as stream:
+            data = stream.read(HEX_BYTES)
+            truncated = bool(stream.read(1))
+        return hex_dump(data), truncated
+    return job
+
+
 def preview_kind(mime: str | None, path: str) -> str | None:
-    """'image', 'pdf', 'text' or None, from the content type (the name only when the type is unknown)."""
+    """'image', 'pdf', 'text', 'sqlite', or 'hex' for any other file, from the content type (the name only
+    when the type is unknown)."""
     mime = mime or ""
+    if mime in SQLITE_TYPES:
+        return "sqlite"
     if mime.startswith("image/"):
         return "image"
     if mime == "application/pdf":
@@ -64,8 +90,8 @@ def preview_kind(mime: str | None, path: str) -> str | None:
     if not mime:
         suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
         return {"jpg": "image", "jpeg": "image", "png": "image", "pdf": "pdf", "txt": "text", "log": "text",
-                "csv": "text"}.get(suffix)
-    return None
+                "csv": "text"}.get(suffix, "hex")
+    return "hex"
 
 
 class PreviewPane(QWidget):
@@ -80,6 +106,7 @@ class PreviewPane(QWidget):
         self.path: str | None = None
         self.handle = None
         self.encoding: str | None = None
+        self._reason: str | None = None  # why a picture is shown in hex instead
         self.stack = QStackedWidget()
         self.message = QLabel(self.tr("选择一个图片、PDF 或文本文件即可预览。"))
         self.message.setWordWrap(True)
@@ -90,14 +117,14 @@ class PreviewPane(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.image)
         self.pdf_document = QPdfDocument(self)
-        self.pdf_view = QPdfView()
-        self.pdf_view.setDocument(self.pdf_document)
-        self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pdf_page = PdfPage(self.pdf_document)
+        self.pdf_view = self.pdf_page.view
         self._pdf_buffer = None
-        self.text = QPlainTextEdit()
-        self.text.setReadOnly(True)
-        for widget in (self.message, scroll, self.pdf_view, self.text):
+        self.text_page = TextPage()
+        self.text = self.text_page.text
+        self.sqlite_page = SqlitePage()
+        self.hex = HexPage()
+        for widget in (self.message, scroll, self.pdf_page, self.text_page, self.sqlite_page, self.hex):
             self.stack.addWidget(widget)
         self.info = QLabel()
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -114,7 +141,7 @@ class PreviewPane(QWidget):
         if self.handle is not None:
             self.handle.cancel()
             self.handle = None
-        self.path = self.encoding = None
+        self.path = self.encoding = self._reason = None
         self.info.setText("")
         self.message.setText(text or self.tr("选择一个图片、PDF 或文本文件即可预览。"))
         self.stack.setCurrentIndex(PAGE_PLACEHOLDER)
@@ -142,12 +169,23 @@ class PreviewPane(QWidget):
             return
         key = cache_key(path, row[2] if row else None, row[3] if row else None, THUMB_SIZE)
         jobs = {"image": (thumbnail_job(full, thumbs_dir(self.store), key), self._show_image),
-                "pdf": (pdf_job(full), self._show_pdf), "text": (text_job(full), self._show_text)}
+                "pdf": (pdf_job(full), self._show_pdf), "text": (text_job(full), self._show_text),
+                "sqlite": (sqlite_job(full), self._show_sqlite), "hex": (hex_job(full), self._show_hex)}
         job, slot = jobs[kind]
         self.path = path
         self.handle = self.context.runner.run(job, label=self.tr("正在生成预览"),
                                               on_done=lambda result, p=path: self._if_current(p, slot, result),
-                                              on_error=lambda exc, p=path: self._failed(p, exc))
+                                              on_error=lambda exc, p=path: self._not_shown(p, full, kind, exc))
+
+    def _not_shown(self, path: str, full: Path, kind: str, exc) -> None:
+        """A picture Pillow cannot read (a type guessed wrong, a damaged file) is shown in hex, with the reason."""
+        if path != self.path or kind != "image" or not full.exists():
+            self._failed(path, exc)
+            return
+        self._reason = reason_text(exc)
+        self.handle = self.context.runner.run(hex_job(full), label=self.tr("正在生成预览"),
+                                              on_done=lambda result, p=path: self._if_current(p, self._show_hex, result),
+                                              on_error=lambda error, p=path: self._failed(p, error))
 
     def _if_current(self, path: str, slot, result) -> None:
         if path == self.path:
@@ -185,15 +223,35 @@ class PreviewPane(QWidget):
             return
         self.info.setText(self.tr("PDF，共 %1 页").replace("%1", str(self.pdf_document.pageCount())))
         self.stack.setCurrentIndex(PAGE_PDF)
+        self.pdf_page.reset()
         self.shown.emit("pdf")
 
     def _show_text(self, result) -> None:
         text, encoding, truncated = result
         self.encoding = encoding
-        self.text.setPlainText(text)
+        self.text_page.set_text(text)
         info = self.tr("文本，编码：%1").replace("%1", encoding or self.tr("未识别（不是文本）"))
         if truncated:
             info += self.tr("（只显示前 1 MiB）")
         self.info.setText(info)
         self.stack.setCurrentIndex(PAGE_TEXT)
         self.shown.emit("text")
+
+    def _show_sqlite(self, result: dict) -> None:
+        self.sqlite_page.set_tables(result["tables"])
+        self.info.setText(self.tr("SQLite 数据库，%1 个表（只读打开，不改动原文件）").replace(
+            "%1", str(len(result["tables"]))))
+        self.stack.setCurrentIndex(PAGE_SQLITE)
+        self.shown.emit("sqlite")
+
+    def _show_hex(self, result) -> None:
+        dump, truncated = result
+        self.hex.setPlainText(dump)
+        info = self.tr("十六进制")
+        if truncated:
+            info += self.tr("（只显示前 64 KiB）")
+        if self._reason:
+            info += self.tr("；无法作为图片显示：%1").replace("%1", self._reason)
+        self.info.setText(info)
+        self.stack.setCurrentIndex(PAGE_HEX)
+        self.shown.emit("hex")

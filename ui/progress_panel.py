@@ -41,6 +41,7 @@ class ProgressPanel(QWidget):
         self.bar.setMaximumWidth(260)
         self.bar.setTextVisible(False)
         self.label = QLabel(self.tr("就绪"))
+        self._task_text = None  # what the panel itself last wrote for a running task
         self.cancel_button = QPushButton(self.tr("取消"))
         self.cancel_button.clicked.connect(self.cancel)
         for widget in (self.bar, self.cancel_button):
@@ -62,10 +63,15 @@ class ProgressPanel(QWidget):
     def cancel(self) -> None:
         if self.handle is not None:
             self.handle.cancel()
-            self.label.setText(self.tr("正在取消：%1").replace("%1", self.handle.label))
+            self._say(self.tr("正在取消：%1").replace("%1", self.handle.label))
 
     def show_message(self, text: str) -> None:
         """A line saying what the last task did (the next task's progress replaces it)."""
+        self._task_text = None
+        self.label.setText(text)
+
+    def _say(self, text: str) -> None:
+        self._task_text = text
         self.label.setText(text)
 
     def _started(self, handle) -> None:
@@ -76,7 +82,7 @@ class ProgressPanel(QWidget):
         self.bar.show()
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
-        self.label.setText(f"{handle.label}…")
+        self._say(f"{handle.label}…")
 
     def _progress(self, handle, done, total, done_bytes, total_bytes) -> None:
         if handle is not self.handle or handle.cancel_event.is_set():
@@ -87,7 +93,7 @@ class ProgressPanel(QWidget):
         elif total:
             self.bar.setRange(0, 1000)
             self.bar.setValue(int(1000 * done / total))
-        self.label.setText(progress_text(handle.label, done, total, done_bytes, total_bytes, handle.elapsed))
+        self._say(progress_text(handle.label, done, total, done_bytes, total_bytes, handle.elapsed))
 
     def _finished(self, handle) -> None:
         if handle is not self.handle:
@@ -100,6 +106,10 @@ class ProgressPanel(QWidget):
             self._idle()
 
     def _idle(self) -> None:
+        """No task runs: a task's own line (正在运行自动检查…) goes, a message saying what one did stays."""
+        if self._task_text is not None and self.label.text() == self._task_text:
+            self._task_text = None
+            self.label.setText(self.tr("就绪"))
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
         self.bar.hide()

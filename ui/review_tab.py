@@ -1,14 +1,15 @@
 """The 审查 tab: items overview, the three review panes per item, the item's outcome, the audit-chain banner."""
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSplitter,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from models import review
 from ui.audit_banner import AuditBanner
-from ui.clause_list_model import COL_ARTICLE, COL_TITLE, ClauseListModel, RecordRole, clause_records
+from ui.clause_list_model import COL_ARTICLE, COL_TITLE, ClauseListModel, DecidedRole, RecordRole, clause_records
 from ui.clause_pane import ClausePane
+from ui.fit import scrolled
 from ui.outcome_box import OutcomeBox
 from ui.relevance_pane import RelevancePane
 from ui.review_overview import ReviewOverview
@@ -17,7 +18,8 @@ FONT_FAMILY = "WenQuanYi Micro Hei"
 CJK_FAMILIES = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
                 "SimHei")
 PANE_TITLES = (("authenticity", "真实性、完整性"), ("legality", "合法性"), ("relevance", "关联性"))
-KEY_ACTIONS = {Qt.Key.Key_1: "confirm", Qt.Key.Key_2: "override", Qt.Key.Key_3: "answer"}
+KEY_ACTIONS = {Qt.Key.Key_1: "confirm", Qt.Key.Key_2: "override", Qt.Key.Key_3: "answer", Qt.Key.Key_0: "revert"}
+PANE_KEYS = (Qt.Key.Key_J, Qt.Key.Key_K, Qt.Key.Key_N, *KEY_ACTIONS)
 
 
 class ClauseReviewPane(QWidget):
@@ -41,13 +43,14 @@ class ClauseReviewPane(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        self.view.installEventFilter(self)
+        self.view.installEventFilter(self)  # the keys without the shortcuts too: a window not active (tests)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.auto_advance = True  # a decision moves on to the next undecided clause
         self.clause = ClausePane()
         self.clause.file_selected.connect(self.file_selected)
         self.clause.decision_made.connect(self._decision_made)
         self.clause.reason.returnPressed.connect(self.clause.override)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.clause)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -57,6 +60,17 @@ class ClauseReviewPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+        self._add_keys()
+
+    def _add_keys(self) -> None:
+        """J/K/N/0-3 wherever the focus is inside the pane (the list, the facts, a button): shortcuts, so a
+        field being typed in (the note, the reason) keeps its characters."""
+        for key in PANE_KEYS:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _=False, k=key: self.handle_key(k))
+            self.addAction(action)
 
     def set_item(self, store, bundle, item_id, results: list[dict], decisions: dict, reviewer: str) -> None:
         self.store, self.bundle, self.item_id, self.reviewer = store, bundle, item_id, reviewer
@@ -82,11 +96,14 @@ class ClauseReviewPane(QWidget):
             self.view.setCurrentIndex(self.model.index(row, COL_ARTICLE))
 
     def handle_key(self, key) -> bool:
-        """J/K: next/previous clause; 1/2/3: confirm / override / answer. True when the key was used."""
+        """J/K: next/previous clause; N: next undecided; 1/2/3: confirm / override / answer; 0: back to 待决.
+        True when the key was used."""
         if key == Qt.Key.Key_J:
             self.move(1)
         elif key == Qt.Key.Key_K:
             self.move(-1)
+        elif key == Qt.Key.Key_N:
+            self.next_undecided()
         elif key in KEY_ACTIONS:
             getattr(self.clause, KEY_ACTIONS[key])()
         else:
@@ -99,18 +116,28 @@ class ClauseReviewPane(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    def keyPressEvent(self, event) -> None:
-        # keys that buttons and labels of the clause pane do not use arrive here
-        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier or not self.handle_key(event.key()):
-            super().keyPressEvent(event)
+    def next_undecided(self) -> bool:
+        """Select the next clause still 待决 after the current one (wrapping); False when none is left."""
+        rows, current = self.model.rowCount(), self.view.currentIndex().row()
+        for step in range(1, rows + 1):
+            row = (current + step) % rows
+            if not self.model.index(row, COL_ARTICLE).data(DecidedRole):
+                self.view.setCurrentIndex(self.model.index(row, COL_ARTICLE))
+                return True
+        return False
 
     def _current_changed(self, current, _previous) -> None:
         record = current.data(RecordRole) if current.isValid() else None
         self.clause.set_clause(self.store, self.bundle, self.item_id, record, self.reviewer)
+        # a new clause is read from its top: the last one's scroll position hid the title and the buttons
+        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll.horizontalScrollBar().setValue(0)
 
-    def _decision_made(self, name: str, record: dict) -> None:
+    def _decision_made(self, name: str, record: dict | None) -> None:
         self.model.set_decision(name, record)
         self.decided.emit(name, record)
+        if record is not None and self.auto_advance:
+            self.next_undecided()
 
 
 class ReviewTab(QWidget):
@@ -137,6 +164,9 @@ class ReviewTab(QWidget):
         self.relevance = RelevancePane()
         self.outcome = OutcomeBox()
         self.outcome.outcome_saved.connect(lambda *_: self.overview.refresh(self.bundle, self.store))
+        self.outcome.save_button.clicked.disconnect()
+        self.outcome.save_button.clicked.connect(self.save_outcome)
+        self.confirm_undecided = self._ask_undecided  # replaced in tests
         for widget in (*self.panes.values(), self.relevance):
             widget.file_selected.connect(self.file_selected)
         for pane in self.panes.values():
@@ -151,7 +181,7 @@ class ReviewTab(QWidget):
             if key == "relevance":
                 page = QSplitter(Qt.Orientation.Vertical)
                 page.addWidget(self.panes[key])
-                page.addWidget(self.relevance)
+                page.addWidget(scrolled(self.relevance))
                 page.setSizes([330, 400])
             else:
                 page = self.panes[key]
@@ -166,7 +196,8 @@ class ReviewTab(QWidget):
         column.addWidget(self.pane_tabs, 1)
         # stacked, not side by side: the tab shares the window's middle column with the tree and details
         splitter = QSplitter(Qt.Orientation.Vertical)
-        for widget in (self.overview, middle, self.outcome):
+        # the outcome box scrolls inside its share: its own height (~260 px) pushed the window past a laptop's
+        for widget in (self.overview, middle, scrolled(self.outcome)):
             splitter.addWidget(widget)
             splitter.setCollapsible(splitter.indexOf(widget), widget is self.overview)
         splitter.setStretchFactor(1, 1)
@@ -250,6 +281,31 @@ class ReviewTab(QWidget):
         decisions = review.load_decisions(self.store, self.item_id)
         self.outcome.set_overridden(d["check_name"] for d in decisions if d["decision"] == "override")
 
+    def undecided(self) -> list[dict]:
+        """The current item's clauses still 待决, over the three panes."""
+        return [pane.model.record(row) for pane in self.panes.values() for row in range(pane.model.rowCount())
+                if not pane.model.record(row).get("decision")]
+
+    def save_outcome(self) -> bool:
+        """保存结论, after a warning when 可采 is chosen while clauses of the item are still 待决."""
+        waiting = self.undecided()
+        if self.outcome.chosen() == "admissible" and waiting and not self.confirm_undecided(waiting):
+            self.outcome.hint.setText(self.tr("未保存：本项尚有 %1 条条款待决").replace("%1", str(len(waiting))))
+            return False
+        return self.outcome.save()
+
+    def _ask_undecided(self, waiting: list[dict]) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        articles = "、".join(self.tr("第%1条").replace("%1", str(r.get("article") or "")) for r in waiting[:8])
+        more = self.tr("等") if len(waiting) > 8 else ""
+        answer = QMessageBox.warning(
+            self, self.tr("尚有条款待决"),
+            self.tr("本项尚有 %1 条条款待决（%2%3）。仍将本项结论保存为“可采”吗？").replace("%1", str(len(waiting)))
+            .replace("%2", articles).replace("%3", more),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Save
+
     # --- running the checks ------------------------------------------------------------------------
     def run_checks(self):
         """Run every check in a worker on its own store connection, which saves the results too: saving the
@@ -258,6 +314,9 @@ class ReviewTab(QWidget):
             return None
         bundle, path = self.bundle, self.store.path
         registry = self.context.registry
+        from ui.settings_dialog import freeze_warning_days
+
+        settings = {"freeze_warning_days": freeze_warning_days(self.context.settings)}
 
         def job(progress, cancel):
             from checks.registry import default_registry
@@ -267,7 +326,8 @@ class ReviewTab(QWidget):
 
             store = open_store_file(path)
             try:
-                by_item = run_checks(bundle, build_context(bundle, store), registry or default_registry())
+                by_item = run_checks(bundle, build_context(bundle, store, settings=settings),
+                                     registry or default_registry())
                 check_cancel(cancel)
                 for item_id, pairs in by_item.items():
                     review.save_check_results(store, item_id, pairs)

@@ -41,7 +41,8 @@ def anomaly_ns(anomaly) -> int | None:
 
 def anomaly_lines(anomalies) -> list[str]:
     """The anomaly list's line of each (made by the worker: 3,000 of them took the GUI thread ~10 ms)."""
-    return [anomaly_line(anomaly_field(a, "path"), anomaly_text(a)) for a in anomalies]
+    return [f"ⓘ {anomaly_text(a)}" if anomaly_field(a, "kind") == "copy_explained"
+            else anomaly_line(anomaly_field(a, "path"), anomaly_text(a)) for a in anomalies]
 
 
 def anomaly_marks(anomalies) -> tuple[dict, list[int]]:

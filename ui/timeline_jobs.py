@@ -44,7 +44,10 @@ def load_anomalies(bundle, store_path):
                                             pace=lambda: time.sleep(PACE_S)))
         finally:
             store.close()
-        return anomalies, sum(counts.values()), anomaly_marks(anomalies), anomaly_lines(anomalies)
+        from models.anomaly_groups import arrange
+
+        rows = arrange(bundle, anomalies)  # what needs a human first; the copy's marks one line per item
+        return rows, sum(counts.values()), anomaly_marks(anomalies), anomaly_lines(rows)
     return job
 
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 from models import timeline_store as ts
 from models.timeline_order import (TIME_ORDER, Order, count_before, find_key, has_order_table, locate, needs_table,
                                    next_ids)
+from models.labels import label, manifest_field_label
 from models.timeutil import format_local, format_utc, zone
 from ui.paged_model import reset_pages
 
@@ -28,16 +29,7 @@ HEADERS = tuple(QT_TRANSLATE_NOOP("TimelineModel", h) for h in ("时间（案件
                                                                   "类型", "备注"))
 # one normalised record: (ns, kind, source, item, path, type, zone_known, label)
 NS, KIND, SOURCE, ITEM, PATH, TYPE, ZONE_KNOWN, LABEL = range(8)
-KIND_TEXT = {"modified": "修改", "created": "创建", "accessed": "访问", "changed": "变更",
-             "exif_original": "拍摄（EXIF）", "exif_digitized": "数字化（EXIF）", "seized": "扣押", "sealed": "封存",
-             "acquisition_start": "提取开始", "acquisition_end": "提取结束", "frozen": "冻结", "expires": "冻结到期",
-             "prepared": "清单制作", "appraised": "鉴定", "inspected": "检查",
-             # the kinds models.timeline gives the manifest's times (they showed untranslated)
-             "acquisition_started": "提取开始", "acquisition_finished": "提取结束", "freeze_expires": "冻结到期",
-             "appraisal_commissioned": "委托鉴定", "document": "文书日期"}
-SOURCE_TEXT = {"filesystem": "文件系统", "exif": "EXIF", "manifest": "清单", "container": "容器"}
-for _text in (*KIND_TEXT.values(), *SOURCE_TEXT.values()):
-    QT_TRANSLATE_NOOP("TimelineModel", _text)
+# kinds of time and sources read through models.labels (resources/labels.json: time_kind, source)
 ANOMALY_TINT = "#fff1d6"
 ZONE_UNKNOWN_COLOUR = "#9a5b00"
 BATCH = 500  # the first fetch: a screen or two (the view asks for more as it scrolls)
@@ -60,11 +52,11 @@ def _t(text: str) -> str:
 
 
 def kind_text(kind: str) -> str:
-    return _t(KIND_TEXT[kind]) if kind in KIND_TEXT else str(kind or "")
+    return label("time_kind", kind) if kind else ""
 
 
 def source_text(source: str) -> str:
-    return _t(SOURCE_TEXT[source]) if source in SOURCE_TEXT else str(source or "")
+    return label("source", source) if source else ""
 
 
 def _get(rec, *names, default=None):
@@ -401,7 +393,7 @@ class TimelineTableModel(QAbstractTableModel):
         if not rec[ZONE_KNOWN]:
             notes.append(_t("来源未记录时区，按案件时区解读"))
         if rec[LABEL]:
-            notes.append(str(rec[LABEL]))
+            notes.append(manifest_field_label(rec[LABEL]))
         return "；".join(notes)
 
     # --- Qt model API ------------------------------------------------------------------------------

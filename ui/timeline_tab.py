@@ -77,7 +77,7 @@ class TimelineTab(QWidget):
         layout.addWidget(self._body(), 1)
 
     # --- building ----------------------------------------------------------------------------------
-    def _filter_row(self) -> QHBoxLayout:
+    def _filter_row(self) -> QVBoxLayout:
         self.from_box, self.from_edit = QCheckBox(self.tr("从")), self._time_edit()
         self.to_box, self.to_edit = QCheckBox(self.tr("到")), self._time_edit()
         self.item_combo, self.kind_combo = QComboBox(), QComboBox()
@@ -87,10 +87,18 @@ class TimelineTab(QWidget):
         self.text_edit.setClearButtonEnabled(True)
         reset = QPushButton(self.tr("清除筛选"))
         reset.clicked.connect(self.clear_filter)
-        row = QHBoxLayout()
-        for widget in (self.from_box, self.from_edit, self.to_box, self.to_edit, self.item_combo, self.kind_combo,
-                       self.source_combo, self.type_combo, self.text_edit, reset, self.count_label):
-            row.addWidget(widget)
+        # two lines: on one the filters asked ~870 px of a 1366 px laptop screen's middle column
+        row = QVBoxLayout()
+        for widgets in ((self.from_box, self.from_edit, self.to_box, self.to_edit, self.text_edit, reset),
+                        (self.item_combo, self.kind_combo, self.source_combo, self.type_combo, self.count_label)):
+            line = QHBoxLayout()
+            for widget in widgets:
+                line.addWidget(widget)
+            line.addStretch(0)
+            row.addLayout(line)
+        for combo in (self.item_combo, self.kind_combo, self.source_combo, self.type_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         for box in (self.from_box, self.to_box):
             box.toggled.connect(self._filter_timer.start)
         for combo in (self.item_combo, self.kind_combo, self.source_combo, self.type_combo):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from ui.collector import hold_collection, release_collection
 from ui.progress_panel import progress_text
+from ui.copy_cells import install_copy
 from ui.verify_table_model import STATUS_COLOURS, STATUSES, PathRole, VerifyTableModel, status_text
 
 COLUMN_WIDTHS = (96, 56, 300, 70, 170, 170, 110)
@@ -120,6 +121,8 @@ class VerifyTab(QWidget):
         for column, width in enumerate(COLUMN_WIDTHS):
             view.setColumnWidth(column, width)
         view.selectionModel().currentRowChanged.connect(self._current_changed)
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a digest keeps its two ends in sight
+        self.copy_action = install_copy(view)
         return view
 
     def _fill_status_filter(self) -> None:
@@ -131,6 +134,7 @@ class VerifyTab(QWidget):
     def set_case(self, bundle, store) -> None:
         if store is not self.store:
             self.cancel()
+            self._forget_run()
         self.bundle, self.store = bundle, store
         item_ids = [item.get("id") for item in bundle.items] if bundle is not None else []
         for combo, everything in ((self.scope, self.tr("全案")), (self.item_filter, self.tr("全部"))):
@@ -222,6 +226,11 @@ class VerifyTab(QWidget):
         self.progress_label.setText(text)
         self._show_outcome()
         self.verify_finished.emit(None)
+
+    def _forget_run(self) -> None:
+        """Another case: the line about the last case's run (校验完成：60 条结果) goes with it."""
+        self.progress_label.clear()
+        self.progress_box.hide()
 
     def _show_outcome(self) -> None:
         """After a run: the line saying what happened stays; the bar and 取消 go."""

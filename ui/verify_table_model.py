@@ -1,7 +1,9 @@
 """The verification results table: one row per recorded digest (and per unlisted file), read from the store."""
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase
+
+from models.labels import source_label
 
 from models.names import shown
 
@@ -57,6 +59,7 @@ class VerifyTableModel(QAbstractTableModel):
         self._records: list[tuple] = []
         self._counts: dict[str, int] | None = None  # until the store's verification records change
         self._shown = 0
+        self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)  # digests read column by column
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -174,6 +177,8 @@ class VerifyTableModel(QAbstractTableModel):
             return QBrush(QColor(colours[0]))
         if role == Qt.ItemDataRole.FontRole and column == COL_STATUS and status != "match":
             return self._bold
+        if role == Qt.ItemDataRole.FontRole and column in (COL_RECORDED, COL_COMPUTED):
+            return self._mono
         if role == PathRole:
             return rec[2]
         if role == StatusRole:
@@ -189,7 +194,7 @@ class VerifyTableModel(QAbstractTableModel):
         if column == COL_NOTE:
             return "；".join(t for t in (error, explanation) if t)
         values = {COL_ITEM: item, COL_PATH: shown(path) if path else path, COL_ALGORITHM: ALGORITHM_NAMES.get(algorithm or "", (algorithm or "").upper()), COL_RECORDED: recorded,
-                  COL_COMPUTED: computed, COL_SOURCE: source}
+                  COL_COMPUTED: computed, COL_SOURCE: source_label(source) if source else None}
         return "" if values[column] is None else str(values[column])
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:

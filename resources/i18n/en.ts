@@ -106,6 +106,22 @@
         <source>文件系统</source>
         <translation>file system</translation>
     </message>
+    <message>
+        <source>关于证审台</source>
+        <translation>About EvidenceDesk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;证审台 EvidenceDesk&lt;/b&gt; 版本 %1</source>
+        <translation>&lt;b&gt;EvidenceDesk&lt;/b&gt; version %1</translation>
+    </message>
+    <message>
+        <source>依据《人民检察院办理网络犯罪案件规定》第三章审查电子数据的离线工作台。证据包以只读方式打开，审查记录保存在独立的审查库中。</source>
+        <translation>An offline workstation for reviewing electronic evidence under chapter 3 of the Provisions of the People's Procuratorates on Handling Cybercrime Cases. Bundles are opened read-only; the review is kept in a separate review store.</translation>
+    </message>
+    <message>
+        <source>{0} 个文件的创建时间晚于修改时间，且创建于证据固定之后：证据包是复制件，复制时文件系统把创建时间设为复制时刻、保留原修改时间，由此可以解释，无须逐一说明（如 {1}）</source>
+        <translation>{0} files were created after they were modified, and created after the evidence was fixed: the bundle is a copy, and copying sets the creation time to the moment of copying while keeping the modification time, which explains it; no explanation is needed file by file (e.g. {1})</translation>
+    </message>
 </context>
 <context>
     <name>AuditBanner</name>
@@ -186,6 +202,14 @@
         <location filename="../../ui/case_header.py" line="39"/>
         <source>制作人/制作时间</source>
         <translation>Prepared by / at</translation>
+    </message>
+    <message>
+        <source>%1 冻结期限已于 %2 届满</source>
+        <translation>%1: the freeze expired on %2</translation>
+    </message>
+    <message>
+        <source>%1 冻结期限还剩 %2 天（%3 届满）</source>
+        <translation>%1: the freeze expires in %2 days (on %3)</translation>
     </message>
 </context>
 <context>
@@ -472,6 +496,42 @@
         <location filename="../../ui/clause_list_model.py" line="113"/>
         <source>✓ 已回答：不明</source>
         <translation>✓ Answered: unclear</translation>
+    </message>
+    <message>
+        <source>撤销决定 (0)</source>
+        <translation>Undo decision (0)</translation>
+    </message>
+    <message>
+        <source>把本条退回待决（记入审计日志）</source>
+        <translation>Take this clause back to pending (recorded in the audit log)</translation>
+    </message>
+    <message>
+        <source>审查意见备注（Ctrl+Enter 保存备注；尚未决定时随决定一并保存）</source>
+        <translation>Note for the review memo (Ctrl+Enter saves the note; before a decision it is saved with the decision)</translation>
+    </message>
+    <message>
+        <source>推翻：改为%1 (2)</source>
+        <translation>Override: make it %1 (2)</translation>
+    </message>
+    <message>
+        <source>（改为%1）</source>
+        <translation> (now %1)</translation>
+    </message>
+    <message>
+        <source>备注已留存，将随本条决定一并保存：按 1 确认、2 推翻或 3 回答</source>
+        <translation>Note kept; it is saved with this clause's decision: press 1 to confirm, 2 to override or 3 to answer</translation>
+    </message>
+    <message>
+        <source>符合</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>（未记录）</source>
+        <translation>(not recorded)</translation>
     </message>
 </context>
 <context>
@@ -980,6 +1040,14 @@
         <source>%1 字节</source>
         <translation>%1 bytes</translation>
     </message>
+    <message>
+        <source>所在文件夹</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Flags</translation>
+    </message>
 </context>
 <context>
     <name>FilesTab</name>
@@ -997,6 +1065,18 @@
         <location filename="../../ui/files_tab.py" line="151"/>
         <source>共 %1 个条目</source>
         <translation>%1 entries</translation>
+    </message>
+    <message>
+        <source>全部文件</source>
+        <translation>All files</translation>
+    </message>
+    <message>
+        <source>有提示的文件</source>
+        <translation>Flagged files</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Flags</translation>
     </message>
 </context>
 <context>
@@ -1311,6 +1391,54 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <location filename="../../ui/memo_actions.py" line="21"/>
         <source>创建签名身份…</source>
         <translation>Create signing identity…</translation>
+    </message>
+    <message>
+        <source>下一条待决条款</source>
+        <translation>Next pending clause</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;证审台 EvidenceDesk&lt;/b&gt; 版本 %1</source>
+        <translation>&lt;b&gt;EvidenceDesk&lt;/b&gt; version %1</translation>
+    </message>
+    <message>
+        <source>依据《人民检察院办理网络犯罪案件规定》第三章审查电子数据的离线工作台。证据包以只读方式打开，审查记录保存在独立的审查库中。</source>
+        <translation>An offline workstation for reviewing electronic evidence under chapter 3 of the Provisions of the People's Procuratorates on Handling Cybercrime Cases. Bundles are opened read-only; the review is kept in a separate review store.</translation>
+    </message>
+    <message>
+        <source>计算哈希值…</source>
+        <translation>Compute hashes…</translation>
+    </message>
+    <message>
+        <source>导出当前表格为 CSV…</source>
+        <translation>Export current table as CSV…</translation>
+    </message>
+    <message>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>使用手册</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>当前页没有可导出的表格</source>
+        <translation>This page has no table to export</translation>
+    </message>
+    <message>
+        <source>导出当前表格为 CSV</source>
+        <translation>Export current table as CSV</translation>
+    </message>
+    <message>
+        <source>不能写入证据包：请选择证据包以外的位置</source>
+        <translation>Cannot write into the bundle: choose a place outside it</translation>
+    </message>
+    <message>
+        <source>已导出 %1 行到 %2</source>
+        <translation>Exported %1 rows to %2</translation>
     </message>
 </context>
 <context>
@@ -1762,6 +1890,22 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>（只显示前 1 MiB）</source>
         <translation> (first 1 MiB shown)</translation>
     </message>
+    <message>
+        <source>SQLite 数据库，%1 个表（只读打开，不改动原文件）</source>
+        <translation>SQLite database, %1 tables (opened read-only, the file is not changed)</translation>
+    </message>
+    <message>
+        <source>十六进制</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>（只显示前 64 KiB）</source>
+        <translation> (first 64 KiB only)</translation>
+    </message>
+    <message>
+        <source>；无法作为图片显示：%1</source>
+        <translation>; cannot be shown as a picture: %1</translation>
+    </message>
 </context>
 <context>
     <name>ProgressPanel</name>
@@ -1921,6 +2065,26 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <location filename="../../ui/review_tab.py" line="19"/>
         <source>关联性</source>
         <translation>Relevance</translation>
+    </message>
+    <message>
+        <source>未保存：本项尚有 %1 条条款待决</source>
+        <translation>Not saved: %1 clauses of this item are still pending</translation>
+    </message>
+    <message>
+        <source>第%1条</source>
+        <translation>Art. %1</translation>
+    </message>
+    <message>
+        <source>等</source>
+        <translation> etc.</translation>
+    </message>
+    <message>
+        <source>尚有条款待决</source>
+        <translation>Clauses still pending</translation>
+    </message>
+    <message>
+        <source>本项尚有 %1 条条款待决（%2%3）。仍将本项结论保存为“可采”吗？</source>
+        <translation>%1 clauses of this item are still pending (%2%3). Save the item's outcome as admissible anyway?</translation>
     </message>
 </context>
 <context>
@@ -2713,6 +2877,203 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <location filename="../../ui/memo_actions.py" line="21"/>
         <source>创建签名身份…</source>
         <translation>Create signing identity…</translation>
+    </message>
+    <message>
+        <source>下一条待决条款</source>
+        <translation>Next pending clause</translation>
+    </message>
+    <message>
+        <source>计算哈希值…</source>
+        <translation>Compute hashes…</translation>
+    </message>
+    <message>
+        <source>导出当前表格为 CSV…</source>
+        <translation>Export current table as CSV…</translation>
+    </message>
+    <message>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>使用手册</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>当前页没有可导出的表格</source>
+        <translation>This page has no table to export</translation>
+    </message>
+    <message>
+        <source>导出当前表格为 CSV</source>
+        <translation>Export current table as CSV</translation>
+    </message>
+    <message>
+        <source>不能写入证据包：请选择证据包以外的位置</source>
+        <translation>Cannot write into the bundle: choose a place outside it</translation>
+    </message>
+    <message>
+        <source>已导出 %1 行到 %2</source>
+        <translation>Exported %1 rows to %2</translation>
+    </message>
+</context>
+<context>
+    <name>CopyCells</name>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+</context>
+<context>
+    <name>HashDialog</name>
+    <message>
+        <source>计算哈希值</source>
+        <translation>Compute hashes</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>大小（字节）</source>
+        <translation>Size (bytes)</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>选择一个文件或文件夹，计算 MD5、SHA-1、SHA-256 和 SM3。文件以只读方式打开。</source>
+        <translation>Choose a file or a folder to compute MD5, SHA-1, SHA-256 and SM3. Files are opened read-only.</translation>
+    </message>
+    <message>
+        <source>选择文件</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <source>选择文件夹</source>
+        <translation>Choose folder</translation>
+    </message>
+    <message>
+        <source>正在计算哈希值</source>
+        <translation>Computing hashes</translation>
+    </message>
+    <message>
+        <source>完成：%1 个文件</source>
+        <translation>Done: %1 files</translation>
+    </message>
+    <message>
+        <source>，%1 个无法读取</source>
+        <translation>, %1 unreadable</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>无法计算：%1</source>
+        <translation>Cannot compute: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ManualDialog</name>
+    <message>
+        <source>使用手册</source>
+        <translation>Manual</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>（重新启动后生效）</source>
+        <translation>(takes effect after a restart)</translation>
+    </message>
+    <message>
+        <source>审查人姓名</source>
+        <translation>Reviewer's name</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>冻结期满提前提醒</source>
+        <translation>Warn before a freeze expires</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPage</name>
+    <message>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>第 %1 / %2 页</source>
+        <translation>Page %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>SqlitePage</name>
+    <message>
+        <source>表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>（没有表）</source>
+        <translation>(no tables)</translation>
+    </message>
+    <message>
+        <source>共 %1 行，显示前 %2 行</source>
+        <translation>%1 rows, first %2 shown</translation>
+    </message>
+</context>
+<context>
+    <name>TextPage</name>
+    <message>
+        <source>查找（Ctrl+F）</source>
+        <translation>Find (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>未找到</source>
+        <translation>Not found</translation>
     </message>
 </context>
 <context>

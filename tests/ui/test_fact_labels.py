@@ -7,7 +7,7 @@ from models.scan import scan_bundle
 from models.store import open_store
 from models.verify import verify_bundle
 from tests.factory import DEFECTS, BundleFactory
-from ui.clause_list_model import FACT_LABELS
+from models.labels import all_labels
 
 
 def _keys(value, found: set) -> None:
@@ -31,7 +31,7 @@ def test_every_fact_key_of_every_planted_defect_has_a_label(tmp_path):
             for check, result in pairs:
                 keys: set = set()
                 _keys(result.facts, keys)
-                for key in keys - set(FACT_LABELS):
+                for key in keys - set(all_labels()["field"]):
                     found.setdefault(key, check.NAME)
         store.close()
     assert not found, f"fact keys without a Chinese label (key: check): {found}"

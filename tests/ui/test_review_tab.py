@@ -119,6 +119,7 @@ def test_review_flow_survives_reopen(qtbot, make_bundle, store_dir, context):
     pane.view.setFocus()
     qtbot.keyClick(pane.view, Qt.Key.Key_3)
     assert decision_of(store, "E1", "a33_1_case_facts")["answer"] == "yes"
+    assert pane.select_clause("a33_1_case_facts")  # a decision moved on to the next undecided clause: back
     pane.clause.note.setPlainText("聊天记录证明联系买家")
     qtbot.keyClick(pane.clause.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     saved = decision_of(store, "E1", "a33_1_case_facts")
@@ -135,9 +136,10 @@ def test_review_flow_survives_reopen(qtbot, make_bundle, store_dir, context):
     assert "SN-E1" in relevance.parties.toPlainText() and "张某某" in relevance.parties.toPlainText()
     shoot(tab, "relevance")
 
-    # the outcome: proposed correctable under 43(2), the corrections asked written in; none is refused
+    # the outcome: one collector where the 2016 rules' Art. 7 asks for two is an other defect, 43(4), not a missing
+    # signature; the corrections asked written in; none is refused
     box = tab.outcome
-    assert box.proposal.proposal == "correctable" and "43.2" in box.proposal.basis
+    assert box.proposal.proposal == "correctable" and box.proposal.basis == ("43.4",)
     assert box.corrections.toPlainText() == "\n".join(box.proposal.corrections) != ""
     box.choose("correctable")
     box.corrections.setPlainText("")

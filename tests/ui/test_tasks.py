@@ -82,8 +82,11 @@ def test_progress_panel_shows_count_bytes_rate_and_time_left(qtbot):
 
     panel = ProgressPanel(AppContext(runner=runner, settings=None))
     qtbot.addWidget(panel)
+    lines = []
+    runner.task_progress.connect(lambda *_a: lines.append(panel.label.text()))
     runner.run(lambda p, c: p(5, 10, 0, None), label="正在扫描")
-    assert panel.handle is None and panel.label.text().startswith("正在扫描：5/10 个文件")
+    assert lines and lines[-1].startswith("正在扫描：5/10 个文件")
+    assert panel.handle is None and panel.label.text() == "就绪"  # the task's own line goes with it
 
 
 def test_panel_keeps_its_height_when_a_task_starts_and_ends(qtbot):

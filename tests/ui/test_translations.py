@@ -93,10 +93,15 @@ def english_qm(tmp_path_factory) -> Path:
 @pytest.fixture
 def english(qapp, english_qm):
     """The English translator installed for one test (the other tests read the Chinese source strings)."""
+    from models.i18n import language, set_language
+
     translator = QTranslator()
     assert translator.load(str(english_qm))
     QCoreApplication.installTranslator(translator)
+    before = language()
+    set_language("en")  # the labels of models.labels follow the interface language
     yield translator
+    set_language(before)
     QCoreApplication.removeTranslator(translator)
 
 
@@ -139,19 +144,20 @@ def test_the_window_tabs_and_menus_are_english(english, qtbot, tmp_path, store_d
 
 
 def test_tables_translated_by_variable_are_english(english, qtbot):
-    from ui.clause_list_model import ANSWER_ZH, COL_DECISION, COL_STATUS, STATUS_ZH, ClauseListModel
+    from models.labels import all_labels
+    from ui.clause_list_model import COL_DECISION, COL_STATUS, ClauseListModel
     from ui.clause_pane import ClausePane
     from ui.outcome_box import OutcomeBox
     from ui.relevance_pane import HEADING_ZH, RelevancePane, TaggedFilesTableModel
     from ui.review_overview import COL_CHOSEN, COL_KIND, KIND_ZH, OverviewTableModel
-    from ui.timeline_model import KIND_TEXT, SOURCE_TEXT, TimelineTableModel, kind_text, source_text
+    from ui.timeline_model import TimelineTableModel, kind_text, source_text
     from ui.verify_table_model import STATUSES, VerifyTableModel, status_text
 
     clauses = ClauseListModel()
     decisions = [None, {"decision": "confirm"}, {"decision": "override"}] + [
-        {"decision": "answer", "answer": a} for a in ANSWER_ZH]
+        {"decision": "answer", "answer": a} for a in all_labels()["answer"]]
     clauses.set_records([{"check_name": f"c{i}", "article": "30.1", "title": "t", "status": status,
-                          "decision": decisions[i % len(decisions)]} for i, status in enumerate(STATUS_ZH)])
+                          "decision": decisions[i % len(decisions)]} for i, status in enumerate(all_labels()["status"])])
     texts = headers(clauses) + [clauses.data(clauses.index(r, c)) for r in range(clauses.rowCount())
                                 for c in (0, COL_STATUS, COL_DECISION)]
     assert clauses.data(clauses.index(0, 0)) == "Art. 30.1"
@@ -162,8 +168,8 @@ def test_tables_translated_by_variable_are_english(english, qtbot):
                                   for c in range(COL_KIND, COL_CHOSEN + 1)]
     tagged = TaggedFilesTableModel()
     texts += headers(tagged) + headers(VerifyTableModel()) + headers(TimelineTableModel())
-    texts += [status_text(s) for s in STATUSES] + [kind_text(k) for k in KIND_TEXT]
-    texts += [source_text(s) for s in SOURCE_TEXT]
+    texts += [status_text(s) for s in STATUSES] + [kind_text(k) for k in all_labels()["time_kind"]]
+    texts += [source_text(s) for s in all_labels()["source"]]
     relevance, outcome, pane = RelevancePane(), OutcomeBox(), ClausePane()
     for widget in (relevance, outcome, pane):
         qtbot.addWidget(widget)
