@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
-from models.memo_html import SIGN_MARK, L, memo_html, use_english
+from models.memo_html import SIGN_LABEL, L, memo_html, use_english
 from models.memo_sign import StampPlace, format_when, sign_pdf
 
 FONT_FAMILY = "WenQuanYi Micro Hei"
@@ -61,7 +61,7 @@ def _writer(buffer):
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     writer.setCreator("证审台 EvidenceDesk")
-    writer.setTitle(L("电子数据审查意见"))
+    writer.setTitle(L("电子数据审查意见书"))
     return writer
 
 
@@ -82,7 +82,7 @@ def _sign_block_y(doc) -> float:
     """Top of the paragraph that holds the signature mark, in document pixels."""
     block = doc.lastBlock()  # the mark sits before the annex: walk back from the end (find() is slow)
     while block.isValid():
-        if SIGN_MARK in block.text():
+        if block.text().startswith(SIGN_LABEL):
             return doc.documentLayout().blockBoundingRect(block).top()
         block = block.previous()
     return doc.documentLayout().documentSize().height()
@@ -234,7 +234,7 @@ def write_memo(data: dict, identity, out_path, english: bool = False, progress=N
         report(2, len(steps), 0, None)
         _check(cancel)
         when = format_when(_utc(data["generated_at"]), data["timezone"])
-        signed = sign_pdf(pdf, identity, rendered.stamp, when, reason=L("电子数据审查意见"), english=english,
+        signed = sign_pdf(pdf, identity, rendered.stamp, when, reason=L("电子数据审查意见书"), english=english,
                           font=font.result())
     report(3, len(steps), 0, None)
     _check(cancel)

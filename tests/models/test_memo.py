@@ -92,10 +92,12 @@ def test_data_from_store_with_decisions(tmp_path):
     assert e2["outcome"]["corrections"] == ["补充在线提取笔录，载明网络地址"]
     assert e1["relevant"]["objective_act"][0]["path"] == "evidence/E1/聊天记录.txt"
     assert data["inventory"]["items"] == 2 and data["inventory"]["files"] >= 2
-    texts = [(o["item"], o["text"]) for o in data["art16"]]
-    assert ("E1", "持有人未签名，未说明理由") in texts and ("E2", "补充在线提取笔录，载明网络地址") in texts
-    assert [o["item"] for o in data["art47"]] == ["E1"]
-    assert data["art47"][0]["corroboration"] == ["party:张某某"]
+    tasks = {o["item"]: [t["text"] for t in o["tasks"]] for o in data["art16"]}
+    assert tasks == {"E2": ["补充在线提取笔录，载明网络地址"]}  # E1 concluded 可采 without corrections: nothing
+    assert [o["item"] for o in data["art47"]] == ["E1", "E2"]
+    assert data["art47"][0]["corroboration"] == ["当事人张某某（犯罪嫌疑人）"]
+    assert e1["media"] == [["品牌", "Kingston"], ["序列号", "0019E06B4A2C"]]
+    assert e2["conclusion"]["outcome"] == "correctable" and e2["conclusion"]["decided"]
     assert data["audit"] == {"entries": 1, "head_digest": HEAD}
     assert data["review"]["has_decisions"]
 
@@ -104,10 +106,13 @@ def test_memo_reads_back_exactly_and_carries_findings(tmp_path):
     data, identity = make_review(tmp_path)
     out = write_memo(data, identity, tmp_path / "memo.pdf")
     text = pdftext(out)
-    for phrase in ("电子数据审查意见", "张某某侵犯公民个人信息案", "某检刑诉〔2026〕12号", "持有人未签名，未说明理由",
-                   "补充在线提取笔录，载明网络地址", "一、基本情况", "九、补充侦查提纲（第十六条）",
-                   "十、出庭示证提纲（第四十七条）", "客观行为（第十八条）", "附件：电子数据校验值表", HEAD):
-        assert phrase in text, phrase
+    flat = text.replace("\n", "")
+    for phrase in ("电子数据审查意见书", "张某某侵犯公民个人信息案", "某检刑诉〔2026〕12号", "持有人未签名，未说明理由",
+                   "补充在线提取笔录，载明网络地址", "一、送审材料", "二、审查依据", "《中华人民共和国刑事诉讼法》",
+                   "三、审查过程", "四、审查意见", "九、补充侦查提纲（第十六条）", "十、出庭示证提纲（第四十七条）",
+                   "客观行为（第十八条）", "承办检察官：张检察官", "部门负责人", "院印", "附件：电子数据校验值表", HEAD):
+        assert phrase in flat, phrase
+    assert "SIGNATURE-PLACE" not in text
     pages = int(subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
                 .split("Pages:")[1].split()[0])
     for page in range(1, pages + 1):
@@ -131,7 +136,8 @@ def test_no_decisions_says_so_plainly(tmp_path):
     data, identity = make_review(tmp_path, decide=False)
     assert not data["review"]["has_decisions"] and data["art47"] == []
     text = pdftext(write_memo(data, identity, tmp_path / "memo.pdf"))
-    assert "审查人尚未作出任何决定" in text and "尚无可采证据项。" in text
+    flat = text.replace("\n", "")
+    assert "审查人尚未作出任何决定" in flat and "尚无可以使用的证据项。" in flat
 
 
 def test_empty_store_does_not_crash(tmp_path):
@@ -160,3 +166,105 @@ def test_unwritable_output_leaves_nothing(tmp_path):
     with pytest.raises(MemoError):
         write_memo(data, identity, target)
     assert list(target.iterdir()) == [] and sorted(p.name for p in tmp_path.glob(".*part")) == []
+
+
+def cli(*args):
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    return subprocess.run([sys.executable, str(root / "main.py"), *map(str, args)], capture_output=True, text=True,
+                          cwd=root)
+
+
+def changed_bundle(tmp_path):
+    """write_bundle with E1's chat log changed after its digest was recorded (Art. 31.2 / 30.4 / 44)."""
+    bundle = write_bundle(tmp_path / "bundle")
+    (bundle.root / "evidence/E1/聊天记录.txt").write_bytes("买家：要两万条\n".encode())
+    make_identity("张检察官", tmp_path / "id.p12", b"pw")
+    (tmp_path / "pw").write_text("pw\n")
+    return bundle
+
+
+def test_never_opened_bundle_is_examined_before_it_is_signed(tmp_path):
+    bundle = changed_bundle(tmp_path)
+    run = cli("memo", bundle.root, "--identity", tmp_path / "id.p12", "--passphrase-file", tmp_path / "pw",
+              "--out", tmp_path / "m.pdf", "--store", tmp_path / "store", "--document-number", "某检电审〔2026〕3号")
+    assert run.returncode == 0, run.stderr
+    assert "尚未审查" in run.stderr and "校验" in run.stderr
+    flat = pdftext(tmp_path / "m.pdf").replace("\n", "")
+    assert "第三十一条第二项（完整性校验值比对）" in flat and "evidence/E1/聊天记录.txt" in flat
+    assert "证据E1（涉案U盘一个）" in flat and "第四十四条第一款" in flat
+    assert "六、排除的证据（第四十四条）无。" not in flat
+    assert "文书编号：某检电审〔2026〕3号" in flat
+    again = cli("memo", bundle.root, "--identity", tmp_path / "id.p12", "--passphrase-file", tmp_path / "pw",
+                "--out", tmp_path / "m2.pdf", "--store", tmp_path / "store")
+    assert again.returncode == 0 and "尚未审查" not in again.stderr  # examined once; the number remembered
+    assert "文书编号：某检电审〔2026〕3号" in pdftext(tmp_path / "m2.pdf")
+
+
+def test_no_examine_refuses_a_bundle_nobody_examined(tmp_path):
+    bundle = changed_bundle(tmp_path)
+    run = cli("memo", bundle.root, "--identity", tmp_path / "id.p12", "--passphrase-file", tmp_path / "pw",
+              "--out", tmp_path / "m.pdf", "--store", tmp_path / "store", "--no-examine")
+    assert run.returncode == 2 and "python main.py check" in run.stderr and "Traceback" not in run.stderr
+    assert not (tmp_path / "m.pdf").exists()
+
+
+def proposed_review(tmp_path):
+    """A bundle examined by the checks (changed file, unsigned holder), no decision made, proposals attached."""
+    from checks.memo_examine import examine, propose
+
+    bundle = changed_bundle(tmp_path)
+    store = open_store(bundle, tmp_path / "store")
+    examine(bundle, store)
+    data = build_memo_data(bundle, store, {"name": "张检察官", "title": "检察官", "unit": "某区人民检察院"}, False,
+                           propose=propose)
+    return data, load_identity(tmp_path / "id.p12", b"pw")
+
+
+def test_undecided_items_carry_the_programs_proposal_marked(tmp_path):
+    data, identity = proposed_review(tmp_path)
+    e1 = data["items"][0]
+    assert e1["conclusion"] == dict(e1["conclusion"], outcome="excluded", decided=False)
+    assert data["review"]["undecided_items"] == 2
+    flat = pdftext(write_memo(data, identity, tmp_path / "m.pdf")).replace("\n", "")
+    assert "程序建议（未经审查人确认）" in flat and "2 个证据项审查人尚未作出结论" in flat
+    assert "承办检察官：张检察官（检察官）" in flat
+
+
+def test_no_internal_code_reaches_the_text(tmp_path):
+    import re
+
+    data, identity = proposed_review(tmp_path)
+    text = pdftext(write_memo(data, identity, tmp_path / "m.pdf"))
+    codes = re.findall(r"(?<![\w/.])[a-z]+_[a-z_0-9]+", text)
+    assert codes == []
+    for word in ("needs_review", "party:", "item:", "capacity_bytes", "SIGNATURE-PLACE", "=", "yes", "None"):
+        assert word not in text, word
+
+
+def test_art16_holds_tasks_for_the_investigating_organ_never_questions(tmp_path):
+    data, _ = proposed_review(tmp_path)
+    tasks = [t["text"] for o in data["art16"] for t in o["tasks"]]
+    assert tasks and not [t for t in tasks if "?" in t or "？" in t or "哪些" in t or "是否规范" in t]
+    assert any("第四十四条第二款" in article_text_of(t) or "司法鉴定" in t["text"]
+               for o in data["art16"] for t in o["tasks"])
+
+
+def article_text_of(task: dict) -> str:
+    from models.memo_html import article_text
+
+    return article_text(task["basis"])
+
+
+def test_each_cited_instrument_has_its_source_and_is_cited():
+    from models.memo_html import basis_instruments
+
+    titles = [i["title"] for i in basis_instruments()]
+    assert any("刑事诉讼法》" in t and "解释" not in t for t in titles)
+    for inst in basis_instruments():
+        assert inst["source"].strip(), inst["id"]
+        assert inst["quote"] or inst["id"] == "rule"  # the Rule's own text is the seed the project ships
+        if inst["articles"]:
+            assert inst["cited"].startswith("第"), inst["id"]  # numbers only where the text looked up has them
