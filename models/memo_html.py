@@ -151,7 +151,7 @@ def _received(d: dict) -> str:
              f"<p>{e(d['case']['investigating_agency'] or '侦查机关')}移送电子数据证据 {inv['items']:,} 项，"
              f"文件 {inv['files']:,} 个，共 {e(size_long(inv['bytes']))}；证据包由{e(d['case']['prepared_by'] or '未记录')}"
              f"于{e(when(d['case']['prepared_at']) or '未记录时间')}制作。</p>",
-             table(["证据项", "名称", "取证方式", "文件", "法律手续及笔录"], rows, [8, 24, 16, 14, 38])
+             table(["证据项", "名称", "取证方式", "文件", "法律手续及笔录"], rows, [8, 22, 15, 17, 38])
              if rows else "<p>无证据项。</p>"]
     for it in d["items"]:
         if it["media"]:
