@@ -25,6 +25,7 @@ PROPOSED = "程序建议（未经审查人确认）"
 DIGITS = "〇一二三四五六七八九"
 SIGN_LABEL = "电子签名"  # the stamp is placed beside the paragraph that begins with this visible label
 CSS = """
+h1, h2, h3 { font-family: 'WenQuanYi Micro Hei'; }
 h1 { font-size: 18pt; text-align: center; margin-top: 4pt; margin-bottom: 2pt; }
 h2 { font-size: 12.5pt; margin-top: 12pt; margin-bottom: 4pt; }
 h3 { font-size: 11pt; margin-top: 8pt; margin-bottom: 2pt; }

@@ -12,7 +12,10 @@ from pathlib import Path
 from models.memo_html import SIGN_LABEL, L, memo_html, use_english
 from models.memo_sign import StampPlace, format_when, sign_pdf
 
-FONT_FAMILY = "WenQuanYi Micro Hei"
+FONT_FAMILY = "WenQuanYi Micro Hei"  # headings, footer, marks; and the body when no Song face qualifies
+# Song/Ming faces for the body, tried in order; one is used only where installed (EVIDENCEDESK_MEMO_BODY_FONT
+# names another or "none" for the fallback). Measured: see body_font_family.
+SONG_FACES = ("Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN", "SimSun", "Songti SC")
 DPI = 300
 A4_MM = (210.0, 297.0)
 MARGINS_MM = (25.0, 22.0, 20.0, 28.0)  # left, top, right, bottom (footer lives in the bottom margin)
@@ -71,11 +74,22 @@ def _document(html: str, writer, width: float, height: float):
 
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(writer)  # lay out at the writer's resolution, not the screen's
-    font = QFont(FONT_FAMILY, 10)
+    font = QFont(body_font_family(), 10)
     doc.setDefaultFont(font)
     doc.setHtml(html)
     doc.setPageSize(QSizeF(width, height))
     return doc
+
+
+def body_font_family() -> str:
+    """The first installed Song/Ming face of SONG_FACES, else FONT_FAMILY."""
+    from PySide6.QtGui import QFontDatabase
+
+    wanted = os.environ.get("EVIDENCEDESK_MEMO_BODY_FONT")
+    if wanted:
+        return FONT_FAMILY if wanted == "none" else wanted
+    installed = set(QFontDatabase.families())
+    return next((f for f in SONG_FACES if f in installed), FONT_FAMILY)
 
 
 def _sign_block_y(doc) -> float:

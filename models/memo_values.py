@@ -14,7 +14,7 @@ FIELD_WORDS = {"capacity_bytes": "容量"}  # the value carries its bytes
 _CODE = re.compile(r"(?<![A-Za-z0-9_.-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![A-Za-z0-9_.-])")
 _WORD = re.compile(r"(?<![A-Za-z0-9_./-])[a-z]+(?![A-Za-z0-9_./-])")
 _DOMAINS = ("document", "status", "verify_status", "kind", "role", "party_role", "heading", "outcome", "field")
-_WORD_DOMAINS = ("opinion_field", "document")
+_WORD_DOMAINS = ("opinion_field", "document", "field")
 
 
 def size_text(n) -> str:

@@ -268,3 +268,20 @@ def test_each_cited_instrument_has_its_source_and_is_cited():
         assert inst["quote"] or inst["id"] == "rule"  # the Rule's own text is the seed the project ships
         if inst["articles"]:
             assert inst["cited"].startswith("第"), inst["id"]  # numbers only where the text looked up has them
+
+
+def test_body_face_is_embedded_and_extracts(tmp_path):
+    """A Song/Ming face where one is installed (else WenQuanYi Micro Hei), embedded, its text read back exactly."""
+    from models.memo_render import FONT_FAMILY, SONG_FACES, body_font_family, ensure_gui_app
+
+    ensure_gui_app()
+    family = body_font_family()
+    assert family in SONG_FACES + (FONT_FAMILY,)
+    data, identity = make_review(tmp_path)
+    out = write_memo(data, identity, tmp_path / "memo.pdf")
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
+    embedded = [line for line in fonts.splitlines()[2:] if " yes " in line]
+    assert any(family.replace(" ", "")[:5].lower() in line.replace(" ", "").lower()
+               or (family.startswith("AR PL UMing") and "UMing" in line) for line in embedded), fonts
+    flat = pdftext(out).replace("\n", "")
+    assert "经审查，该证据系以扣押、封存原始存储介质方式收集，共" in flat
