@@ -43,29 +43,36 @@ def outcome_text(outcome) -> str:
 
 def _finding(c: dict) -> str:
     title = check_title(c["check"])
-    text = f"{article_text(c['article'])}（{e(title)}）：{e(plain(c['auto_message']))}"
+    said = "" if c["auto_status"] == "needs_review" else f"：{e(plain(c['auto_message']))}"  # a question, not a finding
+    text = article_text(c["article"]) + (f"（{e(title)}）" if title else "") + said
     files = facts_files(c["facts"])
     if files:
         text += f"，涉及{e(files_text(files))}"
     if c["decided"]:
-        said = "；".join(plain(x) for x in (c["reason"], c["note"]) if x)
+        notes = "；".join(plain(x) for x in (c["reason"], c["note"]) if x)
         answer = label("answer", c["answer"], "zh") if c["answer"] else ""
-        text += f"。审查人{DECIDED_WORDS.get(c['decision'], '')}" + (f"：{e(answer)}" if answer else "") + (
-            f"，{e(said)}" if said else "")
+        text += f"{'。' if said else '：'}审查人{DECIDED_WORDS.get(c['decision'], '')}" + (
+            f"：{e(answer)}" if answer else "") + (f"，{e(notes)}" if notes else "")
     return text + "。"
 
 
-def _conclusion_sentence(it: dict) -> str:
+def _conclusion_sentence(it: dict, findings: int) -> str:
     c = it["conclusion"]
     if c["outcome"] == "pending":
         return f"<p>该证据尚待审查人判断。{mark(c['decided'])}</p>"
     if c["basis"]:
-        lead = f"依据第{'、'.join(article_text(b)[1:] for b in c['basis'])}"
         lead = f"依据《人民检察院办理网络犯罪案件规定》{basis_text(c['basis'])}"
+    elif findings:
+        lead = "综合以上审查情况"
     else:
         lead = "经审查未发现影响其真实性、完整性、合法性的问题"
     reason = f"（{e(plain(c['reason']))}）" if c.get("reason") else ""
-    return f"<p>{lead}，该证据{outcome_text(c['outcome'])}{reason}。{mark(c['decided'])}</p>"
+    proposal = it["proposal"]
+    differs = ""
+    if c["decided"] and proposal["proposal"] not in ("pending", c["outcome"]):
+        basis = f"（{basis_text(proposal['basis'])}）" if proposal["basis"] else ""
+        differs = f"程序建议为“{label('outcome', proposal['proposal'], 'zh')}”{basis}，审查人作出上述不同结论。"
+    return f"<p>{lead}，该证据{outcome_text(c['outcome'])}{reason}。{differs}{mark(c['decided'])}</p>"
 
 
 def _item(it: dict, n: int) -> str:
@@ -88,7 +95,7 @@ def _item(it: dict, n: int) -> str:
         tail.append(f"不适用于本类证据的条款 {it['not_applicable']:,} 项")
     if tail:
         parts.append(f"<p class='small'>其余条款：{'，'.join(tail)}。</p>")
-    parts.append(_conclusion_sentence(it))
+    parts.append(_conclusion_sentence(it, len(found)))
     return "".join(parts)
 
 

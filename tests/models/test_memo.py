@@ -285,3 +285,19 @@ def test_body_face_is_embedded_and_extracts(tmp_path):
                or (family.startswith("AR PL UMing") and "UMing" in line) for line in embedded), fonts
     flat = pdftext(out).replace("\n", "")
     assert "经审查，该证据系以扣押、封存原始存储介质方式收集，共" in flat
+
+
+def test_a_decision_unlike_the_proposal_says_so_and_a_question_is_not_a_finding(tmp_path):
+    from checks.memo_examine import propose
+
+    bundle = write_bundle(tmp_path / "bundle")
+    store = open_store(bundle, tmp_path / "store")
+    scan_bundle(bundle, store)
+    fill_review(store, decide=True)
+    make_identity("张检察官", tmp_path / "id.p12", b"pw")
+    data = build_memo_data(bundle, store, "张检察官", False, propose=propose)
+    e1 = data["items"][0]
+    assert e1["conclusion"]["outcome"] == "admissible" and e1["proposal"]["proposal"] == "correctable"
+    flat = pdftext(write_memo(data, load_identity(tmp_path / "id.p12", b"pw"), tmp_path / "m.pdf")).replace("\n", "")
+    assert "程序建议为“瑕疵可补正”" in flat and "审查人作出上述不同结论" in flat
+    assert "请标注相关文件" not in flat and "第三十三条第一项：审查人答复：相关，证明交易过程" in flat
