@@ -89,9 +89,22 @@ def run_memo(args, examine=None, needs=None, propose=None) -> int:
         write_memo(data, identity, out, english=args.english, progress=_progress)
     except MemoError as exc:
         return _fail(str(exc))
+    _audit_export(store, data, out)
     print(f"审查意见已写入 {out}（{len(data['items'])} 个证据项，签名人 {identity.name}）", file=sys.stderr)
     print(str(out))
     return 0
+
+
+def _audit_export(store, data: dict, out: Path) -> None:
+    """The export in the case's audit log, by the reviewer the memo names, as the window records it."""
+    import hashlib
+
+    from models import audit
+
+    reviewer = data["reviewer"]
+    audit.append(store.db, reviewer["name"] or "", "memo.exported",
+                 {"path": str(out), "sha256": hashlib.sha256(out.read_bytes()).hexdigest(),
+                  "reviewer": {k: reviewer.get(k) for k in ("name", "title", "unit")}})
 
 
 STEPS = ("排版", "附加审查结果", "签名", "写入文件", "完成")

@@ -150,8 +150,7 @@ def _received(d: dict) -> str:
     inv = d["inventory"]
     parts = [f"<h2>{L('一、送审材料')}</h2>",
              f"<p>{e(d['case']['investigating_agency'] or '侦查机关')}移送电子数据证据 {inv['items']:,} 项，"
-             f"文件 {inv['files']:,} 个，共 {e(size_long(inv['bytes']))}；证据包由{e(d['case']['prepared_by'] or '未记录')}"
-             f"于{e(when(d['case']['prepared_at']) or '未记录时间')}制作。</p>",
+             f"文件 {inv['files']:,} 个，共 {e(size_long(inv['bytes']))}；{_prepared(d)}</p>",
              table(["证据项", "名称", "取证方式", "文件", "法律手续及笔录"], rows, [8, 22, 15, 17, 38])
              if rows else "<p>无证据项。</p>"]
     for it in d["items"]:
@@ -159,6 +158,15 @@ def _received(d: dict) -> str:
             media = "，".join(f"{k} {v}" for k, v in it["media"])
             parts.append(f"<p class='small'>证据{e(it['id'])}介质：{e(media)}。</p>")
     return "".join(parts)
+
+
+def _prepared(d: dict) -> str:
+    if d["bundle"]["adhoc"]:
+        return "未附证据清单（bundle.json），按文件夹逐一审查。"
+    by, at = d["case"]["prepared_by"], when(d["case"]["prepared_at"])
+    if not by and not at:
+        return "证据包制作人及时间未记录。"
+    return f"证据包由{e(by or '（未记录）')}于{e(at or '（时间未记录）')}制作。"
 
 
 def size_short(n) -> str:
@@ -187,7 +195,8 @@ def _process(d: dict) -> str:
     algos = "、".join(f"{ALGORITHMS.get(k, k.upper())}（{n:,} 项）" for k, n in sorted(v["algorithms"].items())) or "无"
     version = v["program_version"] or ""
     parts = [f"<h2>{L('三、审查过程')}</h2>",
-             f"<p>证据包标识（bundle.json 的 SHA-256）：<span class='mono'>{e(b['manifest_digest'])}</span></p>",
+             f"<p>{'文件夹标识' if b['adhoc'] else '证据包标识（bundle.json 的 SHA-256）'}："
+             f"<span class='mono'>{e(b['manifest_digest'])}</span></p>",
              f"<p>使用证审台 EvidenceDesk {e(version)} 以只读方式逐一读取证据包中的 {inv['files']:,} 个文件"
              f"（共 {e(size_long(inv['bytes']))}），重新计算完整性校验值，算法：{e(algos)}；比对结果：{e(counts)}；"
              f"校验时间：{e(when(v['verified_at']) or '尚未校验')}。</p>" if v["rows"] else

@@ -255,7 +255,7 @@ class MemoDialog(QDialog):
         self.result = result
         reviewer = self.name_edit.text().strip() or result["signer"]
         audit.append(self.store.db, reviewer, "memo.exported",  # the GUI thread's own connection
-                     {"path": result["path"], "sha256": result["sha256"]})
+                     {"path": result["path"], "sha256": result["sha256"], "reviewer": self._profile()})
         note = "" if result["has_decisions"] else self.tr("（审查人尚未作出决定，审查意见注明均为程序建议）")
         self.show_message(self.tr("审查意见已签名并写入 %1").replace("%1", result["path"]) + note)
         self.open_button.show()

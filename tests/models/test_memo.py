@@ -201,6 +201,15 @@ def test_never_opened_bundle_is_examined_before_it_is_signed(tmp_path):
                 "--out", tmp_path / "m2.pdf", "--store", tmp_path / "store")
     assert again.returncode == 0 and "尚未审查" not in again.stderr  # examined once; the number remembered
     assert "文书编号：某检电审〔2026〕3号" in pdftext(tmp_path / "m2.pdf")
+    named = cli("memo", bundle.root, "--identity", tmp_path / "id.p12", "--passphrase-file", tmp_path / "pw",
+                "--out", tmp_path / "m3.pdf", "--store", tmp_path / "store", "--reviewer-name", "李检察官",
+                "--reviewer-title", "四级检察官", "--unit", "某市某区人民检察院")
+    assert named.returncode == 0, named.stderr
+    flat = pdftext(tmp_path / "m3.pdf").replace("\n", "")
+    assert "承办检察官：李检察官（四级检察官）" in flat and "某市某区人民检察院（院印）" in flat
+    store = open_store(bundle, tmp_path / "store")
+    rows = store.db.execute("SELECT reviewer, payload_json FROM audit WHERE action = 'memo.exported'").fetchall()
+    assert [r[0] for r in rows] == ["张检察官", "张检察官", "李检察官"] and "四级检察官" in rows[-1][1]
 
 
 def test_no_examine_refuses_a_bundle_nobody_examined(tmp_path):
