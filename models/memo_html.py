@@ -86,7 +86,13 @@ def cn_number(n: int) -> str:
 
 
 def article_text(article) -> str:
-    """"30.2" -> 第三十条第二项; "44.2" -> 第四十四条第二款 (Art. 44 has paragraphs, not items)."""
+    """"30.2" -> 第三十条第二项; "44.2" -> 第四十四条第二款 (Art. 44 has paragraphs, not items);
+    "interp98.7" -> the 2021 interpretation's Art. 98 item 7 (the appraisal grounds the proposals cite)."""
+    if str(article or "").startswith("interp"):
+        number, _, sub = str(article)[len("interp"):].partition(".")
+        if number.isdigit():
+            return (f"《最高人民法院关于适用〈中华人民共和国刑事诉讼法〉的解释》第{cn_number(int(number))}条"
+                    + (f"第{cn_number(int(sub))}项" if sub.isdigit() else ""))
     parts = str(article or "").split(".")
     if not parts[0].isdigit():
         return str(article or "")

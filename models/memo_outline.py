@@ -46,6 +46,13 @@ ROUTE_44_2 = ("对所列文件通过司法鉴定、当事人确认等方式确�
               "查清变化过程")
 
 
+def reason_basis(reason: dict) -> str:
+    """A reason's article code: "basis" in the old proposals, "effect" in the new ("43.2", "44.1", "interp98.7";
+    "review", "unverified", "alert" and "none" are no basis)."""
+    code = str(reason.get("basis") or reason.get("effect") or "")
+    return code if code[:1].isdigit() or code.startswith("interp") else ""
+
+
 @lru_cache(maxsize=1)
 def _wording() -> dict:
     return json.loads(resource_path("checks", "wording.json").read_text(encoding="utf-8"))
@@ -93,7 +100,7 @@ def _clause(entry: dict, check: str) -> dict:
 def _reason_task(entry: dict, reason: dict) -> dict | None:
     """One curable defect's task; None for what is not a task of the investigating organ."""
     check = reason.get("check") or ""
-    basis = str(reason.get("basis") or DEFECT_BASIS.get(check, "43.4"))
+    basis = reason_basis(reason) or DEFECT_BASIS.get(check, "43.4")
     clause = _clause(entry, check)
     facts = clause.get("facts") if isinstance(clause.get("facts"), dict) else {}
     files = list(reason.get("files") or facts_files(facts))
@@ -137,14 +144,16 @@ def _tasks(entry: dict) -> list[dict]:
                     if cl["auto_status"] in ("fail", "error") and cl["check"] not in named
                     and cl["check"] not in CHANGE_CHECKS and (cl["check"] in TASKS or cl["check"] in ASKED)]
         for reason in reasons:
-            if reason.get("check") in SUMMARIES or str(reason.get("basis") or "").startswith("44"):
+            code = reason_basis(reason)
+            if reason.get("check") in SUMMARIES or code.startswith("44") or code.startswith("interp") or (
+                    "effect" in reason and not code.startswith("43")):
                 continue
             task = _reason_task(entry, reason)
             if task and all(task["text"] != t["text"] for t in tasks):
                 tasks.append(task)
-    if c["outcome"] == "excluded" or c["route_44_2"]:
-        route = c["route_44_2"] if isinstance(c["route_44_2"], str) else ROUTE_44_2
-        tasks.append({"text": route, "basis": "44.2", "files": changed_files(entry)})
+    if c["route_44_2"] or (c["outcome"] == "excluded" and not c["basis"]) or any(
+            b in ("44.1", "44.2") for b in c["basis"]):  # the route is the task; its description is in 六
+        tasks.append({"text": ROUTE_44_2, "basis": "44.2", "files": changed_files(entry)})
     return tasks
 
 

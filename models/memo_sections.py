@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from models.labels import label
 from models.memo_html import L, PROPOSED, article_text, e, files_text, table, when
-from models.memo_outline import changed_files, check_title, facts_files
+from models.memo_outline import changed_files, check_title, facts_files, reason_basis
 from models.memo_values import plain
 
 OPEN = ("fail", "warn", "not_recorded", "error")
@@ -37,6 +37,13 @@ def basis_text(basis: list[str]) -> str:
     return "、".join(article_text(b) for b in basis)
 
 
+def cited(basis: list[str]) -> str:
+    """The Rule's articles under its name, then any other instrument's (their text names it)."""
+    rule = [article_text(b) for b in basis if not str(b).startswith("interp")]
+    other = [article_text(b) for b in basis if str(b).startswith("interp")]
+    return "、".join(([f"《人民检察院办理网络犯罪案件规定》{'、'.join(rule)}"] if rule else []) + other)
+
+
 def outcome_text(outcome) -> str:
     return label("memo_outcome", outcome, "zh")
 
@@ -61,7 +68,7 @@ def _conclusion_sentence(it: dict, findings: int) -> str:
     if c["outcome"] == "pending":
         return f"<p>该证据尚待审查人判断。{mark(c['decided'])}</p>"
     if c["basis"]:
-        lead = f"依据《人民检察院办理网络犯罪案件规定》{basis_text(c['basis'])}"
+        lead = "依据" + cited(c["basis"])
     elif findings:
         lead = "综合以上审查情况"
     else:
@@ -110,7 +117,7 @@ def _defects(d: dict) -> str:
     for it in items:
         c = it["conclusion"]
         reasons = "；".join(f"{e(plain(r.get('message')))}" + (f"（{e(files_text(r.get('files')))}）" if r.get("files") else "")
-                           for r in it["proposal"]["reasons"] if str(r.get("basis", "43")).startswith("43"))
+                           for r in it["proposal"]["reasons"] if reason_basis(r).startswith("43"))
         asked = "；".join(e(t["text"]) for t in tasks.get(it["id"], [])) or "未列明"
         parts.append(f"<p>证据{e(it['id'])}（{e(it['title'])}）：依据{basis_text(c['basis']) or '第四十三条'}，"
                      f"{'存在下列瑕疵：' + reasons + '。' if reasons else ''}要求补正或者作出合理解释：{asked}。"
@@ -126,7 +133,7 @@ def _excluded(d: dict) -> str:
     parts.append(f"<p class='small'>第四十四条：“{e(quote('44.1'))}”“{e(quote('44.2'))}”</p>")
     for it in items:
         c = it["conclusion"]
-        reasons = [r for r in it["proposal"]["reasons"] if str(r.get("basis", "")).startswith("44")] \
+        reasons = [r for r in it["proposal"]["reasons"] if reason_basis(r)[:2] in ("44", "in")] \
             or it["proposal"]["reasons"]
         why = "；".join(e(plain(r.get("message"))) for r in reasons)
         files = changed_files(it)

@@ -310,3 +310,44 @@ def test_a_decision_unlike_the_proposal_says_so_and_a_question_is_not_a_finding(
     flat = pdftext(write_memo(data, load_identity(tmp_path / "id.p12", b"pw"), tmp_path / "m.pdf")).replace("\n", "")
     assert "程序建议为“瑕疵可补正”" in flat and "审查人作出上述不同结论" in flat
     assert "请标注相关文件" not in flat and "第三十三条第一项：审查人答复：相关，证明交易过程" in flat
+
+
+def test_the_judges_proposal_shape_reads_through_the_adapter(tmp_path):
+    """checks.outcome's four-proposal shape (proposal, basis tuple, reasons with effect and files,
+    corrections, files, route_44_2): corrections become the tasks, the route one more, no code in the text."""
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Proposed:  # the fields the judge's ProposedOutcome has
+        proposal: str
+        basis: tuple = ()
+        reasons: tuple = ()
+        corrections: tuple = ()
+        files: tuple = ()
+        route_44_2: str | None = None
+
+    def propose(item, records):
+        if item["id"] == "E1":
+            return Proposed("excluded", ("44.2", "interp98.7"),
+                            ({"check": "a31_2_digests", "article": "31.2", "status": "fail", "effect": "44.2",
+                              "message": "1 处校验值不一致", "files": ["evidence/E1/聊天记录.txt"]},),
+                            ("由持有人补签扣押清单",), ("evidence/E1/聊天记录.txt",), "经司法鉴定……（第四十四条第二款）")
+        return Proposed("correctable", ("43.4",), ({"check": "a37_1_address", "article": "37.1", "status": "fail",
+                                                     "effect": "43.4", "message": "未记录网络地址", "files": []},),
+                        ("补充说明在线提取的网络地址",))
+
+    bundle = write_bundle(tmp_path / "bundle")
+    store = open_store(bundle, tmp_path / "store")
+    scan_bundle(bundle, store)
+    fill_review(store, decide=False)
+    make_identity("张检察官", tmp_path / "id.p12", b"pw")
+    data = build_memo_data(bundle, store, "张检察官", False, propose=propose)
+    e1, e2 = data["items"]
+    assert e1["proposal"]["basis"] == ["44.2", "interp98.7"] and e2["conclusion"]["outcome"] == "correctable"
+    tasks = {o["item"]: [t["text"] for t in o["tasks"]] for o in data["art16"]}
+    assert tasks["E2"] == ["补充说明在线提取的网络地址"]
+    assert tasks["E1"][0] == "由持有人补签扣押清单" and "司法鉴定" in tasks["E1"][1]
+    text = pdftext(write_memo(data, load_identity(tmp_path / "id.p12", b"pw"), tmp_path / "m.pdf"))
+    flat = text.replace("\n", "")
+    assert "interp" not in text and "第九十八条第七项" in flat and "第四十四条第二款途径：经司法鉴定" in flat
+    assert "证据E2（网页）：依据第四十三条第四项，存在下列瑕疵：未记录网络地址" in flat
