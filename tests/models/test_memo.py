@@ -240,6 +240,9 @@ def test_undecided_items_carry_the_programs_proposal_marked(tmp_path):
     flat = pdftext(write_memo(data, identity, tmp_path / "m.pdf")).replace("\n", "")
     assert "程序建议（未经审查人确认）" in flat and "2 个证据项审查人尚未作出结论" in flat
     assert "承办检察官：张检察官（检察官）" in flat
+    hashes = {v for r in data["verification"]["rows"] for v in (r["recorded"], r["computed"]) if v}
+    assert hashes and all(h in pdftext(tmp_path / "m.pdf").split() or f" {h}" in pdftext(tmp_path / "m.pdf")
+                          for h in hashes)  # each digest whole on one line, never cut into slices
 
 
 def test_no_internal_code_reaches_the_text(tmp_path):
