@@ -173,6 +173,10 @@ class MemoDialog(QDialog):
         identity, out = Path(self.identity_edit.text().strip()), Path(self.out_edit.text().strip())
         if self.store is None:
             return self.tr("请先打开证据包")
+        from checks.memo_examine import needs_examination
+
+        if needs_examination(self.store):  # a memo must never sign "nothing wrong" about an unexamined case
+            return self.tr("此证据包尚未完成扫描、校验和检查，请待审查结果出现后再导出审查意见")
         if not self.identity_edit.text().strip() or not identity.is_file():
             return self.tr("请选择签名身份文件（.p12）；没有身份时可在“审查意见”菜单中创建")
         if not self.passphrase_edit.text():

@@ -1284,6 +1284,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>MemoDialog</name>
     <message>
+        <source>此证据包尚未完成扫描、校验和检查，请待审查结果出现后再导出审查意见</source>
+        <translation>This bundle has not been scanned, verified and checked yet: export the memo once the results are in</translation>
+    </message>
+    <message>
         <source>我已知悉上述证据项尚未作出结论，仍然签名</source>
         <translation>I know these items have no outcome yet; sign anyway</translation>
     </message>

@@ -230,3 +230,17 @@ def test_open_without_a_pdf_viewer_offers_the_built_in_view(qtbot, context, make
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))  # a machine with no viewer
     assert dialog.open_pdf() is False
     assert "没有可用的 PDF 阅读器" in dialog.message.text() and dialog.preview_dialog.pages() >= 2
+
+
+def test_a_case_not_yet_examined_is_not_signed(qtbot, context, make_bundle, store_dir, tmp_path):
+    bundle = load_bundle(make_bundle.clean())
+    store = open_store(bundle, store_dir)
+    scan_bundle(bundle, store)  # scanned, but no check has run yet
+    create_identity(qtbot, context, tmp_path / "id.p12")
+    dialog = MemoDialog(context, bundle, store)
+    qtbot.addWidget(dialog)
+    dialog.passphrase_edit.setText("口令pw")
+    dialog.out_edit.setText(str(tmp_path / "m.pdf"))
+    dialog.acknowledge_box.setChecked(True)
+    assert dialog.export() is None and "尚未完成扫描、校验和检查" in dialog.message.text()
+    assert not (tmp_path / "m.pdf").exists()
