@@ -155,8 +155,8 @@ def _received(d: dict) -> str:
                      docs])
     inv = d["inventory"]
     parts = [f"<h2>{L('一、送审材料')}</h2>",
-             f"<p>{e(d['case']['investigating_agency'] or '侦查机关')}移送电子数据证据 {inv['items']:,} 项，"
-             f"文件 {inv['files']:,} 个，共 {e(size_long(inv['bytes']))}；{_prepared(d)}</p>",
+             (f"<p>{e(d['case']['investigating_agency'] or '侦查机关')}移送电子数据证据 {inv['items']:,} 项，"
+              f"文件 {inv['files']:,} 个，共 {e(size_long(inv['bytes']))}；{_prepared(d)}</p>"),
              table(["证据项", "名称", "取证方式", "文件", "法律手续及笔录"], rows, [8, 22, 15, 17, 38])
              if rows else "<p>无证据项。</p>"]
     for it in d["items"]:
@@ -201,14 +201,14 @@ def _process(d: dict) -> str:
     algos = "、".join(f"{ALGORITHMS.get(k, k.upper())}（{n:,} 项）" for k, n in sorted(v["algorithms"].items())) or "无"
     version = v["program_version"] or ""
     parts = [f"<h2>{L('三、审查过程')}</h2>",
-             f"<p>{'文件夹标识' if b['adhoc'] else '证据包标识（bundle.json 的 SHA-256）'}："
-             f"<span class='mono'>{e(b['manifest_digest'])}</span></p>",
-             f"<p>使用证审台 EvidenceDesk {e(version)} 以只读方式逐一读取证据包中的 {inv['files']:,} 个文件"
-             f"（共 {e(size_long(inv['bytes']))}），重新计算完整性校验值，算法：{e(algos)}；比对结果：{e(counts)}；"
-             f"校验时间：{e(when(v['verified_at']) or '尚未校验')}。</p>" if v["rows"] else
+             (f"<p>{'文件夹标识' if b['adhoc'] else '证据包标识（bundle.json 的 SHA-256）'}："
+              f"<span class='mono'>{e(b['manifest_digest'])}</span></p>"),
+             (f"<p>使用证审台 EvidenceDesk {e(version)} 以只读方式逐一读取证据包中的 {inv['files']:,} 个文件"
+              f"（共 {e(size_long(inv['bytes']))}），重新计算完整性校验值，算法：{e(algos)}；比对结果：{e(counts)}；"
+              f"校验时间：{e(when(v['verified_at']) or '尚未校验')}。</p>") if v["rows"] else
              "<p>证据包未载明可供重新计算的完整性校验值，或尚未校验。</p>",
-             f"<p>对照《人民检察院办理网络犯罪案件规定》第三章逐条审查 {r['clauses']:,} 项适用条款，"
-             f"审查人已决定 {r['decided']:,} 项；{len(d['items']):,} 个证据项中审查人已作出结论 {r['outcomes']:,} 个。</p>"]
+             (f"<p>对照《人民检察院办理网络犯罪案件规定》第三章逐条审查 {r['clauses']:,} 项适用条款，"
+              f"审查人已决定 {r['decided']:,} 项；{len(d['items']):,} 个证据项中审查人已作出结论 {r['outcomes']:,} 个。</p>")]
     if not r["has_decisions"]:
         parts.append("<p><b>审查人尚未作出任何决定：以下结论均为程序建议，未经审查人确认。</b></p>")
     return "".join(parts)

@@ -145,7 +145,7 @@ def _tasks(entry: dict) -> list[dict]:
                     and cl["check"] not in CHANGE_CHECKS and (cl["check"] in TASKS or cl["check"] in ASKED)]
         for reason in reasons:
             code = reason_basis(reason)
-            if reason.get("check") in SUMMARIES or code.startswith("44") or code.startswith("interp") or (
+            if reason.get("check") in SUMMARIES or code.startswith(("44", "interp")) or (
                     "effect" in reason and not code.startswith("43")):
                 continue
             task = _reason_task(entry, reason)

@@ -7,7 +7,7 @@ import json
 from functools import lru_cache
 
 from models.labels import label
-from models.memo_html import L, PROPOSED, article_text, e, files_text, table, when
+from models.memo_html import PROPOSED, L, article_text, e, files_text, table, when
 from models.memo_outline import changed_files, check_title, facts_files, reason_basis
 from models.memo_values import plain
 
