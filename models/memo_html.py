@@ -10,16 +10,6 @@ from html import escape
 
 from models.memo_sign import format_when
 
-EN = {
-    "电子数据审查意见书": "Electronic Evidence Review Opinion", "一、送审材料": "1. Material received",
-    "二、审查依据": "2. Legal basis", "三、审查过程": "3. Review process", "四、审查意见": "4. Findings per item",
-    "五、瑕疵及补正要求（第四十三条）": "5. Defects and corrections asked (Art. 43)",
-    "六、排除的证据（第四十四条）": "6. Excluded evidence (Art. 44)", "七、结论": "7. Conclusion per item",
-    "八、关联性：相关文件（第十七条至第二十条）": "8. Relevant files (Art. 17-20)",
-    "九、补充侦查提纲（第十六条）": "9. Supplementary investigation outline (Art. 16)",
-    "十、出庭示证提纲（第四十七条）": "10. Court presentation outline (Art. 47)",
-    "附件：电子数据校验值表": "Annex: digest table",
-}
 ALGORITHMS = {"md5": "MD5", "sha1": "SHA-1", "sha256": "SHA-256", "sm3": "SM3"}
 PROPOSED = "程序建议（未经审查人确认）"
 DIGITS = "〇一二三四五六七八九"
@@ -41,13 +31,32 @@ th { background: #e8e8e8; }
 
 
 class Labels:
-    """Memo wording: Chinese, with English headings when the interface is English."""
+    """Memo wording: L("中文模板{n}", n=...) is the Chinese template, or its English from
+    resources/memo_wording.json when the memo is in English (law quotes, names and check messages stay as they are)."""
 
     zh = True
     tz = "Asia/Shanghai"
 
-    def __call__(self, text: str) -> str:
-        return text if self.zh else EN.get(text, text)
+    def __call__(self, text: str, **values) -> str:
+        template = text if self.zh else english_wording().get(text, text)
+        return template.format(**values) if values else template
+
+    @property
+    def lang(self) -> str:
+        return "zh" if self.zh else "en"
+
+    def sep(self) -> str:
+        return "、" if self.zh else ", "
+
+    def semi(self) -> str:
+        return "；" if self.zh else "; "
+
+
+@lru_cache(maxsize=1)
+def english_wording() -> dict:
+    from models.resources import resource_path
+
+    return json.loads(resource_path("memo_wording.json").read_text(encoding="utf-8"))["en"]
 
 
 L = Labels()
@@ -68,14 +77,14 @@ def when(text) -> str:
 
 
 def day(text) -> str:
-    """2026年12月7日 in the case time zone (the signature block's date)."""
+    """2026年12月7日 (7 December 2026) in the case time zone: the signature block's date."""
     try:
         from zoneinfo import ZoneInfo
 
         local = dt.datetime.fromisoformat(str(text).replace("Z", "+00:00")).astimezone(ZoneInfo(L.tz))
     except (ValueError, TypeError):
         return str(text or "")
-    return f"{local.year}年{local.month}月{local.day}日"
+    return f"{local.year}年{local.month}月{local.day}日" if L.zh else f"{local.day} {local:%B} {local.year}"
 
 
 def cn_number(n: int) -> str:
@@ -87,15 +96,23 @@ def cn_number(n: int) -> str:
 
 def article_text(article) -> str:
     """"30.2" -> 第三十条第二项; "44.2" -> 第四十四条第二款 (Art. 44 has paragraphs, not items);
-    "interp98.7" -> the 2021 interpretation's Art. 98 item 7 (the appraisal grounds the proposals cite)."""
-    if str(article or "").startswith("interp"):
-        number, _, sub = str(article)[len("interp"):].partition(".")
+    "interp98.7" -> the 2021 interpretation's Art. 98 item 7 (the appraisal grounds the proposals cite).
+    English: Art. 30(2), Art. 44 para. 2."""
+    text = str(article or "")
+    if text.startswith("interp"):
+        number, _, sub = text[len("interp"):].partition(".")
         if number.isdigit():
+            if not L.zh:
+                return f"Art. {number}" + (f"({sub})" if sub else "") + " of the SPC's 2021 interpretation"
             return (f"《最高人民法院关于适用〈中华人民共和国刑事诉讼法〉的解释》第{cn_number(int(number))}条"
                     + (f"第{cn_number(int(sub))}项" if sub.isdigit() else ""))
-    parts = str(article or "").split(".")
+    parts = text.split(".")
     if not parts[0].isdigit():
-        return str(article or "")
+        return text
+    if not L.zh:
+        if parts[0] == "44" and len(parts) > 1:
+            return f"Art. 44 para. {parts[1]}"
+        return f"Art. {parts[0]}" + "".join(f"({p})" for p in parts[1:])
     unit = "款" if parts[0] == "44" else "项"
     return f"第{cn_number(int(parts[0]))}条" + "".join(
         f"第{cn_number(int(p))}{unit}" if p.isdigit() else p for p in parts[1:])
@@ -107,7 +124,7 @@ def e(value) -> str:
 
 def table(head: list[str], rows: list[list[str]], widths: list[int] | None = None) -> str:
     ws = widths or [0] * len(head)
-    cells = "".join(f'<th width="{w}%">{h}</th>' if w else f"<th>{h}</th>" for h, w in zip(head, ws))
+    cells = "".join(f'<th width="{w}%">{L(h)}</th>' if w else f"<th>{L(h)}</th>" for h, w in zip(head, ws))
     body = "".join(r if isinstance(r, str) else "<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>"
                    for r in rows)
     # no border-collapse: Qt paints collapsed borders edge by edge, which tripled the memo's paint time
@@ -117,8 +134,12 @@ def table(head: list[str], rows: list[list[str]], widths: list[int] | None = Non
 
 def files_text(paths, limit: int = 6) -> str:
     paths = list(paths or [])
-    shown = "、".join(paths[:limit])
-    return shown + (f" 等 {len(paths):,} 个文件" if len(paths) > limit else "")
+    shown = L.sep().join(paths[:limit])
+    return shown + (L(" 等 {n} 个文件", n=f"{len(paths):,}") if len(paths) > limit else "")
+
+
+def mark(decided: bool) -> str:
+    return "" if decided else f"<span class='mark'>〔{L(PROPOSED)}〕</span>"
 
 
 @lru_cache(maxsize=1)
@@ -132,47 +153,55 @@ def _head(d: dict) -> str:
     c = d["case"]
     unit = d["reviewer"]["unit"] or c["unit"] or ""
     number = d["document_number"] or "＿＿＿＿＿＿＿＿"
-    cause = "".join(x for x in (c["charge"] or "",) if x) + (f"（{c['title']}）" if c["title"] else "")
+    cause = (c["charge"] or "") + (f"（{c['title']}）" if c["title"] else "")
+    none = L("未记录")
     return (f"<p class='c'><b>{e(unit)}</b></p><h1>{L('电子数据审查意见书')}</h1>"
-            f"<p class='c'>文书编号：{e(number)}</p>"
-            f"<p>案号：{e(c['case_number'] or '未记录')}</p><p>案由：{e(cause or '未记录')}</p>"
-            f"<p>送审机关：{e(c['investigating_agency'] or '未记录')}</p>")
+            f"<p class='c'>{L('文书编号：{v}', v=e(number))}</p>"
+            f"<p>{L('案号：{v}', v=e(c['case_number'] or none))}</p><p>{L('案由：{v}', v=e(cause or none))}</p>"
+            f"<p>{L('送审机关：{v}', v=e(c['investigating_agency'] or none))}</p>")
 
 
 def _undecided_line(d: dict) -> str:
     n = d["review"]["undecided_items"]
     if not n:
         return ""
-    return (f"<p class='mark'><b>注：{n:,} 个证据项审查人尚未作出结论，本意见书中标注“{PROPOSED}”的内容"
-            "为程序根据自动审查结果提出的建议，尚待审查人判断。</b></p>")
+    return ("<p class='mark'><b>" + L("注：{n} 个证据项审查人尚未作出结论，本意见书中标注“{mark}”的内容为程序根据自动审查结果"
+                                      "提出的建议，尚待审查人判断。", n=f"{n:,}", mark=L(PROPOSED)) + "</b></p>")
+
+
+def kind_text(item: dict) -> str:
+    from models.labels import label
+
+    return label("kind", item.get("kind"), L.lang) if item.get("kind") else e(item.get("kind_zh"))
 
 
 def _received(d: dict) -> str:
     rows = []
     for it in d["items"]:
-        docs = "；".join(e(f"{k}（{v}）" if v else k) for k, v in it["documents"]) or "未随案移送法律手续"
-        rows.append([e(it["id"]), e(it["title"]), e(it["kind_zh"]), f"{it['files']:,} 个，{e(size_short(it['bytes']))}",
-                     docs])
+        docs = L.semi().join(e(f"{k}（{v}）" if v else k) for k, v in it["documents"]) or L("未随案移送法律手续")
+        rows.append([e(it["id"]), e(it["title"]), e(kind_text(it)),
+                     L("{n} 个，{size}", n=f"{it['files']:,}", size=e(size_short(it["bytes"]))), docs])
     inv = d["inventory"]
     parts = [f"<h2>{L('一、送审材料')}</h2>",
-             (f"<p>{e(d['case']['investigating_agency'] or '侦查机关')}移送电子数据证据 {inv['items']:,} 项，"
-              f"文件 {inv['files']:,} 个，共 {e(size_long(inv['bytes']))}；{_prepared(d)}</p>"),
+             "<p>" + L("{agency}移送电子数据证据 {items} 项，文件 {files} 个，共 {size}；",
+                       agency=e(d["case"]["investigating_agency"] or L("侦查机关")), items=f"{inv['items']:,}",
+                       files=f"{inv['files']:,}", size=e(size_long(inv["bytes"]))) + _prepared(d) + "</p>",
              table(["证据项", "名称", "取证方式", "文件", "法律手续及笔录"], rows, [8, 22, 15, 17, 38])
-             if rows else "<p>无证据项。</p>"]
+             if rows else f"<p>{L('无证据项。')}</p>"]
     for it in d["items"]:
         if it["media"]:
-            media = "，".join(f"{k} {v}" for k, v in it["media"])
-            parts.append(f"<p class='small'>证据{e(it['id'])}介质：{e(media)}。</p>")
+            media = "，".join(f"{L(k)} {v}" for k, v in it["media"])
+            parts.append(f"<p class='small'>{L('证据{id}介质：{media}。', id=e(it['id']), media=e(media))}</p>")
     return "".join(parts)
 
 
 def _prepared(d: dict) -> str:
     if d["bundle"]["adhoc"]:
-        return "未附证据清单（bundle.json），按文件夹逐一审查。"
+        return L("未附证据清单（bundle.json），按文件夹逐一审查。")
     by, at = d["case"]["prepared_by"], when(d["case"]["prepared_at"])
     if not by and not at:
-        return "证据包制作人及时间未记录。"
-    return f"证据包由{e(by or '（未记录）')}于{e(at or '（时间未记录）')}制作。"
+        return L("证据包制作人及时间未记录。")
+    return L("证据包由{by}于{at}制作。", by=e(by or L("（未记录）")), at=e(at or L("（时间未记录）")))
 
 
 def size_short(n) -> str:
@@ -184,33 +213,37 @@ def size_short(n) -> str:
 def size_long(n) -> str:
     from models.memo_values import size_text
 
-    return size_text(n)
+    text = size_text(n)
+    return text if L.zh else text.replace("（", " (").replace(" 字节）", " bytes)").replace(" 字节", " bytes")
 
 
 def _basis(d: dict) -> str:
     parts = [f"<h2>{L('二、审查依据')}</h2>"]
     for n, inst in enumerate(basis_instruments(), 1):
-        quote = f"：“{e(inst['quote'])}”" if inst["quote"] else ""
+        quote = f"：“{e(inst['quote'])}”" if inst["quote"] else ""  # the law is quoted in Chinese, never translated
         parts.append(f"<p>{n}. {e(inst['title'])}{e(inst['cited'])}{quote}</p>")
     return "".join(parts)
 
 
 def _process(d: dict) -> str:
     v, r, inv, b = d["verification"], d["review"], d["inventory"], d["bundle"]
-    counts = "，".join(f"{status_word(k)} {n:,} 项" for k, n in v["counts"].items()) or "无"
-    algos = "、".join(f"{ALGORITHMS.get(k, k.upper())}（{n:,} 项）" for k, n in sorted(v["algorithms"].items())) or "无"
-    version = v["program_version"] or ""
+    counts = L("，").join(L("{what} {n} 项", what=status_word(k), n=f"{n:,}") for k, n in v["counts"].items())
+    algos = L.sep().join(L("{name}（{n} 项）", name=ALGORITHMS.get(k, k.upper()), n=f"{n:,}")
+                         for k, n in sorted(v["algorithms"].items()))
+    identity = L("文件夹标识") if b["adhoc"] else L("证据包标识（bundle.json 的 SHA-256）")
     parts = [f"<h2>{L('三、审查过程')}</h2>",
-             (f"<p>{'文件夹标识' if b['adhoc'] else '证据包标识（bundle.json 的 SHA-256）'}："
-              f"<span class='mono'>{e(b['manifest_digest'])}</span></p>"),
-             (f"<p>使用证审台 EvidenceDesk {e(version)} 以只读方式逐一读取证据包中的 {inv['files']:,} 个文件"
-              f"（共 {e(size_long(inv['bytes']))}），重新计算完整性校验值，算法：{e(algos)}；比对结果：{e(counts)}；"
-              f"校验时间：{e(when(v['verified_at']) or '尚未校验')}。</p>") if v["rows"] else
-             "<p>证据包未载明可供重新计算的完整性校验值，或尚未校验。</p>",
-             (f"<p>对照《人民检察院办理网络犯罪案件规定》第三章逐条审查 {r['clauses']:,} 项适用条款，"
-              f"审查人已决定 {r['decided']:,} 项；{len(d['items']):,} 个证据项中审查人已作出结论 {r['outcomes']:,} 个。</p>")]
+             f"<p>{identity}：<span class='mono'>{e(b['manifest_digest'])}</span></p>",
+             "<p>" + L("使用证审台 EvidenceDesk {version} 以只读方式逐一读取证据包中的 {files} 个文件（共 {size}），"
+                       "重新计算完整性校验值，算法：{algos}；比对结果：{counts}；校验时间：{when}。",
+                       version=e(v["program_version"] or ""), files=f"{inv['files']:,}", size=e(size_long(inv["bytes"])),
+                       algos=e(algos or L("无")), counts=e(counts or L("无")),
+                       when=e(when(v["verified_at"]) or L("尚未校验"))) + "</p>" if v["rows"] else
+             f"<p>{L('证据包未载明可供重新计算的完整性校验值，或尚未校验。')}</p>",
+             "<p>" + L("对照《人民检察院办理网络犯罪案件规定》第三章逐条审查 {clauses} 项适用条款，审查人已决定 {decided} 项；"
+                       "{items} 个证据项中审查人已作出结论 {outcomes} 个。", clauses=f"{r['clauses']:,}",
+                       decided=f"{r['decided']:,}", items=f"{len(d['items']):,}", outcomes=f"{r['outcomes']:,}") + "</p>"]
     if not r["has_decisions"]:
-        parts.append("<p><b>审查人尚未作出任何决定：以下结论均为程序建议，未经审查人确认。</b></p>")
+        parts.append(f"<p><b>{L('审查人尚未作出任何决定：以下结论均为程序建议，未经审查人确认。')}</b></p>")
     return "".join(parts)
 
 
@@ -218,7 +251,7 @@ def status_word(status) -> str:
     from models.labels import label
 
     for domain in ("verify_status", "status"):
-        text = label(domain, status, "zh")
+        text = label(domain, status, L.lang)
         if text != str(status):
             return text
     return str(status or "")
@@ -227,12 +260,13 @@ def status_word(status) -> str:
 def _signature(d: dict) -> str:
     rv = d["reviewer"]
     who = e(rv["name"]) + (f"（{e(rv['title'])}）" if rv["title"] else "")
-    return (f"<p>&nbsp;</p><p>承办检察官：{who}　　　{e(day(d['generated_at']))}</p>"
-            "<p>部门负责人：＿＿＿＿＿＿＿＿　　　＿＿＿＿年＿＿月＿＿日</p>"
-            f"<p class='r'>{e(rv['unit'] or d['case']['unit'] or '')}（院印）</p>"
-            f"<p class='small'>审计日志：{d['audit']['entries']:,} 条，链头摘要 "
-            f"<span class='mono'>{e(d['audit']['head_digest'] or '无')}</span></p>"
-            f"<p>{SIGN_LABEL}：</p>" + "<p>&nbsp;</p>" * 5)
+    entries = L("审计日志：{n} 条，链头摘要", n=f"{d['audit']['entries']:,}")
+    return (f"<p>&nbsp;</p><p>{L('承办检察官：{who}', who=who)}　　　{e(day(d['generated_at']))}</p>"
+            f"<p>{L('部门负责人：＿＿＿＿＿＿＿＿　　　＿＿＿＿年＿＿月＿＿日')}</p>"
+            f"<p class='r'>{e(rv['unit'] or d['case']['unit'] or '')}{L('（院印）')}</p>"
+            f"<p class='small'>{entries} "
+            f"<span class='mono'>{e(d['audit']['head_digest'] or L('无'))}</span></p>"
+            f"<p>{L(SIGN_LABEL)}：</p>" + "<p>&nbsp;</p>" * 5)
 
 
 def _annex(d: dict) -> str:
@@ -251,15 +285,16 @@ def _annex(d: dict) -> str:
             if r["recorded"] and r["recorded"] == r["computed"]:
                 line = f"{name} {e(r['recorded'])}"
             elif r["recorded"] or r["computed"]:
-                line = f"{name} 记录值 {e(r['recorded'] or '无')}<br/>{name} 计算值 {e(r['computed'] or '无')}"
+                line = (f"{name} {L('记录值')} {e(r['recorded'] or L('无'))}<br/>"
+                        f"{name} {L('计算值')} {e(r['computed'] or L('无'))}")
             else:
                 continue
             if line not in lines:
                 lines.append(line)
-        rows.append([e(item or "—"), e(path), e("、".join(statuses))])
+        rows.append([e(item or "—"), e(path), e(L.sep().join(statuses))])
         if lines:
             rows.append(f"<tr><td colspan='3'><span class='mono'>{'<br/>'.join(lines)}</span></td></tr>")
-    body = (table(["证据项", "文件", "结果"], rows, [10, 74, 16]) if rows else "<p>无校验记录。</p>")
+    body = (table(["证据项", "文件", "结果"], rows, [10, 74, 16]) if rows else f"<p>{L('无校验记录。')}</p>")
     return f"<h2 style='page-break-before: always;'>{L('附件：电子数据校验值表')}</h2>{body}"
 
 

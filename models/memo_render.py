@@ -96,7 +96,7 @@ def _sign_block_y(doc) -> float:
     """Top of the paragraph that holds the signature mark, in document pixels."""
     block = doc.lastBlock()  # the mark sits before the annex: walk back from the end (find() is slow)
     while block.isValid():
-        if block.text().startswith(SIGN_LABEL):
+        if block.text().startswith(L(SIGN_LABEL)):
             return doc.documentLayout().blockBoundingRect(block).top()
         block = block.previous()
     return doc.documentLayout().documentSize().height()

@@ -153,6 +153,32 @@ def test_english_memo(tmp_path):
     data, identity = make_review(tmp_path)
     text = pdftext(write_memo(data, identity, tmp_path / "memo.pdf", english=True))
     assert "Electronic Evidence Review Opinion" in text and "Page 1 of" in text
+    flat = " ".join(text.split())
+    for phrase in ("1. Material received", "2. Legal basis", "4. Findings per item", "7. Conclusion per item",
+                   "9. Supplementary investigation outline (Art. 16)", "Prosecutor in charge: 张检察官",
+                   "Annex: digest table"):
+        assert phrase in flat, phrase
+    assert "可以用于证明案件事实的材料" in text.replace("\n", "")  # the law is quoted in Chinese, not translated
+    assert "承办检察官" not in text and "审查意见" not in text.replace("审查意见书", "")
+
+
+def test_every_memo_template_has_its_english():
+    """Each L("...") template of the memo's text has an entry in resources/memo_wording.json."""
+    import ast
+    from pathlib import Path
+
+    from models.memo_html import english_wording
+
+    root = Path(__file__).resolve().parents[2]
+    templates = []
+    for name in ("models/memo_html.py", "models/memo_sections.py"):
+        for node in ast.walk(ast.parse((root / name).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "L" and node.args:
+                arg = node.args[0]
+                options = [arg.body, arg.orelse] if isinstance(arg, ast.IfExp) else [arg]
+                templates += [o.value for o in options if isinstance(o, ast.Constant)]
+    assert len(templates) > 80
+    assert [t for t in templates if t not in english_wording()] == []
 
 
 def test_unwritable_output_leaves_nothing(tmp_path):
