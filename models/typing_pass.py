@@ -119,7 +119,7 @@ class _Writer:
         self.total, self.total_bytes = len(records), sum(r[2] or 0 for r in records)
         self.done = self.bytes = 0
         self.pending: list[tuple] = []
-        self.last = 0.0  # the first results are written at once
+        self.last = float("-inf")  # the first results are written at once (monotonic() may be small: uptime)
 
     def __call__(self, results: list[tuple]) -> None:
         self.pending += results
