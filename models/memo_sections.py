@@ -53,17 +53,17 @@ def outcome_text(outcome) -> str:
 
 def _finding(c: dict) -> str:
     title = title_of(c["check"])
-    said = "" if c["auto_status"] == "needs_review" else f"：{e(plain(c['auto_message']))}"  # a question, not a finding
-    text = article_text(c["article"]) + (f"（{e(title)}）" if title else "") + said
+    said = "" if c["auto_status"] == "needs_review" else L("：{v}", v=e(plain(c["auto_message"])))  # not a question
+    text = article_text(c["article"]) + (L("（{v}）", v=e(title)) if title else "") + said
     files = facts_files(c["facts"])
     if files:
         text += L("，涉及{files}", files=e(files_text(files)))
     if c["decided"]:
         notes = "；".join(plain(x) for x in (c["reason"], c["note"]) if x)
         answer = label("answer", c["answer"], L.lang) if c["answer"] else ""
-        text += ("。" if said else "：") + L("审查人" + DECIDED_WORDS.get(c["decision"], "")) + (
-            f"：{e(answer)}" if answer else "") + (f"，{e(notes)}" if notes else "")
-    return text + "。"
+        text += L("。" if said else "：") + L("审查人" + DECIDED_WORDS.get(c["decision"], "")) + (
+            L("：{v}", v=e(answer)) if answer else "") + (L("，{v}", v=e(notes)) if notes else "")
+    return text + L("。")
 
 
 def _conclusion_sentence(it: dict, findings: int) -> str:
@@ -83,7 +83,7 @@ def _conclusion_sentence(it: dict, findings: int) -> str:
         basis = f"（{basis_text(proposal['basis'])}）" if proposal["basis"] else ""
         differs = L("程序建议为“{proposal}”{basis}，审查人作出上述不同结论。",
                     proposal=label("outcome", proposal["proposal"], L.lang), basis=basis)
-    return (f"<p>{L('{lead}，该证据{outcome}', lead=lead, outcome=outcome_text(c['outcome']))}{reason}。"
+    return (f"<p>{L('{lead}，该证据{outcome}', lead=lead, outcome=outcome_text(c['outcome']))}{reason}{L('。')}"
             f"{differs}{mark(c['decided'])}</p>")
 
 
@@ -186,7 +186,7 @@ def _art16(d: dict) -> str:
         for k, t in enumerate(o["tasks"], 1):
             extra = L.semi().join(x for x in (article_text(t["basis"]) if t["basis"] else "",
                                               L("涉及{files}", files=files_text(t["files"])) if t["files"] else "") if x)
-            parts.append(f"<p>{k}. {e(L(t['text']))}" + (f"（{e(extra)}）" if extra else "") + "。</p>")
+            parts.append(f"<p>{k}. {e(L(t['text']))}" + (L("（{v}）", v=e(extra)) if extra else "") + L("。") + "</p>")
     return "".join(parts)
 
 
