@@ -14,7 +14,7 @@ COMMANDS = {
     "scan": ("models.scan_cmd", "run", "add_arguments", "列出证据包清单 / inventory a bundle"),
     "verify": ("models.verify_cmd", "run", "add_arguments", "校验摘要 / verify recorded digests"),
     "check": ("checks.check_cmd", "run", "add_arguments", "运行审查检查 / run the checks"),
-    "memo": ("models.memo_cmd", "run_memo", "add_memo_arguments", "生成签名审查意见 / write the signed memo"),
+    "memo": ("checks.memo_examine", "run_memo", "add_memo_arguments", "生成签名审查意见 / write the signed memo"),
     "verify-memo": ("models.memo_cmd", "run_verify_memo", "add_verify_memo_arguments",
                     "验证审查意见签名 / verify a memo"),
     "identity": ("models.memo_cmd", "run_identity", "add_identity_arguments", "创建签名身份 / make an identity"),

@@ -1,26 +1,21 @@
 """The memo's content gathered from the review store into one plain JSON-able dict (also embedded in the PDF).
 
-Shape (version 1; every key is always present, lists may be empty, absent values are None):
-  format "evidencedesk-memo/1", generated_at (UTC ISO), timezone (IANA), reviewer {name, training},
+Shape (version 2; every key is always present, lists may be empty, absent values are None):
+  format "evidencedesk-memo/2", generated_at (UTC ISO), timezone (IANA), document_number,
+  reviewer {name, title, unit, training},
   case {case_number, title, charge, unit, investigating_agency, prepared_by, prepared_at},
-  bundle {root, manifest_digest, adhoc, manifest_signature (check status of the 30.2 bundle signature
-    check or None)},
+  bundle {root, manifest_digest, adhoc, manifest_signature},
   inventory {items, files, bytes, forms {"27.7": n, ...}, unclassified},
-  verification {rows [{item, path, algorithm, recorded, computed, status, explanation}],
-    counts {status: n}, verified_at, program_version},
-  review {clauses, decided, undecided, outcomes, has_decisions},
-  items [{id, title, kind, kind_zh, source, media (one-line description or None), files, bytes,
-    clauses [{check, article, group (authenticity|integrity|legality|relevance), auto_status,
-      auto_message, facts, decided (bool), decision (confirm|override|answer|None), reason, note,
-      answer, reviewer, decided_at}],
-    outcome {outcome (admissible|defect|excluded|None), decided, basis, reason, corrections [str],
-      reviewer, decided_at},
-    relevant {heading: [{path, note}]}}],
-  relevant {heading: [{item, path, note}]} for the four Art. 17-20 headings,
-  art16 [{item, article, check, text, decided}]: what the investigators must supply or correct,
-  art47 [{item, title, source, facts [{heading, path, note}], corroboration [str]}] for admitted items,
-  audit {entries, head_digest}.
-An item whose reviewer has not decided a clause keeps the automatic result with decided False.
+  verification {rows [...], counts {status: n}, algorithms {name: n}, verified_at, program_version},
+  review {clauses, decided, undecided, outcomes, undecided_items, has_decisions},
+  items [{id, title, kind, kind_zh, source, media [[label, value]], documents [[label, number]], parties,
+    files, bytes, clauses [...], not_applicable (count), outcome (the reviewer's record),
+    proposal {proposal, basis [..], reasons [..], corrections [..], files [..], route_44_2},
+    conclusion {outcome admissible|correctable|excluded|pending, decided, basis, reason, corrections,
+      route_44_2, files, reviewer, decided_at}, relevant {heading: [{path, note}]}}],
+  relevant {heading: [{item, path, note}]}, art16 [{item, title, decided, tasks [{text, basis, files}]}],
+  art47 [{item, title, decided, source, facts, corroboration, presentation, technical}], audit.
+A clause or item the reviewer has not decided keeps the program's result with decided False.
 """
 
 from __future__ import annotations
@@ -28,13 +23,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from models.labels import label
+from models.memo_outline import art16, art47, conclusion
+from models.memo_values import media_fields
+
 KINDS_ZH = {
     "seized_media": "扣押、封存原始存储介质", "media_image": "制作数据镜像",
     "onsite_extraction": "现场提取", "online_extraction": "在线提取", "frozen": "冻结",
     "obtained": "调取", "inspection": "检查、侦查实验", "appraisal": "检验、鉴定",
 }
 HEADINGS = ("subject_identity", "objective_act", "subjective_intent", "circumstances")
-OPEN_STATUSES = ("fail", "needs_review", "not_recorded", "warn", "error")
+DOCUMENT_NUMBER_KEY = "memo.document_number"
 # Art. 34-41 sub-clauses by which review they serve (ARTICLES.md); everything else by its article.
 _GROUP_BY_CLAUSE = {
     "30.5": "integrity", "34.2": "integrity", "34.3": "legality", "35.2": "legality",
@@ -58,21 +57,32 @@ def clause_group(article: str | None) -> str:
     return _GROUP_BY_ARTICLE.get(article.split(".")[0], "authenticity")
 
 
+def remember_document_number(store, number: str | None) -> str | None:
+    """The memo's document number, given now (then kept in the case's store) or as given last time."""
+    if number is not None and number.strip():
+        store.set_meta(DOCUMENT_NUMBER_KEY, number.strip())
+        return number.strip()
+    return store.meta(DOCUMENT_NUMBER_KEY)
+
+
+def reviewer_profile(identity, name=None, title=None, unit=None) -> dict:
+    """Name, title and unit: the options given, else the identity's subject (CN, title, O other than ours)."""
+    from cryptography.x509.oid import NameOID
+
+    def subject(oid):
+        cert = getattr(identity, "cert", None)
+        attrs = cert.subject.get_attributes_for_oid(oid) if cert is not None else []
+        values = [a.value for a in attrs if "EvidenceDesk" not in a.value]
+        return values[0] if values else None
+
+    return {"name": name or getattr(identity, "name", None), "title": title or subject(NameOID.TITLE),
+            "unit": unit or subject(NameOID.ORGANIZATION_NAME)}
+
+
 def _rows(store, sql: str, params=()) -> list[dict]:
     cursor = store.db.execute(sql, list(params))
     names = [c[0] for c in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
-
-
-def _media_text(media: dict | None) -> str | None:
-    if not media:
-        return None
-    keys = ("brand", "model", "capacity_bytes", "serial", "identifier", "user_mark", "location",
-            "user", "custodian")
-    parts = [f"{k}={media[k]}" for k in keys if media.get(k) not in (None, "")]
-    if media.get("original_transferred") is False:
-        parts.append(f"not_transferred_reason={media.get('not_transferred_reason') or ''}")
-    return "; ".join(parts) or None
 
 
 def _inventory(store, items) -> dict:
@@ -92,11 +102,14 @@ def _verification(store) -> dict:
     rows = _rows(store, "SELECT item, path, algorithm, recorded, computed, status, explanation, "
                         "verified_at, program_version FROM verification ORDER BY item, path, algorithm")
     counts: dict[str, int] = {}
+    algorithms: dict[str, int] = {}
     for r in rows:
         counts[r["status"]] = counts.get(r["status"], 0) + 1
+        if r["algorithm"]:
+            algorithms[r["algorithm"]] = algorithms.get(r["algorithm"], 0) + 1
     last = max(rows, key=lambda r: r["verified_at"] or "", default=None)
     keep = ("item", "path", "algorithm", "recorded", "computed", "status", "explanation")
-    return {"rows": [{k: r[k] for k in keep} for r in rows], "counts": counts,
+    return {"rows": [{k: r[k] for k in keep} for r in rows], "counts": counts, "algorithms": algorithms,
             "verified_at": last["verified_at"] if last else None,
             "program_version": last["program_version"] if last else None}
 
@@ -128,8 +141,7 @@ def _json_or_none(text):
 
 def _outcome(record: dict | None) -> dict:
     record = record or {}
-    corrections = record.get("corrections")
-    parsed = _json_or_none(corrections)
+    parsed = _json_or_none(record.get("corrections"))
     if isinstance(parsed, str):
         parsed = [line.strip() for line in parsed.splitlines() if line.strip()]
     return {"outcome": record.get("outcome"), "decided": bool(record), "basis": record.get("basis"),
@@ -137,56 +149,68 @@ def _outcome(record: dict | None) -> dict:
             "reviewer": record.get("reviewer"), "decided_at": record.get("decided_at")}
 
 
+def _basis_list(basis) -> list[str]:
+    if isinstance(basis, str):
+        return [b.strip() for b in basis.replace("；", ";").split(";") if b.strip()]
+    return [str(b) for b in basis or []]
+
+
+def _proposal(item: dict, results: list[dict], propose) -> dict:
+    """The program's proposal in the judge's shape (proposal, basis list, reasons, corrections, files,
+    route_44_2), read from either checks.outcome.ProposedOutcome: the new one, or the old (outcome
+    "defect", basis "43.2;43.3", no corrections) mapped onto it. No propose: pending, nothing said."""
+    empty = {"proposal": "pending", "basis": [], "reasons": [], "corrections": [], "files": [], "route_44_2": None}
+    if propose is None or not results:
+        return empty
+    p = propose(item, results)
+    proposal = getattr(p, "proposal", None) or {"defect": "correctable"}.get(p.outcome, p.outcome)
+    reasons = [dict(r) for r in getattr(p, "reasons", ()) or ()]
+    files = list(getattr(p, "files", None) or [])
+    if not files:
+        for r in reasons:
+            files += [f for f in r.get("files") or [] if f not in files]
+    return {"proposal": proposal, "basis": _basis_list(p.basis), "reasons": reasons,
+            "corrections": list(getattr(p, "corrections", None) or []), "files": files,
+            "route_44_2": getattr(p, "route_44_2", None)}
+
+
 def _tags(store) -> list[dict]:
     return _rows(store, "SELECT t.path, t.heading, t.note, f.item FROM tags t "
                         "LEFT JOIN files f ON f.path = t.path ORDER BY t.heading, t.path")
 
 
-def _item_entry(item, store, results, decisions, outcome, tags) -> dict:
+def _documents(manifest: dict) -> list[list[str]]:
+    return [[label("document", d.get("kind"), "zh"), d.get("number") or ""]
+            for d in manifest.get("documents") or []]
+
+
+def _parties(bundle, manifest: dict) -> list[str]:
+    names = []
+    for pid in manifest.get("related_parties") or []:
+        party = bundle.party(pid) or {}
+        role = label("party_role", party.get("role"), "zh")
+        names.append(f"{party.get('name', pid)}（{role}）" if role else party.get("name", pid))
+    return names
+
+
+def _item_entry(item, store, bundle, results, decisions, outcome, tags, propose) -> dict:
     sizes = store.db.execute("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM files "
                              "WHERE item = ? AND kind = 'file'", [item["id"]]).fetchone()
     relevant = {h: [{"path": t["path"], "note": t["note"]} for t in tags
                     if t["heading"] == h and t["item"] == item["id"]] for h in HEADINGS}
-    return {
+    clauses = _clauses(results, decisions)
+    entry = {
         "id": item["id"], "title": item.get("title"), "kind": item.get("kind"),
         "kind_zh": KINDS_ZH.get(item.get("kind"), item.get("kind")),
-        "source": item.get("source", "criminal"), "media": _media_text(item.get("media")),
-        "files": sizes[0], "bytes": sizes[1], "clauses": _clauses(results, decisions),
-        "outcome": _outcome(outcome), "relevant": relevant,
+        "source": item.get("source", "criminal"), "media": media_fields(item.get("media"), bundle),
+        "documents": _documents(item), "parties": _parties(bundle, item),
+        "files": sizes[0], "bytes": sizes[1],
+        "clauses": [c for c in clauses if c["auto_status"] != "not_applicable" or c["decided"]],
+        "not_applicable": sum(1 for c in clauses if c["auto_status"] == "not_applicable" and not c["decided"]),
+        "outcome": _outcome(outcome), "proposal": _proposal(item, results, propose), "relevant": relevant,
     }
-
-
-def _art16(items: list[dict]) -> list[dict]:
-    outline = []
-    for it in items:
-        for c in it["clauses"]:
-            if c["auto_status"] in OPEN_STATUSES and c["decision"] in (None, "confirm"):
-                text = c["note"] or c["auto_message"] or c["check"]
-                outline.append({"item": it["id"], "article": c["article"], "check": c["check"],
-                               "text": text, "decided": c["decided"]})
-        for corr in it["outcome"]["corrections"]:
-            outline.append({"item": it["id"], "article": "43", "check": None, "text": corr, "decided": True})
-    return outline
-
-
-def _art47(items: list[dict], bundle) -> list[dict]:
-    outline = []
-    for it in items:
-        if it["outcome"]["outcome"] != "admissible":
-            continue
-        manifest = bundle.item(it["id"]) or {}
-        acq = manifest.get("acquisition") or {}
-        source = "; ".join(str(x) for x in (it["kind_zh"], acq.get("method"), acq.get("tool"),
-                                            acq.get("performed_by"), acq.get("finished_at")) if x)
-        facts = [{"heading": h, "path": t["path"], "note": t["note"]}
-                 for h in HEADINGS for t in it["relevant"][h]]
-        others = [o["id"] for o in items if o is not it and o["outcome"]["outcome"] == "admissible"
-                  and any(o["relevant"][f["heading"]] for f in facts)]
-        parties = [(bundle.party(p) or {}).get("name", p) for p in manifest.get("related_parties", [])]
-        corroboration = [f"item:{o}" for o in others] + [f"party:{p}" for p in parties]
-        outline.append({"item": it["id"], "title": it["title"], "source": source or None,
-                        "facts": facts, "corroboration": corroboration})
-    return outline
+    entry["conclusion"] = conclusion(entry)
+    return entry
 
 
 def _audit(store) -> dict:
@@ -195,23 +219,30 @@ def _audit(store) -> dict:
     return {"entries": row[0], "head_digest": row[1] or ""}
 
 
-def build_memo_data(bundle, store, reviewer: str, training: bool, now=None) -> dict:
-    """Everything the memo says, from the bundle's manifest and the review store."""
+def build_memo_data(bundle, store, reviewer, training: bool, now=None, propose=None,
+                    document_number: str | None = None) -> dict:
+    """Everything the memo says, from the bundle's manifest and the review store.
+
+    reviewer: a name or {name, title, unit}; propose(item, check-result records) gives the program's proposal
+    (checks.memo_examine.propose), None leaves undecided items pending."""
     now = now or dt.datetime.now(dt.timezone.utc)
+    profile = dict(reviewer) if isinstance(reviewer, dict) else {"name": reviewer}
     results = _rows(store, "SELECT * FROM check_results")
     decisions = {(d["item"], d["check_name"]): d for d in _rows(store, "SELECT * FROM decisions")}
     outcomes = {o["item"]: o for o in _rows(store, "SELECT * FROM outcomes")}
     tags = _tags(store)
-    items = [_item_entry(it, store, [r for r in results if r["item"] == it["id"]], decisions,
-                         outcomes.get(it["id"]), tags) for it in bundle.items]
+    items = [_item_entry(it, store, bundle, [r for r in results if r["item"] == it["id"]], decisions,
+                         outcomes.get(it["id"]), tags, propose) for it in bundle.items]
     case = bundle.case or {}
     sig = [r["status"] for r in results if r["article"] == "30.2"]
     clauses = sum(len(it["clauses"]) for it in items)
     decided = sum(c["decided"] for it in items for c in it["clauses"])
     return {
-        "format": "evidencedesk-memo/1",
+        "format": "evidencedesk-memo/2",
         "generated_at": now.astimezone(dt.timezone.utc).isoformat().replace("+00:00", "Z"),
-        "timezone": bundle.timezone, "reviewer": {"name": reviewer, "training": bool(training)},
+        "timezone": bundle.timezone, "document_number": document_number,
+        "reviewer": {"name": profile.get("name"), "title": profile.get("title"),
+                     "unit": profile.get("unit") or case.get("unit"), "training": bool(training)},
         "case": {k: case.get(k) for k in ("case_number", "title", "charge", "unit",
                                            "investigating_agency", "prepared_by", "prepared_at")},
         "bundle": {"root": str(bundle.root), "manifest_digest": bundle.digest, "adhoc": bundle.adhoc,
@@ -219,9 +250,10 @@ def build_memo_data(bundle, store, reviewer: str, training: bool, now=None) -> d
         "inventory": _inventory(store, bundle.items), "verification": _verification(store),
         "review": {"clauses": clauses, "decided": decided, "undecided": clauses - decided,
                    "outcomes": sum(it["outcome"]["decided"] for it in items),
+                   "undecided_items": sum(not it["outcome"]["decided"] for it in items),
                    "has_decisions": bool(decisions or outcomes)},
         "items": items,
         "relevant": {h: [{"item": t["item"], "path": t["path"], "note": t["note"]}
                          for t in tags if t["heading"] == h] for h in HEADINGS},
-        "art16": _art16(items), "art47": _art47(items, bundle), "audit": _audit(store),
+        "art16": art16(items), "art47": art47(items, bundle), "audit": _audit(store),
     }

@@ -1,82 +1,62 @@
-"""The memo's text as HTML for QTextDocument, from the dict of models.memo_data (Chinese or English)."""
+"""The memo's text as HTML for QTextDocument, from the dict of models.memo_data: a 电子数据审查意见书 (head,
+一 送审材料 to 十 出庭示证提纲, signature block, digest annex). Chinese; headings in English when asked."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from functools import lru_cache
 from html import escape
 
 from models.memo_sign import format_when
 
-
-EN = {
-    "侦查机关": "Investigating agency", "内容": "Value", "制作时间": "Prepared at", "名称": "Title",
-    "审查人": "Reviewer", "审查决定": "Reviewer's decision", "审查时间": "Review time",
-    "尚未标注": "not tagged yet", "形式": "Form", "文件数": "Files", "无": "none", "未分类": "unclassified",
-    "未提供": "not provided", "未记录": "not recorded", "条款": "Clause", "案件名称": "Case title",
-    "案号": "Case number", "清单签名（第三十条第二项）": "Manifest signature (Art. 30(2))",
-    "算法": "Algorithm", "结果": "Result", "结论": "Conclusion", "罪名": "Charge",
-    "自动结果": "Automatic result", "记录值 / 计算值": "Recorded / computed",
-    "证据包制作人": "Bundle prepared by", "证据包标识（bundle.json 的 SHA-256）": "Bundle identity (SHA-256 of bundle.json)",
-    "证据项 / 文件 / 字节": "Items / files / bytes", "证据项": "Item", "说明": "Note", "路径": "Path",
-    "项目": "Field", "验证通过": "verified",
-    "BASIS": "《人民检察院办理网络犯罪案件规定》 (Supreme People's Procuratorate, 2021), chapter 3 (Art. 27-45), with Art. 16-20 and 47.",
-    "NO_DECISIONS": "The reviewer has made no decision yet: every result below is the program's automatic result and has not been confirmed by the reviewer.",
-    "一、基本情况": "1. General information", "二、审查依据": "2. Legal basis", "三、审查过程": "3. Review process",
-    "四、审查发现": "4. Findings", "五、瑕疵证据及补正要求（第四十三条）": "5. Defects and corrections asked (Art. 43)",
-    "六、排除的证据（第四十四条）": "6. Excluded evidence (Art. 44)", "七、结论": "7. Conclusion per item",
-    "八、相关文件（第十七条至第二十条）": "8. Relevant files (Art. 17-20)",
-    "九、补充侦查提纲（第十六条）": "9. Supplementary investigation outline (Art. 16)",
-    "十、出庭示证提纲（第四十七条）": "10. Court presentation outline (Art. 47)",
-    "介质": "Media", "印证情况": "Corroboration", "取证方式": "Acquisition", "字节": "bytes",
-    "审计日志链头摘要": "Audit log head digest", "尚无可采证据项。": "No admitted item yet.",
-    "尚无审查结果。": "No check results yet.", "尚未标注。": "Nothing tagged yet.",
-    "已作结论的证据项": "items with an outcome", "已由审查人决定": "decided by the reviewer", "文件": "files",
-    "无。": "None.", "无文件记录。": "No files recorded.", "无校验记录。": "No digests verified.",
-    "无证据项。": "No items.", "未决定（仅自动结果）": "undecided (automatic result only)",
-    "未列明": "not stated", "未校验": "not verified", "条": "entries", "来源及形成过程": "Source and formation",
-    "校验值重新计算": "Digests recomputed", "校验时间": "verified at", "电子数据审查意见": "Electronic Evidence Review Opinion",
-    "电子数据形式（第二十七条）": "Forms of electronic data (Art. 27)", "电子签名": "Electronic signature",
-    "程序版本": "program version", "要求补正": "Corrections asked", "证据": "Item", "证明的事实": "Facts shown",
-    "请侦查机关补充、补正或说明下列事项：": "The investigators are asked to supply, correct or explain:",
-    "附件：电子数据校验值表": "Annex: digest table",
-    "（自动结果，未经审查人确认）": " (automatic result, not confirmed by the reviewer)", "真实性": "Authenticity", "完整性": "Integrity",
-    "合法性": "Legality", "关联性": "Relevance", "未决定": "undecided", "确认自动结果": "confirmed",
-    "推翻自动结果": "overridden", "已作答": "answered", "培训": "TRAINING",
-    "主体身份同一性（第十七条）": "Subject identity (Art. 17)", "客观行为（第十八条）": "Objective act (Art. 18)",
-    "主观方面（第十九条）": "Subjective intent (Art. 19)", "情节和后果（第二十条）": "Circumstances and consequences (Art. 20)",
-}
-ZH_TEXT = {
-    "BASIS": "《人民检察院办理网络犯罪案件规定》第三章“电子数据的审查”（第二十七条至第四十五条），"
-             "以及第十六条至第二十条、第四十七条。",
-    "NO_DECISIONS": "审查人尚未作出任何决定：以下结果均为程序自动审查结果，未经审查人确认。",
-}
-STATUS_ZH = {"pass": "通过", "fail": "不符合", "warn": "提示", "needs_review": "待人工审查",
-             "not_recorded": "未记录", "not_applicable": "不适用", "error": "无法审查",
-             "match": "一致", "mismatch": "不一致", "missing": "缺失", "unreadable": "无法读取",
-             "unlisted": "清单未列"}
-STATUS_EN = {"needs_review": "needs review", "not_recorded": "not recorded",
-             "not_applicable": "not applicable"}
-OUTCOME_ZH = {"admissible": "可以作为定案的根据", "defect": "有瑕疵，经补正或者作出合理解释后可以采用（第四十三条）",
-              "excluded": "不得作为定案的根据（第四十四条）", None: "尚未作出结论"}
-OUTCOME_EN = {"admissible": "admissible", "defect": "defect, usable once corrected or explained (Art. 43)",
-              "excluded": "excluded (Art. 44)", None: "no outcome decided yet"}
-GROUPS = {"authenticity": "真实性", "integrity": "完整性", "legality": "合法性", "relevance": "关联性"}
-HEADINGS_TEXT = {"subject_identity": "主体身份同一性（第十七条）", "objective_act": "客观行为（第十八条）",
-                 "subjective_intent": "主观方面（第十九条）", "circumstances": "情节和后果（第二十条）"}
-DECISIONS = {"confirm": "确认自动结果", "override": "推翻自动结果", "answer": "已作答"}
+ALGORITHMS = {"md5": "MD5", "sha1": "SHA-1", "sha256": "SHA-256", "sm3": "SM3"}
+PROPOSED = "程序建议（未经审查人确认）"
 DIGITS = "〇一二三四五六七八九"
+SIGN_LABEL = "电子签名"  # the stamp is placed beside the paragraph that begins with this visible label
+CSS = """
+h1, h2, h3 { font-family: 'WenQuanYi Micro Hei'; }
+h1 { font-size: 18pt; text-align: center; margin-top: 4pt; margin-bottom: 2pt; }
+h2 { font-size: 12.5pt; margin-top: 12pt; margin-bottom: 4pt; }
+h3 { font-size: 11pt; margin-top: 8pt; margin-bottom: 2pt; }
+p { margin-top: 2pt; margin-bottom: 2pt; line-height: 135%; }
+p.c { text-align: center; }
+p.r { text-align: right; }
+td, th { padding: 2pt; }
+th { background: #e8e8e8; }
+.small { font-size: 8.5pt; }
+.mono { font-family: 'DejaVu Sans Mono'; font-size: 7pt; }
+.mark { color: #8a4b00; }
+"""
 
 
 class Labels:
-    """Memo wording: the Chinese text itself, or its English form when the interface is English."""
+    """Memo wording: L("中文模板{n}", n=...) is the Chinese template, or its English from
+    resources/memo_wording.json when the memo is in English (law quotes, names and check messages stay as they are)."""
 
     zh = True
     tz = "Asia/Shanghai"
 
-    def __call__(self, text: str) -> str:
-        if self.zh:
-            return ZH_TEXT.get(text, text)
-        return EN.get(text, text)
+    def __call__(self, text: str, **values) -> str:
+        template = text if self.zh else english_wording().get(text, text)
+        return template.format(**values) if values else template
+
+    @property
+    def lang(self) -> str:
+        return "zh" if self.zh else "en"
+
+    def sep(self) -> str:
+        return "、" if self.zh else ", "
+
+    def semi(self) -> str:
+        return "；" if self.zh else "; "
+
+
+@lru_cache(maxsize=1)
+def english_wording() -> dict:
+    from models.resources import resource_path
+
+    return json.loads(resource_path("memo_wording.json").read_text(encoding="utf-8"))["en"]
 
 
 L = Labels()
@@ -96,24 +76,18 @@ def when(text) -> str:
         return str(text)
 
 
-def status_text(status) -> str:
-    if L.zh:
-        return STATUS_ZH.get(status, status or "")
-    return STATUS_EN.get(status, status or "")
+def day(text) -> str:
+    """2026年12月7日 (7 December 2026) in the case time zone: the signature block's date."""
+    try:
+        from zoneinfo import ZoneInfo
+
+        local = dt.datetime.fromisoformat(str(text).replace("Z", "+00:00")).astimezone(ZoneInfo(L.tz))
+    except (ValueError, TypeError):
+        return str(text or "")
+    return f"{local.year}年{local.month}月{local.day}日" if L.zh else f"{local.day} {local:%B} {local.year}"
 
 
-def outcome_text(outcome) -> str:
-    return (OUTCOME_ZH if L.zh else OUTCOME_EN).get(outcome, outcome)
-
-
-def decision_text(clause: dict) -> str:
-    if not clause["decided"]:
-        return L("未决定") + "（" + L("自动结果") + "）" if L.zh else "undecided (automatic result)"
-    who = " ".join(x for x in (clause["reviewer"], when(clause["decided_at"])) if x)
-    return e(L(DECISIONS.get(clause["decision"], clause["decision"] or ""))) + (f"<br/>{e(who)}" if who else "")
-
-
-def _cn_number(n: int) -> str:
+def cn_number(n: int) -> str:
     if n < 10:
         return DIGITS[n]
     tens, ones = divmod(n, 10)
@@ -121,27 +95,27 @@ def _cn_number(n: int) -> str:
 
 
 def article_text(article) -> str:
-    """"30.2" -> 第三十条第（二）项 (English: Art. 30(2))."""
-    parts = str(article or "").split(".")
+    """"30.2" -> 第三十条第二项; "44.2" -> 第四十四条第二款 (Art. 44 has paragraphs, not items);
+    "interp98.7" -> the 2021 interpretation's Art. 98 item 7 (the appraisal grounds the proposals cite).
+    English: Art. 30(2), Art. 44 para. 2."""
+    text = str(article or "")
+    if text.startswith("interp"):
+        number, _, sub = text[len("interp"):].partition(".")
+        if number.isdigit():
+            if not L.zh:
+                return f"Art. {number}" + (f"({sub})" if sub else "") + " of the SPC's 2021 interpretation"
+            return (f"《最高人民法院关于适用〈中华人民共和国刑事诉讼法〉的解释》第{cn_number(int(number))}条"
+                    + (f"第{cn_number(int(sub))}项" if sub.isdigit() else ""))
+    parts = text.split(".")
     if not parts[0].isdigit():
-        return str(article or "")
+        return text
     if not L.zh:
+        if parts[0] == "44" and len(parts) > 1:
+            return f"Art. 44 para. {parts[1]}"
         return f"Art. {parts[0]}" + "".join(f"({p})" for p in parts[1:])
-    return f"第{_cn_number(int(parts[0]))}条" + "".join(
-        f"第{_cn_number(int(p))}项" if p.isdigit() else p for p in parts[1:])
-
-SIGN_MARK = "SIGNATURE-PLACE"
-CSS = """
-h1 { font-size: 18pt; text-align: center; margin: 0; }
-h2 { font-size: 13pt; margin-top: 10pt; }
-h3 { font-size: 11.5pt; margin-top: 8pt; }
-h4 { font-size: 10.5pt; margin-top: 6pt; }
-p.c { text-align: center; }
-td, th { padding: 2pt; }
-th { background: #e8e8e8; }
-.small { font-size: 8pt; }
-.mono { font-family: 'DejaVu Sans Mono'; font-size: 7pt; }
-"""
+    unit = "款" if parts[0] == "44" else "项"
+    return f"第{cn_number(int(parts[0]))}条" + "".join(
+        f"第{cn_number(int(p))}{unit}" if p.isdigit() else p for p in parts[1:])
 
 
 def e(value) -> str:
@@ -150,140 +124,184 @@ def e(value) -> str:
 
 def table(head: list[str], rows: list[list[str]], widths: list[int] | None = None) -> str:
     ws = widths or [0] * len(head)
-    cells = "".join(f'<th width="{w}%">{h}</th>' if w else f"<th>{h}</th>" for h, w in zip(head, ws))
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    cells = "".join(f'<th width="{w}%">{L(h)}</th>' if w else f"<th>{L(h)}</th>" for h, w in zip(head, ws))
+    body = "".join(r if isinstance(r, str) else "<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>"
+                   for r in rows)
     # no border-collapse: Qt paints collapsed borders edge by edge, which tripled the memo's paint time
     return ('<table border="1" cellspacing="0" cellpadding="3" width="100%" '
             f'style="border-color: #777777; border-style: solid;"><tr>{cells}</tr>{body}</table>')
 
 
-def _kv(pairs: list[tuple[str, object]]) -> str:
-    return table([L("项目"), L("内容")], [[e(k), e(v if v not in (None, "") else L("未记录"))]
-                                         for k, v in pairs], [28, 72])
+def files_text(paths, limit: int = 6) -> str:
+    paths = list(paths or [])
+    shown = L.sep().join(paths[:limit])
+    return shown + (L(" 等 {n} 个文件", n=f"{len(paths):,}") if len(paths) > limit else "")
 
 
-def _general(d: dict) -> str:
-    c, b, inv = d["case"], d["bundle"], d["inventory"]
-    sig = {None: L("未提供"), "pass": L("验证通过")}.get(b["manifest_signature"], b["manifest_signature"])
-    parts = [f"<h2>{L('一、基本情况')}</h2>", _kv([
-        (L("案号"), c["case_number"]), (L("案件名称"), c["title"]), (L("罪名"), c["charge"]),
-        (L("侦查机关"), c["investigating_agency"]),
-        (L("证据包标识（bundle.json 的 SHA-256）"), b["manifest_digest"]),
-        (L("证据包制作人"), c["prepared_by"]), (L("制作时间"), when(c["prepared_at"])),
-        (L("清单签名（第三十条第二项）"), sig), (L("审查人"), d["reviewer"]["name"]),
-        (L("审查时间"), d["generated_at_local"]),
-        (L("证据项 / 文件 / 字节"), f"{inv['items']:,} / {inv['files']:,} / {inv['bytes']:,}")])]
-    forms = [[e(k), f"{v:,}"] for k, v in inv["forms"].items()]
-    if inv["unclassified"]:
-        forms.append([L("未分类"), f"{inv['unclassified']:,}"])
-    parts.append(f"<h4>{L('电子数据形式（第二十七条）')}</h4>")
-    parts.append(table([L("形式"), L("文件数")], forms, [50, 50]) if forms else f"<p>{L('无文件记录。')}</p>")
-    return "".join(parts)
+def mark(decided: bool) -> str:
+    return "" if decided else f"<span class='mark'>〔{L(PROPOSED)}〕</span>"
 
 
-def _basis_and_process(d: dict) -> str:
-    v, r = d["verification"], d["review"]
-    counts = "，".join(f"{status_text(k)} {n:,}" for k, n in v["counts"].items()) or L("无")
-    parts = [f"<h2>{L('二、审查依据')}</h2><p>{L('BASIS')}</p>",
-             f"<h2>{L('三、审查过程')}</h2>",
-             f"<p>{L('校验值重新计算')}：{e(counts)}；{L('校验时间')}：{e(when(v['verified_at']) or L('未校验'))}；"
-             f"{L('程序版本')}：{e(v['program_version'] or L('未记录'))}。</p>",
-             f"<p>{L('条款')} {r['clauses']:,}，{L('已由审查人决定')} {r['decided']:,}，"
-             f"{L('未决定（仅自动结果）')} {r['undecided']:,}；{L('已作结论的证据项')} {r['outcomes']:,}。</p>"]
-    if not r["has_decisions"]:
-        parts.append(f"<p><b>{L('NO_DECISIONS')}</b></p>")
-    return "".join(parts)
+@lru_cache(maxsize=1)
+def basis_instruments() -> list[dict]:
+    from models.resources import resource_path
+
+    return json.loads(resource_path("law", "memo_basis.json").read_text(encoding="utf-8"))["instruments"]
 
 
-def _clause_rows(clauses: list[dict]) -> list[list[str]]:
+def _head(d: dict) -> str:
+    c = d["case"]
+    unit = d["reviewer"]["unit"] or c["unit"] or ""
+    number = d["document_number"] or "＿＿＿＿＿＿＿＿"
+    cause = (c["charge"] or "") + (f"（{c['title']}）" if c["title"] else "")
+    none = L("未记录")
+    return (f"<p class='c'><b>{e(unit)}</b></p><h1>{L('电子数据审查意见书')}</h1>"
+            f"<p class='c'>{L('文书编号：{v}', v=e(number))}</p>"
+            f"<p>{L('案号：{v}', v=e(c['case_number'] or none))}</p><p>{L('案由：{v}', v=e(cause or none))}</p>"
+            f"<p>{L('送审机关：{v}', v=e(c['investigating_agency'] or none))}</p>")
+
+
+def _undecided_line(d: dict) -> str:
+    n = d["review"]["undecided_items"]
+    if not n:
+        return ""
+    return ("<p class='mark'><b>" + L("注：{n} 个证据项审查人尚未作出结论，本意见书中标注“{mark}”的内容为程序根据自动审查结果"
+                                      "提出的建议，尚待审查人判断。", n=f"{n:,}", mark=L(PROPOSED)) + "</b></p>")
+
+
+def kind_text(item: dict) -> str:
+    from models.labels import label
+
+    return label("kind", item.get("kind"), L.lang) if item.get("kind") else e(item.get("kind_zh"))
+
+
+def _received(d: dict) -> str:
     rows = []
-    for c in clauses:
-        note = "；".join(e(x) for x in (c["reason"], c["answer"], c["note"]) if x)
-        decision = decision_text(c)
-        rows.append([e(article_text(c["article"])), f"{e(status_text(c['auto_status']))}<br/>"
-                     f"<span class='small'>{e(c['auto_message'])}</span>", decision, note])
-    return rows
-
-
-def _item(it: dict, index: int) -> str:
-    parts = [f"<h3>（{index}）{L('证据')} {e(it['id'])} {e(it['title'])}</h3>",
-             f"<p>{L('取证方式')}：{e(it['kind_zh'] if L.zh else it['kind'])}；{L('文件')} {it['files']:,}，"
-             f"{it['bytes']:,} {L('字节')}；{L('介质')}：{e(it['media'] or L('未记录'))}</p>"]
-    if not it["clauses"]:
-        parts.append(f"<p>{L('尚无审查结果。')}</p>")
-    for group, title in GROUPS.items():
-        clauses = [c for c in it["clauses"] if c["group"] == group]
-        if clauses:
-            parts.append(f"<h4>{L(title)}</h4>")
-            parts.append(table([L("条款"), L("自动结果"), L("审查决定"), L("说明")],
-                               _clause_rows(clauses), [15, 33, 20, 32]))
+    for it in d["items"]:
+        docs = L.semi().join(e(f"{k}（{v}）" if v else k) for k, v in it["documents"]) or L("未随案移送法律手续")
+        rows.append([e(it["id"]), e(it["title"]), e(kind_text(it)),
+                     L("{n} 个，{size}", n=f"{it['files']:,}", size=e(size_short(it["bytes"]))), docs])
+    inv = d["inventory"]
+    parts = [f"<h2>{L('一、送审材料')}</h2>",
+             "<p>" + L("{agency}移送电子数据证据 {items} 项，文件 {files} 个，共 {size}；",
+                       agency=e(d["case"]["investigating_agency"] or L("侦查机关")), items=f"{inv['items']:,}",
+                       files=f"{inv['files']:,}", size=e(size_long(inv["bytes"]))) + _prepared(d) + "</p>",
+             table(["证据项", "名称", "取证方式", "文件", "法律手续及笔录"], rows, [8, 22, 15, 17, 38])
+             if rows else f"<p>{L('无证据项。')}</p>"]
+    for it in d["items"]:
+        if it["media"]:
+            media = "，".join(f"{L(k)} {v}" for k, v in it["media"])
+            parts.append(f"<p class='small'>{L('证据{id}介质：{media}。', id=e(it['id']), media=e(media))}</p>")
     return "".join(parts)
 
 
-def _outcome_lists(d: dict) -> str:
-    defects = [it for it in d["items"] if it["outcome"]["outcome"] == "defect"]
-    excluded = [it for it in d["items"] if it["outcome"]["outcome"] == "excluded"]
-    parts = [f"<h2>{L('五、瑕疵证据及补正要求（第四十三条）')}</h2>"]
-    parts += [f"<p>{e(it['id'])} {e(it['title'])}：{e(it['outcome']['basis'] or '')} {e(it['outcome']['reason'] or '')}"
-              f"<br/>{L('要求补正')}：{e('；'.join(it['outcome']['corrections']) or L('未列明'))}</p>"
-              for it in defects] or [f"<p>{L('无。')}</p>"]
-    parts.append(f"<h2>{L('六、排除的证据（第四十四条）')}</h2>")
-    parts += [f"<p>{e(it['id'])} {e(it['title'])}：{e(it['outcome']['basis'] or '')} {e(it['outcome']['reason'] or '')}</p>"
-              for it in excluded] or [f"<p>{L('无。')}</p>"]
-    rows = [[e(it["id"]), e(it["title"]), e(outcome_text(it["outcome"]["outcome"]))] for it in d["items"]]
-    parts.append(f"<h2>{L('七、结论')}</h2>")
-    parts.append(table([L("证据项"), L("名称"), L("结论")], rows, [12, 38, 50]) if rows else f"<p>{L('无。')}</p>")
+def _prepared(d: dict) -> str:
+    if d["bundle"]["adhoc"]:
+        return L("未附证据清单（bundle.json），按文件夹逐一审查。")
+    by, at = d["case"]["prepared_by"], when(d["case"]["prepared_at"])
+    if not by and not at:
+        return L("证据包制作人及时间未记录。")
+    return L("证据包由{by}于{at}制作。", by=e(by or L("（未记录）")), at=e(at or L("（时间未记录）")))
+
+
+def size_short(n) -> str:
+    from models.memo_values import size_text
+
+    return size_text(n).split("（")[0]
+
+
+def size_long(n) -> str:
+    from models.memo_values import size_text
+
+    text = size_text(n)
+    return text if L.zh else text.replace("（", " (").replace(" 字节）", " bytes)").replace(" 字节", " bytes")
+
+
+def _basis(d: dict) -> str:
+    parts = [f"<h2>{L('二、审查依据')}</h2>"]
+    for n, inst in enumerate(basis_instruments(), 1):
+        quote = f"：“{e(inst['quote'])}”" if inst["quote"] else ""  # the law is quoted in Chinese, never translated
+        parts.append(f"<p>{n}. {e(inst['title'])}{e(inst['cited'])}{quote}</p>")
     return "".join(parts)
 
 
-def _relevant(d: dict) -> str:
-    parts = [f"<h2>{L('八、相关文件（第十七条至第二十条）')}</h2>"]
-    for heading, title in HEADINGS_TEXT.items():
-        tags = d["relevant"][heading]
-        parts.append(f"<h4>{L(title)}</h4>")
-        parts += [f"<p>{e(t['item'])} {e(t['path'])}{('：' + e(t['note'])) if t['note'] else ''}</p>"
-                  for t in tags] or [f"<p>{L('尚未标注。')}</p>"]
+def _process(d: dict) -> str:
+    v, r, inv, b = d["verification"], d["review"], d["inventory"], d["bundle"]
+    counts = L("，").join(L("{what} {n} 项", what=status_word(k), n=f"{n:,}") for k, n in v["counts"].items())
+    algos = L.sep().join(L("{name}（{n} 项）", name=ALGORITHMS.get(k, k.upper()), n=f"{n:,}")
+                         for k, n in sorted(v["algorithms"].items()))
+    identity = L("文件夹标识") if b["adhoc"] else L("证据包标识（bundle.json 的 SHA-256）")
+    parts = [f"<h2>{L('三、审查过程')}</h2>",
+             f"<p>{identity}：<span class='mono'>{e(b['manifest_digest'])}</span></p>",
+             "<p>" + L("使用证审台 EvidenceDesk {version} 以只读方式逐一读取证据包中的 {files} 个文件（共 {size}），"
+                       "重新计算完整性校验值，算法：{algos}；比对结果：{counts}；校验时间：{when}。",
+                       version=e(v["program_version"] or ""), files=f"{inv['files']:,}", size=e(size_long(inv["bytes"])),
+                       algos=e(algos or L("无")), counts=e(counts or L("无")),
+                       when=e(when(v["verified_at"]) or L("尚未校验"))) + "</p>" if v["rows"] else
+             f"<p>{L('证据包未载明可供重新计算的完整性校验值，或尚未校验。')}</p>",
+             "<p>" + L("对照《人民检察院办理网络犯罪案件规定》第三章逐条审查 {clauses} 项适用条款，审查人已决定 {decided} 项；"
+                       "{items} 个证据项中审查人已作出结论 {outcomes} 个。", clauses=f"{r['clauses']:,}",
+                       decided=f"{r['decided']:,}", items=f"{len(d['items']):,}", outcomes=f"{r['outcomes']:,}") + "</p>"]
+    if not r["has_decisions"]:
+        parts.append(f"<p><b>{L('审查人尚未作出任何决定：以下结论均为程序建议，未经审查人确认。')}</b></p>")
     return "".join(parts)
 
 
-def _outlines(d: dict) -> str:
-    parts = [f"<h2>{L('九、补充侦查提纲（第十六条）')}</h2>", f"<p>{L('请侦查机关补充、补正或说明下列事项：')}</p>"]
-    parts += [f"<p>{n}. {L('证据')} {e(o['item'])}（{e(article_text(o['article']))}）：{e(o['text'])}{'' if o['decided'] else L('（自动结果，未经审查人确认）')}</p>"
-              for n, o in enumerate(d["art16"], 1)] or [f"<p>{L('无。')}</p>"]
-    parts.append(f"<h2>{L('十、出庭示证提纲（第四十七条）')}</h2>")
-    for o in d["art47"]:
-        facts = "；".join(f"{L(HEADINGS_TEXT[f['heading']])} {f['path']}" + (f"（{f['note']}）" if f["note"] else "")
-                         for f in o["facts"]) or L("尚未标注")
-        parts.append(f"<h4>{L('证据')} {e(o['item'])} {e(o['title'])}</h4><p>{L('来源及形成过程')}：{e(o['source'] or L('未记录'))}"
-                     f"<br/>{L('证明的事实')}：{e(facts)}<br/>{L('印证情况')}：{e('、'.join(o['corroboration']) or L('无'))}</p>")
-    if not d["art47"]:
-        parts.append(f"<p>{L('尚无可采证据项。')}</p>")
-    return "".join(parts)
+def status_word(status) -> str:
+    from models.labels import label
+
+    for domain in ("verify_status", "status"):
+        text = label(domain, status, L.lang)
+        if text != str(status):
+            return text
+    return str(status or "")
 
 
 def _signature(d: dict) -> str:
-    blank = "<p>&nbsp;</p>" * 5
-    return (f"<p>&nbsp;</p><p>{L('审查人')}：{e(d['reviewer']['name'])}　　{L('审查时间')}：{e(d['generated_at_local'])}</p>"
-            f"<p>{L('审计日志链头摘要')}：<span class='mono'>{e(d['audit']['head_digest'] or L('无'))}</span>"
-            f"（{d['audit']['entries']:,} {L('条')}）</p><p>{L('电子签名')}：<span style='color:#ffffff'>{SIGN_MARK}</span></p>{blank}")
+    rv = d["reviewer"]
+    who = e(rv["name"]) + (f"（{e(rv['title'])}）" if rv["title"] else "")
+    entries = L("审计日志：{n} 条，链头摘要", n=f"{d['audit']['entries']:,}")
+    return (f"<p>&nbsp;</p><p>{L('承办检察官：{who}', who=who)}　　　{e(day(d['generated_at']))}</p>"
+            f"<p>{L('部门负责人：＿＿＿＿＿＿＿＿　　　＿＿＿＿年＿＿月＿＿日')}</p>"
+            f"<p class='r'>{e(rv['unit'] or d['case']['unit'] or '')}{L('（院印）')}</p>"
+            f"<p class='small'>{entries} "
+            f"<span class='mono'>{e(d['audit']['head_digest'] or L('无'))}</span></p>"
+            f"<p>{L(SIGN_LABEL)}：</p>" + "<p>&nbsp;</p>" * 5)
 
 
 def _annex(d: dict) -> str:
-    rows = [[e(r["item"]), e(r["path"]), e(r["algorithm"]),
-             f"<span class='mono'>{e(r['recorded'])}<br/>{e(r['computed'])}</span>",
-             e(status_text(r["status"]))] for r in d["verification"]["rows"]]
-    body = (table([L("证据项"), L("路径"), L("算法"), L("记录值 / 计算值"), L("结果")], rows, [8, 30, 8, 44, 10])
-            if rows else f"<p>{L('无校验记录。')}</p>")
+    """One row per file, its digests below at full width (a hash column beside the path wrapped into slices)."""
+    files: dict = {}
+    for r in d["verification"]["rows"]:
+        files.setdefault((r["item"], r["path"]), []).append(r)
+    rows = []
+    for (item, path), digests in files.items():
+        statuses = []
+        lines = []
+        for r in digests:
+            word = status_word(r["status"])
+            statuses += [word] if word not in statuses else []
+            name = ALGORITHMS.get(r["algorithm"], (r["algorithm"] or "").upper())
+            if r["recorded"] and r["recorded"] == r["computed"]:
+                line = f"{name} {e(r['recorded'])}"
+            elif r["recorded"] or r["computed"]:
+                line = (f"{name} {L('记录值')} {e(r['recorded'] or L('无'))}<br/>"
+                        f"{name} {L('计算值')} {e(r['computed'] or L('无'))}")
+            else:
+                continue
+            if line not in lines:
+                lines.append(line)
+        rows.append([e(item or "—"), e(path), e(L.sep().join(statuses))])
+        if lines:
+            rows.append(f"<tr><td colspan='3'><span class='mono'>{'<br/>'.join(lines)}</span></td></tr>")
+    body = (table(["证据项", "文件", "结果"], rows, [10, 74, 16]) if rows else f"<p>{L('无校验记录。')}</p>")
     return f"<h2 style='page-break-before: always;'>{L('附件：电子数据校验值表')}</h2>{body}"
 
 
 def memo_html(d: dict) -> str:
-    """The whole memo as one HTML string (labels in the language set by memo_labels.L)."""
-    unit = d["case"]["unit"] or ""
-    head = (f"<p class='c'><b>{e(unit)}</b></p><h1>{L('电子数据审查意见')}</h1>"
-            f"<p class='c'>{e(d['case']['case_number'] or '')}</p>")
-    items = f"<h2>{L('四、审查发现')}</h2>" + ("".join(_item(it, n) for n, it in enumerate(d["items"], 1))
-                                            or f"<p>{L('无证据项。')}</p>")
-    body = (head + _general(d) + _basis_and_process(d) + items + _outcome_lists(d) + _relevant(d)
-            + _outlines(d) + _signature(d) + _annex(d))
+    """The whole memo as one HTML string."""
+    from models.memo_sections import sections
+
+    body = (_head(d) + _undecided_line(d) + _received(d) + _basis(d) + _process(d) + sections(d)
+            + _signature(d) + _annex(d))
     return f"<html><head><style>{CSS}</style></head><body>{body}</body></html>"

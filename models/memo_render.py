@@ -9,10 +9,13 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
-from models.memo_html import SIGN_MARK, L, memo_html, use_english
+from models.memo_html import SIGN_LABEL, L, memo_html, use_english
 from models.memo_sign import StampPlace, format_when, sign_pdf
 
-FONT_FAMILY = "WenQuanYi Micro Hei"
+FONT_FAMILY = "WenQuanYi Micro Hei"  # headings, footer, marks; and the body when no Song face qualifies
+# Song/Ming faces for the body, tried in order; one is used only where installed (EVIDENCEDESK_MEMO_BODY_FONT
+# names another or "none" for the fallback). Measured: see body_font_family.
+SONG_FACES = ("Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN", "SimSun", "Songti SC")
 DPI = 300
 A4_MM = (210.0, 297.0)
 MARGINS_MM = (25.0, 22.0, 20.0, 28.0)  # left, top, right, bottom (footer lives in the bottom margin)
@@ -61,7 +64,7 @@ def _writer(buffer):
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     writer.setCreator("证审台 EvidenceDesk")
-    writer.setTitle(L("电子数据审查意见"))
+    writer.setTitle(L("电子数据审查意见书"))
     return writer
 
 
@@ -71,18 +74,29 @@ def _document(html: str, writer, width: float, height: float):
 
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(writer)  # lay out at the writer's resolution, not the screen's
-    font = QFont(FONT_FAMILY, 10)
+    font = QFont(body_font_family(), 10)
     doc.setDefaultFont(font)
     doc.setHtml(html)
     doc.setPageSize(QSizeF(width, height))
     return doc
 
 
+def body_font_family() -> str:
+    """The first installed Song/Ming face of SONG_FACES, else FONT_FAMILY."""
+    from PySide6.QtGui import QFontDatabase
+
+    wanted = os.environ.get("EVIDENCEDESK_MEMO_BODY_FONT")
+    if wanted:
+        return FONT_FAMILY if wanted == "none" else wanted
+    installed = set(QFontDatabase.families())
+    return next((f for f in SONG_FACES if f in installed), FONT_FAMILY)
+
+
 def _sign_block_y(doc) -> float:
     """Top of the paragraph that holds the signature mark, in document pixels."""
     block = doc.lastBlock()  # the mark sits before the annex: walk back from the end (find() is slow)
     while block.isValid():
-        if SIGN_MARK in block.text():
+        if block.text().startswith(L(SIGN_LABEL)):
             return doc.documentLayout().blockBoundingRect(block).top()
         block = block.previous()
     return doc.documentLayout().documentSize().height()
@@ -234,7 +248,7 @@ def write_memo(data: dict, identity, out_path, english: bool = False, progress=N
         report(2, len(steps), 0, None)
         _check(cancel)
         when = format_when(_utc(data["generated_at"]), data["timezone"])
-        signed = sign_pdf(pdf, identity, rendered.stamp, when, reason=L("电子数据审查意见"), english=english,
+        signed = sign_pdf(pdf, identity, rendered.stamp, when, reason=L("电子数据审查意见书"), english=english,
                           font=font.result())
     report(3, len(steps), 0, None)
     _check(cancel)

@@ -1444,6 +1444,62 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>MemoDialog</name>
     <message>
+        <source>此证据包尚未完成扫描、校验和检查，请待审查结果出现后再导出审查意见</source>
+        <translation>This bundle has not been scanned, verified and checked yet: export the memo once the results are in</translation>
+    </message>
+    <message>
+        <source>我已知悉上述证据项尚未作出结论，仍然签名</source>
+        <translation>I know these items have no outcome yet; sign anyway</translation>
+    </message>
+    <message>
+        <source>尚有 %1 个证据项审查人未作出结论：审查意见将列出程序建议，并标注“程序建议（未经审查人确认）”。</source>
+        <translation>%1 items have no outcome from the reviewer: the memo will show the program's proposals, marked as not confirmed by the reviewer.</translation>
+    </message>
+    <message>
+        <source>承办检察官</source>
+        <translation>Prosecutor in charge</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>文书编号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>请先预览，确认后勾选“仍然签名”。</source>
+        <translation> Preview the memo first, then tick "sign anyway".</translation>
+    </message>
+    <message>
+        <source>正在排版预览</source>
+        <translation>Laying out the preview</translation>
+    </message>
+    <message>
+        <source>预览共 %1 页（未签名）</source>
+        <translation>Preview: %1 pages (not signed)</translation>
+    </message>
+    <message>
+        <source>（审查人尚未作出决定，审查意见注明均为程序建议）</source>
+        <translation> (the reviewer has decided nothing yet: the memo says every conclusion is the program's proposal)</translation>
+    </message>
+    <message>
+        <source>本机没有可用的 PDF 阅读器，已在内置查看器中打开审查意见</source>
+        <translation>No PDF viewer is installed: the memo is shown in the built-in viewer</translation>
+    </message>
+    <message>
+        <source>审查意见（已签名）</source>
+        <translation>Review memo (signed)</translation>
+    </message>
+    <message>
         <location filename="../../ui/memo_dialog.py" line="62"/>
         <source>导出审查意见</source>
         <translation>Export review memo</translation>
@@ -3181,6 +3237,13 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <source>所属文件（NTFS 备用数据流）</source>
         <translation>File of this stream (NTFS alternate data stream)</translation>
+    </message>
+</context>
+<context>
+    <name>MemoPreviewDialog</name>
+    <message>
+        <source>审查意见预览（未签名）</source>
+        <translation>Review memo preview (not signed)</translation>
     </message>
 </context>
 </TS>

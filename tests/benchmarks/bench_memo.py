@@ -27,15 +27,22 @@ def synthetic(items: int = 100, per_item: int = 20) -> dict:
         "decision": "confirm" if i % 3 == 0 else None, "reason": None, "note": "已复核原始记录" if i % 3 == 0 else None,
         "answer": None, "reviewer": "张检察官", "decided_at": "2026-11-23T08:00:00Z"}
     entries = [{"id": f"E{n}", "title": f"涉案手机{n}", "kind": "seized_media", "kind_zh": "扣押、封存原始存储介质",
-                "source": "criminal", "media": "brand=Huawei; serial=XYZ", "files": 20, "bytes": 20_000,
+                "source": "criminal", "media": [["品牌", "Huawei"], ["序列号", "XYZ"]], "documents": [], "parties": [],
+                "not_applicable": 0, "files": 20, "bytes": 20_000,
                 "clauses": [clause(i, a) for i, a in enumerate(ARTICLES[:per_item])],
                 "outcome": {"outcome": "admissible", "decided": True, "basis": None, "reason": None,
                             "corrections": [], "reviewer": "张检察官", "decided_at": "2026-11-23T08:00:00Z"},
+                "proposal": {"proposal": "admissible", "basis": [], "reasons": [], "corrections": [], "files": [],
+                             "route_44_2": None},
+                "conclusion": {"outcome": "admissible", "decided": True, "basis": [], "reason": None, "corrections": [],
+                               "route_44_2": None, "files": [], "reviewer": "张检察官",
+                               "decided_at": "2026-11-23T08:00:00Z"},
                 "relevant": {h: [] for h in ("subject_identity", "objective_act", "subjective_intent", "circumstances")}}
                for n in range(1, items + 1)]
     digest = hashlib.sha256(b"x").hexdigest()
     return {"format": "evidencedesk-memo/1", "generated_at": "2026-11-23T08:00:00Z", "timezone": "Asia/Shanghai",
-            "reviewer": {"name": "张检察官", "training": False},
+            "document_number": None,
+            "reviewer": {"name": "张检察官", "title": None, "unit": "某区人民检察院", "training": False},
             "case": {"case_number": "某检刑诉〔2026〕12号", "title": "张某某侵犯公民个人信息案", "charge": "侵犯公民个人信息罪",
                      "unit": "某区人民检察院", "investigating_agency": None, "prepared_by": "李某",
                      "prepared_at": "2026-11-20T10:00:00+08:00"},
@@ -45,12 +52,14 @@ def synthetic(items: int = 100, per_item: int = 20) -> dict:
             "verification": {"rows": [{"item": f"E{n}", "path": f"evidence/E{n}/img.dd", "algorithm": "sha256",
                                        "recorded": digest, "computed": digest, "status": "match", "explanation": None}
                                       for n in range(1, items + 1)],
-                             "counts": {"match": items}, "verified_at": "2026-11-23T08:00:00Z", "program_version": "0.1"},
-            "review": {"clauses": items * per_item, "decided": 0, "undecided": 0, "outcomes": items, "has_decisions": True},
+                             "counts": {"match": items}, "algorithms": {"sha256": items}, "verified_at": "2026-11-23T08:00:00Z", "program_version": "0.1"},
+            "review": {"clauses": items * per_item, "decided": 0, "undecided": 0, "outcomes": items, "undecided_items": 0,
+                       "has_decisions": True},
             "items": entries, "relevant": {h: [] for h in ("subject_identity", "objective_act", "subjective_intent",
                                                            "circumstances")},
-            "art16": [], "art47": [{"item": e["id"], "title": e["title"], "source": "扣押", "facts": [],
-                                    "corroboration": []} for e in entries],
+            "art16": [], "art47": [{"item": e["id"], "title": e["title"], "decided": True, "source": "扣押", "facts": [],
+                                    "corroboration": [], "presentation": "多媒体示证", "technical": False}
+                                   for e in entries],
             "audit": {"entries": 1, "head_digest": digest}}
 
 

@@ -62,6 +62,7 @@ def export(qtbot, context, bundle, store, out: Path, passphrase: str) -> MemoDia
     assert dialog.identity_edit.text() == context.settings.value(IDENTITY_KEY)  # remembered
     dialog.passphrase_edit.setText(passphrase)
     dialog.out_edit.setText(str(out))
+    dialog.acknowledge_box.setChecked(True)  # no item has the reviewer's outcome: signed knowingly
     assert dialog.export() is not None, dialog.message.text()
     qtbot.waitUntil(lambda: dialog.handle is None, timeout=TIMEOUT)
     return dialog
@@ -184,8 +185,67 @@ def test_expired_identity_and_cancel_leave_no_memo(qtbot, context, make_bundle, 
     qtbot.addWidget(dialog)
     dialog.passphrase_edit.setText("口令pw")
     dialog.out_edit.setText(str(tmp_path / "c.pdf"))
+    dialog.acknowledge_box.setChecked(True)
     assert dialog.export() is not None
     dialog.cancel_or_close()  # the worker sees the flag before it paints the first page
     qtbot.waitUntil(lambda: dialog.handle is None, timeout=TIMEOUT)
     assert "已取消" in dialog.message.text() and not (tmp_path / "c.pdf").exists()
     assert not list(tmp_path.glob(".c.pdf*"))
+
+
+def test_undecided_items_are_warned_before_signing_and_previewed(qtbot, context, make_bundle, store_dir, tmp_path):
+    import datetime as dt
+
+    bundle, store = reviewed_case(make_bundle.clean(), store_dir)
+    create_identity(qtbot, context, tmp_path / "id.p12")
+    dialog = MemoDialog(context, bundle, store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.undecided == len(bundle.items) and dialog.warning.isVisible()
+    assert f"尚有 {len(bundle.items)} 个证据项" in dialog.warning.text()
+    out = Path(dialog.out_edit.text()).name
+    assert bundle.case["case_number"] in out and f"{dt.date.today():%Y%m%d}" in out
+    dialog.passphrase_edit.setText("口令pw")
+    dialog.out_edit.setText(str(tmp_path / "m.pdf"))
+    dialog.number_edit.setText("某检电审〔2026〕5号")
+    assert dialog.export() is None and "仍然签名" in dialog.message.text()  # not before it is acknowledged
+    assert dialog.preview() is not None
+    qtbot.waitUntil(lambda: dialog.preview_dialog is not None, timeout=TIMEOUT)
+    assert dialog.preview_dialog.pages() >= 2 and dialog.preview_dialog.warning.isVisible()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    qtbot.wait(1500)  # QPdfView renders its pages after it is shown
+    dialog.preview_dialog.grab().save(str(SHOTS / "memo_preview.png"))
+    preview = Path(dialog.preview_dialog.path)
+    dialog.preview_dialog.close()
+    assert not preview.exists()  # the unsigned preview is not kept
+    dialog.acknowledge_box.setChecked(True)
+    assert dialog.export() is not None
+    qtbot.waitUntil(lambda: dialog.handle is None, timeout=TIMEOUT)
+    assert (tmp_path / "m.pdf").is_file() and dialog.result["undecided"] == len(bundle.items)
+    assert MemoDialog(context, bundle, store).number_edit.text() == "某检电审〔2026〕5号"  # kept for the case
+
+
+def test_open_without_a_pdf_viewer_offers_the_built_in_view(qtbot, context, make_bundle, store_dir, tmp_path,
+                                                             monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    bundle, store = reviewed_case(make_bundle.clean(), store_dir)
+    create_identity(qtbot, context, tmp_path / "id.p12")
+    dialog = export(qtbot, context, bundle, store, tmp_path / "m.pdf", "口令pw")
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))  # a machine with no viewer
+    assert dialog.open_pdf() is False
+    assert "没有可用的 PDF 阅读器" in dialog.message.text() and dialog.preview_dialog.pages() >= 2
+
+
+def test_a_case_not_yet_examined_is_not_signed(qtbot, context, make_bundle, store_dir, tmp_path):
+    bundle = load_bundle(make_bundle.clean())
+    store = open_store(bundle, store_dir)
+    scan_bundle(bundle, store)  # scanned, but no check has run yet
+    create_identity(qtbot, context, tmp_path / "id.p12")
+    dialog = MemoDialog(context, bundle, store)
+    qtbot.addWidget(dialog)
+    dialog.passphrase_edit.setText("口令pw")
+    dialog.out_edit.setText(str(tmp_path / "m.pdf"))
+    dialog.acknowledge_box.setChecked(True)
+    assert dialog.export() is None and "尚未完成扫描、校验和检查" in dialog.message.text()
+    assert not (tmp_path / "m.pdf").exists()

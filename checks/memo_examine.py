@@ -1,0 +1,53 @@
+"""`memo` from the command line: a bundle nobody examined is examined (scan, types, verify, checks) before it is
+signed, with the same functions `check` runs; the program's proposals travel with the memo."""
+
+import sys
+
+from checks.base import CheckResult
+from checks.outcome import propose_outcome
+from models.memo_cmd import add_memo_arguments  # noqa: F401  (main.py finds the arguments here)
+
+
+def needs_examination(store) -> bool:
+    """True when the store holds no inventory or no check results: a memo would then say nothing was wrong."""
+    files = store.db.execute("SELECT COUNT(*) FROM files").fetchone()[0]
+    results = store.db.execute("SELECT COUNT(*) FROM check_results").fetchone()[0]
+    return not files or not results
+
+
+def examine(bundle, store) -> None:
+    """Scan, type, verify and run every check, progress on stderr, results saved as `check` saves them."""
+    from checks.check_cmd import _prepare
+    from checks.registry import default_registry
+    from checks.runner import build_context, run_checks
+    from models.review import save_check_results
+
+    print("此证据包尚未审查，先行扫描、校验并运行全部检查 / examining the bundle first", file=sys.stderr)
+    _prepare(bundle, store)
+    by_item = run_checks(bundle, build_context(bundle, store), default_registry())
+    for item_id, pairs in by_item.items():
+        save_check_results(store, item_id, pairs)
+    print(f"检查完成：{len(by_item)} 个证据项", file=sys.stderr)
+
+
+def propose(item: dict, records: list[dict]):
+    """checks.outcome.propose_outcome over stored check-result records (facts already parsed or JSON text)."""
+    import json
+
+    pairs = {}
+    for r in records:
+        facts = r.get("facts")
+        if facts is None and r.get("facts_json"):
+            try:
+                facts = json.loads(r["facts_json"])
+            except ValueError:
+                facts = {}
+        pairs[r["check_name"]] = CheckResult(status=r["status"], facts=facts or {}, message=r.get("message") or "")
+    return propose_outcome(item or {}, pairs)
+
+
+def run_memo(args) -> int:
+    """models.memo_cmd.run_memo with this layer's examination and proposals."""
+    from models.memo_cmd import run_memo as write
+
+    return write(args, examine=None if args.no_examine else examine, needs=needs_examination, propose=propose)
