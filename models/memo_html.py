@@ -6,6 +6,7 @@ import datetime as dt
 from html import escape
 
 from models.memo_sign import format_when
+from models.names import shown
 
 
 EN = {
@@ -145,7 +146,8 @@ th { background: #e8e8e8; }
 
 
 def e(value) -> str:
-    return escape("" if value is None else str(value))
+    """Escaped for HTML; a file name that is not UTF-8 decoded with its bytes in hex (models.names.shown)."""
+    return escape("" if value is None else shown(str(value)))
 
 
 def table(head: list[str], rows: list[list[str]], widths: list[int] | None = None) -> str:
