@@ -12,6 +12,7 @@ import jsonschema
 from models.manifest_rules import semantic_errors
 from models.manifest_shape import parse_json, shape_problem
 from models.manifest_wording import describe_schema_error
+from models.names import from_os
 from models.resources import resource_path
 from models.safe_read import MANIFEST_CAP, read_metadata
 from models.timeutil import DEFAULT_ZONE
@@ -111,7 +112,7 @@ def _parse(raw: bytes) -> dict:
 
 
 def _adhoc(root: Path) -> Bundle:
-    name = root.resolve().name or str(root)
+    name = from_os(root.resolve().name or str(root))  # a folder name that is not UTF-8 (models.names)
     data = {
         "format": "evidence-bundle/1",
         "case": {"case_number": "", "title": name, "prepared_by": "", "prepared_at": None},

@@ -28,6 +28,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from models.names import from_os
+
 KINDS_ZH = {
     "seized_media": "扣押、封存原始存储介质", "media_image": "制作数据镜像",
     "onsite_extraction": "现场提取", "online_extraction": "在线提取", "frozen": "冻结",
@@ -214,7 +216,7 @@ def build_memo_data(bundle, store, reviewer: str, training: bool, now=None) -> d
         "timezone": bundle.timezone, "reviewer": {"name": reviewer, "training": bool(training)},
         "case": {k: case.get(k) for k in ("case_number", "title", "charge", "unit",
                                            "investigating_agency", "prepared_by", "prepared_at")},
-        "bundle": {"root": str(bundle.root), "manifest_digest": bundle.digest, "adhoc": bundle.adhoc,
+        "bundle": {"root": from_os(str(bundle.root)), "manifest_digest": bundle.digest, "adhoc": bundle.adhoc,
                    "manifest_signature": sig[0] if sig else None},
         "inventory": _inventory(store, bundle.items), "verification": _verification(store),
         "review": {"clauses": clauses, "decided": decided, "undecided": clauses - decided,

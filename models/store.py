@@ -9,6 +9,7 @@ from pathlib import Path
 import platformdirs
 import sqlite_utils
 
+from models.names import from_os
 from models.store_schema import MIGRATIONS, SCHEMA_VERSION
 
 STORE_ENV = "EVIDENCEDESK_STORE"
@@ -81,5 +82,5 @@ def open_store(bundle, store_dir: Path | None = None) -> Store:
     store = open_store_file(folder / f"{bundle.digest}.sqlite")
     if store.meta("manifest_digest") is None:
         store.set_meta("manifest_digest", bundle.digest)
-    store.set_meta("bundle_root", os.path.abspath(bundle.root))
+    store.set_meta("bundle_root", from_os(os.path.abspath(bundle.root)))  # a folder name that is not UTF-8
     return store

@@ -307,3 +307,26 @@ def test_a_signer_name_cannot_forge_the_verdict(tmp_path):
     verdicts = [line for line in out.splitlines() if line.startswith("结论")]
     assert len(verdicts) == 1 and "完整有效" not in verdicts[0], out
     assert result.returncode == 1
+
+
+@pytest.mark.parametrize("command", ["scan", "verify", "check"])
+def test_a_bundle_folder_named_in_latin1_opens(tmp_path, command):
+    root = os.path.join(os.fsencode(tmp_path), "café".encode("latin-1"))
+    os.makedirs(os.path.join(root, b"evidence"))
+    with open(os.path.join(root, b"evidence", b"x.txt"), "wb") as f:
+        f.write(b"x")
+    result = run_main(command, os.fsdecode(root), store=tmp_path / "store", timeout=TIMEOUT)
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr.decode()
+
+
+def test_memo_of_a_bundle_folder_named_in_latin1(tmp_path, identity):
+    root = os.path.join(os.fsencode(tmp_path), "café".encode("latin-1"))
+    os.makedirs(os.path.join(root, b"evidence"))
+    with open(os.path.join(root, b"evidence", "证据.doc".encode("gbk")), "wb") as f:
+        f.write(b"x")
+    assert run_main("check", os.fsdecode(root), store=tmp_path / "store", timeout=TIMEOUT).returncode in (0, 1)
+    result = memo(os.fsdecode(root), tmp_path / "memo.pdf", identity, tmp_path / "store")
+    no_traceback(result)
+    assert result.returncode == 0
+    assert run_main("verify-memo", tmp_path / "memo.pdf", timeout=TIMEOUT).returncode == 0
