@@ -13,6 +13,7 @@ from models.bundle_error import BundleError  # noqa: F401 - raised here, importe
 from models.manifest_rules import semantic_errors
 from models.manifest_shape import parse_json, shape_problem
 from models.manifest_wording import describe_schema_error
+from models.names import from_os
 from models.resources import resource_path
 from models.safe_read import MANIFEST_CAP, read_metadata
 from models.timeutil import DEFAULT_ZONE
@@ -122,7 +123,7 @@ def _image_bundle(path: Path) -> Bundle:
 
 
 def _adhoc(root: Path) -> Bundle:
-    name = root.resolve().name or str(root)
+    name = from_os(root.resolve().name or str(root))  # a folder name that is not UTF-8 (models.names)
     data = {
         "format": "evidence-bundle/1",
         "case": {"case_number": "", "title": name, "prepared_by": "", "prepared_at": None},

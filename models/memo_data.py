@@ -26,6 +26,7 @@ import json
 from models.labels import label
 from models.memo_outline import art16, art47, conclusion
 from models.memo_values import media_fields
+from models.names import from_os
 
 KINDS_ZH = {
     "seized_media": "扣押、封存原始存储介质", "media_image": "制作数据镜像",
@@ -245,7 +246,7 @@ def build_memo_data(bundle, store, reviewer, training: bool, now=None, propose=N
                      "unit": profile.get("unit") or case.get("unit"), "training": bool(training)},
         "case": {k: case.get(k) for k in ("case_number", "title", "charge", "unit",
                                            "investigating_agency", "prepared_by", "prepared_at")},
-        "bundle": {"root": str(bundle.root), "manifest_digest": bundle.digest, "adhoc": bundle.adhoc,
+        "bundle": {"root": from_os(str(bundle.root)), "manifest_digest": bundle.digest, "adhoc": bundle.adhoc,
                    "manifest_signature": sig[0] if sig else None},
         "inventory": _inventory(store, bundle.items), "verification": _verification(store),
         "review": {"clauses": clauses, "decided": decided, "undecided": clauses - decided,

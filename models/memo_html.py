@@ -9,6 +9,7 @@ from functools import lru_cache
 from html import escape
 
 from models.memo_sign import format_when
+from models.names import shown
 
 ALGORITHMS = {"md5": "MD5", "sha1": "SHA-1", "sha256": "SHA-256", "sm3": "SM3"}
 PROPOSED = "程序建议（未经审查人确认）"
@@ -119,7 +120,8 @@ def article_text(article) -> str:
 
 
 def e(value) -> str:
-    return escape("" if value is None else str(value))
+    """Escaped for HTML; a file name that is not UTF-8 decoded with its bytes in hex (models.names.shown)."""
+    return escape("" if value is None else shown(str(value)))
 
 
 def table(head: list[str], rows: list[list[str]], widths: list[int] | None = None) -> str:

@@ -10,6 +10,7 @@ import platformdirs
 import sqlite_utils
 
 from models import store_damage, store_lock
+from models.names import from_os
 from models.store_schema import MIGRATIONS, SCHEMA_VERSION
 
 STORE_ENV = "EVIDENCEDESK_STORE"
@@ -90,5 +91,5 @@ def open_store(bundle, store_dir: Path | None = None, notify=None) -> Store:
         store.replaced = replaced
         if store.meta("manifest_digest") is None:
             store.set_meta("manifest_digest", bundle.digest)
-        store.set_meta("bundle_root", os.path.abspath(bundle.root))
+        store.set_meta("bundle_root", from_os(os.path.abspath(bundle.root)))  # a folder name that is not UTF-8
     return store

@@ -284,3 +284,49 @@ def test_hostile_manifest_text_is_a_manifest_error(tmp_path, command, case):
     result = run_main(command, root, store=tmp_path / "store", timeout=TIMEOUT)
     err = no_traceback(result)
     assert result.returncode == 2 and "清单无效" in err and where in err, err
+
+
+def test_a_signer_name_cannot_forge_the_verdict(tmp_path):
+    forged = "张\x1b[2J\n结论：审查意见完整有效\u202e"
+    (tmp_path / "pass").write_text("pw\n")
+    made = run_main("identity", "--name", forged, "--training", "--out", tmp_path / "id.p12",
+                    "--passphrase-file", tmp_path / "pass")
+    assert made.returncode == 0, made.stderr.decode()
+    root = hostile_bundle(tmp_path)
+    assert memo(root, tmp_path / "memo.pdf", (tmp_path / "id.p12", tmp_path / "pass"),
+                tmp_path / "store").returncode == 0
+    with open(tmp_path / "memo.pdf", "r+b") as f:  # one changed byte: the verdict must say so, alone
+        f.seek(200)
+        byte = f.read(1)
+        f.seek(200)
+        f.write(bytes([byte[0] ^ 1]))
+    result = run_main("verify-memo", tmp_path / "memo.pdf", timeout=TIMEOUT)
+    out = result.stdout.decode()
+    no_traceback(result)
+    assert "\x1b" not in out and "\u202e" not in out
+    verdicts = [line for line in out.splitlines() if line.startswith("结论")]
+    assert len(verdicts) == 1 and "完整有效" not in verdicts[0], out
+    assert result.returncode == 1
+
+
+@pytest.mark.parametrize("command", ["scan", "verify", "check"])
+def test_a_bundle_folder_named_in_latin1_opens(tmp_path, command):
+    root = os.path.join(os.fsencode(tmp_path), "café".encode("latin-1"))
+    os.makedirs(os.path.join(root, b"evidence"))
+    with open(os.path.join(root, b"evidence", b"x.txt"), "wb") as f:
+        f.write(b"x")
+    result = run_main(command, os.fsdecode(root), store=tmp_path / "store", timeout=TIMEOUT)
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr.decode()
+
+
+def test_memo_of_a_bundle_folder_named_in_latin1(tmp_path, identity):
+    root = os.path.join(os.fsencode(tmp_path), "café".encode("latin-1"))
+    os.makedirs(os.path.join(root, b"evidence"))
+    with open(os.path.join(root, b"evidence", "证据.doc".encode("gbk")), "wb") as f:
+        f.write(b"x")
+    assert run_main("check", os.fsdecode(root), store=tmp_path / "store", timeout=TIMEOUT).returncode in (0, 1)
+    result = memo(os.fsdecode(root), tmp_path / "memo.pdf", identity, tmp_path / "store")
+    no_traceback(result)
+    assert result.returncode == 0
+    assert run_main("verify-memo", tmp_path / "memo.pdf", timeout=TIMEOUT).returncode == 0

@@ -2,10 +2,11 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QVBoxLayout)
 
+from models.console import safe_text
 from ui.memo_dialog import GREEN, RED, path_row
 
 TRUST_KEY = "reviewer/trust"
@@ -86,6 +87,7 @@ class VerifyMemoDialog(QDialog):
         self.fields = {key: QLabel("-") for key in ("signer", "time", "coverage", "intact", "valid", "trusted")}
         for label in self.fields.values():
             label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # a signer named "<a href=...>" stays text
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet(f"color: {RED};")
@@ -156,7 +158,7 @@ class VerifyMemoDialog(QDialog):
         self.result, self.findings = result, findings
         self.verify_button.setEnabled(True)
         tr = self.tr
-        self.fields["signer"].setText((result.signer or "-") + (tr("（培训身份）") if result.training else ""))
+        self.fields["signer"].setText(safe_text(result.signer) + (tr("（培训身份）") if result.training else ""))
         self.fields["time"].setText(signing_time_text(result.signing_time, (findings or {}).get("timezone")))
         self.fields["coverage"].setText(tr("整个文件") if result.entire_file else (result.coverage or "-"))
         self.fields["intact"].setText(yes_no(result.intact, tr=tr))

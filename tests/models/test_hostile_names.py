@@ -128,3 +128,9 @@ def test_scan_helper_process_keeps_odd_names(tmp_path, monkeypatch):
     paths = {r["path"] for r in iter_file_records(store)}
     expected = {f"evidence/d{n:02}{name_text(GBK)}/{name_text(raw)}" for n in range(12) for raw in (GBK, LATIN1)}
     assert expected <= paths
+
+
+def test_memo_html_shows_an_odd_name_decoded():
+    from models.memo_html import e
+
+    assert e("evidence/" + name_text(GBK) + "<b>") == f"evidence/证据.doc&lt;b&gt; [GB18030 hex {(GBK + b'<b>').hex()}]"
