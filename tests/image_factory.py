@@ -92,7 +92,7 @@ def fls_entries(image: Path, zone: str = "UTC", sector_offset: int | None = None
         name, addr = fields[1], fields[2]
         if "($FILE_NAME)" in name:
             continue
-        deleted = name.endswith(" (deleted)") or name.endswith("(deleted-realloc)")
+        deleted = name.endswith((" (deleted)", "(deleted-realloc)"))
         name = name.rsplit(" (deleted", 1)[0] if deleted else name
         name = name.split(" -> ", 1)[0]  # a link's target, shown after its name
         if "-144-" in addr and ":" in name.rsplit("/", 1)[-1]:
@@ -111,8 +111,7 @@ def our_entries(entries, prefix: str) -> dict:
         if not e.path.startswith(prefix + "/"):
             continue
         name = "".join("^" if ord(c) < 0x20 else c for c in e.path[len(prefix):])  # as fls prints controls
-        if name.endswith(f" [{e.address}]"):
-            name = name[:-len(f" [{e.address}]")]
+        name = name.removesuffix(f" [{e.address}]")
         found[(name, e.address.split("-")[0])] = (e.size, sec(e.accessed_ns), sec(e.modified_ns),
                                                   sec(e.changed_ns), sec(e.created_ns), e.deleted)
     return found

@@ -1,7 +1,7 @@
 """What the window shows of a disk image: the header fields and partitions the scan saved (models.image.scan),
 as rows for the detail pane and labels for the item tree's partition nodes."""
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CONTEXT = "ImageSection"
 HEADER_ROWS = (("format", QT_TRANSLATE_NOOP("ImageSection", "镜像格式")),

@@ -1,4 +1,4 @@
-"""The media stream of an image file: raw, split raw or EWF (E01 and its segments); other containers named and refused."""
+"""What an image file is: raw, split raw or EWF (E01 and its segments); other containers named and refused."""
 
 import os
 import re

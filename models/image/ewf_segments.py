@@ -55,7 +55,7 @@ def ewf_segments(path: Path) -> list[str]:
 
     try:
         names = pyewf.glob(str(path))
-    except (IOError, OSError, TypeError) as exc:
+    except (OSError, TypeError) as exc:
         raise ImageError(f"无法找到 E01 分段 / cannot find the E01 segments of {path.name}: {exc}") from exc
     first = Path(names[0]) if names else path
     for index, name in enumerate(names, 1):

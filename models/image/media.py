@@ -67,7 +67,7 @@ class EwfMedia:
             if codepage:
                 handle.set_header_codepage(codepage)
             handle.open(segments)
-        except (IOError, OSError, ValueError) as exc:
+        except (OSError, ValueError) as exc:
             raise ImageError(f"无法打开 E01 / cannot open the E01: {os.path.basename(segments[0])}: {exc}") from exc
         return handle
 

@@ -1,9 +1,8 @@
 """An image as a source of entries, like models.source.FolderSource: entries() and open()."""
 
 import io
+from collections.abc import Iterator
 from pathlib import PurePosixPath
-from typing import Iterator
-
 
 from models.image.container import ImageSpec
 from models.image.media import open_media, tsk_image
@@ -41,7 +40,7 @@ class TskReader(io.RawIOBase):
                 data = self.handle.read_random(self.pos, want, *self.attr)
             else:
                 data = self.handle.read_random(self.pos, want)
-        except (IOError, OSError) as exc:
+        except OSError as exc:
             raise OSError(f"TSK: {str(exc).splitlines()[0][:200]}") from exc
         buffer[:len(data)] = data
         self.pos += len(data)
@@ -103,7 +102,7 @@ class ImageSource:
                 handle = part.fs.open_meta(inode=int(addr))
             else:
                 attr, handle = [], part.fs.open("/" + inner)
-        except (IOError, OSError) as exc:
+        except OSError as exc:
             raise OSError(f"TSK: {str(exc).splitlines()[0][:200]}") from exc
         if attr:
             kind, ident = int(attr[0]), int(attr[1])

@@ -56,7 +56,7 @@ def _as_the_table_says(img, part: Partition):
         if word.lower() in part.description.lower():
             try:
                 return pytsk3.FS_Info(img, offset=part.start, type=fs_type)
-            except (IOError, OSError):
+            except OSError:
                 continue
     return None
 
@@ -69,7 +69,7 @@ def _open_fs(img, part: Partition) -> None:
         return
     try:
         part.fs = pytsk3.FS_Info(img, offset=part.start)
-    except (IOError, OSError) as exc:
+    except OSError as exc:
         reason = str(exc).splitlines()[0][:160]
         part.fs = _as_the_table_says(img, part) if "Multiple file system types" in reason else None
         if part.fs is None:
@@ -84,7 +84,7 @@ def partitions(img, size: int) -> list[Partition]:
     """The allocated partitions with their file systems; the whole medium as p1 when no table is found."""
     try:
         volumes = pytsk3.Volume_Info(img)
-    except (IOError, OSError):
+    except OSError:
         volumes = None
     found = []
     if volumes is not None:

@@ -1,8 +1,9 @@
 """Every entry of one file system through TSK, as the folder source's Entry plus what an image adds."""
 
-from datetime import datetime
 import time
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from datetime import datetime
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 import pytsk3
@@ -46,8 +47,8 @@ class ImageEntry(NamedTuple):
 
 def _fat_times(tz_name: str):
     """FAT keeps a modified time (2 s steps; exFAT 10 ms), an access date and a created time (10 ms), all
-    local with no zone, and no change time. TSK turns them into epoch seconds with mktime in this process's zone; each is
-    taken back to the wall clock the same way and read in the case zone instead."""
+    local with no zone, and no change time. TSK turns them into epoch seconds with mktime in this process's
+    zone; each is taken back to the wall clock the same way and read in the case zone instead."""
     zone = ZoneInfo(tz_name)
     seen: dict[int, int] = {0: None}  # files of one copy share few values; TSK's 0: no time kept
 
@@ -102,7 +103,7 @@ def _streams(handle, base: ImageEntry, name_of) -> list[ImageEntry]:
             stream = name_of(info.name)
             found.append(base._replace(path=f"{base.path}:{stream}", kind="file", size=info.size,
                                        address=f"{base.address}-{int(info.type)}-{info.id}", stream_of=base.path))
-    except (IOError, OSError):
+    except OSError:
         pass
     return found
 
@@ -125,7 +126,7 @@ def walk(fs, prefix: str, tz_name: str | None = None, cancel=None) -> Iterator[l
         addr, rel, ancestors = stack.pop()
         try:
             directory = fs.open_dir(inode=addr)
-        except (IOError, OSError) as exc:
+        except OSError as exc:
             yield [ImageEntry(f"{prefix}/{rel}" if rel else prefix, "dir", error=str(exc).splitlines()[0][:200],
                               address=str(addr), time_source=source)]
             continue
@@ -148,7 +149,7 @@ def walk(fs, prefix: str, tz_name: str | None = None, cancel=None) -> Iterator[l
                 try:
                     handle = fs.open_meta(inode=name.meta_addr)
                     meta = handle.info.meta
-                except (IOError, OSError):
+                except OSError:
                     meta = None
             path = base + child[len(rel) + 1:] if rel else base + child
             if meta is None:

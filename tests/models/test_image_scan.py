@@ -78,7 +78,7 @@ def test_header_code_page_can_be_chosen(tmp_path):
     (tmp_path / "src").mkdir()
     raw = fat32_image(tmp_path / "src")
     e01 = e01_of(raw, tmp_path / "old", fmt="encase2", case="案件二号")  # the narrow header only
-    first = lambda *extra: json.loads(run_main("scan", e01, "--json", "--no-types", *extra,  # noqa: E731
+    first = lambda *extra: json.loads(run_main("scan", e01, "--json", "--no-types", *extra,
                                                store=tmp_path / "store").stdout.decode().splitlines()[0])["image"]
     assert first()["case_number"] == "案件二号"
     latin = first("--header-codepage", "windows-1252")["case_number"]
