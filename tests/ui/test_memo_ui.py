@@ -188,3 +188,19 @@ def test_expired_identity_and_cancel_leave_no_memo(qtbot, context, make_bundle, 
     qtbot.waitUntil(lambda: dialog.handle is None, timeout=TIMEOUT)
     assert "已取消" in dialog.message.text() and not (tmp_path / "c.pdf").exists()
     assert not list(tmp_path.glob(".c.pdf*"))
+
+
+def test_no_memo_from_a_store_whose_audit_does_not_hold(qtbot, context, make_bundle, store_dir, tmp_path):
+    import sqlite3
+
+    bundle, store = reviewed_case(make_bundle.clean(), store_dir)
+    review.decide(store, "E1", "a30_1_original_media", "confirm", "张检察官")
+    with sqlite3.connect(store.path) as conn:  # edited outside the program; the audit chain is untouched
+        conn.execute("UPDATE decisions SET decision = 'override', reason = '改'")
+    conn.close()
+    create_identity(qtbot, context, tmp_path / "id.p12")
+    out = tmp_path / "memo.pdf"
+    dialog = export(qtbot, context, bundle, store, out, "口令pw")
+    assert not out.exists() and dialog.result is None
+    assert "审计日志校验失败" in dialog.message.text() and "decisions" in dialog.message.text()
+    store.close()
