@@ -249,3 +249,19 @@ def test_a_case_not_yet_examined_is_not_signed(qtbot, context, make_bundle, stor
     dialog.acknowledge_box.setChecked(True)
     assert dialog.export() is None and "尚未完成扫描、校验和检查" in dialog.message.text()
     assert not (tmp_path / "m.pdf").exists()
+
+
+def test_no_memo_from_a_store_whose_audit_does_not_hold(qtbot, context, make_bundle, store_dir, tmp_path):
+    import sqlite3
+
+    bundle, store = reviewed_case(make_bundle.clean(), store_dir)
+    review.decide(store, "E1", "a30_1_original_media", "confirm", "张检察官")
+    with sqlite3.connect(store.path) as conn:  # edited outside the program; the audit chain is untouched
+        conn.execute("UPDATE decisions SET decision = 'override', reason = '改'")
+    conn.close()
+    create_identity(qtbot, context, tmp_path / "id.p12")
+    out = tmp_path / "memo.pdf"
+    dialog = export(qtbot, context, bundle, store, out, "口令pw")
+    assert not out.exists() and dialog.result is None
+    assert "审计日志校验失败" in dialog.message.text() and "decisions" in dialog.message.text()
+    store.close()
