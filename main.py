@@ -18,10 +18,10 @@ COMMANDS = {
     "verify-memo": ("models.memo_cmd", "run_verify_memo", "add_verify_memo_arguments",
                     "验证审查意见签名 / verify a memo"),
     "identity": ("models.memo_cmd", "run_identity", "add_identity_arguments", "创建签名身份 / make an identity"),
-    "make-bundle": ("models.make_bundle_cmd", "run", "add_arguments", "制作证据包 / prepare a bundle"),
     "demo": ("models.demo_cmd", "run", "add_arguments", "写出内置示例案件 / write the sample cases"),
 }
-EXPECTED_ERRORS = ("BundleError", "ManifestError", "StoreError", "SafePathError", "IdentityError", "UsageError")
+EXPECTED_ERRORS = ("BundleError", "ManifestError", "StoreError", "SafePathError", "IdentityError", "UsageError",
+                   "AuditError")
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -38,10 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     for name, (module, _run, add, help_text) in COMMANDS.items():
         sub_parser = sub.add_parser(name, help=help_text)
-        try:
-            getattr(importlib.import_module(module), add)(sub_parser)
-        except (ImportError, AttributeError):
-            sub_parser.set_defaults(unavailable=True)
+        getattr(importlib.import_module(module), add)(sub_parser)
     return parser
 
 
@@ -67,14 +64,25 @@ def report_unexpected(exc: BaseException) -> None:
 
 def dispatch(args) -> int:
     module, run_name, _add, _help = COMMANDS[args.command]
-    if getattr(args, "unavailable", False):
-        print(f"本版本尚未提供 {args.command} 命令 / command not available in this build", file=sys.stderr)
-        return 2
-    return getattr(importlib.import_module(module), run_name)(args)
+    try:
+        return getattr(importlib.import_module(module), run_name)(args)
+    finally:
+        from models import store_lock
+
+        store_lock.release_all()
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    import sqlite3
+
+    return isinstance(exc, sqlite3.DatabaseError)
 
 
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from models.console import tolerant_streams
+
+    tolerant_streams(sys.stdout, sys.stderr)  # a GBK or ASCII console: escapes, never UnicodeEncodeError
     logging.basicConfig(level=os.environ.get("EVIDENCEDESK_LOG", "WARNING"))
     if not argv or argv[0] not in COMMANDS and not argv[0].startswith("-"):
         from ui.app import start_window  # the window: imported only when wanted, for a fast CLI
@@ -96,6 +104,11 @@ def main(argv=None) -> int:
     except Exception as exc:  # noqa: BLE001 - the contract: no traceback reaches a user
         if type(exc).__name__ in EXPECTED_ERRORS or isinstance(exc, OSError):
             print(str(exc) if not isinstance(exc, OSError) else f"无法读取 / cannot read: {exc}", file=sys.stderr)
+            return 2
+        if _is_database_error(exc):
+            shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in str(exc))  # a damaged row's bytes
+            print(f"审查库无法读写（可能已损坏）/ the review store cannot be read or written (damaged?): {shown}",
+                  file=sys.stderr)
             return 2
         if type(exc).__name__ == "Cancelled":
             print("已取消 / cancelled", file=sys.stderr)

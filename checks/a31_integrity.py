@@ -336,10 +336,10 @@ def _time_column(header: list[str], rows: list[list[str]], tz_name: str) -> int 
 
 def read_operation_log(root, rel: str, tz_name: str) -> tuple[list[str], list[list[str]], int | None]:
     """(header, rows, index of the time column) of an operation-log CSV inside the bundle."""
-    from models.safepath import open_evidence, resolve_inside
+    from models.safe_read import OPERATION_LOG_CAP, read_metadata
+    from models.safepath import resolve_inside
 
-    with open_evidence(resolve_inside(root, rel)) as stream:
-        text = _decode(stream.read())
+    text = _decode(read_metadata(resolve_inside(root, rel), OPERATION_LOG_CAP))
     table = [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
     if not table:
         return [], [], None

@@ -85,6 +85,13 @@ class CheckContext:
     backup_differences: dict | None = None  # backup item id -> list of differences; None = not compared
     anomalies: list = field(default_factory=list)  # the first ANOMALIES_PER_ITEM of each item, in their order
     anomaly_counts: dict = field(default_factory=dict)  # item id -> how many anomalies name it in all
+    # True when the store's verification is for the bundle as it is now (checks.runner.verification_current);
+    # None: judged from verify_results alone. False: digests never recomputed, checks answer not_verified.
+    verified: bool | None = None
+
+    def __post_init__(self):
+        if self.verified is None:
+            self.verified = bool(self.verify_results)
 
     def setting(self, key: str):
         return self.settings.get(key, DEFAULT_SETTINGS.get(key))

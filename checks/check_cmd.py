@@ -1,24 +1,27 @@
-"""`check PATH [--json]`: scan, verify digests, run every check, print results per item and clause."""
+"""`check PATH [--json] [--no-verify]`: scan, verify digests when the store has no verification for the bundle as
+it is now, run every check, print results per item and clause and the item's proposed outcome (Art. 43/44)."""
 
-import json
 import sys
 
+from checks.outcome import propose_outcome
+from checks.outcome_words import article_text, basis_text, proposal_text, status_text
 from checks.registry import default_registry
-from checks.runner import _optional, build_context, run_checks
+from checks.runner import _optional, build_context, mark_verified, run_checks, verification_current
 from checks.wording import wording
-
-STATUS_ZH = {"pass": "通过", "fail": "不符合", "warn": "注意", "needs_review": "待审查", "not_verified": "尚未校验", "not_recorded": "未记录",
-             "not_applicable": "不适用", "error": "无法检查"}
+from models.console import safe_text, write_fields, write_json, write_text
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("path", help="证据包或文件夹 / bundle or folder")
     parser.add_argument("--json", action="store_true", help="每行一个 JSON 对象 / one JSON object per line")
     parser.add_argument("--store", metavar="DIR", help="审查库所在文件夹 / folder for the review store")
+    parser.add_argument("--no-verify", action="store_true",
+                        help="不重新计算校验值（未校验的检查显示尚未校验） / do not recompute digests")
 
 
-def _prepare(bundle, store) -> None:
-    """Inventory, file types and digests, the same functions the window runs."""
+def _prepare(bundle, store, verify: bool = True) -> bool:
+    """Inventory and file types, then the digests unless the store holds a verification of the bundle as it
+    is now (so the answer never depends on what was run before). True when the verification is current."""
     from models.cli_common import ProgressLine
     from models.scan import scan_bundle
 
@@ -28,16 +31,19 @@ def _prepare(bundle, store) -> None:
         line = ProgressLine(label)
         func(bundle, store, progress=line)
         line.done()
-    verify = _optional("models.verify", "verify_bundle")
+    if verification_current(store, strict=True):
+        return True
+    run = _optional("models.verify", "verify_bundle")
     save = _optional("models.verify", "save_results")
-    if verify is None:
-        print("本版本尚无摘要校验，完整性检查将显示未记录 / digest verification not available", file=sys.stderr)
-        return
+    if not verify or run is None or save is None:
+        print("未重新计算校验值，完整性检查将显示尚未校验 / digests not verified", file=sys.stderr)
+        return False
     line = ProgressLine("校验")
-    results = verify(bundle, progress=line)
+    results = run(bundle, progress=line)
     line.done()
-    if save is not None:
-        save(store, results)
+    save(store, results)
+    mark_verified(store)
+    return True
 
 
 def result_json(item_id: str, check, result) -> dict:
@@ -45,30 +51,66 @@ def result_json(item_id: str, check, result) -> dict:
             "facts": result.facts, "message": result.message}
 
 
-def _print_table(by_item: dict, out) -> None:
+def outcome_json(item_id: str, proposed) -> dict:
+    row = proposed.to_dict()
+    reasons = [{k: r.get(k) for k in ("check", "article", "status", "effect", "message", "files")}
+               for r in row["reasons"]]
+    return {"item": item_id, "outcome": {"proposal": row["proposal"], "basis": row["basis"], "reasons": reasons,
+                                         "corrections": row["corrections"], "files": row["files"],
+                                         "route_44_2": row["route_44_2"]}}
+
+
+def _outcome_lines(proposed) -> list[str]:
+    text = f"  结论建议：{proposal_text(proposed.proposal)}"
+    if proposed.basis:
+        text += f"（依据：{basis_text(proposed.basis)}）"
+    lines = [text]
+    if proposed.files:
+        shown = list(proposed.files[:5])
+        more = f" 等 {len(proposed.files)} 个文件" if len(proposed.files) > 5 else ""
+        lines.append("    涉及文件：" + "、".join(shown) + more)
+    for reason in proposed.reasons:  # why it waits, and the case's deadlines, which are no defect
+        heading = {"review": "须审查人先行判断", "unverified": "尚待查明", "alert": "办案提示"}.get(reason["effect"])
+        if heading and not reason.get("decided"):
+            lines.append(f"    {heading}：{article_text(reason['article'])} {reason['message']}")
+    lines += [f"    要求补正或者作出合理解释：{c}" for c in proposed.corrections]
+    if proposed.route_44_2:
+        lines.append(f"    {proposed.route_44_2}")
+    return lines
+
+
+def _print_table(by_item: dict, outcomes: dict, out) -> None:
     for item_id, pairs in by_item.items():
-        out.write(f"证据项 {item_id}\n")
+        write_fields(out, (f"证据项 {item_id}",))
         for check, result in pairs:
             if result.status == "not_applicable":
                 continue
-            title = wording(check.NAME).get("title_zh", check.NAME)
-            out.write(f"  第{check.ARTICLE}条\t{STATUS_ZH[result.status]}\t{title}\t{result.message}\n")
+            title = wording(check.NAME).get("title_zh", "")
+            write_fields(out, (article_text(check.ARTICLE), status_text(result.status), title, result.message),
+                         indent="  ")
+        for line in _outcome_lines(outcomes[item_id]):  # one field a line: a name in it cannot forge another
+            write_text(out, safe_text(line) + "\n")
 
 
 def run(args) -> int:
-    from models.review import save_check_results
     from models.cli_common import open_bundle_and_store
+    from models.review import save_check_results
 
     bundle, store = open_bundle_and_store(args)  # bad input: main.py answers it with one line and exit 2
-    _prepare(bundle, store)
-    by_item = run_checks(bundle, build_context(bundle, store), default_registry())
+    verified = _prepare(bundle, store, verify=not getattr(args, "no_verify", False))
+    context = build_context(bundle, store, verified=verified)
+    by_item = run_checks(bundle, context, default_registry())
+    items = {item.get("id"): item for item in bundle.items}
+    outcomes = {}
     for item_id, pairs in by_item.items():
         save_check_results(store, item_id, pairs)
+        outcomes[item_id] = propose_outcome(items.get(item_id) or {}, pairs, context.verify_results)
     if args.json:
         for item_id, pairs in by_item.items():
             for check, result in pairs:
-                sys.stdout.write(json.dumps(result_json(item_id, check, result), ensure_ascii=False, default=str) + "\n")
+                write_json(sys.stdout, result_json(item_id, check, result), default=str)
+            write_json(sys.stdout, outcome_json(item_id, outcomes[item_id]), default=str)
     else:
-        _print_table(by_item, sys.stdout)
+        _print_table(by_item, outcomes, sys.stdout)
     statuses = [r.status for pairs in by_item.values() for _c, r in pairs]
     return 1 if "fail" in statuses or "error" in statuses else 0

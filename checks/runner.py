@@ -1,5 +1,6 @@
 """Run the registry's checks over a bundle's items, with a context gathered from the review store."""
 
+import hashlib
 import importlib
 import logging
 from datetime import date
@@ -55,13 +56,54 @@ def _anomalies(bundle, store) -> tuple[list, dict]:
     return list(find(bundle, store, keep_per_item=ANOMALIES_PER_ITEM, item_counts=counts)), counts
 
 
-def build_context(bundle, store, today: date | None = None, settings: dict | None = None) -> CheckContext:
-    """Verification records, file records, backup differences and anomalies for one run of the checks."""
+VERIFIED_STATE = "verified_state"  # store meta: the bundle state (bundle_state) the verification was made for
+
+
+def bundle_state(store) -> str:
+    """SHA-256 over the scanned files' path, size, modification and change times: a changed, added or removed
+    file changes it (the store itself is named by the manifest's digest). Read from the last scan, in SQL order
+    (a million rows stream through without being held)."""
+    digest = hashlib.sha256()
+    rows = store.db.conn.execute("SELECT path, size, modified_ns, changed_ns, deleted, kind FROM files ORDER BY path")
+    for row in rows:
+        digest.update(repr(tuple(row)).encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def _last_verified(store) -> str:
+    row = store.db.conn.execute("SELECT MAX(verified_at) FROM verification").fetchone()
+    return (row[0] if row else None) or ""
+
+
+def mark_verified(store) -> None:
+    """Record that the verification now in the store is for the bundle as the last scan saw it."""
+    store.set_meta(VERIFIED_STATE, f"{bundle_state(store)}|{_last_verified(store)}")
+
+
+def verification_current(store, strict: bool = False) -> bool:
+    """True when the store's verification is for the bundle as it is now. A verification marked by
+    mark_verified must match the bundle's state; one saved since without a mark (the window's verify tab)
+    counts unless strict, as does an unmarked one."""
+    state, _sep, at = (store.meta(VERIFIED_STATE) or "").partition("|")
+    if state and at == _last_verified(store):
+        return state == bundle_state(store)
+    if strict:
+        return False
+    return store.db.conn.execute("SELECT 1 FROM verification LIMIT 1").fetchone() is not None
+
+
+def build_context(bundle, store, today: date | None = None, settings: dict | None = None,
+                  verified: bool | None = None) -> CheckContext:
+    """Verification records, file records, backup differences and anomalies for one run of the checks;
+    verified: whether that verification is for the bundle as it is now (None: asked of the store)."""
     load_results = _optional("models.verify", "load_results")
     anomalies, anomaly_counts = _anomalies(bundle, store)
+    if verified is None:
+        verified = verification_current(store)
     return CheckContext(
         bundle=bundle,
-        verify_results=list(load_results(store)) if load_results else [],
+        verified=verified,
+        verify_results=list(load_results(store)) if load_results and verified else [],
         files=_file_loader(store),
         today=today or date.today(),
         settings=dict(DEFAULT_SETTINGS, **(settings or {})),

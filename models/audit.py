@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import os
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ class ChainStatus:
     broken_at_seq: int | None
     head_digest: str
     count: int
+    problem: str | None = None  # what models.audit_guard found beyond the chain (tables, anchor), for a person
 
 
 def canonical(value) -> str:
@@ -41,8 +43,47 @@ def transaction(db):
         yield conn
     except BaseException:
         conn.rollback()
+        db.__dict__.pop("audit_appended", None)
         raise
     conn.commit()
+    appended = db.__dict__.pop("audit_appended", None)
+    if appended:
+        advance_anchor(db, *appended)
+
+
+def anchor_path(db) -> str | None:
+    """The file beside the store holding the chain's head (NAME.audit-head); None for an in-memory database."""
+    row = db.conn.execute("PRAGMA database_list").fetchone()
+    return f"{row[2]}.audit-head" if row and row[2] else None
+
+
+def read_anchor(db) -> dict | None:
+    path = anchor_path(db)
+    try:
+        with open(path, encoding="utf-8") as f:
+            anchor = json.load(f)
+        return anchor if isinstance(anchor, dict) and isinstance(anchor.get("seq"), int) else {"seq": -1}
+    except (TypeError, FileNotFoundError):
+        return None
+    except (OSError, ValueError):
+        return {"seq": -1}  # unreadable: models.audit_guard reports it
+
+
+def advance_anchor(db, seq: int, digest: str) -> None:
+    """Record the chain's head outside the database, so that cutting its last entries shows. An anchor the
+    chain does not reach any more is left as it is: the mismatch stays visible (models.audit_guard)."""
+    path = anchor_path(db)
+    if path is None:
+        return
+    anchor = read_anchor(db)
+    if anchor is not None:
+        row = db.conn.execute("SELECT digest FROM audit WHERE seq = ?", [anchor.get("seq")]).fetchone()
+        if row is None or row[0] != anchor.get("digest"):
+            return
+    temporary = f"{path}.tmp{os.getpid()}"
+    with open(temporary, "w", encoding="utf-8") as f:
+        f.write(canonical({"seq": seq, "digest": digest}))
+    os.replace(temporary, path)
 
 
 def head_digest(db) -> str:
@@ -60,6 +101,7 @@ def append(db, reviewer: str, action: str, payload) -> dict:
         digest = entry_digest(prev, seq, at, reviewer or "", action, payload_json)
         conn.execute("INSERT INTO audit(seq, at, reviewer, action, payload_json, prev_digest, digest) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?)", [seq, at, reviewer or "", action, payload_json, prev, digest])
+        db.__dict__["audit_appended"] = (seq, digest)  # the anchor moves once this is committed
     return {"seq": seq, "at": at, "reviewer": reviewer or "", "action": action, "payload": payload,
             "prev_digest": prev, "digest": digest}
 

@@ -1,10 +1,12 @@
 """What every subcommand shares: opening bundle and store, the stderr progress line."""
 
+import math
 import sys
 import time
-from pathlib import Path
 
+from models import audit_guard, store_lock
 from models.manifest import load_bundle
+from models.output_paths import store_folder
 from models.store import open_store
 
 
@@ -12,11 +14,27 @@ def add_store_argument(parser) -> None:
     parser.add_argument("--store", metavar="DIR", help="审查库所在文件夹 / folder for the review store")
 
 
-def open_bundle_and_store(args):
-    """Load the bundle named by args.path (errors propagate to main's exit-2 handler) and its store."""
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def open_bundle_and_store(args, audit_required: bool = False):
+    """Load the bundle named by args.path (errors propagate to main's exit-2 handler) and its store, holding
+    the store's lock for the rest of the command (main releases it): one writer at a time. The audit is
+    checked (models.audit_guard): a problem is said on stderr, or with audit_required raised (exit 2)."""
     bundle = load_bundle(args.path)
-    store_dir = Path(args.store) if getattr(args, "store", None) else None
-    return bundle, open_store(bundle, store_dir)
+    store_dir = store_folder(bundle, getattr(args, "store", None))  # refused inside the bundle
+    store_lock.acquire(store_dir / f"{bundle.digest}.sqlite", say)
+    store = open_store(bundle, store_dir, say)
+    if store.replaced:
+        say(store.replaced)
+    if audit_required:
+        audit_guard.require_intact(store.db)
+    else:
+        status = audit_guard.check(store.db)
+        if not status.ok:
+            say(audit_guard.describe(status))
+    return bundle, store
 
 
 class ProgressLine:
@@ -26,7 +44,7 @@ class ProgressLine:
         self.label = label
         self.stream = stream or sys.stderr
         self.started = time.monotonic()
-        self.last = 0.0
+        self.last = -math.inf  # never: the first report goes out at once, however soon after boot
         self.shown = False
 
     def __call__(self, done, total=None, done_bytes=0, total_bytes=None) -> None:

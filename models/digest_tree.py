@@ -25,7 +25,8 @@ SLICE_FILES = 512  # a helper hashes at most this many names of one folder per t
 IN_FLIGHT = 2  # tasks sent ahead to each helper (an answer of 512 files, ~60 KB, fits in a pipe's buffer)
 HELPERS_ENV = "EVIDENCEDESK_DIGEST_HELPERS"  # "0": everything in this process (as models.digest_pool)
 _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
-_FILE_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+_FILE_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+               | getattr(os, "O_NONBLOCK", 0))  # a FIFO swapped in after the listing never blocks
 _NOATIME = getattr(os, "O_NOATIME", 0)
 _state: dict = {}  # in a helper: root, algorithms, prototype hash objects, read buffer
 

@@ -1,5 +1,6 @@
 """The digest engine: MD5, SHA-1, SHA-256 and SM3 in one read pass, the digests running on every core."""
 
+import math
 import functools
 import hashlib
 import os
@@ -266,7 +267,8 @@ class FileDigest(NamedTuple):
     missing: bool = False
 
 
-_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+          | getattr(os, "O_NONBLOCK", 0))  # a FIFO swapped in after the lstat never blocks
 _NOATIME = getattr(os, "O_NOATIME", 0)
 
 
@@ -343,7 +345,7 @@ class Counter:
     def __init__(self, progress, total_count, total_bytes):
         self.progress, self.total_count, self.total_bytes = progress, total_count, total_bytes
         self.count = self.bytes = 0
-        self.last = 0.0
+        self.last = -math.inf  # never: the first report goes out at once, however soon after boot
         self.lock = threading.Lock()
 
     def file_progress(self):

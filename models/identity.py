@@ -134,8 +134,10 @@ def _is_pkcs12(data: bytes) -> bool:
 def load_identity(p12, passphrase: bytes, now: dt.datetime | None = None) -> Identity:
     """Load a PKCS#12 identity; IdentityError for unreadable, not PKCS#12, wrong passphrase, expired."""
     path = Path(p12)
+    from models.safe_read import KEY_FILE_CAP, read_metadata
+
     try:
-        data = path.read_bytes()
+        data = read_metadata(os.path.realpath(path), KEY_FILE_CAP)  # a FIFO or device never blocks
     except OSError as e:
         raise IdentityError(f"无法读取身份文件 {path}：{e.strerror or e}") from e
     if not _is_pkcs12(data):

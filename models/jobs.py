@@ -55,6 +55,9 @@ def process_context():
     has Qt threads running, and a forked copy of them can deadlock)."""
     import multiprocessing
 
+    from models.parent_watch import mark_top
+
+    mark_top()  # before the server starts: every helper watches this program and ends with it
     if IN_HELPER and "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")  # no Qt in a helper, and a forkserver of its own would cost ~0.3 s
     if "forkserver" not in multiprocessing.get_all_start_methods():
@@ -94,9 +97,17 @@ def lower_priority() -> None:
         pass
 
 
-def run_lowered(target, *args):
-    """A helper process's entry: lower_priority, then target(*args)."""
+def helper_started() -> None:
+    """What every helper process does first: watch the program (ending with it), then lower its priority."""
+    from models.parent_watch import watch_top
+
+    watch_top()
     lower_priority()
+
+
+def run_lowered(target, *args):
+    """A helper process's entry: helper_started, then target(*args)."""
+    helper_started()
     return target(*args)
 
 

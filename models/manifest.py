@@ -10,9 +10,10 @@ from pathlib import Path
 import jsonschema
 
 from models.manifest_rules import semantic_errors
+from models.manifest_shape import parse_json, shape_problem
 from models.manifest_wording import describe_schema_error
 from models.resources import resource_path
-from models.safepath import open_evidence
+from models.safe_read import MANIFEST_CAP, read_metadata
 from models.timeutil import DEFAULT_ZONE
 
 MANIFEST_NAME = "bundle.json"
@@ -87,8 +88,7 @@ def _read_manifest(root: Path) -> bytes:
     if path.is_symlink():
         raise ManifestError("$", "bundle.json 是链接，不予读取", "bundle.json is a link and is not read")
     try:
-        with open_evidence(path) as stream:
-            return stream.read()
+        return read_metadata(path, MANIFEST_CAP)
     except OSError as exc:
         raise BundleError(f"无法读取清单 / cannot read the manifest: {path}: {exc.strerror}") from exc
 
@@ -100,10 +100,14 @@ def _parse(raw: bytes) -> dict:
         raise ManifestError("$", f"清单不是 UTF-8 文本（第 {exc.start} 字节）",
                             f"the manifest is not UTF-8 text (byte {exc.start})") from exc
     try:
-        return json.loads(text)
+        data, problem = parse_json(text)
     except json.JSONDecodeError as exc:
         raise ManifestError("$", f"JSON 语法错误：第 {exc.lineno} 行第 {exc.colno} 列，{exc.msg}",
                             f"JSON syntax error at line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
+    problem = problem or shape_problem(data)
+    if problem:
+        raise ManifestError(*problem)
+    return data
 
 
 def _adhoc(root: Path) -> Bundle:

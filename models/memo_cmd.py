@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from models.cli_common import add_store_argument, open_bundle_and_store
+from models.console import write_fields
+from models.output_paths import output_problem
 from models.identity import IdentityError, cert_pem, load_identity, make_identity
 from models.memo_verify import MemoInputError, describe, verify_memo
 
@@ -56,14 +58,17 @@ def run_memo(args) -> int:
     from models.memo_data import build_memo_data
     from models.memo_render import MemoError, write_memo
 
+    out = Path(args.out)
+    problem = output_problem(out, args.path, "审查意见", "memo")  # before anything else: nothing is written
+    if problem:
+        return _fail(problem)
     try:
         identity = load_identity(args.identity, read_passphrase(args.passphrase_file))
     except IdentityError as exc:
         return _fail(str(exc))
-    out = Path(args.out)
     if not out.parent.is_dir():
         return _fail(f"无法写入审查意见 {out}：目录不存在")
-    bundle, store = open_bundle_and_store(args)
+    bundle, store = open_bundle_and_store(args, audit_required=True)  # never signed from a doubtful audit
     data = build_memo_data(bundle, store, args.reviewer or identity.name, identity.training)
     if not data["review"]["has_decisions"]:
         print("提示：审查人尚未作出任何决定，审查意见将注明所有结果均为自动结果", file=sys.stderr)
@@ -92,7 +97,7 @@ def run_verify_memo(args) -> int:
     except MemoInputError as exc:
         return _fail(str(exc))
     for line in describe(result):
-        print(line)
+        write_fields(sys.stdout, (line,))
     return 0 if result.ok else 1
 
 

@@ -43,11 +43,13 @@ def make_signer(identity: Identity) -> signers.Signer:
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
     cert = _asn1_cert(identity.cert)
-    chain = [_asn1_cert(c) for c in identity.chain]
+    # the signing certificate goes into the signature by itself: in the registry too, it was carried twice
+    # (pyHanko's set of certificates does not see two loads of one certificate as equal)
+    chain = [c for c in map(_asn1_cert, identity.chain) if c.dump() != cert.dump()]
     return signers.SimpleSigner(
         signing_cert=cert,
         signing_key=asn1_keys.PrivateKeyInfo.load(der_key),
-        cert_registry=SimpleCertificateStore.from_certs([cert, *chain]),
+        cert_registry=SimpleCertificateStore.from_certs(chain),
     )
 
 
@@ -122,6 +124,9 @@ def sign_pdf(pdf: bytes, identity: Identity, place: StampPlace | None, when_text
         name=identity.name,
         subfilter=fields.SigSeedSubFilter.PADES,
         md_algorithm="sha256",
+        # the space for the signature is what a trial signature takes: pyHanko's default 50 % margin (for a
+        # timestamp server's varying answer, which we never ask) left ~2.3 KB of zeros that took edits unseen
+        tight_size_estimates=True,
     )
     text = stamp_text(identity.name, when_text, identity.training, english)
     style = None

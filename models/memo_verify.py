@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import os
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -31,10 +32,26 @@ class MemoVerification:
     problems: list[str] = field(default_factory=list)
 
     @property
+    def unchanged(self) -> bool:
+        """Intact, valid, covering every byte of the file: nobody changed it since it was signed."""
+        return self.intact and self.valid and self.entire_file and not self.problems
+
+    @property
     def ok(self) -> bool:
-        """Intact, valid, covering every byte of the file (and trusted, when a trust anchor was given)."""
-        return (self.intact and self.valid and self.entire_file and not self.problems
-                and (self.trusted or not self.trust_checked))
+        """Unchanged, and trusted when a trust anchor was given (exit 0). Without one, any self-signed identity
+        of the same name passes: the verdict says the signer is not trusted (see verdict)."""
+        return self.unchanged and (self.trusted or not self.trust_checked)
+
+    @property
+    def verdict(self) -> str:
+        """The one-line conclusion: changed, signer not the trusted one, intact but signer unchecked, or valid."""
+        if not self.unchanged:
+            return "审查意见已被改动或签名无效"
+        if self.trust_checked and not self.trusted:
+            return "完整，但签名人不受所给证书信任（不是该证书或其签发的身份）"
+        if not self.trusted:
+            return "完整，但签名人未经信任（未指定 --trust 信任证书，无法确认签名人身份）"
+        return "审查意见完整有效"
 
 
 @contextlib.contextmanager
@@ -57,15 +74,19 @@ def _load_trust(trust_pem):
     from asn1crypto import x509 as asn1_x509
 
     try:
-        certs = x509.load_pem_x509_certificates(Path(trust_pem).read_bytes())
+        from models.safe_read import KEY_FILE_CAP, read_metadata
+
+        certs = x509.load_pem_x509_certificates(read_metadata(os.path.realpath(trust_pem), KEY_FILE_CAP))
     except (OSError, ValueError) as exc:
         raise MemoInputError(f"无法读取信任证书 {trust_pem}：{exc}") from exc
     return [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in certs]
 
 
 def _read(path: Path) -> bytes:
+    from models.safe_read import MEMO_CAP, read_metadata
+
     try:
-        data = path.read_bytes()
+        data = read_metadata(os.path.realpath(path), MEMO_CAP)  # the reader's own link to a memo is followed
     except OSError as exc:
         raise MemoInputError(f"无法读取文件 {path}：{exc.strerror or exc}") from exc
     if not data.startswith(b"%PDF-"):
@@ -126,5 +147,5 @@ def describe(result: MemoVerification) -> list[str]:
              f"完整：{'是' if result.intact else '否'}；签名有效：{'是' if result.valid else '否'}；"
              f"证书受信任：{'是' if result.trusted else ('否' if result.trust_checked else '未检查')}"]
     lines += result.problems
-    lines.append("结论：审查意见完整有效" if result.ok else "结论：审查意见已被改动或签名无效")
+    lines.append(f"结论：{result.verdict}")
     return lines

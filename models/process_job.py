@@ -14,7 +14,7 @@ window with it."""
 
 import time
 
-from models.jobs import check_cancel, lower_priority, process_context
+from models.jobs import check_cancel, helper_started, process_context
 
 PROGRESS_EVERY = 0.05  # seconds between two progress messages from the helper (the last one always goes)
 POLL_S = 0.05  # how often the waiting thread looks at the caller's cancel
@@ -46,14 +46,17 @@ def run_in_process(fn, args: tuple = (), progress=None, cancel=None, name: str =
 
 
 def with_store_file(fn, bundle, store_path, progress=None, cancel=None):
-    """fn(bundle, store, progress=, cancel=) on a connection of its own to the store file (in the helper)."""
+    """fn(bundle, store, progress=, cancel=) on a connection of its own to the store file (in the helper), under
+    the store's lock: a scan from the command line on the same store waits for it, or it for the scan."""
+    from models import store_lock
     from models.store import open_store_file
 
-    store = open_store_file(store_path)
-    try:
-        return fn(bundle, store, progress=progress, cancel=cancel)
-    finally:
-        store.close()
+    with store_lock.held(store_path):
+        store = open_store_file(store_path)
+        try:
+            return fn(bundle, store, progress=progress, cancel=cancel)
+        finally:
+            store.close()
 
 
 def _relay(ours, process, stop, progress, cancel):
@@ -80,7 +83,7 @@ def _relay(ours, process, stop, progress, cancel):
 
 def _helper(conn, stop, fn, args) -> None:
     """The helper's main: run the job, send its progress (at most every PROGRESS_EVERY s), then its answer."""
-    lower_priority()
+    helper_started()
     from models import jobs
 
     jobs.IN_HELPER = True  # helpers this one starts are forked from it (no Qt here; see process_context)

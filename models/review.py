@@ -7,7 +7,8 @@ from models import audit
 from models.timeutil import ns_to_utc_iso
 
 DECISIONS = ("confirm", "override", "answer")
-OUTCOMES = ("admissible", "defect", "excluded")
+OUTCOMES = ("admissible", "correctable", "excluded")
+LEGACY_OUTCOMES = {"defect": "correctable"}  # stores written before the four proposals
 HEADINGS = ("subject_identity", "objective_act", "subjective_intent", "circumstances")
 
 
@@ -75,8 +76,12 @@ def load_decisions(store, item: str | None = None) -> list[dict]:
     return _records(store, sql, [item] if item is not None else [])
 
 
-def set_outcome(store, item: str, outcome: str, basis: str, reason: str, corrections, reviewer: str) -> dict:
-    """The item's outcome (Art. 43/44) with its basis, reason and corrections asked; committed and audited."""
+def set_outcome(store, item: str, outcome: str, basis, reason: str, corrections, reviewer: str) -> dict:
+    """The item's outcome (Art. 43/44) with its basis (codes, a list or ';'-joined), reason and corrections
+    asked; committed and audited."""
+    outcome = LEGACY_OUTCOMES.get(outcome, outcome)
+    if not isinstance(basis, (str, type(None))):
+        basis = ";".join(str(b) for b in basis)
     if outcome not in OUTCOMES:
         raise ValueError(f"unknown outcome {outcome!r}; expected one of {OUTCOMES}")
     if not (reviewer or "").strip():
@@ -93,7 +98,10 @@ def set_outcome(store, item: str, outcome: str, basis: str, reason: str, correct
 
 
 def load_outcomes(store) -> dict[str, dict]:
-    return {r["item"]: r for r in _records(store, "SELECT * FROM outcomes ORDER BY item")}
+    rows = _records(store, "SELECT * FROM outcomes ORDER BY item")
+    for row in rows:
+        row["outcome"] = LEGACY_OUTCOMES.get(row["outcome"], row["outcome"])
+    return {r["item"]: r for r in rows}
 
 
 def load_outcome(store, item: str) -> dict | None:

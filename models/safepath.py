@@ -5,10 +5,13 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from models.names import to_os
+
 _DRIVE_RE = re.compile(r"^[A-Za-z]:")
 _NOATIME = getattr(os, "O_NOATIME", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # no effect on a regular file; a FIFO or device never blocks
 
 
 class SafePathError(ValueError):
@@ -44,7 +47,7 @@ def is_inside(root: Path, path: Path) -> bool:
 def resolve_inside(root: Path, rel: str) -> Path:
     """root/rel after checking it, refusing any link on the way that resolves outside root."""
     check_relative(rel)
-    path = Path(root) / PurePosixPath(rel)
+    path = Path(root) / PurePosixPath(to_os(rel))  # a name that is not UTF-8: its bytes again
     if not is_inside(root, path):
         raise SafePathError("路径经链接指向证据包之外", "the path resolves outside the bundle through a link")
     return path
@@ -52,7 +55,7 @@ def resolve_inside(root: Path, rel: str) -> Path:
 
 def open_evidence_fd(path) -> int:
     """A read-only descriptor, never through a final symlink, without updating atime (the caller closes it)."""
-    flags = os.O_RDONLY | _NOFOLLOW | _BINARY
+    flags = os.O_RDONLY | _NOFOLLOW | _BINARY | _NONBLOCK
     try:
         return os.open(path, flags | _NOATIME)
     except PermissionError:

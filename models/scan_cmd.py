@@ -1,8 +1,8 @@
 """`scan PATH [--json]`: the inventory of a bundle or folder, one JSON object per line per file."""
 
-import json
 import sys
 
+from models.console import write_fields, write_json
 from models.exif import exif_contract_json
 from models.cli_common import ProgressLine, add_store_argument, open_bundle_and_store
 from models.scan import iter_file_records, scan_bundle
@@ -52,9 +52,9 @@ def run(args) -> int:
     out = sys.stdout
     for record in iter_file_records(store):
         if args.json:
-            out.write(json.dumps(file_json(record), ensure_ascii=False) + "\n")
+            write_json(out, file_json(record))
         else:
-            out.write(f"{record['path']}\t{record['size']}\t{ns_to_utc_iso(record['modified_ns'])}\n")
+            write_fields(out, (record["path"], record["size"], ns_to_utc_iso(record["modified_ns"])))
     print(f"共 {summary.files} 个文件，{summary.bytes:,} 字节，用时 {summary.seconds:.2f} 秒；"
           f"清单外新增 {summary.additions} 个，读取错误 {summary.errors} 个", file=sys.stderr)
     return 0

@@ -9,6 +9,7 @@ from typing import BinaryIO, Iterator, NamedTuple
 
 from models.birthtime import make_reader, make_statx_reader
 from models.jobs import check_cancel
+from models.names import from_os, name_text
 from models.safepath import open_evidence, resolve_inside
 
 
@@ -34,7 +35,7 @@ class Entry(NamedTuple):
 _IS_WINDOWS = sys.platform == "win32"
 S_ISREG = statmod.S_ISREG
 _NAME = attrgetter("name")
-_FS_ENCODING, _FS_ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
+_FS_ENCODING = sys.getfilesystemencoding()
 
 
 def _kind(mode: int) -> str:
@@ -53,7 +54,7 @@ def entry_from_stat(rel: str, st: os.stat_result, full, birth=None) -> Entry:
     target = None
     if kind == "link":
         try:
-            target = os.fsdecode(os.readlink(full))
+            target = from_os(os.fsdecode(os.readlink(full)))
         except OSError as exc:
             target = f"? ({exc.strerror})"
     created = getattr(st, "st_birthtime_ns", None)
@@ -98,7 +99,10 @@ class FolderSource:
             prefix = rel_dir + "/" if rel_dir else ""
             found, subfolders = [], []
             for child in children:
-                rel = prefix + child.name.decode(_FS_ENCODING, _FS_ERRORS)
+                try:
+                    rel = prefix + child.name.decode(_FS_ENCODING)
+                except UnicodeDecodeError:  # GBK or Latin-1 bytes: kept as name text (models.names)
+                    rel = prefix + name_text(child.name)
                 if skip and rel in skip:
                     continue
                 try:

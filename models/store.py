@@ -9,6 +9,7 @@ from pathlib import Path
 import platformdirs
 import sqlite_utils
 
+from models import store_damage, store_lock
 from models.store_schema import MIGRATIONS, SCHEMA_VERSION
 
 STORE_ENV = "EVIDENCEDESK_STORE"
@@ -22,6 +23,7 @@ class StoreError(Exception):
 class Store:
     db: sqlite_utils.Database
     path: Path
+    replaced: str | None = None  # set when a damaged store was moved aside on open: what was kept and where
 
     def meta(self, key: str, default=None):
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
@@ -75,11 +77,18 @@ def open_store_file(path: Path) -> Store:
     return Store(db=sqlite_utils.Database(conn), path=path)
 
 
-def open_store(bundle, store_dir: Path | None = None) -> Store:
-    """The bundle's store, keyed by its manifest digest; reopening a bundle reuses it."""
+def open_store(bundle, store_dir: Path | None = None, notify=None) -> Store:
+    """The bundle's store, keyed by its manifest digest; reopening a bundle reuses it. The file is checked
+    first (models.store_damage): a damaged one is kept aside and a fresh store started, store.replaced saying so.
+    Opened under the store's lock (models.store_lock; notify(message) if another process holds it)."""
     folder = Path(store_dir) if store_dir else default_store_dir()
-    store = open_store_file(folder / f"{bundle.digest}.sqlite")
-    if store.meta("manifest_digest") is None:
-        store.set_meta("manifest_digest", bundle.digest)
-    store.set_meta("bundle_root", os.path.abspath(bundle.root))
+    path = folder / f"{bundle.digest}.sqlite"
+    with store_lock.held(path, notify):
+        reason = store_damage.damage(path)
+        replaced = store_damage.move_aside(path, reason) if reason else None
+        store = open_store_file(path)
+        store.replaced = replaced
+        if store.meta("manifest_digest") is None:
+            store.set_meta("manifest_digest", bundle.digest)
+        store.set_meta("bundle_root", os.path.abspath(bundle.root))
     return store

@@ -1,5 +1,6 @@
 """The background typing pass: content type, Art. 27 form, extension mismatch and EXIF for untyped files."""
 
+import math
 import os
 import time
 from functools import lru_cache
@@ -9,7 +10,8 @@ from concurrent.futures.process import BrokenProcessPool
 from models.category import category_for, category_overrides, form_by_type
 from models.exif import ExifSummary, exif_to_json_text, may_have_exif, read_exif
 from models.filetype import detect_mime, extension_mismatch, read_head
-from models.jobs import Cancelled, check_cancel, lower_priority, process_context
+from models.jobs import Cancelled, check_cancel, helper_started, process_context
+from models.names import to_os
 from models.safepath import SafePathError, check_relative, is_inside, open_evidence
 
 BATCH = 256  # files per task: large enough to hide the pool's overhead, small enough for smooth progress
@@ -30,6 +32,7 @@ class _Resolver:
         self.folders: dict[str, str | None] = {}  # folder -> its absolute prefix, None when it leads out
 
     def __call__(self, rel: str) -> str:
+        rel = to_os(rel)  # a name that is not UTF-8: its bytes again (models.names)
         folder, _, name = rel.rpartition("/")
         prefix = self.folders.get(folder, False)
         if prefix is False or not folder or name == ".." or "\\" in name or "\x00" in name or not name.strip():
@@ -103,7 +106,7 @@ def make_executor(workers: int, mode: str = "process") -> Executor:
     """A process pool (exifread is pure Python: threads would share one core) or a thread pool."""
     if mode == "thread":
         return ThreadPoolExecutor(max_workers=workers)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=process_context(), initializer=lower_priority)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=process_context(), initializer=helper_started)
 
 
 class _Writer:
@@ -119,7 +122,7 @@ class _Writer:
         self.total, self.total_bytes = len(records), sum(r[2] or 0 for r in records)
         self.done = self.bytes = 0
         self.pending: list[tuple] = []
-        self.last = 0.0  # the first results are written at once
+        self.last = -math.inf  # never written: the first results are written at once (monotonic() may be small after boot)
 
     def __call__(self, results: list[tuple]) -> None:
         self.pending += results

@@ -2,6 +2,7 @@
 
 import os
 import stat
+from collections import deque
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
@@ -11,7 +12,9 @@ from models.digest_pool import digest_many
 from models.digest_tree import FolderError, digest_tree_batches
 from models.digests import FileJob, normalise
 from models.jobs import check_cancel
-from models.recorded import decode_text, digest_row_steps, digest_rows, hex_problem, parse_acquisition_log
+from models.names import as_gb18030_name, decode_list, from_os, to_os
+from models.safe_read import LIST_CAP, LOG_CAP, MetadataReadError, read_metadata
+from models.recorded import digest_row_steps, digest_rows, hex_problem, parse_acquisition_log
 
 STATUSES = ("match", "mismatch", "missing", "unreadable", "unlisted")
 IMAGE_LOG_SUFFIXES = (".txt", ".info", ".log")
@@ -112,12 +115,11 @@ class _Collector:
         for path, digests in ((item.get("appraisal") or {}).get("material_digests") or {}).items():
             self.add(item_id, str(path), digests, "appraisal")
 
-    def _read(self, item_id, rel: str, source: str) -> bytes | None:
-        from models.safepath import SafePathError, open_evidence, resolve_inside
+    def _read(self, item_id, rel: str, source: str, cap: int = LIST_CAP) -> bytes | None:
+        from models.safepath import SafePathError, resolve_inside
 
         try:
-            with open_evidence(resolve_inside(self.root, rel)) as stream:
-                return stream.read()
+            return read_metadata(resolve_inside(self.root, rel), cap)
         except (OSError, SafePathError) as exc:
             status = "missing" if isinstance(exc, FileNotFoundError) else "unreadable"
             mark = f"{RECORD_DEFECT}: 记录文件无法读取 / the record cannot be read: " if source.startswith(
@@ -130,7 +132,7 @@ class _Collector:
         data = self._read(item_id, list_rel, source)
         if data is None:
             return
-        lines = decode_text(data).splitlines()
+        lines = decode_list(data).splitlines()  # decode_text, keeping the bytes of names that are not UTF-8
         del data  # the lines only, and those only until parsed (100k lines: ~35 MB)
         rows, findings, count = [], [], len(lines)
         head = digest_rows("\n".join(lines[:64]), name=list_rel)[0] if count >= TREE_MIN_FILES else []
@@ -172,11 +174,13 @@ class _Collector:
         names = normalise(algorithms)
         index = {name: at for at, name in enumerate(names)}  # the answers: (index, hexes) and no dict per file
         for batch in digest_tree_batches(base, names, progress, cancel, total_count=count, idle=idle):
-            if isinstance(batch, FolderError):
-                continue  # its files, when listed, are checked one by one (and say why)
-            prefix = _join(folder, batch.folder) + "/" if batch.folder else _join(folder, "")
+            if isinstance(batch, FolderError):  # its files, when listed, are checked one by one (and say why);
+                if not batch.missing:  # one it cannot list may hide files the list does not name
+                    self.findings.append(_unreadable_folder(_join(folder, from_os(batch.folder)), batch.error))
+                continue
+            prefix = _join(folder, from_os(batch.folder)) + "/" if batch.folder else _join(folder, "")
             for name, hexes, _size, error, missing in batch.files:
-                found[prefix + name] = ((index, hexes) if error is None else
+                found[prefix + from_os(name)] = ((index, hexes) if error is None else
                                         ("missing" if missing else "unreadable", None, error))
         return found
 
@@ -189,9 +193,15 @@ class _Collector:
         except OSError:
             return
         for name in names:
-            rel = str(image.parent / name) if str(image.parent) != "." else name
-            data = self._read(item_id, rel, f"log:{rel}")
-            parsed = parse_acquisition_log(data) if data is not None else None
+            rel = from_os(str(image.parent / name) if str(image.parent) != "." else name)
+            try:  # a guess by suffix: a FIFO, a device or a large .txt there is no acquisition log
+                data = read_metadata(self.root / to_os(rel), LOG_CAP)
+            except MetadataReadError:
+                continue
+            except OSError as exc:
+                self.findings.append(VerifyResult(item_id, rel, None, None, f"log:{rel}", None, "unreadable", str(exc)))
+                continue
+            parsed = parse_acquisition_log(data)
             if parsed is None or not parsed.digests:
                 continue
             kind = "guymager" if parsed.format == "guymager" else "ftk_log"
@@ -216,11 +226,11 @@ class _ListLocator:
             self.files = {k[len(self.prefix):] for k in self.tree if k.startswith(self.prefix)}
         if self.files is None:
             base = self.root / self.folder if self.folder else self.root
-            self.files = {os.path.relpath(os.path.join(d, f), base).replace(os.sep, "/")
+            self.files = {from_os(os.path.relpath(os.path.join(d, f), base).replace(os.sep, "/"))
                           for d, _dirs, names in os.walk(base) for f in names}
         return self.files
 
-    def __call__(self, written: str) -> str:
+    def __call__(self, written: str, retry: bool = True) -> str:
         if self.tree is not None and written.startswith(self.prefix) and written in self.tree \
                 and "\\" not in written and not written.partition("/")[0].endswith(":"):
             return written  # bundle-relative and a file under the folder: the first candidate below
@@ -238,6 +248,11 @@ class _ListLocator:
             tail = "/".join(parts[start:])
             if tail in files:
                 return _join(self.folder, tail)
+        other = as_gb18030_name(written) if retry else None  # a GBK list naming a file the disk keeps in GBK
+        if other is not None and other != written:
+            found = self(other, retry=False)
+            if self._exists(found):
+                return found
         return plain if plain.startswith(self.folder + "/") else _join(self.folder, parts[-1] if parts else plain)
 
 
@@ -245,7 +260,7 @@ class _ListLocator:
         """The file is there: from the folder's walk when it was read whole (no stat per listed file)."""
         if self.tree is not None and candidate in self.tree:
             return True
-        return os.path.exists(os.path.join(self.root, candidate))
+        return os.path.exists(os.path.join(self.root, to_os(candidate)))
 
 
 def _join(a: str, b: str) -> str:
@@ -272,7 +287,7 @@ class _Files:
                 inside = self.folders[folder] = is_inside(self.root, os.path.join(self.text, folder))
             if not inside:
                 resolve_inside(self.root, rel)  # raises, saying why
-            full = os.path.join(self.text, rel)
+            full = os.path.join(self.text, to_os(rel))
             st = os.lstat(full)
             if stat.S_ISLNK(st.st_mode):
                 resolve_inside(self.root, rel)  # a link leading out of the bundle says so
@@ -287,23 +302,37 @@ class _Files:
         return None, None, st.st_size
 
 
-def _unlisted(bundle, coverage: Coverage, images: set[str], cancel) -> list[VerifyResult]:
-    """Files under evidence/ that no content entry covers (Art. 30.4), disk-image segments and logs excepted.
+def _unlisted(bundle, coverage: Coverage, images: set[str], cancel):
+    """Files under evidence/ that no content entry covers (Art. 30.4), disk-image segments and logs excepted,
+    yielded as found, and each folder that cannot be read (what it holds is unknown: a finding, never silence).
     A folder at or under a listed directory is not walked: every file in it is covered."""
-    root, found = Path(bundle.root), []
-    for folder, dirs, names in os.walk(root / "evidence"):
+    root, pending = Path(bundle.root), []
+
+    def unreadable(exc: OSError) -> None:  # os.walk would skip it in silence: what it holds is unknown
+        if not isinstance(exc, (FileNotFoundError, NotADirectoryError)):  # gone, or a file: nothing hidden
+            rel = from_os(os.path.relpath(exc.filename, root).replace(os.sep, "/"))
+            pending.append(_unreadable_folder(rel, exc.strerror or str(exc)))
+
+    for folder, dirs, names in os.walk(root / "evidence", onerror=unreadable):
+        yield from pending
+        pending.clear()
         check_cancel(cancel)
-        prefix = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = from_os(os.path.relpath(folder, root).replace(os.sep, "/"))
         if _covered_folder(coverage, prefix):
             dirs[:] = []
             continue
         dirs.sort()
         for name in sorted(names):
-            rel = f"{prefix}/{name}"
+            rel = f"{prefix}/{from_os(name)}"
             _item, listed = coverage.locate(rel)
             if is_addition(rel, listed) and not _companion(rel, images):
-                found.append(VerifyResult(None, rel, None, None, None, None, "unlisted"))
-    return found
+                yield VerifyResult(None, rel, None, None, None, None, "unlisted")
+    yield from pending  # a folder found unreadable at the walk's last step
+
+
+def _unreadable_folder(rel: str, error: str) -> VerifyResult:
+    return VerifyResult(None, rel, None, None, None, None, "unreadable",
+                        f"无法读取文件夹，其中的文件未能核对 / folder not readable, its files unchecked: {error}")
 
 
 def _covered_folder(coverage: Coverage, folder: str) -> bool:
@@ -329,14 +358,14 @@ def _companion(rel: str, images: set[str]) -> bool:
     return False
 
 
-def _compare(expected: list[Expected], answers: dict, items: dict, shared: set) -> list[VerifyResult]:
-    """A result per recorded digest. An answer is (status or None, {algorithm: hex}, error), or (index,
-    hexes) from a folder read whole; it is dropped once used unless its path is in `shared` (recorded in
-    more than one place), so that the computed digests are freed as the results grow."""
-    out = []
-    append = out.append
+def _compare(expected: deque, answers: dict, items: dict, shared: set):
+    """A result per recorded digest, yielded as made. An answer is (status or None, {algorithm: hex}, error), or
+    (index, hexes) from a folder read whole; it is dropped once used unless its path is in `shared` (recorded in
+    more than one place), and each expectation leaves the deque as it is compared: memory goes down as the
+    results go out."""
     explained = {i: item for i, item in items.items() if item.get("changes")}
-    for e in expected:
+    while expected:
+        e = expected.popleft()
         answer = answers[e.path] if e.path in shared else answers.pop(e.path)
         note = explanation_for(explained[e.item], e.path) if e.item in explained else None
         first = answer[0]
@@ -348,17 +377,22 @@ def _compare(expected: list[Expected], answers: dict, items: dict, shared: set) 
                 computed = [hexes[first[a]] if a in first else None for a in e.algorithms]
             for algorithm, recorded, value in zip(e.algorithms, e.values, computed):
                 if value == recorded:  # the recorded string kept once (100k files: ~20 MB less)
-                    append(VerifyResult(e.item, e.path, algorithm, recorded, e.source, recorded, "match", None, note))
+                    yield VerifyResult(e.item, e.path, algorithm, recorded, e.source, recorded, "match", None, note)
                 else:
-                    append(VerifyResult(e.item, e.path, algorithm, recorded, e.source, value, "mismatch", None, note))
+                    yield VerifyResult(e.item, e.path, algorithm, recorded, e.source, value, "mismatch", None, note)
         else:
             for algorithm, recorded in zip(e.algorithms, e.values):
-                append(VerifyResult(e.item, e.path, algorithm, recorded, e.source, None, first, answer[2], note))
-    return out
+                yield VerifyResult(e.item, e.path, algorithm, recorded, e.source, None, first, answer[2], note)
 
 
 def verify_bundle(bundle, store=None, progress=None, cancel=None, items=None) -> list[VerifyResult]:
-    """Every recorded digest of the bundle (or of the items named) recomputed and compared, plus unlisted files.
+    """iter_verify's results in one list (the window shows them; `verify` streams them into the store instead)."""
+    return list(iter_verify(bundle, store, progress, cancel, items))
+
+
+def iter_verify(bundle, store=None, progress=None, cancel=None, items=None):
+    """Every recorded digest of the bundle (or of the items named) recomputed and compared, plus unlisted files,
+    yielded as made: one list of every result took ~1.4 GB at 1M files (bench_verify_scale).
     A digest list of many files has its folder read by helpers that walk it as they read (models.digest_tree);
     everything else is checked file by file and read through models.digest_pool."""
     chosen = [i for i in bundle.items if items is None or i.get("id") in set(items)]
@@ -387,19 +421,20 @@ def verify_bundle(bundle, store=None, progress=None, cancel=None, items=None) ->
             answers[path] = (status, None, error)
         else:
             jobs[path] = (set(e.algorithms), size)
-    file_jobs = [FileJob(p, os.path.join(files.text, p), tuple(a), size) for p, (a, size) in jobs.items()]
+    file_jobs = [FileJob(p, os.path.join(files.text, to_os(p)), tuple(a), size) for p, (a, size) in jobs.items()]
     for answer in digest_many(file_jobs, progress=progress, cancel=cancel):
         if answer.error:
             answers[answer.key] = ("missing" if answer.missing else "unreadable", None, answer.error)
         else:
             answers[answer.key] = (None, answer.digests, None)
     by_id = {i.get("id"): i for i in chosen}
-    del tree
-    results = collector.findings + _compare(collector.expected, answers, by_id, shared)
+    del tree, files, jobs, file_jobs
+    expected, collector.expected = deque(collector.expected), None
+    yield from collector.findings
+    yield from _compare(expected, answers, by_id, shared)
     if items is None:
         images = {e.get("path") for i in chosen for e in i.get("content") or [] if e.get("type") == "disk_image"}
-        results += _unlisted(bundle, Coverage(bundle), images, cancel)
-    return results
+        yield from _unlisted(bundle, Coverage(bundle), images, cancel)
 
 
 def _program_version() -> str:
@@ -432,6 +467,13 @@ def _values(result) -> tuple:
         return tuple(result)  # its fields are RESULT_COLUMNS, in that order
     result = dict(result)
     return tuple(result.get(column) for column in RESULT_COLUMNS)
+
+
+def iter_saved(store):
+    """The saved results as VerifyResults, in the order they were made (streamed, not loaded whole)."""
+    cursor = store.db.conn.execute(f"SELECT {', '.join(RESULT_COLUMNS)} FROM verification ORDER BY id")
+    for row in cursor:
+        yield VerifyResult(*row)
 
 
 def load_results(store, item=None) -> list[dict]:

@@ -4,9 +4,12 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.helpers import ROOT
 
 
+@pytest.mark.build
 def test_build_spec_builds_and_runs(tmp_path):
     dist, work = tmp_path / "dist", tmp_path / "work"
     build = subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",

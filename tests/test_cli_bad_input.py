@@ -96,3 +96,16 @@ def test_unreadable_file_is_a_finding_not_a_crash(tmp_path):
     for result in (scanned, verified):
         assert "Traceback" not in result.stderr.decode()
     assert snapshot(root) == before
+
+
+def test_every_subcommand_imports_and_no_phantom_one_is_offered():
+    """A subcommand whose module is missing or broken is a build error, not 'not available in this build': the
+    parser imports every module listed, and make-bundle (never written) is no longer offered."""
+    import importlib
+
+    from main import COMMANDS
+
+    for module, run_name, add, _help in COMMANDS.values():
+        loaded = importlib.import_module(module)
+        assert callable(getattr(loaded, run_name)) and callable(getattr(loaded, add))
+    assert "make-bundle" not in COMMANDS

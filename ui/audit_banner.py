@@ -3,7 +3,7 @@
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton
 
-from models import audit
+from models import audit, audit_guard
 
 ACK_ACTION = "audit.broken_acknowledged"
 
@@ -12,7 +12,8 @@ def acknowledgement(store, status) -> dict | None:
     """The audit entry in which a reviewer acknowledged this break (same broken seq), if any."""
     for entry in reversed(audit.load_entries(store.db)):
         payload = entry.get("payload") or {}
-        if entry["action"] == ACK_ACTION and payload.get("broken_at_seq") == status.broken_at_seq:
+        if (entry["action"] == ACK_ACTION and payload.get("broken_at_seq") == status.broken_at_seq
+                and payload.get("problem") == status.problem):
             return entry
     return None
 
@@ -39,9 +40,10 @@ class AuditBanner(QFrame):
         self.hide()
 
     def check(self, store, reviewer: str):
-        """Verify the chain; returns the ChainStatus (None without a store)."""
+        """Verify the chain, the tables against it and its anchor (models.audit_guard); returns the ChainStatus
+        (None without a store)."""
         self.store, self.reviewer = store, reviewer
-        self.status = audit.verify_chain(store.db) if store is not None else None
+        self.status = audit_guard.check(store.db) if store is not None else None
         if self.status is None or self.status.ok:
             self.hide()
             return self.status
@@ -50,8 +52,12 @@ class AuditBanner(QFrame):
         return self.status
 
     def _show_broken(self, ack: dict | None) -> None:
-        text = self.tr("审计日志校验失败：第 %1 条记录起哈希链断裂，审查记录可能在程序之外被改动。"
-                       "请勿依赖本审查库中的决定，并向技术人员报告。").replace("%1", str(self.status.broken_at_seq))
+        if self.status.problem:
+            text = self.tr("审计日志校验失败：%1。审查记录可能在程序之外被改动，请勿依赖本审查库中的决定，"
+                           "并向技术人员报告。").replace("%1", self.status.problem)
+        else:
+            text = self.tr("审计日志校验失败：第 %1 条记录起哈希链断裂，审查记录可能在程序之外被改动。"
+                           "请勿依赖本审查库中的决定，并向技术人员报告。").replace("%1", str(self.status.broken_at_seq))
         if ack:
             text += self.tr("（%1 已于 %2 确认知悉）").replace("%1", ack["reviewer"]).replace("%2", ack["at"])
         self.label.setText(text)
@@ -70,7 +76,7 @@ class AuditBanner(QFrame):
             return None
         entry = audit.append(self.store.db, self.reviewer, ACK_ACTION,
                              {"broken_at_seq": self.status.broken_at_seq, "head_digest": self.status.head_digest,
-                              "count_verified": self.status.count})
+                              "count_verified": self.status.count, "problem": self.status.problem})
         self._show_broken(entry)
         self.acknowledged.emit(entry)
         return entry

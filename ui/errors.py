@@ -55,6 +55,11 @@ def show_open_error(parent, path, exc) -> None:
     QMessageBox.warning(parent, title, text)
 
 
+def show_store_replaced(parent, text: str) -> None:
+    """The bundle opened, but its review store was damaged: kept aside (the text says where), review afresh."""
+    QMessageBox.warning(parent, _t("审查库已损坏，已另存并新建"), text)
+
+
 def log_file() -> Path | None:
     try:
         import platformdirs

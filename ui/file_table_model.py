@@ -10,6 +10,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from models.names import shown
 from models.page_rows import rows_by_id
 from models.sort_keys import INDEX_FROM, SORT_KEYS, UNIQUE_KEYS, has_sort_index
 from models.timeutil import format_local, format_utc
@@ -363,7 +364,7 @@ class FileTableModel(QAbstractTableModel):
 
     def _display(self, rec: dict, column: int):
         if column == COL_NAME:
-            name = file_name(rec["path"])
+            name = shown(file_name(rec["path"]))  # a name that is not UTF-8: decoded, its bytes in hex beside
             return f"{name} → {rec['link_target']}" if rec["kind"] == "link" else name
         if column == COL_SIZE:
             return human_size(rec["size"]) if rec["kind"] == "file" else ""
@@ -400,7 +401,7 @@ class FileTableModel(QAbstractTableModel):
         if rec["error"]:
             return rec["error"]
         if column == COL_NAME:
-            return rec["path"]
+            return shown(rec["path"])
         if column == COL_SIZE and rec["size"] is not None:
             return QCoreApplication.translate("FileTableModel", "%1 字节").replace("%1", f"{rec['size']:,}")
         if column in TIME_FIELDS and rec[TIME_FIELDS[column]] is not None:

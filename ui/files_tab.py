@@ -1,5 +1,6 @@
 """The 文件 tab: the file table of the open bundle, with a path filter and the count of records shown."""
 
+import math
 import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -23,7 +24,7 @@ class FilesTab(QWidget):
         self.context = context
         self.bundle = self.store = None
         self.keywords: dict = {}
-        self._counted_at = 0.0
+        self._counted_at = -math.inf
         self.model = FileTableModel(self)
         self.model.index_needed.connect(self._build_sort_index)
         self.sort_task = None

@@ -49,8 +49,20 @@ class IdentityDialog(QDialog):
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存签名身份"), self.out_edit.text(),
                                               self.tr("PKCS#12 身份 (*.p12)"))
-        if path:
+        if path and self._inside_bundle(path):
+            self.message.setText(self._inside_text(path))
+        elif path:
             self.out_edit.setText(path)
+
+    def _inside_bundle(self, path) -> bool:
+        """Inside the bundle open in the window that shows this dialog (an identity is no evidence)."""
+        from models.output_paths import inside_bundle
+
+        bundle = getattr(self.parent(), "bundle", None)
+        return bundle is not None and inside_bundle(path, bundle.root)
+
+    def _inside_text(self, path) -> str:
+        return self.tr("身份文件不得保存在打开的证据包内（证据不得改动）：%1").replace("%1", str(path))
 
     def _problem(self) -> str | None:
         out = self.out_edit.text().strip()
@@ -62,6 +74,8 @@ class IdentityDialog(QDialog):
             return self.tr("两次输入的口令不一致")
         if not out or Path(out).is_dir():
             return self.tr("请指定身份文件（.p12）")
+        if self._inside_bundle(out):
+            return self._inside_text(out)
         return None
 
     def create(self) -> bool:

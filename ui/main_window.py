@@ -1,5 +1,6 @@
 """The main window: case header, items and folders on the left, tabs in the middle, details right, progress below."""
 
+import math
 import threading
 import time
 
@@ -9,7 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidge
 
 from ui.case_header import CaseHeader
 from ui.detail_pane import DetailPane
-from ui.errors import show_exception, show_open_error
+from ui.errors import show_exception, show_open_error, show_store_replaced
 from ui.files_tab import FilesTab
 from ui.item_tree import ItemTree
 from ui.open_dialogs import WelcomePage, ask_bundle_folder, dropped_folder
@@ -35,7 +36,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.bundle = self.store = None
         self.tasks: list = []
-        self._typed_at = 0.0
+        self._typed_at = -math.inf
         self._opening = False
         self.recent = RecentBundles(context.settings)
         self.setWindowTitle(APP_TITLE)
@@ -173,6 +174,8 @@ class MainWindow(QMainWindow):
         self.files_tab.set_case(bundle, store)  # records of an earlier scan show at once
         self.stack.setCurrentIndex(1)
         self.case_opened.emit(bundle)
+        if store.replaced:
+            show_store_replaced(self, store.replaced)
         # on a timer, after the case page's first paint: starting the scan's helper (the bundle pickled, the
         # forkserver asked) took the GIL from the GUI thread while it painted, 20 ms of a 48 ms stall
         QTimer.singleShot(SCAN_AFTER_OPEN_MS, self._for_case(self._start_scan))
@@ -186,11 +189,12 @@ class MainWindow(QMainWindow):
 
         def load():
             from models.manifest import load_bundle
+            from models.output_paths import store_folder
             from models.store import open_store
 
             try:
-                bundle = load_bundle(path)
-                answer["case"] = bundle, open_store(bundle, self.context.store_dir)
+                bundle = load_bundle(path)  # a store folder inside the bundle is refused (UsageError)
+                answer["case"] = bundle, open_store(bundle, store_folder(bundle, self.context.store_dir))
             except BaseException as exc:  # noqa: BLE001 - raised again on the GUI thread
                 answer["error"] = exc
 
@@ -303,7 +307,7 @@ class MainWindow(QMainWindow):
             from models.typing_pass import fill_types
         except ImportError:
             return
-        self._typed_at = 0.0
+        self._typed_at = -math.inf
         self._run(fill_types, self.tr("正在识别文件类型"), self._types_done, self._types_failed,
                   self._typing_progress, in_process=True)
 

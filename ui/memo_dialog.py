@@ -30,14 +30,19 @@ def memo_job(bundle, store_path, identity_path, passphrase: bytes, reviewer: str
     """fn(progress, cancel) for the TaskRunner: load the identity, gather the review, write the memo."""
 
     def job(progress, cancel):
+        from models import audit_guard
         from models.identity import load_identity
         from models.memo_data import build_memo_data
         from models.memo_render import write_memo
         from models.store import open_store_file
 
+        from models.output_paths import refuse_inside
+
+        refuse_inside(out, bundle.root if bundle is not None else None, "审查意见", "memo")  # the last guard
         identity = load_identity(identity_path, passphrase)
         store = open_store_file(Path(store_path))  # the worker's own connection: sqlite stays on one thread
         try:
+            audit_guard.require_intact(store.db)  # AuditError: its message is shown, nothing is signed
             data = build_memo_data(bundle, store, reviewer or identity.name, identity.training)
         finally:
             store.close()
@@ -112,8 +117,18 @@ class MemoDialog(QDialog):
     def _browse_out(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存审查意见"), self.out_edit.text(),
                                               self.tr("PDF 文件 (*.pdf)"))
-        if path:
+        if path and self._inside_bundle(path):
+            self.show_message(self._inside_text(path), error=True)
+        elif path:
             self.out_edit.setText(path)
+
+    def _inside_bundle(self, path) -> bool:
+        from models.output_paths import inside_bundle
+
+        return self.bundle is not None and inside_bundle(path, self.bundle.root)
+
+    def _inside_text(self, path) -> str:
+        return self.tr("审查意见不得保存在打开的证据包内（证据不得改动）：%1").replace("%1", str(path))
 
     def show_message(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(f"color: {RED if error else GREEN};")
@@ -130,6 +145,8 @@ class MemoDialog(QDialog):
             return self.tr("请输入签名身份的口令")
         if not self.out_edit.text().strip() or out.is_dir():
             return self.tr("请指定输出文件（.pdf）")
+        if self._inside_bundle(out):
+            return self._inside_text(out)
         if not out.parent.is_dir():
             return self.tr("无法写入审查意见 %1：目录不存在").replace("%1", str(out))
         return None

@@ -7,29 +7,34 @@ from PySide6.QtWidgets import (QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QLi
                                QRadioButton, QVBoxLayout)
 
 from checks.base import CheckResult
-from checks.outcome import propose_outcome
-from checks.wording import shown, wording
+from checks.outcome import propose_outcome, recorded_basis
+from checks.outcome_words import article_text, basis_text as _basis_words
 from models import review
+from models.labels import label
 from models.timeutil import format_local
 
-OUTCOME_ZH = {"admissible": "可采", "defect": "瑕疵可补正", "excluded": "排除"}
-DEFAULT_BASIS = {"admissible": "", "defect": "43.4", "excluded": "44.1"}
+# the reviewer's choices; "pending" is a proposal only (the reviewer must judge first), never an outcome
+OUTCOME_ZH = {"admissible": "可采", "correctable": "瑕疵可补正", "excluded": "排除"}
+PROPOSAL_ZH = dict(OUTCOME_ZH, pending="待审查人判断")
 
 
-def proposal_for(item: dict, results: list[dict]):
+def stored_verifications(store) -> list[dict]:
+    """The store's verification records (they tell whether a changed file's original state can be restored)."""
+    from models.verify import load_results
+
+    return load_results(store) if store is not None else []
+
+
+def proposal_for(item: dict, results: list[dict], verifications=None, decisions=None):
     """checks.outcome.propose_outcome over stored check-result records."""
     pairs = {r["check_name"]: CheckResult(status=r["status"], facts=r.get("facts") or {}, message=r.get("message") or "")
              for r in results}
-    return propose_outcome(item or {}, pairs)
+    return propose_outcome(item or {}, pairs, verifications, decisions)
 
 
-def basis_text(basis: str) -> str:
-    """"43.2;43.3" -> "第43条(二)笔录或清单缺少签名；…" from the a43_*/a44_* wording."""
-    parts = []
-    for code in [b for b in (basis or "").split(";") if b]:
-        title = shown(wording("a" + code.replace(".", "_")), "title")
-        parts.append(f"第{code}条 {title}".strip())
-    return "；".join(parts)
+def basis_text(basis) -> str:
+    """Codes ("43.2;43.3" or a list) -> the clauses' names (第四十三条第（二）项 …), never a code."""
+    return _basis_words(basis)
 
 
 def corrections_lines(text) -> list[str]:
@@ -89,7 +94,8 @@ class OutcomeBox(QGroupBox):
         self.store, self.item, self.reviewer, self.timezone = store, item, reviewer, timezone
         self.hint.clear()
         self.setEnabled(item is not None)
-        self.proposal = proposal_for(item, results) if item is not None and results else None
+        self.proposal = (proposal_for(item, results, stored_verifications(store)) if item is not None and results
+                         else None)
         self.proposal_label.setText(self._proposal_text(set(overridden)))
         saved = review.load_outcome(store, item["id"]) if store is not None and item is not None else None
         self._show_saved(saved)
@@ -101,12 +107,15 @@ class OutcomeBox(QGroupBox):
     def _proposal_text(self, overridden: set) -> str:
         if self.proposal is None:
             return self.tr("程序建议：（尚无自动检查结果）")
-        text = self.tr("程序建议：<b>%1</b>").replace("%1", self.tr(OUTCOME_ZH[self.proposal.outcome]))
+        text = self.tr("程序建议：<b>%1</b>").replace("%1", self.tr(PROPOSAL_ZH[self.proposal.proposal]))
         if self.proposal.basis:
             text += "　" + self.tr("依据：") + basis_text(self.proposal.basis)
-        reasons = [f"第{r.get('article') or ''}条 {r.get('message') or ''}"
+        reasons = [f"{article_text(r.get('article'))} {label('effect', r.get('effect'))}：{r.get('message') or ''}"
+                   + (self.tr("（涉及 %1 个文件）").replace("%1", str(len(r["files"]))) if r.get("files") else "")
                    + (self.tr("（审查人已推翻）") if r.get("check") in overridden else "")
                    for r in self.proposal.reasons]
+        if self.proposal.route_44_2:
+            reasons.append(self.proposal.route_44_2)
         return text + ("<br>" + "<br>".join("· " + r for r in reasons[:8]) if reasons else "")
 
     def _show_saved(self, saved: dict | None) -> None:
@@ -115,7 +124,10 @@ class OutcomeBox(QGroupBox):
             button.setChecked(False)
         self.group.setExclusive(True)
         self.reason.setText((saved or {}).get("reason") or "")
-        self.corrections.setPlainText("\n".join(corrections_lines((saved or {}).get("corrections"))))
+        lines = corrections_lines((saved or {}).get("corrections"))
+        if saved is None and self.proposal is not None:
+            lines = list(self.proposal.corrections)  # what the findings ask, for the reviewer to edit
+        self.corrections.setPlainText("\n".join(lines))
         if saved:
             self.buttons[saved["outcome"]].setChecked(True)
             self.saved_label.setText(self.tr("已保存：%1　%2　%3　%4").replace("%1", self.tr(OUTCOME_ZH[saved["outcome"]]))
@@ -138,8 +150,7 @@ class OutcomeBox(QGroupBox):
         if refusal:
             self.hint.setText(refusal)
             return False
-        proposed = self.proposal is not None and self.proposal.outcome == outcome
-        basis = self.proposal.basis if proposed else DEFAULT_BASIS[outcome]
+        basis = recorded_basis(self.proposal, outcome)
         record = review.set_outcome(self.store, self.item["id"], outcome, basis, reason or None, corrections,
                                     self.reviewer)
         self.hint.clear()
@@ -152,8 +163,8 @@ class OutcomeBox(QGroupBox):
             return self.tr("没有打开的证据项")
         if outcome is None:
             return self.tr("请选择结论：可采、瑕疵可补正或排除")
-        if self.proposal is not None and outcome != self.proposal.outcome and not reason:
+        if self.proposal is not None and self.proposal.proposal not in (outcome, "pending") and not reason:
             return self.tr("结论与程序建议不同，须说明理由")
-        if outcome == "defect" and not corrections:
+        if outcome == "correctable" and not corrections:
             return self.tr("瑕疵可补正须列明要求补正或解释的事项")
         return ""

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from models import review
 from ui.record_table_model import RecordTableModel
-from ui.outcome_box import OUTCOME_ZH, proposal_for
+from ui.outcome_box import PROPOSAL_ZH, proposal_for, stored_verifications
 
 KIND_ZH = {"seized_media": "扣押、封存原始存储介质", "media_image": "制作数据镜像", "onsite_extraction": "现场提取",
            "online_extraction": "在线提取", "frozen": "冻结", "obtained": "调取", "inspection": "检查、侦查实验",
@@ -24,17 +24,18 @@ def item_summaries(bundle, store) -> list[dict]:
     for record in review.load_decisions(store):
         decisions.setdefault(record["item"], set()).add(record["check_name"])
     outcomes = review.load_outcomes(store)
+    verifications = stored_verifications(store) if results else []
     rows = []
     for item in bundle.items:
         item_results = results.get(item["id"], [])
         applicable = [r for r in item_results if r["status"] != "not_applicable"]
         done = decisions.get(item["id"], set())
         open_ones = [r for r in applicable if r["check_name"] not in done]
-        proposal = proposal_for(item, item_results) if item_results else None
+        proposal = proposal_for(item, item_results, verifications) if item_results else None
         rows.append({"id": item["id"], "title": item.get("title") or "", "kind": item.get("kind"),
                      "applicable": len(applicable), "decided": len(applicable) - len(open_ones),
                      "open": [f"第{r['article']}条" for r in open_ones],
-                     "proposed": proposal.outcome if proposal else None,
+                     "proposed": proposal.proposal if proposal else None,
                      "chosen": (outcomes.get(item["id"]) or {}).get("outcome")})
     return rows
 
@@ -73,7 +74,7 @@ class OverviewTableModel(RecordTableModel):
             return "、".join(shown) + (self.tr("等 %1 条").replace("%1", str(len(row["open"]))) if len(row["open"]) > 3
                                      else "") if shown else self.tr("无")
         value = row["proposed"] if column == COL_PROPOSED else row["chosen"]
-        return self.tr(OUTCOME_ZH[value]) if value else self.tr("—")
+        return self.tr(PROPOSAL_ZH[value]) if value else self.tr("—")
 
     def flags(self, index):
         if not index.isValid():

@@ -1,5 +1,6 @@
 """Background work on a QThreadPool (after Picard's run_task): cancel flag, progress and results on the GUI thread."""
 
+import math
 import logging
 import threading
 import time
@@ -43,7 +44,7 @@ class _Job(QRunnable):
         self.setAutoDelete(True)
         self.fn = fn
         self.handle = handle
-        self._last = 0.0
+        self._last = -math.inf  # never: the first report goes out at once, however soon after boot
 
     def progress(self, done, total=None, done_bytes=0, total_bytes=None) -> None:
         now = time.monotonic()

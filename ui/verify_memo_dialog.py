@@ -165,8 +165,12 @@ class VerifyMemoDialog(QDialog):
         self.problems.setText("\n".join(result.problems))
         self.summary.setPlainText(findings_summary(findings, tr) if findings else
                                   tr("无法读取附带的审查结果：%1").replace("%1", findings_problem or "-"))
-        if result.ok:
+        if result.ok and result.trusted:
             self._set_verdict(tr("✔ 审查意见完整有效：签名后未被改动"), True)
+        elif result.ok:  # no trust certificate given: any self-signed identity of that name would pass
+            self._set_verdict(tr("审查意见完整，但签名人未经信任：请指定信任的签名证书后再验证"), None)
+        elif result.unchanged:
+            self._set_verdict(tr("✘ 审查意见完整，但签名人不受所给证书信任，不能采信"), False)
         else:
             self._set_verdict(tr("✘ 审查意见已被改动或签名无效，不能采信"), False)
         self.verified.emit(result)

@@ -3,6 +3,8 @@
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from models.names import shown
+
 CONTEXT = "VerifyTableModel"
 COL_STATUS, COL_ITEM, COL_PATH, COL_ALGORITHM, COL_RECORDED, COL_COMPUTED, COL_SOURCE, COL_NOTE = range(8)
 HEADERS = (QT_TRANSLATE_NOOP("VerifyTableModel", "状态"), QT_TRANSLATE_NOOP("VerifyTableModel", "证据项"),
@@ -186,7 +188,7 @@ class VerifyTableModel(QAbstractTableModel):
             return f"{STATUS_MARK.get(status, '!')} {status_text(status)}"
         if column == COL_NOTE:
             return "；".join(t for t in (error, explanation) if t)
-        values = {COL_ITEM: item, COL_PATH: path, COL_ALGORITHM: ALGORITHM_NAMES.get(algorithm or "", (algorithm or "").upper()), COL_RECORDED: recorded,
+        values = {COL_ITEM: item, COL_PATH: shown(path) if path else path, COL_ALGORITHM: ALGORITHM_NAMES.get(algorithm or "", (algorithm or "").upper()), COL_RECORDED: recorded,
                   COL_COMPUTED: computed, COL_SOURCE: source}
         return "" if values[column] is None else str(values[column])
 

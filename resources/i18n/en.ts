@@ -4,6 +4,14 @@
 <context>
     <name></name>
     <message>
+        <source>审查意见完整，但签名人未经信任：请指定信任的签名证书后再验证</source>
+        <translation>The review memo is intact, but the signer is not trusted: give the trusted signer certificate and verify again</translation>
+    </message>
+    <message>
+        <source>✘ 审查意见完整，但签名人不受所给证书信任，不能采信</source>
+        <translation>✘ The review memo is intact, but its signer does not chain to the given certificate: do not rely on it</translation>
+    </message>
+    <message>
         <location filename="../../ui/progress_panel.py" line="11"/>
         <source>%1 个文件</source>
         <translation>%1 files</translation>
@@ -101,6 +109,10 @@
 </context>
 <context>
     <name>AuditBanner</name>
+    <message>
+        <source>审计日志校验失败：%1。审查记录可能在程序之外被改动，请勿依赖本审查库中的决定，并向技术人员报告。</source>
+        <translation>The audit log does not hold: %1. The review records may have been changed outside the program: do not rely on the decisions in this store, and report it to technical staff.</translation>
+    </message>
     <message>
         <location filename="../../ui/audit_banner.py" line="34"/>
         <source>我已知悉（记入审计日志）</source>
@@ -719,6 +731,10 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>审查库已损坏，已另存并新建</source>
+        <translation>The review store was damaged: kept aside, a new one started</translation>
+    </message>
+    <message>
         <location filename="../../ui/errors.py" line="50"/>
         <source>无法打开证据包</source>
         <translation>Cannot open the bundle</translation>
@@ -1047,6 +1063,10 @@
         <location filename="../../ui/identity_dialog.py" line="64"/>
         <source>请指定身份文件（.p12）</source>
         <translation>Choose the identity file (.p12)</translation>
+    </message>
+    <message>
+        <source>身份文件不得保存在打开的证据包内（证据不得改动）：%1</source>
+        <translation>The identity file must not be saved inside the open bundle (evidence is never changed): %1</translation>
     </message>
 </context>
 <context>
@@ -1428,6 +1448,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>完成</source>
         <translation>Done</translation>
     </message>
+    <message>
+        <source>审查意见不得保存在打开的证据包内（证据不得改动）：%1</source>
+        <translation>The memo must not be saved inside the open bundle (evidence is never changed): %1</translation>
+    </message>
 </context>
 <context>
     <name>OpenDialogs</name>
@@ -1528,6 +1552,14 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <location filename="../../ui/outcome_box.py" line="15"/>
         <source>排除</source>
         <translation>Excluded</translation>
+    </message>
+    <message>
+        <source>待审查人判断</source>
+        <translation>Pending the reviewer&apos;s judgement</translation>
+    </message>
+    <message>
+        <source>（涉及 %1 个文件）</source>
+        <translation> (%1 files concerned)</translation>
     </message>
 </context>
 <context>
@@ -1631,6 +1663,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <location filename="../../ui/outcome_box.py" line="15"/>
         <source>排除</source>
         <translation>Excluded</translation>
+    </message>
+    <message>
+        <source>待审查人判断</source>
+        <translation>Pending the reviewer&apos;s judgement</translation>
     </message>
 </context>
 <context>
@@ -2195,6 +2231,14 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 </context>
 <context>
     <name>VerifyMemoDialog</name>
+    <message>
+        <source>审查意见完整，但签名人未经信任：请指定信任的签名证书后再验证</source>
+        <translation>The review memo is intact, but the signer is not trusted: give the trusted signer certificate and verify again</translation>
+    </message>
+    <message>
+        <source>✘ 审查意见完整，但签名人不受所给证书信任，不能采信</source>
+        <translation>✘ The review memo is intact, but its signer does not chain to the given certificate: do not rely on it</translation>
+    </message>
     <message>
         <location filename="../../ui/verify_memo_dialog.py" line="80"/>
         <source>验证审查意见</source>

@@ -72,6 +72,23 @@ def time_ours_command(listing: Path) -> float:
     return time.perf_counter() - start
 
 
+def slowest_corpus_file() -> tuple[float, Path]:
+    """The longest read_exif over every corpus file, broken ones too (was a 2 s assertion in test_exif: a
+    wall-clock limit belongs here, where the machine's load is seen beside the figure)."""
+    from models.exif import read_exif
+
+    worst = (0.0, CORPUS)
+    for path in sorted(p for p in CORPUS.rglob("*") if p.is_file()):
+        start = time.perf_counter()
+        try:
+            with open(path, "rb") as stream:
+                read_exif(stream)
+        except Exception:  # noqa: BLE001 - a broken file's error is test_exif's business, its time is ours
+            pass
+        worst = max(worst, (time.perf_counter() - start, path))
+    return worst
+
+
 def median(values: list[float]) -> float:
     return sorted(values)[len(values) // 2]
 
@@ -104,8 +121,10 @@ def main() -> int:
           f"ratios {median([o / p for o, p in zip(ours_s, peers)]):.3f}; target <= 0.3)")
     print(f"  ... against the fields-only peer   :          {ours / peer_same:.2f} x")
     print(f"python -c ... read_exif (with start-up): {command:6.2f} s = {command / peer:.2f} x the peer")
+    worst, path = slowest_corpus_file()
+    print(f"slowest corpus file (broken ones too)  : {worst:6.3f} s ({path.name}; limit 2 s)")
     shutil.rmtree(work, ignore_errors=True)
-    return 0
+    return 0 if worst < 2.0 else 1
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import checks
 from checks.base import Check, ManualCheck
 from checks.registry import DEFAULT_CHECKS, CheckRegistry, DuplicateCheckError, default_registry
 
-HELPERS = {"base", "registry", "wording", "runner", "outcome", "check_cmd"}
+HELPERS = {"base", "registry", "wording", "runner", "outcome", "outcome_words", "check_cmd"}
 
 
 def _check_modules():

@@ -1,7 +1,13 @@
 """Each timestamp anomaly fires on a small bundle planted with it, and stays quiet on a clean one."""
 
+from datetime import datetime, timedelta
+
 from models.anomalies import find_anomalies, seizure_reference
-from tests.models.test_timeline import ns, set_mtime, typed_store, write_case
+from tests.models.test_timeline import PREPARED, ns, set_mtime, typed_store, write_case
+
+# "the future" of the case: after its preparation, whatever today is. A file written by a test is born now, so
+# once that instant has passed it is also created after it was modified: that copy effect is left out below.
+AFTER_PREPARATION = (datetime.fromisoformat(PREPARED) + timedelta(days=11)).isoformat()
 
 
 def kinds(anomalies, path=None):
@@ -27,7 +33,7 @@ def test_modified_after_seizure_and_in_the_future(tmp_path, corpus_dir, store_di
     set_mtime(root / "evidence/E1/photo.jpg", "2008-10-22T16:30:00+08:00")
     set_mtime(root / "evidence/E1/note.txt", "2026-11-19T09:00:00+08:00")  # after sealing (18th 15:00)
     (root / "evidence/E1/later.txt").write_text("后加", encoding="utf-8")
-    set_mtime(root / "evidence/E1/later.txt", "2026-12-01T09:00:00+08:00")  # after preparation too
+    set_mtime(root / "evidence/E1/later.txt", AFTER_PREPARATION)
     bundle, store = typed_store(root, store_dir)
     found = find_anomalies(bundle, store)
     note = [a for a in found if a.path == "evidence/E1/note.txt"]
@@ -35,7 +41,8 @@ def test_modified_after_seizure_and_in_the_future(tmp_path, corpus_dir, store_di
     assert note[0].facts["reference"] == "acquisition.finished_at"  # 14:40 comes before sealing at 15:00
     assert note[0].facts["reference_ns"] == ns("2026-11-18T14:40:00+08:00")
     assert "2026-11-19 09:00:00 +08:00" in note[0].message
-    assert kinds(found, "evidence/E1/later.txt") == {"modified_after_seizure", "future_of_preparation"}
+    later = kinds(found, "evidence/E1/later.txt") - {"created_after_modified"}
+    assert later == {"modified_after_seizure", "future_of_preparation"}
     assert not [a for a in found if a.path == "documents/E1.pdf" and a.kind == "modified_after_seizure"]
 
 
@@ -94,7 +101,7 @@ def test_streamed_anomalies_keep_the_first_of_each_kind_and_count_all(tmp_path, 
     root = write_case(tmp_path / "b", corpus_dir)
     for n in range(3):
         (root / f"evidence/E1/later{n}.txt").write_text("后加", encoding="utf-8")
-        set_mtime(root / f"evidence/E1/later{n}.txt", "2026-12-01T09:00:00+08:00")
+        set_mtime(root / f"evidence/E1/later{n}.txt", AFTER_PREPARATION)
     bundle, store = typed_store(root, store_dir)
     every = find_anomalies(bundle, store)
     counts, paced = {}, []

@@ -3,7 +3,6 @@
 import json
 import shutil
 import subprocess
-import time
 
 import pytest
 
@@ -54,10 +53,8 @@ def _agrees(name, want, summary) -> bool:
 def test_every_corpus_file_is_read_without_crashing(corpus_dir):
     files = [p for p in (corpus_dir / "exif").rglob("*") if p.is_file()]
     assert len(files) > 100
-    for path in files:
-        start = time.monotonic()
+    for path in files:  # how long each takes is measured in tests/benchmarks/bench_exif.py
         summary = _read(path)
-        assert time.monotonic() - start < 2.0, path
         assert summary is None or isinstance(summary, ExifSummary)
 
 

@@ -9,7 +9,7 @@ import pytest
 from models.identity import cert_pem, make_identity
 from models.memo_render import write_memo
 from models.memo_verify import MemoInputError, verify_memo
-from tests.models.test_memo import fill_review, make_review, write_bundle
+from tests.models.test_memo import make_review, write_bundle
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -108,11 +108,27 @@ def test_command_line(tmp_path):
     assert not (tmp_path / "w.pdf").exists()
 
 
+def fill_audited(store) -> None:
+    """fill_review's review, written as the program writes it (audited): `memo` refuses tables the audit
+    does not back (models.audit_guard)."""
+    from models import review
+    from tests.models.test_memo import CHECKS
+
+    for item in {c[0] for c in CHECKS}:
+        review.save_check_results(store, item, [(name, {"article": article, "status": status, "message": message})
+                                                for it, name, article, status, message in CHECKS if it == item])
+    review.decide(store, "E1", "a31_2_digests", "confirm", "张检察官", note="已复核")
+    review.decide(store, "E1", "a33_1_relevance", "answer", "张检察官", note="证明交易过程", answer="相关")
+    review.set_outcome(store, "E1", "admissible", None, None, None, "张检察官")
+    review.set_outcome(store, "E2", "defect", "第四十三条第四项", "未记录网络地址", ["补充在线提取笔录，载明网络地址"], "张检察官")
+    review.tag(store, "evidence/E1/聊天记录.txt", "objective_act", "商谈出售公民信息", "张检察官")
+
+
 def test_review_with_store_decisions_via_cli(tmp_path):
     bundle = write_bundle(tmp_path / "b")
     from models.store import open_store
 
-    fill_review(open_store(bundle, tmp_path / "store"), decide=True)
+    fill_audited(open_store(bundle, tmp_path / "store"))
     (tmp_path / "pw").write_text("pw")
     assert cli("identity", "--name", "甲", "--out", tmp_path / "id.p12", "--training",
                "--passphrase-file", tmp_path / "pw").returncode == 0
@@ -121,3 +137,35 @@ def test_review_with_store_decisions_via_cli(tmp_path):
     assert run.returncode == 0 and "尚未作出任何决定" not in run.stderr
     text = subprocess.run(["pdftotext", str(tmp_path / "m.pdf"), "-"], capture_output=True, text=True).stdout
     assert "培训 TRAINING" in text and "补充在线提取笔录，载明网络地址" in text
+
+
+def _contents(path: Path) -> bytes:
+    import re
+
+    return re.search(rb"/Contents <([0-9a-fA-F]+)>", path.read_bytes()).group(1)
+
+
+def test_no_spare_bytes_and_one_certificate(memo):
+    """The signature field holds what the signature needs (pyHanko's default left ~2.3 KB of zeros that took
+    edits unseen), and the signer's certificate is carried once (a second, unused copy was there)."""
+    from io import BytesIO
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    path, _ = memo
+    hex_digits = _contents(path)
+    assert len(hex_digits) - len(hex_digits.rstrip(b"0")) < 64
+    sig = PdfFileReader(BytesIO(path.read_bytes()), strict=False).embedded_signatures[-1]
+    assert len(sig.signed_data["certificates"]) == 1
+
+
+def test_verdict_names_an_untrusted_signer(memo, tmp_path):
+    path, pem = memo
+    plain = cli("verify-memo", path)
+    assert plain.returncode == 0 and "结论：完整，但签名人未经信任" in plain.stdout and "完整有效" not in plain.stdout
+    trusted = cli("verify-memo", path, "--trust", pem)
+    assert trusted.returncode == 0 and "结论：审查意见完整有效" in trusted.stdout
+    other = make_identity("张检察官", tmp_path / "same-name.p12", b"pw")  # same name, another key
+    (tmp_path / "same-name.pem").write_bytes(cert_pem(other))
+    impostor = cli("verify-memo", path, "--trust", tmp_path / "same-name.pem")
+    assert impostor.returncode == 1 and "不受所给证书信任" in impostor.stdout

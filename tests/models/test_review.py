@@ -43,7 +43,7 @@ def test_decisions_outcome_tags_survive_reopen_and_are_audited(opened):
     store = reopen()
     review.decide(store, "E1", "a31_2_digests", "override", "李某", reason="鉴定确认", note="见鉴定意见")
     review.decide(store, "E1", "a33_1_case_facts", "answer", "李某", answer="证明身份")
-    review.set_outcome(store, "E1", "defect", "43.2", "持有人未签名", ["补充签名"], "李某")
+    review.set_outcome(store, "E1", "defect", "43.2", "持有人未签名", ["补充签名"], "李某")  # the old word
     review.tag(store, "evidence/a.txt", "subject_identity", "微信号与手机号一致", "李某")
     review.tag(store, "evidence/b.txt", "objective_act", "转账", "李某")
     assert review.untag(store, "evidence/b.txt", "objective_act", "李某")
@@ -52,7 +52,7 @@ def test_decisions_outcome_tags_survive_reopen_and_are_audited(opened):
     decisions = {d["check_name"]: d for d in review.load_decisions(again, "E1")}
     assert decisions["a31_2_digests"]["reason"] == "鉴定确认" and decisions["a33_1_case_facts"]["answer"] == "证明身份"
     outcome = review.load_outcome(again, "E1")
-    assert (outcome["outcome"], outcome["basis"], outcome["corrections"]) == ("defect", "43.2", '["补充签名"]')
+    assert (outcome["outcome"], outcome["basis"], outcome["corrections"]) == ("correctable", "43.2", '["补充签名"]')
     assert [t["path"] for t in review.load_tags(again)] == ["evidence/a.txt"]
     status = audit.verify_chain(again.db)
     assert status.ok and status.count == 6

@@ -59,8 +59,12 @@ def test_type_batch_reports_a_path_leading_out(tmp_path):
     assert rows[1][:5] == ("text/plain", "27.7", 0, None, None)
 
 
-def test_results_before_a_cancel_are_stored(tmp_path, store_dir, monkeypatch):
-    """Writes are grouped (one commit per FLUSH_S); what was typed before a cancel still reaches the store."""
+@pytest.mark.parametrize("uptime", [None, 5.0], ids=["this machine", "just booted"])
+def test_results_before_a_cancel_are_stored(tmp_path, store_dir, monkeypatch, uptime):
+    """Writes are grouped (one commit per FLUSH_S); what was typed before a cancel still reaches the store. The
+    first batch goes out at once even on a machine booted seconds ago (monotonic() counts from boot)."""
+    import types
+
     from models import typing_pass
     from models.jobs import Cancelled
     from models.manifest import load_bundle
@@ -75,6 +79,8 @@ def test_results_before_a_cancel_are_stored(tmp_path, store_dir, monkeypatch):
     scan_bundle(bundle, store)
     monkeypatch.setattr(typing_pass, "BATCH", 2)
     monkeypatch.setattr(typing_pass._Writer, "FLUSH_S", 3600.0)  # only the first batch is written at once
+    if uptime is not None:
+        monkeypatch.setattr(typing_pass, "time", types.SimpleNamespace(monotonic=lambda: uptime))
     cancel, seen = threading.Event(), []
 
     def progress(done, total, *_):

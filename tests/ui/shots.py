@@ -1,7 +1,14 @@
 """Screenshots a person can look at: saved under $EVIDENCEDESK_SHOTS (else the test's tmp_path), CJK font set."""
 
 import os
+import tempfile
 from pathlib import Path
+
+
+def shots_folder() -> Path:
+    """$EVIDENCEDESK_SHOTS, else a folder of this user's under the temporary folder (a fixed /tmp path made by
+    root could not be written by another user running the suite)."""
+    return Path(os.environ.get("EVIDENCEDESK_SHOTS") or Path(tempfile.gettempdir()) / f"evidencedesk-shots-{os.getuid()}")
 
 
 def use_cjk_font(qapp) -> str | None:

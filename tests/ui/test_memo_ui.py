@@ -17,9 +17,10 @@ from ui.identity_dialog import IdentityDialog
 from ui.memo_dialog import IDENTITY_KEY, NAME_KEY, MemoDialog
 from ui.tasks import TaskRunner
 from ui.verify_memo_dialog import VerifyMemoDialog
+from tests.ui.shots import shots_folder
 
 TIMEOUT = 60_000
-SHOTS = Path("/tmp/ed/shots")
+SHOTS = shots_folder()
 
 
 @pytest.fixture
@@ -97,6 +98,10 @@ def test_identity_export_verify_and_tamper(qtbot, qapp, context, make_bundle, st
     assert shown.result.ok and shown.result.trusted and shown.result.training
     assert "完整有效" in shown.verdict.text() and "#1b7f1b" in shown.verdict.styleSheet()
     assert shown.findings["inventory"]["items"] == len(bundle.items)
+    context.settings.setValue("reviewer/trust", "")
+    unchecked = verify(qtbot, context, out)  # no trust certificate: intact, but the signer is not vouched for
+    assert unchecked.result.ok and "未经信任" in unchecked.verdict.text() and "完整有效" not in unchecked.verdict.text()
+    context.settings.setValue("reviewer/trust", str(tmp_path / "id.pem"))
     assert bundle.case["case_number"] in shown.summary.toPlainText()
     shown.resize(760, 600)
     SHOTS.mkdir(parents=True, exist_ok=True)

@@ -19,20 +19,24 @@ from ui.media_viewers import PdfViewerDialog
 from ui.review_overview import OverviewTableModel, item_summaries
 from ui.review_tab import ReviewTab
 from ui.tasks import FakeTaskRunner
+from tests.ui.shots import shots_folder
 
 REVIEWER = "检察官甲"
-SHOTS = Path("/tmp/ed/shots")
+SHOTS = shots_folder()
 
 
 def prepared(bundle_path, store_dir, with_results=True):
-    """Load, scan, type (EXIF) and, when asked, run and store every check: what the window does before review."""
+    """Load, scan, type (EXIF) and, when asked, verify, run and store every check: what the window does before
+    review (unverified digests leave the proposal pending)."""
     from models.typing_pass import fill_types
+    from models.verify import save_results, verify_bundle
 
     bundle = load_bundle(bundle_path)
     store = open_store(bundle, store_dir)
     scan_bundle(bundle, store)
     fill_types(bundle, store)
     if with_results:
+        save_results(store, verify_bundle(bundle))
         for item_id, pairs in run_checks(bundle, build_context(bundle, store), default_registry()).items():
             review.save_check_results(store, item_id, pairs)
     return bundle, store
@@ -131,16 +135,18 @@ def test_review_flow_survives_reopen(qtbot, make_bundle, store_dir, context):
     assert "SN-E1" in relevance.parties.toPlainText() and "张某某" in relevance.parties.toPlainText()
     shoot(tab, "relevance")
 
-    # the outcome: proposed defect under 43(2); a defect without corrections is refused
+    # the outcome: proposed correctable under 43(2), the corrections asked written in; none is refused
     box = tab.outcome
-    assert box.proposal.outcome == "defect" and "43.2" in box.proposal.basis
-    box.choose("defect")
+    assert box.proposal.proposal == "correctable" and "43.2" in box.proposal.basis
+    assert box.corrections.toPlainText() == "\n".join(box.proposal.corrections) != ""
+    box.choose("correctable")
+    box.corrections.setPlainText("")
     assert not box.save()
     box.corrections.setPlainText("补充持有人签名或对拒签作出书面说明")
     assert box.save()
-    assert review.load_outcome(store, "E1")["basis"] == box.proposal.basis
+    assert review.load_outcome(store, "E1")["basis"] == ";".join(box.proposal.basis)
     overview = tab.overview.model.record(tab.overview.model.row_of("E1"))
-    assert overview["chosen"] == "defect" and overview["decided"] == 3
+    assert overview["chosen"] == "correctable" and overview["decided"] == 3
 
     # close and reopen: everything is there, and the audit chain verifies
     store.close()
@@ -150,7 +156,7 @@ def test_review_flow_survives_reopen(qtbot, make_bundle, store_dir, context):
         "a30_1_original_media", "a32_4_participants", "a33_1_case_facts"}
     legality = tab2.pane("legality")
     assert legality.model.record(legality.model.row_of("a32_4_participants"))["decision"]["decision"] == "override"
-    assert tab2.outcome.chosen() == "defect"
+    assert tab2.outcome.chosen() == "correctable"
     assert "补充持有人签名" in tab2.outcome.corrections.toPlainText()
     assert "客观行为" in tab2.relevance.model.index(tab2.relevance.model.row_of("evidence/E1/chat.txt"), 2).data()
     status = audit.verify_chain(store.db)
@@ -176,6 +182,23 @@ def test_tampered_audit_log_shows_a_banner_until_acknowledged(qtbot, make_bundle
     assert tab.banner.isVisible() and not tab.banner.ack_button.isVisible()
     tab.set_case(None, None)
     tab.set_case(bundle, store)  # reopened: still shown, with who acknowledged
+    assert tab.banner.isVisible() and REVIEWER in tab.banner.label.text()
+    store.close()
+
+
+def test_decision_edited_outside_the_program_shows_a_banner(qtbot, make_bundle, store_dir, context):
+    bundle, store = prepared(make_bundle.clean(), store_dir)
+    review.decide(store, "E1", "a30_1_original_media", "confirm", REVIEWER)
+    store_path = store.path
+    store.close()
+    with sqlite3.connect(store_path) as conn:  # the chain itself stays intact
+        conn.execute("UPDATE decisions SET decision = 'override', reason = '改' WHERE item = 'E1'")
+    store = open_store(bundle, store_dir)
+    tab = make_tab(qtbot, context, bundle, store)
+    assert tab.banner.isVisible() and "decisions" in tab.banner.label.text()
+    tab.banner.acknowledge()
+    tab.set_case(None, None)
+    tab.set_case(bundle, store)
     assert tab.banner.isVisible() and REVIEWER in tab.banner.label.text()
     store.close()
 

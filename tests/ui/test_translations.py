@@ -157,7 +157,7 @@ def test_tables_translated_by_variable_are_english(english, qtbot):
     assert clauses.data(clauses.index(0, 0)) == "Art. 30.1"
     overview = OverviewTableModel()
     overview.set_rows([{"id": f"E{i}", "title": "", "kind": kind, "decided": 0, "applicable": 1, "open": [],
-                        "proposed": None, "chosen": "defect"} for i, kind in enumerate(KIND_ZH)])
+                        "proposed": "pending", "chosen": "correctable"} for i, kind in enumerate(KIND_ZH)])
     texts += headers(overview) + [overview.data(overview.index(r, c)) for r in range(overview.rowCount())
                                   for c in range(COL_KIND, COL_CHOSEN + 1)]
     tagged = TaggedFilesTableModel()

@@ -274,3 +274,16 @@ def test_item_tree_counts_come_from_a_worker(qtbot, window, make_bundle, message
     assert any(text.startswith("E1 ") and text.endswith(f"，{e1:,}）") for text in texts)
     unlisted = window.store.db.execute("SELECT COUNT(*) FROM files WHERE item IS NULL").fetchone()[0]
     assert (texts[-1] == f"不属于任何证据项（{unlisted:,}）") == bool(unlisted)
+
+
+def test_damaged_store_is_kept_aside_and_said(qtbot, window, make_bundle, messages, store_dir):
+    from models.manifest import load_bundle
+
+    root = make_bundle.clean()
+    store_dir.mkdir(parents=True, exist_ok=True)
+    path = store_dir / f"{load_bundle(root).digest}.sqlite"
+    path.write_bytes(b"")  # a store expected there, found empty
+    open_and_scan(qtbot, window, root)
+    assert [m[1] for m in messages] == ["审查库已损坏，已另存并新建"]
+    assert ".damaged-" in messages[0][2] and list(store_dir.glob("*.damaged-*"))
+    assert window.files_tab.model.rowCount() > 0

@@ -1,0 +1,44 @@
+"""`verify` streams: its results go into the store as they are made and out of it in the same order, never
+gathered in one list (1M files: ~1.4 GB projected for that list alone)."""
+
+import contextlib
+import io
+import json
+
+import main
+from models import verify
+from models.manifest import load_bundle
+from models.store import open_store
+from tests.models.test_verify import _many_listed, _spoil
+
+
+def test_verify_command_never_lists_all_results(tmp_path, monkeypatch):
+    root = _many_listed(tmp_path, count=600)
+    _spoil(root, tmp_path)
+    expected = [r.to_json() for r in verify.verify_bundle(load_bundle(root))]
+    made, writing = [], []
+
+    def counted(bundle, store, *args, **kwargs):
+        for result in real(bundle, store, *args, **kwargs):
+            made.append(result.status)
+            writing.append(store.db.conn.in_transaction)
+            yield result
+
+    real = verify.iter_verify
+    monkeypatch.setattr(verify, "iter_verify", counted)
+    monkeypatch.setattr(verify, "verify_bundle", lambda *a, **k: (_ for _ in ()).throw(AssertionError("a list")))
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        code = main.main(["verify", str(root), "--json", "--store", str(tmp_path / "store")])
+    assert code == 1
+    assert [json.loads(line) for line in out.getvalue().splitlines()] == expected  # same results, same order
+    assert len(made) == len(expected)
+    assert writing[0] is False and all(writing[1:])  # files read outside the write transaction, rows saved in it
+
+
+def test_saved_rows_come_back_in_the_order_made(tmp_path):
+    root = _many_listed(tmp_path, count=600)
+    bundle = load_bundle(root)
+    store = open_store(bundle, tmp_path / "store")
+    verify.save_results(store, verify.iter_verify(bundle))
+    assert list(verify.iter_saved(store)) == verify.verify_bundle(bundle)
