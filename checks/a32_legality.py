@@ -69,10 +69,9 @@ def paperwork_result(item: dict, context, group: str, name: str):
     return say("pass", f"{name}.complete", **facts)
 
 
-def _person(p: dict) -> str:
-    from models.labels import label
-
-    return f"{label('role', p.get('role'), 'zh')}{p.get('name') or ''}"
+def _person(p: dict) -> dict:
+    """A participant as a message parameter: role code and name, shown in the reader's language."""
+    return {"role": p.get("role"), "name": p.get("name") or ""}
 
 
 def signature_result(item: dict, required_roles=SIGNING_ROLES):

@@ -70,6 +70,8 @@ class SealingCheck(Check):
             return say("fail", f"{self.NAME}.neither", **facts, effect="43.1",
                        corrections=[correction(f"{self.NAME}.correct_neither")])
         if sealing.get("sealed") and (not before or not after or facts["missing_files"]):
+            if facts["missing_files"]:
+                facts["files"] = facts["missing_files"]
             return say("fail", f"{self.NAME}.photos_missing", **facts, effect="43.4",
                        corrections=[correction(f"{self.NAME}.correct_photos")])
         if sealing.get("sealed"):

@@ -120,6 +120,8 @@ class OpinionCompleteCheck(Check):
         if present(report) and not context.exists(report):
             return say("fail", f"{self.NAME}.report_absent", **facts, refers_to="32.3", effect="none")
         if missing:
+            if "signatures" not in missing:  # a part the institution can supply; unsigned is Art. 98's ground
+                facts["corrections"] = [correction(f"{self.NAME}.correct", opinion=missing)]
             return say("fail", f"{self.NAME}.missing", {"opinion": missing}, **facts)
         return say("pass", f"{self.NAME}.complete", **facts)
 

@@ -57,6 +57,9 @@ def _shown_param(name: str, value, lang: str) -> str:
     if name == "question":  # a check's name: its question from wording.json, in the language shown
         words = wording(value)
         return words.get(f"question_{lang}") or words.get("question_zh", "")
+    if isinstance(value, dict) and "role" in value:  # a person: their role's label and their name
+        role = label("role", value.get("role"), lang)
+        return f"{role}{value.get('name') or ''}" if lang == "zh" else f"{role} {value.get('name') or ''}".strip()
     if isinstance(value, (list, tuple)):
         parts = [_shown_param(name, v, lang) for v in value]
         return ("、" if lang == "zh" else ", ").join(parts)

@@ -75,6 +75,15 @@ def decode_text(data: bytes | str) -> str:
     return data.decode("utf-8", errors="replace")
 
 
+def list_lines(text: str) -> list[str]:
+    """A list's lines, cut at line feeds only ("\\r\\n" leaves a "\\r" the parsers strip): str.splitlines also cuts
+    at \\x1c-\\x1e, \\x0c, \\x85 and U+2028, which a file name may hold (md5sum does not escape them)."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 def hex_problem(algorithm: str, value: str) -> str | None:
     """Why value is not a valid digest of this algorithm (Chinese / English), or None when it is."""
     expected = HEX_LENGTHS.get(algorithm)
@@ -143,7 +152,7 @@ def _add(parsed: ParsedList, number: int, text: str, path: str, algorithm: str |
 def parse_sum_list(text: str, hint: str = "", algorithm: str | None = None) -> ParsedList:
     """md5sum / sha1sum / sha256sum (`<hex>  <path>`, `<hex> *<path>`), BSD tags, md5deep (-z), tab lists."""
     parsed = ParsedList("sum")
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(list_lines(text), start=1):
         line = raw.rstrip("\r")
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -164,7 +173,7 @@ def parse_hashdeep(text: str) -> ParsedList:
     """`%%%% HASHDEEP-1.0`, `%%%% size,md5,sha256,filename`, `#` comments; extra commas belong to the name."""
     parsed = ParsedList("hashdeep")
     columns: list[str] | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(list_lines(text), start=1):
         line = raw.rstrip("\r")
         if not line.strip() or line.startswith("#"):
             continue
@@ -289,7 +298,7 @@ def digest_rows(data: bytes | str, name: str = "", algorithm: str | None = None)
     """parse_digest_list's digests grouped by line (one ListRow per listed file) and its findings."""
     rows: list = []
     findings: list = []
-    for _pause in digest_row_steps(decode_text(data).splitlines(), rows, findings, name, algorithm):
+    for _pause in digest_row_steps(list_lines(decode_text(data)), rows, findings, name, algorithm):
         pass
     return rows, findings
 
@@ -311,7 +320,7 @@ def digest_row_steps(lines: list[str], rows: list, findings: list, name: str = "
 def parse_digest_list(data: bytes | str, name: str = "", algorithm: str | None = None) -> ParsedList:
     """Any digest list: hashdeep when its header says so, else md5sum-style; name hints the algorithm (sm3)."""
     text = decode_text(data)
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = next((line for line in list_lines(text) if line.strip()), "")
     if first.startswith("%%%%"):
         return parse_hashdeep(text)
     return parse_sum_list(text, hint=name, algorithm=algorithm)

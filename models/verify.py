@@ -14,7 +14,7 @@ from models.digests import FileJob, normalise
 from models.jobs import check_cancel
 from models.names import as_gb18030_name, decode_list, from_os, to_os
 from models.safe_read import LIST_CAP, LOG_CAP, MetadataReadError, read_metadata
-from models.recorded import digest_row_steps, digest_rows, hex_problem, parse_acquisition_log
+from models.recorded import digest_row_steps, digest_rows, hex_problem, list_lines, parse_acquisition_log
 
 STATUSES = ("match", "mismatch", "missing", "unreadable", "unlisted")
 IMAGE_LOG_SUFFIXES = (".txt", ".info", ".log")
@@ -132,7 +132,7 @@ class _Collector:
         data = self._read(item_id, list_rel, source)
         if data is None:
             return
-        lines = decode_list(data).splitlines()  # decode_text, keeping the bytes of names that are not UTF-8
+        lines = list_lines(decode_list(data))  # decode_text, keeping the bytes of names that are not UTF-8
         del data  # the lines only, and those only until parsed (100k lines: ~35 MB)
         rows, findings, count = [], [], len(lines)
         head = digest_rows("\n".join(lines[:64]), name=list_rel)[0] if count >= TREE_MIN_FILES else []

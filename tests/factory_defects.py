@@ -83,6 +83,13 @@ def _unsigned_holder(spec, today):
     holder.update(signed=False)
 
 
+def _both(*mutations):
+    def mutate(spec: CaseSpec, today) -> None:
+        for mutation in mutations:
+            mutation(spec, today)
+    return mutate
+
+
 def _one_collector(spec, today):
     item = spec.item("E1")
     collectors = [p for p in item["participants"] if p["role"] == "collector"]
@@ -101,7 +108,8 @@ _PLANTS = {
     "31.4": ("E5", "fail", "冻结后操作日志仍有记录", _log_after_freeze),
     "32.2": ("E1", "fail", "缺少扣押清单", _drop_document("E1", "seizure_list")),
     "32.3": ("E3", "fail", "缺少提取笔录", _drop_document("E3", "extraction_record")),
-    "32.4": ("E1", "fail", "只有一名侦查人员收集、提取", _one_collector),
+    "32.4": ("E1", "fail", "只有一名侦查人员收集、提取，持有人也未签名且未注明原因（后者见第三十四条第三项）",
+             _both(_one_collector, _unsigned_holder)),
     "34.3": ("E1", "fail", "持有人未签名且未注明原因", _unsigned_holder),
     "32.5": ("E1", "fail", "未同步录音录像且未说明原因", _set("E1", "recording", drop=("paths",), made=False)),
     "32.6": ("E4", "warn", "境外取证，未注明司法协助依据", _set("E4", cross_border={"is_cross_border": True})),

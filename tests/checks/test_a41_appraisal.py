@@ -64,6 +64,14 @@ class TestOpinionComplete(CheckContract):
                                                                                    "result"]}}
         outcome = run(self.CHECK, item, tmp_path=tmp_path)
         assert outcome.status == "fail" and outcome.facts["missing"] == ["process", "signatures"]
+        assert "signatures" not in outcome.message and "鉴定人签名" in outcome.message
+        assert "corrections" not in outcome.facts  # unsigned: Art. 98's ground, nothing to supply
+
+    def test_a_missing_process_is_asked_for(self, tmp_path):
+        item = {"id": "E5", "kind": "appraisal", "appraisal": {"opinion_fields": ["client", "date", "material",
+                                                                                   "result", "signatures"]}}
+        outcome = run(self.CHECK, item, tmp_path=tmp_path)
+        assert outcome.facts["corrections"] == ["补充提供鉴定意见所缺的内容：鉴定过程"]
 
 
 class TestCorroborated(CheckContract):

@@ -67,3 +67,13 @@ def test_english_display_follows_the_interface_language(english):
     from checks.wording import result_message
 
     assert result_message(say("pass", "a30_1_original_media.transferred")) == "The original medium was transferred"
+
+
+def test_people_are_named_with_their_role_in_either_language():
+    from checks.a32_legality import signature_result
+    from checks.wording import result_message
+
+    outcome = signature_result({"participants": [{"role": "holder", "name": "张某某", "signed": False},
+                                                 {"role": "collector", "name": "王某", "signed": True}]})
+    assert "持有人（提供人）张某某" in outcome.message
+    assert "holder (provider) 张某某" in result_message(outcome, "en")
