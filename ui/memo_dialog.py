@@ -190,6 +190,8 @@ class MemoDialog(QDialog):
             return self.tr("请先打开证据包")
         from checks.memo_examine import needs_examination
 
+        if self.out_edit.text().strip() and self._inside_bundle(out):  # said first: it never can be right
+            return self._inside_text(out)
         if needs_examination(self.store):  # a memo must never sign "nothing wrong" about an unexamined case
             return self.tr("此证据包尚未完成扫描、校验和检查，请待审查结果出现后再导出审查意见")
         if not self.identity_edit.text().strip() or not identity.is_file():
@@ -198,8 +200,6 @@ class MemoDialog(QDialog):
             return self.tr("请输入签名身份的口令")
         if not self.out_edit.text().strip() or out.is_dir():
             return self.tr("请指定输出文件（.pdf）")
-        if self._inside_bundle(out):
-            return self._inside_text(out)
         if not out.parent.is_dir():
             return self.tr("无法写入审查意见 %1：目录不存在").replace("%1", str(out))
         if self.undecided and not self.acknowledge_box.isChecked():
