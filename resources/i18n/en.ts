@@ -2356,6 +2356,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>正在为时间线排序</source>
         <translation>Sorting the timeline</translation>
     </message>
+    <message>
+        <source>：需人工判断的 %1 条在前，复制件所致的 %2 条合并为 %3 行</source>
+        <translation>: %1 needing a human first; %2 caused by the copy in %3 lines</translation>
+    </message>
 </context>
 <context>
     <name>VerifyMemoDialog</name>
