@@ -114,6 +114,10 @@
         <source>{0} 个文件的创建时间晚于修改时间，且创建于证据固定之后：证据包是复制件，复制时文件系统把创建时间设为复制时刻、保留原修改时间，由此可以解释，无须逐一说明（如 {1}）</source>
         <translation>{0} files were created after they were modified, and created after the evidence was fixed: the bundle is a copy, and copying sets the creation time to the moment of copying while keeping the modification time, which explains it; no explanation is needed file by file (e.g. {1})</translation>
     </message>
+    <message>
+        <source>不属于任何证据项的文件：</source>
+        <translation>Files of no item: </translation>
+    </message>
 </context>
 <context>
     <name>AuditBanner</name>
