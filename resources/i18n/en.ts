@@ -3001,6 +3001,14 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>第 %1 / %2 页</source>
         <translation>Page %1 / %2</translation>
     </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
 </context>
 <context>
     <name>SqlitePage</name>
