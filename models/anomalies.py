@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from models.coverage import Coverage
 from models.i18n import tr
-from models.labels import manifest_field_label
+from models.labels import label, manifest_field_label
 from models.timeline import manifest_records, manifest_time
 from models.timeutil import format_local
 
@@ -70,14 +70,15 @@ def _future_of_preparation(bundle, conn):
             if at is not None and at > prep_ns:
                 yield item, (lambda item=item, path=path, kind=kind, at=at: Anomaly(
                     "future_of_preparation", item, path, {"kind_of_time": kind, "at_ns": at, "prepared_ns": prep_ns},
-                    text.format(format_local(at, tz_name), kind, format_local(prep_ns, tz_name))))
+                    text.format(format_local(at, tz_name), label("time_kind", kind), format_local(prep_ns, tz_name))))
     for record in manifest_records(bundle):
         if record.at_utc_ns > prep_ns and record.kind_of_time not in ("prepared", "freeze_expires"):
             yield record.item, (lambda record=record: Anomaly(
                 "future_of_preparation", record.item, record.path,
                 {"kind_of_time": record.kind_of_time, "field": record.label, "at_ns": record.at_utc_ns,
                  "prepared_ns": prep_ns},
-                text.format(format_local(record.at_utc_ns, tz_name), manifest_field_label(record.label), format_local(prep_ns, tz_name))))
+                text.format(format_local(record.at_utc_ns, tz_name), manifest_field_label(record.label),
+                            format_local(prep_ns, tz_name))))
 
 
 def _created_after_modified(bundle, conn):

@@ -31,11 +31,11 @@ def arrange(bundle, anomalies: list, totals: dict | None = None) -> list:
         else:
             human.append(anomaly)
     lines = []
-    for item, members in grouped.items():
+    for item, members in sorted(grouped.items(), key=lambda pair: (pair[0] is None, pair[0] or "")):
         count = max(len(members), (totals or {}).get(item, 0))
         text = tr("{0} 个文件的创建时间晚于修改时间，且创建于证据固定之后：证据包是复制件，复制时文件系统把创建时间"
                   "设为复制时刻、保留原修改时间，由此可以解释，无须逐一说明（如 {1}）").format(count, members[0].path)
         lines.append(Anomaly("copy_explained", item, members[0].path,
                              {"count": count, "paths": [m.path for m in members[:20]]},
-                             (f"{item}：" if item else "") + text))
+                             (f"{item}：" if item else tr("不属于任何证据项的文件：")) + text))
     return human + lines

@@ -2,6 +2,8 @@
 
 from PySide6.QtCore import QCoreApplication
 
+from models.labels import source_label
+from models.timeutil import format_local
 from ui.verify_table_model import ALGORITHM_NAMES, STATUS_MARK, status_text
 
 CONTEXT = "DigestSection"
@@ -31,14 +33,14 @@ def _value_text(rec: dict) -> str:
              _t("记录：%1").replace("%1", rec["recorded"] or _t("（无）")),
              _t("计算：%1").replace("%1", rec["computed"] or _t("（未算出）"))]
     if rec["recorded_source"]:
-        lines.append(_t("记录来源：%1").replace("%1", rec["recorded_source"]))
+        lines.append(_t("记录来源：%1").replace("%1", source_label(rec["recorded_source"])))
     for text in (rec["error"], rec["explanation"]):
         if text:
             lines.append(text)
     return "\n".join(lines)
 
 
-def digest_rows(store, path: str) -> list[tuple[str, str]]:
+def digest_rows(store, path: str, tz_name: str | None = None) -> list[tuple[str, str]]:
     """(label, value) rows for DetailPane.add_section: one per algorithm, selectable text to copy."""
     records = digest_records(store, path)
     if not records:
@@ -52,13 +54,13 @@ def digest_rows(store, path: str) -> list[tuple[str, str]]:
         rows.append((label, _value_text(rec)))
     times = sorted({r["verified_at"] for r in records if r["verified_at"]})
     if times:
-        rows.append((_t("校验时间"), times[-1]))
+        rows.append((_t("校验时间"), format_local(times[-1], tz_name) or times[-1]))
     return rows
 
 
-def add_digest_section(pane, store, path: str):
+def add_digest_section(pane, store, path: str, tz_name: str | None = None):
     """Add the section to a DetailPane (DetailPane.add_section(title, rows)); returns its group box."""
-    return pane.add_section(section_title(), digest_rows(store, path))
+    return pane.add_section(section_title(), digest_rows(store, path, tz_name))
 
 
 def attach_to_detail_pane(pane) -> None:
@@ -70,5 +72,5 @@ def attach_to_detail_pane(pane) -> None:
             return
         tz_name = pane.bundle.timezone if pane.bundle is not None else None
         add_exif_section(pane, pane.store, path, tz_name)
-        add_digest_section(pane, pane.store, path)
+        add_digest_section(pane, pane.store, path, tz_name)
     pane.file_shown.connect(add)

@@ -13,7 +13,7 @@ from ui.file_table_model import (COL_FLAGS, COL_FOLDER, COL_ITEM, COL_MODIFIED, 
                                  FileTableModel, PathRole)
 
 COUNT_INTERVAL = 0.5  # seconds between two counts while a scan adds records
-COLUMN_WIDTHS = (230, 72, 172, 172, 172, 172, 56, 130, 190, 150)
+COLUMN_WIDTHS = (230, 72, 172, 172, 172, 172, 56, 130, 190, 240)
 TIME_SAMPLE = "2026-12-31 23:59:59 +08:00"  # the widest a time in the case zone is shown
 VISUAL_ORDER_AFTER_MODIFIED = (COL_TYPE, COL_ITEM)  # what a reviewer reads first stays on screen
 VISUAL_ORDER_AFTER_NAME = (COL_FLAGS, COL_FOLDER)

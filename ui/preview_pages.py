@@ -30,11 +30,17 @@ class PdfPage(QWidget):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.document = document
         buttons = {}
-        for key, text, slot in (("out", "−", lambda: self.zoom(1 / ZOOM_STEP)), ("in", "+", lambda: self.zoom(ZOOM_STEP)),
-                                ("fit", self.tr("适合宽度"), self.fit), ("prev", self.tr("上一页"), lambda: self.go(-1)),
-                                ("next", self.tr("下一页"), lambda: self.go(1))):
+        # short faces, the words in tooltips: five worded buttons asked 440 px of the details column
+        for key, text, tip, slot in (("out", "−", self.tr("缩小"), lambda: self.zoom(1 / ZOOM_STEP)),
+                                     ("in", "+", self.tr("放大"), lambda: self.zoom(ZOOM_STEP)),
+                                     ("fit", "↔", self.tr("适合宽度"), self.fit),
+                                     ("prev", "◀", self.tr("上一页"), lambda: self.go(-1)),
+                                     ("next", "▶", self.tr("下一页"), lambda: self.go(1))):
             buttons[key] = QPushButton(text)
+            buttons[key].setToolTip(tip)
+            buttons[key].setFixedWidth(buttons[key].fontMetrics().horizontalAdvance("MM") + 16)
             buttons[key].clicked.connect(slot)
+        self.buttons = buttons
         self.page_label = QLabel()
         self.view.pageNavigator().currentPageChanged.connect(lambda _p: self._show_page())
         layout = QVBoxLayout(self)

@@ -253,11 +253,20 @@ class TimelineTab(QWidget):
 
     def _fill_anomaly_list(self, lines: list[str] | None = None) -> None:
         self.anomaly_model.set_anomalies(self.anomalies, anomaly_text, anomaly_ns, lambda a: anomaly_field(a, "path"), lines)
-        if self.anomaly_count > len(self.anomalies):
-            self.anomaly_title.setText(self.tr("时间异常（%1，每类列出前 %2 条）").replace(
-                "%1", f"{self.anomaly_count:,}").replace("%2", f"{ANOMALIES_KEPT:,}"))
+        # a line of the copy's marks stands for many: count them, so that the kept and the found compare
+        copies = sum((anomaly_field(a, "facts") or {}).get("count", 0) for a in self.anomalies
+                     if anomaly_field(a, "kind") == "copy_explained")
+        groups = sum(1 for a in self.anomalies if anomaly_field(a, "kind") == "copy_explained")
+        kept = len(self.anomalies) - groups + copies
+        if self.anomaly_count > kept:
+            title = self.tr("时间异常（%1，每类列出前 %2 条）").replace(
+                "%1", f"{self.anomaly_count:,}").replace("%2", f"{ANOMALIES_KEPT:,}")
         else:
-            self.anomaly_title.setText(self.tr("时间异常（%1）").replace("%1", f"{len(self.anomalies):,}"))
+            title = self.tr("时间异常（%1）").replace("%1", f"{kept:,}")
+        if groups:
+            title += self.tr("：需人工判断的 %1 条在前，复制件所致的 %2 条合并为 %3 行").replace(
+                "%1", f"{len(self.anomalies) - groups:,}").replace("%2", f"{copies:,}").replace("%3", str(groups))
+        self.anomaly_title.setText(title)
 
     def _fill_combos(self, values: dict | None = None) -> None:
         spec = ((self.item_combo, COL_ITEM, "item", self.tr("全部证据项"), str),

@@ -122,6 +122,10 @@
         <source>{0} 个文件的创建时间晚于修改时间，且创建于证据固定之后：证据包是复制件，复制时文件系统把创建时间设为复制时刻、保留原修改时间，由此可以解释，无须逐一说明（如 {1}）</source>
         <translation>{0} files were created after they were modified, and created after the evidence was fixed: the bundle is a copy, and copying sets the creation time to the moment of copying while keeping the modification time, which explains it; no explanation is needed file by file (e.g. {1})</translation>
     </message>
+    <message>
+        <source>不属于任何证据项的文件：</source>
+        <translation>Files of no item: </translation>
+    </message>
 </context>
 <context>
     <name>AuditBanner</name>
@@ -2460,6 +2464,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>正在为时间线排序</source>
         <translation>Sorting the timeline</translation>
     </message>
+    <message>
+        <source>：需人工判断的 %1 条在前，复制件所致的 %2 条合并为 %3 行</source>
+        <translation>: %1 needing a human first; %2 caused by the copy in %3 lines</translation>
+    </message>
 </context>
 <context>
     <name>VerifyMemoDialog</name>
@@ -3104,6 +3112,14 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <source>第 %1 / %2 页</source>
         <translation>Page %1 / %2</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from tests.ui.demo_window import demo_cases, new_window, open_checked, stop
 
@@ -80,6 +81,9 @@ def test_no_code_in_any_table_or_fact(qtbot, tmp_path, store_dir, cases, case):
         texts += model_texts(window.timeline_tab.model, "timeline")
         texts += model_texts(window.timeline_tab.anomaly_model, "anomalies")
         texts += review_texts(qtbot, window)
+        for path in ("evidence/E4/交易流水.csv", "evidence/E1/相册/IMG_20260928_194510.jpg"):
+            window.detail.show_file(path)
+            texts += [(f"detail:{path}", label.text()) for label in window.detail.findChildren(QLabel)]
         found = codes_in(texts, identifiers(window.bundle))
         first = {}
         for where, match in found:

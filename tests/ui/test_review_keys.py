@@ -11,8 +11,8 @@ from tests.ui.test_review_tab import context, decision_of, make_tab, prepared  #
 def tab_on(qtbot, make_bundle, store_dir, context, defect="32.4"):  # noqa: F811
     bundle, store = prepared(make_bundle.with_defect(defect), store_dir)
     tab = make_tab(qtbot, context, bundle, store)
-    tab.activateWindow()
-    QApplication.setActiveWindow(tab)
+    with qtbot.waitActive(tab):  # the pane's keys are shortcuts of an active window
+        tab.activateWindow()
     return tab, store
 
 
