@@ -9,11 +9,10 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
                                QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from models.memo_data import DOCUMENT_NUMBER_KEY, remember_document_number
+from ui.settings_dialog import REVIEWER_KEY as NAME_KEY  # the reviewer's profile, set once in 设置
+from ui.settings_dialog import TITLE_KEY, UNIT_KEY
 
 IDENTITY_KEY = "reviewer/identity"
-NAME_KEY = "reviewer/name"
-TITLE_KEY = "reviewer/title"
-UNIT_KEY = "reviewer/unit"
 STEPS = ("正在排版", "正在附加审查结果", "正在签名", "正在写入文件", "完成")
 RED, GREEN = "#b00020", "#1b7f1b"
 
