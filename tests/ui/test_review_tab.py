@@ -197,7 +197,8 @@ def test_decision_edited_outside_the_program_shows_a_banner(qtbot, make_bundle, 
         conn.execute("UPDATE decisions SET decision = 'override', reason = '改' WHERE item = 'E1'")
     store = open_store(bundle, store_dir)
     tab = make_tab(qtbot, context, bundle, store)
-    assert tab.banner.isVisible() and "decisions" in tab.banner.label.text()
+    text = tab.banner.label.text()
+    assert tab.banner.isVisible() and "审查决定" in text and "decisions" not in text
     tab.banner.acknowledge()
     tab.set_case(None, None)
     tab.set_case(bundle, store)
