@@ -30,8 +30,9 @@ def examine(bundle, store) -> None:
     print(f"检查完成：{len(by_item)} 个证据项", file=sys.stderr)
 
 
-def propose(item: dict, records: list[dict]):
-    """checks.outcome.propose_outcome over stored check-result records (facts already parsed or JSON text)."""
+def propose(item: dict, records: list[dict], decisions: dict | None = None):
+    """checks.outcome.propose_outcome over stored check-result records (facts already parsed or JSON text) and
+    the reviewer's clause decisions (check name -> decision), as the window proposes."""
     import json
 
     pairs = {}
@@ -43,7 +44,7 @@ def propose(item: dict, records: list[dict]):
             except ValueError:
                 facts = {}
         pairs[r["check_name"]] = CheckResult(status=r["status"], facts=facts or {}, message=r.get("message") or "")
-    return propose_outcome(item or {}, pairs)
+    return propose_outcome(item or {}, pairs, decisions=decisions)
 
 
 def run_memo(args) -> int:

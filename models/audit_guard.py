@@ -10,6 +10,7 @@ a banner (ui/audit_banner.py); `memo` refuses to sign (exit 2), in the command l
 import json
 
 from models import audit
+from models.labels import label
 
 TABLES = {  # table -> (key columns, audit actions that set a row, action that removes one)
     "decisions": (("item", "check_name"), ("decision.confirm", "decision.override", "decision.answer"), None),
@@ -49,7 +50,7 @@ def table_problems(db) -> list[str]:
     """Rows that differ from the chain's replay: changed, added or removed outside the program."""
     problems = []
     for table, expected in replay(db).items():
-        keys = TABLES[table][0]
+        keys, words = TABLES[table][0], label("table", table, "zh")  # a table's name is code: its word
         cursor = db.conn.execute(f"SELECT * FROM {table}")
         names = [d[0] for d in cursor.description]
         seen = set()
@@ -59,12 +60,12 @@ def table_problems(db) -> list[str]:
             seen.add(key)
             want = expected.get(key)
             if want is None:
-                problems.append(f"{table} 中 {'/'.join(map(str, key))} 无审计记录 / a row with no audit entry")
+                problems.append(f"{words} 中 {'/'.join(map(str, key))} 无审计记录 / a row with no audit entry")
             elif any(_norm(record[c]) != _norm(want[c]) for c in names if c in want):
-                problems.append(f"{table} 中 {'/'.join(map(str, key))} 与审计记录不符 / a row differs from its "
+                problems.append(f"{words} 中 {'/'.join(map(str, key))} 与审计记录不符 / a row differs from its "
                                 "audit entry")
         for key in expected.keys() - seen:
-            problems.append(f"{table} 中 {'/'.join(map(str, key))} 已被删除 / a row was removed outside the program")
+            problems.append(f"{words} 中 {'/'.join(map(str, key))} 已被删除 / a row was removed outside the program")
     return problems
 
 

@@ -20,8 +20,10 @@ def _result_fields(check, result) -> tuple:
     name = getattr(check, "NAME", check)
     article = getattr(check, "ARTICLE", None)
     if isinstance(result, dict):
-        return name, result.get("article", article), result["status"], result.get("facts", {}), result.get("message", "")
-    return name, article, result.status, result.facts, result.message
+        return (name, result.get("article", article), result["status"], result.get("facts", {}),
+                result.get("message", ""), result.get("message_key") or None, result.get("params") or {})
+    return (name, article, result.status, result.facts, result.message, getattr(result, "message_key", "") or None,
+            getattr(result, "params", None) or {})
 
 
 def save_check_results(store, item: str, results) -> int:
@@ -29,12 +31,13 @@ def save_check_results(store, item: str, results) -> int:
     now = _now()
     rows = []
     for check, result in results:
-        name, article, status, facts, message = _result_fields(check, result)
-        rows.append((item, name, article, status, json.dumps(facts, ensure_ascii=False, default=str), message, now))
+        name, article, status, facts, message, key, params = _result_fields(check, result)
+        rows.append((item, name, article, status, json.dumps(facts, ensure_ascii=False, default=str), message, now,
+                     key, json.dumps(params, ensure_ascii=False, default=str) if key else None))
     with audit.transaction(store.db) as conn:
         conn.execute("DELETE FROM check_results WHERE item = ?", [item])
-        conn.executemany("INSERT INTO check_results(item, check_name, article, status, facts_json, message, run_at) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.executemany("INSERT INTO check_results(item, check_name, article, status, facts_json, message, run_at, "
+                         "message_key, params_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     return len(rows)
 
 
@@ -45,11 +48,12 @@ def _records(store, sql: str, params=()) -> list[dict]:
 
 
 def load_check_results(store, item: str | None = None) -> list[dict]:
-    """Check-result records (facts decoded), for one item or all."""
+    """Check-result records (facts and params decoded; message_key None for rows stored before keys)."""
     sql = "SELECT * FROM check_results" + (" WHERE item = ?" if item is not None else "") + " ORDER BY item, rowid"
     rows = _records(store, sql, [item] if item is not None else [])
     for row in rows:
         row["facts"] = json.loads(row.pop("facts_json") or "{}")
+        row["params"] = json.loads(row.pop("params_json", None) or "{}")
     return rows
 
 

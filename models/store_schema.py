@@ -2,7 +2,7 @@
 
 import sqlite3
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def migrate_to_1(conn: sqlite3.Connection) -> None:
@@ -62,4 +62,13 @@ def migrate_to_3(conn: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS = {1: migrate_to_1, 2: migrate_to_2, 3: migrate_to_3}
+def migrate_to_4(conn: sqlite3.Connection) -> None:
+    """A check result's message key and parameters (checks.base.CheckResult), so the window renders it in the
+    interface language; rows stored before keep NULL and show their Chinese message."""
+    conn.executescript("""
+    ALTER TABLE check_results ADD COLUMN message_key TEXT;
+    ALTER TABLE check_results ADD COLUMN params_json TEXT;
+    """)
+
+
+MIGRATIONS = {1: migrate_to_1, 2: migrate_to_2, 3: migrate_to_3, 4: migrate_to_4}

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QTextBrowser, QVBoxLayout, QWidget)
 
-from checks.wording import shown, wording
+from checks.wording import result_message, shown, wording
 from models import review
 from models.timeutil import format_local
 from models.labels import all_labels, label, value_label
@@ -206,7 +206,7 @@ class ClausePane(QWidget):
         color = STATUS_COLORS.get(record["status"], "#333")
         kind = {"auto": "自动", "assisted": "辅助", "manual": "人工"}.get(clause_kind(record["check_name"]), "")
         self.status.setText(f'<span style="color:{color}; font-weight:bold">● {status_text(record["status"])}</span>'
-                            f'　<span style="color:#666">[{self.tr(kind)}]</span>　{html.escape(record.get("message") or "")}')
+                            f'　<span style="color:#666">[{self.tr(kind)}]</span>　{html.escape(result_message(record))}')
         self.facts.setHtml(fact_html(record.get("facts") or {}, getattr(self.bundle, "timezone", None)))
         self.seal_button.setVisible(record["check_name"] in SEAL_CHECKS)
         decision = record.get("decision")

@@ -1,5 +1,6 @@
 """The item's outcome (Art. 43/44): the program's proposal with its basis, the reviewer's choice, reason, corrections."""
 
+import html
 import json
 
 from PySide6.QtCore import Signal
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import (QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QLi
 
 from checks.base import CheckResult
 from checks.outcome import propose_outcome, recorded_basis
+from checks.wording import result_message
 from checks.outcome_words import article_text, basis_text as _basis_words
 from models import review
 from models.labels import label
@@ -27,9 +29,17 @@ def stored_verifications(store) -> list[dict]:
 
 def proposal_for(item: dict, results: list[dict], verifications=None, decisions=None):
     """checks.outcome.propose_outcome over stored check-result records."""
-    pairs = {r["check_name"]: CheckResult(status=r["status"], facts=r.get("facts") or {}, message=r.get("message") or "")
+    pairs = {r["check_name"]: CheckResult(status=r["status"], facts=r.get("facts") or {}, message=r.get("message") or "",
+                                          message_key=r.get("message_key") or "", params=r.get("params") or {})
              for r in results}
     return propose_outcome(item or {}, pairs, verifications, decisions)
+
+
+def stored_decisions(store, item_id: str) -> dict:
+    """check name -> the reviewer's decision ("confirm", "override", "answer") on the item's clauses."""
+    if store is None or item_id is None:
+        return {}
+    return {d["check_name"]: d["decision"] for d in review.load_decisions(store, item_id)}
 
 
 def basis_text(basis) -> str:
@@ -54,7 +64,8 @@ class OutcomeBox(QGroupBox):
 
     def __init__(self, parent=None):
         super().__init__(self.tr("本项结论（第四十三条、第四十四条）"), parent)
-        self.store = self.item = self.proposal = self.timezone = None
+        self.store = self.item = self.proposal = self.unjudged = self.timezone = None
+        self.results, self.verifications = [], []
         self.reviewer = ""
         self.proposal_label = QLabel()
         self.proposal_label.setWordWrap(True)
@@ -94,15 +105,32 @@ class OutcomeBox(QGroupBox):
         self.store, self.item, self.reviewer, self.timezone = store, item, reviewer, timezone
         self.hint.clear()
         self.setEnabled(item is not None)
-        self.proposal = (proposal_for(item, results, stored_verifications(store)) if item is not None and results
-                         else None)
+        self.results = list(results or [])
+        self.verifications = stored_verifications(store) if item is not None and results else []
+        self._propose()
         self.proposal_label.setText(self._proposal_text(set(overridden)))
         saved = review.load_outcome(store, item["id"]) if store is not None and item is not None else None
         self._show_saved(saved)
 
+    def _propose(self) -> None:
+        """The proposal with the reviewer's clause decisions applied (an overridden finding drives nothing), and
+        the one the findings alone give, to say what the decisions changed."""
+        self.proposal = self.unjudged = None
+        if self.item is None or not self.results:
+            return
+        decisions = stored_decisions(self.store, self.item["id"])
+        self.proposal = proposal_for(self.item, self.results, self.verifications, decisions)
+        self.unjudged = (proposal_for(self.item, self.results, self.verifications) if decisions else self.proposal)
+
     def set_overridden(self, names) -> None:
-        """Mark the proposal's reasons whose clause the reviewer has overridden."""
+        """After a clause decision: the proposal again, from the decisions now stored; the corrections it asks
+        replace those of the old one unless the reviewer edited them."""
+        before = list(self.proposal.corrections) if self.proposal is not None else []
+        self._propose()
         self.proposal_label.setText(self._proposal_text(set(names)))
+        if (self.proposal is not None and self.corrections.toPlainText() == "\n".join(before)
+                and review.load_outcome(self.store, self.item["id"]) is None):
+            self.corrections.setPlainText("\n".join(self.proposal.corrections))
 
     def _proposal_text(self, overridden: set) -> str:
         if self.proposal is None:
@@ -110,9 +138,20 @@ class OutcomeBox(QGroupBox):
         text = self.tr("程序建议：<b>%1</b>").replace("%1", self.tr(PROPOSAL_ZH[self.proposal.proposal]))
         if self.proposal.basis:
             text += "　" + self.tr("依据：") + basis_text(self.proposal.basis)
-        reasons = [f"{article_text(r.get('article'))} {label('effect', r.get('effect'))}：{r.get('message') or ''}"
+        decided = [r for r in self.proposal.reasons if r.get("decided")]
+        before, now = (self.unjudged.proposal, self.unjudged.basis) if self.unjudged else (None, ()), (
+            self.proposal.proposal, self.proposal.basis)
+        if self.unjudged is not None and before != now:
+            words = [self.tr(PROPOSAL_ZH[p]) + (f"（{basis_text(b)}）" if b else "") for p, b in (before, now)]
+            text += "<br>" + self.tr("按审查人对%1的决定，由“%2”改为“%3”").replace(
+                "%1", "、".join(dict.fromkeys(article_text(r.get("article")) for r in decided))).replace(
+                "%2", words[0]).replace("%3", words[1])
+        records = {r["check_name"]: r for r in self.results}
+        reasons = [f"{article_text(r.get('article'))} {label('effect', r.get('effect'))}："
+                   + html.escape(result_message(records.get(r.get("check")) or r))
                    + (self.tr("（涉及 %1 个文件）").replace("%1", str(len(r["files"]))) if r.get("files") else "")
-                   + (self.tr("（审查人已推翻）") if r.get("check") in overridden else "")
+                   + (self.tr("（审查人已推翻）") if r.get("decided") == "override" or r.get("check") in overridden
+                      else self.tr("（审查人已判断）") if r.get("decided") else "")
                    for r in self.proposal.reasons]
         if self.proposal.route_44_2:
             reasons.append(self.proposal.route_44_2)

@@ -22,16 +22,16 @@ def item_summaries(bundle, store) -> list[dict]:
     for record in review.load_check_results(store):
         results.setdefault(record["item"], []).append(record)
     for record in review.load_decisions(store):
-        decisions.setdefault(record["item"], set()).add(record["check_name"])
+        decisions.setdefault(record["item"], {})[record["check_name"]] = record["decision"]
     outcomes = review.load_outcomes(store)
     verifications = stored_verifications(store) if results else []
     rows = []
     for item in bundle.items:
         item_results = results.get(item["id"], [])
         applicable = [r for r in item_results if r["status"] != "not_applicable"]
-        done = decisions.get(item["id"], set())
+        done = decisions.get(item["id"], {})
         open_ones = [r for r in applicable if r["check_name"] not in done]
-        proposal = proposal_for(item, item_results, verifications) if item_results else None
+        proposal = proposal_for(item, item_results, verifications, done) if item_results else None  # as decided
         rows.append({"id": item["id"], "title": item.get("title") or "", "kind": item.get("kind"),
                      "applicable": len(applicable), "decided": len(applicable) - len(open_ones),
                      "open": [f"第{r['article']}条" for r in open_ones],

@@ -1709,6 +1709,16 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <translation> (overridden by the reviewer)</translation>
     </message>
     <message>
+        <location filename="../../ui/outcome_box.py" line="133"/>
+        <source>（审查人已判断）</source>
+        <translation> (judged by the reviewer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_box.py" line="123"/>
+        <source>按审查人对%1的决定，由“%2”改为“%3”</source>
+        <translation>After the reviewer&apos;s decision on %1: changed from &quot;%2&quot; to &quot;%3&quot;</translation>
+    </message>
+    <message>
         <location filename="../../ui/outcome_box.py" line="121"/>
         <source>已保存：%1&#x3000;%2&#x3000;%3&#x3000;%4</source>
         <translation>Saved: %1  %2  %3  %4</translation>

@@ -1,6 +1,7 @@
 """The audit protects the decisions: tables edited outside the program, the last entries cut off, or another
 copy of the store put back are caught (models.audit_guard) and nothing is signed from such a store."""
 
+import re
 import shutil
 import sqlite3
 
@@ -56,18 +57,19 @@ def test_an_untouched_review_holds_and_is_anchored(case):
 
 
 @pytest.mark.parametrize("edit, where", [
-    ("UPDATE decisions SET decision = 'override', reason = 'x' WHERE check_name = 'a31_clause'", "decisions"),
-    ("UPDATE outcomes SET outcome = 'excluded'", "outcomes"),
-    ("DELETE FROM decisions WHERE check_name = 'a30_clause'", "decisions"),
+    ("UPDATE decisions SET decision = 'override', reason = 'x' WHERE check_name = 'a31_clause'", "审查决定"),
+    ("UPDATE outcomes SET outcome = 'excluded'", "审查结论"),
+    ("DELETE FROM decisions WHERE check_name = 'a30_clause'", "审查决定"),
     ("INSERT INTO decisions(item, check_name, decision, reviewer) VALUES ('E1', 'a99_x', 'confirm', '李某')",
-     "decisions"),
-    ("INSERT INTO tags(path, heading, note, reviewer) VALUES ('evidence/b.txt', 'objective_act', '', '李某')", "tags"),
+     "审查决定"),
+    ("INSERT INTO tags(path, heading, note, reviewer) VALUES ('evidence/b.txt', 'objective_act', '', '李某')", "关联标记"),
 ])
 def test_a_table_edited_outside_the_program_is_caught(case, edit, where):
     _root, bundle, path = case
     _sql(path, edit)
     status = _status(bundle, path)
     assert not status.ok and where in status.problem
+    assert not re.search(r"\b(decisions|outcomes|tags)\b", status.problem)  # the words, never the table
 
 
 def test_cutting_the_last_entries_is_caught(case):
@@ -117,7 +119,8 @@ def test_memo_refuses_a_doubtful_store(case, tmp_path):
     result = run_main("memo", root, "--identity", tmp_path / "id.p12", "--passphrase-file", tmp_path / "pw",
                       "--out", tmp_path / "memo.pdf", store=path.parent)
     err = result.stderr.decode()
-    assert result.returncode == 2 and "审计日志校验失败" in err and "decisions" in err, err
+    assert result.returncode == 2 and "审计日志校验失败" in err and "审查决定" in err, err
+    assert "decisions" not in err
     assert "Traceback" not in err and not (tmp_path / "memo.pdf").exists()
     check = run_main("check", root, store=path.parent)  # other commands go on, and say it
     assert check.returncode in (0, 1) and "审计日志校验失败" in check.stderr.decode()

@@ -49,7 +49,8 @@ def fill_review(store, decide: bool) -> None:
     db = store.db
     with db.conn:
         for item, name, art, status, msg in CHECKS:
-            db.execute("INSERT INTO check_results VALUES (?,?,?,?,?,?,?)",
+            db.execute("INSERT INTO check_results(item, check_name, article, status, facts_json, message, run_at) "
+                       "VALUES (?,?,?,?,?,?,?)",
                        [item, name, art, status, "{}", msg, "2026-11-23T08:00:00Z"])
         db.execute("INSERT INTO audit VALUES (1, '2026-11-23T08:00:00Z', '张检察官', 'scan', '{}', '', ?)", [HEAD])
         if not decide:

@@ -27,6 +27,45 @@ def test_check_results_round_trip(opened):
     assert audit.verify_chain(store.db).count == 0  # machine output is not a reviewer action
 
 
+def test_check_results_keep_their_message_key_and_params(opened):
+    from checks.base import say
+    from checks.wording import result_message
+
+    _bundle, reopen = opened
+    store = reopen()
+    check = default_registry().get("a31_2_digests")
+    said = say("fail", "digests.differ", {"count": 2, "unexplained": 1, "total": 9})
+    review.save_check_results(store, "E1", [(check, said)])
+    row = review.load_check_results(reopen(), "E1")[0]
+    assert (row["message"], row["message_key"], row["params"]) == (said.message, "digests.differ",
+                                                                   {"count": 2, "unexplained": 1, "total": 9})
+    assert result_message(row, "en") == "2 files differ from their recorded digests, 1 without an explanation; 9 files compared"
+    assert result_message(row, "zh") == said.message
+
+
+def test_a_version_3_store_gains_message_keys_and_old_rows_keep_their_message(tmp_path):
+    import sqlite3
+
+    from checks.wording import result_message
+    from models.store import open_store_file
+    from models.store_schema import SCHEMA_VERSION, migrate_to_1, migrate_to_2, migrate_to_3
+
+    path = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(path)
+    for step in (migrate_to_1, migrate_to_2, migrate_to_3):
+        step(conn)
+    conn.execute("PRAGMA user_version = 3")
+    conn.execute("INSERT INTO check_results(item, check_name, article, status, facts_json, message, run_at) "
+                 "VALUES ('E1', 'a31_2_digests', '31.2', 'fail', '{}', '旧的中文结论', 'x')")
+    conn.commit()
+    conn.close()
+    store = open_store_file(path)
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 4
+    row = review.load_check_results(store, "E1")[0]
+    assert (row["message_key"], row["params"]) == (None, {})
+    assert result_message(row, "en") == "旧的中文结论"  # no key: the stored words, whatever the language
+
+
 def test_override_needs_a_reason(opened):
     _bundle, reopen = opened
     store = reopen()

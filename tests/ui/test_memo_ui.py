@@ -263,5 +263,6 @@ def test_no_memo_from_a_store_whose_audit_does_not_hold(qtbot, context, make_bun
     out = tmp_path / "memo.pdf"
     dialog = export(qtbot, context, bundle, store, out, "口令pw")
     assert not out.exists() and dialog.result is None
-    assert "审计日志校验失败" in dialog.message.text() and "decisions" in dialog.message.text()
+    assert "审计日志校验失败" in dialog.message.text() and "审查决定" in dialog.message.text()
+    assert "decisions" not in dialog.message.text()  # the table's word, never its name
     store.close()

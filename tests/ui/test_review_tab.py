@@ -137,9 +137,11 @@ def test_review_flow_survives_reopen(qtbot, make_bundle, store_dir, context):
     shoot(tab, "relevance")
 
     # the outcome: the planted 32.4 is one collector where the 2016 rules' Art. 7 asks for two (43(4), other
-    # defect) and the holder unsigned with no reason (43(2)); the corrections asked written in; none is refused
+    # defect) and the holder unsigned with no reason (43(2), clause 34.3); the reviewer overrode 32.4 above, so
+    # only 43(2) drives the proposal; the corrections asked written in; none is refused
     box = tab.outcome
-    assert box.proposal.proposal == "correctable" and set(box.proposal.basis) == {"43.2", "43.4"}
+    assert box.proposal.proposal == "correctable" and box.proposal.basis == ("43.2",)
+    assert "（审查人已推翻）" in box.proposal_label.text() and "按审查人对第三十二条" in box.proposal_label.text()
     assert box.corrections.toPlainText() == "\n".join(box.proposal.corrections) != ""
     box.choose("correctable")
     box.corrections.setPlainText("")
@@ -197,7 +199,8 @@ def test_decision_edited_outside_the_program_shows_a_banner(qtbot, make_bundle, 
         conn.execute("UPDATE decisions SET decision = 'override', reason = '改' WHERE item = 'E1'")
     store = open_store(bundle, store_dir)
     tab = make_tab(qtbot, context, bundle, store)
-    assert tab.banner.isVisible() and "decisions" in tab.banner.label.text()
+    text = tab.banner.label.text()
+    assert tab.banner.isVisible() and "审查决定" in text and "decisions" not in text
     tab.banner.acknowledge()
     tab.set_case(None, None)
     tab.set_case(bundle, store)
