@@ -10,9 +10,9 @@ import tempfile
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from models import demo_content as c
-from models.bundle_writer import digests_of, fill_digests
-from models.demo_items import CaseSpec, freeze_expiry
+from models.demo import demo_content as c
+from models.bundle.bundle_writer import digests_of, fill_digests
+from models.demo.demo_items import CaseSpec, freeze_expiry
 
 CST = timezone(timedelta(hours=8))
 T0 = datetime(2026, 11, 18, 10, 0, tzinfo=CST)  # seizure

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from models import demo_content as c
-from models.bundle_writer import digests_of
-from models.demo_items import CaseSpec, freeze_expiry
+from models.demo import demo_content as c
+from models.bundle.bundle_writer import digests_of
+from models.demo.demo_items import CaseSpec, freeze_expiry
 from tests.factory_case import CHAT, FROZEN_AT, OP_LOG, T0
 
 

@@ -1,6 +1,6 @@
 """Art. 30 objectivity and authenticity: media transferred, signatures, reproducible, changes explained, integrity."""
 
-from checks.a31_integrity import (BackupCheck, DigestsCheck, OperationLogCheck, SealIntactCheck, digest_findings,
+from checks.articles.a31_integrity import (BackupCheck, DigestsCheck, OperationLogCheck, SealIntactCheck, digest_findings,
                                   unverified_result)
 from checks.base import ANOMALIES_PER_ITEM, Check, correction, missing_fields, present, say, worst
 
@@ -69,7 +69,7 @@ class ReproducibleCheck(Check):
         return kind in PROCESS_KINDS or (kind in MEDIA_KINDS and present(item.get("acquisition")))
 
     def evaluate(self, item, context):
-        from checks.a35_image import acquisition_logs
+        from checks.articles.a35_image import acquisition_logs
 
         acquisition = item.get("acquisition") or {}
         logs = acquisition_logs(item, context) if item.get("kind") == "media_image" else []

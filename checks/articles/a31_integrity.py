@@ -59,7 +59,7 @@ def _additions(item: dict, context) -> list[dict]:
 def _named_additions(item: dict, context) -> list[str]:
     """Files under evidence/ that only changes[] names: the manifest counts them as named (so verify does not
     call them unlisted), yet no content entry covers them: data added, with its explanation."""
-    from models.coverage import Coverage
+    from models.bundle.coverage import Coverage
 
     coverage = None
     out = []
@@ -74,7 +74,7 @@ def _named_additions(item: dict, context) -> list[str]:
 
 
 def _record_defect(row: dict) -> dict:
-    from models.verify import record_line
+    from models.integrity.verify import record_line
 
     source = str(row.get("recorded_source") or "")
     record = source.partition(":")[2] or ("bundle.json" if source == "manifest" else source)
@@ -87,7 +87,7 @@ def digest_findings(item: dict, context, sources=None, exclude=SIDE_SOURCES, add
     (the data differs, is absent or cannot be read), record_defects (the record itself is wrong: the file it
     names is not verifiable from it), additions (unlisted files), counts by status, and whether any verification
     exists for the item at all."""
-    from models.verify import is_record_defect
+    from models.integrity.verify import is_record_defect
 
     rows = context.verifications(item.get("id"), sources=sources, exclude=exclude)
     verified = bool(rows)
@@ -310,7 +310,7 @@ def _decode(raw: bytes) -> str:
 
 def parse_log_time(text: str, tz_name: str) -> datetime | None:
     """A log time with or without offset (a naive time is read in the case time zone)."""
-    from models.timeutil import zone
+    from models.common.timeutil import zone
 
     value = (text or "").strip().replace("/", "-").replace("Z", "+00:00").replace("z", "+00:00")
     if not value:
@@ -336,8 +336,8 @@ def _time_column(header: list[str], rows: list[list[str]], tz_name: str) -> int 
 
 def read_operation_log(root, rel: str, tz_name: str) -> tuple[list[str], list[list[str]], int | None]:
     """(header, rows, index of the time column) of an operation-log CSV inside the bundle."""
-    from models.safe_read import OPERATION_LOG_CAP, read_metadata
-    from models.safepath import resolve_inside
+    from models.bundle.safe_read import OPERATION_LOG_CAP, read_metadata
+    from models.bundle.safepath import resolve_inside
 
     text = _decode(read_metadata(resolve_inside(root, rel), OPERATION_LOG_CAP))
     table = [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
@@ -359,7 +359,7 @@ class OperationLogCheck(Check):
         freeze = item.get("freeze") or {}
         if not present(freeze.get("operation_log")) or not present(freeze.get("frozen_at")):
             return say("not_recorded", f"{self.NAME}.not_recorded")
-        from models.timeutil import parse_manifest_time
+        from models.common.timeutil import parse_manifest_time
 
         frozen_at = parse_manifest_time(freeze["frozen_at"])
         tz_name = getattr(context.bundle, "timezone", "Asia/Shanghai")

@@ -4,7 +4,7 @@ import json
 from functools import lru_cache
 
 from checks.base import KINDS_ALL, Check, ManualCheck, correction, present, say
-from models.resources import resource_path
+from models.common.resources import resource_path
 
 ACQUISITION_KINDS = frozenset({"seized_media", "media_image", "onsite_extraction", "online_extraction"})
 SIGNING_ROLES = ("collector", "witness", "holder")

@@ -1,6 +1,6 @@
 """Art. 34 seized and sealed original media: described, sealed or hashed with photos, signed."""
 
-from checks.a32_legality import signature_result
+from checks.articles.a32_legality import signature_result
 from checks.base import Check, correction, missing_fields, present, say
 
 APPEARANCE = ("brand", "model", "capacity_bytes", "serial")

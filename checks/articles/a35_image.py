@@ -2,8 +2,8 @@
 
 from pathlib import PurePosixPath
 
-from checks.a32_legality import signature_result
-from checks.a34_seized import APPEARANCE, CUSTODY, content_digested, media_result
+from checks.articles.a32_legality import signature_result
+from checks.articles.a34_seized import APPEARANCE, CUSTODY, content_digested, media_result
 from checks.base import Check, correction, missing_fields, say
 
 IMAGE_KINDS = frozenset({"media_image"})

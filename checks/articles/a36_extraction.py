@@ -1,8 +1,8 @@
 """Art. 36 data extracted from original media: medium described, path/tool/method and attached info, hashed, signed."""
 
-from checks.a32_legality import signature_result
-from checks.a34_seized import APPEARANCE, CUSTODY, media_result
-from checks.a35_image import digests_result
+from checks.articles.a32_legality import signature_result
+from checks.articles.a34_seized import APPEARANCE, CUSTODY, media_result
+from checks.articles.a35_image import digests_result
 from checks.base import Check, correction, missing_fields, say
 
 EXTRACTION_KINDS = frozenset({"onsite_extraction"})

@@ -1,6 +1,6 @@
 """Art. 38 frozen data: paperwork, relevance, days left before the freeze expires, unchanged while frozen."""
 
-from checks.a31_integrity import change_for
+from checks.articles.a31_integrity import change_for
 from checks.base import Check, ManualCheck, correction, present, say
 
 FROZEN_KINDS = frozenset({"frozen"})
@@ -42,7 +42,7 @@ class FreezeExpiryCheck(Check):
     KINDS = FROZEN_KINDS
 
     def evaluate(self, item, context):
-        from models.timeutil import parse_manifest_time, zone
+        from models.common.timeutil import parse_manifest_time, zone
 
         expires = (item.get("freeze") or {}).get("expires_at")
         if not present(expires):

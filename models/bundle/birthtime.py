@@ -43,7 +43,7 @@ def make_statx_reader():
     """A function path(bytes) -> (size, mode, modified_ns, accessed_ns, changed_ns, created_ns), raising
     OSError, with its own buffer (one per thread). A time the file system did not give is None. None
     where the platform has no statx (then os.lstat and make_reader serve). A plain tuple, in the order
-    of models.source.Entry's fields: a million are made in a scan."""
+    of models.bundle.source.Entry's fields: a million are made in a scan."""
     if _STATX is None:
         return None
     buffer = ctypes.create_string_buffer(_BUFFER_SIZE)

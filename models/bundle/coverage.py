@@ -15,7 +15,7 @@ class Coverage:
     """Maps a bundle-relative path to (item id or None, listed)."""
 
     def __init__(self, bundle):
-        from models.manifest_rules import item_paths  # here: a scan helper process unpickles this class cheaply
+        from models.bundle.manifest_rules import item_paths  # here: a scan helper process unpickles this class cheaply
 
         self.files: dict[str, str] = {}
         self.dirs: dict[str, str] = {}

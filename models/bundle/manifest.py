@@ -9,14 +9,14 @@ from pathlib import Path
 
 import jsonschema
 
-from models.bundle_error import BundleError  # noqa: F401 - raised here, imported from here by callers
-from models.manifest_rules import semantic_errors
-from models.manifest_shape import parse_json, shape_problem
-from models.manifest_wording import describe_schema_error
-from models.names import from_os
-from models.resources import resource_path
-from models.safe_read import MANIFEST_CAP, read_metadata
-from models.timeutil import DEFAULT_ZONE
+from models.bundle.bundle_error import BundleError  # noqa: F401 - raised here, imported from here by callers
+from models.bundle.manifest_rules import semantic_errors
+from models.bundle.manifest_shape import parse_json, shape_problem
+from models.bundle.manifest_wording import describe_schema_error
+from models.bundle.names import from_os
+from models.common.resources import resource_path
+from models.bundle.safe_read import MANIFEST_CAP, read_metadata
+from models.common.timeutil import DEFAULT_ZONE
 
 MANIFEST_NAME = "bundle.json"
 ADHOC_ITEM = "ADHOC"
@@ -123,7 +123,7 @@ def _image_bundle(path: Path) -> Bundle:
 
 
 def _adhoc(root: Path) -> Bundle:
-    name = from_os(root.resolve().name or str(root))  # a folder name that is not UTF-8 (models.names)
+    name = from_os(root.resolve().name or str(root))  # a folder name that is not UTF-8 (models.bundle.names)
     data = {
         "format": "evidence-bundle/1",
         "case": {"case_number": "", "title": name, "prepared_by": "", "prepared_at": None},

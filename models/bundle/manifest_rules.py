@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from models.manifest_wording import json_path
-from models.safepath import SafePathError, resolve_inside
-from models.timeutil import is_known_zone, parse_manifest_time
+from models.bundle.manifest_wording import json_path
+from models.bundle.safepath import SafePathError, resolve_inside
+from models.common.timeutil import is_known_zone, parse_manifest_time
 
 _TIME_FIELDS = {
     ("case",): ["prepared_at"],

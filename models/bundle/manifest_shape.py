@@ -4,7 +4,7 @@ encodable. Python's json module and jsonschema recurse once a level: 10,000 leve
 import json
 import re
 
-from models.manifest_wording import json_path
+from models.bundle.manifest_wording import json_path
 
 MAX_DEPTH = 64  # the format nests 6 levels; a deeper manifest is refused before anything recurses into it
 _PATH_SHOWN = 12  # a refusal names at most so many levels of a deep path, then "..."

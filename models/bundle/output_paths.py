@@ -39,7 +39,7 @@ def refuse_inside(path, bundle_root, what_zh: str = "输出文件", what_en: str
 def store_folder(bundle, store_dir=None) -> Path:
     """The folder of the bundle's review store (store_dir, $EVIDENCEDESK_STORE or the user's data folder),
     refused when it lies inside the bundle: SQLite would write its files into the evidence."""
-    from models.store import default_store_dir
+    from models.store.store import default_store_dir
 
     folder = Path(store_dir) if store_dir else default_store_dir()
     return refuse_inside(folder, bundle.root, "审查库文件夹", "review store folder")

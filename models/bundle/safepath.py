@@ -5,7 +5,7 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-from models.names import to_os
+from models.bundle.names import to_os
 
 _DRIVE_RE = re.compile(r"^[A-Za-z]:")
 _NOATIME = getattr(os, "O_NOATIME", 0)

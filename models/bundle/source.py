@@ -7,10 +7,10 @@ import sys
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Iterator, NamedTuple
 
-from models.birthtime import make_reader, make_statx_reader
-from models.jobs import check_cancel
-from models.names import from_os, name_text
-from models.safepath import open_evidence, resolve_inside
+from models.bundle.birthtime import make_reader, make_statx_reader
+from models.runtime.jobs import check_cancel
+from models.bundle.names import from_os, name_text
+from models.bundle.safepath import open_evidence, resolve_inside
 
 
 class Entry(NamedTuple):
@@ -80,7 +80,7 @@ class FolderSource:
     def folders(self, stack: list | None = None, cancel=None) -> Iterator[list[Entry]]:
         """The entries folder by folder (children in name order, subfolders after), from a stack of
         (full path, relative path) still to list. Between two folders the stack holds exactly the work
-        left, so a caller may stop and hand it on (models.scan_process continues it in a helper process).
+        left, so a caller may stop and hand it on (models.inventory.scan_process continues it in a helper process).
 
         A regular file costs one statx call on Linux (all times, the birth time included); anything else
         an lstat, and a link also its target, which is never followed."""
@@ -101,7 +101,7 @@ class FolderSource:
             for child in children:
                 try:
                     rel = prefix + child.name.decode(_FS_ENCODING)
-                except UnicodeDecodeError:  # GBK or Latin-1 bytes: kept as name text (models.names)
+                except UnicodeDecodeError:  # GBK or Latin-1 bytes: kept as name text (models.bundle.names)
                     rel = prefix + name_text(child.name)
                 if skip and rel in skip:
                     continue

@@ -4,10 +4,10 @@ import math
 import sys
 import time
 
-from models import audit_guard, store_lock
-from models.manifest import load_bundle
-from models.output_paths import store_folder
-from models.store import open_store
+from models.store import audit_guard, store_lock
+from models.bundle.manifest import load_bundle
+from models.bundle.output_paths import store_folder
+from models.store.store import open_store
 
 
 def add_store_argument(parser) -> None:
@@ -26,7 +26,7 @@ def add_codepage_argument(parser) -> None:
 def open_bundle_and_store(args, audit_required: bool = False):
     """Load the bundle named by args.path (errors propagate to main's exit-2 handler) and its store, holding
     the store's lock for the rest of the command (main releases it): one writer at a time. The audit is
-    checked (models.audit_guard): a problem is said on stderr, or with audit_required raised (exit 2)."""
+    checked (models.store.audit_guard): a problem is said on stderr, or with audit_required raised (exit 2)."""
     bundle = load_bundle(args.path)
     if bundle.image is not None and getattr(args, "header_codepage", None):
         bundle.image.codepage = args.header_codepage

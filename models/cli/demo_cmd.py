@@ -10,8 +10,8 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     """Write the cases; print each path written. Exit 2 with one line if OUT_DIR is not usable."""
-    from models.bundle_writer import BundleWriteError
-    from models.demo import write_demo
+    from models.bundle.bundle_writer import BundleWriteError
+    from models.demo.demo import write_demo
 
     try:
         paths = write_demo(Path(args.out_dir))

@@ -6,11 +6,11 @@ import getpass
 import sys
 from pathlib import Path
 
-from models.cli_common import add_store_argument, open_bundle_and_store
-from models.console import write_fields
-from models.output_paths import output_problem
-from models.identity import IdentityError, cert_pem, load_identity, make_identity
-from models.memo_verify import MemoInputError, describe, verify_memo
+from models.cli.cli_common import add_store_argument, open_bundle_and_store
+from models.common.console import write_fields
+from models.bundle.output_paths import output_problem
+from models.memo.identity import IdentityError, cert_pem, load_identity, make_identity
+from models.memo.memo_verify import MemoInputError, describe, verify_memo
 
 
 def add_memo_arguments(parser) -> None:
@@ -63,8 +63,8 @@ def read_passphrase(path: str | None, prompt: str = "口令：") -> bytes:
 def run_memo(args, examine=None, needs=None, propose=None) -> int:
     """Sign the memo of the bundle's review. examine(bundle, store) runs when needs(store) says nobody examined
     it (checks.memo_examine gives both); without examine such a bundle is refused, never signed as clean."""
-    from models.memo_data import build_memo_data, remember_document_number, reviewer_profile
-    from models.memo_render import MemoError, write_memo
+    from models.memo.memo_data import build_memo_data, remember_document_number, reviewer_profile
+    from models.memo.memo_render import MemoError, write_memo
 
     out = Path(args.out)
     problem = output_problem(out, args.path, "审查意见", "memo")  # before anything else: nothing is written
@@ -104,7 +104,7 @@ def _audit_export(store, data: dict, out: Path) -> None:
     """The export in the case's audit log, by the reviewer the memo names, as the window records it."""
     import hashlib
 
-    from models import audit
+    from models.store import audit
 
     reviewer = data["reviewer"]
     audit.append(store.db, reviewer["name"] or "", "memo.exported",

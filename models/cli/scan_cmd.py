@@ -2,11 +2,11 @@
 
 import sys
 
-from models.console import write_fields, write_json
-from models.exif import exif_contract_json
-from models.cli_common import ProgressLine, add_codepage_argument, add_store_argument, open_bundle_and_store
-from models.scan import iter_file_records, scan_bundle
-from models.timeutil import ns_to_utc_iso
+from models.common.console import write_fields, write_json
+from models.inventory.exif import exif_contract_json
+from models.cli.cli_common import ProgressLine, add_codepage_argument, add_store_argument, open_bundle_and_store
+from models.inventory.scan import iter_file_records, scan_bundle
+from models.common.timeutil import ns_to_utc_iso
 
 
 def add_arguments(parser) -> None:
@@ -36,7 +36,7 @@ def file_json(record: dict) -> dict:
 
 def _fill_types(bundle, store, progress) -> None:
     try:
-        from models.typing_pass import fill_types
+        from models.inventory.typing_pass import fill_types
     except ImportError:  # the typing pass is optional until it lands
         return
     fill_types(bundle, store, progress=progress)

@@ -3,9 +3,9 @@
 import sys
 from itertools import chain
 
-from models.cli_common import add_codepage_argument
-from models.console import write_fields, write_json, write_text
-from models.labels import label, source_label
+from models.cli.cli_common import add_codepage_argument
+from models.common.console import write_fields, write_json, write_text
+from models.common.labels import label, source_label
 
 STATUSES = ("match", "mismatch", "missing", "unreadable", "unlisted", "computed")
 PROBLEMS = ("mismatch", "missing", "unreadable", "unlisted")
@@ -47,10 +47,10 @@ def print_results(results, as_json: bool, out) -> dict:
 
 
 def run(args) -> int:
-    from models.cli_common import ProgressLine
-    from models.jobs import Cancelled
-    from models.cli_common import open_bundle_and_store
-    from models.verify import iter_saved, iter_verify, save_results
+    from models.cli.cli_common import ProgressLine
+    from models.runtime.jobs import Cancelled
+    from models.cli.cli_common import open_bundle_and_store
+    from models.integrity.verify import iter_saved, iter_verify, save_results
 
     bundle, store = open_bundle_and_store(args)  # bad input: main.py answers it with one line and exit 2
     line = ProgressLine("校验")

@@ -3,14 +3,14 @@ or reverse the text, and nothing the console's encoding cannot hold stops the ru
 
 Text output: control characters (newline, tab, ESC, C1), bidi controls (U+202E...), line separators and
 the backslash are escaped (\\n, \\x1b, \\u202e, \\\\); a name that is not UTF-8 is shown decoded with its
-bytes in hex (models.names.shown); characters the stream's encoding lacks become \\uXXXX escapes.
+bytes in hex (models.bundle.names.shown); characters the stream's encoding lacks become \\uXXXX escapes.
 --json stays exact JSON: ensure_ascii when the stream cannot hold the text as it is.
 """
 
 import json
 import re
 
-from models.names import has_raw_bytes, shown
+from models.bundle.names import has_raw_bytes, shown
 
 _UNSAFE = re.compile("[\\\\\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NAMED = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}

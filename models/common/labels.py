@@ -7,8 +7,8 @@ import json
 import re
 from functools import lru_cache
 
-from models.i18n import language
-from models.resources import resource_path
+from models.common.i18n import language
+from models.common.resources import resource_path
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ def resource_root() -> Path:
     base = getattr(sys, "_MEIPASS", None)
     if base:
         return Path(base) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
 
 
 def resource_path(*parts: str) -> Path:

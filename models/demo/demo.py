@@ -12,10 +12,10 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
-from models import demo_content as c
-from models.bundle_writer import BundleWriteError, digest_list_text, digests_of, write_bundle
-from models.demo_case import build_case
-from models.demo_items import CST, CaseSpec, freeze_expiry, freeze_log, photo_meta
+from models.demo import demo_content as c
+from models.bundle.bundle_writer import BundleWriteError, digest_list_text, digests_of, write_bundle
+from models.demo.demo_case import build_case
+from models.demo.demo_items import CST, CaseSpec, freeze_expiry, freeze_log, photo_meta
 
 CLEAN_NAME = "sample-clean"
 TRAINING_NAME = "training-defects"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from models import demo_content as c
-from models import demo_docs
-from models.bundle_writer import digests_of, fill_digests
-from models.demo_items import CST, CaseSpec, _frozen, _online, _seized_phone, _signed
+from models.demo import demo_content as c
+from models.demo import demo_docs
+from models.bundle.bundle_writer import digests_of, fill_digests
+from models.demo.demo_items import CST, CaseSpec, _frozen, _online, _seized_phone, _signed
 
 OBTAINED_AT = datetime(2026, 11, 8, 16, 0, tzinfo=CST)
 APPRAISAL_MATERIAL = ["evidence/E1/聊天记录/微信_张某某_李某.txt", "evidence/E1/相册/IMG_20260925_101203.jpg",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from models.demo_paperwork import render_pdf
+from models.demo.demo_paperwork import render_pdf
 
 CST = timezone(timedelta(hours=8))
 CASE = "张某某侵犯公民个人信息案"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from models import demo_content as c
-from models import demo_docs
-from models.bundle_writer import digest_list_text, digests_of
+from models.demo import demo_content as c
+from models.demo import demo_docs
+from models.bundle.bundle_writer import digest_list_text, digests_of
 
 CST = c.CST
 PHONE = dict(make="HUAWEI", model="NOH-AN00", serial="NOHAN00SN7A31C9")

@@ -7,7 +7,7 @@ import os
 import pytsk3
 
 from models.image.container import ImageError, ImageSpec
-from models.safepath import open_evidence_fd
+from models.bundle.safepath import open_evidence_fd
 
 FALLBACK_CODEPAGE = "windows-936"  # Chinese examiners' narrow EWF headers (FORMATS.md)
 

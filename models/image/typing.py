@@ -5,9 +5,9 @@ cost (~0.4 ms a small file): a long list is typed by two processes, each with th
 import os
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-from models.exif import ExifSummary, exif_to_json_text, may_have_exif, read_exif
-from models.filetype import HEAD_BYTES, detect_mime
-from models.jobs import Cancelled, check_cancel, lower_priority, process_context
+from models.inventory.exif import ExifSummary, exif_to_json_text, may_have_exif, read_exif
+from models.inventory.filetype import HEAD_BYTES, detect_mime
+from models.runtime.jobs import Cancelled, check_cancel, lower_priority, process_context
 
 BATCH = 256
 POOL_FROM = 4 * BATCH  # fewer files are typed here: starting the workers costs more than it saves
@@ -21,8 +21,8 @@ def untyped_image_records(store) -> list[tuple]:
 
 
 def type_image_file(source, path: str, address: str | None, tz_name: str, exif: bool = True) -> tuple:
-    """(mime, category, mismatch, exif_json, type_error), as models.typing_pass.type_one for a folder's file."""
-    from models.typing_pass import _form, _mismatch
+    """(mime, category, mismatch, exif_json, type_error), as models.inventory.typing_pass.type_one for a folder's file."""
+    from models.inventory.typing_pass import _form, _mismatch
 
     try:
         with source.open(path, address) as stream:
@@ -42,7 +42,7 @@ def type_image_file(source, path: str, address: str | None, tz_name: str, exif: 
 
 
 def type_records(source, records: list[tuple], tz_name: str, exif: bool) -> list[tuple]:
-    """[(id, path, size, address)] -> the rows models.typing_pass._Writer takes."""
+    """[(id, path, size, address)] -> the rows models.inventory.typing_pass._Writer takes."""
     return [(*type_image_file(source, path, address, tz_name, exif), rid, size)
             for rid, path, size, address in records]
 
@@ -81,7 +81,7 @@ def _in_pool(bundle, batches: list, write, cancel, exif: bool) -> None:
 def fill_image_types(bundle, store, progress=None, cancel=None, exif: bool = True) -> int:
     """Type every untyped user file of the image; what was typed before a cancel is stored."""
     from models.image.scan import open_source
-    from models.typing_pass import _Writer
+    from models.inventory.typing_pass import _Writer
 
     records = untyped_image_records(store)
     write = _Writer(store, [r[:3] for r in records], progress)

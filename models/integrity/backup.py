@@ -75,7 +75,7 @@ def compare_backup(bundle, store, item_id: str, results=None) -> list[BackupDiff
     if original is None:
         return [BackupDifference(item_id, "", "original_absent")]
     if results is None:
-        from models.verify import load_results
+        from models.integrity.verify import load_results
 
         results = load_results(store) if store is not None else []
     return compare_items(item, original, results)

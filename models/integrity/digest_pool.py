@@ -1,10 +1,10 @@
-"""Many small files digested in helper processes, large files on the threaded path of models.digests.
+"""Many small files digested in helper processes, large files on the threaded path of models.integrity.digests.
 
 For a small file the work is mostly Python (open, stat, read, one hash object per digest, the answer), so
 threads of one process take turns on one core; helper processes share the files out over every core. A
 large file is hashed in the caller, its digests on threads (hashlib releases the GIL on large buffers).
 
-Helpers come from models.jobs.process_context() (forkserver or spawn, never fork: the GUI has Qt threads
+Helpers come from models.runtime.jobs.process_context() (forkserver or spawn, never fork: the GUI has Qt threads
 running). Files go out in batches, paths as text; digests come back as hex strings. A file that cannot be
 read is an answer of its own and the run goes on; if a helper dies, the files it had not answered are read
 here instead."""
@@ -22,9 +22,9 @@ else:
     import multiprocessing.popen_forkserver  # noqa: F401
     import multiprocessing.popen_spawn_posix  # noqa: F401
 
-from models.digests import (BUFFER_SIZE, COST, Counter, FileDigest, FileJob, digest_file, error_text, new_hasher,
+from models.integrity.digests import (BUFFER_SIZE, COST, Counter, FileDigest, FileJob, digest_file, error_text, new_hasher,
                             prepare, read_small, run_files)
-from models.jobs import check_cancel, start_processes, stop_process
+from models.runtime.jobs import check_cancel, start_processes, stop_process
 
 BATCH_FILES = 256  # files per batch: the cost of a round trip is hidden, progress and cancel stay prompt
 BATCH_BYTES = 32 << 20  # and at most this much to read per batch

@@ -5,11 +5,11 @@ the time of the digests for 100k small files) and a path per file down a pipe. H
 each is handed a folder (or a slice of a large folder's names), lists it with scandir, reads and hashes its
 small files through a descriptor of the folder (openat: no path walked per file), and answers with the
 digests, the subfolders it found (handed out in turn) and the large files, which are hashed here afterwards
-on the threaded path of models.digests (both cores on one file). Links are never followed, not even to a
+on the threaded path of models.integrity.digests (both cores on one file). Links are never followed, not even to a
 folder; anything but a regular file or a folder is left out (as hashdeep leaves it).
 
 A folder that cannot be listed is an answer of its own (FolderError); a file that cannot be read, or that
-changes size while it is read, is answered with its error, as in models.digest_pool."""
+changes size while it is read, is answered with its error, as in models.integrity.digest_pool."""
 
 import os
 import pickle
@@ -17,13 +17,13 @@ import stat
 from multiprocessing.connection import wait
 from typing import Iterator, NamedTuple
 
-from models.digest_pool import _cores
-from models.digests import BUFFER_SIZE, Counter, FileDigest, FileJob, error_text, new_hasher, normalise, run_files
-from models.jobs import check_cancel, start_processes, stop_process
+from models.integrity.digest_pool import _cores
+from models.integrity.digests import BUFFER_SIZE, Counter, FileDigest, FileJob, error_text, new_hasher, normalise, run_files
+from models.runtime.jobs import check_cancel, start_processes, stop_process
 
 SLICE_FILES = 512  # a helper hashes at most this many names of one folder per task; the rest go out in slices
 IN_FLIGHT = 2  # tasks sent ahead to each helper (an answer of 512 files, ~60 KB, fits in a pipe's buffer)
-HELPERS_ENV = "EVIDENCEDESK_DIGEST_HELPERS"  # "0": everything in this process (as models.digest_pool)
+HELPERS_ENV = "EVIDENCEDESK_DIGEST_HELPERS"  # "0": everything in this process (as models.integrity.digest_pool)
 _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
 _FILE_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
                | getattr(os, "O_NONBLOCK", 0))  # a FIFO swapped in after the listing never blocks
@@ -156,7 +156,7 @@ def _helpers_wanted(processes: int | None) -> int:
 def digest_tree_batches(root, algorithms, progress=None, cancel=None, processes: int | None = None,
                         total_count: int | None = None, total_bytes: int | None = None, idle=None) -> Iterator:
     """TreeBatch per task and FolderError per folder that could not be listed, then a TreeBatch per large
-    file, as they are done. progress(files, total_count, bytes, total_bytes) as in models.digests (the
+    file, as they are done. progress(files, total_count, bytes, total_bytes) as in models.integrity.digests (the
     totals are the caller's estimate, None when unknown: the walk goes on while files are read).
     idle(): the caller's own work in small steps, called while the helpers read instead of waiting for
     them; it returns False when it has nothing left to do."""

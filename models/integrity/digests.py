@@ -12,7 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import BinaryIO, Iterable, Iterator, Mapping, NamedTuple
 
-from models.jobs import Cancelled, check_cancel
+from models.runtime.jobs import Cancelled, check_cancel
 
 ALGORITHMS = ("md5", "sha1", "sha256", "sm3")
 HEX_LENGTHS = {"md5": 32, "sha1": 40, "sha256": 64, "sm3": 64}
@@ -215,7 +215,7 @@ def compute_digests(stream: BinaryIO, algorithms: Iterable[str], progress=None, 
 def digest_file(path, algorithms: Iterable[str], progress=None, cancel=None, size_hint: int | None = None,
                 workers: int | None = None) -> dict[str, str]:
     """Digests of one file opened read-only (no link followed, no atime); SizeChanged if it changed size."""
-    from models.safepath import open_evidence
+    from models.bundle.safepath import open_evidence
 
     with open_evidence(Path(path)) as stream:
         before = os.fstat(stream.fileno())
@@ -273,7 +273,7 @@ _NOATIME = getattr(os, "O_NOATIME", 0)
 
 
 def _open_fd(path) -> int:
-    """The flags of models.safepath.open_evidence at the os level: no file object per small file."""
+    """The flags of models.bundle.safepath.open_evidence at the os level: no file object per small file."""
     try:
         return os.open(path, _FLAGS | _NOATIME)
     except PermissionError:
@@ -410,7 +410,7 @@ def prepare(jobs: Iterable[FileJob], progress=None) -> tuple[list[FileJob], Coun
 def digest_files(jobs: Iterable[FileJob], progress=None, cancel=None, workers: int = 1) -> Iterator[FileDigest]:
     """FileDigest per job, in completion order; small files (size given) hashed inline, files shared
     between `workers` threads (1, the default, runs in the caller: measured faster for many small files).
-    models.digest_pool.digest_many adds helper processes for many small files."""
+    models.integrity.digest_pool.digest_many adds helper processes for many small files."""
     jobs, counter = prepare(jobs, progress)
     yield from run_files(jobs, counter, cancel, workers)
 

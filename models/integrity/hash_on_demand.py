@@ -5,8 +5,8 @@ import stat
 from pathlib import Path
 from typing import NamedTuple
 
-from models.digests import ALGORITHMS, digest_file
-from models.jobs import check_cancel
+from models.integrity.digests import ALGORITHMS, digest_file
+from models.runtime.jobs import check_cancel
 
 
 class HashedFile(NamedTuple):

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from models.digests import HEX_LENGTHS
+from models.integrity.digests import HEX_LENGTHS
 
 _HEX = re.compile(r"^[0-9a-fA-F]+$")
 _LABEL_ALGORITHMS = {"md5": "md5", "sha1": "sha1", "sha-1": "sha1", "sha256": "sha256", "sha-256": "sha256",

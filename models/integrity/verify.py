@@ -7,14 +7,14 @@ from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-from models.coverage import Coverage, is_addition
-from models.digest_pool import digest_many
-from models.digest_tree import FolderError, digest_tree_batches
-from models.digests import FileJob, normalise
-from models.jobs import check_cancel
-from models.names import as_gb18030_name, decode_list, from_os, to_os
-from models.safe_read import LIST_CAP, LOG_CAP, MetadataReadError, read_metadata
-from models.recorded import digest_row_steps, digest_rows, hex_problem, list_lines, parse_acquisition_log
+from models.bundle.coverage import Coverage, is_addition
+from models.integrity.digest_pool import digest_many
+from models.integrity.digest_tree import FolderError, digest_tree_batches
+from models.integrity.digests import FileJob, normalise
+from models.runtime.jobs import check_cancel
+from models.bundle.names import as_gb18030_name, decode_list, from_os, to_os
+from models.bundle.safe_read import LIST_CAP, LOG_CAP, MetadataReadError, read_metadata
+from models.integrity.recorded import digest_row_steps, digest_rows, hex_problem, list_lines, parse_acquisition_log
 
 STATUSES = ("match", "mismatch", "missing", "unreadable", "unlisted")
 IMAGE_LOG_SUFFIXES = (".txt", ".info", ".log")
@@ -116,7 +116,7 @@ class _Collector:
             self.add(item_id, str(path), digests, "appraisal")
 
     def _read(self, item_id, rel: str, source: str, cap: int = LIST_CAP) -> bytes | None:
-        from models.safepath import SafePathError, resolve_inside
+        from models.bundle.safepath import SafePathError, resolve_inside
 
         try:
             return read_metadata(resolve_inside(self.root, rel), cap)
@@ -140,7 +140,7 @@ class _Collector:
         del lines
         locate = _ListLocator(self.root, folder, list_rel)
         algorithms = {a for row in head for a in row.algorithms}
-        if algorithms:  # a long list: its folder read by helpers that walk it too (models.digest_tree),
+        if algorithms:  # a long list: its folder read by helpers that walk it too (models.integrity.digest_tree),
             locate.tree = self.read_tree(locate.folder, algorithms, count, progress, cancel,  # parsed meanwhile
                                          idle=lambda: next(steps, False) is None)
         for _pause in steps:
@@ -159,10 +159,10 @@ class _Collector:
             self.expected.append(Expected(item_id, path, source, row.algorithms, row.values))
 
     def read_tree(self, folder: str, algorithms, count: int, progress, cancel, idle) -> dict | None:
-        """Every regular file under the folder read by models.digest_tree into tree_answers (None when the
+        """Every regular file under the folder read by models.integrity.digest_tree into tree_answers (None when the
         folder is not a folder inside the bundle: the files are then checked one by one). A file there that
         the list does not name is read too (as `hashdeep -r` would). Returns tree_answers."""
-        from models.safepath import SafePathError, resolve_inside
+        from models.bundle.safepath import SafePathError, resolve_inside
 
         try:
             base = resolve_inside(self.root, folder) if folder else self.root
@@ -277,7 +277,7 @@ class _Files:
 
     def check(self, rel: str) -> tuple[str | None, str | None, int | None]:
         """(status, error, size): status None when the path is a regular file inside the bundle."""
-        from models.safepath import SafePathError, check_relative, is_inside, resolve_inside
+        from models.bundle.safepath import SafePathError, check_relative, is_inside, resolve_inside
 
         try:
             check_relative(rel)
@@ -393,8 +393,8 @@ def verify_bundle(bundle, store=None, progress=None, cancel=None, items=None) ->
 def iter_verify(bundle, store=None, progress=None, cancel=None, items=None):
     """Every recorded digest of the bundle (or of the items named) recomputed and compared, plus unlisted files,
     yielded as made: one list of every result took ~1.4 GB at 1M files (bench_verify_scale).
-    A digest list of many files has its folder read by helpers that walk it as they read (models.digest_tree);
-    everything else is checked file by file and read through models.digest_pool. A disk image opened on its
+    A digest list of many files has its folder read by helpers that walk it as they read (models.integrity.digest_tree);
+    everything else is checked file by file and read through models.integrity.digest_pool. A disk image opened on its
     own: its media stream against the digests it stores (models.image.verify)."""
     if getattr(bundle, "image", None) is not None:
         from models.image.verify import verify_image

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 import exifread
 from exifread.utils import get_gps_coords
 
-from models.timeutil import dt_to_ns, zone
+from models.common.timeutil import dt_to_ns, zone
 
 TIME_BUDGET_S = 5.0  # a crafted file that makes exifread loop is cut off after this long
 READ_BUDGET_FACTOR = 64  # ... or after reading this many times the file's size

@@ -50,7 +50,7 @@ def flag_sql(flag: str) -> str:
 
 def anomalous_paths(bundle, store, exif_threshold_s: int = 86400) -> set[str]:
     """Paths with a timestamp anomaly a copy does not explain (created after modified is the copy's mark)."""
-    from models.anomalies import iter_anomalies
+    from models.timeline.anomalies import iter_anomalies
 
     return {a.path for a in iter_anomalies(bundle, store, exif_threshold_s)
             if a.path and a.kind != "created_after_modified"}

@@ -11,8 +11,8 @@ import os
 import queue
 import threading
 
-from models.jobs import check_cancel, process_context, run_lowered
-from models.source import FolderSource
+from models.runtime.jobs import check_cancel, process_context, run_lowered
+from models.bundle.source import FolderSource
 
 SEND_ROWS = 4000  # rows per message: few enough messages, small enough for steady progress
 HOLD_BATCHES = 50  # messages held in the scanning process at most (200k rows) before the helper waits

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from models.safepath import open_evidence
+from models.bundle.safepath import open_evidence
 
 THUMB_SIZE = 256
 

@@ -7,12 +7,12 @@ from functools import lru_cache
 from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
-from models.category import category_for, category_overrides, form_by_type
-from models.exif import ExifSummary, exif_to_json_text, may_have_exif, read_exif
-from models.filetype import detect_mime, extension_mismatch, read_head
-from models.jobs import Cancelled, check_cancel, helper_started, process_context
-from models.names import to_os
-from models.safepath import SafePathError, check_relative, is_inside, open_evidence
+from models.inventory.category import category_for, category_overrides, form_by_type
+from models.inventory.exif import ExifSummary, exif_to_json_text, may_have_exif, read_exif
+from models.inventory.filetype import detect_mime, extension_mismatch, read_head
+from models.runtime.jobs import Cancelled, check_cancel, helper_started, process_context
+from models.bundle.names import to_os
+from models.bundle.safepath import SafePathError, check_relative, is_inside, open_evidence
 
 BATCH = 256  # files per task: large enough to hide the pool's overhead, small enough for smooth progress
 _UPDATE = ("UPDATE files SET mime = ?, category = ?, extension_mismatch = ?, exif_json = ?, type_error = ? "
@@ -32,7 +32,7 @@ class _Resolver:
         self.folders: dict[str, str | None] = {}  # folder -> its absolute prefix, None when it leads out
 
     def __call__(self, rel: str) -> str:
-        rel = to_os(rel)  # a name that is not UTF-8: its bytes again (models.names)
+        rel = to_os(rel)  # a name that is not UTF-8: its bytes again (models.bundle.names)
         folder, _, name = rel.rpartition("/")
         prefix = self.folders.get(folder, False)
         if prefix is False or not folder or name == ".." or "\\" in name or "\x00" in name or not name.strip():

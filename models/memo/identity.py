@@ -134,7 +134,7 @@ def _is_pkcs12(data: bytes) -> bool:
 def load_identity(p12, passphrase: bytes, now: dt.datetime | None = None) -> Identity:
     """Load a PKCS#12 identity; IdentityError for unreadable, not PKCS#12, wrong passphrase, expired."""
     path = Path(p12)
-    from models.safe_read import KEY_FILE_CAP, read_metadata
+    from models.bundle.safe_read import KEY_FILE_CAP, read_metadata
 
     try:
         data = read_metadata(os.path.realpath(path), KEY_FILE_CAP)  # a FIFO or device never blocks

@@ -1,4 +1,4 @@
-"""The memo's text as HTML for QTextDocument, from the dict of models.memo_data: a 电子数据审查意见书 (head,
+"""The memo's text as HTML for QTextDocument, from the dict of models.memo.memo_data: a 电子数据审查意见书 (head,
 一 送审材料 to 十 出庭示证提纲, signature block, digest annex). Chinese; headings in English when asked."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import json
 from functools import lru_cache
 from html import escape
 
-from models.memo_sign import format_when
-from models.names import shown
+from models.memo.memo_sign import format_when
+from models.bundle.names import shown
 
 ALGORITHMS = {"md5": "MD5", "sha1": "SHA-1", "sha256": "SHA-256", "sm3": "SM3"}
 PROPOSED = "程序建议（未经审查人确认）"
@@ -55,7 +55,7 @@ class Labels:
 
 @lru_cache(maxsize=1)
 def english_wording() -> dict:
-    from models.resources import resource_path
+    from models.common.resources import resource_path
 
     return json.loads(resource_path("memo_wording.json").read_text(encoding="utf-8"))["en"]
 
@@ -120,7 +120,7 @@ def article_text(article) -> str:
 
 
 def e(value) -> str:
-    """Escaped for HTML; a file name that is not UTF-8 decoded with its bytes in hex (models.names.shown)."""
+    """Escaped for HTML; a file name that is not UTF-8 decoded with its bytes in hex (models.bundle.names.shown)."""
     return escape("" if value is None else shown(str(value)))
 
 
@@ -146,7 +146,7 @@ def mark(decided: bool) -> str:
 
 @lru_cache(maxsize=1)
 def basis_instruments() -> list[dict]:
-    from models.resources import resource_path
+    from models.common.resources import resource_path
 
     return json.loads(resource_path("law", "memo_basis.json").read_text(encoding="utf-8"))["instruments"]
 
@@ -172,7 +172,7 @@ def _undecided_line(d: dict) -> str:
 
 
 def kind_text(item: dict) -> str:
-    from models.labels import label
+    from models.common.labels import label
 
     return label("kind", item.get("kind"), L.lang) if item.get("kind") else e(item.get("kind_zh"))
 
@@ -207,13 +207,13 @@ def _prepared(d: dict) -> str:
 
 
 def size_short(n) -> str:
-    from models.memo_values import size_text
+    from models.memo.memo_values import size_text
 
     return size_text(n).split("（")[0]
 
 
 def size_long(n) -> str:
-    from models.memo_values import size_text
+    from models.memo.memo_values import size_text
 
     text = size_text(n)
     return text if L.zh else text.replace("（", " (").replace(" 字节）", " bytes)").replace(" 字节", " bytes")
@@ -250,7 +250,7 @@ def _process(d: dict) -> str:
 
 
 def status_word(status) -> str:
-    from models.labels import label
+    from models.common.labels import label
 
     for domain in ("verify_status", "status"):
         text = label(domain, status, L.lang)
@@ -302,7 +302,7 @@ def _annex(d: dict) -> str:
 
 def memo_html(d: dict) -> str:
     """The whole memo as one HTML string."""
-    from models.memo_sections import sections
+    from models.memo.memo_sections import sections
 
     body = (_head(d) + _undecided_line(d) + _received(d) + _basis(d) + _process(d) + sections(d)
             + _signature(d) + _annex(d))

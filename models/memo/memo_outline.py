@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from models.labels import label
-from models.resources import resource_path
+from models.common.labels import label
+from models.common.resources import resource_path
 
 HEADINGS = ("subject_identity", "objective_act", "subjective_intent", "circumstances")
 _FILE_KEYS = ("problems", "changed", "added", "deleted", "modified", "unexplained", "undisplayable", "differences")

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
-from models.memo_html import SIGN_LABEL, L, memo_html, use_english
-from models.memo_sign import StampPlace, format_when, sign_pdf
+from models.memo.memo_html import SIGN_LABEL, L, memo_html, use_english
+from models.memo.memo_sign import StampPlace, format_when, sign_pdf
 
 FONT_FAMILY = "WenQuanYi Micro Hei"  # headings, footer, marks; and the body when no Song face qualifies
 # Song/Ming faces for the body, tried in order; one is used only where installed (EVIDENCEDESK_MEMO_BODY_FONT
@@ -160,7 +160,7 @@ def _findings_bytes(data: dict) -> bytes:
 
 def _check(cancel) -> None:
     if cancel is not None and cancel.is_set():
-        from models.jobs import Cancelled
+        from models.runtime.jobs import Cancelled
 
         raise Cancelled()
 
@@ -231,10 +231,10 @@ def attach_findings(pdf: bytes, data: dict) -> bytes:
 def write_memo(data: dict, identity, out_path, english: bool = False, progress=None, cancel=None) -> Path:
     """Render, attach the findings, sign, then move into place: a memo is final or absent.
 
-    cancel (threading.Event) is honoured up to the final write (models.jobs.Cancelled)."""
+    cancel (threading.Event) is honoured up to the final write (models.runtime.jobs.Cancelled)."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from models.memo_sign import stamp_font_for
+    from models.memo.memo_sign import stamp_font_for
 
     out = Path(out_path)
     steps = ("render", "attach", "sign", "write")

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from models.labels import label
-from models.memo_html import PROPOSED, L, article_text, e, files_text, kind_text, mark, table, when
-from models.memo_outline import changed_files, check_title, facts_files, reason_basis
-from models.memo_values import plain
+from models.common.labels import label
+from models.memo.memo_html import PROPOSED, L, article_text, e, files_text, kind_text, mark, table, when
+from models.memo.memo_outline import changed_files, check_title, facts_files, reason_basis
+from models.memo.memo_values import plain
 
 OPEN = ("fail", "warn", "not_recorded", "error")
 HEADING_ARTICLES = {"subject_identity": "17", "objective_act": "18", "subjective_intent": "19", "circumstances": "20"}
@@ -20,7 +20,7 @@ ROUTE_TEXT = ("经司法鉴定、当事人确认等方式确定与案件相关�
 
 @lru_cache(maxsize=1)
 def _law() -> dict:
-    from models.resources import resource_path
+    from models.common.resources import resource_path
 
     return json.loads(resource_path("checks", "wording.json").read_text(encoding="utf-8"))
 

@@ -21,7 +21,7 @@ from pyhanko.sign import fields, signers
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-from models.identity import Identity
+from models.memo.identity import Identity
 
 # A CJK font that pdftotext reads back exactly (see PLATFORM.md); a .ttc, so one face is cut out.
 CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from models.labels import all_labels, label
+from models.common.labels import all_labels, label
 
 MEDIA_KEYS = ("brand", "model", "capacity_bytes", "serial", "identifier", "user_mark", "location", "user",
               "custodian")

@@ -74,7 +74,7 @@ def _load_trust(trust_pem):
     from asn1crypto import x509 as asn1_x509
 
     try:
-        from models.safe_read import KEY_FILE_CAP, read_metadata
+        from models.bundle.safe_read import KEY_FILE_CAP, read_metadata
 
         certs = x509.load_pem_x509_certificates(read_metadata(os.path.realpath(trust_pem), KEY_FILE_CAP))
     except (OSError, ValueError) as exc:
@@ -83,7 +83,7 @@ def _load_trust(trust_pem):
 
 
 def _read(path: Path) -> bytes:
-    from models.safe_read import MEMO_CAP, read_metadata
+    from models.bundle.safe_read import MEMO_CAP, read_metadata
 
     try:
         data = read_metadata(os.path.realpath(path), MEMO_CAP)  # the reader's own link to a memo is followed
@@ -95,7 +95,7 @@ def _read(path: Path) -> bytes:
 
 
 def _signer_fields(result: MemoVerification, cert) -> None:
-    from models.identity import TRAINING_UNIT
+    from models.memo.identity import TRAINING_UNIT
 
     subject = cert.subject.native
     result.signer = subject.get("common_name") or cert.subject.human_friendly

@@ -4,7 +4,7 @@ import os
 import time
 
 HELPER_NICE = 10  # helper processes yield a core to the window's own thread when it needs one
-IN_HELPER = False  # set in a helper process of models.process_job: its own helpers are forked from it
+IN_HELPER = False  # set in a helper process of models.runtime.process_job: its own helpers are forked from it
 
 
 class Cancelled(Exception):
@@ -55,7 +55,7 @@ def process_context():
     has Qt threads running, and a forked copy of them can deadlock)."""
     import multiprocessing
 
-    from models.parent_watch import mark_top
+    from models.runtime.parent_watch import mark_top
 
     mark_top()  # before the server starts: every helper watches this program and ends with it
     if IN_HELPER and "fork" in multiprocessing.get_all_start_methods():
@@ -64,9 +64,9 @@ def process_context():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     # the server imports the scan and digest helpers once; every helper forked from it then starts in milliseconds
-    context.set_forkserver_preload(["models.scan_process", "models.digest_pool", "models.digest_tree",
-                                    "models.process_job", "models.scan", "models.typing_pass",
-                                    "models.helper_warmup"])
+    context.set_forkserver_preload(["models.inventory.scan_process", "models.integrity.digest_pool", "models.integrity.digest_tree",
+                                    "models.runtime.process_job", "models.inventory.scan", "models.inventory.typing_pass",
+                                    "models.runtime.helper_warmup"])
     return context
 
 
@@ -99,7 +99,7 @@ def lower_priority() -> None:
 
 def helper_started() -> None:
     """What every helper process does first: watch the program (ending with it), then lower its priority."""
-    from models.parent_watch import watch_top
+    from models.runtime.parent_watch import watch_top
 
     watch_top()
     lower_priority()

@@ -14,7 +14,7 @@ window with it."""
 
 import time
 
-from models.jobs import check_cancel, helper_started, process_context
+from models.runtime.jobs import check_cancel, helper_started, process_context
 
 PROGRESS_EVERY = 0.05  # seconds between two progress messages from the helper (the last one always goes)
 POLL_S = 0.05  # how often the waiting thread looks at the caller's cancel
@@ -48,8 +48,8 @@ def run_in_process(fn, args: tuple = (), progress=None, cancel=None, name: str =
 def with_store_file(fn, bundle, store_path, progress=None, cancel=None):
     """fn(bundle, store, progress=, cancel=) on a connection of its own to the store file (in the helper), under
     the store's lock: a scan from the command line on the same store waits for it, or it for the scan."""
-    from models import store_lock
-    from models.store import open_store_file
+    from models.store import store_lock
+    from models.store.store import open_store_file
 
     with store_lock.held(store_path):
         store = open_store_file(store_path)
@@ -84,7 +84,7 @@ def _relay(ours, process, stop, progress, cancel):
 def _helper(conn, stop, fn, args) -> None:
     """The helper's main: run the job, send its progress (at most every PROGRESS_EVERY s), then its answer."""
     helper_started()
-    from models import jobs
+    from models.runtime import jobs
 
     jobs.IN_HELPER = True  # helpers this one starts are forked from it (no Qt here; see process_context)
     last = [0.0]

@@ -7,7 +7,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from models.timeutil import ns_to_utc_iso
+from models.common.timeutil import ns_to_utc_iso
 
 GENESIS = "0" * 64
 
@@ -18,7 +18,7 @@ class ChainStatus:
     broken_at_seq: int | None
     head_digest: str
     count: int
-    problem: str | None = None  # what models.audit_guard found beyond the chain (tables, anchor), for a person
+    problem: str | None = None  # what models.store.audit_guard found beyond the chain (tables, anchor), for a person
 
 
 def canonical(value) -> str:
@@ -66,12 +66,12 @@ def read_anchor(db) -> dict | None:
     except (TypeError, FileNotFoundError):
         return None
     except (OSError, ValueError):
-        return {"seq": -1}  # unreadable: models.audit_guard reports it
+        return {"seq": -1}  # unreadable: models.store.audit_guard reports it
 
 
 def advance_anchor(db, seq: int, digest: str) -> None:
     """Record the chain's head outside the database, so that cutting its last entries shows. An anchor the
-    chain does not reach any more is left as it is: the mismatch stays visible (models.audit_guard)."""
+    chain does not reach any more is left as it is: the mismatch stays visible (models.store.audit_guard)."""
     path = anchor_path(db)
     if path is None:
         return

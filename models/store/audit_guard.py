@@ -4,12 +4,12 @@ reach the head recorded outside the database.
 Editing `decisions`, `outcomes` or `tags` directly, cutting the last audit entries, or putting back another
 copy of the store went unnoticed, and a memo signed whatever the tables held. check(db) replays the chain
 (the last decision per clause, outcome per item, tag per path and heading) and compares the tables with it,
-then compares the chain with the anchor file beside the store (models.audit.advance_anchor). The window shows
+then compares the chain with the anchor file beside the store (models.store.audit.advance_anchor). The window shows
 a banner (ui/audit_banner.py); `memo` refuses to sign (exit 2), in the command line and in the window."""
 
 import json
 
-from models import audit
+from models.store import audit
 
 TABLES = {  # table -> (key columns, audit actions that set a row, action that removes one)
     "decisions": (("item", "check_name"), ("decision.confirm", "decision.override", "decision.answer"), None),

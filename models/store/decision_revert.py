@@ -1,6 +1,6 @@
 """Taking a clause's decision back to 待决: the row goes, the audit log keeps what it was and who took it back."""
 
-from models import audit
+from models.store import audit
 
 
 def revert_decision(store, item: str, check_name: str, reviewer: str) -> dict | None:

@@ -3,8 +3,8 @@
 import json
 import time
 
-from models import audit
-from models.timeutil import ns_to_utc_iso
+from models.store import audit
+from models.common.timeutil import ns_to_utc_iso
 
 DECISIONS = ("confirm", "override", "answer")
 OUTCOMES = ("admissible", "correctable", "excluded")

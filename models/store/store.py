@@ -9,9 +9,9 @@ from pathlib import Path
 import platformdirs
 import sqlite_utils
 
-from models import store_damage, store_lock
-from models.names import from_os
-from models.store_schema import MIGRATIONS, SCHEMA_VERSION
+from models.store import store_damage, store_lock
+from models.bundle.names import from_os
+from models.store.store_schema import MIGRATIONS, SCHEMA_VERSION
 
 STORE_ENV = "EVIDENCEDESK_STORE"
 
@@ -80,8 +80,8 @@ def open_store_file(path: Path) -> Store:
 
 def open_store(bundle, store_dir: Path | None = None, notify=None) -> Store:
     """The bundle's store, keyed by its manifest digest; reopening a bundle reuses it. The file is checked
-    first (models.store_damage): a damaged one is kept aside and a fresh store started, store.replaced saying so.
-    Opened under the store's lock (models.store_lock; notify(message) if another process holds it)."""
+    first (models.store.store_damage): a damaged one is kept aside and a fresh store started, store.replaced saying so.
+    Opened under the store's lock (models.store.store_lock; notify(message) if another process holds it)."""
     folder = Path(store_dir) if store_dir else default_store_dir()
     path = folder / f"{bundle.digest}.sqlite"
     with store_lock.held(path, notify):

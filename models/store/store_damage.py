@@ -1,6 +1,6 @@
 """A damaged review store is kept aside, never reused nor silently replaced.
 
-On open (models.store.open_store) the file gets SQLite's `PRAGMA quick_check`. A store that fails it, that is
+On open (models.store.store.open_store) the file gets SQLite's `PRAGMA quick_check`. A store that fails it, that is
 not a database at all, or that is empty where a store was expected (0 bytes), is renamed with its WAL and
 shared-memory files to NAME.damaged-<UTC time> beside it, and a fresh store is started; the message says what
 was kept and where, for the reviewer (a stderr line, a message box in the window)."""

@@ -40,7 +40,7 @@ def migrate_to_1(conn: sqlite3.Connection) -> None:
 def migrate_to_2(conn: sqlite3.Connection) -> None:
     """The timeline: one row per instant (a file's time or the manifest's), kept in time order by an index so
     the 时间线 tab pages it with LIMIT instead of holding millions of tuples. Derived from files and the manifest
-    (models/timeline_store.py rebuilds it when they change); file rows name their file by id, manifest rows carry
+    (models/timeline/timeline_store.py rebuilds it when they change); file rows name their file by id, manifest rows carry
     their own path and field label."""
     conn.executescript("""
     CREATE TABLE IF NOT EXISTS timeline (

@@ -2,11 +2,11 @@
 
 from dataclasses import dataclass, field
 
-from models.coverage import Coverage
-from models.i18n import tr
-from models.labels import manifest_field_label
-from models.timeline import manifest_records, manifest_time
-from models.timeutil import format_local
+from models.bundle.coverage import Coverage
+from models.common.i18n import tr
+from models.common.labels import manifest_field_label
+from models.timeline.timeline import manifest_records, manifest_time
+from models.common.timeutil import format_local
 
 CREATED_SLACK_NS = 2_000_000_000  # FAT keeps modified times to 2 s: smaller gaps mean nothing
 LOCAL_EXAMPLES = 5

@@ -1,9 +1,9 @@
 """The anomaly list a reviewer reads: first what needs a human, then one line per item for what the bundle being a
 copy explains (a copy's creation time is the moment of copying, later than the modification time it keeps)."""
 
-from models.anomalies import Anomaly, seizure_reference
-from models.i18n import tr
-from models.timeline import manifest_time
+from models.timeline.anomalies import Anomaly, seizure_reference
+from models.common.i18n import tr
+from models.timeline.timeline import manifest_time
 
 
 def explained_by_copy(anomaly, bundle) -> bool:

@@ -4,7 +4,7 @@ every tab, not only inside clause 38.3."""
 from datetime import date
 from typing import NamedTuple
 
-from models.timeutil import parse_manifest_time, zone
+from models.common.timeutil import parse_manifest_time, zone
 
 
 class FreezeAlert(NamedTuple):

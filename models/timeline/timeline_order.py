@@ -12,7 +12,7 @@ import sys
 from array import array
 from dataclasses import dataclass
 
-from models.timeline_store import FINGERPRINT_KEY, FROM, MIME_SQL, PATH_SQL
+from models.timeline.timeline_store import FINGERPRINT_KEY, FROM, MIME_SQL, PATH_SQL
 
 # the sort key of each column after the time: an SQL expression over `t` (timeline) and `f` (files)
 SORT_EXPR = {"time": None, "kind": "t.kind", "source": "t.source", "item": "COALESCE(t.item, '')",

@@ -10,7 +10,7 @@ On 1M files (3M times) the table is built in ~6 s (bench_timeline.py); a first p
 import json
 import sqlite3
 
-from models.timeline import EXIF_TIMES, FILE_TIMES, manifest_records
+from models.timeline.timeline import EXIF_TIMES, FILE_TIMES, manifest_records
 
 FROM = "timeline t LEFT JOIN files f ON f.id = t.file_id"
 PATH_SQL = "COALESCE(t.path, f.path)"
@@ -62,7 +62,7 @@ def build_timeline(conn: sqlite3.Connection, bundle, progress=None, cancel=None,
     low, high = conn.execute("SELECT COALESCE(min(id), 0), COALESCE(max(id), -1) FROM files").fetchone()
     chunks = [(start, start + CHUNK_FILES) for start in range(low, high + 1, CHUNK_FILES)]
     total, done = len(steps) * len(chunks) + 2, 0
-    from models.timeline_order import drop_order_tables
+    from models.timeline.timeline_order import drop_order_tables
 
     with conn:
         conn.execute("DELETE FROM meta WHERE key IN (?, ?)", [FINGERPRINT_KEY, SUMMARY_KEY])
@@ -116,7 +116,7 @@ def summary(conn: sqlite3.Connection) -> dict:
 
 def rows_by_id(conn, ids: list[int]) -> list[list]:
     """The ROW_SQL of these timeline rows, in no promised order, read as one JSON text: Python's sqlite3 lets the
-    GIL go at each row's step and waits for it again, behind any thread running Python (models/page_rows.py)."""
+    GIL go at each row's step and waits for it again, behind any thread running Python (models/store/page_rows.py)."""
     if not ids:
         return []
     sql = f"SELECT json_group_array(json_array({ROW_SQL})) FROM {FROM} WHERE t.id IN ({','.join('?' * len(ids))})"

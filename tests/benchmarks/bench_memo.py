@@ -10,9 +10,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from models.identity import load_identity, make_identity  # noqa: E402
-from models.memo_data import clause_group  # noqa: E402
-from models.memo_render import write_memo  # noqa: E402
+from models.memo.identity import load_identity, make_identity  # noqa: E402
+from models.memo.memo_data import clause_group  # noqa: E402
+from models.memo.memo_render import write_memo  # noqa: E402
 
 ARTICLES = ["30.1", "30.3", "30.4", "31.1", "31.2", "32.1", "32.2", "32.3", "32.4", "32.5",
             "33.1", "33.2", "34.1", "34.2", "34.3", "35.2", "36.2", "37.1", "38.1", "39.1"]

@@ -21,7 +21,7 @@ def rss_mb() -> float:
 
 
 def make_store(path: Path):
-    from models.store import open_store_file
+    from models.store.store import open_store_file
 
     store = open_store_file(path)
     base = 1_790_000_000_000_000_000

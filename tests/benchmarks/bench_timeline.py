@@ -61,7 +61,7 @@ def file_rows(records: int):
 
 
 def make_store(path: Path, records: int):
-    from models.store import open_store_file
+    from models.store.store import open_store_file
 
     store = open_store_file(path)
     with store.db.conn:
@@ -74,7 +74,7 @@ def make_store(path: Path, records: int):
 def make_bundle(folder: Path, records: int):
     """What the tab reads of a bundle: its zone, case, items (acquisition ends before the last 5 % of E4's files,
     the case was prepared before the last 2 % of all files: anomalies in the tens of thousands)."""
-    from models.timeutil import ns_to_utc_iso
+    from models.common.timeutil import ns_to_utc_iso
 
     def at(index: float) -> str:
         return ns_to_utc_iso(BASE + int(index * records) * 1_000_000_123).replace("Z", "+00:00")

@@ -1,4 +1,4 @@
-"""The timeline as its own table (models/timeline_store.py, what the tab uses) against expression indexes on the
+"""The timeline as its own table (models/timeline/timeline_store.py, what the tab uses) against expression indexes on the
 files table queried as one UNION ALL in time order: build time, store growth, first page, a 10k page from the
 middle (keyset), the density histogram. Same generated files as bench_timeline.py.
 
@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 import tests.benchmarks.bench_timeline as bt  # noqa: E402
-from models import timeline_store as ts  # noqa: E402
+from models.timeline import timeline_store as ts
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
 folder = Path(tempfile.mkdtemp())

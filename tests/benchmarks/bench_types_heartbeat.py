@@ -39,7 +39,7 @@ CST = timezone(timedelta(hours=8))
 
 def photos(count: int = 40) -> list[bytes]:
     """Small JPEGs with EXIF, each with its own time and place."""
-    from models.demo_content import PhotoMeta, camera_photo
+    from models.demo.demo_content import PhotoMeta, camera_photo
 
     made = []
     for n in range(count):

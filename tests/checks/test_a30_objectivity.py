@@ -1,6 +1,6 @@
 """Art. 30: transfer reason, reproducible digests, changes explained, integrity summary."""
 
-from checks import a30_objectivity as a30
+from checks.articles import a30_objectivity as a30
 from tests.checks.contract import CheckContract, make_bundle, run
 
 

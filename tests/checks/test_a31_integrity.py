@@ -1,6 +1,6 @@
 """Art. 31: seal, digests, backup, operation log after freezing."""
 
-from checks import a31_integrity as a31
+from checks.articles import a31_integrity as a31
 from tests.checks.contract import CheckContract, make_bundle, run
 from tests.checks.test_a30_objectivity import _verification
 

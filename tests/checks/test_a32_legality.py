@@ -1,6 +1,6 @@
 """Art. 32: paperwork and records by kind, participants, recording, data from abroad."""
 
-from checks import a32_legality as a32
+from checks.articles import a32_legality as a32
 from tests.checks.contract import CheckContract, make_bundle, run
 
 SIGNED = [{"role": "collector", "name": "王某", "signed": True}, {"role": "witness", "name": "赵某", "signed": True},

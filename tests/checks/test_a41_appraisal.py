@@ -1,6 +1,6 @@
 """Art. 41: appraisal."""
 
-from checks import a41_appraisal as a41
+from checks.articles import a41_appraisal as a41
 from tests.checks.contract import CheckContract, make_bundle, run
 
 

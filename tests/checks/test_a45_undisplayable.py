@@ -1,6 +1,6 @@
 """Art. 45: files that cannot be shown directly."""
 
-from checks import a45_undisplayable as a45
+from checks.articles import a45_undisplayable as a45
 from tests.checks.contract import CheckContract, run
 
 

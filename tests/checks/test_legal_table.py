@@ -20,9 +20,9 @@ from datetime import timedelta
 import pytest
 
 from checks import check_cmd
-from models import demo_content as c
-from models.bundle_writer import digests_of
-from models.demo_items import freeze_expiry
+from models.demo import demo_content as c
+from models.bundle.bundle_writer import digests_of
+from models.demo.demo_items import freeze_expiry
 from tests.factory import BundleFactory
 from tests.factory_case import CHAT, FROZEN_AT, OP_LOG, T0
 

@@ -144,8 +144,8 @@ def test_every_appraisal_ground_cited_has_its_text_and_source():
     import json
 
     from checks.outcome import EFFECTS
-    from models.labels import label
-    from models.resources import resource_path
+    from models.common.labels import label
+    from models.common.resources import resource_path
 
     law = json.loads(resource_path("law", "interpretation_2021.json").read_text(encoding="utf-8"))
     assert law["found_2021_text"] is False and law["quote_2012"]["sources"]  # said as it is, not invented

@@ -3,7 +3,7 @@
 import pytest
 
 from checks.wording import all_wording, shown, wording
-from models.i18n import language, set_language
+from models.common.i18n import language, set_language
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ def test_english_display_follows_the_interface_language(english):
 
 
 def test_people_are_named_with_their_role_in_either_language():
-    from checks.a32_legality import signature_result
+    from checks.articles.a32_legality import signature_result
     from checks.wording import result_message
 
     outcome = signature_result({"participants": [{"role": "holder", "name": "张某某", "signed": False},

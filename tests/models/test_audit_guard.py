@@ -1,14 +1,14 @@
 """The audit protects the decisions: tables edited outside the program, the last entries cut off, or another
-copy of the store put back are caught (models.audit_guard) and nothing is signed from such a store."""
+copy of the store put back are caught (models.store.audit_guard) and nothing is signed from such a store."""
 
 import shutil
 import sqlite3
 
 import pytest
 
-from models import audit, audit_guard, review
-from models.manifest import load_bundle
-from models.store import open_store
+from models.store import audit, audit_guard, review
+from models.bundle.manifest import load_bundle
+from models.store.store import open_store
 from tests.helpers import run_main
 
 

@@ -4,10 +4,10 @@ import json
 
 import pytest
 
-from models.manifest import load_bundle
-from models.scan import iter_file_records, scan_bundle
-from models.store import open_store
-from models.typing_pass import fill_types
+from models.bundle.manifest import load_bundle
+from models.inventory.scan import iter_file_records, scan_bundle
+from models.store.store import open_store
+from models.inventory.typing_pass import fill_types
 from tests.helpers import run_main, snapshot
 from tests.image_factory import e01_of, fat32_image
 

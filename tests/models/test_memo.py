@@ -6,12 +6,12 @@ import subprocess
 
 import pytest
 
-from models.identity import load_identity, make_identity
-from models.manifest import load_bundle
-from models.memo_data import build_memo_data
-from models.memo_render import MemoError, read_findings, write_memo
-from models.scan import scan_bundle
-from models.store import open_store
+from models.memo.identity import load_identity, make_identity
+from models.bundle.manifest import load_bundle
+from models.memo.memo_data import build_memo_data
+from models.memo.memo_render import MemoError, read_findings, write_memo
+from models.inventory.scan import scan_bundle
+from models.store.store import open_store
 
 CHECKS = [("E1", "a31_2_digests", "31.2", "pass", "全部校验值一致"),
           ("E1", "a32_4_signatures", "32.4", "fail", "持有人未签名，未说明理由"),
@@ -167,11 +167,11 @@ def test_every_memo_template_has_its_english():
     import ast
     from pathlib import Path
 
-    from models.memo_html import english_wording
+    from models.memo.memo_html import english_wording
 
     root = Path(__file__).resolve().parents[2]
     templates = []
-    for name in ("models/memo_html.py", "models/memo_sections.py"):
+    for name in ("models/memo/memo_html.py", "models/memo/memo_sections.py"):
         for node in ast.walk(ast.parse((root / name).read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "L" and node.args:
                 arg = node.args[0]
@@ -291,13 +291,13 @@ def test_art16_holds_tasks_for_the_investigating_organ_never_questions(tmp_path)
 
 
 def article_text_of(task: dict) -> str:
-    from models.memo_html import article_text
+    from models.memo.memo_html import article_text
 
     return article_text(task["basis"])
 
 
 def test_each_cited_instrument_has_its_source_and_is_cited():
-    from models.memo_html import basis_instruments
+    from models.memo.memo_html import basis_instruments
 
     titles = [i["title"] for i in basis_instruments()]
     assert any("刑事诉讼法》" in t and "解释" not in t for t in titles)
@@ -310,7 +310,7 @@ def test_each_cited_instrument_has_its_source_and_is_cited():
 
 def test_body_face_is_embedded_and_extracts(tmp_path):
     """A Song/Ming face where one is installed (else WenQuanYi Micro Hei), embedded, its text read back exactly."""
-    from models.memo_render import FONT_FAMILY, SONG_FACES, body_font_family, ensure_gui_app
+    from models.memo.memo_render import FONT_FAMILY, SONG_FACES, body_font_family, ensure_gui_app
 
     ensure_gui_app()
     family = body_font_family()

@@ -2,7 +2,7 @@
 
 import sqlite3
 
-from models.page_rows import rows_by_id
+from models.store.page_rows import rows_by_id
 
 COLUMNS = ("id", "path", "size", "modified_ns", "error")
 TRICKY = [

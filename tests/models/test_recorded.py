@@ -2,7 +2,7 @@
 
 import hashlib
 
-from models import recorded
+from models.integrity import recorded
 
 MD5 = "6f4a8ac099c4fe85164b8631c7f0bd2b"
 SHA1 = "2cc793143bbe3bb8a2b9949b53583606885241e1"

@@ -4,8 +4,8 @@ import pytest
 
 from checks.base import CheckResult
 from checks.registry import default_registry
-from models import audit, review
-from models.store import open_store
+from models.store import audit, review
+from models.store.store import open_store
 from tests.checks.contract import make_bundle
 
 

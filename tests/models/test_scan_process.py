@@ -6,14 +6,14 @@ import threading
 
 import pytest
 
-import models.scan as scan
-from models.coverage import Coverage
-from models.jobs import Cancelled
-from models.manifest import load_bundle
-from models.scan import scan_bundle
-from models.scan_process import HELPER_ENV, ScanHelperError, walk_in_helper
-from models.source import FolderSource
-from models.store import open_store
+import models.inventory.scan as scan
+from models.bundle.coverage import Coverage
+from models.runtime.jobs import Cancelled
+from models.bundle.manifest import load_bundle
+from models.inventory.scan import scan_bundle
+from models.inventory.scan_process import HELPER_ENV, ScanHelperError, walk_in_helper
+from models.bundle.source import FolderSource
+from models.store.store import open_store
 
 
 def _tree(root, folders=6, files=5):

@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from models import store_lock
+from models.store import store_lock
 from tests.helpers import ROOT
 
 ROUNDS = 20

@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from models.textenc import read_text_preview
+from models.inventory.textenc import read_text_preview
 
 TEXT = "张某某与李某的聊天记录：明天下午三点在老地方交货，转账五万元。对方说已经收到了，请确认。" * 3
 

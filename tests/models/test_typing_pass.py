@@ -5,10 +5,10 @@ import threading
 
 import pytest
 
-from models.category import category_for, category_table, form_by_type
-from models.filetype import detect_path, extension_mismatch
-from models.safepath import SafePathError
-from models.typing_pass import _mismatch, _Resolver, type_batch
+from models.inventory.category import category_for, category_table, form_by_type
+from models.inventory.filetype import detect_path, extension_mismatch
+from models.bundle.safepath import SafePathError
+from models.inventory.typing_pass import _mismatch, _Resolver, type_batch
 
 
 def test_form_by_type_agrees_with_category_for(corpus_dir):
@@ -65,11 +65,11 @@ def test_results_before_a_cancel_are_stored(tmp_path, store_dir, monkeypatch, up
     first batch goes out at once even on a machine booted seconds ago (monotonic() counts from boot)."""
     import types
 
-    from models import typing_pass
-    from models.jobs import Cancelled
-    from models.manifest import load_bundle
-    from models.scan import scan_bundle
-    from models.store import open_store
+    from models.inventory import typing_pass
+    from models.runtime.jobs import Cancelled
+    from models.bundle.manifest import load_bundle
+    from models.inventory.scan import scan_bundle
+    from models.store.store import open_store
 
     (tmp_path / "f").mkdir()
     for n in range(6):

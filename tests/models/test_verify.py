@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from models.backup import compare_backup
-from models.bundle_writer import write_bundle
-from models.digests import BUFFER_SIZE
-from models.manifest import load_bundle
-from models.store import open_store
-from models.verify import is_record_defect, record_line, load_results, save_results, verify_bundle
+from models.integrity.backup import compare_backup
+from models.bundle.bundle_writer import write_bundle
+from models.integrity.digests import BUFFER_SIZE
+from models.bundle.manifest import load_bundle
+from models.store.store import open_store
+from models.integrity.verify import is_record_defect, record_line, load_results, save_results, verify_bundle
 
 REPO = Path(__file__).resolve().parents[2]
 FILES = {"evidence/E1/chat.txt": "钱转过去了\n".encode(), "evidence/E1/photo.jpg": os.urandom(5000),
@@ -246,7 +246,7 @@ def test_links_are_findings_whether_the_file_or_a_folder_above_it_is_the_link(tm
 
 def _many_listed(tmp_path, count: int = 700) -> Path:
     """A directory entry whose hashdeep list names `count` files (nested, one past a read buffer): read by
-    helpers that walk the folder (models.digest_tree), not file by file."""
+    helpers that walk the folder (models.integrity.digest_tree), not file by file."""
     files = {f"evidence/E2/dir/s{i % 4}/f{i:04}.bin": os.urandom(i % 700) for i in range(count)}
     files["evidence/E2/dir/big.bin"] = os.urandom(BUFFER_SIZE + 99)
     manifest = _manifest()
@@ -274,7 +274,7 @@ def _spoil(root: Path, tmp_path: Path) -> None:
 
 
 def test_a_long_list_read_by_walking_helpers_gives_what_file_by_file_gives(tmp_path, monkeypatch):
-    import models.verify as verify
+    import models.integrity.verify as verify
 
     root = _many_listed(tmp_path)
     bundle = load_bundle(root)

@@ -1,7 +1,7 @@
 """The outcome box records the basis the text gives: an uncured 43 defect excluded stays under 43, an item
 admitted against an exclusion rests on 44(2); a pending proposal needs no reason to be decided."""
 
-from models import review
+from models.store import review
 from tests.ui.test_review_tab import prepared
 from ui.outcome_box import OutcomeBox
 
