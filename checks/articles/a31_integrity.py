@@ -5,6 +5,7 @@ import io
 from datetime import datetime
 from pathlib import PurePosixPath
 
+from checks.articles.common import change_for
 from checks.base import Check, correction, present, say
 
 PROBLEM_STATUSES = ("mismatch", "missing", "unreadable", "unlisted")
@@ -12,15 +13,6 @@ SIDE_SOURCES = ("freeze", "appraisal")
 CONTENT_OPTIONAL = ("inspection", "appraisal")  # kinds whose content may be empty (BUNDLE-FORMAT.md)  # digests checked by Art. 38.4 and 41.2, not by 31.2
 TIME_HEADERS = ("time", "timestamp", "datetime", "date_time", "logged_at", "event_time", "操作时间", "时间",
                 "日期时间", "记录时间", "发生时间")
-
-
-def change_for(item: dict, path: str) -> dict | None:
-    """The changes[] entry explaining this path (exact, or a folder above it)."""
-    for change in item.get("changes") or []:
-        target = str(change.get("path") or "").rstrip("/")
-        if target and (path == target or path.startswith(target + "/")):
-            return change
-    return None
 
 
 def _addition_owner(bundle, path: str) -> str | None:

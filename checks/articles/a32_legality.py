@@ -3,12 +3,11 @@
 import json
 from functools import lru_cache
 
+from checks.articles.common import EXCUSABLE_ROLES, signature_result
 from checks.base import KINDS_ALL, Check, ManualCheck, correction, present, say
 from models.common.resources import resource_path
 
 ACQUISITION_KINDS = frozenset({"seized_media", "media_image", "onsite_extraction", "online_extraction"})
-SIGNING_ROLES = ("collector", "witness", "holder")
-EXCUSABLE_ROLES = ("witness", "holder")  # whose absence a reason noted in the record excuses (2016 rules Art. 14, 15)
 MIN_COLLECTORS = 2  # 2016 rules Art. 7: 收集、提取电子数据，应当由二名以上侦查人员进行 (resources/law/rules_2016.json)
 # the clause that owns the signatures of the record for each kind; 32.4 owns them for the other kinds
 SIGNATURE_CLAUSES = {"seized_media": "34.3", "media_image": "35.4", "onsite_extraction": "36.4",
@@ -67,39 +66,6 @@ def paperwork_result(item: dict, context, group: str, name: str):
         return say("fail", f"{name}.files_absent", {"files": paths}, **facts, files=paths,
                    corrections=[correction("paperwork.correct_absent", files=paths)])
     return say("pass", f"{name}.complete", **facts)
-
-
-def _person(p: dict) -> dict:
-    """A participant as a message parameter: role code and name, shown in the reader's language."""
-    return {"role": p.get("role"), "name": p.get("name") or ""}
-
-
-def signature_result(item: dict, required_roles=SIGNING_ROLES):
-    """The record signed by its participants (Art. 34.3, 35.4, 36.4, 37.4; 32.4 for kinds without such a clause).
-    absent_reason excuses only the witness and the holder (provider) (2016 rules Art. 14, 15: noted in the
-    record); the investigators who collected the data sign, whatever the reason given."""
-    people = item.get("participants") or []
-    if not people:
-        return say("not_recorded", "signatures.not_recorded",
-                   corrections=[correction("signatures.correct_list")])
-    unsigned = [p for p in people if not p.get("signed") and (p.get("role") not in EXCUSABLE_ROLES
-                                                                or not present(p.get("absent_reason")))]
-    explained = [p for p in people if not p.get("signed") and p not in unsigned]
-    roles = {p.get("role") for p in people}
-    absent_roles = [r for r in required_roles if r not in roles]
-    facts = {"participants": people, "unsigned": unsigned, "explained": explained, "roles_not_listed": absent_roles}
-    if unsigned:
-        names = [_person(p) for p in unsigned]
-        return say("fail", "signatures.unsigned", {"people": names}, **facts,
-                   corrections=[correction("signatures.correct_unsigned", people=names)])
-    if "collector" in absent_roles:
-        return say("fail", "signatures.no_collector", **facts, corrections=[correction("signatures.correct_list")])
-    if absent_roles:
-        return say("warn", "signatures.roles_not_listed", {"roles": absent_roles}, **facts,
-                   corrections=[correction("signatures.correct_roles", roles=absent_roles)])
-    if explained:
-        return say("pass", "signatures.explained", {"count": len(explained)}, **facts)
-    return say("pass", "signatures.all_signed", **facts)
 
 
 class MethodCustodyCheck(ManualCheck):

@@ -1,37 +1,8 @@
 """Art. 34 seized and sealed original media: described, sealed or hashed with photos, signed."""
 
-from checks.articles.a32_legality import signature_result
+from checks.articles.common import APPEARANCE, content_digested, media_result, signature_result
 from checks.base import Check, correction, missing_fields, present, say
 
-APPEARANCE = ("brand", "model", "capacity_bytes", "serial")
-OPTIONAL_APPEARANCE = ("identifier", "user_mark")
-CUSTODY = ("location", "user", "custodian")
-
-
-def _image_sizes(item: dict, context) -> list[int]:
-    sizes = [e.get("size") for e in item.get("content") or [] if e.get("type") == "disk_image" and e.get("size")]
-    paths = {e.get("path") for e in item.get("content") or [] if e.get("type") == "disk_image"}
-    sizes += [r["size"] for r in context.file_records(item.get("id")) if r.get("path") in paths and r.get("size")]
-    return sizes
-
-
-def media_result(item: dict, context, required):
-    """The media's appearance (and custody) recorded; a single raw image larger than the capacity is flagged."""
-    media = item.get("media")
-    if not media:
-        return say("not_recorded", "media.not_recorded", corrections=[correction("media.correct", fields=list(required))])
-    missing = missing_fields(media, required)
-    facts = {k: media.get(k) for k in (*APPEARANCE, *OPTIONAL_APPEARANCE, *CUSTODY)}
-    facts["missing"] = missing
-    if missing:
-        return say("fail", "media.missing", {"fields": missing}, **facts,
-                   corrections=[correction("media.correct", fields=missing)])
-    capacity = media.get("capacity_bytes")
-    too_big = [s for s in _image_sizes(item, context) if isinstance(capacity, int) and s > capacity]
-    if too_big:
-        return say("warn", "media.image_too_big", image_sizes=too_big, **facts,
-                   corrections=[correction("media.correct_capacity")])
-    return say("pass", "media.described", **facts)
 
 
 class SeizedMediaDescribedCheck(Check):
@@ -41,15 +12,6 @@ class SeizedMediaDescribedCheck(Check):
 
     def evaluate(self, item, context):
         return media_result(item, context, APPEARANCE)
-
-
-def content_digested(item: dict) -> tuple[list[str], list[str]]:
-    """(entries with an integrity value, entries without one): a directory counts with a digest_list."""
-    with_value, without = [], []
-    for entry in item.get("content") or []:
-        has = present(entry.get("digests")) or (entry.get("type") == "directory" and present(entry.get("digest_list")))
-        (with_value if has else without).append(entry.get("path"))
-    return with_value, without
 
 
 class SealingCheck(Check):

@@ -2,23 +2,11 @@
 
 from pathlib import PurePosixPath
 
-from checks.articles.a32_legality import signature_result
-from checks.articles.a34_seized import APPEARANCE, CUSTODY, content_digested, media_result
+from checks.articles.common import APPEARANCE, CUSTODY, digests_result, media_result, signature_result
 from checks.base import Check, correction, missing_fields, say
 
 IMAGE_KINDS = frozenset({"media_image"})
 LOG_SUFFIXES = (".txt", ".info", ".log")
-
-
-def digests_result(item: dict):
-    """Integrity values computed for every content entry (Art. 35.3, 36.3, 37.3, 39.4)."""
-    hashed, unhashed = content_digested(item)
-    if not hashed and not unhashed:
-        return say("not_recorded", "hashed.no_content")
-    if unhashed:
-        return say("fail", "hashed.missing", {"count": len(unhashed)}, hashed=hashed, not_hashed=unhashed,
-                   files=unhashed, corrections=[correction("hashed.correct", files=unhashed)])
-    return say("pass", "hashed.all", {"count": len(hashed)}, hashed=hashed, refers_to="31.2")
 
 
 def acquisition_logs(item: dict, context) -> list[str]:

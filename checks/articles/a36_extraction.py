@@ -1,27 +1,9 @@
 """Art. 36 data extracted from original media: medium described, path/tool/method and attached info, hashed, signed."""
 
-from checks.articles.a32_legality import signature_result
-from checks.articles.a34_seized import APPEARANCE, CUSTODY, media_result
-from checks.articles.a35_image import digests_result
-from checks.base import Check, correction, missing_fields, say
+from checks.articles.common import APPEARANCE, CUSTODY, digests_result, media_result, process_result, signature_result
+from checks.base import Check
 
 EXTRACTION_KINDS = frozenset({"onsite_extraction"})
-
-
-def process_result(acquisition: dict | None, required, what: str):
-    """Required acquisition fields present; attached information extracted (else warn)."""
-    if not acquisition:
-        return say("not_recorded", f"{what}.not_recorded",
-                   corrections=[correction("process.correct", fields=list(required))])
-    missing = missing_fields(acquisition, required)
-    facts = {k: acquisition.get(k) for k in (*required, "tool_version", "attached_info_extracted")}
-    facts["missing"] = missing
-    if missing:
-        return say("fail", f"{what}.missing", {"fields": missing}, **facts,
-                   corrections=[correction("process.correct", fields=missing)])
-    if acquisition.get("attached_info_extracted") is not True:
-        return say("warn", "process.attached_info", **facts, corrections=[correction("process.correct_attached")])
-    return say("pass", f"{what}.recorded", **facts)
 
 
 class ExtractionMediaDescribedCheck(Check):

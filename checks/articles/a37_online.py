@@ -1,8 +1,6 @@
 """Art. 37 online extraction: source address, access method and time, hashed, signed, process media."""
 
-from checks.articles.a32_legality import signature_result
-from checks.articles.a35_image import digests_result
-from checks.articles.a36_extraction import process_result
+from checks.articles.common import digests_result, process_result, signature_result
 from checks.base import Check, correction, present, say
 
 ONLINE_KINDS = frozenset({"online_extraction"})

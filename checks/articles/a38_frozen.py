@@ -1,6 +1,6 @@
 """Art. 38 frozen data: paperwork, relevance, days left before the freeze expires, unchanged while frozen."""
 
-from checks.articles.a31_integrity import change_for
+from checks.articles.common import change_for
 from checks.base import Check, ManualCheck, correction, present, say
 
 FROZEN_KINDS = frozenset({"frozen"})

@@ -1,6 +1,6 @@
 """Art. 39 obtained data: notice names the data, receipt signed, refusal explained, integrity ensured."""
 
-from checks.articles.a35_image import digests_result
+from checks.articles.common import digests_result
 from checks.base import Check, correction, present, say
 
 OBTAINED_KINDS = frozenset({"obtained"})

@@ -42,7 +42,7 @@ def _rows(entries, locate) -> list[tuple]:
 
 def scan_image(bundle, store, progress=None, cancel=None):
     """List every partition's file system into the store; entries gone since the last scan are removed."""
-    from models.inventory.scan import ScanSummary
+    from models.inventory.scan_summary import ScanSummary
 
     started = time.monotonic()
     summary = ScanSummary()

@@ -42,7 +42,7 @@ def recorded_digests(spec, media) -> dict:
 def verify_image(bundle, progress=None, cancel=None) -> list:
     """VerifyResults of the image: one per algorithm, 'match'/'mismatch' where the E01 stores a digest,
     'computed' where it stores none; a short media stream is 'unreadable'."""
-    from models.integrity.verify import VerifyResult
+    from models.integrity.verify_result import VerifyResult
 
     spec = bundle.image
     item = bundle.items[0]["id"] if bundle.items else None

@@ -1,10 +1,10 @@
 """The inventory: list every entry of a bundle (stat phase) into the store's files table."""
 
 import time
-from dataclasses import dataclass
 
 from models.bundle.coverage import Coverage
 from models.runtime.jobs import Cancelled
+from models.inventory.scan_summary import ScanSummary
 from models.inventory.scan_process import HelperWalk, helper_allowed, rows_of, walk_in_helper
 from models.bundle.source import FolderSource
 from models.common.timeutil import ns_to_utc_iso
@@ -27,18 +27,6 @@ _UPSERT = (
     "THEN files.mime ELSE NULL END, "
     + ", ".join(f"{c} = excluded.{c}" for c in _STAT_COLUMNS)
 )
-
-
-@dataclass
-class ScanSummary:
-    files: int = 0
-    bytes: int = 0
-    errors: int = 0
-    links: int = 0
-    additions: int = 0
-    changed: int = 0  # records written (all of them on a first scan; new or changed ones on a rescan)
-    removed: int = 0  # records of entries gone since the last scan
-    seconds: float = 0.0
 
 
 def _known(store) -> dict:

@@ -3,23 +3,18 @@
 import math
 import os
 import time
-from functools import lru_cache
 from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
-from models.inventory.category import category_for, category_overrides, form_by_type
 from models.inventory.exif import ExifSummary, exif_to_json_text, may_have_exif, read_exif
-from models.inventory.filetype import detect_mime, extension_mismatch, read_head
+from models.inventory.filetype import detect_mime, read_head
+from models.inventory.type_write import UNTYPED, Writer, form, mismatch
 from models.runtime.jobs import Cancelled, check_cancel, helper_started, process_context
 from models.bundle.names import to_os
 from models.bundle.safepath import SafePathError, check_relative, is_inside, open_evidence
 
 BATCH = 256  # files per task: large enough to hide the pool's overhead, small enough for smooth progress
-_UPDATE = ("UPDATE files SET mime = ?, category = ?, extension_mismatch = ?, exif_json = ?, type_error = ? "
-           "WHERE id = ?")
-# Most files have no EXIF and no error: they are written without those two NULLs (Python's sqlite3 binds None
-# through its adapter lookup, ~1 us a value), which is right while both columns are already NULL.
-_UPDATE_TYPE = "UPDATE files SET mime = ?, category = ?, extension_mismatch = ? WHERE id = ?"
+
 
 
 class _Resolver:
@@ -60,26 +55,7 @@ def type_one(resolve, path: str, tz_name: str, exif: bool = True, size: int | No
                 exif_json = exif_to_json_text(read_exif(stream), tz_name)
         except OSError as exc:
             exif_json = exif_to_json_text(ExifSummary(error=f"无法读取：{exc}"), tz_name)
-    return mime, _form(mime, path), _mismatch(path, mime), exif_json, None
-
-
-def _form(mime: str, path: str) -> str:
-    """category_for, from the type alone when no rule before the deciding one looks at the name or the path."""
-    return form_by_type(mime) or category_for(mime, path)
-
-
-@lru_cache(maxsize=8192)
-def _mismatch_of(ext: str, mime: str) -> int:
-    return int(extension_mismatch("x" + ext, mime))
-
-
-def _mismatch(path: str, mime: str) -> int:
-    """extension_mismatch as 0/1; it depends only on the extension and the type (cached on both). The
-    extension as os.path.splitext finds it: from the last dot, unless only dots stand before that."""
-    name = path.rpartition("/")[2]
-    dot = name.rfind(".")
-    ext = name[dot:] if dot > 0 and (name[0] != "." or name[:dot].strip(".")) else ""
-    return _mismatch_of(ext.lower(), mime)
+    return mime, form(mime, path), mismatch(path, mime), exif_json, None
 
 
 def type_batch(root: str, records: list[tuple], tz_name: str, exif: bool = True) -> list[tuple]:
@@ -88,18 +64,11 @@ def type_batch(root: str, records: list[tuple], tz_name: str, exif: bool = True)
     return [(*type_one(resolve, path, tz_name, exif, size), rid, size) for rid, path, size in records]
 
 
-_UNTYPED = "FROM files WHERE kind = 'file' AND mime IS NULL AND deleted = 0"
 
 
 def untyped_records(store) -> list[tuple]:
     """(id, path, size) of every file whose type has not been read yet."""
-    return store.db.execute(f"SELECT id, path, size {_UNTYPED} ORDER BY id").fetchall()
-
-
-def stale_ids(store) -> set[int]:
-    """Untyped files that still carry EXIF or a reason from before (changed since, or unreadable then)."""
-    sql = f"SELECT id {_UNTYPED} AND (exif_json IS NOT NULL OR type_error IS NOT NULL)"
-    return {rid for rid, in store.db.execute(sql)}
+    return store.db.execute(f"SELECT id, path, size {UNTYPED} ORDER BY id").fetchall()
 
 
 def make_executor(workers: int, mode: str = "process") -> Executor:
@@ -107,54 +76,6 @@ def make_executor(workers: int, mode: str = "process") -> Executor:
     if mode == "thread":
         return ThreadPoolExecutor(max_workers=workers)
     return ProcessPoolExecutor(max_workers=workers, mp_context=process_context(), initializer=helper_started)
-
-
-class _Writer:
-    """The one path that stores results (on the caller's thread) and reports progress. Results are kept
-    and written together at most every FLUSH_S seconds (and at the end, by flush): each commit is a WAL
-    write and a sync, 391 of them took 1.1 s of 100k files' typing; progress tells what is stored."""
-
-    FLUSH_S = 0.5
-
-    def __init__(self, store, records: list[tuple], progress):
-        self.store, self.progress = store, progress
-        self.overrides, self.stale = category_overrides(store), stale_ids(store)
-        self.total, self.total_bytes = len(records), sum(r[2] or 0 for r in records)
-        self.done = self.bytes = 0
-        self.pending: list[tuple] = []
-        self.last = -math.inf  # never written: the first results are written at once (monotonic() may be small after boot)
-
-    def __call__(self, results: list[tuple]) -> None:
-        self.pending += results
-        if time.monotonic() - self.last >= self.FLUSH_S:
-            self.flush()
-
-    def flush(self) -> None:
-        results, self.pending = self.pending, []
-        self.last = time.monotonic()
-        if not results:
-            return
-        self._write([result[:6] for result in results])
-        self.done += len(results)
-        self.bytes += sum(r[-1] or 0 for r in results)
-        if self.progress:
-            self.progress(self.done, self.total, self.bytes, self.total_bytes)
-
-    def _write(self, rows: list[tuple]) -> None:
-        """Rows with EXIF, a reason or stale values in full; the others through the short statement."""
-        if self.overrides:
-            paths = dict(self.store.db.execute(
-                f"SELECT id, path FROM files WHERE id IN ({','.join('?' * len(rows))})", [r[5] for r in rows]))
-            rows = [(m, self.overrides.get(paths[i], c), x, e, err, i) for m, c, x, e, err, i in rows]
-        short, full = [], []
-        for row in rows:
-            if row[3] is None and row[4] is None and row[5] not in self.stale:
-                short.append((row[0], row[1], row[2], row[5]))
-            else:
-                full.append(row)
-        with self.store.db.conn as conn:
-            conn.executemany(_UPDATE_TYPE, short)
-            conn.executemany(_UPDATE, full)
 
 
 def _crashed(batch: list[tuple]) -> list[tuple]:
@@ -202,7 +123,7 @@ def fill_types(bundle, store, progress=None, cancel=None, workers: int = 2, mode
 
         return fill_image_types(bundle, store, progress, cancel, exif)
     records = untyped_records(store)
-    write = _Writer(store, records, progress)
+    write = Writer(store, records, progress)
     try:
         _fill(records, write, (str(bundle.root), bundle.timezone, exif), cancel, workers, mode)
     finally:
@@ -210,7 +131,7 @@ def fill_types(bundle, store, progress=None, cancel=None, workers: int = 2, mode
     return len(records)
 
 
-def _fill(records: list[tuple], write: _Writer, job: tuple, cancel, workers: int, mode: str) -> None:
+def _fill(records: list[tuple], write: Writer, job: tuple, cancel, workers: int, mode: str) -> None:
     batches = iter([records[i:i + BATCH] for i in range(0, len(records), BATCH)])
     workers = max(1, min(workers, os.cpu_count() or 1))
     if workers == 1 or len(records) <= BATCH:

@@ -300,10 +300,8 @@ def _annex(d: dict) -> str:
     return f"<h2 style='page-break-before: always;'>{L('附件：电子数据校验值表')}</h2>{body}"
 
 
-def memo_html(d: dict) -> str:
-    """The whole memo as one HTML string."""
-    from models.memo.memo_sections import sections
-
-    body = (_head(d) + _undecided_line(d) + _received(d) + _basis(d) + _process(d) + sections(d)
+def memo_html(d: dict, sections: str) -> str:
+    """The whole memo as one HTML string; `sections` is memo_sections.sections(d), which builds on this module."""
+    body = (_head(d) + _undecided_line(d) + _received(d) + _basis(d) + _process(d) + sections
             + _signature(d) + _annex(d))
     return f"<html><head><style>{CSS}</style></head><body>{body}</body></html>"

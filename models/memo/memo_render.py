@@ -10,6 +10,7 @@ from io import BytesIO
 from pathlib import Path
 
 from models.memo.memo_html import SIGN_LABEL, L, memo_html, use_english
+from models.memo.memo_sections import sections
 from models.memo.memo_sign import StampPlace, format_when, sign_pdf
 
 FONT_FAMILY = "WenQuanYi Micro Hei"  # headings, footer, marks; and the body when no Song face qualifies
@@ -183,7 +184,7 @@ def render_pdf(data: dict, english: bool = False, cancel=None) -> RenderedMemo:
     page_w, page_h = _mm(A4_MM[0]), _mm(A4_MM[1])
     body_w = page_w - _mm(MARGINS_MM[0]) - _mm(MARGINS_MM[2])
     body_h = page_h - _mm(MARGINS_MM[1]) - _mm(MARGINS_MM[3])
-    doc = _document(memo_html(data), writer, body_w, body_h)
+    doc = _document(memo_html(data, sections(data)), writer, body_w, body_h)
     stamp = _stamp_place(doc, body_h, page_w, page_h)
     pages = max(doc.pageCount(), stamp.page + 1)
     painter = QPainter(writer)

@@ -12,14 +12,13 @@ import sys
 from array import array
 from dataclasses import dataclass
 
-from models.timeline.timeline_store import FINGERPRINT_KEY, FROM, MIME_SQL, PATH_SQL
+from models.timeline.timeline_store import FINGERPRINT_KEY, FROM, MIME_SQL, ORDER_META, PATH_SQL
 
 # the sort key of each column after the time: an SQL expression over `t` (timeline) and `f` (files)
 SORT_EXPR = {"time": None, "kind": "t.kind", "source": "t.source", "item": "COALESCE(t.item, '')",
              "path": f"COALESCE({PATH_SQL}, '')", "type": MIME_SQL, "zone": "t.zone_known"}
 INDEXED = {"time", "kind"}  # orders the table's own indexes give (timeline_at, timeline_kind_at)
 ORDER_FROM = 20_000  # times from which another order is read from its own table, made in a worker
-ORDER_META = "timeline_order_"  # meta key prefix: the timeline fingerprint an order table was made from
 CHUNK = 50_000  # ids a worker reads at once when it reads many (locate)
 STEP = 10_000  # SQLite virtual machine steps between two calls of the progress handler
 STEPS_PER_ROW = 24  # what the sort and the insert of a row took at 3.2M times: path 26, type 24, source 18
@@ -93,14 +92,6 @@ def build_order_table(conn: sqlite3.Connection, key: str, progress=None, cancel=
         conn.set_progress_handler(None, 0)
     if progress is not None:
         progress(total, total, 0, 0)
-
-
-def drop_order_tables(conn) -> None:
-    """Every order table (the timeline is built again: their ids are no longer its rows)."""
-    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE "
-                                "'timeline\\_order\\_%' ESCAPE '\\'").fetchall():
-        conn.execute(f"DROP TABLE IF EXISTS {name}")
-    conn.execute("DELETE FROM meta WHERE key LIKE ?", [ORDER_META + "%"])
 
 
 # --- reading in an order --------------------------------------------------------------------------------------

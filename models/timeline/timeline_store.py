@@ -18,6 +18,7 @@ MIME_SQL = "COALESCE(f.mime, '')"
 # what a page reads for each row: (id, ns, kind, source, item, path, type, zone_known, label)
 ROW_SQL = f"t.id, t.at_utc_ns, t.kind, t.source, t.item, {PATH_SQL}, {MIME_SQL}, t.zone_known, COALESCE(t.label, '')"
 FINGERPRINT_KEY = "timeline_fingerprint"
+ORDER_META = "timeline_order_"  # meta key prefix: the timeline fingerprint an order table was made from
 SUMMARY_KEY = "timeline_summary"  # how many times, their span, the filter lists: read again on reopening
 _FS_SOURCE = "COALESCE(time_source, 'filesystem')"
 _FS_KNOWN = "instr(COALESCE(time_source, ''), 'local') = 0"
@@ -62,8 +63,6 @@ def build_timeline(conn: sqlite3.Connection, bundle, progress=None, cancel=None,
     low, high = conn.execute("SELECT COALESCE(min(id), 0), COALESCE(max(id), -1) FROM files").fetchone()
     chunks = [(start, start + CHUNK_FILES) for start in range(low, high + 1, CHUNK_FILES)]
     total, done = len(steps) * len(chunks) + 2, 0
-    from models.timeline.timeline_order import drop_order_tables
-
     with conn:
         conn.execute("DELETE FROM meta WHERE key IN (?, ?)", [FINGERPRINT_KEY, SUMMARY_KEY])
         drop_order_tables(conn)  # made from the rows about to go
@@ -217,3 +216,11 @@ def distinct_values(conn, column: str) -> list:
     expr = {"item": "item", "kind": "kind", "source": "source"}[column]
     return sorted(v for (v,) in conn.execute(f"SELECT DISTINCT {expr} FROM timeline WHERE {expr} IS NOT NULL "
                                              f"AND {expr} != ''"))
+
+
+def drop_order_tables(conn) -> None:
+    """Every order table (the timeline is built again: their ids are no longer its rows)."""
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE "
+                                "'timeline\\_order\\_%' ESCAPE '\\'").fetchall():
+        conn.execute(f"DROP TABLE IF EXISTS {name}")
+    conn.execute("DELETE FROM meta WHERE key LIKE ?", [ORDER_META + "%"])

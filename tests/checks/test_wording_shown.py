@@ -70,7 +70,7 @@ def test_english_display_follows_the_interface_language(english):
 
 
 def test_people_are_named_with_their_role_in_either_language():
-    from checks.articles.a32_legality import signature_result
+    from checks.articles.common import signature_result
     from checks.wording import result_message
 
     outcome = signature_result({"participants": [{"role": "holder", "name": "张某某", "signed": False},

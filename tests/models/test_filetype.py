@@ -169,7 +169,7 @@ def test_mismatch_over_the_corpus_flags_only_the_disguised_executable(corpus_dir
 
 def test_category_override_is_applied_and_audited(tmp_path, store_dir):
     from models.store import audit
-    from models.inventory.category import clear_category_override, set_category_override
+    from models.store.overrides import clear_category_override, set_category_override
     from models.bundle.manifest import load_bundle
     from models.inventory.scan import scan_bundle
     from models.store.store import open_store
