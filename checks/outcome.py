@@ -9,7 +9,7 @@ original state can be restored and the change explained; otherwise excluded (the
 facts["effect"]) and the files it concerns (facts["files"]); the proposal is derived from them."""
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 EFFECTS = ("none", "43.1", "43.2", "43.3", "43.4", "44.1", "44.2", "interp98.1", "interp98.2", "interp98.4",

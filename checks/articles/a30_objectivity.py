@@ -1,7 +1,13 @@
 """Art. 30 objectivity and authenticity: media transferred, signatures, reproducible, changes explained, integrity."""
 
-from checks.articles.a31_integrity import (BackupCheck, DigestsCheck, OperationLogCheck, SealIntactCheck, digest_findings,
-                                  unverified_result)
+from checks.articles.a31_integrity import (
+    BackupCheck,
+    DigestsCheck,
+    OperationLogCheck,
+    SealIntactCheck,
+    digest_findings,
+    unverified_result,
+)
 from checks.base import ANOMALIES_PER_ITEM, Check, correction, missing_fields, present, say, worst
 
 MEDIA_KINDS = frozenset({"seized_media", "media_image", "onsite_extraction"})

@@ -10,7 +10,8 @@ from checks.base import Check, correction, present, say
 
 PROBLEM_STATUSES = ("mismatch", "missing", "unreadable", "unlisted")
 SIDE_SOURCES = ("freeze", "appraisal")
-CONTENT_OPTIONAL = ("inspection", "appraisal")  # kinds whose content may be empty (BUNDLE-FORMAT.md)  # digests checked by Art. 38.4 and 41.2, not by 31.2
+# kinds whose content may be empty (BUNDLE-FORMAT.md); their digests are checked by Art. 38.4 and 41.2, not by 31.2
+CONTENT_OPTIONAL = ("inspection", "appraisal")
 TIME_HEADERS = ("time", "timestamp", "datetime", "date_time", "logged_at", "event_time", "操作时间", "时间",
                 "日期时间", "记录时间", "发生时间")
 
@@ -153,7 +154,8 @@ class SealIntactCheck(Check):
         sealing = item.get("sealing")
         if not sealing:
             return say("not_recorded", f"{self.NAME}.not_recorded")
-        photos = {"photos_before": sealing.get("photos_before") or [], "photos_after": sealing.get("photos_after") or []}
+        photos = {"photos_before": sealing.get("photos_before") or [],
+                  "photos_after": sealing.get("photos_after") or []}
         facts = dict(photos, sealed=sealing.get("sealed"), state=sealing.get("state"),
                      missing_files=context.missing_paths(photos["photos_before"] + photos["photos_after"]))
         if sealing.get("sealed") is False or sealing.get("state") == "broken":
@@ -233,7 +235,8 @@ def _relative_digests(item: dict, context) -> dict[str, dict]:
     digests = {e["path"]: dict(e.get("digests") or {}) for e in item.get("content") or [] if e.get("path") in paths}
     for row in context.verifications(item.get("id"), exclude=SIDE_SOURCES):
         if row.get("path") and row.get("status") != "unlisted":
-            digests.setdefault(row["path"], {}).setdefault(row.get("algorithm"), row.get("computed") or row.get("recorded"))
+            digests.setdefault(row["path"], {}).setdefault(row.get("algorithm"),
+                                                           row.get("computed") or row.get("recorded"))
     if not digests:
         return {}
     parents = [PurePosixPath(p).parent.parts for p in digests]

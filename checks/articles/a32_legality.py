@@ -150,7 +150,8 @@ class RecordingCheck(Check):
         if present(recording.get("reason_absent")):
             return say("needs_review", f"{self.NAME}.reason", {"reason": recording["reason_absent"]},
                        reason=recording["reason_absent"])
-        return say("fail", f"{self.NAME}.no_reason", reason=None, corrections=[correction(f"{self.NAME}.correct_reason")])
+        return say("fail", f"{self.NAME}.no_reason", reason=None,
+                   corrections=[correction(f"{self.NAME}.correct_reason")])
 
 
 class CrossBorderCheck(Check):

@@ -1,8 +1,7 @@
 """Art. 34 seized and sealed original media: described, sealed or hashed with photos, signed."""
 
 from checks.articles.common import APPEARANCE, content_digested, media_result, signature_result
-from checks.base import Check, correction, missing_fields, present, say
-
+from checks.base import Check, correction, say
 
 
 class SeizedMediaDescribedCheck(Check):

@@ -2,7 +2,6 @@
 
 from pathlib import PurePosixPath
 
-
 _UNSEEN = object()
 
 

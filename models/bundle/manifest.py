@@ -14,8 +14,8 @@ from models.bundle.manifest_rules import semantic_errors
 from models.bundle.manifest_shape import parse_json, shape_problem
 from models.bundle.manifest_wording import describe_schema_error
 from models.bundle.names import from_os
-from models.common.resources import resource_path
 from models.bundle.safe_read import MANIFEST_CAP, read_metadata
+from models.common.resources import resource_path
 from models.common.timeutil import DEFAULT_ZONE
 
 MANIFEST_NAME = "bundle.json"

@@ -37,12 +37,14 @@ def describe_schema_error(error: ValidationError) -> tuple[str, str, str]:
     value = error.validator_value
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
-        return json_path([*error.absolute_path, missing]), f"缺少必填字段 {missing}", f"required field {missing} is missing"
+        return (json_path([*error.absolute_path, missing]), f"缺少必填字段 {missing}",
+                f"required field {missing} is missing")
     if kind == "const":
         return path, f"取值必须为 {value!r}", f"must be exactly {value!r}"
     if kind == "enum":
         options = "、".join(str(v) for v in value)
-        return path, f"取值 {error.instance!r} 无效，应为：{options}", f"{error.instance!r} is not one of: {', '.join(map(str, value))}"
+        return (path, f"取值 {error.instance!r} 无效，应为：{options}",
+                f"{error.instance!r} is not one of: {', '.join(map(str, value))}")
     if kind == "type":
         names = value if isinstance(value, list) else [value]
         return (path, "类型应为" + "或".join(_TYPE_ZH.get(v, v) for v in names),
@@ -50,7 +52,8 @@ def describe_schema_error(error: ValidationError) -> tuple[str, str, str]:
     if kind == "pattern":
         return (path, *_pattern_rule(error))
     if kind == "anyOf":
-        return path, "至少需要一种摘要（md5、sha1、sha256 或 sm3）", "at least one digest (md5, sha1, sha256 or sm3) is required"
+        return path, "至少需要一种摘要（md5、sha1、sha256 或 sm3）", ("at least one digest (md5, sha1, sha256 or sm3) "
+                                                             "is required")
     if kind == "minItems":
         return path, "不得为空", "must not be empty"
     if kind == "minLength":

@@ -1,16 +1,16 @@
 """Sources of evidence entries: a folder now, disk images beside it later (same two methods)."""
 
 import os
-from operator import attrgetter
 import stat as statmod
 import sys
+from operator import attrgetter
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Iterator, NamedTuple
 
 from models.bundle.birthtime import make_reader, make_statx_reader
-from models.runtime.jobs import check_cancel
 from models.bundle.names import from_os, name_text
 from models.bundle.safepath import open_evidence, resolve_inside
+from models.runtime.jobs import check_cancel
 
 
 class Entry(NamedTuple):

@@ -4,9 +4,9 @@ import math
 import sys
 import time
 
-from models.store import audit_guard, store_lock
 from models.bundle.manifest import load_bundle
 from models.bundle.output_paths import store_folder
+from models.store import audit_guard, store_lock
 from models.store.store import open_store
 
 

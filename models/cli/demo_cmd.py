@@ -5,7 +5,8 @@ from pathlib import Path
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("out_dir", metavar="OUT_DIR", help="写出示例案件的空文件夹 / an empty folder for the sample cases")
+    parser.add_argument("out_dir", metavar="OUT_DIR",
+                        help="写出示例案件的空文件夹 / an empty folder for the sample cases")
 
 
 def run(args) -> int:

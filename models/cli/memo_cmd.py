@@ -6,9 +6,9 @@ import getpass
 import sys
 from pathlib import Path
 
+from models.bundle.output_paths import output_problem
 from models.cli.cli_common import add_store_argument, open_bundle_and_store
 from models.common.console import write_fields
-from models.bundle.output_paths import output_problem
 from models.memo.identity import IdentityError, cert_pem, load_identity, make_identity
 from models.memo.memo_verify import MemoInputError, describe, verify_memo
 

@@ -2,11 +2,11 @@
 
 import sys
 
-from models.common.console import write_fields, write_json
-from models.inventory.exif import exif_contract_json
 from models.cli.cli_common import ProgressLine, add_codepage_argument, add_store_argument, open_bundle_and_store
-from models.inventory.scan import iter_file_records, scan_bundle
+from models.common.console import write_fields, write_json
 from models.common.timeutil import ns_to_utc_iso
+from models.inventory.exif import exif_contract_json
+from models.inventory.scan import iter_file_records, scan_bundle
 
 
 def add_arguments(parser) -> None:

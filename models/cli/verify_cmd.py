@@ -47,10 +47,9 @@ def print_results(results, as_json: bool, out) -> dict:
 
 
 def run(args) -> int:
-    from models.cli.cli_common import ProgressLine
-    from models.runtime.jobs import Cancelled
-    from models.cli.cli_common import open_bundle_and_store
+    from models.cli.cli_common import ProgressLine, open_bundle_and_store
     from models.integrity.verify import iter_saved, iter_verify, save_results
+    from models.runtime.jobs import Cancelled
 
     bundle, store = open_bundle_and_store(args)  # bad input: main.py answers it with one line and exit 2
     line = ProgressLine("校验")

@@ -12,8 +12,8 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
-from models.demo import demo_content as c
 from models.bundle.bundle_writer import BundleWriteError, digest_list_text, digests_of, write_bundle
+from models.demo import demo_content as c
 from models.demo.demo_case import build_case
 from models.demo.demo_items import CST, CaseSpec, freeze_expiry, freeze_log, photo_meta
 
@@ -43,10 +43,12 @@ def _e1_files(spec: CaseSpec) -> list[dict]:
     spec.files[CHAT] = spec.files[CHAT].replace("10000元".encode(), "19000元".encode(), 1)  # after the list
     return [
         _answer("E1", "31.2", "fail", "聊天记录中“10000元”被改为“19000元”，哈希值与哈希值清单不符，且无任何说明", CHAT),
-        _answer("E1", "45", "fail", "扩展名为 .jpg 的文件实为 SQLite 数据库（通讯录）：名称、格式注明不清（第四十三条第三项），"
+        _answer("E1", "45", "fail",
+                "扩展名为 .jpg 的文件实为 SQLite 数据库（通讯录）：名称、格式注明不清（第四十三条第三项），"
                 "无法直接展示，需说明内容与功能",
                 DISGUISED),
-        _answer("E1", "30.4", "needs_review", "照片修改时间（2026-11-19 03:12）晚于扣押封存时间，EXIF 显示经 Photoshop 编辑，"
+        _answer("E1", "30.4", "needs_review",
+                "照片修改时间（2026-11-19 03:12）晚于扣押封存时间，EXIF 显示经 Photoshop 编辑，"
                 "需核实扣押后是否被改动", EDITED_PHOTO),
     ]
 

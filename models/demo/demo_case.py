@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from models.bundle.bundle_writer import digests_of, fill_digests
 from models.demo import demo_content as c
 from models.demo import demo_docs
-from models.bundle.bundle_writer import digests_of, fill_digests
 from models.demo.demo_items import CST, CaseSpec, _frozen, _online, _seized_phone, _signed
 
 OBTAINED_AT = datetime(2026, 11, 8, 16, 0, tzinfo=CST)
@@ -75,13 +75,15 @@ def build_case(today: date | None = None) -> CaseSpec:
     """The complete, clean sample case; only the freeze end depends on today (see demo_items.freeze_expiry)."""
     spec = CaseSpec(manifest={
         "format": "evidence-bundle/1",
-        "case": {"case_number": "某检刑诉〔2026〕12号", "title": "张某某侵犯公民个人信息案", "charge": "侵犯公民个人信息罪",
+        "case": {"case_number": "某检刑诉〔2026〕12号", "title": "张某某侵犯公民个人信息案",
+                 "charge": "侵犯公民个人信息罪",
                  "unit": "某区人民检察院", "investigating_agency": "某市公安局某分局", "prepared_by": "李某",
                  "prepared_at": PREPARED_AT.isoformat(), "timezone": "Asia/Shanghai",
                  "notes": "示例案件（虚构），供培训与演示使用。"},
         "parties": [dict(p) for p in PARTIES], "items": []})
     items = spec.manifest["items"]
-    items += [_seized_phone(spec), _online(spec), _frozen(spec, today), _obtained(spec), _backup(spec), _appraisal(spec)]
+    items += [_seized_phone(spec), _online(spec), _frozen(spec, today), _obtained(spec), _backup(spec),
+              _appraisal(spec)]
     fill_digests(spec.manifest, spec.files)
     spec.mtimes["bundle.json"] = PREPARED_AT
     return spec

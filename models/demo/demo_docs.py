@@ -58,20 +58,25 @@ def online_docs(spec) -> list[dict]:
 
 def frozen_docs(spec) -> list[dict]:
     day = datetime(2026, 11, 10, 8, 30, tzinfo=CST)
-    return [_doc(spec, "freeze_notice", "documents/E3-冻结通知书.pdf", "协助冻结电子数据通知书", "某公（网）冻字〔2026〕7号",
+    return [_doc(spec, "freeze_notice", "documents/E3-冻结通知书.pdf", "协助冻结电子数据通知书",
+                 "某公（网）冻字〔2026〕7号",
                  day, ["某云计算有限公司：", f"因侦查{CASE}需要，请协助冻结下列电子数据，冻结期限为六个月：",
                        "账号 zhang0101 网盘目录“/网盘”下全部文件。冻结期间不得增加、删除、修改。"])]
 
 
 def obtained_docs(spec) -> list[dict]:
     day = datetime(2026, 11, 5, 10, 0, tzinfo=CST)
-    listed = [["序号", "调取的电子数据"], ["1", "账号 zhang0101、li8888 注册信息"], ["2", "上述账号2026年9月至10月登录日志"],
+    listed = [["序号", "调取的电子数据"], ["1", "账号 zhang0101、li8888 注册信息"],
+              ["2", "上述账号2026年9月至10月登录日志"],
               ["3", "张某某名下支付账户交易流水"]]
     return [
-        _doc(spec, "obtain_notice", "documents/E4-调取证据通知书.pdf", "调取证据通知书", "某公（网）调证字〔2026〕58号", day,
-             ["某网络科技有限公司：", f"因侦查{CASE}需要，根据《中华人民共和国刑事诉讼法》第五十四条之规定，请提供下列电子数据："],
+        _doc(spec, "obtain_notice", "documents/E4-调取证据通知书.pdf", "调取证据通知书", "某公（网）调证字〔2026〕58号",
+             day,
+             ["某网络科技有限公司：",
+              f"因侦查{CASE}需要，根据《中华人民共和国刑事诉讼法》第五十四条之规定，请提供下列电子数据："],
              listed),
-        _doc(spec, "obtain_receipt", "documents/E4-调取证据回执.pdf", "调取证据清单（回执）", "某公（网）调证字〔2026〕58号",
+        _doc(spec, "obtain_receipt", "documents/E4-调取证据回执.pdf", "调取证据清单（回执）",
+             "某公（网）调证字〔2026〕58号",
              datetime(2026, 11, 8, 16, 0, tzinfo=CST), ["上述电子数据已由本单位提供，核对无误。"], listed,
              ["提供单位：某网络科技有限公司（盖章）", "经办人：孙某"]),
     ]
@@ -79,9 +84,12 @@ def obtained_docs(spec) -> list[dict]:
 
 def appraisal_docs(spec, material: list[str]) -> list[dict]:
     day = datetime(2026, 11, 19, 17, 0, tzinfo=CST)
-    return [_doc(spec, "appraisal_opinion", "documents/E5-鉴定意见书.pdf", "司法鉴定意见书", "某司鉴中心〔2026〕电鉴字第88号", day,
+    return [_doc(spec, "appraisal_opinion", "documents/E5-鉴定意见书.pdf", "司法鉴定意见书",
+                 "某司鉴中心〔2026〕电鉴字第88号", day,
                  ["一、基本情况　委托人：" + POLICE + "；委托日期：2026年11月18日；鉴定日期：2026年11月19日。",
                   "二、检材　" + "；".join(material) + "。检材哈希值与送检清单一致。",
-                  "三、鉴定过程　依据 GB/T 29360-2012《电子物证数据恢复检验规程》对检材进行检验，提取照片元数据与聊天记录。",
+                  "三、鉴定过程　依据 GB/T 29360-2012《电子物证数据恢复检验规程》对检材进行检验，"
+                  "提取照片元数据与聊天记录。",
                   "四、鉴定意见　检材照片拍摄设备为华为 NOH-AN00，聊天记录中交易金额与交易流水相符。"],
-                 signatures=["鉴定人：周某（执业证号 310012）", "鉴定人：吴某（执业证号 310045）"], issuer="某司法鉴定中心")]
+                 signatures=["鉴定人：周某（执业证号 310012）", "鉴定人：吴某（执业证号 310045）"],
+                 issuer="某司法鉴定中心")]

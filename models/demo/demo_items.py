@@ -5,18 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from models.bundle.bundle_writer import digest_list_text, digests_of
 from models.demo import demo_content as c
 from models.demo import demo_docs
-from models.bundle.bundle_writer import digest_list_text, digests_of
 
 CST = c.CST
 PHONE = dict(make="HUAWEI", model="NOH-AN00", serial="NOHAN00SN7A31C9")
 SEIZED = datetime(2026, 11, 18, 10, 40, tzinfo=CST)
 FROZEN = datetime(2026, 11, 10, 9, 0, tzinfo=CST)
 PHOTOS = {  # file name -> (taken, scene, lat, lon, altitude cm)
-    "IMG_20260925_101203.jpg": (datetime(2026, 9, 25, 10, 12, 3, tzinfo=CST), 1, (31, 14, 51234), (121, 28, 40567), 1250),
-    "IMG_20260928_194510.jpg": (datetime(2026, 9, 28, 19, 45, 10, tzinfo=CST), 2, (31, 13, 22018), (121, 27, 58912), 980),
-    "IMG_20261001_201503.jpg": (datetime(2026, 10, 1, 20, 15, 3, tzinfo=CST), 3, (31, 15, 3377), (121, 29, 11204), 1430),
+    "IMG_20260925_101203.jpg": (datetime(2026, 9, 25, 10, 12, 3, tzinfo=CST), 1, (31, 14, 51234), (121, 28, 40567),
+                                1250),
+    "IMG_20260928_194510.jpg": (datetime(2026, 9, 28, 19, 45, 10, tzinfo=CST), 2, (31, 13, 22018), (121, 27, 58912),
+                                980),
+    "IMG_20261001_201503.jpg": (datetime(2026, 10, 1, 20, 15, 3, tzinfo=CST), 3, (31, 15, 3377), (121, 29, 11204),
+                                1430),
 }
 CLEAN_FREEZE_DAYS = 150  # the clean case's freeze ends this many days after the day the demo is written
 
@@ -56,8 +59,10 @@ def _signed(*people: tuple[str, str]) -> list[dict]:
 
 def _seized_phone(spec: CaseSpec) -> dict:
     base = "evidence/E1"
-    chats = {f"{base}/聊天记录/微信_张某某_李某.txt": (c.chat_text().encode("utf-8"), datetime(2026, 10, 1, 20, 20, tzinfo=CST)),
-             f"{base}/聊天记录/QQ_王某.txt": (c.chat_gbk_text().encode("gbk"), datetime(2026, 9, 20, 15, 5, 12, tzinfo=CST))}
+    chats = {f"{base}/聊天记录/微信_张某某_李某.txt": (c.chat_text().encode("utf-8"),
+                                                       datetime(2026, 10, 1, 20, 20, tzinfo=CST)),
+             f"{base}/聊天记录/QQ_王某.txt": (c.chat_gbk_text().encode("gbk"),
+                                              datetime(2026, 9, 20, 15, 5, 12, tzinfo=CST))}
     for path, (data, when) in chats.items():
         spec.put(path, data, when)
     for name, (taken, scene, *_rest) in PHOTOS.items():
@@ -65,7 +70,8 @@ def _seized_phone(spec: CaseSpec) -> dict:
     listed = {p: d for p, d in spec.files.items() if p.startswith(base + "/")}
     spec.put("documents/E1-电子数据哈希值清单.txt", digest_list_text(listed, "hashdeep", base).encode(),
              datetime(2026, 11, 18, 14, 41, tzinfo=CST))
-    police = c.PhotoMeta("Canon", "EOS 90D", "083021004417", SEIZED - timedelta(minutes=5), (31, 14, 2000), (121, 28, 3000), 800)
+    police = c.PhotoMeta("Canon", "EOS 90D", "083021004417", SEIZED - timedelta(minutes=5), (31, 14, 2000),
+                         (121, 28, 3000), 800)
     spec.put("photos/E1-封存前.jpg", c.seal_photo("E1", False, police), SEIZED - timedelta(minutes=5))
     after = c.PhotoMeta("Canon", "EOS 90D", "083021004417", SEIZED, (31, 14, 2000), (121, 28, 3000), 800)
     spec.put("photos/E1-封存后.jpg", c.seal_photo("E1", True, after), SEIZED)
@@ -85,7 +91,8 @@ def _seized_phone(spec: CaseSpec) -> dict:
                         "original_path": "/sdcard", "started_at": "2026-11-18T14:02:00+08:00",
                         "finished_at": "2026-11-18T14:40:00+08:00", "performed_by": "刘某、陈某",
                         "attached_info_extracted": True},
-        "participants": _signed(("collector", "刘某"), ("collector", "陈某"), ("witness", "赵某"), ("holder", "张某某")),
+        "participants": _signed(("collector", "刘某"), ("collector", "陈某"), ("witness", "赵某"),
+                                ("holder", "张某某")),
         "documents": demo_docs.seized_docs(spec),
         "recording": {"made": True, "paths": ["recordings/E1-同步录音录像.wav"]},
         "related_parties": ["P1", "P2"],
@@ -101,9 +108,11 @@ def _online(spec: CaseSpec) -> dict:
     spec.put("evidence/E2/帖子附件.txt", "样例数据（已打码）\n测试01,1370000****,京A00001\n".encode("utf-8"),
              day + timedelta(minutes=14))
     shots = []
-    for n, lines in enumerate((["出售本地车主信息 五万条", "发帖人：zhang0101"], ["附件：样例数据.txt", "联系 wxid_zhang0101"]), 1):
+    posts = (["出售本地车主信息 五万条", "发帖人：zhang0101"], ["附件：样例数据.txt", "联系 wxid_zhang0101"])
+    for n, lines in enumerate(posts, 1):
         shots.append(spec.put(f"recordings/E2-截图-{n:02d}.png",
-                              c.screenshot("https://bbs.example.cn/thread-10086.html", lines), day + timedelta(minutes=5 * n)))
+                              c.screenshot("https://bbs.example.cn/thread-10086.html", lines),
+                              day + timedelta(minutes=5 * n)))
     spec.put("recordings/E2-同步录音录像.wav", c.wav_tone(), day + timedelta(minutes=40))
     return {
         "id": "E2", "title": "某论坛出售个人信息帖子（在线提取）", "kind": "online_extraction",
@@ -142,7 +151,8 @@ def freeze_expiry(days_from_today: int, today: date | None = None) -> str:
 
 def _frozen(spec: CaseSpec, today: date | None) -> dict:
     cloud = "evidence/E3/网盘"
-    spec.put(f"{cloud}/公民信息样本.csv", c.cloud_list_csv().encode("utf-8"), datetime(2026, 10, 2, 9, 3, 11, tzinfo=CST))
+    spec.put(f"{cloud}/公民信息样本.csv", c.cloud_list_csv().encode("utf-8"),
+             datetime(2026, 10, 2, 9, 3, 11, tzinfo=CST))
     spec.put(f"{cloud}/交易截图.png", c.screenshot("支付记录", ["转账成功 10000.00元", "收款人：张某某"]),
              datetime(2026, 10, 1, 20, 16, tzinfo=CST))
     spec.put("documents/E3-操作日志.csv", c.operation_log_csv(freeze_log()).encode("utf-8"), FROZEN + timedelta(days=1))

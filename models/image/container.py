@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.bundle.bundle_error import BundleError, ImageError
+from models.bundle.bundle_error import ImageError
 
 EWF_SIGNATURES = {b"EVF\x09\x0d\x0a\xff\x00": "E01", b"LVF\x09\x0d\x0a\xff\x00": "L01"}
 EWF2_SIGNATURE = b"EVF2\x0d\x0a\x81\x00"

@@ -5,9 +5,9 @@ import json
 import time
 
 from models.bundle.coverage import Coverage
+from models.common.timeutil import ns_to_utc_iso
 from models.image.source import ImageSource
 from models.runtime.jobs import Cancelled
-from models.common.timeutil import ns_to_utc_iso
 
 BATCH = 2000
 IMAGE_META = "image_json"

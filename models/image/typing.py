@@ -22,7 +22,8 @@ def untyped_image_records(store) -> list[tuple]:
 
 
 def type_image_file(source, path: str, address: str | None, tz_name: str, exif: bool = True) -> tuple:
-    """(mime, category, mismatch, exif_json, type_error), as models.inventory.typing_pass.type_one for a folder's file."""
+    """(mime, category, mismatch, exif_json, type_error), as models.inventory.typing_pass.type_one gives for a
+    folder's file."""
     try:
         with source.open(path, address) as stream:
             head = stream.read(HEAD_BYTES)

@@ -5,8 +5,8 @@ libewf does not raise on a corrupt chunk (PLATFORM.md): the comparison of the di
 
 import io
 
-from models.integrity.digests import ALGORITHMS, hash_stream
 from models.image.media import open_media
+from models.integrity.digests import ALGORITHMS, hash_stream
 
 SOURCE = "ewf_header"  # labels.json source: the digest the E01 stores of its media
 

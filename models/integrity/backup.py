@@ -58,7 +58,8 @@ def compare_items(item: dict, original: dict, results) -> list[BackupDifference]
     for rel in sorted(set(mine) | set(theirs)):
         a, b = theirs.get(rel), mine.get(rel)
         if a is None or b is None:
-            diffs.append(BackupDifference(item.get("id"), rel, "missing_in_backup" if b is None else "missing_in_original"))
+            diffs.append(BackupDifference(item.get("id"), rel,
+                                          "missing_in_backup" if b is None else "missing_in_original"))
             continue
         shared = [k for k in a if k in b]
         changed = [k for k in shared if a[k] != b[k]]

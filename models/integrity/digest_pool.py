@@ -22,8 +22,19 @@ else:
     import multiprocessing.popen_forkserver  # noqa: F401
     import multiprocessing.popen_spawn_posix  # noqa: F401
 
-from models.integrity.digests import (BUFFER_SIZE, COST, Counter, FileDigest, FileJob, digest_file, error_text, new_hasher,
-                            prepare, read_small, run_files)
+from models.integrity.digests import (
+    BUFFER_SIZE,
+    COST,
+    Counter,
+    FileDigest,
+    FileJob,
+    digest_file,
+    error_text,
+    new_hasher,
+    prepare,
+    read_small,
+    run_files,
+)
 from models.runtime.jobs import check_cancel, start_processes, stop_process
 
 BATCH_FILES = 256  # files per batch: the cost of a round trip is hidden, progress and cancel stay prompt
@@ -37,7 +48,8 @@ _view: list = []  # in a helper: its one read buffer
 
 
 def digest_batch(records: list[tuple[str, tuple[str, ...]]]) -> list[tuple]:
-    """A helper's work on one batch: [(path, algorithms)] -> [(hex digests in algorithm order | None, error, missing, bytes)]."""
+    """A helper's work on one batch: [(path, algorithms)] -> [(hex digests in algorithm order | None, error, missing,
+    bytes)]."""
     if not _view:
         _view.append(memoryview(bytearray(BUFFER_SIZE)))
     view, out, algorithms, prototypes = _view[0], [], None, []
@@ -150,7 +162,8 @@ def _answers(batch: list[FileJob], answers: list[tuple], counter: Counter) -> It
     counter.add(len(batch), nbytes)
 
 
-def _in_helpers(started: list[tuple], jobs: list[FileJob], counter: Counter, cancel) -> Generator[FileDigest, None, list]:
+def _in_helpers(started: list[tuple], jobs: list[FileJob], counter: Counter, cancel) -> Generator[FileDigest, None,
+                                                                                                  list]:
     """Answers of the jobs from the helpers, one batch in flight each: the next batch, ready in advance, is
     sent as soon as a helper's answer has been read whole (so the helper is waiting for it and neither side
     can block the other on a full pipe). Until the first answer this process reads files too instead of

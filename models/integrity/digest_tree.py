@@ -18,7 +18,16 @@ from multiprocessing.connection import wait
 from typing import Iterator, NamedTuple
 
 from models.integrity.digest_pool import _cores
-from models.integrity.digests import BUFFER_SIZE, Counter, FileDigest, FileJob, error_text, new_hasher, normalise, run_files
+from models.integrity.digests import (
+    BUFFER_SIZE,
+    Counter,
+    FileDigest,
+    FileJob,
+    error_text,
+    new_hasher,
+    normalise,
+    run_files,
+)
 from models.runtime.jobs import check_cancel, start_processes, stop_process
 
 SLICE_FILES = 512  # a helper hashes at most this many names of one folder per task; the rest go out in slices

@@ -1,8 +1,8 @@
 """The digest engine: MD5, SHA-1, SHA-256 and SM3 in one read pass, the digests running on every core."""
 
-import math
 import functools
 import hashlib
+import math
 import os
 import queue
 import stat
@@ -12,7 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import BinaryIO, Iterable, Iterator, Mapping, NamedTuple
 
-from models.runtime.jobs import Cancelled, check_cancel
+from models.runtime.jobs import check_cancel
 
 ALGORITHMS = ("md5", "sha1", "sha256", "sm3")
 HEX_LENGTHS = {"md5": 32, "sha1": 40, "sha256": 64, "sm3": 64}

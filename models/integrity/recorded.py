@@ -92,7 +92,8 @@ def hex_problem(algorithm: str, value: str) -> str | None:
     if not isinstance(value, str) or not _HEX.match(value):
         return f"不是十六进制值 / not hexadecimal: {value!r}"
     if len(value) != expected:
-        return f"{algorithm} 应为 {expected} 位十六进制，实为 {len(value)} 位 / {algorithm} needs {expected} hex digits, got {len(value)}"
+        return (f"{algorithm} 应为 {expected} 位十六进制，实为 {len(value)} 位 / "
+                f"{algorithm} needs {expected} hex digits, got {len(value)}")
     return None
 
 
@@ -139,7 +140,8 @@ def _sum_line(text: str, number: int, hint: str, algorithm: str | None):
 def _add(parsed: ParsedList, number: int, text: str, path: str, algorithm: str | None, value: str,
          size: int | None = None, role: str = "listed") -> None:
     if algorithm is None:
-        parsed.findings.append(ListFinding(number, text, f"无法由长度判断算法 / no algorithm has {len(value)} hex digits",
+        parsed.findings.append(ListFinding(number, text,
+                                           f"无法由长度判断算法 / no algorithm has {len(value)} hex digits",
                                            path or None))
         return
     problem = hex_problem(algorithm, value)
@@ -181,7 +183,8 @@ def parse_hashdeep(text: str) -> ParsedList:
             columns = _header_columns(line) or columns
             continue
         if not columns or "filename" not in columns:
-            parsed.findings.append(ListFinding(number, line, "hashdeep 列表缺少列标题行 / hashdeep list without a column header"))
+            parsed.findings.append(ListFinding(number, line,
+                                               "hashdeep 列表缺少列标题行 / hashdeep list without a column header"))
             continue
         _hashdeep_row(parsed, number, line, columns)
     return parsed
@@ -197,7 +200,8 @@ def _hashdeep_row(parsed: ParsedList, number: int, line: str, columns: list[str]
     name_at = columns.index("filename")
     before = line.split(",", name_at)
     if len(before) <= name_at:
-        parsed.findings.append(ListFinding(number, line, f"字段不足 {len(columns)} 个 / fewer than {len(columns)} fields",
+        parsed.findings.append(ListFinding(number, line,
+                                           f"字段不足 {len(columns)} 个 / fewer than {len(columns)} fields",
                                            named_in_hashdeep_line(line, columns)))
         return
     values, path = before[:name_at], before[name_at]
@@ -256,7 +260,7 @@ def _hashdeep_rows(lines: list[str], rows: list, findings: list, step: int):
     """parse_hashdeep's rows, a line at a time: one compiled match per well-formed line (100k lines in
     ~0.15 s, against ~1 s through a RecordedDigest per digest); any other line goes through _hashdeep_row.
     A generator: it pauses after every `step` lines (verify parses while helpers read the files)."""
-    columns, pattern, algorithms, size_group = None, None, (), None
+    columns, pattern, algorithms, size_group, first, last = None, None, (), None, 0, 0
     for number, raw in enumerate(lines, start=1):
         if not number % step:
             yield
@@ -284,7 +288,8 @@ def _hashdeep_rows(lines: list[str], rows: list, findings: list, step: int):
                     algorithms, last = tuple(digests), first + len(digests)
             continue
         if not columns or "filename" not in columns:
-            findings.append(ListFinding(number, line, "hashdeep 列表缺少列标题行 / hashdeep list without a column header"))
+            findings.append(ListFinding(number, line,
+                                        "hashdeep 列表缺少列标题行 / hashdeep list without a column header"))
             continue
         parsed = ParsedList("hashdeep")
         _hashdeep_row(parsed, number, line, columns)
@@ -294,7 +299,8 @@ def _hashdeep_rows(lines: list[str], rows: list, findings: list, step: int):
                                 tuple(d.value for d in parsed.digests), parsed.digests[0].size, number))
 
 
-def digest_rows(data: bytes | str, name: str = "", algorithm: str | None = None) -> tuple[list[ListRow], list[ListFinding]]:
+def digest_rows(data: bytes | str, name: str = "", algorithm: str | None = None) -> tuple[list[ListRow],
+                                                                                          list[ListFinding]]:
     """parse_digest_list's digests grouped by line (one ListRow per listed file) and its findings."""
     rows: list = []
     findings: list = []

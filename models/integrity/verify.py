@@ -8,14 +8,14 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from models.bundle.coverage import Coverage, is_addition
+from models.bundle.names import as_gb18030_name, decode_list, from_os, to_os
+from models.bundle.safe_read import LIST_CAP, LOG_CAP, MetadataReadError, read_metadata
 from models.integrity.digest_pool import digest_many
 from models.integrity.digest_tree import FolderError, digest_tree_batches
 from models.integrity.digests import FileJob, normalise
-from models.runtime.jobs import check_cancel
-from models.bundle.names import as_gb18030_name, decode_list, from_os, to_os
-from models.bundle.safe_read import LIST_CAP, LOG_CAP, MetadataReadError, read_metadata
-from models.integrity.verify_result import VerifyResult
 from models.integrity.recorded import digest_row_steps, digest_rows, hex_problem, list_lines, parse_acquisition_log
+from models.integrity.verify_result import VerifyResult
+from models.runtime.jobs import check_cancel
 
 STATUSES = ("match", "mismatch", "missing", "unreadable", "unlisted")
 IMAGE_LOG_SUFFIXES = (".txt", ".info", ".log")
@@ -74,8 +74,9 @@ class _Collector:
             algorithm = str(algorithm).lower()
             problem = hex_problem(algorithm, str(value).lower())
             if problem:
+                error = f"{RECORD_DEFECT}: 记录的校验值无效 / invalid recorded digest: {problem}"
                 self.findings.append(VerifyResult(item_id, path, algorithm, str(value), source, None, "unreadable",
-                                                  f"{RECORD_DEFECT}: 记录的校验值无效 / invalid recorded digest: {problem}"))
+                                                  error))
             else:
                 valid.append(algorithm)
                 values.append(str(value).lower())

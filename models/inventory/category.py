@@ -2,12 +2,10 @@
 
 import json
 import re
-import time
 from fnmatch import translate
 from functools import lru_cache
 
 from models.common.resources import resource_path
-from models.common.timeutil import ns_to_utc_iso
 
 FORMS = ("27.1", "27.2", "27.3", "27.4", "27.5", "27.6", "27.7")
 

@@ -20,7 +20,8 @@ OPS_BASE = 8192  # ... or after more reads and seeks than a file of its size can
 EXIF_MIMES = {"image/jpeg", "image/tiff", "image/heic", "image/heif", "image/heic-sequence", "image/png",
               "image/webp", "image/x-canon-cr2", "image/x-canon-cr3", "image/x-nikon-nef", "image/x-sony-arw",
               "image/x-adobe-dng", "image/x-olympus-orf", "image/x-panasonic-rw2", "image/x-fuji-raf",
-              "image/x-sigma-x3f", "image/x-x3f", "image/x-pentax-pef", "image/x-minolta-mrw", "image/jxl", "image/avif",
+              "image/x-sigma-x3f", "image/x-x3f", "image/x-pentax-pef", "image/x-minolta-mrw", "image/jxl",
+              "image/avif",
               "image/x-dcraw"}
 
 logging.getLogger("exifread").setLevel(logging.CRITICAL)  # it logs every oddity of broken files

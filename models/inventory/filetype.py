@@ -8,8 +8,8 @@ from pathlib import Path
 
 import magic
 
-from models.common.resources import resource_path
 from models.bundle.safepath import open_evidence_fd
+from models.common.resources import resource_path
 
 HEAD_BYTES = 64 * 1024
 EMPTY_MIME = "inode/x-empty"  # what `file --mime-type` says of an empty file

@@ -3,11 +3,11 @@
 import time
 
 from models.bundle.coverage import Coverage
-from models.runtime.jobs import Cancelled
-from models.inventory.scan_summary import ScanSummary
-from models.inventory.scan_process import HelperWalk, helper_allowed, rows_of, walk_in_helper
 from models.bundle.source import FolderSource
 from models.common.timeutil import ns_to_utc_iso
+from models.inventory.scan_process import HelperWalk, helper_allowed, rows_of, walk_in_helper
+from models.inventory.scan_summary import ScanSummary
+from models.runtime.jobs import Cancelled
 
 BATCH = 2000
 HANDOFF = 5000  # entries listed in this process before a larger walk is shared with a helper process
@@ -63,9 +63,10 @@ def _remove(store, paths) -> int:
 
 def _batches(source, coverage, cancel):
     """(rows, counts) batches of the whole walk, in walk order. A folder walk still going after HANDOFF
-    entries is shared: a helper process (models.inventory.scan_process) walks the later part of the folders left
-    while this one walks the earlier part and writes; the helper's rows are held (models.inventory.scan_process.HOLD_BATCHES)
-    until this part is done, so the store's ids (the table's default order) stay in walk order."""
+    entries is shared: a helper process (models.inventory.scan_process) walks the later part of the folders
+    left while this one walks the earlier part and writes; the helper's rows are held
+    (models.inventory.scan_process.HOLD_BATCHES) until this part is done, so the store's ids (the table's default
+    order) stay in walk order."""
     if not isinstance(source, FolderSource):  # another kind of source: one entry at a time, here
         entries = list(source.entries(cancel=cancel))
         for start in range(0, len(entries), BATCH):

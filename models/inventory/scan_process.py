@@ -11,8 +11,8 @@ import os
 import queue
 import threading
 
-from models.runtime.jobs import check_cancel, process_context, run_lowered
 from models.bundle.source import FolderSource
+from models.runtime.jobs import check_cancel, process_context, run_lowered
 
 SEND_ROWS = 4000  # rows per message: few enough messages, small enough for steady progress
 HOLD_BATCHES = 50  # messages held in the scanning process at most (200k rows) before the helper waits
@@ -80,7 +80,8 @@ class HelperWalk:
         context = process_context()
         self.receiver, sender = context.Pipe(duplex=False)
         self.process = context.Process(target=run_lowered, args=(_helper, sender, str(source.root), tuple(source.skip),
-                                                                 stack, coverage), daemon=True, name="EvidenceDesk scan")
+                                                                 stack, coverage), daemon=True,
+                                                                 name="EvidenceDesk scan")
         self.process.start()
         sender.close()
         self.done = False

@@ -1,17 +1,15 @@
 """The background typing pass: content type, Art. 27 form, extension mismatch and EXIF for untyped files."""
 
-import math
 import os
-import time
 from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
+from models.bundle.names import to_os
+from models.bundle.safepath import SafePathError, check_relative, is_inside, open_evidence
 from models.inventory.exif import ExifSummary, exif_to_json_text, may_have_exif, read_exif
 from models.inventory.filetype import detect_mime, read_head
 from models.inventory.type_write import UNTYPED, Writer, form, mismatch
 from models.runtime.jobs import Cancelled, check_cancel, helper_started, process_context
-from models.bundle.names import to_os
-from models.bundle.safepath import SafePathError, check_relative, is_inside, open_evidence
 
 BATCH = 256  # files per task: large enough to hide the pool's overhead, small enough for smooth progress
 

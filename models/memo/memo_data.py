@@ -23,10 +23,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from models.bundle.names import from_os
 from models.common.labels import label
 from models.memo.memo_outline import art16, art47, conclusion
 from models.memo.memo_values import media_fields
-from models.bundle.names import from_os
 
 KINDS_ZH = {
     "seized_media": "扣押、封存原始存储介质", "media_image": "制作数据镜像",

@@ -8,8 +8,8 @@ import json
 from functools import lru_cache
 from html import escape
 
-from models.memo.memo_sign import format_when
 from models.bundle.names import shown
+from models.memo.memo_sign import format_when
 
 ALGORITHMS = {"md5": "MD5", "sha1": "SHA-1", "sha256": "SHA-256", "sm3": "SM3"}
 PROPOSED = "程序建议（未经审查人确认）"
@@ -167,8 +167,9 @@ def _undecided_line(d: dict) -> str:
     n = d["review"]["undecided_items"]
     if not n:
         return ""
-    return ("<p class='mark'><b>" + L("注：{n} 个证据项审查人尚未作出结论，本意见书中标注“{mark}”的内容为程序根据自动审查结果"
-                                      "提出的建议，尚待审查人判断。", n=f"{n:,}", mark=L(PROPOSED)) + "</b></p>")
+    return ("<p class='mark'><b>" + L("注：{n} 个证据项审查人尚未作出结论，本意见书中标注“{mark}”的内容"
+                                      "为程序根据自动审查结果提出的建议，尚待审查人判断。", n=f"{n:,}",
+                                      mark=L(PROPOSED)) + "</b></p>")
 
 
 def kind_text(item: dict) -> str:
@@ -237,13 +238,16 @@ def _process(d: dict) -> str:
              f"<p>{identity}：<span class='mono'>{e(b['manifest_digest'])}</span></p>",
              "<p>" + L("使用证审台 EvidenceDesk {version} 以只读方式逐一读取证据包中的 {files} 个文件（共 {size}），"
                        "重新计算完整性校验值，算法：{algos}；比对结果：{counts}；校验时间：{when}。",
-                       version=e(v["program_version"] or ""), files=f"{inv['files']:,}", size=e(size_long(inv["bytes"])),
+                       version=e(v["program_version"] or ""), files=f"{inv['files']:,}",
+                       size=e(size_long(inv["bytes"])),
                        algos=e(algos or L("无")), counts=e(counts or L("无")),
                        when=e(when(v["verified_at"]) or L("尚未校验"))) + "</p>" if v["rows"] else
              f"<p>{L('证据包未载明可供重新计算的完整性校验值，或尚未校验。')}</p>",
-             "<p>" + L("对照《人民检察院办理网络犯罪案件规定》第三章逐条审查 {clauses} 项适用条款，审查人已决定 {decided} 项；"
-                       "{items} 个证据项中审查人已作出结论 {outcomes} 个。", clauses=f"{r['clauses']:,}",
-                       decided=f"{r['decided']:,}", items=f"{len(d['items']):,}", outcomes=f"{r['outcomes']:,}") + "</p>"]
+             "<p>" + L("对照《人民检察院办理网络犯罪案件规定》第三章逐条审查 {clauses} 项适用条款，"
+                       "审查人已决定 {decided} 项；{items} 个证据项中审查人已作出结论 {outcomes} 个。",
+                       clauses=f"{r['clauses']:,}",
+                       decided=f"{r['decided']:,}", items=f"{len(d['items']):,}",
+                       outcomes=f"{r['outcomes']:,}") + "</p>"]
     if not r["has_decisions"]:
         parts.append(f"<p><b>{L('审查人尚未作出任何决定：以下结论均为程序建议，未经审查人确认。')}</b></p>")
     return "".join(parts)

@@ -14,8 +14,8 @@ from models.memo.memo_values import plain
 OPEN = ("fail", "warn", "not_recorded", "error")
 HEADING_ARTICLES = {"subject_identity": "17", "objective_act": "18", "subjective_intent": "19", "circumstances": "20"}
 DECIDED_WORDS = {"confirm": "确认", "override": "不同意程序结果", "answer": "答复"}
-ROUTE_TEXT = ("经司法鉴定、当事人确认等方式确定与案件相关的重要数据未发生变化，或者能够还原电子数据原始状态、查清变化过程的，"
-              "可以作为定案的根据")
+ROUTE_TEXT = ("经司法鉴定、当事人确认等方式确定与案件相关的重要数据未发生变化，"
+              "或者能够还原电子数据原始状态、查清变化过程的，可以作为定案的根据")
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +44,8 @@ def cited(basis: list[str]) -> str:
     """The Rule's articles under its name, then any other instrument's (their text names it)."""
     rule = [article_text(b) for b in basis if not str(b).startswith("interp")]
     other = [article_text(b) for b in basis if str(b).startswith("interp")]
-    return L.sep().join(([L("《人民检察院办理网络犯罪案件规定》{arts}", arts=L.sep().join(rule))] if rule else []) + other)
+    return L.sep().join(([L("《人民检察院办理网络犯罪案件规定》{arts}",
+                            arts=L.sep().join(rule))] if rule else []) + other)
 
 
 def outcome_text(outcome) -> str:
@@ -122,7 +123,8 @@ def _defects(d: dict) -> str:
     tasks = {o["item"]: o["tasks"] for o in d["art16"]}
     for it in items:
         c = it["conclusion"]
-        reasons = L.semi().join(e(plain(r.get("message"))) + (f"（{e(files_text(r.get('files')))}）" if r.get("files") else "")
+        reasons = L.semi().join(e(plain(r.get("message")))
+                                + (f"（{e(files_text(r.get('files')))}）" if r.get("files") else "")
                                 for r in it["proposal"]["reasons"] if reason_basis(r).startswith("43"))
         asked = L.semi().join(e(L(t["text"])) for t in tasks.get(it["id"], [])) or L("未列明")
         found = L("存在下列瑕疵：{reasons}。", reasons=reasons) if reasons else ""
@@ -170,7 +172,8 @@ def _relevance(d: dict) -> str:
     parts = [f"<h2>{L('八、关联性：相关文件（第十七条至第二十条）')}</h2>"]
     for n, (heading, article) in enumerate(HEADING_ARTICLES.items(), 1):
         tags = d["relevant"][heading]
-        files = L.semi().join(L("证据{id}", id=e(t["item"])) + f" {e(t['path'])}" + (f"（{e(t['note'])}）" if t["note"] else "")
+        files = L.semi().join(L("证据{id}",
+                                id=e(t["item"])) + f" {e(t['path'])}" + (f"（{e(t['note'])}）" if t["note"] else "")
                               for t in tags) or L("审查人尚未标注相关文件")
         parts.append(f"<p>（{n}）{e(label('heading', heading, L.lang))}（{article_text(article)}）：{files}。</p>")
     return "".join(parts)
@@ -185,7 +188,8 @@ def _art16(d: dict) -> str:
         parts.append(f"<p><b>{L('证据{id}', id=e(o['item']))}（{e(o['title'])}）</b>{mark(o['decided'])}</p>")
         for k, t in enumerate(o["tasks"], 1):
             extra = L.semi().join(x for x in (article_text(t["basis"]) if t["basis"] else "",
-                                              L("涉及{files}", files=files_text(t["files"])) if t["files"] else "") if x)
+                                              L("涉及{files}",
+                                                files=files_text(t["files"])) if t["files"] else "") if x)
             parts.append(f"<p>{k}. {e(L(t['text']))}" + (L("（{v}）", v=e(extra)) if extra else "") + L("。") + "</p>")
     return "".join(parts)
 
@@ -195,15 +199,18 @@ def _art47(d: dict) -> str:
     if not d["art47"]:
         return "".join(parts) + f"<p>{L('尚无可以使用的证据项。')}</p>"
     for o in d["art47"]:
-        facts = L.semi().join(f"{label('heading', f['heading'], L.lang)}：{f['path']}" + (f"（{f['note']}）" if f["note"] else "")
+        facts = L.semi().join(f"{label('heading', f['heading'], L.lang)}：{f['path']}"
+                              + (f"（{f['note']}）" if f["note"] else "")
                               for f in o["facts"]) or L("审查人尚未标注")
         staff = L("申请指派检察技术人员或者聘请有专门知识的人进行相关技术操作，并就专门性问题发表意见" if o["technical"]
                   else "一般无需技术人员出庭；必要时申请指派检察技术人员进行操作")
+        corroboration = L.sep().join(o["corroboration"]) or L("未列明")
+        shown = L("（四）示证方式：借助{how}方式出示；{staff}。", how=L(o["presentation"]), staff=staff)
         parts.append(f"<h3>{L('证据{id}', id=e(o['item']))}　{e(o['title'])}{mark(o['decided'])}</h3>"
                      f"<p>{L('（一）来源与形成过程：{v}。', v=e(o['source']))}</p>"
                      f"<p>{L('（二）证明的犯罪手段、人员关系、资金流向、行为轨迹等事实：{v}。', v=e(facts))}</p>"
-                     f"<p>{L('（三）与其他证据的印证：{v}。', v=e(L.sep().join(o['corroboration']) or L('未列明')))}</p>"
-                     f"<p>{L('（四）示证方式：借助{how}方式出示；{staff}。', how=L(o['presentation']), staff=staff)}</p>")
+                     f"<p>{L('（三）与其他证据的印证：{v}。', v=e(corroboration))}</p>"
+                     f"<p>{shown}</p>")
     return "".join(parts)
 
 

@@ -69,9 +69,9 @@ def _quiet(*names):
 
 
 def _load_trust(trust_pem):
+    from asn1crypto import x509 as asn1_x509
     from cryptography import x509
     from cryptography.hazmat.primitives import serialization
-    from asn1crypto import x509 as asn1_x509
 
     try:
         from models.bundle.safe_read import KEY_FILE_CAP, read_metadata

@@ -64,8 +64,10 @@ def process_context():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     # the server imports the scan and digest helpers once; every helper forked from it then starts in milliseconds
-    context.set_forkserver_preload(["models.inventory.scan_process", "models.integrity.digest_pool", "models.integrity.digest_tree",
-                                    "models.runtime.process_job", "models.inventory.scan", "models.inventory.typing_pass",
+    context.set_forkserver_preload(["models.inventory.scan_process", "models.integrity.digest_pool",
+                                    "models.integrity.digest_tree",
+                                    "models.runtime.process_job", "models.inventory.scan",
+                                    "models.inventory.typing_pass",
                                     "models.runtime.helper_warmup"])
     return context
 

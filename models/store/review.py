@@ -3,8 +3,8 @@
 import json
 import time
 
-from models.store import audit
 from models.common.timeutil import ns_to_utc_iso
+from models.store import audit
 
 DECISIONS = ("confirm", "override", "answer")
 OUTCOMES = ("admissible", "correctable", "excluded")
@@ -20,7 +20,8 @@ def _result_fields(check, result) -> tuple:
     name = getattr(check, "NAME", check)
     article = getattr(check, "ARTICLE", None)
     if isinstance(result, dict):
-        return name, result.get("article", article), result["status"], result.get("facts", {}), result.get("message", "")
+        return (name, result.get("article", article), result["status"], result.get("facts", {}),
+                result.get("message", ""))
     return name, article, result.status, result.facts, result.message
 
 
@@ -53,7 +54,8 @@ def load_check_results(store, item: str | None = None) -> list[dict]:
     return rows
 
 
-def decide(store, item: str, check_name: str, decision: str, reviewer: str, reason=None, note=None, answer=None) -> dict:
+def decide(store, item: str, check_name: str, decision: str, reviewer: str, reason=None, note=None,
+           answer=None) -> dict:
     """Record the reviewer's decision on one clause (an override needs a reason); committed and audited at once."""
     if decision not in DECISIONS:
         raise ValueError(f"unknown decision {decision!r}; expected one of {DECISIONS}")

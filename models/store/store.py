@@ -9,8 +9,8 @@ from pathlib import Path
 import platformdirs
 import sqlite_utils
 
-from models.store import store_damage, store_lock
 from models.bundle.names import from_os
+from models.store import store_damage, store_lock
 from models.store.store_schema import MIGRATIONS, SCHEMA_VERSION
 
 STORE_ENV = "EVIDENCEDESK_STORE"

@@ -40,8 +40,8 @@ def migrate_to_1(conn: sqlite3.Connection) -> None:
 def migrate_to_2(conn: sqlite3.Connection) -> None:
     """The timeline: one row per instant (a file's time or the manifest's), kept in time order by an index so
     the 时间线 tab pages it with LIMIT instead of holding millions of tuples. Derived from files and the manifest
-    (models/timeline/timeline_store.py rebuilds it when they change); file rows name their file by id, manifest rows carry
-    their own path and field label."""
+    (models/timeline/timeline_store.py rebuilds it when they change); file rows name their file by id, manifest
+    rows carry their own path and field label."""
     conn.executescript("""
     CREATE TABLE IF NOT EXISTS timeline (
         id INTEGER PRIMARY KEY, at_utc_ns INTEGER NOT NULL, kind TEXT NOT NULL, source TEXT NOT NULL,

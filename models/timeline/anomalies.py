@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 from models.bundle.coverage import Coverage
 from models.common.i18n import tr
 from models.common.labels import manifest_field_label
-from models.timeline.timeline import manifest_records, manifest_time
 from models.common.timeutil import format_local
+from models.timeline.timeline import manifest_records, manifest_time
 
 CREATED_SLACK_NS = 2_000_000_000  # FAT keeps modified times to 2 s: smaller gaps mean nothing
 LOCAL_EXAMPLES = 5
@@ -77,7 +77,8 @@ def _future_of_preparation(bundle, conn):
                 "future_of_preparation", record.item, record.path,
                 {"kind_of_time": record.kind_of_time, "field": record.label, "at_ns": record.at_utc_ns,
                  "prepared_ns": prep_ns},
-                text.format(format_local(record.at_utc_ns, tz_name), manifest_field_label(record.label), format_local(prep_ns, tz_name))))
+                text.format(format_local(record.at_utc_ns, tz_name), manifest_field_label(record.label),
+                            format_local(prep_ns, tz_name))))
 
 
 def _created_after_modified(bundle, conn):
@@ -88,7 +89,8 @@ def _created_after_modified(bundle, conn):
               "而保留原修改时间，因此副本常见此现象；若该文件位于原始介质上（未经复制），则需说明原因")
     for item, path, created, modified, source in conn.execute(sql, [CREATED_SLACK_NS]):
         yield item, (lambda item=item, path=path, created=created, modified=modified, source=source: Anomaly(
-            "created_after_modified", item, path, {"created_ns": created, "modified_ns": modified, "time_source": source},
+            "created_after_modified", item, path,
+            {"created_ns": created, "modified_ns": modified, "time_source": source},
             text.format(format_local(created, tz_name), format_local(modified, tz_name))))
 
 

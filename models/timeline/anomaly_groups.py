@@ -1,8 +1,8 @@
 """The anomaly list a reviewer reads: first what needs a human, then one line per item for what the bundle being a
 copy explains (a copy's creation time is the moment of copying, later than the modification time it keeps)."""
 
-from models.timeline.anomalies import Anomaly, seizure_reference
 from models.common.i18n import tr
+from models.timeline.anomalies import Anomaly, seizure_reference
 from models.timeline.timeline import manifest_time
 
 

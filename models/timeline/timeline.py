@@ -1,8 +1,8 @@
 """Every timestamp of every file (file system, EXIF) and of the manifest on one time axis, filtered and binned."""
 
 import heapq
-from bisect import bisect_left, bisect_right
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Iterator, NamedTuple

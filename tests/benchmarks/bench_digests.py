@@ -31,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from models.integrity.digest_pool import digest_many  # noqa: E402
 from models.integrity.digest_tree import digest_tree  # noqa: E402
-from models.runtime.jobs import start_helper_server  # noqa: E402
 from models.integrity.digests import ALGORITHMS, FileJob, digest_file  # noqa: E402
+from models.runtime.jobs import start_helper_server  # noqa: E402
 
 RUNS = 3
 
@@ -198,7 +198,8 @@ def main() -> None:
     print(f"file {size >> 20} MiB, {count} files of 4 KiB, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
 
     ours, peer, bare = medians(lambda: digest_file(big, ALGORITHMS),
-                               lambda: run_tool("hashdeep", "-c", "md5,sha1,sha256", str(big)), lambda: bare_threaded(big))
+                               lambda: run_tool("hashdeep", "-c", "md5,sha1,sha256", str(big)),
+                               lambda: bare_threaded(big))
     row("4 digests (md5,sha1,sha256,sm3)", ours, peer, "hashdeep -c md5,sha1,sha256", "<= 0.60")
     row("4 digests vs bare threaded", ours, bare, "bare threaded hashlib x4", "<= 1.15")
     ours, peer = medians(lambda: digest_file(big, ["sha256"]), lambda: run_tool("sha256sum", str(big)))
@@ -224,7 +225,10 @@ def main() -> None:
     row("  listing first, then digest_many", listing_first, peer, f"hashdeep -r ({name})", "(information)")
     row("  one process, no helpers", one_thread, peer, f"hashdeep -r ({name})", "(information)")
     print(f"peak RSS {peak_rss():.0f} MB (target < 150 MB); helper processes' peak RSS {max(peak or [0]):.0f} MB each")
-    from models.integrity.verify import save_results, verify_bundle  # here: helper processes re-import this script, keep that light
+    from models.integrity.verify import (  # here: helper processes re-import this script, keep that light
+        save_results,
+        verify_bundle,
+    )
 
     bundle = make_bundle(folder, tree)
     rss_before = peak_rss()
@@ -234,7 +238,8 @@ def main() -> None:
     row("  verify_bundle + save_results", saved, peer, f"hashdeep -r ({name})", "(information)")
     rss = statistics.median(verify_rss(folder / "bundle") for _ in range(RUNS))
     print(f"verify_bundle of {count} files in a new process: peak RSS {rss:.0f} MB (median of {RUNS}) "
-          f"(target < 150 MB; this process, which holds the lists above too: {peak_rss():.0f} MB, {rss_before:.0f} before)")
+          f"(target < 150 MB; this process, which holds the lists above too: {peak_rss():.0f} MB, "
+          f"{rss_before:.0f} before)")
     ours, peer = medians(lambda: list(digest_tree(tree, ALGORITHMS)),
                          lambda: run_tool("hashdeep", "-r", "-c", "md5,sha1,sha256", str(tree)))
     row(f"{count} x 4 KiB, 4 digests, walk", ours, peer, "hashdeep -r -c md5,sha1,sha256", "(information)")

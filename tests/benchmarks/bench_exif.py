@@ -52,8 +52,8 @@ def time_exiftool(paths: list[Path], fields: list[str] = ()) -> float:
 
 
 def time_ours(paths: list[Path]) -> float:
-    from models.inventory.exif import read_exif
     from models.bundle.safepath import open_evidence
+    from models.inventory.exif import read_exif
 
     start = time.perf_counter()
     for path in paths:
@@ -63,7 +63,8 @@ def time_ours(paths: list[Path]) -> float:
 
 
 def time_ours_command(listing: Path) -> float:
-    code = ("import sys; sys.path.insert(0, %r)\nfrom pathlib import Path\nfrom models.inventory.exif import read_exif\n"
+    code = ("import sys; sys.path.insert(0, %r)\nfrom pathlib import Path\n"
+            "from models.inventory.exif import read_exif\n"
             "from models.bundle.safepath import open_evidence\n"
             "for line in open(%r):\n    with open_evidence(Path(line.strip())) as s: read_exif(s)\n") % (
         str(ROOT), str(listing))

@@ -86,7 +86,8 @@ def verify_in_tab(bundle_path: Path, store_dir: Path, cold: bool = False) -> tup
 
     app = make_application()
     pick_font(app)
-    context = make_context(store_dir=store_dir, settings=QSettings(str(store_dir / "s.ini"), QSettings.Format.IniFormat))
+    context = make_context(store_dir=store_dir,
+                           settings=QSettings(str(store_dir / "s.ini"), QSettings.Format.IniFormat))
     bundle = load_bundle(bundle_path)
     store = open_store(bundle, store_dir)
     tab = VerifyTab(context)

@@ -36,8 +36,10 @@ def main() -> None:
         store = bt.make_store(p, N); bundle = bt.make_bundle(folder, N); c = store.db.conn
         c.execute("PRAGMA wal_checkpoint(TRUNCATE)"); base = size(p)
         print(mode)
-        arms = [("modified", "modified_ns"), ("accessed", "accessed_ns"), ("changed", "changed_ns"), ("created", "created_ns"),
-                ("exif_original", "json_extract(exif_json, '$.original_utc_ns')"), ("exif_digitized", "json_extract(exif_json, '$.digitized_utc_ns')")]
+        arms = [("modified", "modified_ns"), ("accessed", "accessed_ns"), ("changed", "changed_ns"),
+                ("created", "created_ns"),
+                ("exif_original", "json_extract(exif_json, '$.original_utc_ns')"),
+                ("exif_digitized", "json_extract(exif_json, '$.digitized_utc_ns')")]
         if mode == "table":
             t("build table + indexes", lambda: ts.build_timeline(c, bundle, force=True))
             first = lambda: c.execute(f"SELECT t.id, t.at_utc_ns FROM {ts.FROM} ORDER BY t.at_utc_ns, t.id LIMIT 500").fetchall()

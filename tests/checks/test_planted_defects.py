@@ -11,8 +11,8 @@ import pytest
 
 from checks import check_cmd
 from checks.wording import message_text
-from models.demo.demo import ANSWERS_NAME, CLEAN_NAME, TRAINING_NAME, write_demo
 from models.common.labels import known
+from models.demo.demo import ANSWERS_NAME, CLEAN_NAME, TRAINING_NAME, write_demo
 from tests.factory import DEFECTS, BundleFactory
 
 FLAGGED = ("fail", "warn", "needs_review")

@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
-from models.store import audit, audit_guard, review
 from models.bundle.manifest import load_bundle
+from models.store import audit, audit_guard, review
 from models.store.store import open_store
 from tests.helpers import run_main
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from models.integrity.digest_tree import SLICE_FILES, FolderError, digest_tree
+from models.integrity.digest_tree import SLICE_FILES, digest_tree
 from models.integrity.digests import BUFFER_SIZE
 from models.runtime.jobs import Cancelled
 

@@ -101,12 +101,11 @@ def test_category_by_content_with_name_hints():
 def test_fill_types_fills_the_store_and_honours_overrides(corpus_dir, tmp_path, store_dir, mode, monkeypatch):
     import shutil
 
-    from models.inventory import typing_pass
-
     from models.bundle.manifest import load_bundle
+    from models.inventory import typing_pass
     from models.inventory.scan import scan_bundle
-    from models.store.store import open_store
     from models.inventory.typing_pass import fill_types
+    from models.store.store import open_store
 
     root = tmp_path / "folder"
     root.mkdir()
@@ -140,11 +139,11 @@ def test_fill_types_fills_the_store_and_honours_overrides(corpus_dir, tmp_path, 
 def test_fill_types_cancels(tmp_path, store_dir):
     import threading
 
-    from models.runtime.jobs import Cancelled
     from models.bundle.manifest import load_bundle
     from models.inventory.scan import scan_bundle
-    from models.store.store import open_store
     from models.inventory.typing_pass import fill_types
+    from models.runtime.jobs import Cancelled
+    from models.store.store import open_store
 
     (tmp_path / "f").mkdir()
     (tmp_path / "f/a.txt").write_text("a")
@@ -168,12 +167,12 @@ def test_mismatch_over_the_corpus_flags_only_the_disguised_executable(corpus_dir
 
 
 def test_category_override_is_applied_and_audited(tmp_path, store_dir):
-    from models.store import audit
-    from models.store.overrides import clear_category_override, set_category_override
     from models.bundle.manifest import load_bundle
     from models.inventory.scan import scan_bundle
-    from models.store.store import open_store
     from models.inventory.typing_pass import fill_types
+    from models.store import audit
+    from models.store.overrides import clear_category_override, set_category_override
+    from models.store.store import open_store
 
     (tmp_path / "f").mkdir()
     (tmp_path / "f/run.sh").write_text("#!/bin/sh\necho hi\n")
@@ -210,8 +209,8 @@ def test_a_changed_file_loses_its_old_exif(corpus_dir, tmp_path, store_dir):
 
     from models.bundle.manifest import load_bundle
     from models.inventory.scan import scan_bundle
-    from models.store.store import open_store
     from models.inventory.typing_pass import fill_types
+    from models.store.store import open_store
 
     (tmp_path / "f").mkdir()
     photo = tmp_path / "f/photo.jpg"

@@ -4,12 +4,12 @@ import hashlib
 import json
 import os
 
-from models.common.console import safe_text, write_fields, write_json
 from models.bundle.manifest import load_bundle
 from models.bundle.names import from_os, name_text, raw_bytes, shown, to_os
+from models.common.console import safe_text, write_fields, write_json
+from models.integrity.verify import verify_bundle
 from models.inventory.scan import iter_file_records, scan_bundle
 from models.store.store import open_store
-from models.integrity.verify import verify_bundle
 from tests.hostile_bundle import hostile_bundle
 
 GBK = "证据.doc".encode("gbk")

@@ -7,9 +7,9 @@ import threading
 
 import pytest
 
-from models.timeline import timeline_store as ts
 from models.store.store import open_store_file
 from models.store.store_schema import SCHEMA_VERSION, migrate_to_1
+from models.timeline import timeline_store as ts
 from models.timeline.timeline import timeline_records
 from tests.models.test_timeline import ns, set_mtime, typed_store, write_case
 

@@ -5,9 +5,9 @@ import threading
 
 import pytest
 
+from models.bundle.safepath import SafePathError
 from models.inventory.category import category_for, category_table, form_by_type
 from models.inventory.filetype import detect_path, extension_mismatch
-from models.bundle.safepath import SafePathError
 from models.inventory.type_write import mismatch
 from models.inventory.typing_pass import _Resolver, type_batch
 
@@ -66,10 +66,10 @@ def test_results_before_a_cancel_are_stored(tmp_path, store_dir, monkeypatch, up
     first batch goes out at once even on a machine booted seconds ago (monotonic() counts from boot)."""
     import types
 
-    from models.inventory import type_write, typing_pass
-    from models.runtime.jobs import Cancelled
     from models.bundle.manifest import load_bundle
+    from models.inventory import type_write, typing_pass
     from models.inventory.scan import scan_bundle
+    from models.runtime.jobs import Cancelled
     from models.store.store import open_store
 
     (tmp_path / "f").mkdir()

@@ -6,8 +6,8 @@ import io
 import json
 
 import main
-from models.integrity import verify
 from models.bundle.manifest import load_bundle
+from models.integrity import verify
 from models.store.store import open_store
 from tests.models.test_verify import _many_listed, _spoil
 
