@@ -95,3 +95,13 @@ def test_no_import_circle_among_models_and_checks():
     assert "models.timeline.timeline_order" in graph and "checks.articles.a31_integrity" in graph  # walked deep
     cycle = find_cycle(graph)
     assert cycle is None, " -> ".join(cycle)
+
+
+def test_no_package_folder_holds_more_than_15_modules():
+    crowded = []
+    for pkg in ("models", "checks"):
+        for folder in [ROOT / pkg, *sorted(p for p in (ROOT / pkg).rglob("*") if p.is_dir())]:
+            modules = [p for p in folder.glob("*.py") if p.stem != "__init__"]
+            if len(modules) > 15:
+                crowded.append(f"{folder.relative_to(ROOT)}: {len(modules)} modules")
+    assert not crowded, "\n".join(crowded)
