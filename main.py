@@ -11,14 +11,14 @@ from pathlib import Path
 # subcommand -> (module, run function, add-arguments function, help)
 COMMANDS = {
     "open": ("ui.app", "run", "add_arguments", "打开窗口 / open the window"),
-    "scan": ("models.scan_cmd", "run", "add_arguments", "列出证据包清单 / inventory a bundle"),
-    "verify": ("models.verify_cmd", "run", "add_arguments", "校验摘要 / verify recorded digests"),
+    "scan": ("models.cli.scan_cmd", "run", "add_arguments", "列出证据包清单 / inventory a bundle"),
+    "verify": ("models.cli.verify_cmd", "run", "add_arguments", "校验摘要 / verify recorded digests"),
     "check": ("checks.check_cmd", "run", "add_arguments", "运行审查检查 / run the checks"),
     "memo": ("checks.memo_examine", "run_memo", "add_memo_arguments", "生成签名审查意见 / write the signed memo"),
-    "verify-memo": ("models.memo_cmd", "run_verify_memo", "add_verify_memo_arguments",
+    "verify-memo": ("models.cli.memo_cmd", "run_verify_memo", "add_verify_memo_arguments",
                     "验证审查意见签名 / verify a memo"),
-    "identity": ("models.memo_cmd", "run_identity", "add_identity_arguments", "创建签名身份 / make an identity"),
-    "demo": ("models.demo_cmd", "run", "add_arguments", "写出内置示例案件 / write the sample cases"),
+    "identity": ("models.cli.memo_cmd", "run_identity", "add_identity_arguments", "创建签名身份 / make an identity"),
+    "demo": ("models.cli.demo_cmd", "run", "add_arguments", "写出内置示例案件 / write the sample cases"),
 }
 EXPECTED_ERRORS = ("BundleError", "ImageError", "ManifestError", "StoreError", "SafePathError", "IdentityError",
                    "UsageError", "AuditError")
@@ -67,7 +67,7 @@ def dispatch(args) -> int:
     try:
         return getattr(importlib.import_module(module), run_name)(args)
     finally:
-        from models import store_lock
+        from models.store import store_lock
 
         store_lock.release_all()
 
@@ -80,7 +80,7 @@ def _is_database_error(exc: BaseException) -> bool:
 
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from models.console import tolerant_streams
+    from models.common.console import tolerant_streams
 
     tolerant_streams(sys.stdout, sys.stderr)  # a GBK or ASCII console: escapes, never UnicodeEncodeError
     logging.basicConfig(level=os.environ.get("EVIDENCEDESK_LOG", "WARNING"))

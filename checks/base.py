@@ -120,7 +120,7 @@ class CheckContext:
 
     def exists(self, rel: str) -> bool:
         """True when rel names a regular file inside the bundle (never through a link leaving it)."""
-        from models.safepath import SafePathError, resolve_inside
+        from models.bundle.safepath import SafePathError, resolve_inside
 
         try:
             return resolve_inside(Path(self.bundle.root), rel).is_file()

@@ -8,7 +8,7 @@ from checks.outcome_words import article_text, basis_text, proposal_text, status
 from checks.registry import default_registry
 from checks.runner import _optional, build_context, mark_verified, run_checks, verification_current
 from checks.wording import wording
-from models.console import safe_text, write_fields, write_json, write_text
+from models.common.console import safe_text, write_fields, write_json, write_text
 
 
 def add_arguments(parser) -> None:
@@ -22,10 +22,10 @@ def add_arguments(parser) -> None:
 def _prepare(bundle, store, verify: bool = True) -> bool:
     """Inventory and file types, then the digests unless the store holds a verification of the bundle as it
     is now (so the answer never depends on what was run before). True when the verification is current."""
-    from models.cli_common import ProgressLine
-    from models.scan import scan_bundle
+    from models.cli.cli_common import ProgressLine
+    from models.inventory.scan import scan_bundle
 
-    for label, func in (("扫描", scan_bundle), ("识别类型", _optional("models.typing_pass", "fill_types"))):
+    for label, func in (("扫描", scan_bundle), ("识别类型", _optional("models.inventory.typing_pass", "fill_types"))):
         if func is None:
             continue
         line = ProgressLine(label)
@@ -33,8 +33,8 @@ def _prepare(bundle, store, verify: bool = True) -> bool:
         line.done()
     if verification_current(store, strict=True):
         return True
-    run = _optional("models.verify", "verify_bundle")
-    save = _optional("models.verify", "save_results")
+    run = _optional("models.integrity.verify", "verify_bundle")
+    save = _optional("models.integrity.verify", "save_results")
     if not verify or run is None or save is None:
         print("未重新计算校验值，完整性检查将显示尚未校验 / digests not verified", file=sys.stderr)
         return False
@@ -93,8 +93,8 @@ def _print_table(by_item: dict, outcomes: dict, out) -> None:
 
 
 def run(args) -> int:
-    from models.cli_common import open_bundle_and_store
-    from models.review import save_check_results
+    from models.cli.cli_common import open_bundle_and_store
+    from models.store.review import save_check_results
 
     bundle, store = open_bundle_and_store(args)  # bad input: main.py answers it with one line and exit 2
     verified = _prepare(bundle, store, verify=not getattr(args, "no_verify", False))

@@ -5,7 +5,7 @@ import sys
 
 from checks.base import CheckResult
 from checks.outcome import propose_outcome
-from models.memo_cmd import add_memo_arguments  # noqa: F401  (main.py finds the arguments here)
+from models.cli.memo_cmd import add_memo_arguments  # noqa: F401  (main.py finds the arguments here)
 
 
 def needs_examination(store) -> bool:
@@ -20,7 +20,7 @@ def examine(bundle, store) -> None:
     from checks.check_cmd import _prepare
     from checks.registry import default_registry
     from checks.runner import build_context, run_checks
-    from models.review import save_check_results
+    from models.store.review import save_check_results
 
     print("此证据包尚未审查，先行扫描、校验并运行全部检查 / examining the bundle first", file=sys.stderr)
     _prepare(bundle, store)
@@ -48,7 +48,7 @@ def propose(item: dict, records: list[dict], decisions: dict | None = None):
 
 
 def run_memo(args) -> int:
-    """models.memo_cmd.run_memo with this layer's examination and proposals."""
-    from models.memo_cmd import run_memo as write
+    """models.cli.memo_cmd.run_memo with this layer's examination and proposals."""
+    from models.cli.memo_cmd import run_memo as write
 
     return write(args, examine=None if args.no_examine else examine, needs=needs_examination, propose=propose)

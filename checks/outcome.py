@@ -9,7 +9,7 @@ original state can be restored and the change explained; otherwise excluded (the
 facts["effect"]) and the files it concerns (facts["files"]); the proposal is derived from them."""
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 EFFECTS = ("none", "43.1", "43.2", "43.3", "43.4", "44.1", "44.2", "interp98.1", "interp98.2", "interp98.4",
@@ -47,7 +47,7 @@ class ProposedOutcome:
 
 @lru_cache(maxsize=1)
 def effects_table() -> dict:
-    from models.resources import resource_path
+    from models.common.resources import resource_path
 
     return json.loads(resource_path("checks", "effects.json").read_text(encoding="utf-8"))
 
@@ -127,7 +127,7 @@ def _special(name: str, result, effect: str, facts: dict, by_name: dict) -> str:
 
 def _route(item: dict, path: str, facts: dict, restorable: set) -> str | None:
     """'appraisal' / 'party' / 'restored' where Art. 44(2) is established for this file, else None."""
-    from checks.a31_integrity import change_for
+    from checks.articles.common import change_for
 
     change = change_for(item, path or "") or {}
     for row in facts.get("problems") or []:

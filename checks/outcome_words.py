@@ -1,6 +1,6 @@
 """The words a person reads for clauses, bases and proposals: 第四十四条第一款, never "44.1" or a code."""
 
-from models.labels import label
+from models.common.labels import label
 
 _DIGITS = "零一二三四五六七八九"
 

@@ -1,9 +1,19 @@
 """The check registry: an instance filled from an explicit list (Picard's format registry), duplicates refused."""
 
-from checks import (a30_objectivity as a30, a31_integrity as a31, a32_legality as a32, a33_relevance as a33,
-                    a34_seized as a34, a35_image as a35, a36_extraction as a36, a37_online as a37,
-                    a38_frozen as a38, a39_obtained as a39, a40_inspection as a40, a41_appraisal as a41,
-                    a42_administrative as a42, a45_undisplayable as a45)
+from checks.articles import a30_objectivity as a30
+from checks.articles import a31_integrity as a31
+from checks.articles import a32_legality as a32
+from checks.articles import a33_relevance as a33
+from checks.articles import a34_seized as a34
+from checks.articles import a35_image as a35
+from checks.articles import a36_extraction as a36
+from checks.articles import a37_online as a37
+from checks.articles import a38_frozen as a38
+from checks.articles import a39_obtained as a39
+from checks.articles import a40_inspection as a40
+from checks.articles import a41_appraisal as a41
+from checks.articles import a42_administrative as a42
+from checks.articles import a45_undisplayable as a45
 from checks.base import Check
 
 DEFAULT_CHECKS = (

@@ -24,7 +24,7 @@ def _optional(module: str, name: str):
 
 def _file_loader(store):
     """callable(item_id) -> the item's file records; item_id None gives the records no item claims."""
-    from models.scan import iter_file_records
+    from models.inventory.scan import iter_file_records
 
     def records(item_id):
         if item_id is None:
@@ -35,7 +35,7 @@ def _file_loader(store):
 
 
 def _backup_differences(bundle, store) -> dict | None:
-    compare = _optional("models.backup", "compare_backup")
+    compare = _optional("models.integrity.backup", "compare_backup")
     if compare is None:
         return None
     found = {}
@@ -49,7 +49,7 @@ def _anomalies(bundle, store) -> tuple[list, dict]:
     """(the first ANOMALIES_PER_ITEM anomalies of each item, in their order; item id -> how many in all). A copy
     of a million files can give a million alike findings (72,906 on bench_timeline's case): each was made with
     its message (two formatted times) and held for the run, while a check lists 200 of an item at most."""
-    find = _optional("models.anomalies", "iter_anomalies")
+    find = _optional("models.timeline.anomalies", "iter_anomalies")
     if find is None:
         return [], {}
     counts: dict = {}
@@ -96,7 +96,7 @@ def build_context(bundle, store, today: date | None = None, settings: dict | Non
                   verified: bool | None = None) -> CheckContext:
     """Verification records, file records, backup differences and anomalies for one run of the checks;
     verified: whether that verification is for the bundle as it is now (None: asked of the store)."""
-    load_results = _optional("models.verify", "load_results")
+    load_results = _optional("models.integrity.verify", "load_results")
     anomalies, anomaly_counts = _anomalies(bundle, store)
     if verified is None:
         verified = verification_current(store)

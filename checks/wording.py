@@ -3,12 +3,12 @@
 import json
 from functools import lru_cache
 
-from models.i18n import language
-from models.resources import resource_path
+from models.common.i18n import language
+from models.common.resources import resource_path
 
 WORDING_FILE = ("checks", "wording.json")
 MESSAGES_FILE = ("checks", "messages.json")
-# a parameter whose name is here holds codes shown through models.labels (domain), one label per element
+# a parameter whose name is here holds codes shown through models.common.labels (domain), one label per element
 LABELLED_PARAMS = {"fields": "field", "roles": "role", "documents": "document", "opinion": "opinion_field",
                    "problems": "appraisal_problem"}
 
@@ -51,7 +51,7 @@ def message_entry(key: str) -> dict:
 
 
 def _shown_param(name: str, value, lang: str) -> str:
-    from models.labels import label
+    from models.common.labels import label
 
     domain = LABELLED_PARAMS.get(name)
     if name == "question":  # a check's name: its question from wording.json, in the language shown

@@ -5,6 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --dev || exit 1
 export QT_QPA_PLATFORM=offscreen
+.venv/bin/ruff check . || exit 1  # ruff.toml: line length, import order, unused names
 .venv/bin/python -m pytest -q -p no:randomly -m "build or not build" "$@"
 rc=$?
 if [ $rc -eq 5 ]; then

@@ -12,8 +12,8 @@ import os
 from datetime import date
 from pathlib import Path
 
-from models.bundle_writer import digests_of, write_bundle
-from models.demo_items import CaseSpec
+from models.bundle.bundle_writer import digests_of, write_bundle
+from models.demo.demo_items import CaseSpec
 from tests.factory_case import CHAT, clean_spec
 from tests.factory_defects import _PLANTS, DEFECTS
 

@@ -10,9 +10,9 @@ import tempfile
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from models import demo_content as c
-from models.bundle_writer import digests_of, fill_digests
-from models.demo_items import CaseSpec, freeze_expiry
+from models.bundle.bundle_writer import digests_of, fill_digests
+from models.demo import demo_content as c
+from models.demo.demo_items import CaseSpec, freeze_expiry
 
 CST = timezone(timedelta(hours=8))
 T0 = datetime(2026, 11, 18, 10, 0, tzinfo=CST)  # seizure
@@ -125,7 +125,8 @@ def _items(spec: CaseSpec, today: date | None) -> list[dict]:
     e2["media"], e2["sealing"] = _media(spec, "E2", len(fat_image()))
     e2["acquisition"] = _acquisition(tool="ewfacquire", method="只读接口制作镜像")
     e3 = _files(spec, _common(spec, "E3", "onsite_extraction", "现场提取", ["extraction_record"]),
-                {"notes.txt": "备忘\n".encode("utf-8"), "contacts.csv": "姓名,电话\n李某,13900000000\n".encode("utf-8")})
+                {"notes.txt": "备忘\n".encode("utf-8"),
+                 "contacts.csv": "姓名,电话\n李某,13900000000\n".encode("utf-8")})
     e3["media"], _unused = _media(spec, "E3", 64000000000)
     e3["acquisition"] = _acquisition()
     e4 = _files(spec, _common(spec, "E4", "online_extraction", "在线提取网页", ["extraction_record"]),
@@ -173,7 +174,8 @@ def clean_spec(today: date | None = None) -> CaseSpec:
 def _clean_spec(today: date | None) -> CaseSpec:
     spec = CaseSpec(manifest={
         "format": "evidence-bundle/1",
-        "case": {"case_number": "某检刑诉〔2026〕12号", "title": "张某某侵犯公民个人信息案", "charge": "侵犯公民个人信息罪",
+        "case": {"case_number": "某检刑诉〔2026〕12号", "title": "张某某侵犯公民个人信息案",
+                 "charge": "侵犯公民个人信息罪",
                  "unit": "某区人民检察院", "investigating_agency": "某分局", "prepared_by": "李某",
                  "prepared_at": "2026-11-20T10:00:00+08:00", "timezone": "Asia/Shanghai"},
         "parties": [{"id": "P1", "name": "张某某", "role": "suspect", "identifiers": ["13800000000"]}],

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from models import demo_content as c
-from models.bundle_writer import digests_of
-from models.demo_items import CaseSpec, freeze_expiry
+from models.bundle.bundle_writer import digests_of
+from models.demo import demo_content as c
+from models.demo.demo_items import CaseSpec, freeze_expiry
 from tests.factory_case import CHAT, FROZEN_AT, OP_LOG, T0
 
 
@@ -102,7 +102,8 @@ _PLANTS = {
     "30.3": ("E3", "warn", "未记录提取工具的版本和操作步骤", _set("E3", "acquisition", drop=("tool_version", "steps"))),
     "31.2-recorded": ("E3", "fail", "记录的 SHA-256 无法复现", _wrong_recorded),
     "30.4": ("E1", "fail", "增加了清单未列明的文件 evidence/E1/extra.txt", _added),
-    "30.4-deleted": ("E3", "fail", "清单列明的 evidence/E3/contacts.csv 不存在", lambda s, t: s.drop("evidence/E3/contacts.csv")),
+    "30.4-deleted": ("E3", "fail", "清单列明的 evidence/E3/contacts.csv 不存在", lambda s,
+                     t: s.drop("evidence/E3/contacts.csv")),
     "31.2": ("E1", "fail", "evidence/E1/chat.txt 改动一个字节，哈希值不符", _flip("evidence/E1/chat.txt")),
     "31.3": ("E9", "fail", "备份 E9 与原件 E1 的 chat.txt 不一致", _backup_differs),
     "31.4": ("E5", "fail", "冻结后操作日志仍有记录", _log_after_freeze),
@@ -116,10 +117,14 @@ _PLANTS = {
     "34.1": ("E1", "fail", "介质未记载品牌、型号、序列号", _set("E1", "media", drop=("brand", "model", "serial"))),
     "34.2": ("E1", "fail", "已封存但缺少封存后照片", _set("E1", "sealing", drop=("photos_after",))),
     "35.1": ("E2", "fail", "镜像未记载存放地点、保管人", _set("E2", "media", drop=("location", "custodian"))),
-    "35.2": ("E2", "fail", "未记录制作镜像的工具和方法", _set("E2", "acquisition", drop=("tool", "tool_version", "method", "steps"))),
-    "36.2": ("E3", "fail", "未记录原始存储路径、提取工具和方法", _set("E3", "acquisition", drop=("original_path", "tool", "method", "steps"))),
-    "37.1": ("E4", "fail", "未记录网络地址和进入步骤", _set("E4", "acquisition", drop=("network_address", "entry_steps", "original_path"))),
-    "37.2": ("E4", "fail", "未记录远程访问方式和提取工具", _set("E4", "acquisition", drop=("access_method", "tool", "tool_version"))),
+    "35.2": ("E2", "fail", "未记录制作镜像的工具和方法",
+             _set("E2", "acquisition", drop=("tool", "tool_version", "method", "steps"))),
+    "36.2": ("E3", "fail", "未记录原始存储路径、提取工具和方法",
+             _set("E3", "acquisition", drop=("original_path", "tool", "method", "steps"))),
+    "37.1": ("E4", "fail", "未记录网络地址和进入步骤",
+             _set("E4", "acquisition", drop=("network_address", "entry_steps", "original_path"))),
+    "37.2": ("E4", "fail", "未记录远程访问方式和提取工具",
+             _set("E4", "acquisition", drop=("access_method", "tool", "tool_version"))),
     "37.5": ("E4", "fail", "在线提取无过程截图或录像", _set("E4", "acquisition", drop=("process_media",))),
     "38.3": ("E5", "warn", "冻结期限 5 天后届满", _expiring),
     "38.4": ("E5", "fail", "冻结期间数据被改动", _changed_since_freeze),
@@ -129,7 +134,8 @@ _PLANTS = {
     "39.3": ("E6", "fail", "回执未签名且未说明原因", _set("E6", "obtain", receipt_signed=False)),
     "40.1": ("E7", "fail", "检查笔录未签名", _set("E7", "inspection", signed=False)),
     "41.2": ("E8", "fail", "鉴定检材哈希值与原始数据不一致", _material_differs),
-    "41.4": ("E8", "fail", "鉴定意见缺少过程与签名", _set("E8", "appraisal", opinion_fields=["client", "date", "material", "result"])),
+    "41.4": ("E8", "fail", "鉴定意见缺少过程与签名",
+             _set("E8", "appraisal", opinion_fields=["client", "date", "material", "result"])),
     "42": ("E3", "needs_review", "行政机关收集的数据", _set("E3", source="administrative")),
     "45": ("E1", "fail", "扩展名 .jpg 的文件实为 SQLite 数据库（类别、格式注明不清）", _misleading_extension),
 }

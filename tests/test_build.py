@@ -20,7 +20,7 @@ def test_build_spec_builds_and_runs(tmp_path):
     folder = tmp_path / "case"
     (folder / "evidence").mkdir(parents=True)
     (folder / "evidence" / "note.txt").write_text("聊天记录", encoding="utf-8")
-    for i in range(6000):  # past models.scan.HANDOFF: the frozen program's scan helper and typing workers run
+    for i in range(6000):  # past models.inventory.scan.HANDOFF: the frozen program's scan helper and typing workers run
         if i % 1000 == 0:
             (folder / "evidence" / f"more{i // 1000}").mkdir()
         (folder / "evidence" / f"more{i // 1000}" / f"{i}.txt").write_bytes(b"x" * (i % 50))

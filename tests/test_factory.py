@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from models.bundle_writer import ALGORITHMS, digests_of
-from models.manifest import ManifestError, load_bundle
+from models.bundle.bundle_writer import ALGORITHMS, digests_of
+from models.bundle.manifest import ManifestError, load_bundle
 from tests.factory import DEFECTS, HOSTILE, BundleFactory
 
 ALL_KINDS = {"seized_media", "media_image", "onsite_extraction", "online_extraction", "frozen", "obtained",

@@ -40,8 +40,8 @@ def install_translators(app, lang: str) -> list:
     strings for its standard dialogs and buttons (the file dialog among them)."""
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
-    from models.i18n import set_language
-    from models.resources import resource_path
+    from models.common.i18n import set_language
+    from models.common.resources import resource_path
 
     set_language(lang)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

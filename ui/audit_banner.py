@@ -3,7 +3,7 @@
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton
 
-from models import audit, audit_guard
+from models.store import audit, audit_guard
 
 ACK_ACTION = "audit.broken_acknowledged"
 
@@ -40,7 +40,7 @@ class AuditBanner(QFrame):
         self.hide()
 
     def check(self, store, reviewer: str):
-        """Verify the chain, the tables against it and its anchor (models.audit_guard); returns the ChainStatus
+        """Verify the chain, the tables against it and its anchor (models.store.audit_guard); returns the ChainStatus
         (None without a store)."""
         self.store, self.reviewer = store, reviewer
         self.status = audit_guard.check(store.db) if store is not None else None

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from models.timeutil import format_local, zone_label
+from models.common.timeutil import format_local, zone_label
 
 
 class CaseHeader(QWidget):
@@ -37,7 +37,7 @@ class CaseHeader(QWidget):
 
     def alert_text(self, bundle) -> str:
         """'⚠ E3 冻结期限还剩 5 天（2026-12-11 届满）' for each freeze within the warning days."""
-        from models.freeze_alerts import freeze_alerts, today_in
+        from models.timeline.freeze_alerts import freeze_alerts, today_in
         from ui.settings_dialog import freeze_warning_days
 
         settings = getattr(self.context, "settings", None)

@@ -4,7 +4,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from checks.wording import shown, wording
-from models.labels import label
+from models.common.labels import label
 from ui.record_table_model import RecordTableModel
 
 PANES = ("authenticity", "legality", "relevance")
@@ -13,7 +13,7 @@ AUTHENTICITY_ARTICLES = {"34.1", "34.2", "35.1", "35.3", "36.1", "36.3", "37.3",
 RELEVANCE_ARTICLES = {"38.2", "41.5"}
 STATUS_COLORS = {"pass": "#2e7d32", "fail": "#c62828", "error": "#6a1b9a", "warn": "#ef6c00",
                  "needs_review": "#1565c0", "not_verified": "#8d6e63", "not_recorded": "#757575", "not_applicable": "#bdbdbd"}
-# every code read through models.labels (resources/labels.json): one vocabulary with the command line and the memo
+# every code read through models.common.labels (resources/labels.json): one vocabulary with the command line and the memo
 
 
 def status_text(status: str) -> str:

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from checks.wording import result_message, shown, wording
-from models import review
-from models.timeutil import format_local
-from models.labels import all_labels, label, value_label
+from models.store import review
+from models.common.timeutil import format_local
+from models.common.labels import all_labels, label, value_label
 from ui.clause_list_model import STATUS_COLORS, decision_text, status_text
 from ui.media_viewers import SideBySideDialog, open_viewer
 
@@ -68,7 +68,7 @@ def _coded(value: str, key: str | None) -> str:
     if key in ("source", "time_source") and all_labels()["source"].get(value.partition(":")[0]):
         return label("source", value.partition(":")[0]) + (f"（{value.partition(':')[2]}）" if ":" in value else "")
     if key in ("reference", "field"):
-        from models.labels import manifest_field_label
+        from models.common.labels import manifest_field_label
 
         return manifest_field_label(value)
     return value_label(value)
@@ -268,7 +268,7 @@ class ClausePane(QWidget):
         """Take the decision back to 待决 (audited)."""
         if self.record is None or not self.record.get("decision"):
             return False
-        from models.decision_revert import revert_decision
+        from models.store.decision_revert import revert_decision
 
         revert_decision(self.store, self.item_id, self.record["check_name"], self.reviewer)
         self.record["decision"] = None

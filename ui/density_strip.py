@@ -9,8 +9,8 @@ from PySide6.QtCore import QLineF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from models.timeline import density
-from models.timeutil import format_local
+from models.timeline.timeline import density
+from models.common.timeutil import format_local
 
 BIN_PIXELS = 4  # one bar every few pixels: fine enough for bursts, coarse enough to count
 AXIS_HEIGHT = 16
@@ -53,7 +53,7 @@ class DensityStrip(QWidget):
 
     def set_histogram(self, found: tuple[int, int, list[int]] | None, total: int, tz_name: str | None,
                       marks: list[int] | None = None) -> None:
-        """Counts binned by the store (models.timeline_store.histogram): no list of instants is kept."""
+        """Counts binned by the store (models.timeline.timeline_store.histogram): no list of instants is kept."""
         self.times = []
         self.marks = sorted(marks or [])
         self.tz = tz_name

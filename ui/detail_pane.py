@@ -3,7 +3,7 @@
 from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget)
 
-from models.timeutil import format_local, format_utc
+from models.common.timeutil import format_local, format_utc
 
 CONTEXT = "DetailPane"
 TIME_ROWS = (("modified_ns", QT_TRANSLATE_NOOP("DetailPane", "修改时间")),

@@ -2,8 +2,8 @@
 
 from PySide6.QtCore import QCoreApplication
 
-from models.labels import source_label
-from models.timeutil import format_local
+from models.common.labels import source_label
+from models.common.timeutil import format_local
 from ui.verify_table_model import ALGORITHM_NAMES, STATUS_MARK, status_text
 
 CONTEXT = "DigestSection"

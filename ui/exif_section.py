@@ -4,7 +4,7 @@ import json
 
 from PySide6.QtCore import QCoreApplication
 
-from models.timeutil import format_local, format_utc
+from models.common.timeutil import format_local, format_utc
 
 CONTEXT = "ExifSection"
 

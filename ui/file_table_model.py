@@ -10,12 +10,12 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from models.file_flags import flags_of
-from models.labels import label
-from models.names import shown
-from models.page_rows import rows_by_id
-from models.sort_keys import INDEX_FROM, SORT_KEYS, UNIQUE_KEYS, has_sort_index
-from models.timeutil import format_local, format_utc
+from models.inventory.file_flags import flags_of
+from models.common.labels import label
+from models.bundle.names import shown
+from models.store.page_rows import rows_by_id
+from models.store.sort_keys import INDEX_FROM, SORT_KEYS, UNIQUE_KEYS, has_sort_index
+from models.common.timeutil import format_local, format_utc
 from ui.paged_model import reset_pages
 
 COL_NAME, COL_SIZE, COL_MODIFIED, COL_CREATED, COL_ACCESSED, COL_CHANGED, COL_ITEM, COL_TYPE, COL_FOLDER, COL_FLAGS = \
@@ -27,7 +27,7 @@ HEADERS = (QT_TRANSLATE_NOOP("FileTableModel", "名称"), QT_TRANSLATE_NOOP("Fil
            QT_TRANSLATE_NOOP("FileTableModel", "所在文件夹"), QT_TRANSLATE_NOOP("FileTableModel", "提示"))
 TIME_FIELDS = {COL_MODIFIED: "modified_ns", COL_CREATED: "created_ns", COL_ACCESSED: "accessed_ns",
                COL_CHANGED: "changed_ns"}
-# the sort key of each column (models.sort_keys gives its SQL expression and its index)
+# the sort key of each column (models.store.sort_keys gives its SQL expression and its index)
 COLUMN_KEYS = {COL_NAME: "path", COL_SIZE: "size", COL_MODIFIED: "modified", COL_CREATED: "created",
                COL_ACCESSED: "accessed", COL_CHANGED: "changed", COL_ITEM: "item", COL_TYPE: "type"}
 SORT_EXPR = {column: SORT_KEYS[key] for column, key in COLUMN_KEYS.items()}
@@ -138,8 +138,8 @@ class FileTableModel(QAbstractTableModel):
     def _flag_where(self, flag: str, where: list, params: list) -> None:
         import json
 
-        from models.file_flags import FLAGS as ALL_FLAGS
-        from models.file_flags import flag_sql
+        from models.inventory.file_flags import FLAGS as ALL_FLAGS
+        from models.inventory.file_flags import flag_sql
 
         flags = ALL_FLAGS if flag == "any" else (flag,)
         clauses = []

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
                                QVBoxLayout, QWidget)
 
-from models.file_flags import FLAGS
-from models.labels import label
+from models.inventory.file_flags import FLAGS
+from models.common.labels import label
 from ui.file_table_model import (COL_FLAGS, COL_FOLDER, COL_ITEM, COL_MODIFIED, COL_NAME, COL_TYPE, TIME_FIELDS,
                                  FileTableModel, PathRole)
 
@@ -104,8 +104,8 @@ class FilesTab(QWidget):
         path, key, store = self.store.path, COLUMN_KEYS[column], self.store
 
         def job(_progress, _cancel):
-            from models.sort_keys import build_sort_index
-            from models.store import open_store_file
+            from models.store.sort_keys import build_sort_index
+            from models.store.store import open_store_file
 
             own = open_store_file(path)
             try:
@@ -156,8 +156,8 @@ class FilesTab(QWidget):
         bundle, path, store = self.bundle, self.store.path, self.store
 
         def job(_progress, _cancel):
-            from models.file_flags import anomalous_paths
-            from models.store import open_store_file
+            from models.inventory.file_flags import anomalous_paths
+            from models.store.store import open_store_file
 
             own = open_store_file(path)
             try:

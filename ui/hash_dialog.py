@@ -5,7 +5,7 @@ from PySide6.QtGui import QFontDatabase, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QLabel, QProgressBar,
                                QPushButton, QTableView, QVBoxLayout)
 
-from models.digests import ALGORITHMS
+from models.integrity.digests import ALGORITHMS
 from ui.copy_cells import install_copy
 from ui.progress_panel import progress_text
 
@@ -61,7 +61,7 @@ class HashDialog(QDialog):
     def start(self, path):
         if self.handle is not None:
             return None
-        from models.hash_on_demand import hash_target
+        from models.integrity.hash_on_demand import hash_target
 
         self.model.removeRows(0, self.model.rowCount())
         label = self.tr("正在计算哈希值")
@@ -107,7 +107,7 @@ class HashDialog(QDialog):
         self._idle()
 
     def _failed(self, exc) -> None:
-        from models.jobs import Cancelled
+        from models.runtime.jobs import Cancelled
 
         self.status.setText(self.tr("已取消") if isinstance(exc, Cancelled) else self.tr("无法计算：%1").replace(
             "%1", str(exc)))

@@ -7,7 +7,7 @@ from importlib import metadata
 from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QDialog, QMessageBox, QTextBrowser, QVBoxLayout
 
-from models.resources import resource_path
+from models.common.resources import resource_path
 
 LIBRARIES = (("PySide6", "PySide6-Essentials"), ("sqlite-utils", "sqlite-utils"), ("Pillow", "Pillow"),
              ("exifread", "exifread"), ("pyHanko", "pyHanko"), ("cryptography", "cryptography"),

@@ -56,7 +56,7 @@ class IdentityDialog(QDialog):
 
     def _inside_bundle(self, path) -> bool:
         """Inside the bundle open in the window that shows this dialog (an identity is no evidence)."""
-        from models.output_paths import inside_bundle
+        from models.bundle.output_paths import inside_bundle
 
         bundle = getattr(self.parent(), "bundle", None)
         return bundle is not None and inside_bundle(path, bundle.root)
@@ -80,7 +80,7 @@ class IdentityDialog(QDialog):
 
     def create(self) -> bool:
         """Make the identity (RSA-2048, a fraction of a second), write its .pem beside it, remember the file."""
-        from models.identity import IdentityError, cert_pem, make_identity
+        from models.memo.identity import IdentityError, cert_pem, make_identity
 
         problem = self._problem()
         if problem:

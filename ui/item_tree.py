@@ -139,7 +139,7 @@ class ItemTree(QWidget):
         self._count_token = token
 
         def job(_progress, _cancel):
-            from models.store import open_store_file
+            from models.store.store import open_store_file
 
             own = open_store_file(path)
             try:

@@ -163,9 +163,9 @@ class MainWindow(QMainWindow):
     def open_bundle(self, path) -> bool:
         """Load and validate the bundle, open its store, show what the store has, then scan in a worker.
         False when it cannot be opened (the reason shown), or while another open is loading."""
-        from models.manifest import BundleError, ManifestError  # lazy: fast start-up
-        from models.safepath import SafePathError
-        from models.store import StoreError
+        from models.bundle.manifest import BundleError, ManifestError  # lazy: fast start-up
+        from models.bundle.safepath import SafePathError
+        from models.store.store import StoreError
 
         if self._opening:
             return False
@@ -199,9 +199,9 @@ class MainWindow(QMainWindow):
         answer = {}
 
         def load():
-            from models.manifest import load_bundle
-            from models.output_paths import store_folder
-            from models.store import open_store
+            from models.bundle.manifest import load_bundle
+            from models.bundle.output_paths import store_folder
+            from models.store.store import open_store
 
             try:
                 bundle = load_bundle(path)  # a store folder inside the bundle is refused (UsageError)
@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
         bundle, path = self.bundle, self.store.path
 
         def job(progress, cancel):
-            from models.store import open_store_file
+            from models.store.store import open_store_file
 
             store = open_store_file(path)
             try:
@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
         bundle, path = self.bundle, self.store.path
 
         def job(progress, cancel):
-            from models.process_job import run_in_process, with_store_file
+            from models.runtime.process_job import run_in_process, with_store_file
 
             return run_in_process(with_store_file, (fn, bundle, path), progress, cancel)
         return job
@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
             on_error=self._for_case(on_error), on_progress=self._for_case(on_progress)))
 
     def _start_scan(self) -> None:
-        from models.scan import scan_bundle
+        from models.inventory.scan import scan_bundle
 
         self._run(scan_bundle, self.tr("正在扫描"), self._scan_done, self._scan_failed,
                   lambda *_: self.files_tab.records_added(), in_process=True)
@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(TYPING_AFTER_SCAN_MS, self._for_case(self._start_typing))
 
     def _scan_failed(self, exc) -> None:
-        from models.jobs import Cancelled
+        from models.runtime.jobs import Cancelled
 
         if isinstance(exc, Cancelled):
             self.progress.show_message(self.tr("扫描已取消：列表显示已扫描的文件"))
@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
 
     def _start_typing(self) -> None:
         try:
-            from models.typing_pass import fill_types
+            from models.inventory.typing_pass import fill_types
         except ImportError:
             return
         self._typed_at = -math.inf
@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
         self.types_finished.emit(count)
 
     def _types_failed(self, exc) -> None:
-        from models.jobs import Cancelled
+        from models.runtime.jobs import Cancelled
 
         self.files_tab.types_changed()
         if not isinstance(exc, Cancelled):

@@ -8,7 +8,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget)
 
-from models.safepath import SafePathError, open_evidence, resolve_inside
+from models.bundle.safepath import SafePathError, open_evidence, resolve_inside
 
 MAX_BYTES = 256 * 1024 * 1024  # a viewer reads the whole file into memory: refuse anything larger
 MAX_IMAGE_SIDE = 4096  # decoded images are scaled down to fit this box

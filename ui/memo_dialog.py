@@ -8,7 +8,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
-from models.memo_data import DOCUMENT_NUMBER_KEY, remember_document_number
+from models.memo.memo_data import DOCUMENT_NUMBER_KEY, remember_document_number
 from ui.settings_dialog import REVIEWER_KEY as NAME_KEY  # the reviewer's profile, set once in 设置
 from ui.settings_dialog import TITLE_KEY, UNIT_KEY
 
@@ -37,13 +37,13 @@ def memo_job(bundle, store_path, identity_path, passphrase: bytes, reviewer, out
 
     def job(progress, cancel):
         from checks.memo_examine import propose
-        from models import audit_guard
-        from models.identity import load_identity
-        from models.memo_data import build_memo_data
-        from models.memo_render import write_memo
-        from models.store import open_store_file
+        from models.store import audit_guard
+        from models.memo.identity import load_identity
+        from models.memo.memo_data import build_memo_data
+        from models.memo.memo_render import write_memo
+        from models.store.store import open_store_file
 
-        from models.output_paths import refuse_inside
+        from models.bundle.output_paths import refuse_inside
 
         refuse_inside(out, bundle.root if bundle is not None else None, "审查意见", "memo")  # the last guard
         identity = load_identity(identity_path, passphrase)
@@ -171,7 +171,7 @@ class MemoDialog(QDialog):
             self.out_edit.setText(path)
 
     def _inside_bundle(self, path) -> bool:
-        from models.output_paths import inside_bundle
+        from models.bundle.output_paths import inside_bundle
 
         return self.bundle is not None and inside_bundle(path, self.bundle.root)
 
@@ -267,7 +267,7 @@ class MemoDialog(QDialog):
         self.show_message(self.tr(STEPS[min(done, len(STEPS) - 1)]))
 
     def _done(self, result: dict) -> None:
-        from models import audit
+        from models.store import audit
 
         self.handle = None
         self._set_busy(False)
@@ -282,7 +282,7 @@ class MemoDialog(QDialog):
         self.exported.emit(result)
 
     def _failed(self, exc) -> None:
-        from models.jobs import Cancelled
+        from models.runtime.jobs import Cancelled
 
         self.handle = None
         self._set_busy(False)

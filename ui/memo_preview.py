@@ -13,9 +13,9 @@ def preview_job(bundle, store_path, reviewer: dict, training: bool, english: boo
 
     def job(progress, cancel):
         from checks.memo_examine import propose
-        from models.memo_data import build_memo_data
-        from models.memo_render import render_pdf
-        from models.store import open_store_file
+        from models.memo.memo_data import build_memo_data
+        from models.memo.memo_render import render_pdf
+        from models.store.store import open_store_file
 
         store = open_store_file(Path(store_path))
         try:

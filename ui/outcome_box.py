@@ -11,9 +11,9 @@ from checks.base import CheckResult
 from checks.outcome import propose_outcome, recorded_basis
 from checks.wording import result_message
 from checks.outcome_words import article_text, basis_text as _basis_words
-from models import review
-from models.labels import label
-from models.timeutil import format_local
+from models.store import review
+from models.common.labels import label
+from models.common.timeutil import format_local
 
 # the reviewer's choices; "pending" is a proposal only (the reviewer must judge first), never an outcome
 OUTCOME_ZH = {"admissible": "可采", "correctable": "瑕疵可补正", "excluded": "排除"}
@@ -22,7 +22,7 @@ PROPOSAL_ZH = dict(OUTCOME_ZH, pending="待审查人判断")
 
 def stored_verifications(store) -> list[dict]:
     """The store's verification records (they tell whether a changed file's original state can be restored)."""
-    from models.verify import load_results
+    from models.integrity.verify import load_results
 
     return load_results(store) if store is not None else []
 
@@ -58,7 +58,7 @@ def corrections_lines(text) -> list[str]:
 
 
 class OutcomeBox(QGroupBox):
-    """set_item(store, item, results, reviewer); save() stores the chosen outcome through models.review.set_outcome."""
+    """set_item(store, item, results, reviewer); save() stores the chosen outcome through models.store.review.set_outcome."""
 
     outcome_saved = Signal(str, object)  # item id, outcome record
 

@@ -22,7 +22,7 @@ SQLITE_TYPES = ("application/vnd.sqlite3", "application/x-sqlite3")
 def thumbnail_job(full: Path, cache: Path, key: str):
     """fn(progress, cancel): the cached thumbnail's path; a picture Pillow refuses raises with the reason."""
     def job(progress, cancel):
-        from models.thumbs import thumbnail
+        from models.inventory.thumbs import thumbnail
 
         result = thumbnail(full, cache, key, size=THUMB_SIZE)
         if result.path is None:
@@ -33,7 +33,7 @@ def thumbnail_job(full: Path, cache: Path, key: str):
 
 def pdf_job(full: Path):
     def job(progress, cancel):
-        from models.safepath import open_evidence
+        from models.bundle.safepath import open_evidence
 
         with open_evidence(full) as stream:
             data = stream.read(PDF_MAX_BYTES + 1)
@@ -45,8 +45,8 @@ def pdf_job(full: Path):
 
 def text_job(full: Path):
     def job(progress, cancel):
-        from models.safepath import open_evidence
-        from models.textenc import read_text_preview
+        from models.bundle.safepath import open_evidence
+        from models.inventory.textenc import read_text_preview
 
         with open_evidence(full) as stream:
             text, encoding = read_text_preview(stream, TEXT_BYTES)
@@ -57,7 +57,7 @@ def text_job(full: Path):
 
 def sqlite_job(full: Path):
     def job(progress, cancel):
-        from models.sqlite_preview import read_tables
+        from models.inventory.sqlite_preview import read_tables
 
         return read_tables(full)
     return job
@@ -65,8 +65,8 @@ def sqlite_job(full: Path):
 
 def hex_job(full: Path):
     def job(progress, cancel):
-        from models.safepath import open_evidence
-        from models.sqlite_preview import hex_dump
+        from models.bundle.safepath import open_evidence
+        from models.inventory.sqlite_preview import hex_dump
 
         with open_evidence(full) as stream:
             data = stream.read(HEX_BYTES)
@@ -148,8 +148,8 @@ class PreviewPane(QWidget):
 
     def show_file(self, path: str) -> None:
         """Preview one bundle-relative file, its bytes read in a worker."""
-        from models.safepath import SafePathError, resolve_inside
-        from models.thumbs import cache_key, thumbs_dir
+        from models.bundle.safepath import SafePathError, resolve_inside
+        from models.inventory.thumbs import cache_key, thumbs_dir
 
         self.clear(self.tr("正在读取…"))
         if self.bundle is None or self.store is None:

@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
 
-from models import review
+from models.store import review
 from ui.record_table_model import RecordTableModel
 
 HEADING_ZH = {"subject_identity": "主体身份同一性（人机同一性／身份同一性）", "objective_act": "客观行为",

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from models import review
+from models.store import review
 from ui.record_table_model import RecordTableModel
 from ui.outcome_box import PROPOSAL_ZH, proposal_for, stored_verifications
 

@@ -5,7 +5,7 @@ from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSplitter,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from models import review
+from models.store import review
 from ui.audit_banner import AuditBanner
 from ui.clause_list_model import COL_ARTICLE, COL_TITLE, ClauseListModel, DecidedRole, RecordRole, clause_records
 from ui.clause_pane import ClausePane
@@ -321,8 +321,8 @@ class ReviewTab(QWidget):
         def job(progress, cancel):
             from checks.registry import default_registry
             from checks.runner import build_context, run_checks
-            from models.jobs import check_cancel
-            from models.store import open_store_file
+            from models.runtime.jobs import check_cancel
+            from models.store.store import open_store_file
 
             store = open_store_file(path)
             try:
@@ -341,7 +341,7 @@ class ReviewTab(QWidget):
                                        on_error=self._checks_failed)
 
     def _checks_failed(self, exc) -> None:
-        from models.jobs import Cancelled
+        from models.runtime.jobs import Cancelled
         from ui.errors import show_exception
 
         self.run_button.setEnabled(self.store is not None)

@@ -7,7 +7,7 @@ import time
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
-from models.jobs import Cancelled
+from models.runtime.jobs import Cancelled
 
 log = logging.getLogger(__name__)
 PROGRESS_INTERVAL = 0.1  # seconds between progress signals: the GUI thread is never flooded

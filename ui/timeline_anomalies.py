@@ -10,7 +10,7 @@ TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
 def anomaly_field(obj, *names):
-    """The first of these fields an anomaly (a models.anomalies.Anomaly or a dict) has."""
+    """The first of these fields an anomaly (a models.timeline.anomalies.Anomaly or a dict) has."""
     for name in names:
         value = obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
         if value is not None:

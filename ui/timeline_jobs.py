@@ -15,8 +15,8 @@ def load_timeline(bundle, store_path):
     """fn(progress, cancel) for the TaskRunner: the store's timeline table built (or found up to date) and what
     the tab shows beside the rows (how many, the span, the filter lists), on the worker's own connection."""
     def job(progress, cancel):
-        from models.store import open_store_file
-        from models import timeline_store as ts
+        from models.store.store import open_store_file
+        from models.timeline import timeline_store as ts
 
         store = open_store_file(store_path)
         try:
@@ -32,8 +32,8 @@ def load_anomalies(bundle, store_path):
     """fn(progress, cancel): (the first ANOMALIES_KEPT anomalies of each kind, how many in all, anomaly_marks of
     them, their lines in the list), read after the rows are shown (on 1M files they take seconds of their own)."""
     def job(_progress, _cancel):
-        from models.anomalies import iter_anomalies
-        from models.store import open_store_file
+        from models.timeline.anomalies import iter_anomalies
+        from models.store.store import open_store_file
 
         store = open_store_file(store_path)
         try:
@@ -44,7 +44,7 @@ def load_anomalies(bundle, store_path):
                                             pace=lambda: time.sleep(PACE_S)))
         finally:
             store.close()
-        from models.anomaly_groups import arrange
+        from models.timeline.anomaly_groups import arrange
 
         rows = arrange(bundle, anomalies)  # what needs a human first; the copy's marks one line per item
         return rows, sum(counts.values()), anomaly_marks(anomalies), anomaly_lines(rows)
@@ -55,8 +55,8 @@ def timeline_stats(store_path, where: str, params: list, bins: int):
     """fn(progress, cancel): (count, histogram) of the times under a filter, on the worker's own connection
     (a COUNT and a GROUP BY over millions of times: ~2 s, not on the GUI thread)."""
     def job(_progress, _cancel):
-        from models.store import open_store_file
-        from models import timeline_store as ts
+        from models.store.store import open_store_file
+        from models.timeline import timeline_store as ts
 
         store = open_store_file(store_path)
         try:
@@ -84,7 +84,7 @@ def store_reader(runner, store_path):
     failed) on the GUI thread."""
     def read(fn, on_done):
         def job(_progress, cancel):
-            from models.timeline_order import read_connection
+            from models.timeline.timeline_order import read_connection
 
             conn = read_connection(store_path)
             try:
@@ -96,10 +96,10 @@ def store_reader(runner, store_path):
 
 
 def build_order(store_path, key: str):
-    """fn(progress, cancel): the order table of one column made in a worker (models.timeline_order)."""
+    """fn(progress, cancel): the order table of one column made in a worker (models.timeline.timeline_order)."""
     def job(progress, cancel):
-        from models.store import open_store_file
-        from models.timeline_order import build_order_table
+        from models.store.store import open_store_file
+        from models.timeline.timeline_order import build_order_table
 
         store = open_store_file(store_path)
         try:

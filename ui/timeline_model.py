@@ -1,7 +1,7 @@
 """The timeline table: every timestamp of the case as one row, paged from the store's timeline table.
 
 The model keeps the ids of the rows fetched so far (8 bytes a row) and a small cache of pages, as the file
-table does: the time order is the index's order, filters are WHERE clauses (models/timeline_store.py), so a
+table does: the time order is the index's order, filters are WHERE clauses (models/timeline/timeline_store.py), so a
 million files (several million times) never pass through Python at once. A list of records (tests, small
 cases) is put in an in-memory database of the same shape and shown by the same queries.
 """
@@ -15,21 +15,21 @@ from operator import itemgetter
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from models import timeline_store as ts
-from models.timeline_order import (TIME_ORDER, Order, count_before, find_key, has_order_table, locate, needs_table,
+from models.timeline import timeline_store as ts
+from models.timeline.timeline_order import (TIME_ORDER, Order, count_before, find_key, has_order_table, locate, needs_table,
                                    next_ids)
-from models.labels import label, manifest_field_label
-from models.timeutil import format_local, format_utc, zone
+from models.common.labels import label, manifest_field_label
+from models.common.timeutil import format_local, format_utc, zone
 from ui.paged_model import reset_pages
 
 CONTEXT = "TimelineModel"
 COL_TIME, COL_KIND, COL_SOURCE, COL_ITEM, COL_PATH, COL_TYPE, COL_NOTE = range(7)
-COLUMN_KEYS = ("time", "kind", "source", "item", "path", "type", "zone")  # models.timeline_order.SORT_EXPR's
+COLUMN_KEYS = ("time", "kind", "source", "item", "path", "type", "zone")  # models.timeline.timeline_order.SORT_EXPR's
 HEADERS = tuple(QT_TRANSLATE_NOOP("TimelineModel", h) for h in ("时间（案件时区）", "时间种类", "来源", "证据项", "路径",
                                                                   "类型", "备注"))
 # one normalised record: (ns, kind, source, item, path, type, zone_known, label)
 NS, KIND, SOURCE, ITEM, PATH, TYPE, ZONE_KNOWN, LABEL = range(8)
-# kinds of time and sources read through models.labels (resources/labels.json: time_kind, source)
+# kinds of time and sources read through models.common.labels (resources/labels.json: time_kind, source)
 ANOMALY_TINT = "#fff1d6"
 ZONE_UNKNOWN_COLOUR = "#9a5b00"
 BATCH = 500  # the first fetch: a screen or two (the view asks for more as it scrolls)
@@ -68,7 +68,7 @@ def _get(rec, *names, default=None):
 
 
 def normalise(rec) -> tuple | None:
-    """A models.timeline.TimelineRecord (or a dict with its field names) as the tuple this model keeps; None without a time."""
+    """A models.timeline.timeline.TimelineRecord (or a dict with its field names) as the tuple this model keeps; None without a time."""
     ns = _get(rec, "at_utc_ns", "ns")
     if ns is None:
         return None
@@ -170,7 +170,7 @@ class TimelineTableModel(QAbstractTableModel):
         self.requery(fetch)
 
     def set_records(self, records, tz_name: str | None, prepared: bool = False, fetch: bool = True) -> None:
-        """Records as models.timeline gives them, or (prepared) the list prepare() made of them."""
+        """Records as models.timeline.timeline gives them, or (prepared) the list prepare() made of them."""
         conn = ts.memory_timeline(records if prepared else prepare(records))
         self.set_source(conn, tz_name, fetch=fetch)
         self._own_conn = conn

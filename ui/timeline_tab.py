@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTim
                                QLabel, QLineEdit, QListView, QPushButton, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
-from models.timeline_store import histogram
-from models.timeutil import dt_to_ns, ns_to_dt, zone
+from models.timeline.timeline_store import histogram
+from models.common.timeutil import dt_to_ns, ns_to_dt, zone
 from ui.collector import hold_collection, release_collection
 from ui.density_strip import DensityStrip
 from ui.timeline_anomalies import AnomalyListModel, anomaly_field, anomaly_marks, anomaly_ns, anomaly_text

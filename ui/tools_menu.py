@@ -69,7 +69,7 @@ def current_table(window) -> QTableView | None:
 
 def export_current_table(window, path: str | None = None) -> int | None:
     """Ask where (never inside the open bundle) and write the current table; the rows written, or None."""
-    from models.safepath import is_inside
+    from models.bundle.safepath import is_inside
     from ui.table_export import export_csv
 
     view = current_table(window)

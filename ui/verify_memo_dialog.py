@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QVBoxLayout)
 
-from models.console import safe_text
+from models.common.console import safe_text
 from ui.memo_dialog import GREEN, RED, path_row
 
 TRUST_KEY = "reviewer/trust"
@@ -17,8 +17,8 @@ def verify_job(memo, trust):
     """fn(progress, cancel): (MemoVerification, findings dict or None, problem reading them or None)."""
 
     def job(progress, cancel):
-        from models.memo_render import MemoError, read_findings
-        from models.memo_verify import verify_memo
+        from models.memo.memo_render import MemoError, read_findings
+        from models.memo.memo_verify import verify_memo
 
         result = verify_memo(memo, trust or None)
         try:
@@ -30,7 +30,7 @@ def verify_job(memo, trust):
 
 def signing_time_text(when, tz_name) -> str:
     """The signer's reported time in the case's time zone (UTC offset shown), '-' when absent."""
-    from models.memo_sign import format_when
+    from models.memo.memo_sign import format_when
 
     if when is None:
         return "-"

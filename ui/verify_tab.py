@@ -21,15 +21,15 @@ def verify_job(bundle, item_id: str | None, store_path=None, query=None):
     VerifyTableModel.fetch(query) read back on it, for the GUI thread only to show. The results themselves
     are freed here, in the worker: handed to the GUI thread, 200k of them took 166 ms to free and collect there."""
     def job(progress, cancel):
-        from models.jobs import check_cancel
-        from models.verify import verify_bundle  # imported in the worker: hashing libraries load off the GUI thread
+        from models.runtime.jobs import check_cancel
+        from models.integrity.verify import verify_bundle  # imported in the worker: hashing libraries load off the GUI thread
 
         results = list(verify_bundle(bundle, progress=progress, cancel=cancel, items=[item_id] if item_id else None))
         if store_path is None:
             return len(results), None
         check_cancel(cancel)  # cancelled: the store stays as it was
-        from models.store import open_store_file
-        from models.verify import save_results
+        from models.store.store import open_store_file
+        from models.integrity.verify import save_results
 
         store = open_store_file(store_path)
         try:
@@ -218,7 +218,7 @@ class VerifyTab(QWidget):
         self.verify_finished.emit(count)
 
     def _failed(self, bundle, exc) -> None:
-        from models.jobs import Cancelled
+        from models.runtime.jobs import Cancelled
 
         self._finish()
         cancelled = isinstance(exc, Cancelled)

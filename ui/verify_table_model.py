@@ -3,9 +3,9 @@
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase
 
-from models.labels import source_label
+from models.common.labels import source_label
 
-from models.names import shown
+from models.bundle.names import shown
 
 CONTEXT = "VerifyTableModel"
 COL_STATUS, COL_ITEM, COL_PATH, COL_ALGORITHM, COL_RECORDED, COL_COMPUTED, COL_SOURCE, COL_NOTE = range(8)

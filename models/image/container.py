@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.bundle_error import BundleError
+from models.bundle.bundle_error import ImageError
 
 EWF_SIGNATURES = {b"EVF\x09\x0d\x0a\xff\x00": "E01", b"LVF\x09\x0d\x0a\xff\x00": "L01"}
 EWF2_SIGNATURE = b"EVF2\x0d\x0a\x81\x00"
@@ -16,10 +16,6 @@ REFUSED = [(0, b"QFI\xfb", "QCOW2"), (0, b"conectix", "VHD"), (0, b"vhdxfile", "
 IMAGE_SUFFIXES = {".e01", ".dd", ".raw", ".img", ".001", ".000", ".bin", ".iso", ".ex01", ".l01", ".vhd", ".vhdx",
                   ".vmdk", ".qcow2", ".qcow", ".aff", ".aff4", ".vdi"}
 _SPLIT_RAW = re.compile(r"^(.*\.)(\d{3,})$")
-
-
-class ImageError(BundleError):
-    """An image that cannot be read: the reason names the format or the missing segment."""
 
 
 @dataclass

@@ -8,7 +8,7 @@ the file after it."""
 import struct
 from pathlib import Path
 
-from models.image.container import ImageError
+from models.bundle.bundle_error import ImageError
 
 _FILE_HEADER = 13  # signature 8, 0x01, segment number (uint16), 0x0000
 _SECTION = struct.Struct("<16sQQ40xI")  # type, next section's offset, size, padding, Adler-32

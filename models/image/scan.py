@@ -4,10 +4,10 @@ with the deleted flag, TSK address, role and stream; the image's own description
 import json
 import time
 
-from models.coverage import Coverage
+from models.bundle.coverage import Coverage
+from models.common.timeutil import ns_to_utc_iso
 from models.image.source import ImageSource
-from models.jobs import Cancelled
-from models.timeutil import ns_to_utc_iso
+from models.runtime.jobs import Cancelled
 
 BATCH = 2000
 IMAGE_META = "image_json"
@@ -42,7 +42,7 @@ def _rows(entries, locate) -> list[tuple]:
 
 def scan_image(bundle, store, progress=None, cancel=None):
     """List every partition's file system into the store; entries gone since the last scan are removed."""
-    from models.scan import ScanSummary
+    from models.inventory.scan_summary import ScanSummary
 
     started = time.monotonic()
     summary = ScanSummary()

@@ -1,4 +1,4 @@
-"""An image as a source of entries, like models.source.FolderSource: entries() and open()."""
+"""An image as a source of entries, like models.bundle.source.FolderSource: entries() and open()."""
 
 import io
 from collections.abc import Iterator

@@ -5,9 +5,10 @@ cost (~0.4 ms a small file): a long list is typed by two processes, each with th
 import os
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-from models.exif import ExifSummary, exif_to_json_text, may_have_exif, read_exif
-from models.filetype import HEAD_BYTES, detect_mime
-from models.jobs import Cancelled, check_cancel, lower_priority, process_context
+from models.inventory.exif import ExifSummary, exif_to_json_text, may_have_exif, read_exif
+from models.inventory.filetype import HEAD_BYTES, detect_mime
+from models.inventory.type_write import Writer, form, mismatch
+from models.runtime.jobs import Cancelled, check_cancel, lower_priority, process_context
 
 BATCH = 256
 POOL_FROM = 4 * BATCH  # fewer files are typed here: starting the workers costs more than it saves
@@ -21,9 +22,8 @@ def untyped_image_records(store) -> list[tuple]:
 
 
 def type_image_file(source, path: str, address: str | None, tz_name: str, exif: bool = True) -> tuple:
-    """(mime, category, mismatch, exif_json, type_error), as models.typing_pass.type_one for a folder's file."""
-    from models.typing_pass import _form, _mismatch
-
+    """(mime, category, mismatch, exif_json, type_error), as models.inventory.typing_pass.type_one gives for a
+    folder's file."""
     try:
         with source.open(path, address) as stream:
             head = stream.read(HEAD_BYTES)
@@ -38,11 +38,11 @@ def type_image_file(source, path: str, address: str | None, tz_name: str, exif: 
     except (OSError, ValueError) as exc:
         return None, None, None, None, f"无法读取：{type(exc).__name__}: {exc}"[:300]
     name = path.rsplit(":/", 1)[-1]
-    return mime, _form(mime, name), _mismatch(name, mime), exif_json, None
+    return mime, form(mime, name), mismatch(name, mime), exif_json, None
 
 
 def type_records(source, records: list[tuple], tz_name: str, exif: bool) -> list[tuple]:
-    """[(id, path, size, address)] -> the rows models.typing_pass._Writer takes."""
+    """[(id, path, size, address)] -> the rows models.inventory.type_write.Writer takes."""
     return [(*type_image_file(source, path, address, tz_name, exif), rid, size)
             for rid, path, size, address in records]
 
@@ -81,10 +81,9 @@ def _in_pool(bundle, batches: list, write, cancel, exif: bool) -> None:
 def fill_image_types(bundle, store, progress=None, cancel=None, exif: bool = True) -> int:
     """Type every untyped user file of the image; what was typed before a cancel is stored."""
     from models.image.scan import open_source
-    from models.typing_pass import _Writer
 
     records = untyped_image_records(store)
-    write = _Writer(store, [r[:3] for r in records], progress)
+    write = Writer(store, [r[:3] for r in records], progress)
     batches = [records[i:i + BATCH] for i in range(0, len(records), BATCH)]
     try:
         if len(records) >= POOL_FROM and (os.cpu_count() or 1) > 1:

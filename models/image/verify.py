@@ -5,8 +5,8 @@ libewf does not raise on a corrupt chunk (PLATFORM.md): the comparison of the di
 
 import io
 
-from models.digests import ALGORITHMS, hash_stream
 from models.image.media import open_media
+from models.integrity.digests import ALGORITHMS, hash_stream
 
 SOURCE = "ewf_header"  # labels.json source: the digest the E01 stores of its media
 
@@ -42,7 +42,7 @@ def recorded_digests(spec, media) -> dict:
 def verify_image(bundle, progress=None, cancel=None) -> list:
     """VerifyResults of the image: one per algorithm, 'match'/'mismatch' where the E01 stores a digest,
     'computed' where it stores none; a short media stream is 'unreadable'."""
-    from models.verify import VerifyResult
+    from models.integrity.verify_result import VerifyResult
 
     spec = bundle.image
     item = bundle.items[0]["id"] if bundle.items else None

@@ -65,7 +65,8 @@ def _open_fs(img, part: Partition) -> None:
     head = img.read(part.start, 4096)
     refused = refused_format(head)
     if refused:
-        part.error = f"加密或不支持的卷（{refused}），文件未列出 / encrypted or unsupported volume ({refused}): files not listed"
+        part.error = (f"加密或不支持的卷（{refused}），文件未列出 / "
+                      f"encrypted or unsupported volume ({refused}): files not listed")
         return
     try:
         part.fs = pytsk3.FS_Info(img, offset=part.start)

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytsk3
 
-from models.jobs import check_cancel
+from models.runtime.jobs import check_cancel
 
 _META = pytsk3.TSK_FS_META_TYPE_ENUM
 _KINDS = {pytsk3.TSK_FS_META_TYPE_REG: "file", pytsk3.TSK_FS_META_TYPE_DIR: "dir", pytsk3.TSK_FS_META_TYPE_LNK: "link",
@@ -23,7 +23,7 @@ LOCAL_SOURCE = "filesystem_local"  # FAT's times: local, read in the case zone (
 
 
 class ImageEntry(NamedTuple):
-    """models.source.Entry's fields in its order, then: the TSK address (inode / MFT entry, 'addr-type-id'
+    """models.bundle.source.Entry's fields in its order, then: the TSK address (inode / MFT entry, 'addr-type-id'
     for a stream), role (None for the file system's own entries, 'virtual' for TSK's made-up ones such as
     $MBR, $FAT1, $OrphanFiles, 'metadata' for NTFS's $ files, 'volume_label' for FAT's label), the file
     a stream belongs to, time source."""

@@ -72,37 +72,37 @@
         <translation>✘ The review memo was changed or its signature is invalid: do not rely on it</translation>
     </message>
     <message>
-        <location filename="../../models/anomalies.py" line="52"/>
+        <location filename="../../models/timeline/anomalies.py" line="52"/>
         <source>文件修改时间 {0} 晚于该证据项的 {1} {2}：封存或提取之后文件又被改动过，或时间来源有误</source>
         <translation>File modified at {0}, later than this evidence item&apos;s {1} {2}: the file was changed after sealing or extraction, or the time source is wrong</translation>
     </message>
     <message>
-        <location filename="../../models/anomalies.py" line="63"/>
+        <location filename="../../models/timeline/anomalies.py" line="63"/>
         <source>{0}（{1}）晚于证据包制作时间 {2}：不可能发生在制作之前的时间</source>
         <translation>{0} ({1}) is later than the bundle&apos;s preparation time {2}: impossible for data that existed when the bundle was prepared</translation>
     </message>
     <message>
-        <location filename="../../models/anomalies.py" line="86"/>
+        <location filename="../../models/timeline/anomalies.py" line="86"/>
         <source>创建时间 {0} 晚于修改时间 {1}。复制文件时，NTFS、ext4 等文件系统把副本的创建时间设为复制时刻，而保留原修改时间，因此副本常见此现象；若该文件位于原始介质上（未经复制），则需说明原因</source>
         <translation>Created {0}, later than modified {1}. When a file is copied, file systems such as NTFS and ext4 set the copy&apos;s creation time to the moment of copying and keep the original modification time, so copies often show this; if the file is on the original medium (not copied), the reason must be explained</translation>
     </message>
     <message>
-        <location filename="../../models/anomalies.py" line="99"/>
+        <location filename="../../models/timeline/anomalies.py" line="99"/>
         <source>EXIF 拍摄时间 {0} 与文件修改时间 {1} 相差 {2} 小时（阈值 {3} 小时）：照片拍摄后曾被编辑、另存或时钟有误</source>
         <translation>EXIF capture time {0} and file modification time {1} are {2} hours apart (threshold {3} hours): the photo was edited or saved again after it was taken, or a clock was wrong</translation>
     </message>
     <message>
-        <location filename="../../models/anomalies.py" line="115"/>
+        <location filename="../../models/timeline/anomalies.py" line="115"/>
         <source>{0} 个文件的{1}时间未记录时区，已按案件时区 {2} 解读，可能有整小时的偏差</source>
         <translation>{0} files have {1} times without a recorded time zone; they are read in the case time zone {2} and may be off by whole hours</translation>
     </message>
     <message>
-        <location filename="../../models/anomalies.py" line="116"/>
+        <location filename="../../models/timeline/anomalies.py" line="116"/>
         <source>EXIF 拍摄</source>
         <translation>EXIF capture</translation>
     </message>
     <message>
-        <location filename="../../models/anomalies.py" line="116"/>
+        <location filename="../../models/timeline/anomalies.py" line="116"/>
         <source>文件系统</source>
         <translation>file system</translation>
     </message>
@@ -874,37 +874,37 @@
 <context>
     <name>EvidenceDesk</name>
     <message>
-        <location filename="../../models/anomalies.py" line="63"/>
+        <location filename="../../models/timeline/anomalies.py" line="63"/>
         <source>{0}（{1}）晚于证据包制作时间 {2}：不可能发生在制作之前的时间</source>
         <translation>{0} ({1}) is later than the bundle&apos;s preparation time {2}: impossible for data that existed when the bundle was prepared</translation>
     </message>
     <message>
-        <location filename="../../models/anomalies.py" line="86"/>
+        <location filename="../../models/timeline/anomalies.py" line="86"/>
         <source>创建时间 {0} 晚于修改时间 {1}。复制文件时，NTFS、ext4 等文件系统把副本的创建时间设为复制时刻，而保留原修改时间，因此副本常见此现象；若该文件位于原始介质上（未经复制），则需说明原因</source>
         <translation>Created {0}, later than modified {1}. When a file is copied, file systems such as NTFS and ext4 set the copy&apos;s creation time to the moment of copying and keep the original modification time, so copies often show this; if the file is on the original medium (not copied), the reason must be explained</translation>
     </message>
     <message>
-        <location filename="../../models/anomalies.py" line="99"/>
+        <location filename="../../models/timeline/anomalies.py" line="99"/>
         <source>EXIF 拍摄时间 {0} 与文件修改时间 {1} 相差 {2} 小时（阈值 {3} 小时）：照片拍摄后曾被编辑、另存或时钟有误</source>
         <translation>EXIF capture time {0} and file modification time {1} are {2} hours apart (threshold {3} hours): the photo was edited or saved again after it was taken, or a clock was wrong</translation>
     </message>
     <message>
-        <location filename="../../models/anomalies.py" line="115"/>
+        <location filename="../../models/timeline/anomalies.py" line="115"/>
         <source>{0} 个文件的{1}时间未记录时区，已按案件时区 {2} 解读，可能有整小时的偏差</source>
         <translation>{0} files have {1} times without a recorded time zone; they are read in the case time zone {2} and may be off by whole hours</translation>
     </message>
     <message>
-        <location filename="../../models/anomalies.py" line="116"/>
+        <location filename="../../models/timeline/anomalies.py" line="116"/>
         <source>EXIF 拍摄</source>
         <translation>EXIF capture</translation>
     </message>
     <message>
-        <location filename="../../models/anomalies.py" line="116"/>
+        <location filename="../../models/timeline/anomalies.py" line="116"/>
         <source>文件系统</source>
         <translation>file system</translation>
     </message>
     <message>
-        <location filename="../../models/anomalies.py" line="51"/>
+        <location filename="../../models/timeline/anomalies.py" line="51"/>
         <source>文件修改时间 {0} 晚于该证据项的 {1} {2}：封存或提取之后文件又被改动过，或时间来源有误</source>
         <translation>File modified at {0}, later than this evidence item&apos;s {1} {2}: the file was changed after sealing or extraction, or the time source is wrong</translation>
     </message>

@@ -6,10 +6,10 @@ Run: .venv/bin/python tests/benchmarks/bench_digests.py [--small] [--keep DIR]
 Every figure is the median of 3 runs, ours and the peer's taken in turn (the machine is shared and noisy).
 Many small files, like with like: `hashdeep -r` computes md5 and sha256 when not told (read from its own
 output header) and ours computes the same two. hashdeep's time includes walking the tree, so THE figure is
-ours walking it too: models.digest_tree.digest_tree (what a user waits for, as verify reads a listed
+ours walking it too: models.integrity.digest_tree.digest_tree (what a user waits for, as verify reads a listed
 folder). Information lines: the first run in the process (after the helpers' server has started, as the
 window starts it at start-up; and with that start counted), the engine alone on a list given
-(models.digest_pool.digest_many), a listing first then digest_many, one process, and the whole of
+(models.integrity.digest_pool.digest_many), a listing first then digest_many, one process, and the whole of
 verify_bundle on the same files made a bundle (hard links, listed by hashdeep's own output), with and
 without saving its results in a store.
 """
@@ -29,10 +29,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from models.digest_pool import digest_many  # noqa: E402
-from models.digest_tree import digest_tree  # noqa: E402
-from models.jobs import start_helper_server  # noqa: E402
-from models.digests import ALGORITHMS, FileJob, digest_file  # noqa: E402
+from models.integrity.digest_pool import digest_many  # noqa: E402
+from models.integrity.digest_tree import digest_tree  # noqa: E402
+from models.integrity.digests import ALGORITHMS, FileJob, digest_file  # noqa: E402
+from models.runtime.jobs import start_helper_server  # noqa: E402
 
 RUNS = 3
 
@@ -130,7 +130,7 @@ def helpers_rss() -> float:
 
 def make_bundle(folder: Path, tree: Path):
     """The small files as a bundle: hard links under evidence/E1, listed by hashdeep's own output."""
-    from models.manifest import load_bundle
+    from models.bundle.manifest import load_bundle
 
     root = folder / "bundle"
     if not root.exists():
@@ -155,8 +155,8 @@ def verify_rss(root: Path) -> float:
     """Peak RSS (MB) of a new Python process that loads the bundle and runs verify_bundle on it once.
     Read from VmHWM, not getrusage: subprocess starts the child with vfork, and Linux hands the parent's
     high-water mark to the child at exec (ru_maxrss gave this process's 201 MB for a child peaking at 139)."""
-    code = ("import sys\nsys.path.insert(0, sys.argv[2])\nfrom models.manifest import load_bundle\n"
-            "from models.verify import verify_bundle\nif __name__ == '__main__':\n"
+    code = ("import sys\nsys.path.insert(0, sys.argv[2])\nfrom models.bundle.manifest import load_bundle\n"
+            "from models.integrity.verify import verify_bundle\nif __name__ == '__main__':\n"
             "    verify_bundle(load_bundle(sys.argv[1]))\n"
             "    status = open('/proc/self/status').read().split('VmHWM:')[1].split()\n"
             "    print(int(status[0]) / 1024)\n")
@@ -167,8 +167,8 @@ def verify_rss(root: Path) -> float:
 
 def verify_and_save(bundle, folder: Path, save_results) -> None:
     """What `verify` does before printing: verify_bundle, then its results saved in a review store."""
-    from models.verify import verify_bundle
-    from models.store import open_store_file
+    from models.integrity.verify import verify_bundle
+    from models.store.store import open_store_file
 
     results = verify_bundle(bundle)
     path = folder / "verify-store.sqlite"
@@ -198,7 +198,8 @@ def main() -> None:
     print(f"file {size >> 20} MiB, {count} files of 4 KiB, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
 
     ours, peer, bare = medians(lambda: digest_file(big, ALGORITHMS),
-                               lambda: run_tool("hashdeep", "-c", "md5,sha1,sha256", str(big)), lambda: bare_threaded(big))
+                               lambda: run_tool("hashdeep", "-c", "md5,sha1,sha256", str(big)),
+                               lambda: bare_threaded(big))
     row("4 digests (md5,sha1,sha256,sm3)", ours, peer, "hashdeep -c md5,sha1,sha256", "<= 0.60")
     row("4 digests vs bare threaded", ours, bare, "bare threaded hashlib x4", "<= 1.15")
     ours, peer = medians(lambda: digest_file(big, ["sha256"]), lambda: run_tool("sha256sum", str(big)))
@@ -224,7 +225,10 @@ def main() -> None:
     row("  listing first, then digest_many", listing_first, peer, f"hashdeep -r ({name})", "(information)")
     row("  one process, no helpers", one_thread, peer, f"hashdeep -r ({name})", "(information)")
     print(f"peak RSS {peak_rss():.0f} MB (target < 150 MB); helper processes' peak RSS {max(peak or [0]):.0f} MB each")
-    from models.verify import save_results, verify_bundle  # here: helper processes re-import this script, keep that light
+    from models.integrity.verify import (  # here: helper processes re-import this script, keep that light
+        save_results,
+        verify_bundle,
+    )
 
     bundle = make_bundle(folder, tree)
     rss_before = peak_rss()
@@ -234,7 +238,8 @@ def main() -> None:
     row("  verify_bundle + save_results", saved, peer, f"hashdeep -r ({name})", "(information)")
     rss = statistics.median(verify_rss(folder / "bundle") for _ in range(RUNS))
     print(f"verify_bundle of {count} files in a new process: peak RSS {rss:.0f} MB (median of {RUNS}) "
-          f"(target < 150 MB; this process, which holds the lists above too: {peak_rss():.0f} MB, {rss_before:.0f} before)")
+          f"(target < 150 MB; this process, which holds the lists above too: {peak_rss():.0f} MB, "
+          f"{rss_before:.0f} before)")
     ours, peer = medians(lambda: list(digest_tree(tree, ALGORITHMS)),
                          lambda: run_tool("hashdeep", "-r", "-c", "md5,sha1,sha256", str(tree)))
     row(f"{count} x 4 KiB, 4 digests, walk", ours, peer, "hashdeep -r -c md5,sha1,sha256", "(information)")

@@ -52,8 +52,8 @@ def time_exiftool(paths: list[Path], fields: list[str] = ()) -> float:
 
 
 def time_ours(paths: list[Path]) -> float:
-    from models.exif import read_exif
-    from models.safepath import open_evidence
+    from models.bundle.safepath import open_evidence
+    from models.inventory.exif import read_exif
 
     start = time.perf_counter()
     for path in paths:
@@ -63,8 +63,9 @@ def time_ours(paths: list[Path]) -> float:
 
 
 def time_ours_command(listing: Path) -> float:
-    code = ("import sys; sys.path.insert(0, %r)\nfrom pathlib import Path\nfrom models.exif import read_exif\n"
-            "from models.safepath import open_evidence\n"
+    code = ("import sys; sys.path.insert(0, %r)\nfrom pathlib import Path\n"
+            "from models.inventory.exif import read_exif\n"
+            "from models.bundle.safepath import open_evidence\n"
             "for line in open(%r):\n    with open_evidence(Path(line.strip())) as s: read_exif(s)\n") % (
         str(ROOT), str(listing))
     start = time.perf_counter()
@@ -75,7 +76,7 @@ def time_ours_command(listing: Path) -> float:
 def slowest_corpus_file() -> tuple[float, Path]:
     """The longest read_exif over every corpus file, broken ones too (was a 2 s assertion in test_exif: a
     wall-clock limit belongs here, where the machine's load is seen beside the figure)."""
-    from models.exif import read_exif
+    from models.inventory.exif import read_exif
 
     worst = (0.0, CORPUS)
     for path in sorted(p for p in CORPUS.rglob("*") if p.is_file()):

@@ -28,7 +28,7 @@ BEAT_MS = 10
 
 def make_case(folder: Path, size_mb: int) -> Path:
     """The factory's clean case plus one big listed file with its digests in the manifest."""
-    from models.bundle_writer import digests_of
+    from models.bundle.bundle_writer import digests_of
     from tests.factory import BundleFactory
     from tests.factory_case import T0
 
@@ -79,14 +79,15 @@ def warm_up(runner) -> float:
 def verify_in_tab(bundle_path: Path, store_dir: Path, cold: bool = False) -> tuple[float, list[float], int]:
     from PySide6.QtCore import QEventLoop, QSettings
 
-    from models.manifest import load_bundle
-    from models.store import open_store
+    from models.bundle.manifest import load_bundle
+    from models.store.store import open_store
     from ui.app import make_application, make_context, pick_font
     from ui.verify_tab import VerifyTab
 
     app = make_application()
     pick_font(app)
-    context = make_context(store_dir=store_dir, settings=QSettings(str(store_dir / "s.ini"), QSettings.Format.IniFormat))
+    context = make_context(store_dir=store_dir,
+                           settings=QSettings(str(store_dir / "s.ini"), QSettings.Format.IniFormat))
     bundle = load_bundle(bundle_path)
     store = open_store(bundle, store_dir)
     tab = VerifyTab(context)

@@ -74,9 +74,9 @@ SCAN_SCRIPT = """
 import sys, time
 sys.path.insert(0, {root!r})
 started = time.perf_counter()
-from models.manifest import load_bundle
-from models.store import open_store
-from models.scan import scan_bundle
+from models.bundle.manifest import load_bundle
+from models.store.store import open_store
+from models.inventory.scan import scan_bundle
 first = []
 bundle = load_bundle({image!r})
 store = open_store(bundle, __import__("pathlib").Path({store!r}))

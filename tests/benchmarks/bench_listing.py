@@ -36,7 +36,8 @@ def time_window(app, root: Path, store_dir: Path) -> dict:
     from ui.app import make_context
     from ui.main_window import MainWindow
 
-    context = make_context(store_dir=store_dir, settings=QSettings(str(store_dir / "s.ini"), QSettings.Format.IniFormat))
+    context = make_context(store_dir=store_dir,
+                           settings=QSettings(str(store_dir / "s.ini"), QSettings.Format.IniFormat))
     window = MainWindow(context)
     window.show()
     for _ in range(20):  # the window finishes its start-up (extra tabs, warm-up imports, helper server)

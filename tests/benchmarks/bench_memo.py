@@ -10,9 +10,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from models.identity import load_identity, make_identity  # noqa: E402
-from models.memo_data import clause_group  # noqa: E402
-from models.memo_render import write_memo  # noqa: E402
+from models.memo.identity import load_identity, make_identity  # noqa: E402
+from models.memo.memo_data import clause_group  # noqa: E402
+from models.memo.memo_render import write_memo  # noqa: E402
 
 ARTICLES = ["30.1", "30.3", "30.4", "31.1", "31.2", "32.1", "32.2", "32.3", "32.4", "32.5",
             "33.1", "33.2", "34.1", "34.2", "34.3", "35.2", "36.2", "37.1", "38.1", "39.1"]
@@ -37,13 +37,15 @@ def synthetic(items: int = 100, per_item: int = 20) -> dict:
                 "conclusion": {"outcome": "admissible", "decided": True, "basis": [], "reason": None, "corrections": [],
                                "route_44_2": None, "files": [], "reviewer": "张检察官",
                                "decided_at": "2026-11-23T08:00:00Z"},
-                "relevant": {h: [] for h in ("subject_identity", "objective_act", "subjective_intent", "circumstances")}}
+                "relevant": {h: [] for h in ("subject_identity", "objective_act", "subjective_intent",
+                                             "circumstances")}}
                for n in range(1, items + 1)]
     digest = hashlib.sha256(b"x").hexdigest()
     return {"format": "evidencedesk-memo/1", "generated_at": "2026-11-23T08:00:00Z", "timezone": "Asia/Shanghai",
             "document_number": None,
             "reviewer": {"name": "张检察官", "title": None, "unit": "某区人民检察院", "training": False},
-            "case": {"case_number": "某检刑诉〔2026〕12号", "title": "张某某侵犯公民个人信息案", "charge": "侵犯公民个人信息罪",
+            "case": {"case_number": "某检刑诉〔2026〕12号", "title": "张某某侵犯公民个人信息案",
+                     "charge": "侵犯公民个人信息罪",
                      "unit": "某区人民检察院", "investigating_agency": None, "prepared_by": "李某",
                      "prepared_at": "2026-11-20T10:00:00+08:00"},
             "bundle": {"root": "/b", "manifest_digest": digest, "adhoc": False, "manifest_signature": None},
@@ -52,12 +54,15 @@ def synthetic(items: int = 100, per_item: int = 20) -> dict:
             "verification": {"rows": [{"item": f"E{n}", "path": f"evidence/E{n}/img.dd", "algorithm": "sha256",
                                        "recorded": digest, "computed": digest, "status": "match", "explanation": None}
                                       for n in range(1, items + 1)],
-                             "counts": {"match": items}, "algorithms": {"sha256": items}, "verified_at": "2026-11-23T08:00:00Z", "program_version": "0.1"},
-            "review": {"clauses": items * per_item, "decided": 0, "undecided": 0, "outcomes": items, "undecided_items": 0,
+                             "counts": {"match": items}, "algorithms": {"sha256": items},
+                             "verified_at": "2026-11-23T08:00:00Z", "program_version": "0.1"},
+            "review": {"clauses": items * per_item, "decided": 0, "undecided": 0, "outcomes": items,
+                       "undecided_items": 0,
                        "has_decisions": True},
             "items": entries, "relevant": {h: [] for h in ("subject_identity", "objective_act", "subjective_intent",
                                                            "circumstances")},
-            "art16": [], "art47": [{"item": e["id"], "title": e["title"], "decided": True, "source": "扣押", "facts": [],
+            "art16": [],
+            "art47": [{"item": e["id"], "title": e["title"], "decided": True, "source": "扣押", "facts": [],
                                     "corroboration": [], "presentation": "多媒体示证", "technical": False}
                                    for e in entries],
             "audit": {"entries": 1, "head_digest": digest}}
@@ -76,12 +81,14 @@ def main() -> None:
         start = time.perf_counter()
         write_memo(data, identity, tmp / "memo2.pdf")
         again = time.perf_counter() - start  # the next memo in the same window
-        pages = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout.split("Pages:")[1].split()[0]
+        pages = subprocess.run(["pdfinfo", str(out)], capture_output=True,
+                               text=True).stdout.split("Pages:")[1].split()[0]
         start = time.perf_counter()
         sig = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True).stdout
         peer = time.perf_counter() - start
         print(f"memo: {len(data['items'])} items, {findings:,} findings, {pages} pages, "
-              f"{out.stat().st_size / 1e6:.2f} MB rendered+attached+signed in {ours:.2f} s (target 5 s; next memo in the same process "
+              f"{out.stat().st_size / 1e6:.2f} MB rendered+attached+signed in {ours:.2f} s "
+              f"(target 5 s; next memo in the same process "
               f"{again:.2f} s); "
               f"pdfsig verified it in {peer:.2f} s: {'valid' if 'Signature is Valid' in sig else 'INVALID'}")
 

@@ -21,7 +21,7 @@ def rss_mb() -> float:
 
 
 def make_store(path: Path):
-    from models.store import open_store_file
+    from models.store.store import open_store_file
 
     store = open_store_file(path)
     base = 1_790_000_000_000_000_000
@@ -96,7 +96,8 @@ def main() -> None:
           lambda: (tab.view.sortByColumn(1, Qt.SortOrder.DescendingOrder), wait_for_sort(app, tab)))
     timed("sorted: scroll to bottom", lambda: scroll_to_bottom(app, tab))
     timed("filter one folder", lambda: (tab.set_filter({"prefix": "evidence/E2/用户050"}), app.processEvents()))
-    print(f"peak RSS: {int([l for l in Path('/proc/self/status').read_text().splitlines() if l.startswith('VmHWM')][0].split()[1]) / 1024:.0f} MB (limit 500 MB)")
+    peak = next(line for line in Path("/proc/self/status").read_text().splitlines() if line.startswith("VmHWM"))
+    print(f"peak RSS: {int(peak.split()[1]) / 1024:.0f} MB (limit 500 MB)")
     store.close()
     for path in folder.iterdir():
         path.unlink()

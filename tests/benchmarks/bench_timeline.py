@@ -55,13 +55,14 @@ def file_rows(records: int):
             exif = json.dumps({"original_utc_ns": modified - (i % 50) * 3_600_000_000_000, "zone_known": i % 20 == 0,
                                "digitized_utc_ns": modified - (i % 50) * 3_600_000_000_000,
                                "digitized_zone_known": i % 20 == 0})
-        yield (f"evidence/{item}/用户{i // 10000:03d}/{'相册' if photo else '聊天记录'}/文件_{i:07d}.{'jpg' if photo else 'txt'}",
+        folder, suffix = ("相册", "jpg") if photo else ("聊天记录", "txt")
+        yield (f"evidence/{item}/用户{i // 10000:03d}/{folder}/文件_{i:07d}.{suffix}",
                item, 1, "file", (i * 7919) % 5_000_000, modified, BASE + i * 7, BASE + i * 1_000_000_123 + 5,
                None, "image/jpeg" if photo else "text/plain", exif)
 
 
 def make_store(path: Path, records: int):
-    from models.store import open_store_file
+    from models.store.store import open_store_file
 
     store = open_store_file(path)
     with store.db.conn:
@@ -74,7 +75,7 @@ def make_store(path: Path, records: int):
 def make_bundle(folder: Path, records: int):
     """What the tab reads of a bundle: its zone, case, items (acquisition ends before the last 5 % of E4's files,
     the case was prepared before the last 2 % of all files: anomalies in the tens of thousands)."""
-    from models.timeutil import ns_to_utc_iso
+    from models.common.timeutil import ns_to_utc_iso
 
     def at(index: float) -> str:
         return ns_to_utc_iso(BASE + int(index * records) * 1_000_000_123).replace("Z", "+00:00")
@@ -305,7 +306,8 @@ def main() -> int:
             last = tab.anomaly_model.index(with_path[0], 0)
             _, picked = step("pick the last anomaly", lambda: tab.anomaly_list.setCurrentIndex(last),
                              lambda: not getattr(tab, "pick_pending", False))  # found in a worker
-            print(f"pick the last (with a path) of {anomalies:,} anomalies listed ({getattr(tab, 'anomaly_count', anomalies):,} "
+            listed = getattr(tab, "anomaly_count", anomalies)
+            print(f"pick the last (with a path) of {anomalies:,} anomalies listed ({listed:,} "
                   f"in all): {picked * 1000:.0f} ms to its row {view.currentIndex().row():,}; largest GUI gap "
                   f"{stalls['pick the last anomaly']:.0f} ms")
         peak = rss_mb("VmHWM")

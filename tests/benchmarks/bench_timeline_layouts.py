@@ -1,4 +1,4 @@
-"""The timeline as its own table (models/timeline_store.py, what the tab uses) against expression indexes on the
+"""The timeline as its own table (models/timeline/timeline_store.py, what the tab uses) against expression indexes on the
 files table queried as one UNION ALL in time order: build time, store growth, first page, a 10k page from the
 middle (keyset), the density histogram. Same generated files as bench_timeline.py.
 
@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 import tests.benchmarks.bench_timeline as bt  # noqa: E402
-from models import timeline_store as ts  # noqa: E402
+from models.timeline import timeline_store as ts
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
 folder = Path(tempfile.mkdtemp())
@@ -36,8 +36,10 @@ def main() -> None:
         store = bt.make_store(p, N); bundle = bt.make_bundle(folder, N); c = store.db.conn
         c.execute("PRAGMA wal_checkpoint(TRUNCATE)"); base = size(p)
         print(mode)
-        arms = [("modified", "modified_ns"), ("accessed", "accessed_ns"), ("changed", "changed_ns"), ("created", "created_ns"),
-                ("exif_original", "json_extract(exif_json, '$.original_utc_ns')"), ("exif_digitized", "json_extract(exif_json, '$.digitized_utc_ns')")]
+        arms = [("modified", "modified_ns"), ("accessed", "accessed_ns"), ("changed", "changed_ns"),
+                ("created", "created_ns"),
+                ("exif_original", "json_extract(exif_json, '$.original_utc_ns')"),
+                ("exif_digitized", "json_extract(exif_json, '$.digitized_utc_ns')")]
         if mode == "table":
             t("build table + indexes", lambda: ts.build_timeline(c, bundle, force=True))
             first = lambda: c.execute(f"SELECT t.id, t.at_utc_ns FROM {ts.FROM} ORDER BY t.at_utc_ns, t.id LIMIT 500").fetchall()

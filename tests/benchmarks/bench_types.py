@@ -59,10 +59,10 @@ def stall_probe_until(runner: threading.Thread, stop: threading.Event, worst: li
 
 
 def time_ours(tree: Path, store_dir: Path, mode: str, workers: int, exif: bool) -> tuple[float, float, int]:
-    from models.manifest import load_bundle
-    from models.scan import scan_bundle
-    from models.store import open_store
-    from models.typing_pass import fill_types
+    from models.bundle.manifest import load_bundle
+    from models.inventory.scan import scan_bundle
+    from models.inventory.typing_pass import fill_types
+    from models.store.store import open_store
 
     bundle = load_bundle(tree)
     store = open_store(bundle, store_dir)

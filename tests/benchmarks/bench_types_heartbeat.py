@@ -39,7 +39,7 @@ CST = timezone(timedelta(hours=8))
 
 def photos(count: int = 40) -> list[bytes]:
     """Small JPEGs with EXIF, each with its own time and place."""
-    from models.demo_content import PhotoMeta, camera_photo
+    from models.demo.demo_content import PhotoMeta, camera_photo
 
     made = []
     for n in range(count):
@@ -158,7 +158,8 @@ def run_window(bundle: Path, store_dir: Path) -> tuple[Heartbeat, dict]:
 
     app = make_application()
     pick_font(app)
-    context = make_context(store_dir=store_dir, settings=QSettings(str(store_dir / "s.ini"), QSettings.Format.IniFormat))
+    context = make_context(store_dir=store_dir,
+                           settings=QSettings(str(store_dir / "s.ini"), QSettings.Format.IniFormat))
     window = MainWindow(context)
     window.resize(1400, 860)
     window.show()
@@ -210,7 +211,8 @@ def main() -> int:
         store_dir.mkdir()
         beat, marks = run_window(bundle, store_dir)
     gaps = sorted(((*gap, beat.cpu.get(i, 0.0)) for i, gap in enumerate(beat.gaps)), reverse=True)
-    print(f"files listed: {marks.get('files')}, typed: {marks.get('typed')}; scan done at {marks.get('scan', 0):.2f} s, "
+    print(f"files listed: {marks.get('files')}, typed: {marks.get('typed')}; "
+          f"scan done at {marks.get('scan', 0):.2f} s, "
           f"types at {marks.get('types', 0):.2f} s, idle at {marks.get('idle', 0):.2f} s; "
           f"open_bundle returned after {marks['open_bundle_ms']:.0f} ms")
     print("largest gaps (ms @ s after open, phase, [ms of it the GUI thread was on a CPU]): " + ", ".join(

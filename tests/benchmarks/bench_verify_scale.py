@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks.bench_digests import make_bundle, make_small
+from tests.benchmarks.bench_digests import make_bundle, make_small  # noqa: E402
 
 COMMAND = ("import sys, io\nsys.path.insert(0, sys.argv[1])\nimport main\nif __name__ == '__main__':\n"
            "    sys.stdout = io.TextIOWrapper(open('/dev/null', 'wb'), encoding='utf-8')\n"
@@ -62,7 +62,8 @@ def main() -> None:
         print(f"{count:>9,} files: verify {seconds:6.1f} s, peak RSS {rss:6.0f} MB;  hashdeep -r {peer:6.1f} s")
     small_rss, big_rss = figures[sizes[0]][1], figures[sizes[1]][1]
     slope = (big_rss - small_rss) / (sizes[1] - sizes[0]) * 100_000
-    print(f"slope: {slope:.0f} MB per 100k files; projected at 1M files: {big_rss + slope * (1e6 - sizes[1]) / 1e5:.0f} MB"
+    projected = big_rss + slope * (1e6 - sizes[1]) / 1e5
+    print(f"slope: {slope:.0f} MB per 100k files; projected at 1M files: {projected:.0f} MB"
           " (goal <= 300)")
 
 

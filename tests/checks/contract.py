@@ -8,7 +8,7 @@ import pytest
 from checks.base import STATUSES, CheckContext, CheckResult
 from checks.registry import default_registry
 from checks.wording import quote_lines, wording
-from models.manifest import Bundle, load_bundle
+from models.bundle.manifest import Bundle, load_bundle
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "001_16a2641aec0fb88a.txt"
 KINDS = ("seized_media", "media_image", "onsite_extraction", "online_extraction", "frozen", "obtained",

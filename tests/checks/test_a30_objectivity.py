@@ -1,6 +1,6 @@
 """Art. 30: transfer reason, reproducible digests, changes explained, integrity summary."""
 
-from checks import a30_objectivity as a30
+from checks.articles import a30_objectivity as a30
 from tests.checks.contract import CheckContract, make_bundle, run
 
 
@@ -45,7 +45,8 @@ class TestReproducible(CheckContract):
     def test_tool_version_and_steps_recorded_pass_whatever_the_digests(self, tmp_path):
         item = {"id": "E1", "kind": "onsite_extraction",
                 "acquisition": {"tool": "x", "tool_version": "1.0", "method": "y", "steps": "z"}}
-        outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=[_verification("E1", "evidence/a", "mismatch")])
+        outcome = run(self.CHECK, item, tmp_path=tmp_path,
+                      verify_results=[_verification("E1", "evidence/a", "mismatch")])
         assert outcome.status == "pass" and outcome.facts["refers_to"] == "31.2"
 
     def test_missing_steps_and_version_fail_with_corrections(self, tmp_path):
@@ -74,14 +75,16 @@ class TestChangesExplained(CheckContract):
     def test_explained_change_passes(self, tmp_path):
         item = {"id": "E1", "kind": "obtained",
                 "changes": [{"path": "evidence/a", "description": "转码", "explanation": "平台导出时转码"}]}
-        outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=[_verification("E1", "evidence/a", "mismatch")])
+        outcome = run(self.CHECK, item, tmp_path=tmp_path,
+                      verify_results=[_verification("E1", "evidence/a", "mismatch")])
         assert outcome.status == "pass" and outcome.facts["modified"][0]["explanation"] == "平台导出时转码"
 
     def test_an_explained_addition_is_still_for_article_44(self, tmp_path):
         """An explanation answers 30.4's question; the added data is still judged under Art. 44."""
         item = {"id": "E1", "kind": "obtained", "content": [{"path": "evidence/E1/a.txt", "type": "file"}],
                 "changes": [{"path": "evidence/E1/new.txt", "explanation": "整理时误操作"}]}
-        rows = [_verification("E1", "evidence/E1/a.txt", "match"), _verification(None, "evidence/E1/new.txt", "unlisted")]
+        rows = [_verification("E1", "evidence/E1/a.txt", "match"),
+                _verification(None, "evidence/E1/new.txt", "unlisted")]
         outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=rows)
         assert outcome.status == "warn" and outcome.facts["files"] == ["evidence/E1/new.txt"]
         assert outcome.facts["effect"] == "44.2" and outcome.facts["added"][0]["explanation"] == "整理时误操作"
@@ -89,9 +92,11 @@ class TestChangesExplained(CheckContract):
     def test_an_addition_only_changes_names_is_still_an_addition(self, tmp_path):
         """changes[] naming a new file makes the manifest name it, so verify finds nothing unlisted: 30.4 does."""
         item = {"id": "E3", "kind": "obtained", "content": [{"path": "evidence/E3/a.txt", "type": "file"}],
-                "changes": [{"path": "evidence/E3/extra.txt", "explanation": "持有人补充提供", "confirmed_by": "party"}]}
+                "changes": [{"path": "evidence/E3/extra.txt", "explanation": "持有人补充提供",
+                             "confirmed_by": "party"}]}
         bundle = make_bundle(tmp_path, [item], files={"evidence/E3/a.txt": b"a", "evidence/E3/extra.txt": b"x"})
-        outcome = run(self.CHECK, item, bundle=bundle, verify_results=[_verification("E3", "evidence/E3/a.txt", "match")])
+        outcome = run(self.CHECK, item, bundle=bundle,
+                      verify_results=[_verification("E3", "evidence/E3/a.txt", "match")])
         assert outcome.status == "warn" and outcome.facts["files"] == ["evidence/E3/extra.txt"]
         assert outcome.facts["added"] == [{"path": "evidence/E3/extra.txt", "explanation": "持有人补充提供",
                                            "confirmed_by": "party"}]

@@ -1,6 +1,6 @@
 """Art. 31: seal, digests, backup, operation log after freezing."""
 
-from checks import a31_integrity as a31
+from checks.articles import a31_integrity as a31
 from tests.checks.contract import CheckContract, make_bundle, run
 from tests.checks.test_a30_objectivity import _verification
 
@@ -24,7 +24,8 @@ class TestDigests(CheckContract):
 
     def test_mismatch_names_file_and_both_values(self, tmp_path):
         item = {"id": "E1", "kind": "obtained"}
-        outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=[_verification("E1", "evidence/a", "mismatch")])
+        outcome = run(self.CHECK, item, tmp_path=tmp_path,
+                      verify_results=[_verification("E1", "evidence/a", "mismatch")])
         assert outcome.status == "fail" and outcome.facts["files"] == ["evidence/a"]
         problem = outcome.facts["problems"][0]
         assert (problem["path"], problem["recorded"], problem["computed"]) == ("evidence/a", {"sha256": "aa"},
@@ -51,9 +52,11 @@ class TestDigests(CheckContract):
         item = {"id": "E1", "kind": "obtained"}
         row = {"item": "E1", "path": "evidence/E1/a.jpg", "algorithm": None, "recorded": "12,abc,evidence/E1/a.jpg",
                "recorded_source": "digest_list:documents/list.txt", "computed": None, "status": "unreadable",
-               "error": "记录有误 / record defect: documents/list.txt 第 5 行 / line 5: md5 needs 32 hex digits, got 31",
+               "error": ("记录有误 / record defect: documents/list.txt 第 5 行 / line 5: "
+                         "md5 needs 32 hex digits, got 31"),
                "explanation": None}
-        outcome = run(self.CHECK, item, tmp_path=tmp_path, verify_results=[row, _verification("E1", "evidence/b", "match")])
+        outcome = run(self.CHECK, item, tmp_path=tmp_path,
+                      verify_results=[row, _verification("E1", "evidence/b", "match")])
         assert outcome.status == "fail" and outcome.facts["effect"] == "43.4"
         assert outcome.facts["files"] == ["evidence/E1/a.jpg"] and outcome.facts["problems"] == []
         defect = outcome.facts["record_defects"][0]

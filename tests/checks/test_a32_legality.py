@@ -1,6 +1,6 @@
 """Art. 32: paperwork and records by kind, participants, recording, data from abroad."""
 
-from checks import a32_legality as a32
+from checks.articles import a32_legality as a32
 from tests.checks.contract import CheckContract, make_bundle, run
 
 SIGNED = [{"role": "collector", "name": "王某", "signed": True}, {"role": "witness", "name": "赵某", "signed": True},
@@ -29,7 +29,8 @@ class TestPaperwork(CheckContract):
 
     def test_complete_and_present_passes(self, tmp_path):
         item = {"id": "E1", "kind": "seized_media", "documents": [
-            {"kind": "seizure_decision", "path": "documents/d.pdf"}, {"kind": "seizure_list", "path": "documents/l.pdf"}]}
+            {"kind": "seizure_decision", "path": "documents/d.pdf"},
+            {"kind": "seizure_list", "path": "documents/l.pdf"}]}
         bundle = make_bundle(tmp_path, [item], files={"documents/d.pdf": b"%PDF", "documents/l.pdf": b"%PDF"})
         assert run(self.CHECK, item, bundle=bundle).status == "pass"
 

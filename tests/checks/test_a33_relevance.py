@@ -2,7 +2,7 @@
 
 import json
 
-from checks import a33_relevance as a33
+from checks.articles import a33_relevance as a33
 from tests.checks.contract import CheckContract, make_bundle, run
 
 

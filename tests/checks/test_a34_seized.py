@@ -1,6 +1,6 @@
 """Art. 34: seized media described, sealed or hashed with photos, signed."""
 
-from checks import a34_seized as a34
+from checks.articles import a34_seized as a34
 from tests.checks.contract import CheckContract, make_bundle, run
 from tests.checks.test_a32_legality import SIGNED
 

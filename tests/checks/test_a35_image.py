@@ -1,6 +1,6 @@
 """Art. 35: imaged media described, imaging recorded (acquisition logs count), hashed, signed."""
 
-from checks import a35_image as a35
+from checks.articles import a35_image as a35
 from tests.checks.contract import CheckContract, run
 from tests.checks.test_a34_seized import MEDIA
 

@@ -1,6 +1,6 @@
 """Art. 36: extraction from original media."""
 
-from checks import a36_extraction as a36
+from checks.articles import a36_extraction as a36
 from tests.checks.contract import CheckContract, run
 
 

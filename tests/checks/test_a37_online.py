@@ -1,6 +1,6 @@
 """Art. 37: online extraction."""
 
-from checks import a37_online as a37
+from checks.articles import a37_online as a37
 from tests.checks.contract import CheckContract, make_bundle, run
 
 

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from checks import a38_frozen as a38
+from checks.articles import a38_frozen as a38
 from tests.checks.contract import CheckContract, make_bundle, run
 from tests.checks.test_a30_objectivity import _verification
 

@@ -1,6 +1,6 @@
 """Art. 39: obtained data."""
 
-from checks import a39_obtained as a39
+from checks.articles import a39_obtained as a39
 from tests.checks.contract import CheckContract, run
 
 

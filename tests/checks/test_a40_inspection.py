@@ -1,6 +1,6 @@
 """Art. 40: inspection and experiment records."""
 
-from checks import a40_inspection as a40
+from checks.articles import a40_inspection as a40
 from tests.checks.contract import CheckContract, make_bundle, run
 
 

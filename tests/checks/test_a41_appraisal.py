@@ -1,6 +1,6 @@
 """Art. 41: appraisal."""
 
-from checks import a41_appraisal as a41
+from checks.articles import a41_appraisal as a41
 from tests.checks.contract import CheckContract, make_bundle, run
 
 
@@ -37,10 +37,12 @@ class TestMaterialConsistent(CheckContract):
         """The evidence file changed after it was recorded (31.2's finding on E1); the material equals what was
         recorded: consistent, and each file is compared once whatever the number of rows about it."""
         evidence = {"id": "E1", "kind": "obtained",
-                    "content": [{"path": "evidence/E1/a.txt", "type": "file", "digests": {"sha256": "ab", "md5": "11"}}]}
+                    "content": [{"path": "evidence/E1/a.txt", "type": "file",
+                                 "digests": {"sha256": "ab", "md5": "11"}}]}
         appraisal = {"id": "E5", "kind": "appraisal", "content": [],
                      "appraisal": {"material_digests": {"evidence/E1/a.txt": {"sha256": "ab", "md5": "11"}}}}
-        rows = [{"item": "E1", "path": "evidence/E1/a.txt", "algorithm": a, "recorded": v, "recorded_source": "manifest",
+        rows = [{"item": "E1", "path": "evidence/E1/a.txt", "algorithm": a, "recorded": v,
+                 "recorded_source": "manifest",
                  "computed": "ff", "status": "mismatch"} for a, v in (("sha256", "ab"), ("md5", "11"))]
         rows += [dict(r, item="E5", recorded_source="appraisal") for r in rows]
         bundle = make_bundle(tmp_path, [evidence, appraisal])

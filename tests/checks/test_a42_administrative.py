@@ -1,6 +1,6 @@
 """Art. 42: administrative source."""
 
-from checks import a42_administrative as a42
+from checks.articles import a42_administrative as a42
 from tests.checks.contract import CheckContract, run
 
 

@@ -2,13 +2,15 @@
 verify, checks, propose_outcome), and the proposal and basis the law's text gives for the item concerned.
 
 The clauses (规定 Art. 43, 44; ../shared/seeds/001_16a2641aec0fb88a.txt):
-  43: 电子数据的收集、提取程序有下列瑕疵,经补正或者作出合理解释的,可以采用;不能补正或者作出合理解释的,不得作为定案的根据:
+  43: 电子数据的收集、提取程序有下列瑕疵,经补正或者作出合理解释的,可以采用;不能补正或者作出合理解释的,
+      不得作为定案的根据:
       (一)未以封存状态移送的; (二)笔录或者清单上没有取证人员、见证人、持有人(提供人)签名或者盖章的;
       (三)对电子数据的名称、类别、格式等注明不清的; (四)有其他瑕疵的。
   44.1: 电子数据系篡改、伪造、无法确定真伪的,或者有其他无法保证电子数据客观、真实情形的,不得作为定案的根据。
   44.2: 电子数据有增加、删除、修改等情形,但经司法鉴定、当事人确认等方式确定与案件相关的重要数据未发生变化,或者能够还原
         电子数据原始状态、查清变化过程的,可以作为定案的根据。
-Appraisal opinions: 《最高人民法院关于适用〈中华人民共和国刑事诉讼法〉的解释》第九十八条 (resources/law/interpretation_2021.json).
+Appraisal opinions: 《最高人民法院关于适用〈中华人民共和国刑事诉讼法〉的解释》第九十八条
+(resources/law/interpretation_2021.json).
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ from datetime import timedelta
 import pytest
 
 from checks import check_cmd
-from models import demo_content as c
-from models.bundle_writer import digests_of
-from models.demo_items import freeze_expiry
+from models.bundle.bundle_writer import digests_of
+from models.demo import demo_content as c
+from models.demo.demo_items import freeze_expiry
 from tests.factory import BundleFactory
 from tests.factory_case import CHAT, FROZEN_AT, OP_LOG, T0
 

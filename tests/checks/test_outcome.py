@@ -10,7 +10,8 @@ def _r(status, message="", **facts):
 
 
 def test_unexplained_change_is_excluded_with_its_file_and_the_open_route():
-    proposed = propose_outcome({"id": "E1"}, {"a31_2_digests": _r("fail", problems=[{"path": "a", "status": "mismatch"}]),
+    proposed = propose_outcome({"id": "E1"},
+                               {"a31_2_digests": _r("fail", problems=[{"path": "a", "status": "mismatch"}]),
                                               "a30_1_original_media": _r("pass")})
     assert (proposed.proposal, proposed.basis, proposed.files) == ("excluded", ("44.2",), ("a",))
     assert proposed.route_44_2 and "第四十四条第二款" in proposed.route_44_2
@@ -29,7 +30,8 @@ def test_confirmed_change_is_admissible_under_44_2():
 
 def test_explanation_alone_does_not_cure_a_change():
     item = {"id": "E1", "changes": [{"path": "a", "explanation": "整理时误操作"}]}
-    proposed = propose_outcome(item, {"a31_2_digests": _r("warn", problems=[{"path": "a", "explanation": "整理时误操作"}])})
+    proposed = propose_outcome(item,
+                               {"a31_2_digests": _r("warn", problems=[{"path": "a", "explanation": "整理时误操作"}])})
     assert (proposed.proposal, proposed.basis) == ("excluded", ("44.2",))
 
 
@@ -144,12 +146,13 @@ def test_every_appraisal_ground_cited_has_its_text_and_source():
     import json
 
     from checks.outcome import EFFECTS
-    from models.labels import label
-    from models.resources import resource_path
+    from models.common.labels import label
+    from models.common.resources import resource_path
 
     law = json.loads(resource_path("law", "interpretation_2021.json").read_text(encoding="utf-8"))
     assert law["found_2021_text"] is False and law["quote_2012"]["sources"]  # said as it is, not invented
     for code in [e for e in EFFECTS if e.startswith("interp98")]:
         item = law["items_used"][code]
         assert item in law["quote_2012"]["text"].replace("\n", "")
-        assert label("basis", code, "zh").startswith("《最高人民法院关于适用〈中华人民共和国刑事诉讼法〉的解释》第九十八条")
+        assert label("basis", code,
+                     "zh").startswith("《最高人民法院关于适用〈中华人民共和国刑事诉讼法〉的解释》第九十八条")

@@ -11,8 +11,8 @@ import pytest
 
 from checks import check_cmd
 from checks.wording import message_text
-from models.demo import ANSWERS_NAME, CLEAN_NAME, TRAINING_NAME, write_demo
-from models.labels import known
+from models.common.labels import known
+from models.demo.demo import ANSWERS_NAME, CLEAN_NAME, TRAINING_NAME, write_demo
 from tests.factory import DEFECTS, BundleFactory
 
 FLAGGED = ("fail", "warn", "needs_review")
@@ -157,7 +157,7 @@ def test_messages_come_from_resources_in_both_languages(tmp_path, key):
     """Every result has a message key whose words are in messages.json, Chinese and English, with no code in them."""
     from checks.registry import default_registry
     from checks.runner import build_context, run_checks
-    from models.cli_common import open_bundle_and_store
+    from models.cli.cli_common import open_bundle_and_store
 
     path = BundleFactory(tmp_path).clean() if key is None else BundleFactory(tmp_path).with_defect(key)
     bundle, store = open_bundle_and_store(argparse.Namespace(path=str(path), store=str(tmp_path / "store")))

@@ -3,10 +3,10 @@ find what they found with every anomaly made and held."""
 
 import dataclasses
 
-from checks.a30_objectivity import ChangesExplainedCheck, IntegrityCheck
+from checks.articles.a30_objectivity import ChangesExplainedCheck, IntegrityCheck
 from checks.base import ANOMALIES_PER_ITEM
 from checks.runner import build_context
-from models.anomalies import find_anomalies
+from models.timeline.anomalies import find_anomalies
 from tests.models.test_timeline import ns, set_mtime, typed_store, write_case
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from checks.wording import all_wording, shown, wording
-from models.i18n import language, set_language
+from models.common.i18n import language, set_language
 
 
 @pytest.fixture
@@ -34,7 +34,8 @@ def test_an_entry_without_english_falls_back_to_chinese(english):
 def test_clause_list_shows_english_titles(english):
     from ui.clause_list_model import clause_records
 
-    records = clause_records([{"check_name": "a30_2_signatures", "article": "30.2", "status": "pass"}], {}, "authenticity")
+    records = clause_records([{"check_name": "a30_2_signatures", "article": "30.2", "status": "pass"}], {},
+                             "authenticity")
     assert [r["title"] for r in records] == [wording("a30_2_signatures")["title_en"]]
 
 
@@ -70,7 +71,7 @@ def test_english_display_follows_the_interface_language(english):
 
 
 def test_people_are_named_with_their_role_in_either_language():
-    from checks.a32_legality import signature_result
+    from checks.articles.common import signature_result
     from checks.wording import result_message
 
     outcome = signature_result({"participants": [{"role": "holder", "name": "张某某", "signed": False},

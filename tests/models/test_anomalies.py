@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from models.anomalies import find_anomalies, seizure_reference
+from models.timeline.anomalies import find_anomalies, seizure_reference
 from tests.models.test_timeline import PREPARED, ns, set_mtime, typed_store, write_case
 
 # "the future" of the case: after its preparation, whatever today is. A file written by a test is born now, so
@@ -96,7 +96,7 @@ def test_seizure_reference_prefers_the_earliest():
 def test_streamed_anomalies_keep_the_first_of_each_kind_and_count_all(tmp_path, corpus_dir, store_dir):
     from collections import Counter
 
-    from models.anomalies import iter_anomalies
+    from models.timeline.anomalies import iter_anomalies
 
     root = write_case(tmp_path / "b", corpus_dir)
     for n in range(3):

@@ -2,8 +2,8 @@
 
 import sqlite3
 
-from models import audit
-from models.store import open_store
+from models.store import audit
+from models.store.store import open_store
 from tests.checks.contract import make_bundle
 
 

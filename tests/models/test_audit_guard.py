@@ -1,5 +1,5 @@
 """The audit protects the decisions: tables edited outside the program, the last entries cut off, or another
-copy of the store put back are caught (models.audit_guard) and nothing is signed from such a store."""
+copy of the store put back are caught (models.store.audit_guard) and nothing is signed from such a store."""
 
 import re
 import shutil
@@ -7,9 +7,9 @@ import sqlite3
 
 import pytest
 
-from models import audit, audit_guard, review
-from models.manifest import load_bundle
-from models.store import open_store
+from models.bundle.manifest import load_bundle
+from models.store import audit, audit_guard, review
+from models.store.store import open_store
 from tests.helpers import run_main
 
 
@@ -62,7 +62,8 @@ def test_an_untouched_review_holds_and_is_anchored(case):
     ("DELETE FROM decisions WHERE check_name = 'a30_clause'", "审查决定"),
     ("INSERT INTO decisions(item, check_name, decision, reviewer) VALUES ('E1', 'a99_x', 'confirm', '李某')",
      "审查决定"),
-    ("INSERT INTO tags(path, heading, note, reviewer) VALUES ('evidence/b.txt', 'objective_act', '', '李某')", "关联标记"),
+    ("INSERT INTO tags(path, heading, note, reviewer) VALUES ('evidence/b.txt', 'objective_act', '', '李某')",
+     "关联标记"),
 ])
 def test_a_table_edited_outside_the_program_is_caught(case, edit, where):
     _root, bundle, path = case

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from models.birthtime import birth_time_ns
+from models.bundle.birthtime import birth_time_ns
 
 
 def test_birth_time_matches_stat_tool(tmp_path):
@@ -24,7 +24,7 @@ def test_missing_file_has_no_birth_time(tmp_path):
 
 
 def test_statx_reader_agrees_with_lstat(tmp_path):
-    from models.birthtime import make_statx_reader
+    from models.bundle.birthtime import make_statx_reader
 
     read = make_statx_reader()
     if read is None:  # no statx here (not Linux): the scan uses os.lstat

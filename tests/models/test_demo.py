@@ -1,4 +1,5 @@
-"""The built-in cases: complete bundles, real EXIF and PDFs, deliberate times, an answer key beside the training case."""
+"""The built-in cases: complete bundles, real EXIF and PDFs, deliberate times, an answer key beside the training
+case."""
 
 import hashlib
 import json
@@ -10,12 +11,12 @@ from datetime import date, datetime
 import exifread
 import pytest
 
-from models import demo_cmd
-from models.bundle_writer import BundleWriteError, digest_list_text, digests_of, write_bundle
-from models.demo import ANSWERS_NAME, CLEAN_NAME, TRAINING_NAME, write_demo
-from models.demo_content import dms_decimal
-from models.demo_items import PHONE, PHOTOS, SEIZED
-from models.manifest import load_bundle
+from models.bundle.bundle_writer import BundleWriteError, digest_list_text, digests_of, write_bundle
+from models.bundle.manifest import load_bundle
+from models.cli import demo_cmd
+from models.demo.demo import ANSWERS_NAME, CLEAN_NAME, TRAINING_NAME, write_demo
+from models.demo.demo_content import dms_decimal
+from models.demo.demo_items import PHONE, PHOTOS, SEIZED
 
 TODAY = date(2026, 11, 23)
 KINDS = {"seized_media", "online_extraction", "frozen", "obtained", "appraisal"}

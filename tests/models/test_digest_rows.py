@@ -2,7 +2,7 @@
 
 import hashlib
 
-from models import recorded
+from models.integrity import recorded
 
 MD5 = hashlib.md5(b"a").hexdigest()
 SHA256 = hashlib.sha256(b"a").hexdigest()

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from models.digest_tree import SLICE_FILES, FolderError, digest_tree
-from models.digests import BUFFER_SIZE
-from models.jobs import Cancelled
+from models.integrity.digest_tree import SLICE_FILES, digest_tree
+from models.integrity.digests import BUFFER_SIZE
+from models.runtime.jobs import Cancelled
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -77,7 +77,7 @@ def _tree_elsewhere(root) -> list:
             pytest.skip("root without setpriv: permissions cannot bind here")
         caps = "-dac_override,-dac_read_search"
         prefix = [shutil.which("setpriv"), f"--bounding-set={caps}", f"--inh-caps={caps}"]
-    code = ("import json, sys\nfrom models.digest_tree import FolderError, digest_tree\n"
+    code = ("import json, sys\nfrom models.integrity.digest_tree import FolderError, digest_tree\n"
             "if __name__ == '__main__':\n"
             "    out = [[a.folder, None, a.error] if isinstance(a, FolderError) else [a.key, dict(a.digests) or None,"
             " a.error] for a in digest_tree(sys.argv[1], ['md5'], processes=2)]\n"

@@ -7,8 +7,8 @@ import threading
 
 import pytest
 
-from models import digests
-from models.jobs import Cancelled, Progress
+from models.integrity import digests
+from models.runtime.jobs import Cancelled, Progress
 
 
 def _file(tmp_path, size, name="f.bin"):
@@ -117,7 +117,7 @@ def _tree(tmp_path, count):
 
 
 def test_helper_processes_answer_like_hashlib_and_report_bad_files_per_file(tmp_path):
-    from models.digest_pool import BATCH_FILES, digest_many
+    from models.integrity.digest_pool import BATCH_FILES, digest_many
 
     paths = _tree(tmp_path, 2 * BATCH_FILES + 17)
     gone = tmp_path / "gone.bin"
@@ -145,7 +145,7 @@ def test_helper_processes_answer_like_hashlib_and_report_bad_files_per_file(tmp_
 def test_helper_processes_cancel_and_leave_no_process(tmp_path):
     import multiprocessing
 
-    from models.digest_pool import BATCH_FILES, digest_many
+    from models.integrity.digest_pool import BATCH_FILES, digest_many
 
     paths = _tree(tmp_path, 8 * BATCH_FILES)
     jobs = [digests.FileJob(p, p, ("md5",), p.stat().st_size) for p in paths]
@@ -162,7 +162,7 @@ def test_a_helper_that_dies_leaves_its_files_to_this_process(tmp_path):
     import multiprocessing
     import signal
 
-    from models.digest_pool import BATCH_FILES, digest_many
+    from models.integrity.digest_pool import BATCH_FILES, digest_many
 
     paths = _tree(tmp_path, 10 * BATCH_FILES)
     jobs = [digests.FileJob(p, p, ("sha1",), p.stat().st_size) for p in paths]
@@ -180,7 +180,7 @@ def test_a_helper_that_dies_leaves_its_files_to_this_process(tmp_path):
 
 
 def test_helpers_only_when_they_pay():
-    from models.digest_pool import _cores, helpers_for
+    from models.integrity.digest_pool import _cores, helpers_for
 
     few = [digests.FileJob(i, f"f{i}", ("md5", "sha256"), 4096) for i in range(100)]
     many = [digests.FileJob(i, f"f{i}", ("md5", "sha256"), 4096) for i in range(20000)]
@@ -191,7 +191,7 @@ def test_helpers_only_when_they_pay():
 def test_helpers_stopped_when_an_algorithm_is_unknown(tmp_path):
     import multiprocessing
 
-    from models.digest_pool import BATCH_FILES, digest_many
+    from models.integrity.digest_pool import BATCH_FILES, digest_many
 
     paths = _tree(tmp_path, 2 * BATCH_FILES)
     jobs = [digests.FileJob(p, p, ("md5", "crc32"), p.stat().st_size) for p in paths]

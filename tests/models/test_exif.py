@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from models.exif import ExifSummary, exif_contract_json, exif_time_to_ns, exif_to_json_text, read_exif
+from models.inventory.exif import ExifSummary, exif_contract_json, exif_time_to_ns, exif_to_json_text, read_exif
 
 FIELDS = ["-EXIF:Make", "-EXIF:Model", "-EXIF:DateTimeOriginal", "-EXIF:GPSLatitude", "-EXIF:GPSLatitudeRef",
           "-EXIF:GPSLongitude", "-EXIF:GPSLongitudeRef"]

@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from models.filetype import EMPTY_MIME, detect_path, detect_type, extension_mismatch, read_head
+from models.inventory.filetype import EMPTY_MIME, detect_path, detect_type, extension_mismatch, read_head
 
 
 def _corpus_files(corpus_dir):
@@ -70,7 +70,7 @@ def test_misnamed_corpus_files_are_flagged(corpus_dir, tmp_path):
 
 
 def test_forms_are_quoted_from_the_seed(corpus_dir):
-    from models.category import FORMS, form_name
+    from models.inventory.category import FORMS, form_name
 
     seed = (corpus_dir.parent / "seeds/001_16a2641aec0fb88a.txt").read_text(encoding="utf-8")
     for form in FORMS:
@@ -78,7 +78,7 @@ def test_forms_are_quoted_from_the_seed(corpus_dir):
 
 
 def test_category_by_content_with_name_hints():
-    from models.category import category_for
+    from models.inventory.category import category_for
 
     assert category_for("image/jpeg", "evidence/E1/照片.jpg") == "27.7"
     assert category_for("image/jpeg", "evidence/E1/tool.exe") == "27.7"  # content wins over the name
@@ -101,12 +101,11 @@ def test_category_by_content_with_name_hints():
 def test_fill_types_fills_the_store_and_honours_overrides(corpus_dir, tmp_path, store_dir, mode, monkeypatch):
     import shutil
 
-    from models import typing_pass
-
-    from models.manifest import load_bundle
-    from models.scan import scan_bundle
-    from models.store import open_store
-    from models.typing_pass import fill_types
+    from models.bundle.manifest import load_bundle
+    from models.inventory import typing_pass
+    from models.inventory.scan import scan_bundle
+    from models.inventory.typing_pass import fill_types
+    from models.store.store import open_store
 
     root = tmp_path / "folder"
     root.mkdir()
@@ -140,11 +139,11 @@ def test_fill_types_fills_the_store_and_honours_overrides(corpus_dir, tmp_path, 
 def test_fill_types_cancels(tmp_path, store_dir):
     import threading
 
-    from models.jobs import Cancelled
-    from models.manifest import load_bundle
-    from models.scan import scan_bundle
-    from models.store import open_store
-    from models.typing_pass import fill_types
+    from models.bundle.manifest import load_bundle
+    from models.inventory.scan import scan_bundle
+    from models.inventory.typing_pass import fill_types
+    from models.runtime.jobs import Cancelled
+    from models.store.store import open_store
 
     (tmp_path / "f").mkdir()
     (tmp_path / "f/a.txt").write_text("a")
@@ -168,12 +167,12 @@ def test_mismatch_over_the_corpus_flags_only_the_disguised_executable(corpus_dir
 
 
 def test_category_override_is_applied_and_audited(tmp_path, store_dir):
-    from models import audit
-    from models.category import clear_category_override, set_category_override
-    from models.manifest import load_bundle
-    from models.scan import scan_bundle
-    from models.store import open_store
-    from models.typing_pass import fill_types
+    from models.bundle.manifest import load_bundle
+    from models.inventory.scan import scan_bundle
+    from models.inventory.typing_pass import fill_types
+    from models.store import audit
+    from models.store.overrides import clear_category_override, set_category_override
+    from models.store.store import open_store
 
     (tmp_path / "f").mkdir()
     (tmp_path / "f/run.sh").write_text("#!/bin/sh\necho hi\n")
@@ -208,10 +207,10 @@ def test_head_reads_on_when_the_listed_size_is_out_of_date(tmp_path):
 def test_a_changed_file_loses_its_old_exif(corpus_dir, tmp_path, store_dir):
     import os
 
-    from models.manifest import load_bundle
-    from models.scan import scan_bundle
-    from models.store import open_store
-    from models.typing_pass import fill_types
+    from models.bundle.manifest import load_bundle
+    from models.inventory.scan import scan_bundle
+    from models.inventory.typing_pass import fill_types
+    from models.store.store import open_store
 
     (tmp_path / "f").mkdir()
     photo = tmp_path / "f/photo.jpg"

@@ -1,13 +1,13 @@
-"""models.safe_read and the manifest's shape: hostile files and hostile JSON refused with a stated reason."""
+"""models.bundle.safe_read and the manifest's shape: hostile files and hostile JSON refused with a stated reason."""
 
 import json
 import os
 
 import pytest
 
-from models.manifest import ManifestError, load_bundle
-from models.manifest_shape import MAX_DEPTH, deep_point
-from models.safe_read import MetadataReadError, read_metadata
+from models.bundle.manifest import ManifestError, load_bundle
+from models.bundle.manifest_shape import MAX_DEPTH, deep_point
+from models.bundle.safe_read import MetadataReadError, read_metadata
 from tests.models.test_manifest import GOOD, changed, write
 
 

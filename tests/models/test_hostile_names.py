@@ -4,12 +4,12 @@ import hashlib
 import json
 import os
 
-from models.console import safe_text, write_fields, write_json
-from models.manifest import load_bundle
-from models.names import from_os, name_text, raw_bytes, shown, to_os
-from models.scan import iter_file_records, scan_bundle
-from models.store import open_store
-from models.verify import verify_bundle
+from models.bundle.manifest import load_bundle
+from models.bundle.names import from_os, name_text, raw_bytes, shown, to_os
+from models.common.console import safe_text, write_fields, write_json
+from models.integrity.verify import verify_bundle
+from models.inventory.scan import iter_file_records, scan_bundle
+from models.store.store import open_store
 from tests.hostile_bundle import hostile_bundle
 
 GBK = "证据.doc".encode("gbk")
@@ -97,7 +97,7 @@ def test_long_list_read_by_the_tree_helpers_matches_odd_names(tmp_path):
     lines = [_line(GBK).replace(GBK, "子目录/".encode("gbk") + GBK)]
     with open(os.path.join(odd, GBK), "wb") as f:
         f.write(GBK)
-    for n in range(600):  # past TREE_MIN_FILES: the folder is read by models.digest_tree
+    for n in range(600):  # past TREE_MIN_FILES: the folder is read by models.integrity.digest_tree
         (folder / f"f{n}.txt").write_text(str(n))
         lines.append(hashlib.md5(str(n).encode()).hexdigest().encode() + f"  f{n}.txt\n".encode())
     with open(os.path.join(odd, LATIN1), "wb") as f:
@@ -111,7 +111,7 @@ def test_long_list_read_by_the_tree_helpers_matches_odd_names(tmp_path):
 
 
 def test_scan_helper_process_keeps_odd_names(tmp_path, monkeypatch):
-    from models import scan as scan_module
+    from models.inventory import scan as scan_module
 
     monkeypatch.setattr(scan_module, "HANDOFF", 50)  # the walk shared with the helper after 50 entries
     root = hostile_bundle(tmp_path)
@@ -131,6 +131,6 @@ def test_scan_helper_process_keeps_odd_names(tmp_path, monkeypatch):
 
 
 def test_memo_html_shows_an_odd_name_decoded():
-    from models.memo_html import e
+    from models.memo.memo_html import e
 
     assert e("evidence/" + name_text(GBK) + "<b>") == f"evidence/证据.doc&lt;b&gt; [GB18030 hex {(GBK + b'<b>').hex()}]"

@@ -1,5 +1,5 @@
-"""Property-based tests (hypothesis): the manifest loader and every list and log parser of models.recorded take
-any bytes without an exception other than the refusals they promise; names and console text hold for any input.
+"""Property-based tests (hypothesis): the manifest loader and every list and log parser of models.integrity.recorded
+take any bytes without an exception other than the refusals they promise; names and console text hold for any input.
 
 hypothesis is not yet in requirements-dev.txt: these tests skip until it is installed."""
 
@@ -12,12 +12,12 @@ hypothesis = pytest.importorskip("hypothesis", reason="hypothesis is not install
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from models import recorded  # noqa: E402
-from models.console import safe_text  # noqa: E402
-from models.digests import HEX_LENGTHS  # noqa: E402
-from models.manifest import BundleError, ManifestError, load_bundle  # noqa: E402
-from models.manifest_shape import MAX_DEPTH, deep_point, parse_json, shape_problem  # noqa: E402
-from models.names import from_os, name_text, raw_bytes, shown, to_os  # noqa: E402
+from models.bundle.manifest import BundleError, ManifestError, load_bundle  # noqa: E402
+from models.bundle.manifest_shape import MAX_DEPTH, deep_point, parse_json, shape_problem  # noqa: E402
+from models.bundle.names import from_os, name_text, raw_bytes, shown, to_os  # noqa: E402
+from models.common.console import safe_text  # noqa: E402
+from models.integrity import recorded  # noqa: E402
+from models.integrity.digests import HEX_LENGTHS  # noqa: E402
 from tests.models.test_manifest import GOOD  # noqa: E402
 
 EXAMPLES = int(os.environ.get("EVIDENCEDESK_HYPOTHESIS_EXAMPLES", "300"))

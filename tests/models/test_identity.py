@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from models.identity import IdentityError, load_identity, make_identity
+from models.memo.identity import IdentityError, load_identity, make_identity
 
 
 def test_make_and_load_round_trip(tmp_path):

@@ -4,10 +4,10 @@ import json
 
 import pytest
 
-from models.manifest import load_bundle
-from models.scan import iter_file_records, scan_bundle
-from models.store import open_store
-from models.typing_pass import fill_types
+from models.bundle.manifest import load_bundle
+from models.inventory.scan import iter_file_records, scan_bundle
+from models.inventory.typing_pass import fill_types
+from models.store.store import open_store
 from tests.helpers import run_main, snapshot
 from tests.image_factory import e01_of, fat32_image
 
@@ -78,8 +78,10 @@ def test_header_code_page_can_be_chosen(tmp_path):
     (tmp_path / "src").mkdir()
     raw = fat32_image(tmp_path / "src")
     e01 = e01_of(raw, tmp_path / "old", fmt="encase2", case="案件二号")  # the narrow header only
-    first = lambda *extra: json.loads(run_main("scan", e01, "--json", "--no-types", *extra,
-                                               store=tmp_path / "store").stdout.decode().splitlines()[0])["image"]
+    def first(*extra):
+        return json.loads(run_main("scan", e01, "--json", "--no-types", *extra,
+                                   store=tmp_path / "store").stdout.decode().splitlines()[0])["image"]
+
     assert first()["case_number"] == "案件二号"
     latin = first("--header-codepage", "windows-1252")["case_number"]
     assert latin and latin != "案件二号"

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from models.digests import compute_digests
+from models.integrity.digests import compute_digests
 from tests.helpers import run_main
 from tests.image_factory import e01_of, fat32_image
 

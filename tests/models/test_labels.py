@@ -2,7 +2,7 @@
 
 import re
 
-from models.labels import all_labels, label, source_label
+from models.common.labels import all_labels, label, source_label
 
 SNAKE = re.compile(r"^[a-z]+(_[a-z0-9]+)+$")
 

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from models.manifest import BundleError, ManifestError, load_bundle
+from models.bundle.manifest import BundleError, ManifestError, load_bundle
 
 GOOD = {
     "format": "evidence-bundle/1",

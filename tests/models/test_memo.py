@@ -6,12 +6,12 @@ import subprocess
 
 import pytest
 
-from models.identity import load_identity, make_identity
-from models.manifest import load_bundle
-from models.memo_data import build_memo_data
-from models.memo_render import MemoError, read_findings, write_memo
-from models.scan import scan_bundle
-from models.store import open_store
+from models.bundle.manifest import load_bundle
+from models.inventory.scan import scan_bundle
+from models.memo.identity import load_identity, make_identity
+from models.memo.memo_data import build_memo_data
+from models.memo.memo_render import MemoError, read_findings, write_memo
+from models.store.store import open_store
 
 CHECKS = [("E1", "a31_2_digests", "31.2", "pass", "全部校验值一致"),
           ("E1", "a32_4_signatures", "32.4", "fail", "持有人未签名，未说明理由"),
@@ -111,7 +111,8 @@ def test_memo_reads_back_exactly_and_carries_findings(tmp_path):
     for phrase in ("电子数据审查意见书", "张某某侵犯公民个人信息案", "某检刑诉〔2026〕12号", "持有人未签名，未说明理由",
                    "补充在线提取笔录，载明网络地址", "一、送审材料", "二、审查依据", "《中华人民共和国刑事诉讼法》",
                    "三、审查过程", "四、审查意见", "九、补充侦查提纲（第十六条）", "十、出庭示证提纲（第四十七条）",
-                   "客观行为（第十八条）", "承办检察官：张检察官", "部门负责人", "院印", "附件：电子数据校验值表", HEAD):
+                   "客观行为（第十八条）", "承办检察官：张检察官", "部门负责人", "院印", "附件：电子数据校验值表",
+                   HEAD):
         assert phrase in flat, phrase
     assert "SIGNATURE-PLACE" not in text
     pages = int(subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
@@ -168,11 +169,11 @@ def test_every_memo_template_has_its_english():
     import ast
     from pathlib import Path
 
-    from models.memo_html import english_wording
+    from models.memo.memo_html import english_wording
 
     root = Path(__file__).resolve().parents[2]
     templates = []
-    for name in ("models/memo_html.py", "models/memo_sections.py"):
+    for name in ("models/memo/memo_html.py", "models/memo/memo_sections.py"):
         for node in ast.walk(ast.parse((root / name).read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "L" and node.args:
                 arg = node.args[0]
@@ -292,13 +293,13 @@ def test_art16_holds_tasks_for_the_investigating_organ_never_questions(tmp_path)
 
 
 def article_text_of(task: dict) -> str:
-    from models.memo_html import article_text
+    from models.memo.memo_html import article_text
 
     return article_text(task["basis"])
 
 
 def test_each_cited_instrument_has_its_source_and_is_cited():
-    from models.memo_html import basis_instruments
+    from models.memo.memo_html import basis_instruments
 
     titles = [i["title"] for i in basis_instruments()]
     assert any("刑事诉讼法》" in t and "解释" not in t for t in titles)
@@ -311,7 +312,7 @@ def test_each_cited_instrument_has_its_source_and_is_cited():
 
 def test_body_face_is_embedded_and_extracts(tmp_path):
     """A Song/Ming face where one is installed (else WenQuanYi Micro Hei), embedded, its text read back exactly."""
-    from models.memo_render import FONT_FAMILY, SONG_FACES, body_font_family, ensure_gui_app
+    from models.memo.memo_render import FONT_FAMILY, SONG_FACES, body_font_family, ensure_gui_app
 
     ensure_gui_app()
     family = body_font_family()
@@ -361,7 +362,8 @@ def test_the_judges_proposal_shape_reads_through_the_adapter(tmp_path):
             return Proposed("excluded", ("44.2", "interp98.7"),
                             ({"check": "a31_2_digests", "article": "31.2", "status": "fail", "effect": "44.2",
                               "message": "1 处校验值不一致", "files": ["evidence/E1/聊天记录.txt"]},),
-                            ("由持有人补签扣押清单",), ("evidence/E1/聊天记录.txt",), "经司法鉴定……（第四十四条第二款）")
+                            ("由持有人补签扣押清单",), ("evidence/E1/聊天记录.txt",),
+                            "经司法鉴定……（第四十四条第二款）")
         return Proposed("correctable", ("43.4",), ({"check": "a37_1_address", "article": "37.1", "status": "fail",
                                                      "effect": "43.4", "message": "未记录网络地址", "files": []},),
                         ("补充说明在线提取的网络地址",))

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from models.identity import cert_pem, make_identity
-from models.memo_render import write_memo
-from models.memo_verify import MemoInputError, verify_memo
+from models.memo.identity import cert_pem, make_identity
+from models.memo.memo_render import write_memo
+from models.memo.memo_verify import MemoInputError, verify_memo
 from tests.models.test_memo import make_review, write_bundle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,8 +110,8 @@ def test_command_line(tmp_path):
 
 def fill_audited(store) -> None:
     """fill_review's review, written as the program writes it (audited): `memo` refuses tables the audit
-    does not back (models.audit_guard)."""
-    from models import review
+    does not back (models.store.audit_guard)."""
+    from models.store import review
     from tests.models.test_memo import CHECKS
 
     for item in {c[0] for c in CHECKS}:
@@ -120,13 +120,14 @@ def fill_audited(store) -> None:
     review.decide(store, "E1", "a31_2_digests", "confirm", "张检察官", note="已复核")
     review.decide(store, "E1", "a33_1_relevance", "answer", "张检察官", note="证明交易过程", answer="相关")
     review.set_outcome(store, "E1", "admissible", None, None, None, "张检察官")
-    review.set_outcome(store, "E2", "defect", "第四十三条第四项", "未记录网络地址", ["补充在线提取笔录，载明网络地址"], "张检察官")
+    review.set_outcome(store, "E2", "defect", "第四十三条第四项", "未记录网络地址", ["补充在线提取笔录，载明网络地址"],
+                       "张检察官")
     review.tag(store, "evidence/E1/聊天记录.txt", "objective_act", "商谈出售公民信息", "张检察官")
 
 
 def test_review_with_store_decisions_via_cli(tmp_path):
     bundle = write_bundle(tmp_path / "b")
-    from models.store import open_store
+    from models.store.store import open_store
 
     fill_audited(open_store(bundle, tmp_path / "store"))
     (tmp_path / "pw").write_text("pw")

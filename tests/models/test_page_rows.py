@@ -2,7 +2,7 @@
 
 import sqlite3
 
-from models.page_rows import rows_by_id
+from models.store.page_rows import rows_by_id
 
 COLUMNS = ("id", "path", "size", "modified_ns", "error")
 TRICKY = [
@@ -15,7 +15,8 @@ TRICKY = [
 
 def table() -> sqlite3.Connection:
     conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE TABLE files (id INTEGER PRIMARY KEY, path TEXT, size INTEGER, modified_ns INTEGER, error TEXT)")
+    conn.execute("CREATE TABLE files (id INTEGER PRIMARY KEY, path TEXT, size INTEGER, modified_ns INTEGER, "
+                 "error TEXT)")
     conn.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?)", TRICKY)
     return conn
 

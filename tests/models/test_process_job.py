@@ -1,12 +1,12 @@
-"""models.process_job: a job in a helper process, its progress and answer (or exception) brought back."""
+"""models.runtime.process_job: a job in a helper process, its progress and answer (or exception) brought back."""
 
 import os
 import threading
 
 import pytest
 
-from models.jobs import Cancelled, check_cancel
-from models.process_job import HelperDied, run_in_process
+from models.runtime.jobs import Cancelled, check_cancel
+from models.runtime.process_job import HelperDied, run_in_process
 
 
 def where(progress=None, cancel=None):

@@ -2,21 +2,21 @@
 
 import hashlib
 
-from models import recorded
+from models.integrity import recorded
 
 MD5 = "6f4a8ac099c4fe85164b8631c7f0bd2b"
 SHA1 = "2cc793143bbe3bb8a2b9949b53583606885241e1"
 SHA256 = "2f1cf7a397bb8eed63b225d5d4fd5e2fc71788c8ae12db94147d1f5e227a4118"
 
-FTK = f"""Created By AccessData\u00c2\u00ae FTK\u00c2\u00ae Imager 3.1.4.6 
+FTK = f"""Created By AccessData\u00c2\u00ae FTK\u00c2\u00ae Imager 3.1.4.6 {""}
 
-Case Information: 
+Case Information: {""}
 Acquired using: ADI3.1.4.6
 Case Number: 某检刑诉〔2026〕12号
 Evidence Number: E2
 Unique Description: U盘
 Examiner: 王某
-Notes: 
+Notes: {""}
 
 --------------------------------------------------------------
 
@@ -99,7 +99,8 @@ MD5 哈希值 已验证镜像     : {MD5}
 def test_sum_list_both_separators_and_findings():
     text = f"{MD5}  a/b.txt\n{MD5} *c d.bin\n# comment\nnot a line\n{MD5[:-1]}  short.txt\n{SHA256}\tx/y\n"
     parsed = recorded.parse_digest_list(text.encode())
-    assert [(d.path, d.algorithm) for d in parsed.digests] == [("a/b.txt", "md5"), ("c d.bin", "md5"), ("x/y", "sha256")]
+    assert [(d.path, d.algorithm) for d in parsed.digests] == [("a/b.txt", "md5"), ("c d.bin", "md5"),
+                                                               ("x/y", "sha256")]
     assert [(f.line, f.text) for f in parsed.findings] == [(4, "not a line"), (5, f"{MD5[:-1]}  short.txt")]
 
 
@@ -136,7 +137,8 @@ def test_corpus_lists_name_the_files_beside_them(corpus_dir):
         assert hashlib.new(d.algorithm, data).hexdigest() == d.value and d.size == len(data)
     sized = recorded.parse_digest_list((folder / "md5deep-size.txt").read_bytes())
     assert [d.size for d in sized.digests] == [669416, 298, 299, 729602]
-    plaso = recorded.parse_digest_list((corpus_dir / "hashlists/plaso/test_data/psort_test.plaso.file_hashes.txt").read_bytes())
+    plaso_list = corpus_dir / "hashlists/plaso/test_data/psort_test.plaso.file_hashes.txt"
+    plaso = recorded.parse_digest_list(plaso_list.read_bytes())
     assert not plaso.findings and plaso.digests[0].algorithm == "sha256"
 
 

@@ -4,8 +4,8 @@ import pytest
 
 from checks.base import CheckResult
 from checks.registry import default_registry
-from models import audit, review
-from models.store import open_store
+from models.store import audit, review
+from models.store.store import open_store
 from tests.checks.contract import make_bundle
 
 
@@ -39,7 +39,8 @@ def test_check_results_keep_their_message_key_and_params(opened):
     row = review.load_check_results(reopen(), "E1")[0]
     assert (row["message"], row["message_key"], row["params"]) == (said.message, "digests.differ",
                                                                    {"count": 2, "unexplained": 1, "total": 9})
-    assert result_message(row, "en") == "2 files differ from their recorded digests, 1 without an explanation; 9 files compared"
+    assert result_message(row, "en") == ("2 files differ from their recorded digests, 1 without an explanation; "
+                                         "9 files compared")
     assert result_message(row, "zh") == said.message
 
 
@@ -47,8 +48,8 @@ def test_a_version_3_store_gains_message_keys_and_old_rows_keep_their_message(tm
     import sqlite3
 
     from checks.wording import result_message
-    from models.store import open_store_file
-    from models.store_schema import SCHEMA_VERSION, migrate_to_1, migrate_to_2, migrate_to_3
+    from models.store.store import open_store_file
+    from models.store.store_schema import SCHEMA_VERSION, migrate_to_1, migrate_to_2, migrate_to_3
 
     path = tmp_path / "old.sqlite"
     conn = sqlite3.connect(path)

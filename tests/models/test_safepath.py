@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from models.safepath import SafePathError, check_relative, open_evidence, open_evidence_fd
+from models.bundle.safepath import SafePathError, check_relative, open_evidence, open_evidence_fd
 
 
 @pytest.mark.parametrize("rel", ["..", "../x", "a/..", "a/../b", "a/./../b", "a//../b", "/etc/passwd", "C:x",

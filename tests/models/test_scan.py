@@ -3,10 +3,10 @@
 import json
 import os
 
-from models.manifest import load_bundle
-from models.scan import iter_file_records, scan_bundle
-from models.store import open_store
-from models.timeutil import ns_to_utc_iso
+from models.bundle.manifest import load_bundle
+from models.common.timeutil import ns_to_utc_iso
+from models.inventory.scan import iter_file_records, scan_bundle
+from models.store.store import open_store
 from tests.helpers import run_main, snapshot
 from tests.models.test_manifest import GOOD, write
 

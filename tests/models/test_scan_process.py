@@ -6,14 +6,14 @@ import threading
 
 import pytest
 
-import models.scan as scan
-from models.coverage import Coverage
-from models.jobs import Cancelled
-from models.manifest import load_bundle
-from models.scan import scan_bundle
-from models.scan_process import HELPER_ENV, ScanHelperError, walk_in_helper
-from models.source import FolderSource
-from models.store import open_store
+import models.inventory.scan as scan
+from models.bundle.coverage import Coverage
+from models.bundle.manifest import load_bundle
+from models.bundle.source import FolderSource
+from models.inventory.scan import scan_bundle
+from models.inventory.scan_process import HELPER_ENV, ScanHelperError, walk_in_helper
+from models.runtime.jobs import Cancelled
+from models.store.store import open_store
 
 
 def _tree(root, folders=6, files=5):
@@ -46,7 +46,8 @@ def test_helper_walk_equals_walk_here(tmp_path, monkeypatch):
     assert walked_here.bytes == walked_there.bytes
     assert _inventory(here) == _inventory(there)
     paths = [row[1] for row in _inventory(there)]
-    assert paths.index("evidence/d0/文件0.txt") < paths.index("evidence/d0/sub/0.bin") < paths.index("evidence/d1/文件0.txt")
+    order = [paths.index(p) for p in ("evidence/d0/文件0.txt", "evidence/d0/sub/0.bin", "evidence/d1/文件0.txt")]
+    assert order == sorted(order)
 
 
 def test_rescan_through_the_helper_writes_only_changes(tmp_path, monkeypatch):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from models.sort_keys import SORT_KEYS, UNIQUE_KEYS, build_sort_index, has_sort_index
-from models.store import open_store_file
+from models.store.sort_keys import SORT_KEYS, UNIQUE_KEYS, build_sort_index, has_sort_index
+from models.store.store import open_store_file
 
 
 def _plan(conn, key: str) -> str:

@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from models import store_lock
+from models.store import store_lock
 from tests.helpers import ROOT
 
 ROUNDS = 20
@@ -47,7 +47,7 @@ def test_lock_is_counted_within_a_process_and_released(tmp_path):
 def test_second_process_waits_with_a_message(tmp_path):
     path = tmp_path / "x.sqlite"
     store_lock.acquire(path)
-    code = ("import sys; sys.path.insert(0, sys.argv[2]); from models import store_lock; "
+    code = ("import sys; sys.path.insert(0, sys.argv[2]); from models.store import store_lock; "
             "store_lock.acquire(sys.argv[1], lambda m: print(m, file=sys.stderr, flush=True)); print('got it')")
     process = subprocess.Popen([sys.executable, "-c", code, str(path), str(ROOT)], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE)

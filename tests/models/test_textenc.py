@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from models.textenc import read_text_preview
+from models.inventory.textenc import read_text_preview
 
 TEXT = "张某某与李某的聊天记录：明天下午三点在老地方交货，转账五万元。对方说已经收到了，请确认。" * 3
 
@@ -18,7 +18,8 @@ def test_encodings(codec, expected):
     assert (text, encoding) == (TEXT, expected)
 
 
-@pytest.mark.parametrize("short", ["你好，明天见", "转账五万元", "账号：6222020200112233 户名：张某某 金额：50000.00 元"])
+@pytest.mark.parametrize("short",
+                         ["你好，明天见", "转账五万元", "账号：6222020200112233 户名：张某某 金额：50000.00 元"])
 def test_short_gbk_is_not_mistaken_for_another_cjk_codec(short):
     assert read_text_preview(io.BytesIO(short.encode("gbk"))) == (short, "gb18030")
 

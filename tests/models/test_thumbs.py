@@ -2,7 +2,7 @@
 
 from PIL import Image
 
-from models.thumbs import cache_key, thumbnail
+from models.inventory.thumbs import cache_key, thumbnail
 
 
 def test_thumbnail_is_cached_and_small(corpus_dir, tmp_path):

@@ -5,12 +5,12 @@ import os
 import shutil
 from datetime import datetime, timezone
 
-from models.manifest import load_bundle
-from models.scan import scan_bundle
-from models.store import open_store
-from models.timeline import TimelineFilter, density, manifest_records, timeline_records
-from models.timeutil import dt_to_ns
-from models.typing_pass import fill_types
+from models.bundle.manifest import load_bundle
+from models.common.timeutil import dt_to_ns
+from models.inventory.scan import scan_bundle
+from models.inventory.typing_pass import fill_types
+from models.store.store import open_store
+from models.timeline.timeline import TimelineFilter, density, manifest_records, timeline_records
 
 PREPARED = "2026-11-20T10:00:00+08:00"
 PHOTO = "exif/ianare-exif-samples/jpg/gps/DSCN0010.jpg"  # DateTimeOriginal 2008:10:22 16:28:39, no offset

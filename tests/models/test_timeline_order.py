@@ -6,10 +6,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from models import timeline_order as to
-from models import timeline_store as ts
-from models.store import open_store_file
-from models.timeutil import ns_to_utc_iso
+from models.common.timeutil import ns_to_utc_iso
+from models.store.store import open_store_file
+from models.timeline import timeline_order as to
+from models.timeline import timeline_store as ts
 
 BASE = 1_790_000_000_000_000_000
 TZ = "Asia/Shanghai"

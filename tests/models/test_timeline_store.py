@@ -7,10 +7,10 @@ import threading
 
 import pytest
 
-from models import timeline_store as ts
-from models.store import open_store_file
-from models.store_schema import SCHEMA_VERSION, migrate_to_1
-from models.timeline import timeline_records
+from models.store.store import open_store_file
+from models.store.store_schema import SCHEMA_VERSION, migrate_to_1
+from models.timeline import timeline_store as ts
+from models.timeline.timeline import timeline_records
 from tests.models.test_timeline import ns, set_mtime, typed_store, write_case
 
 EXTRA_PHOTO = "exif/Pillow/Tests/images/ultrahdr.jpg"  # EXIF with an offset: zone known
@@ -48,7 +48,7 @@ def test_table_holds_every_time_the_stream_gives(tmp_path, corpus_dir, store_dir
 
 
 def test_filters_are_where_clauses_that_keep_what_the_stream_keeps(tmp_path, corpus_dir, store_dir):
-    from models.timeline import TimelineFilter
+    from models.timeline.timeline import TimelineFilter
 
     bundle, store = case(tmp_path, corpus_dir, store_dir)
     conn = store.db.conn

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from models.timeutil import dt_to_ns, format_local, format_utc, ns_to_utc_iso
+from models.common.timeutil import dt_to_ns, format_local, format_utc, ns_to_utc_iso
 
 
 @pytest.mark.parametrize("zone_name, when", [

@@ -5,10 +5,11 @@ import threading
 
 import pytest
 
-from models.category import category_for, category_table, form_by_type
-from models.filetype import detect_path, extension_mismatch
-from models.safepath import SafePathError
-from models.typing_pass import _mismatch, _Resolver, type_batch
+from models.bundle.safepath import SafePathError
+from models.inventory.category import category_for, category_table, form_by_type
+from models.inventory.filetype import detect_path, extension_mismatch
+from models.inventory.type_write import mismatch
+from models.inventory.typing_pass import _Resolver, type_batch
 
 
 def test_form_by_type_agrees_with_category_for(corpus_dir):
@@ -31,7 +32,7 @@ def test_form_by_type_agrees_with_category_for(corpus_dir):
                                   "d/.h.PNG", "a.tar.gz", ".", "..", "报告.PDF"])
 def test_mismatch_shortcut_agrees(name):
     for mime in ("image/jpeg", "text/plain", "image/png", "application/gzip", "application/pdf", None):
-        assert _mismatch(name, mime) == int(extension_mismatch(name, mime)), (name, mime)
+        assert mismatch(name, mime) == int(extension_mismatch(name, mime)), (name, mime)
 
 
 def test_resolver_checks_each_folder_and_suspect_names(tmp_path):
@@ -65,11 +66,11 @@ def test_results_before_a_cancel_are_stored(tmp_path, store_dir, monkeypatch, up
     first batch goes out at once even on a machine booted seconds ago (monotonic() counts from boot)."""
     import types
 
-    from models import typing_pass
-    from models.jobs import Cancelled
-    from models.manifest import load_bundle
-    from models.scan import scan_bundle
-    from models.store import open_store
+    from models.bundle.manifest import load_bundle
+    from models.inventory import type_write, typing_pass
+    from models.inventory.scan import scan_bundle
+    from models.runtime.jobs import Cancelled
+    from models.store.store import open_store
 
     (tmp_path / "f").mkdir()
     for n in range(6):
@@ -78,9 +79,9 @@ def test_results_before_a_cancel_are_stored(tmp_path, store_dir, monkeypatch, up
     store = open_store(bundle, store_dir)
     scan_bundle(bundle, store)
     monkeypatch.setattr(typing_pass, "BATCH", 2)
-    monkeypatch.setattr(typing_pass._Writer, "FLUSH_S", 3600.0)  # only the first batch is written at once
+    monkeypatch.setattr(type_write.Writer, "FLUSH_S", 3600.0)  # only the first batch is written at once
     if uptime is not None:
-        monkeypatch.setattr(typing_pass, "time", types.SimpleNamespace(monotonic=lambda: uptime))
+        monkeypatch.setattr(type_write, "time", types.SimpleNamespace(monotonic=lambda: uptime))
     cancel, seen = threading.Event(), []
 
     def progress(done, total, *_):

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from models.backup import compare_backup
-from models.bundle_writer import write_bundle
-from models.digests import BUFFER_SIZE
-from models.manifest import load_bundle
-from models.store import open_store
-from models.verify import is_record_defect, record_line, load_results, save_results, verify_bundle
+from models.bundle.bundle_writer import write_bundle
+from models.bundle.manifest import load_bundle
+from models.integrity.backup import compare_backup
+from models.integrity.digests import BUFFER_SIZE
+from models.integrity.verify import is_record_defect, load_results, record_line, save_results, verify_bundle
+from models.store.store import open_store
 
 REPO = Path(__file__).resolve().parents[2]
 FILES = {"evidence/E1/chat.txt": "钱转过去了\n".encode(), "evidence/E1/photo.jpg": os.urandom(5000),
@@ -28,7 +28,9 @@ def _sha256sum(path: Path) -> str:
 
 
 def _manifest(changes=None) -> dict:
-    item = lambda i, kind, content, **kw: {"id": i, "title": i, "kind": kind, "content": content, **kw}
+    def item(i, kind, content, **kw):
+        return {"id": i, "title": i, "kind": kind, "content": content, **kw}
+
     return {"format": "evidence-bundle/1",
             "case": {"case_number": "测试〔2026〕1号", "title": "测试", "prepared_by": "李某",
                      "prepared_at": "2026-11-20T10:00:00+08:00"},
@@ -115,7 +117,8 @@ def test_acquisition_logs_beside_an_image(tmp_path):
     root = _bundle(tmp_path)
     data = (root / "evidence/E3/usb.dd").read_bytes()
     md5, sha1 = hashlib.md5(data).hexdigest(), hashlib.sha1(data).hexdigest()
-    ftk = f"Created By AccessData® FTK® Imager 3.1.4.6\n[Computed Hashes]\n MD5 checksum:    {md5}\n SHA1 checksum:   {'0' * 40}\n"
+    ftk = (f"Created By AccessData® FTK® Imager 3.1.4.6\n[Computed Hashes]\n MD5 checksum:    {md5}\n"
+           f" SHA1 checksum:   {'0' * 40}\n")
     (root / "evidence/E3/usb.dd.txt").write_bytes(ftk.encode("gbk", errors="replace"))
     guy = f"GUYMAGER ACQUISITION INFO FILE\n调查员 : 王某\nMD5 hash                   : {md5}\nSHA1 hash : {sha1}\n"
     (root / "evidence/E3/usb.info").write_bytes(guy.encode("gbk"))
@@ -185,7 +188,8 @@ def _bundle_with_big(tmp_path, size: int) -> Path:
     manifest = _manifest()
     manifest["items"] = [
         {"id": "E1", "title": "E1", "kind": "seized_media",
-         "content": [{"path": "evidence/E1/big.bin", "type": "file"}, {"path": "evidence/E1/chat.txt", "type": "file"}]},
+         "content": [{"path": "evidence/E1/big.bin", "type": "file"},
+                     {"path": "evidence/E1/chat.txt", "type": "file"}]},
         {"id": "E2", "title": "E2", "kind": "obtained", "content": [{"path": "evidence/E2/a.txt", "type": "file"}]}]
     return write_bundle(tmp_path / "b", manifest, files, fill=True)
 
@@ -246,7 +250,7 @@ def test_links_are_findings_whether_the_file_or_a_folder_above_it_is_the_link(tm
 
 def _many_listed(tmp_path, count: int = 700) -> Path:
     """A directory entry whose hashdeep list names `count` files (nested, one past a read buffer): read by
-    helpers that walk the folder (models.digest_tree), not file by file."""
+    helpers that walk the folder (models.integrity.digest_tree), not file by file."""
     files = {f"evidence/E2/dir/s{i % 4}/f{i:04}.bin": os.urandom(i % 700) for i in range(count)}
     files["evidence/E2/dir/big.bin"] = os.urandom(BUFFER_SIZE + 99)
     manifest = _manifest()
@@ -274,7 +278,7 @@ def _spoil(root: Path, tmp_path: Path) -> None:
 
 
 def test_a_long_list_read_by_walking_helpers_gives_what_file_by_file_gives(tmp_path, monkeypatch):
-    import models.verify as verify
+    import models.integrity.verify as verify
 
     root = _many_listed(tmp_path)
     bundle = load_bundle(root)

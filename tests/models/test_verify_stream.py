@@ -6,9 +6,9 @@ import io
 import json
 
 import main
-from models import verify
-from models.manifest import load_bundle
-from models.store import open_store
+from models.bundle.manifest import load_bundle
+from models.integrity import verify
+from models.store.store import open_store
 from tests.models.test_verify import _many_listed, _spoil
 
 

@@ -11,8 +11,8 @@ CASE_TIMEOUT = 60_000
 
 
 def demo_cases(folder: Path) -> dict[str, Path]:
-    """{'clean': ..., 'training': ...} written by models.demo under folder."""
-    from models.demo import write_demo
+    """{'clean': ..., 'training': ...} written by models.demo.demo under folder."""
+    from models.demo.demo import write_demo
 
     clean, training, _key = write_demo(folder / "demo")
     return {"clean": clean, "training": training}

@@ -3,11 +3,11 @@
 
 import pytest
 
-from models.anomalies import Anomaly, find_anomalies
-from models.anomaly_groups import arrange, explained_by_copy
-from models.manifest import load_bundle
-from models.scan import scan_bundle
-from models.store import open_store
+from models.timeline.anomalies import Anomaly, find_anomalies
+from models.timeline.anomaly_groups import arrange, explained_by_copy
+from models.bundle.manifest import load_bundle
+from models.inventory.scan import scan_bundle
+from models.store.store import open_store
 from tests.ui.demo_window import demo_cases
 from ui.timeline_anomalies import anomaly_lines
 

@@ -4,7 +4,7 @@ import shutil
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from models.i18n import language, set_language
+from models.common.i18n import language, set_language
 from tests.helpers import ROOT
 from tests.ui.test_translations import english_qm  # noqa: F401 - fixture
 from ui.app import install_translators
@@ -32,9 +32,9 @@ def test_english_without_a_built_qm(qapp, tmp_path, monkeypatch):
     folder = tmp_path / "resources" / "i18n"
     folder.mkdir(parents=True)
     shutil.copy(TS, folder / "en.ts")  # no en.qm beside it
-    import models.resources
+    import models.common.resources
 
-    monkeypatch.setattr(models.resources, "resource_path", lambda name: tmp_path / "resources" / name)
+    monkeypatch.setattr(models.common.resources, "resource_path", lambda name: tmp_path / "resources" / name)
     before = language()
     installed = install_translators(qapp, "en")
     try:

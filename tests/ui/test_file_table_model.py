@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from models.store import open_store_file
+from models.store.store import open_store_file
 from ui.file_table_model import (COL_CREATED, COL_MODIFIED, COL_NAME, COL_SIZE, COL_TYPE, FIRST_BATCH, FileTableModel, PathRole,
                                  RawValueRole, RecordRole)
 

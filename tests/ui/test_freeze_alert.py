@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 from PySide6.QtCore import QSettings
 
-from models.freeze_alerts import freeze_alerts
+from models.timeline.freeze_alerts import freeze_alerts
 from ui.app import make_context
 from ui.case_header import CaseHeader
 

@@ -7,10 +7,10 @@ from PySide6.QtCore import QSettings
 
 from checks.registry import default_registry
 from checks.runner import build_context, run_checks
-from models import review
-from models.manifest import load_bundle
-from models.scan import scan_bundle
-from models.store import open_store
+from models.store import review
+from models.bundle.manifest import load_bundle
+from models.inventory.scan import scan_bundle
+from models.store.store import open_store
 from tests.ui.shots import use_cjk_font
 from ui.app import make_context
 from ui.identity_dialog import IdentityDialog
@@ -172,7 +172,7 @@ def test_menu_installs_on_the_window(qtbot, context):
 
 
 def test_expired_identity_and_cancel_leave_no_memo(qtbot, context, make_bundle, store_dir, tmp_path):
-    from models.identity import make_identity
+    from models.memo.identity import make_identity
 
     bundle, store = reviewed_case(make_bundle.clean(), store_dir)
     make_identity("张检察官", tmp_path / "old.p12", b"pw", days=-2)

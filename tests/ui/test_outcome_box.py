@@ -5,7 +5,7 @@ import html
 
 import pytest
 
-from models import review
+from models.store import review
 from tests.ui.test_review_tab import prepared
 from ui.outcome_box import OutcomeBox
 
@@ -86,7 +86,7 @@ def test_an_overridden_clause_no_longer_drives_the_proposal(qtbot, make_bundle, 
 
 def test_the_memo_applies_the_same_decisions(qtbot, make_bundle, store_dir):
     from checks.memo_examine import propose
-    from models.memo_data import build_memo_data
+    from models.memo.memo_data import build_memo_data
 
     bundle, store = prepared(make_bundle.with_defect("39.3"), store_dir)
     _override_the_defect(store)
@@ -97,7 +97,7 @@ def test_the_memo_applies_the_same_decisions(qtbot, make_bundle, store_dir):
 
 @pytest.fixture
 def in_english():
-    from models.i18n import language, set_language
+    from models.common.i18n import language, set_language
 
     before = language()
     set_language("en")

@@ -4,7 +4,7 @@ wherever the focus is in the pane, N and auto-advance, 0 back to 待决 (audited
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from models import audit
+from models.store import audit
 from tests.ui.test_review_tab import context, decision_of, make_tab, prepared  # noqa: F401 - fixture
 
 
@@ -94,7 +94,7 @@ def test_admissible_with_clauses_waiting_is_asked_first(qtbot, make_bundle, stor
     tab.outcome.reason.setText("理由")
     assert not tab.save_outcome()
     assert asked and asked[0] > 0 and "待决" in tab.outcome.hint.text()
-    from models import review
+    from models.store import review
 
     assert review.load_outcome(store, "E1") is None
     tab.confirm_undecided = lambda waiting: True

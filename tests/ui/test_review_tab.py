@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QApplication
 
 from checks.registry import default_registry
 from checks.runner import build_context, run_checks
-from models import audit, review
-from models.manifest import load_bundle
-from models.scan import scan_bundle
-from models.store import open_store
+from models.store import audit, review
+from models.bundle.manifest import load_bundle
+from models.inventory.scan import scan_bundle
+from models.store.store import open_store
 from ui.app import make_context
 from ui.clause_list_model import ClauseListModel, clause_records
 from ui.media_viewers import PdfViewerDialog
@@ -28,8 +28,8 @@ SHOTS = shots_folder()
 def prepared(bundle_path, store_dir, with_results=True):
     """Load, scan, type (EXIF) and, when asked, verify, run and store every check: what the window does before
     review (unverified digests leave the proposal pending)."""
-    from models.typing_pass import fill_types
-    from models.verify import save_results, verify_bundle
+    from models.inventory.typing_pass import fill_types
+    from models.integrity.verify import save_results, verify_bundle
 
     bundle = load_bundle(bundle_path)
     store = open_store(bundle, store_dir)

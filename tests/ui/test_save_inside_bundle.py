@@ -5,9 +5,9 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
-from models.manifest import load_bundle
-from models.output_paths import UsageError
-from models.store import open_store
+from models.bundle.manifest import load_bundle
+from models.bundle.output_paths import UsageError
+from models.store.store import open_store
 from tests.helpers import snapshot
 from tests.hostile_bundle import hostile_bundle
 from ui.app import make_context
@@ -79,7 +79,7 @@ def test_file_table_shows_a_gbk_name_decoded_with_its_bytes(qtbot, case):
 
     from PySide6.QtCore import Qt
 
-    from models.scan import scan_bundle
+    from models.inventory.scan import scan_bundle
     from ui.file_table_model import COL_NAME, FileTableModel
 
     context, bundle, store, _before = case

@@ -2,9 +2,9 @@
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 
-import models.sort_keys as sort_keys
-from models.sort_keys import has_sort_index
-from models.store import open_store_file
+import models.store.sort_keys as sort_keys
+from models.store.sort_keys import has_sort_index
+from models.store.store import open_store_file
 from tests.ui.test_file_table_model import insert_records
 from ui.app import make_context
 from ui.file_table_model import COL_NAME, COL_SIZE, FileTableModel

@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from models.jobs import Cancelled, check_cancel
+from models.runtime.jobs import Cancelled, check_cancel
 from ui.progress_panel import ProgressPanel, progress_text
 from ui.tasks import FakeTaskRunner, TaskRunner
 

@@ -5,11 +5,11 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 
-from models.manifest import load_bundle
-from models.scan import scan_bundle
-from models.store import open_store
-from models.timeutil import dt_to_ns
-from models.typing_pass import fill_types
+from models.bundle.manifest import load_bundle
+from models.inventory.scan import scan_bundle
+from models.store.store import open_store
+from models.common.timeutil import dt_to_ns
+from models.inventory.typing_pass import fill_types
 from tests.ui.shots import save_shot, use_cjk_font
 from ui.app import make_context
 from ui.density_strip import DensityStrip
@@ -248,7 +248,7 @@ def test_strip_draws_a_histogram_from_the_store_and_its_marks_by_column(qtbot):
 
 
 def test_time_text_is_format_local_without_strftime():
-    from models.timeutil import format_local, zone
+    from models.common.timeutil import format_local, zone
     from ui.timeline_model import local_text
 
     for tz_name in ("Asia/Shanghai", "America/New_York", "Asia/Kolkata", "UTC"):
@@ -260,7 +260,7 @@ def test_a_reload_of_the_same_case_is_not_failed_by_the_load_it_cancels(qtbot, q
                                                                           monkeypatch):
     """After the types the window loads the same bundle again: the first load, cancelled halfway through
     building the table, answers too and must neither show a failure nor clear the new load."""
-    import models.timeline_store as ts
+    import models.timeline.timeline_store as ts
     from ui.collector import _collection
 
     real, calls = ts.build_timeline, []
@@ -321,7 +321,7 @@ def at_once_reader(path, log: list, deferred: list | None = None):
     """A reader that runs fn at once (or, given `deferred`, when the test says) on a connection of its own."""
     import threading
 
-    from models.timeline_order import read_connection
+    from models.timeline.timeline_order import read_connection
 
     def read(fn, on_done):
         def run():
@@ -367,7 +367,7 @@ def test_fetch_more_leaves_a_batch_a_worker_is_reading_to_it_and_reads_one_not_b
     machine either made a scroll wait for the other (57-70 ms). The rows go in when the worker answers."""
     import threading
 
-    from models.timeline_order import read_connection
+    from models.timeline.timeline_order import read_connection
     from tests.models.test_timeline_order import make_timeline
     from ui.timeline_model import BATCH
 
@@ -486,7 +486,7 @@ def test_a_large_timeline_sorts_by_path_from_an_order_table_made_in_a_worker(qtb
     """A sort by a column other than time on millions of times was an ORDER BY at each fetch on the GUI thread:
     now its order table is made in a worker (the count label says so), the rows keep their order until it is
     there, then page by it; filters and anomaly picks work in that order."""
-    import models.timeline_order as timeline_order
+    import models.timeline.timeline_order as timeline_order
     import ui.timeline_tab as timeline_tab
     from tests.models.test_timeline_order import make_timeline
     from ui.timeline_anomalies import PathRole as AnomalyPath

@@ -1,6 +1,6 @@
 """The English interface (--lang en): every message of resources/i18n/en.ts has its English with the source's
 placeholders, and the strings the window translates at run time come out in English, also those that
-pyside6-lupdate cannot collect (helpers such as _t() and models.i18n.tr, tables translated by variable,
+pyside6-lupdate cannot collect (helpers such as _t() and models.common.i18n.tr, tables translated by variable,
 window.tr() which PySide6 looks up under the object's class, MainWindow)."""
 
 import ast
@@ -93,13 +93,13 @@ def english_qm(tmp_path_factory) -> Path:
 @pytest.fixture
 def english(qapp, english_qm):
     """The English translator installed for one test (the other tests read the Chinese source strings)."""
-    from models.i18n import language, set_language
+    from models.common.i18n import language, set_language
 
     translator = QTranslator()
     assert translator.load(str(english_qm))
     QCoreApplication.installTranslator(translator)
     before = language()
-    set_language("en")  # the labels of models.labels follow the interface language
+    set_language("en")  # the labels of models.common.labels follow the interface language
     yield translator
     set_language(before)
     QCoreApplication.removeTranslator(translator)
@@ -144,7 +144,7 @@ def test_the_window_tabs_and_menus_are_english(english, qtbot, tmp_path, store_d
 
 
 def test_tables_translated_by_variable_are_english(english, qtbot):
-    from models.labels import all_labels
+    from models.common.labels import all_labels
     from ui.clause_list_model import COL_DECISION, COL_STATUS, ClauseListModel
     from ui.clause_pane import ClausePane
     from ui.outcome_box import OutcomeBox
@@ -181,7 +181,7 @@ def test_tables_translated_by_variable_are_english(english, qtbot):
 
 
 def test_helper_strings_are_english(english, qtbot, tmp_path):
-    """Strings passed through module helpers: _t() of the detail sections, errors and the timeline, models.i18n.tr
+    """Strings passed through module helpers: _t() of the detail sections, errors and the timeline, models.common.i18n.tr
     of the anomalies, the progress panel's tr lambda, the memo dialogs' tables."""
     from ui.app import make_context
     from ui.digest_section import digest_rows
@@ -194,7 +194,7 @@ def test_helper_strings_are_english(english, qtbot, tmp_path):
 
     helpers = {"ui/digest_section.py": ("_t", "DigestSection"), "ui/exif_section.py": ("_t", "ExifSection"),
                "ui/errors.py": ("_t", "Errors"), "ui/timeline_model.py": ("_t", "TimelineModel"),
-               "models/anomalies.py": ("tr", "EvidenceDesk")}
+               "models/timeline/anomalies.py": ("tr", "EvidenceDesk")}
     texts = []
     for path, (name, context) in helpers.items():
         found = literal_calls(ROOT / path, name)

@@ -5,8 +5,8 @@ import threading
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from models.manifest import load_bundle
-from models.store import open_store
+from models.bundle.manifest import load_bundle
+from models.store.store import open_store
 from tests.ui.shots import save_shot, use_cjk_font
 from ui.app import make_context
 from ui.digest_section import digest_rows

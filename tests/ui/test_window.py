@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
-from models.timeutil import ns_to_utc_iso
+from models.common.timeutil import ns_to_utc_iso
 from ui.app import make_context
 from ui.main_window import MainWindow
 
@@ -223,20 +223,20 @@ def test_whole_review_in_the_window(qtbot, window, make_bundle, tmp_path):
 
 
 def _has_results(window) -> bool:
-    from models.review import load_check_results
+    from models.store.review import load_check_results
 
     return bool(load_check_results(window.store))
 
 
 def test_scan_and_typing_run_in_helper_processes(qtbot, window, make_bundle, messages, monkeypatch):
-    """The scan and the typing pass go to models.process_job (helper processes): no worker thread of the
+    """The scan and the typing pass go to models.runtime.process_job (helper processes): no worker thread of the
     window's process competes with the GUI thread for the GIL."""
-    import models.process_job
-    from models.scan import scan_bundle
-    from models.typing_pass import fill_types
+    import models.runtime.process_job
+    from models.inventory.scan import scan_bundle
+    from models.inventory.typing_pass import fill_types
 
-    ran, real = [], models.process_job.run_in_process
-    monkeypatch.setattr(models.process_job, "run_in_process", lambda fn, args, *rest: (
+    ran, real = [], models.runtime.process_job.run_in_process
+    monkeypatch.setattr(models.runtime.process_job, "run_in_process", lambda fn, args, *rest: (
         ran.append(args[0]), real(fn, args, *rest))[1])
     with qtbot.waitSignal(window.types_finished, timeout=SCAN_TIMEOUT) as typed:
         open_and_scan(qtbot, window, make_bundle.clean())
@@ -277,7 +277,7 @@ def test_item_tree_counts_come_from_a_worker(qtbot, window, make_bundle, message
 
 
 def test_damaged_store_is_kept_aside_and_said(qtbot, window, make_bundle, messages, store_dir):
-    from models.manifest import load_bundle
+    from models.bundle.manifest import load_bundle
 
     root = make_bundle.clean()
     store_dir.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,63 @@
+"""Turn a JSON Schema validation error into the field's JSON path and the rule, in Chinese and English."""
+
+from jsonschema.exceptions import ValidationError
+
+_DIGEST_LEN = {"md5": 32, "sha1": 40, "sha256": 64, "sm3": 64}
+
+
+def json_path(parts) -> str:
+    """['items', 0, 'id'] -> '$.items[0].id'."""
+    text = "$"
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return text
+
+
+def _pattern_rule(error: ValidationError) -> tuple[str, str]:
+    parts = list(error.absolute_path)
+    last = parts[-1] if parts else ""
+    if last in _DIGEST_LEN and isinstance(error.instance, str):
+        n = _DIGEST_LEN[last]
+        return (f"{last} 摘要值须为 {n} 位小写十六进制，实为 {len(error.instance)} 位",
+                f"a {last} digest is {n} lower-case hex digits; this one has {len(error.instance)}")
+    if "\\d{4}-\\d{2}-\\d{2}" in error.validator_value:
+        return (f"时间须为带时区偏移的 ISO 8601 格式（如 2026-11-20T10:00:00+08:00），实为 {error.instance!r}",
+                f"a time must be ISO 8601 with an offset (e.g. 2026-11-20T10:00:00+08:00), got {error.instance!r}")
+    return f"格式不符：{error.instance!r}", f"does not match the required pattern: {error.instance!r}"
+
+
+_TYPE_ZH = {"string": "字符串", "integer": "整数", "boolean": "布尔值（true/false）", "object": "对象",
+            "array": "数组", "number": "数字"}
+
+
+def describe_schema_error(error: ValidationError) -> tuple[str, str, str]:
+    """(json_path, rule_zh, rule_en) for one schema error."""
+    path = json_path(error.absolute_path)
+    kind = error.validator
+    value = error.validator_value
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else "?"
+        return (json_path([*error.absolute_path, missing]), f"缺少必填字段 {missing}",
+                f"required field {missing} is missing")
+    if kind == "const":
+        return path, f"取值必须为 {value!r}", f"must be exactly {value!r}"
+    if kind == "enum":
+        options = "、".join(str(v) for v in value)
+        return (path, f"取值 {error.instance!r} 无效，应为：{options}",
+                f"{error.instance!r} is not one of: {', '.join(map(str, value))}")
+    if kind == "type":
+        names = value if isinstance(value, list) else [value]
+        return (path, "类型应为" + "或".join(_TYPE_ZH.get(v, v) for v in names),
+                "must be of type " + " or ".join(names))
+    if kind == "pattern":
+        return (path, *_pattern_rule(error))
+    if kind == "anyOf":
+        return path, "至少需要一种摘要（md5、sha1、sha256 或 sm3）", ("at least one digest (md5, sha1, sha256 or sm3) "
+                                                             "is required")
+    if kind == "minItems":
+        return path, "不得为空", "must not be empty"
+    if kind == "minLength":
+        return path, "不得为空字符串", "must not be an empty string"
+    if kind == "minimum":
+        return path, f"不得小于 {value}", f"must not be less than {value}"
+    return path, f"不符合规则 {kind}：{error.message}", f"breaks rule {kind}: {error.message}"

@@ -1,6 +1,0 @@
-"""The error of a path that is not a bundle, alone: models.image raises it without importing the manifest's
-schema machinery (jsonschema: ~0.12 s of a helper's start)."""
-
-
-class BundleError(Exception):
-    """The path given is not a bundle at all (absent, not a folder or disk image, unreadable)."""

@@ -1,0 +1,1 @@
+"""The headless subcommands' handlers (main.COMMANDS) and what they share."""

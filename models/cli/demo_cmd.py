@@ -1,0 +1,27 @@
+"""`python main.py demo OUT_DIR`: write the built-in sample and training cases."""
+
+import sys
+from pathlib import Path
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("out_dir", metavar="OUT_DIR",
+                        help="写出示例案件的空文件夹 / an empty folder for the sample cases")
+
+
+def run(args) -> int:
+    """Write the cases; print each path written. Exit 2 with one line if OUT_DIR is not usable."""
+    from models.bundle.bundle_writer import BundleWriteError
+    from models.demo.demo import write_demo
+
+    try:
+        paths = write_demo(Path(args.out_dir))
+    except BundleWriteError as exc:
+        print(f"无法写出示例案件 / cannot write the sample cases: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"无法写入 / cannot write: {exc.filename or args.out_dir}: {exc.strerror}", file=sys.stderr)
+        return 2
+    for path in paths:
+        print(path)
+    return 0

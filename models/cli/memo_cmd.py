@@ -1,0 +1,150 @@
+"""`memo`, `verify-memo` and `identity` subcommands: the signed review memo from the command line."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from pathlib import Path
+
+from models.bundle.output_paths import output_problem
+from models.cli.cli_common import add_store_argument, open_bundle_and_store
+from models.common.console import write_fields
+from models.memo.identity import IdentityError, cert_pem, load_identity, make_identity
+from models.memo.memo_verify import MemoInputError, describe, verify_memo
+
+
+def add_memo_arguments(parser) -> None:
+    parser.add_argument("path", help="证据包或文件夹 / bundle or folder")
+    parser.add_argument("--identity", required=True, metavar="ID.p12", help="签名身份 / PKCS#12 identity")
+    parser.add_argument("--passphrase-file", metavar="F", help="口令文件 / file holding the passphrase")
+    parser.add_argument("--out", required=True, metavar="MEMO.pdf", help="输出文件 / output PDF")
+    parser.add_argument("--reviewer-name", "--reviewer", dest="reviewer", metavar="NAME",
+                        help="承办检察官姓名（默认为证书姓名）/ reviewer name")
+    parser.add_argument("--reviewer-title", metavar="TITLE", help="职务（默认取自证书）/ reviewer title")
+    parser.add_argument("--unit", metavar="UNIT", help="承办单位（默认为案件所载单位）/ reviewing unit")
+    parser.add_argument("--document-number", metavar="NO", help="文书编号（按案件记住）/ document number")
+    parser.add_argument("--no-examine", action="store_true",
+                        help="不自动审查未审查过的证据包（改为拒绝）/ refuse instead of examining first")
+    parser.add_argument("--english", action="store_true", help="英文审查意见 / memo in English")
+    add_store_argument(parser)
+
+
+def add_verify_memo_arguments(parser) -> None:
+    parser.add_argument("memo", metavar="MEMO.pdf", help="审查意见 / signed memo")
+    parser.add_argument("--trust", metavar="CERT.pem", help="信任的签名证书 / trusted signer certificate")
+
+
+def add_identity_arguments(parser) -> None:
+    parser.add_argument("--name", required=True, help="审查人姓名 / reviewer name")
+    parser.add_argument("--out", required=True, metavar="ID.p12", help="输出身份文件 / output PKCS#12")
+    parser.add_argument("--training", action="store_true", help="培训身份 / training identity")
+    parser.add_argument("--passphrase-file", metavar="F", help="口令文件 / file holding the passphrase")
+    parser.add_argument("--days", type=int, default=1095, help="有效天数 / validity in days")
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(message, file=sys.stderr)
+    return code
+
+
+def read_passphrase(path: str | None, prompt: str = "口令：") -> bytes:
+    """From --passphrase-file (first line), else stdin when piped, else an interactive prompt."""
+    if path:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise IdentityError(f"无法读取口令文件 {path}：{exc.strerror or exc}") from exc
+        return (text.splitlines() or [""])[0].encode("utf-8")
+    if not sys.stdin.isatty():
+        return (sys.stdin.readline().rstrip("\r\n")).encode("utf-8")
+    return getpass.getpass(prompt).encode("utf-8")
+
+
+def run_memo(args, examine=None, needs=None, propose=None) -> int:
+    """Sign the memo of the bundle's review. examine(bundle, store) runs when needs(store) says nobody examined
+    it (checks.memo_examine gives both); without examine such a bundle is refused, never signed as clean."""
+    from models.memo.memo_data import build_memo_data, remember_document_number, reviewer_profile
+    from models.memo.memo_render import MemoError, write_memo
+
+    out = Path(args.out)
+    problem = output_problem(out, args.path, "审查意见", "memo")  # before anything else: nothing is written
+    if problem:
+        return _fail(problem)
+    try:
+        identity = load_identity(args.identity, read_passphrase(args.passphrase_file))
+    except IdentityError as exc:
+        return _fail(str(exc))
+    if not out.parent.is_dir():
+        return _fail(f"无法写入审查意见 {out}：目录不存在")
+    bundle, store = open_bundle_and_store(args, audit_required=True)  # never signed from a doubtful audit
+    if needs is not None and needs(store):
+        if examine is None:
+            return _fail(f"此证据包尚未审查（没有扫描、校验和检查结果），不能签署审查意见：请先运行 "
+                         f"python main.py check {args.path}，或去掉 --no-examine")
+        examine(bundle, store)
+    number = remember_document_number(store, getattr(args, "document_number", None))
+    profile = reviewer_profile(identity, args.reviewer, getattr(args, "reviewer_title", None),
+                               getattr(args, "unit", None))
+    data = build_memo_data(bundle, store, profile, identity.training, propose=propose, document_number=number)
+    if not data["review"]["has_decisions"]:
+        print("提示：审查人尚未作出任何决定，审查意见将注明所列结论均为程序建议", file=sys.stderr)
+    elif data["review"]["undecided_items"]:
+        print(f"提示：{data['review']['undecided_items']} 个证据项审查人尚未作出结论，审查意见将注明", file=sys.stderr)
+    try:
+        write_memo(data, identity, out, english=args.english, progress=_progress)
+    except MemoError as exc:
+        return _fail(str(exc))
+    _audit_export(store, data, out)
+    print(f"审查意见已写入 {out}（{len(data['items'])} 个证据项，签名人 {identity.name}）", file=sys.stderr)
+    print(str(out))
+    return 0
+
+
+def _audit_export(store, data: dict, out: Path) -> None:
+    """The export in the case's audit log, by the reviewer the memo names, as the window records it."""
+    import hashlib
+
+    from models.store import audit
+
+    reviewer = data["reviewer"]
+    audit.append(store.db, reviewer["name"] or "", "memo.exported",
+                 {"path": str(out), "sha256": hashlib.sha256(out.read_bytes()).hexdigest(),
+                  "reviewer": {k: reviewer.get(k) for k in ("name", "title", "unit")}})
+
+
+STEPS = ("排版", "附加审查结果", "签名", "写入文件", "完成")
+
+
+def _progress(done, total=None, done_bytes=0, total_bytes=None) -> None:
+    sys.stderr.write(f"\r生成审查意见：{STEPS[min(done, len(STEPS) - 1)]} ({done}/{total})   ")
+    if total is not None and done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def run_verify_memo(args) -> int:
+    try:
+        result = verify_memo(args.memo, args.trust)
+    except MemoInputError as exc:
+        return _fail(str(exc))
+    for line in describe(result):
+        write_fields(sys.stdout, (line,))
+    return 0 if result.ok else 1
+
+
+def run_identity(args) -> int:
+    try:
+        passphrase = read_passphrase(args.passphrase_file, "新身份的口令：")
+        identity = make_identity(args.name, args.out, passphrase, training=args.training, days=args.days)
+    except IdentityError as exc:
+        return _fail(str(exc))
+    pem = Path(args.out).with_suffix(".pem")
+    try:
+        pem.write_bytes(cert_pem(identity))
+    except OSError:
+        pem = None
+    kind = "培训身份" if identity.training else "签名身份"
+    print(f"{kind}已写入 {args.out}（{identity.name}，有效至 {identity.not_after:%Y-%m-%d}）"
+          + (f"；证书 {pem}" if pem else ""), file=sys.stderr)
+    print(identity.fingerprint)
+    return 0

@@ -1,0 +1,1 @@
+"""Shared by every layer: times, translation, resource files, labels, console output."""

@@ -1,0 +1,1 @@
+"""The built-in demonstration cases and the paperwork they carry."""

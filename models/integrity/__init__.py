@@ -1,0 +1,1 @@
+"""Digests: computing them (pools, tree walk), the recorded lists and logs, verify, backups."""

@@ -1,0 +1,1 @@
+"""The inventory: the scan and its helper walk, file typing, categories, EXIF, text, thumbnails."""

@@ -1,0 +1,151 @@
+"""The background typing pass: content type, Art. 27 form, extension mismatch and EXIF for untyped files."""
+
+import os
+from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+
+from models.bundle.names import to_os
+from models.bundle.safepath import SafePathError, check_relative, is_inside, open_evidence
+from models.inventory.exif import ExifSummary, exif_to_json_text, may_have_exif, read_exif
+from models.inventory.filetype import detect_mime, read_head
+from models.inventory.type_write import UNTYPED, Writer, form, mismatch
+from models.runtime.jobs import Cancelled, check_cancel, helper_started, process_context
+
+BATCH = 256  # files per task: large enough to hide the pool's overhead, small enough for smooth progress
+
+
+
+class _Resolver:
+    """resolve_inside with the checks of a folder done once: files of one folder share them (the path checks
+    of the folder part, and that it does not lead out through a link; open_evidence refuses a link as the last
+    component itself). A file's own name is checked in full only when it could fail check_relative."""
+
+    def __init__(self, root: str):
+        self.root = root
+        self.folders: dict[str, str | None] = {}  # folder -> its absolute prefix, None when it leads out
+
+    def __call__(self, rel: str) -> str:
+        rel = to_os(rel)  # a name that is not UTF-8: its bytes again (models.bundle.names)
+        folder, _, name = rel.rpartition("/")
+        prefix = self.folders.get(folder, False)
+        if prefix is False or not folder or name == ".." or "\\" in name or "\x00" in name or not name.strip():
+            check_relative(rel)  # the whole path: the first file of a folder, a file at the top, a suspect name
+        if prefix is False:
+            inside = is_inside(self.root, os.path.join(self.root, folder))
+            prefix = self.folders[folder] = os.path.join(self.root, folder, "") if inside else None
+        if prefix is None:
+            raise SafePathError("路径经链接指向证据包之外", "the path resolves outside the bundle through a link")
+        return prefix + name
+
+
+def type_one(resolve, path: str, tz_name: str, exif: bool = True, size: int | None = None) -> tuple:
+    """(mime, category, mismatch, exif_json, type_error) for one bundle-relative file (size: the listed one)."""
+    try:
+        full = resolve(path)
+        head = read_head(full, size=size)
+        mime = detect_mime(head)
+    except (OSError, ValueError) as exc:
+        return None, None, None, None, f"无法读取：{type(exc).__name__}: {exc}"[:300]
+    exif_json = None
+    if exif and may_have_exif(mime, head):
+        try:
+            with open_evidence(full) as stream:
+                exif_json = exif_to_json_text(read_exif(stream), tz_name)
+        except OSError as exc:
+            exif_json = exif_to_json_text(ExifSummary(error=f"无法读取：{exc}"), tz_name)
+    return mime, form(mime, path), mismatch(path, mime), exif_json, None
+
+
+def type_batch(root: str, records: list[tuple], tz_name: str, exif: bool = True) -> list[tuple]:
+    """Worker task: [(id, path, size)] -> [(mime, category, mismatch, exif_json, type_error, id, size)]."""
+    resolve = _Resolver(root)
+    return [(*type_one(resolve, path, tz_name, exif, size), rid, size) for rid, path, size in records]
+
+
+
+
+def untyped_records(store) -> list[tuple]:
+    """(id, path, size) of every file whose type has not been read yet."""
+    return store.db.execute(f"SELECT id, path, size {UNTYPED} ORDER BY id").fetchall()
+
+
+def make_executor(workers: int, mode: str = "process") -> Executor:
+    """A process pool (exifread is pure Python: threads would share one core) or a thread pool."""
+    if mode == "thread":
+        return ThreadPoolExecutor(max_workers=workers)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=process_context(), initializer=helper_started)
+
+
+def _crashed(batch: list[tuple]) -> list[tuple]:
+    """A worker died on this batch (a hostile file can crash libmagic): each file gets the reason."""
+    return [(None, None, None, None, "类型检测进程异常退出，未能识别", rid, size) for rid, path, size in batch]
+
+
+def _run_pool(executor, batches, limit: int, job, write, cancel) -> list[list]:
+    """Run the batches; returns those in flight when a worker died (empty when all went well). With
+    limit 1 the dead worker's one file is known and marked instead."""
+    pending, broken = {}, []
+    while True:
+        check_cancel(cancel)
+        while not broken and len(pending) < limit and (batch := next(batches, None)) is not None:
+            pending[executor.submit(type_batch, *job[:1], batch, *job[1:])] = batch
+        if not pending:
+            return broken
+        done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+        for future in done:
+            batch = pending.pop(future)
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                if limit > 1:
+                    broken.append(batch)
+                    continue
+                write(_crashed(batch))
+                rest = [record for batch in batches for record in batch]  # the pool is gone: go on in a new one
+                return [rest] if rest else []
+            write(results)
+
+
+def _run_here(batches, job, write, cancel) -> None:
+    for batch in batches:
+        check_cancel(cancel)
+        write(type_batch(job[0], batch, *job[1:]))
+
+
+def fill_types(bundle, store, progress=None, cancel=None, workers: int = 2, mode: str = "process",
+               exif: bool = True) -> int:
+    """Fill mime, category, extension_mismatch, exif_json, type_error of untyped files; returns how many.
+    What was typed before a cancel (or an error) is stored."""
+    if getattr(bundle, "image", None) is not None:  # content read through TSK, in this process
+        from models.image.typing import fill_image_types
+
+        return fill_image_types(bundle, store, progress, cancel, exif)
+    records = untyped_records(store)
+    write = Writer(store, records, progress)
+    try:
+        _fill(records, write, (str(bundle.root), bundle.timezone, exif), cancel, workers, mode)
+    finally:
+        write.flush()
+    return len(records)
+
+
+def _fill(records: list[tuple], write: Writer, job: tuple, cancel, workers: int, mode: str) -> None:
+    batches = iter([records[i:i + BATCH] for i in range(0, len(records), BATCH)])
+    workers = max(1, min(workers, os.cpu_count() or 1))
+    if workers == 1 or len(records) <= BATCH:
+        _run_here(batches, job, write, cancel)
+        return
+    retry = []
+    while True:  # after a worker dies, the batches it may have held are retried one file at a time
+        singles = iter([[record] for batch in retry for record in batch])
+        executor = make_executor(1 if retry else workers, mode)
+        try:
+            broken = _run_pool(executor, singles if retry else batches, 1 if retry else 2 * workers, job, write,
+                               cancel)
+        except Cancelled:
+            executor.shutdown(wait=True, cancel_futures=True)
+            raise
+        executor.shutdown(wait=True)
+        if not broken and not retry:
+            return
+        retry = broken

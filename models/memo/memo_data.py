@@ -1,0 +1,263 @@
+"""The memo's content gathered from the review store into one plain JSON-able dict (also embedded in the PDF).
+
+Shape (version 2; every key is always present, lists may be empty, absent values are None):
+  format "evidencedesk-memo/2", generated_at (UTC ISO), timezone (IANA), document_number,
+  reviewer {name, title, unit, training},
+  case {case_number, title, charge, unit, investigating_agency, prepared_by, prepared_at},
+  bundle {root, manifest_digest, adhoc, manifest_signature},
+  inventory {items, files, bytes, forms {"27.7": n, ...}, unclassified},
+  verification {rows [...], counts {status: n}, algorithms {name: n}, verified_at, program_version},
+  review {clauses, decided, undecided, outcomes, undecided_items, has_decisions},
+  items [{id, title, kind, kind_zh, source, media [[label, value]], documents [[label, number]], parties,
+    files, bytes, clauses [...], not_applicable (count), outcome (the reviewer's record),
+    proposal {proposal, basis [..], reasons [..], corrections [..], files [..], route_44_2},
+    conclusion {outcome admissible|correctable|excluded|pending, decided, basis, reason, corrections,
+      route_44_2, files, reviewer, decided_at}, relevant {heading: [{path, note}]}}],
+  relevant {heading: [{item, path, note}]}, art16 [{item, title, decided, tasks [{text, basis, files}]}],
+  art47 [{item, title, decided, source, facts, corroboration, presentation, technical}], audit.
+A clause or item the reviewer has not decided keeps the program's result with decided False.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from models.bundle.names import from_os
+from models.common.labels import label
+from models.memo.memo_outline import art16, art47, conclusion
+from models.memo.memo_values import media_fields
+
+KINDS_ZH = {
+    "seized_media": "扣押、封存原始存储介质", "media_image": "制作数据镜像",
+    "onsite_extraction": "现场提取", "online_extraction": "在线提取", "frozen": "冻结",
+    "obtained": "调取", "inspection": "检查、侦查实验", "appraisal": "检验、鉴定",
+}
+HEADINGS = ("subject_identity", "objective_act", "subjective_intent", "circumstances")
+DOCUMENT_NUMBER_KEY = "memo.document_number"
+# Art. 34-41 sub-clauses by which review they serve (ARTICLES.md); everything else by its article.
+_GROUP_BY_CLAUSE = {
+    "30.5": "integrity", "34.2": "integrity", "34.3": "legality", "35.2": "legality",
+    "35.3": "integrity", "35.4": "legality", "36.2": "legality", "36.3": "integrity",
+    "36.4": "legality", "37.1": "legality", "37.2": "legality", "37.3": "integrity",
+    "37.4": "legality", "38.2": "relevance", "38.4": "integrity", "39.4": "integrity",
+    "41.2": "authenticity", "41.5": "authenticity",
+}
+_GROUP_BY_ARTICLE = {
+    "30": "authenticity", "31": "integrity", "32": "legality", "33": "relevance", "34": "authenticity",
+    "35": "authenticity", "36": "authenticity", "37": "authenticity", "38": "legality",
+    "39": "legality", "40": "legality", "41": "legality", "42": "legality", "45": "authenticity",
+}
+
+
+def clause_group(article: str | None) -> str:
+    """Which of the four reviews (真实性/完整性/合法性/关联性) a clause belongs to."""
+    article = str(article or "")
+    if article in _GROUP_BY_CLAUSE:
+        return _GROUP_BY_CLAUSE[article]
+    return _GROUP_BY_ARTICLE.get(article.split(".")[0], "authenticity")
+
+
+def remember_document_number(store, number: str | None) -> str | None:
+    """The memo's document number, given now (then kept in the case's store) or as given last time."""
+    if number is not None and number.strip():
+        store.set_meta(DOCUMENT_NUMBER_KEY, number.strip())
+        return number.strip()
+    return store.meta(DOCUMENT_NUMBER_KEY)
+
+
+def reviewer_profile(identity, name=None, title=None, unit=None) -> dict:
+    """Name, title and unit: the options given, else the identity's subject (CN, title, O other than ours)."""
+    from cryptography.x509.oid import NameOID
+
+    def subject(oid):
+        cert = getattr(identity, "cert", None)
+        attrs = cert.subject.get_attributes_for_oid(oid) if cert is not None else []
+        values = [a.value for a in attrs if "EvidenceDesk" not in a.value]
+        return values[0] if values else None
+
+    return {"name": name or getattr(identity, "name", None), "title": title or subject(NameOID.TITLE),
+            "unit": unit or subject(NameOID.ORGANIZATION_NAME)}
+
+
+def _rows(store, sql: str, params=()) -> list[dict]:
+    cursor = store.db.execute(sql, list(params))
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _inventory(store, items) -> dict:
+    files = _rows(store, "SELECT f.path, f.size, COALESCE(o.category, f.category) AS category "
+                         "FROM files f LEFT JOIN category_overrides o ON o.path = f.path "
+                         "WHERE f.kind = 'file'")
+    forms: dict[str, int] = {}
+    for f in files:
+        if f["category"]:
+            forms[f["category"]] = forms.get(f["category"], 0) + 1
+    return {"items": len(items), "files": len(files), "bytes": sum(f["size"] or 0 for f in files),
+            "forms": dict(sorted(forms.items())),
+            "unclassified": sum(1 for f in files if not f["category"])}
+
+
+def _verification(store) -> dict:
+    rows = _rows(store, "SELECT item, path, algorithm, recorded, computed, status, explanation, "
+                        "verified_at, program_version FROM verification ORDER BY item, path, algorithm")
+    counts: dict[str, int] = {}
+    algorithms: dict[str, int] = {}
+    for r in rows:
+        counts[r["status"]] = counts.get(r["status"], 0) + 1
+        if r["algorithm"]:
+            algorithms[r["algorithm"]] = algorithms.get(r["algorithm"], 0) + 1
+    last = max(rows, key=lambda r: r["verified_at"] or "", default=None)
+    keep = ("item", "path", "algorithm", "recorded", "computed", "status", "explanation")
+    return {"rows": [{k: r[k] for k in keep} for r in rows], "counts": counts, "algorithms": algorithms,
+            "verified_at": last["verified_at"] if last else None,
+            "program_version": last["program_version"] if last else None}
+
+
+def _clauses(results: list[dict], decisions: dict) -> list[dict]:
+    out = []
+    for r in sorted(results, key=lambda r: (_article_key(r["article"]), r["check_name"])):
+        d = decisions.get((r["item"], r["check_name"]), {})
+        out.append({
+            "check": r["check_name"], "article": r["article"], "group": clause_group(r["article"]),
+            "auto_status": r["status"], "auto_message": r["message"],
+            "facts": _json_or_none(r["facts_json"]), "decided": bool(d),
+            "decision": d.get("decision"), "reason": d.get("reason"), "note": d.get("note"),
+            "answer": d.get("answer"), "reviewer": d.get("reviewer"), "decided_at": d.get("decided_at"),
+        })
+    return out
+
+
+def _article_key(article) -> tuple:
+    return tuple(int(p) if p.isdigit() else 0 for p in str(article or "0").split("."))
+
+
+def _json_or_none(text):
+    try:
+        return json.loads(text) if text else None
+    except ValueError:
+        return text
+
+
+def _outcome(record: dict | None) -> dict:
+    record = record or {}
+    parsed = _json_or_none(record.get("corrections"))
+    if isinstance(parsed, str):
+        parsed = [line.strip() for line in parsed.splitlines() if line.strip()]
+    return {"outcome": record.get("outcome"), "decided": bool(record), "basis": record.get("basis"),
+            "reason": record.get("reason"), "corrections": list(parsed or []),
+            "reviewer": record.get("reviewer"), "decided_at": record.get("decided_at")}
+
+
+def _basis_list(basis) -> list[str]:
+    if isinstance(basis, str):
+        return [b.strip() for b in basis.replace("；", ";").split(";") if b.strip()]
+    return [str(b) for b in basis or []]
+
+
+def _proposal(item: dict, results: list[dict], propose, decisions: dict | None = None) -> dict:
+    """The program's proposal in the judge's shape (proposal, basis list, reasons, corrections, files,
+    route_44_2), read from either checks.outcome.ProposedOutcome: the new one, or the old (outcome
+    "defect", basis "43.2;43.3", no corrections) mapped onto it. No propose: pending, nothing said."""
+    empty = {"proposal": "pending", "basis": [], "reasons": [], "corrections": [], "files": [], "route_44_2": None}
+    if propose is None or not results:
+        return empty
+    # an overridden clause drives nothing: the reviewer's decisions go in with the results
+    p = propose(item, results, decisions) if decisions else propose(item, results)
+    proposal = getattr(p, "proposal", None) or {"defect": "correctable"}.get(p.outcome, p.outcome)
+    reasons = [dict(r) for r in getattr(p, "reasons", ()) or ()]
+    files = list(getattr(p, "files", None) or [])
+    if not files:
+        for r in reasons:
+            files += [f for f in r.get("files") or [] if f not in files]
+    return {"proposal": proposal, "basis": _basis_list(p.basis), "reasons": reasons,
+            "corrections": list(getattr(p, "corrections", None) or []), "files": files,
+            "route_44_2": getattr(p, "route_44_2", None)}
+
+
+def _tags(store) -> list[dict]:
+    return _rows(store, "SELECT t.path, t.heading, t.note, f.item FROM tags t "
+                        "LEFT JOIN files f ON f.path = t.path ORDER BY t.heading, t.path")
+
+
+def _documents(manifest: dict) -> list[list[str]]:
+    return [[label("document", d.get("kind"), "zh"), d.get("number") or ""]
+            for d in manifest.get("documents") or []]
+
+
+def _parties(bundle, manifest: dict) -> list[str]:
+    names = []
+    for pid in manifest.get("related_parties") or []:
+        party = bundle.party(pid) or {}
+        role = label("party_role", party.get("role"), "zh")
+        names.append(f"{party.get('name', pid)}（{role}）" if role else party.get("name", pid))
+    return names
+
+
+def _item_entry(item, store, bundle, results, decisions, outcome, tags, propose) -> dict:
+    sizes = store.db.execute("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM files "
+                             "WHERE item = ? AND kind = 'file'", [item["id"]]).fetchone()
+    relevant = {h: [{"path": t["path"], "note": t["note"]} for t in tags
+                    if t["heading"] == h and t["item"] == item["id"]] for h in HEADINGS}
+    clauses = _clauses(results, decisions)
+    entry = {
+        "id": item["id"], "title": item.get("title"), "kind": item.get("kind"),
+        "kind_zh": KINDS_ZH.get(item.get("kind"), item.get("kind")),
+        "source": item.get("source", "criminal"), "media": media_fields(item.get("media"), bundle),
+        "documents": _documents(item), "parties": _parties(bundle, item),
+        "files": sizes[0], "bytes": sizes[1],
+        "clauses": [c for c in clauses if c["auto_status"] != "not_applicable" or c["decided"]],
+        "not_applicable": sum(1 for c in clauses if c["auto_status"] == "not_applicable" and not c["decided"]),
+        "outcome": _outcome(outcome), "relevant": relevant,
+        "proposal": _proposal(item, results, propose, {name: d["decision"] for (it, name), d in decisions.items()
+                                                       if it == item["id"]}),
+    }
+    entry["conclusion"] = conclusion(entry)
+    return entry
+
+
+def _audit(store) -> dict:
+    row = store.db.execute("SELECT COUNT(*), (SELECT digest FROM audit ORDER BY seq DESC LIMIT 1) "
+                           "FROM audit").fetchone()
+    return {"entries": row[0], "head_digest": row[1] or ""}
+
+
+def build_memo_data(bundle, store, reviewer, training: bool, now=None, propose=None,
+                    document_number: str | None = None) -> dict:
+    """Everything the memo says, from the bundle's manifest and the review store.
+
+    reviewer: a name or {name, title, unit}; propose(item, check-result records) gives the program's proposal
+    (checks.memo_examine.propose), None leaves undecided items pending."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    profile = dict(reviewer) if isinstance(reviewer, dict) else {"name": reviewer}
+    results = _rows(store, "SELECT * FROM check_results")
+    decisions = {(d["item"], d["check_name"]): d for d in _rows(store, "SELECT * FROM decisions")}
+    outcomes = {o["item"]: o for o in _rows(store, "SELECT * FROM outcomes")}
+    tags = _tags(store)
+    items = [_item_entry(it, store, bundle, [r for r in results if r["item"] == it["id"]], decisions,
+                         outcomes.get(it["id"]), tags, propose) for it in bundle.items]
+    case = bundle.case or {}
+    sig = [r["status"] for r in results if r["article"] == "30.2"]
+    clauses = sum(len(it["clauses"]) for it in items)
+    decided = sum(c["decided"] for it in items for c in it["clauses"])
+    return {
+        "format": "evidencedesk-memo/2",
+        "generated_at": now.astimezone(dt.timezone.utc).isoformat().replace("+00:00", "Z"),
+        "timezone": bundle.timezone, "document_number": document_number,
+        "reviewer": {"name": profile.get("name"), "title": profile.get("title"),
+                     "unit": profile.get("unit") or case.get("unit"), "training": bool(training)},
+        "case": {k: case.get(k) for k in ("case_number", "title", "charge", "unit",
+                                           "investigating_agency", "prepared_by", "prepared_at")},
+        "bundle": {"root": from_os(str(bundle.root)), "manifest_digest": bundle.digest, "adhoc": bundle.adhoc,
+                   "manifest_signature": sig[0] if sig else None},
+        "inventory": _inventory(store, bundle.items), "verification": _verification(store),
+        "review": {"clauses": clauses, "decided": decided, "undecided": clauses - decided,
+                   "outcomes": sum(it["outcome"]["decided"] for it in items),
+                   "undecided_items": sum(not it["outcome"]["decided"] for it in items),
+                   "has_decisions": bool(decisions or outcomes)},
+        "items": items,
+        "relevant": {h: [{"item": t["item"], "path": t["path"], "note": t["note"]}
+                         for t in tags if t["heading"] == h] for h in HEADINGS},
+        "art16": art16(items), "art47": art47(items, bundle), "audit": _audit(store),
+    }

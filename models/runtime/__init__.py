@@ -1,0 +1,1 @@
+"""Helper processes: jobs, a job in a process, warm-up, watching the parent."""

@@ -1,0 +1,145 @@
+"""Cancellation and progress helpers shared by every long function in models/."""
+
+import os
+import time
+
+HELPER_NICE = 10  # helper processes yield a core to the window's own thread when it needs one
+IN_HELPER = False  # set in a helper process of models.runtime.process_job: its own helpers are forked from it
+
+
+class Cancelled(Exception):
+    """The user cancelled a long task."""
+
+
+def check_cancel(cancel) -> None:
+    """Raise Cancelled when the threading.Event (or None) is set."""
+    if cancel is not None and cancel.is_set():
+        raise Cancelled()
+
+
+class Progress:
+    """Rate and time left of a byte count: update(done_bytes) then .rate (bytes/s) and .seconds_left."""
+
+    def __init__(self, total_bytes: int | None = None, clock=time.monotonic):
+        self.total_bytes = total_bytes
+        self.clock = clock
+        self.started = clock()
+        self.done_bytes = 0
+
+    def update(self, done_bytes: int, total_bytes: int | None = None) -> None:
+        self.done_bytes = done_bytes
+        if total_bytes is not None:
+            self.total_bytes = total_bytes
+
+    @property
+    def elapsed(self) -> float:
+        return max(0.0, self.clock() - self.started)
+
+    @property
+    def rate(self) -> float:
+        """Bytes per second since the start (0.0 before anything was read)."""
+        elapsed = self.elapsed
+        return self.done_bytes / elapsed if elapsed > 0 else 0.0
+
+    @property
+    def seconds_left(self) -> float | None:
+        """Estimated seconds to go, None when the total or the rate is unknown."""
+        rate = self.rate
+        if not self.total_bytes or rate <= 0:
+            return None
+        return max(0.0, (self.total_bytes - self.done_bytes) / rate)
+
+
+def process_context():
+    """The multiprocessing context for helper processes: forkserver or spawn, never fork (a GUI process
+    has Qt threads running, and a forked copy of them can deadlock)."""
+    import multiprocessing
+
+    from models.runtime.parent_watch import mark_top
+
+    mark_top()  # before the server starts: every helper watches this program and ends with it
+    if IN_HELPER and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")  # no Qt in a helper, and a forkserver of its own would cost ~0.3 s
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    # the server imports the scan and digest helpers once; every helper forked from it then starts in milliseconds
+    context.set_forkserver_preload(["models.inventory.scan_process", "models.integrity.digest_pool",
+                                    "models.integrity.digest_tree",
+                                    "models.runtime.process_job", "models.inventory.scan",
+                                    "models.inventory.typing_pass",
+                                    "models.runtime.helper_warmup"])
+    return context
+
+
+def start_processes(count: int, target, args: tuple = (), name: str = "EvidenceDesk digests") -> list[tuple]:
+    """Start up to `count` helper processes running target(connection, *args): [(our end, process)], fewer
+    (or none) when processes cannot be started here."""
+    context, started = process_context(), []
+    for _ in range(count):
+        try:
+            conn, there = context.Pipe()
+            process = context.Process(target=run_lowered, args=(target, there, *args), daemon=True, name=name)
+            process.start()
+            there.close()
+        except (OSError, ValueError, RuntimeError):
+            break
+        started.append((conn, process))
+    return started
+
+
+def lower_priority() -> None:
+    """Run this helper process at a lower priority (nice 10). The helpers keep both cores busy; at the same
+    priority the window's GUI thread got a third of a core when it had to paint, and a 38 ms repaint took
+    79 ms (bench_types_heartbeat, typing pass). An idle machine runs them as fast as before."""
+    try:
+        if os.getpriority(os.PRIO_PROCESS, 0) < HELPER_NICE:  # a helper's helpers stay at the same level
+            os.setpriority(os.PRIO_PROCESS, 0, HELPER_NICE)
+    except (AttributeError, OSError):  # no priorities (Windows), or not allowed: the same as the window
+        pass
+
+
+def helper_started() -> None:
+    """What every helper process does first: watch the program (ending with it), then lower its priority."""
+    from models.runtime.parent_watch import watch_top
+
+    watch_top()
+    lower_priority()
+
+
+def run_lowered(target, *args):
+    """A helper process's entry: helper_started, then target(*args)."""
+    helper_started()
+    return target(*args)
+
+
+def stop_process(conn, process, at_once: bool, goodbye) -> None:
+    """goodbye(conn) tells a helper to end its loop; at_once ends it now (cancelled, failed, stopped early:
+    nothing it does is needed). Then wait for it and close our end."""
+    try:
+        if at_once:
+            process.terminate()
+        else:
+            goodbye(conn)
+    except (OSError, ValueError):
+        pass
+    process.join(5)
+    conn.close()
+
+
+def start_helper_server() -> None:
+    """Start the forkserver now (where it is used), so that the first helper process starts in milliseconds."""
+    context = process_context()
+    if context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+        # the server imports its preload list after ensure_running returns (~0.3 s): one helper that does
+        # nothing waits for that here, so a scan asked for at once (a path given at start-up) need not
+        process = context.Process(target=_ready, daemon=True, name="EvidenceDesk warm-up")
+        process.start()
+        process.join(30)
+
+
+def _ready() -> None:
+    """A helper with nothing to do (start_helper_server)."""

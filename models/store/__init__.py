@@ -1,0 +1,1 @@
+"""The review store: connection, schema and repairs, locks, decisions, the audit trail, page queries."""

@@ -1,0 +1,1 @@
+"""The timeline: time records, their table and order tables, anomalies and freeze alerts."""
