@@ -7,7 +7,7 @@ SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 if command -v apt-get >/dev/null 2>&1; then
   pkgs="fonts-wqy-microhei libmagic1 xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libegl1 libgl1 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3"
   if [ "${1:-}" = "--dev" ]; then
-    pkgs="$pkgs poppler-utils hashdeep sleuthkit libimage-exiftool-perl ewf-tools dosfstools mtools e2fsprogs file strace faketime"
+    pkgs="$pkgs poppler-utils hashdeep sleuthkit libimage-exiftool-perl ewf-tools dosfstools mtools e2fsprogs xorriso file strace faketime"
   fi
   missing=""
   for p in $pkgs; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done

@@ -169,3 +169,21 @@ def gpt_image(folder: Path, parts_mb=(8, 12)) -> tuple[Path, list[int]]:
         os.utime(src, (1_500_000_000 + index, 1_500_000_000 + index))
         _run(["mcopy", "-m", "-i", f"{image}@@{start * 512}", str(src), "::/"])
     return image, starts
+
+
+ISO_FILES = {"readme.txt": (b"hello iso\n", 1_500_000_000), "data.bin": (bytes(range(256)) * 20, 1_550_000_000),
+             "子目录/中文说明.txt": ("光盘里的文件\n".encode(), 1_600_000_000)}
+
+
+def iso_image(folder: Path) -> Path:
+    """An ISO 9660 image with Joliet names (xorriso -as mkisofs -J): two files, a subfolder, a Chinese name."""
+    require("xorriso")
+    src = folder / "iso_src"
+    (src / "子目录").mkdir(parents=True)
+    for rel, (data, seconds) in ISO_FILES.items():
+        (src / rel).write_bytes(data)
+        os.utime(src / rel, (seconds, seconds))
+    os.utime(src / "子目录", (1_580_000_000, 1_580_000_000))
+    image = folder / "disc.iso"
+    _run(["xorriso", "-as", "mkisofs", "-quiet", "-J", "-V", "EVIDENCE", "-o", str(image), str(src)])
+    return image

@@ -1,5 +1,6 @@
 """Every entry of one file system through TSK, as the folder source's Entry plus what an image adds."""
 
+import calendar
 import time
 from collections.abc import Iterator
 from datetime import datetime
@@ -76,6 +77,28 @@ def _fat_times(tz_name: str):
     return times
 
 
+def _iso_wall(seconds: int) -> int:
+    """The wall clock TSK read, as UTC seconds: TSK made `seconds` with mktime (tm_isdst 0) in this process's
+    zone, so the same mktime is undone here (twice at most: a summer-time hour apart)."""
+    wall = calendar.timegm(time.localtime(seconds)[:6])
+    for _ in range(2):
+        back = int(time.mktime(time.gmtime(wall)[:8] + (0,)))
+        if back == seconds:
+            break
+        wall += seconds - back
+    return wall
+
+
+def _iso_times(meta) -> tuple:
+    """ISO 9660 keeps one recording time per entry (TSK: crtime), a wall clock with its own UTC offset that
+    TSK drops. It is read as UTC, as `fls -z UTC` does, the same in any process zone."""
+    out = []
+    for seconds, nano in ((meta.mtime, meta.mtime_nano), (meta.atime, meta.atime_nano),
+                          (meta.ctime, meta.ctime_nano), (meta.crtime, meta.crtime_nano)):
+        out.append(None if not seconds and not nano else _iso_wall(seconds) * 1_000_000_000 + nano)
+    return tuple(out)
+
+
 def _times(meta) -> tuple:
     """(modified, accessed, changed, created) in UTC ns; None where the file system keeps none (TSK's 0)."""
     out = []
@@ -111,7 +134,8 @@ def _streams(handle, base: ImageEntry, name_of) -> list[ImageEntry]:
 def walk(fs, prefix: str, tz_name: str | None = None, cancel=None) -> Iterator[list[ImageEntry]]:
     """Entries folder by folder, as `fls -r` finds them (deleted names included, each folder entered once
     along a path); prefix is 'IMAGE:/pN'. tz_name given: the file system keeps local times (FAT)."""
-    times = _fat_times(tz_name) if tz_name else _times
+    iso = fs.info.ftype == pytsk3.TSK_FS_TYPE_ISO9660
+    times = _fat_times(tz_name) if tz_name else _iso_times if iso else _times
     source = LOCAL_SOURCE if tz_name else "filesystem"
     ntfs = fs.info.ftype == pytsk3.TSK_FS_TYPE_NTFS
     root = fs.info.root_inum
