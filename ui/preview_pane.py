@@ -19,23 +19,42 @@ PAGE_PLACEHOLDER, PAGE_IMAGE, PAGE_PDF, PAGE_TEXT, PAGE_SQLITE, PAGE_HEX = range
 SQLITE_TYPES = ("application/vnd.sqlite3", "application/x-sqlite3")
 
 
-def thumbnail_job(full: Path, cache: Path, key: str):
+def folder_opener(full: Path):
+    """A zero-argument opener of a bundle's file through safepath (the jobs below take an opener)."""
+    def opener():
+        from models.bundle.safepath import open_evidence
+
+        return open_evidence(full)
+    return opener
+
+
+def image_opener(bundle, path: str, address: str | None):
+    """An opener of a file inside a disk image, read through models/image (read-only, nothing written)."""
+    def opener():
+        from models.image.files import open_image_file
+
+        return open_image_file(bundle, path, address)
+    return opener
+
+
+def thumbnail_job(opener, cache: Path, key: str):
     """fn(progress, cancel): the cached thumbnail's path; a picture Pillow refuses raises with the reason."""
     def job(progress, cancel):
+        import io
+
         from models.inventory.thumbs import thumbnail
 
-        result = thumbnail(full, cache, key, size=THUMB_SIZE)
+        with opener() as raw:
+            result = thumbnail(io.BufferedReader(raw), cache, key, size=THUMB_SIZE)
         if result.path is None:
             raise ValueError(result.error)
         return result.path
     return job
 
 
-def pdf_job(full: Path):
+def pdf_job(opener):
     def job(progress, cancel):
-        from models.bundle.safepath import open_evidence
-
-        with open_evidence(full) as stream:
+        with opener() as stream:
             data = stream.read(PDF_MAX_BYTES + 1)
         if len(data) > PDF_MAX_BYTES:
             raise ValueError(f"PDF 超过 {PDF_MAX_BYTES >> 20} MB，请用外部阅读器查看")
@@ -43,12 +62,11 @@ def pdf_job(full: Path):
     return job
 
 
-def text_job(full: Path):
+def text_job(opener):
     def job(progress, cancel):
-        from models.bundle.safepath import open_evidence
         from models.inventory.textenc import read_text_preview
 
-        with open_evidence(full) as stream:
+        with opener() as stream:
             text, encoding = read_text_preview(stream, TEXT_BYTES)
             truncated = bool(stream.read(1))
         return text, encoding, truncated
@@ -63,12 +81,11 @@ def sqlite_job(full: Path):
     return job
 
 
-def hex_job(full: Path):
+def hex_job(opener):
     def job(progress, cancel):
-        from models.bundle.safepath import open_evidence
         from models.inventory.sqlite_preview import hex_dump
 
-        with open_evidence(full) as stream:
+        with opener() as stream:
             data = stream.read(HEX_BYTES)
             truncated = bool(stream.read(1))
         return hex_dump(data), truncated
@@ -155,35 +172,46 @@ class PreviewPane(QWidget):
         if self.bundle is None or self.store is None:
             return
         self.path = path
-        row = self.store.db.execute("SELECT mime, kind, size, modified_ns FROM files WHERE path = ?",
+        from models.image.files import is_image_path
+
+        row = self.store.db.execute("SELECT mime, kind, size, modified_ns, address FROM files WHERE path = ?",
                                      [path]).fetchone() if self.store else None
         kind = preview_kind(row[0] if row else None, path) if not row or row[1] == "file" else None
-        try:
-            full = resolve_inside(self.bundle.root, path)
-        except (SafePathError, OSError) as exc:
-            self._failed(path, exc)
-            return
+        full = None
+        if is_image_path(self.bundle, path):
+            opener = image_opener(self.bundle, path, row[4] if row else None)
+            if kind == "sqlite":  # SQLite reads a file on disk, and nothing is written out of an image
+                kind, self._reason = "hex", self.tr("镜像内的 SQLite 数据库以十六进制显示")
+        else:
+            try:
+                full = resolve_inside(self.bundle.root, path)
+                opener = folder_opener(full)
+            except (SafePathError, OSError) as exc:
+                self._failed(path, exc)
+                return
         if kind is None:
             self.clear(self.tr("此类文件不提供预览（%1）").replace("%1", (row[0] if row else None) or self.tr("类型未识别")))
             self.shown.emit("")
             return
         key = cache_key(path, row[2] if row else None, row[3] if row else None, THUMB_SIZE)
-        jobs = {"image": (thumbnail_job(full, thumbs_dir(self.store), key), self._show_image),
-                "pdf": (pdf_job(full), self._show_pdf), "text": (text_job(full), self._show_text),
-                "sqlite": (sqlite_job(full), self._show_sqlite), "hex": (hex_job(full), self._show_hex)}
+        jobs = {"image": (thumbnail_job(opener, thumbs_dir(self.store), key), self._show_image),
+                "pdf": (pdf_job(opener), self._show_pdf), "text": (text_job(opener), self._show_text),
+                "hex": (hex_job(opener), self._show_hex)}
+        if full is not None:
+            jobs["sqlite"] = (sqlite_job(full), self._show_sqlite)
         job, slot = jobs[kind]
         self.path = path
         self.handle = self.context.runner.run(job, label=self.tr("正在生成预览"),
                                               on_done=lambda result, p=path: self._if_current(p, slot, result),
-                                              on_error=lambda exc, p=path: self._not_shown(p, full, kind, exc))
+                                              on_error=lambda exc, p=path: self._not_shown(p, opener, kind, exc))
 
-    def _not_shown(self, path: str, full: Path, kind: str, exc) -> None:
+    def _not_shown(self, path: str, opener, kind: str, exc) -> None:
         """A picture Pillow cannot read (a type guessed wrong, a damaged file) is shown in hex, with the reason."""
-        if path != self.path or kind != "image" or not full.exists():
+        if path != self.path or kind != "image" or isinstance(exc, OSError):
             self._failed(path, exc)
             return
         self._reason = reason_text(exc)
-        self.handle = self.context.runner.run(hex_job(full), label=self.tr("正在生成预览"),
+        self.handle = self.context.runner.run(hex_job(opener), label=self.tr("正在生成预览"),
                                               on_done=lambda result, p=path: self._if_current(p, self._show_hex, result),
                                               on_error=lambda error, p=path: self._failed(p, error))
 

@@ -1895,6 +1895,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>PreviewPane</name>
     <message>
+        <source>镜像内的 SQLite 数据库以十六进制显示</source>
+        <translation>A SQLite database inside an image is shown in hex</translation>
+    </message>
+    <message>
         <location filename="../../ui/preview_pane.py" line="84"/>
         <location filename="../../ui/preview_pane.py" line="119"/>
         <source>选择一个图片、PDF 或文本文件即可预览。</source>

@@ -1,0 +1,61 @@
+"""A file inside a disk image read for the window (previews, digests on demand, the viewer) from its store
+record: the path 'IMAGE:/pN/rest' and its TSK address. The image is opened read-only; nothing is written."""
+
+from contextlib import contextmanager
+from pathlib import Path
+
+from models.image.container import ImageError, inspect
+from models.image.source import ImageSource
+
+
+def image_name(bundle, path: str) -> str | None:
+    """The image part of a path inside an image ('usb.E01' of 'usb.E01:/p1/a.txt'); None for any other path."""
+    if ":/" not in path:
+        return None
+    name = path.split(":/", 1)[0]
+    image = getattr(bundle, "image", None)
+    if image is not None:
+        return name if name == image.path.name else None
+    images = {e.get("path") for i in (bundle.data or {}).get("items") or [] for e in i.get("content") or []
+              if e.get("type") == "disk_image"}
+    return name if name in images else None
+
+
+def is_image_path(bundle, path: str) -> bool:
+    return bundle is not None and image_name(bundle, path) is not None
+
+
+def _spec(bundle, name: str):
+    """The image opened on its own, or a disk_image entry of the bundle found through safepath."""
+    image = getattr(bundle, "image", None)
+    if image is not None:
+        return image
+    from models.bundle.safepath import SafePathError, resolve_inside
+
+    try:
+        return inspect(resolve_inside(Path(bundle.root), name))
+    except SafePathError as exc:
+        raise OSError(str(exc)) from exc
+
+
+@contextmanager
+def open_image_file(bundle, path: str, address: str | None = None):
+    """A read-only binary stream of one file inside an image (a deleted one by its address)."""
+    name = image_name(bundle, path)
+    if name is None:
+        raise OSError(f"不是镜像内的文件 / not a file inside an image: {path}")
+    try:
+        source = ImageSource(_spec(bundle, name), bundle.timezone or "UTC", name)
+    except ImageError as exc:
+        raise OSError(str(exc)) from exc
+    try:
+        with source.open(path, address) as stream:
+            yield stream
+    finally:
+        source.close()
+
+
+def read_image_file(bundle, path: str, address: str | None = None, limit: int | None = None) -> bytes:
+    """The file's bytes (its first `limit` bytes when given)."""
+    with open_image_file(bundle, path, address) as stream:
+        return stream.read() if limit is None else stream.read(limit)
