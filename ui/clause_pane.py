@@ -326,7 +326,7 @@ class ClausePane(QWidget):
         """Tell the window which file (detail pane), and show documents and photos in a viewer."""
         self.file_selected.emit(rel)
         if self.bundle is not None:
-            dialog = open_viewer(self, Path(self.bundle.root), rel)
+            dialog = open_viewer(self, Path(self.bundle.root), rel, bundle=self.bundle)
             if dialog is not None:
                 self.dialogs.append(dialog)
             return dialog

@@ -63,6 +63,59 @@ def add_digest_section(pane, store, path: str, tz_name: str | None = None):
     return pane.add_section(section_title(), digest_rows(store, path, tz_name))
 
 
+def image_digest_job(bundle, path: str, address: str | None):
+    """fn(progress, cancel): the four digests of a file inside a disk image, read through models/image."""
+    def job(progress, cancel):
+        from models.image.files import open_image_file
+        from models.integrity.digests import ALGORITHMS, hash_stream
+
+        with open_image_file(bundle, path, address) as stream:
+            return hash_stream(stream, ALGORITHMS, progress, cancel)
+    return job
+
+
+def add_image_digest_section(pane, path: str):
+    """A file inside a disk image has no manifest digest: its four digests computed on demand (a button, the
+    image read-only), shown in the section when done."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    box = pane.add_section(section_title(), [(_t("状态"), _t("镜像内的文件：校验值按需计算，镜像不会被改动"))])
+    form = box.layout()
+    button = QPushButton(_t("计算哈希值"))
+    form.addRow(button)
+    address = (pane.record or {}).get("address")
+
+    def selectable(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def finished(result=None, exc=None) -> None:
+        if box not in pane.sections or pane.path != path:  # another file shown meanwhile
+            return
+        button.hide()
+        if exc is not None:
+            from ui.errors import reason_text
+
+            form.addRow(QLabel(_t("错误")), selectable(_t("无法计算：%1").replace("%1", reason_text(exc))))
+            return
+        digests, size = result
+        for name, value in digests.items():
+            form.addRow(QLabel(ALGORITHM_NAMES.get(name, name.upper())), selectable(value))
+        form.addRow(QLabel(_t("读取字节数")), selectable(f"{size:,}"))
+
+    def start() -> None:
+        button.setEnabled(False)
+        button.setText(_t("正在计算…"))
+        pane.context.runner.run(image_digest_job(pane.bundle, path, address), label=_t("正在计算哈希值"),
+                                on_done=lambda result: finished(result),
+                                on_error=lambda exc: finished(exc=exc))
+    button.clicked.connect(start)
+    return box
+
+
 def attach_to_detail_pane(pane) -> None:
     """After DetailPane.show_file: the EXIF section (when the file has EXIF), then the digest section."""
     from ui.exif_section import add_exif_section
@@ -72,5 +125,11 @@ def attach_to_detail_pane(pane) -> None:
             return
         tz_name = pane.bundle.timezone if pane.bundle is not None else None
         add_exif_section(pane, pane.store, path, tz_name)
-        add_digest_section(pane, pane.store, path, tz_name)
+        from models.image.files import is_image_path
+
+        record = pane.record or {}
+        if is_image_path(pane.bundle, path) and record.get("kind") == "file" and not digest_records(pane.store, path):
+            add_image_digest_section(pane, path)
+        else:
+            add_digest_section(pane, pane.store, path, tz_name)
     pane.file_shown.connect(add)

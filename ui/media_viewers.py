@@ -17,8 +17,16 @@ PDF_SUFFIXES = {".pdf"}
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp"}
 
 
-def read_evidence_bytes(root: Path, rel: str) -> bytes:
-    """The file's bytes, through safepath (no link leaving the bundle, O_NOFOLLOW, O_NOATIME)."""
+def read_evidence_bytes(root: Path, rel: str, bundle=None) -> bytes:
+    """The file's bytes, through safepath (no link leaving the bundle, O_NOFOLLOW, O_NOATIME); a file inside a
+    disk image of `bundle` through models/image, the image opened read-only."""
+    from models.image.files import is_image_path, read_image_file
+
+    if is_image_path(bundle, rel):
+        data = read_image_file(bundle, rel, limit=MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise OSError(f"文件过大，无法在查看器中打开（超过 {MAX_BYTES:,} 字节）")
+        return data
     path = resolve_inside(Path(root), rel)
     size = path.stat().st_size
     if size > MAX_BYTES:
@@ -62,13 +70,13 @@ def load_pixmap(data: bytes, box: int = MAX_IMAGE_SIDE) -> tuple[QPixmap | None,
 class ImageLabel(QLabel):
     """One photo, scaled to the label's width, with its path under it as the tooltip."""
 
-    def __init__(self, root: Path, rel: str, box: int = 560, parent=None):
+    def __init__(self, root: Path, rel: str, box: int = 560, parent=None, bundle=None):
         super().__init__(parent)
         self.rel = rel
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setToolTip(rel)
         try:
-            pixmap, error = load_pixmap(read_evidence_bytes(root, rel))
+            pixmap, error = load_pixmap(read_evidence_bytes(root, rel, bundle))
         except (OSError, SafePathError) as exc:
             pixmap, error = None, str(exc)
         if pixmap is None:
@@ -86,14 +94,14 @@ def _close_buttons(dialog: QDialog) -> QDialogButtonBox:
 
 
 class ImageViewerDialog(QDialog):
-    """One evidence photo, read through safepath."""
+    """One evidence photo, read through safepath (or models/image for a file inside an image)."""
 
-    def __init__(self, root: Path, rel: str, parent=None):
+    def __init__(self, root: Path, rel: str, parent=None, bundle=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("查看图片：%1").replace("%1", rel))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        self.image = ImageLabel(root, rel, box=1000)
+        self.image = ImageLabel(root, rel, box=1000, bundle=bundle)
         scroll.setWidget(self.image)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
@@ -105,14 +113,14 @@ class ImageViewerDialog(QDialog):
 class PdfViewerDialog(QDialog):
     """A document (decision, list, record) in QPdfView; the bytes come through safepath into a buffer."""
 
-    def __init__(self, root: Path, rel: str, parent=None):
+    def __init__(self, root: Path, rel: str, parent=None, bundle=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("查看文书：%1").replace("%1", rel))
         self.document = QPdfDocument(self)
         self.buffer = QBuffer(self)
         self.error = ""
         try:
-            self.buffer.setData(QByteArray(read_evidence_bytes(root, rel)))
+            self.buffer.setData(QByteArray(read_evidence_bytes(root, rel, bundle)))
             self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
             self.document.load(self.buffer)
         except (OSError, SafePathError) as exc:
@@ -157,12 +165,14 @@ class SideBySideDialog(QDialog):
         self.resize(1040, 700)
 
 
-def open_viewer(parent, root: Path, rel: str, mime: str | None = None) -> QDialog | None:
-    """Show the file in the matching viewer (non-modal); None when there is no viewer for its type."""
+def open_viewer(parent, root: Path, rel: str, mime: str | None = None, bundle=None) -> QDialog | None:
+    """Show the file in the matching viewer (non-modal); None when there is no viewer for its type. bundle:
+    the open bundle, whose disk images' files are read through models/image."""
     kind = viewer_kind(rel, mime)
     if kind is None:
         return None
-    dialog = PdfViewerDialog(root, rel, parent) if kind == "pdf" else ImageViewerDialog(root, rel, parent)
+    viewer = PdfViewerDialog if kind == "pdf" else ImageViewerDialog
+    dialog = viewer(root, rel, parent, bundle=bundle)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

@@ -1,11 +1,14 @@
 """A file inside a disk image read for the window (previews, digests on demand, the viewer) from its store
 record: the path 'IMAGE:/pN/rest' and its TSK address. The image is opened read-only; nothing is written."""
 
+import re
 from contextlib import contextmanager
 from pathlib import Path
 
 from models.image.container import ImageError, inspect
 from models.image.source import ImageSource
+
+_TOLD_APART = re.compile(r" \[(\d+)\]$")  # walk's suffix for a name listed twice (a deleted one beside it)
 
 
 def image_name(bundle, path: str) -> str | None:
@@ -44,6 +47,9 @@ def open_image_file(bundle, path: str, address: str | None = None):
     name = image_name(bundle, path)
     if name is None:
         raise OSError(f"不是镜像内的文件 / not a file inside an image: {path}")
+    told = _TOLD_APART.search(path)
+    if address is None and told:  # no record at hand: the address the listing put into the name
+        address = told.group(1)
     try:
         source = ImageSource(_spec(bundle, name), bundle.timezone or "UTC", name)
     except ImageError as exc:

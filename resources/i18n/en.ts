@@ -754,6 +754,34 @@
 <context>
     <name>DigestSection</name>
     <message>
+        <source>镜像内的文件：校验值按需计算，镜像不会被改动</source>
+        <translation>A file inside a disk image: digests computed on demand; the image is not changed</translation>
+    </message>
+    <message>
+        <source>计算哈希值</source>
+        <translation>Compute digests</translation>
+    </message>
+    <message>
+        <source>正在计算…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <source>正在计算哈希值</source>
+        <translation>Computing digests</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>无法计算：%1</source>
+        <translation>Could not compute: %1</translation>
+    </message>
+    <message>
+        <source>读取字节数</source>
+        <translation>Bytes read</translation>
+    </message>
+    <message>
         <location filename="../../ui/digest_section.py" line="16"/>
         <source>完整性校验值</source>
         <translation>Integrity hashes</translation>

@@ -59,3 +59,36 @@ def test_text_and_picture_inside_an_image_are_previewed(qtbot, pane, image_case)
     assert show(qtbot, pane, "usb.dd:/p1/删除.txt") == "text"  # deleted, its data still read by address
     assert pane.text.toPlainText() == "gone\n"
     assert snapshot(bundle.image.path.parent) == before
+
+
+def test_viewer_shows_a_photo_inside_an_image(qtbot, image_case):
+    from ui.media_viewers import open_viewer
+
+    bundle, _store = image_case
+    dialog = open_viewer(None, bundle.root, "usb.dd:/p1/目录/照片.jpg", bundle=bundle)
+    qtbot.addWidget(dialog)
+    pixmap = dialog.image.pixmap()
+    assert pixmap is not None and (pixmap.width(), pixmap.height()) == (1000, 750), dialog.image.text()
+
+
+def test_digests_of_a_file_inside_an_image_on_demand(qtbot, qapp, tmp_path, image_case):
+    import hashlib
+
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.detail_pane import DetailPane
+    from ui.digest_section import attach_to_detail_pane
+
+    context = make_context(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    pane = DetailPane(context)
+    qtbot.addWidget(pane)
+    attach_to_detail_pane(pane)
+    pane.set_case(*image_case)
+    pane.show_file("usb.dd:/p1/目录/中文文件.txt")
+    button = next(b for b in pane.findChildren(QPushButton) if b.text() == "计算哈希值")
+    button.click()
+    data = "你好\n".encode()
+    qtbot.waitUntil(lambda: hashlib.sha256(data).hexdigest() in pane.section_texts(), timeout=30_000)
+    texts = pane.section_texts()
+    assert hashlib.md5(data).hexdigest() in texts and "SM3" in texts and "尚未校验（在“校验”页点击“校验”）" not in texts
+    context.runner.wait(10_000)
