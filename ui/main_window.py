@@ -14,7 +14,7 @@ from ui.errors import show_exception, show_open_error, show_store_replaced
 from ui.files_tab import FilesTab
 from ui.fit import place_window, remember_window
 from ui.item_tree import ItemTree
-from ui.open_dialogs import WelcomePage, ask_bundle_folder, dropped_folder
+from ui.open_dialogs import WelcomePage, ask_bundle_folder, ask_image_file, dropped_folder
 from ui.progress_panel import ProgressPanel
 from ui.recent import RecentBundles
 
@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
             ("file", self.tr("文件", "menu")), ("review", self.tr("审查")), ("tools", self.tr("工具")),
             ("training", self.tr("培训")), ("help", self.tr("帮助")))}
         self._action("file", self.tr("打开证据包…"), self.ask_open, QKeySequence.StandardKey.Open)
+        self._action("file", self.tr("打开磁盘镜像…"), self.ask_open_image)
         self.recent_menu = self.menus["file"].addMenu(self.tr("最近打开"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.menus["file"].addSeparator()
@@ -159,6 +160,11 @@ class MainWindow(QMainWindow):
         folder = ask_bundle_folder(self, self.context.settings)
         if folder:
             self.open_bundle(folder)
+
+    def ask_open_image(self) -> None:
+        path = ask_image_file(self, self.context.settings)
+        if path:
+            self.open_bundle(path)
 
     def open_bundle(self, path) -> bool:
         """Load and validate the bundle, open its store, show what the store has, then scan in a worker.

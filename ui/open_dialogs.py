@@ -1,4 +1,5 @@
-"""Choosing a bundle: the folder dialog, folders dropped onto the window, the welcome page with recent bundles."""
+"""Choosing a bundle: the folder dialog, the disk image dialog, folders and image files dropped onto the window,
+the welcome page with recent bundles."""
 
 import os
 
@@ -6,6 +7,11 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 LAST_DIR_KEY = "open/last_dir"
+IMAGE_SUFFIXES = (".e01", ".dd", ".raw", ".img", ".001", ".iso")  # opened on their own, read-only
+
+
+def is_image_file(path: str) -> bool:
+    return os.path.isfile(path) and path.lower().endswith(IMAGE_SUFFIXES)
 
 
 def ask_bundle_folder(parent, settings) -> str | None:
@@ -19,13 +25,26 @@ def ask_bundle_folder(parent, settings) -> str | None:
     return folder
 
 
+def ask_image_file(parent, settings) -> str | None:
+    """The disk image the user picks (raw, split raw, E01, ISO), or None."""
+    start = str(settings.value(LAST_DIR_KEY, os.path.expanduser("~")))
+    title = QCoreApplication.translate("OpenDialogs", "打开磁盘镜像")
+    patterns = " ".join(f"*{s} *{s.upper()}" for s in IMAGE_SUFFIXES)
+    kinds = QCoreApplication.translate("OpenDialogs", "磁盘镜像 (%1)").replace("%1", patterns)
+    path, _ = QFileDialog.getOpenFileName(parent, title, start, kinds)
+    if not path:
+        return None
+    settings.setValue(LAST_DIR_KEY, os.path.dirname(path))
+    return path
+
+
 def dropped_folder(mime_data) -> str | None:
-    """The first local folder in a drag's data, or None (files are refused: a bundle is a folder)."""
+    """The first local folder or disk image file in a drag's data, or None (other files are refused)."""
     if mime_data is None or not mime_data.hasUrls():
         return None
     for url in mime_data.urls():
         path = url.toLocalFile()
-        if path and os.path.isdir(path):
+        if path and (os.path.isdir(path) or is_image_file(path)):
             return path
     return None
 
@@ -42,7 +61,8 @@ class WelcomePage(QWidget):
         prompt = QLabel(self.tr("打开一个证据包开始审查"))
         prompt.setStyleSheet("font-size: 20px; font-weight: bold;")
         hint = QLabel(self.tr("菜单 文件 > 打开证据包…，或把证据包文件夹拖到此窗口。"
-                              "没有 bundle.json 的普通文件夹作为临时证据包打开。证据包只读，不会被改动。"))
+                              "没有 bundle.json 的普通文件夹作为临时证据包打开。证据包只读，不会被改动。")
+                      + self.tr("磁盘镜像（.E01、.dd、.raw、.img、.001、.iso）用 文件 > 打开磁盘镜像…，或拖到此窗口。"))
         hint.setWordWrap(True)
         button = QPushButton(self.tr("打开证据包…"))
         button.clicked.connect(self.open_requested)

@@ -1285,6 +1285,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>打开磁盘镜像…</source>
+        <translation>Open disk image…</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="51"/>
         <source>文件</source>
         <translation>Files</translation>
@@ -1683,6 +1687,14 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 </context>
 <context>
     <name>OpenDialogs</name>
+    <message>
+        <source>打开磁盘镜像</source>
+        <translation>Open a disk image</translation>
+    </message>
+    <message>
+        <source>磁盘镜像 (%1)</source>
+        <translation>Disk images (%1)</translation>
+    </message>
     <message>
         <location filename="../../ui/open_dialogs.py" line="14"/>
         <source>打开证据包（选择含 bundle.json 的文件夹）</source>
@@ -2907,6 +2919,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 </context>
 <context>
     <name>WelcomePage</name>
+    <message>
+        <source>磁盘镜像（.E01、.dd、.raw、.img、.001、.iso）用 文件 &gt; 打开磁盘镜像…，或拖到此窗口。</source>
+        <translation>Disk images (.E01, .dd, .raw, .img, .001, .iso): File &gt; Open disk image…, or drag one onto this window.</translation>
+    </message>
     <message>
         <location filename="../../ui/open_dialogs.py" line="42"/>
         <source>打开一个证据包开始审查</source>

@@ -56,3 +56,26 @@ def test_image_partitions_in_the_tree_and_headers_in_the_details(qtbot, window, 
                   "文件系统，本地时间按案件时区读取", "镜像内存储的 MD5"):
         assert shown in texts, shown
     save_shot(window, "image_window", tmp_path)
+
+
+def test_a_dropped_image_file_opens_and_other_files_are_refused(qtbot, window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from ui.open_dialogs import dropped_folder
+
+    (tmp_path / "case").mkdir()
+    image = fat32_image(tmp_path / "case").rename(tmp_path / "case" / "u盘.dd")
+    (tmp_path / "case" / "notes.txt").write_text("x")
+
+    def drop(path):
+        data = QMimeData()
+        data.setUrls([QUrl.fromLocalFile(str(path))])
+        return data, QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier)
+    assert dropped_folder(drop(tmp_path / "case" / "notes.txt")[0]) is None
+    data, event = drop(image)
+    assert dropped_folder(data) == str(image)
+    with qtbot.waitSignal(window.scan_finished, timeout=SCAN_TIMEOUT):
+        window.dropEvent(event)
+    assert "u盘.dd:/p1/keep.txt" in all_paths(window.files_tab.model)
