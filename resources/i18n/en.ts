@@ -1409,6 +1409,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <translation>An offline workstation for reviewing electronic evidence under chapter 3 of the Provisions of the People's Procuratorates on Handling Cybercrime Cases. Bundles are opened read-only; the review is kept in a separate review store.</translation>
     </message>
     <message>
+        <source>比对原件与备份（第三十一条第三项）…</source>
+        <translation>Compare original and backup (Art. 31.3)…</translation>
+    </message>
+    <message>
         <source>计算哈希值…</source>
         <translation>Compute hashes…</translation>
     </message>
@@ -2996,6 +3000,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>已导出 %1 行到 %2</source>
         <translation>Exported %1 rows to %2</translation>
     </message>
+    <message>
+        <source>比对原件与备份（第三十一条第三项）…</source>
+        <translation>Compare original and backup (Art. 31.3)…</translation>
+    </message>
 </context>
 <context>
     <name>CopyCells</name>
@@ -3270,6 +3278,121 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <source>审查意见预览（未签名）</source>
         <translation>Review memo preview (not signed)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDiffDialog</name>
+    <message>
+        <source>比对原件与备份</source>
+        <translation>Compare original and backup</translation>
+    </message>
+    <message>
+        <source>%1（备份自 %2）</source>
+        <translation>%1 (backup of %2)</translation>
+    </message>
+    <message>
+        <source>比对</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>差异</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>原件路径</source>
+        <translation>Original's path</translation>
+    </message>
+    <message>
+        <source>备份路径</source>
+        <translation>Backup's path</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>逐个文件比对备份与原件；文本和 CSV 文件逐行比对，每个文件最多读取 %1 MB。证据以只读方式打开。</source>
+        <translation>The backup is compared with the original file by file; text and CSV files line by line, reading at most %1 MB of each. Evidence is opened read-only.</translation>
+    </message>
+    <message>
+        <source>本案没有注明为某项证据备份的证据项</source>
+        <translation>No item of this case is marked as the backup of another</translation>
+    </message>
+    <message>
+        <source>请先打开证据包</source>
+        <translation>Open a bundle first</translation>
+    </message>
+    <message>
+        <source>相同</source>
+        <translation>Same</translation>
+    </message>
+    <message>
+        <source>内容不同</source>
+        <translation>Content differs</translation>
+    </message>
+    <message>
+        <source>备份中缺少</source>
+        <translation>Missing in the backup</translation>
+    </message>
+    <message>
+        <source>原件中缺少</source>
+        <translation>Missing in the original</translation>
+    </message>
+    <message>
+        <source>无法读取</source>
+        <translation>Unreadable</translation>
+    </message>
+    <message>
+        <source>原件 %1 不在本案清单中</source>
+        <translation>The original %1 is not in this case's manifest</translation>
+    </message>
+    <message>
+        <source>正在比对原件与备份</source>
+        <translation>Comparing original and backup</translation>
+    </message>
+    <message>
+        <source>完成：%1 个文件，%2 个不同</source>
+        <translation>Done: %1 files, %2 differ</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>无法比对：%1</source>
+        <translation>Cannot compare: %1</translation>
+    </message>
+    <message>
+        <source>两个文件内容相同（逐字节比对）。</source>
+        <translation>The two files are the same (compared byte by byte).</translation>
+    </message>
+    <message>
+        <source>无法读取：%1</source>
+        <translation>Unreadable: %1</translation>
+    </message>
+    <message>
+        <source>非文本文件：逐字节比对，内容不同，不显示逐行差异。</source>
+        <translation>Not a text file: compared byte by byte, the contents differ; no line diff is shown.</translation>
+    </message>
+    <message>
+        <source>注意：文件超过 %1 MB，只比对了前 %1 MB。</source>
+        <translation>Note: the file is larger than %1 MB; only its first %1 MB were compared line by line.</translation>
+    </message>
+    <message>
+        <source>……另有 %1 行差异未显示</source>
+        <translation>… %1 more diff lines not shown</translation>
+    </message>
+    <message>
+        <source>文本内容相同，差异在编码或换行符。</source>
+        <translation>The text is the same; the difference is in the encoding or the line endings.</translation>
     </message>
 </context>
 </TS>
