@@ -1082,6 +1082,14 @@
         <source>提示</source>
         <translation>Flags</translation>
     </message>
+    <message>
+        <source>在预览中查看</source>
+        <translation>Show in the preview</translation>
+    </message>
+    <message>
+        <source>用系统程序打开（只读副本）</source>
+        <translation>Open with the system's program (read-only copy)</translation>
+    </message>
 </context>
 <context>
     <name>IdentityDialog</name>
@@ -3393,6 +3401,33 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <source>文本内容相同，差异在编码或换行符。</source>
         <translation>The text is the same; the difference is in the encoding or the line endings.</translation>
+    </message>
+</context>
+<context>
+    <name>SystemViewer</name>
+    <message>
+        <source>正在复制文件供系统程序打开</source>
+        <translation>Copying the file for the system's program</translation>
+    </message>
+    <message>
+        <source>用系统程序打开</source>
+        <translation>Open with the system's program</translation>
+    </message>
+    <message>
+        <source>系统中没有登记可打开此类文件的程序。可以改用本程序的内置预览查看。</source>
+        <translation>No program is registered on this system for this type of file. You can use the built-in preview instead.</translation>
+    </message>
+    <message>
+        <source>内置预览</source>
+        <translation>Built-in preview</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>无法复制文件：%1</source>
+        <translation>Cannot copy the file: %1</translation>
     </message>
 </context>
 </TS>
