@@ -2,11 +2,12 @@
 
 import os
 import stat
+import time
 
 import pytest
 
 from models.bundle.safepath import SafePathError
-from models.store.viewer_copy import copy_for_viewer
+from models.store.viewer_copy import KEEP_SECONDS, copy_for_viewer, prune
 
 
 def test_a_read_only_copy_outside_the_bundle(tmp_path):
@@ -33,3 +34,15 @@ def test_links_and_folders_inside_the_bundle_are_refused(tmp_path):
     with pytest.raises(ValueError):
         copy_for_viewer(root, "a.txt", root / "copies")
     assert sorted(p.name for p in root.iterdir()) == ["a.txt", "out"]
+
+
+def test_copies_older_than_a_week_are_removed_and_newer_ones_kept(tmp_path):
+    root = tmp_path / "bundle"
+    root.mkdir()
+    (root / "a.txt").write_bytes(b"a")
+    folder = tmp_path / "v"
+    old, new = copy_for_viewer(root, "a.txt", folder), copy_for_viewer(root, "a.txt", folder)
+    past = time.time() - KEEP_SECONDS - 60  # relative to now: passes on any day
+    os.utime(old.parent, (past, past))
+    assert prune(folder) == 1
+    assert not old.parent.exists() and new.exists() and (root / "a.txt").read_bytes() == b"a"
