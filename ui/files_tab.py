@@ -4,13 +4,14 @@ import math
 import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
+                               QTableView, QVBoxLayout, QWidget)
 
 from models.inventory.file_flags import FLAGS
 from models.common.labels import label
 from ui.file_table_model import (COL_FLAGS, COL_FOLDER, COL_ITEM, COL_MODIFIED, COL_NAME, COL_TYPE, TIME_FIELDS,
                                  FileTableModel, PathRole)
+from ui.system_viewer import SystemViewer
 
 COUNT_INTERVAL = 0.5  # seconds between two counts while a scan adds records
 COLUMN_WIDTHS = (230, 72, 172, 172, 172, 172, 56, 130, 190, 240)
@@ -34,6 +35,10 @@ class FilesTab(QWidget):
         self.model.index_needed.connect(self._build_sort_index)
         self.sort_task = None
         self.view = self._table()
+        self.system_viewer = SystemViewer(context, self)
+        self.system_viewer.preview_requested.connect(self.file_selected)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("按路径筛选（包含的文字）"))
         self.search.setClearButtonEnabled(True)
@@ -91,6 +96,7 @@ class FilesTab(QWidget):
         if store is not self.store:
             self.model.anomalous = frozenset()
         self.bundle, self.store = bundle, store
+        self.system_viewer.set_case(bundle, store)
         self.model.set_store(store, bundle.timezone if bundle is not None else None)
         self._update_count()
 
@@ -203,6 +209,21 @@ class FilesTab(QWidget):
             self.count_label.setText("")
             return
         self.count_label.setText(self.tr("共 %1 个条目").replace("%1", f"{self.model.total_count():,}"))
+
+    def file_menu(self, path: str) -> QMenu:
+        """The row's context menu: the built-in preview, or a read-only copy opened by the system's program."""
+        menu = QMenu(self)
+        menu.addAction(self.tr("在预览中查看"), lambda: self.file_selected.emit(path))
+        menu.addAction(self.tr("用系统程序打开（只读副本）"), lambda: self.system_viewer.open(path))
+        return menu
+
+    def _context_menu(self, pos) -> None:
+        index = self.view.indexAt(pos)
+        path = index.data(PathRole) if index.isValid() else None
+        if path:
+            menu = self.file_menu(path)
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def _current_changed(self, current, _previous) -> None:
         path = current.data(PathRole) if current.isValid() else None

@@ -1,4 +1,5 @@
-"""The 工具 and 帮助 menus: hash on demand, the current table as CSV, settings; the manual (F1) and 关于."""
+"""The 工具 and 帮助 menus: hash on demand, original against backup (31.3), the current table as CSV,
+settings; the manual (F1) and 关于."""
 
 from pathlib import Path
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView
 
 def install_tools(window) -> None:
     window._action("tools", window.tr("计算哈希值…"), lambda: open_hash_dialog(window))
+    window._action("tools", window.tr("比对原件与备份（第三十一条第三项）…"), lambda: open_backup_diff(window))
     window._action("tools", window.tr("导出当前表格为 CSV…"), lambda: export_current_table(window))
     window.menus["tools"].addSeparator()
     window._action("tools", window.tr("设置…"), lambda: open_settings(window))
@@ -32,6 +34,14 @@ def open_hash_dialog(window):
     from ui.hash_dialog import HashDialog
 
     dialog = _keep(window, HashDialog(window.context, window))
+    dialog.show()
+    return dialog
+
+
+def open_backup_diff(window):
+    from ui.backup_diff_dialog import BackupDiffDialog
+
+    dialog = _keep(window, BackupDiffDialog(window.context, window.bundle, window))
     dialog.show()
     return dialog
 

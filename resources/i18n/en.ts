@@ -1110,6 +1110,14 @@
         <source>提示</source>
         <translation>Flags</translation>
     </message>
+    <message>
+        <source>在预览中查看</source>
+        <translation>Show in the preview</translation>
+    </message>
+    <message>
+        <source>用系统程序打开（只读副本）</source>
+        <translation>Open with the system's program (read-only copy)</translation>
+    </message>
 </context>
 <context>
     <name>IdentityDialog</name>
@@ -1439,6 +1447,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <source>依据《人民检察院办理网络犯罪案件规定》第三章审查电子数据的离线工作台。证据包以只读方式打开，审查记录保存在独立的审查库中。</source>
         <translation>An offline workstation for reviewing electronic evidence under chapter 3 of the Provisions of the People's Procuratorates on Handling Cybercrime Cases. Bundles are opened read-only; the review is kept in a separate review store.</translation>
+    </message>
+    <message>
+        <source>比对原件与备份（第三十一条第三项）…</source>
+        <translation>Compare original and backup (Art. 31.3)…</translation>
     </message>
     <message>
         <source>计算哈希值…</source>
@@ -3044,6 +3056,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>已导出 %1 行到 %2</source>
         <translation>Exported %1 rows to %2</translation>
     </message>
+    <message>
+        <source>比对原件与备份（第三十一条第三项）…</source>
+        <translation>Compare original and backup (Art. 31.3)…</translation>
+    </message>
 </context>
 <context>
     <name>CopyCells</name>
@@ -3318,6 +3334,148 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <source>审查意见预览（未签名）</source>
         <translation>Review memo preview (not signed)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDiffDialog</name>
+    <message>
+        <source>比对原件与备份</source>
+        <translation>Compare original and backup</translation>
+    </message>
+    <message>
+        <source>%1（备份自 %2）</source>
+        <translation>%1 (backup of %2)</translation>
+    </message>
+    <message>
+        <source>比对</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>差异</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>原件路径</source>
+        <translation>Original's path</translation>
+    </message>
+    <message>
+        <source>备份路径</source>
+        <translation>Backup's path</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>逐个文件比对备份与原件；文本和 CSV 文件逐行比对，每个文件最多读取 %1 MB。证据以只读方式打开。</source>
+        <translation>The backup is compared with the original file by file; text and CSV files line by line, reading at most %1 MB of each. Evidence is opened read-only.</translation>
+    </message>
+    <message>
+        <source>本案没有注明为某项证据备份的证据项</source>
+        <translation>No item of this case is marked as the backup of another</translation>
+    </message>
+    <message>
+        <source>请先打开证据包</source>
+        <translation>Open a bundle first</translation>
+    </message>
+    <message>
+        <source>相同</source>
+        <translation>Same</translation>
+    </message>
+    <message>
+        <source>内容不同</source>
+        <translation>Content differs</translation>
+    </message>
+    <message>
+        <source>备份中缺少</source>
+        <translation>Missing in the backup</translation>
+    </message>
+    <message>
+        <source>原件中缺少</source>
+        <translation>Missing in the original</translation>
+    </message>
+    <message>
+        <source>无法读取</source>
+        <translation>Unreadable</translation>
+    </message>
+    <message>
+        <source>原件 %1 不在本案清单中</source>
+        <translation>The original %1 is not in this case's manifest</translation>
+    </message>
+    <message>
+        <source>正在比对原件与备份</source>
+        <translation>Comparing original and backup</translation>
+    </message>
+    <message>
+        <source>完成：%1 个文件，%2 个不同</source>
+        <translation>Done: %1 files, %2 differ</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>无法比对：%1</source>
+        <translation>Cannot compare: %1</translation>
+    </message>
+    <message>
+        <source>两个文件内容相同（逐字节比对）。</source>
+        <translation>The two files are the same (compared byte by byte).</translation>
+    </message>
+    <message>
+        <source>无法读取：%1</source>
+        <translation>Unreadable: %1</translation>
+    </message>
+    <message>
+        <source>非文本文件：逐字节比对，内容不同，不显示逐行差异。</source>
+        <translation>Not a text file: compared byte by byte, the contents differ; no line diff is shown.</translation>
+    </message>
+    <message>
+        <source>注意：文件超过 %1 MB，只比对了前 %1 MB。</source>
+        <translation>Note: the file is larger than %1 MB; only its first %1 MB were compared line by line.</translation>
+    </message>
+    <message>
+        <source>……另有 %1 行差异未显示</source>
+        <translation>… %1 more diff lines not shown</translation>
+    </message>
+    <message>
+        <source>文本内容相同，差异在编码或换行符。</source>
+        <translation>The text is the same; the difference is in the encoding or the line endings.</translation>
+    </message>
+</context>
+<context>
+    <name>SystemViewer</name>
+    <message>
+        <source>正在复制文件供系统程序打开</source>
+        <translation>Copying the file for the system's program</translation>
+    </message>
+    <message>
+        <source>用系统程序打开</source>
+        <translation>Open with the system's program</translation>
+    </message>
+    <message>
+        <source>系统中没有登记可打开此类文件的程序。可以改用本程序的内置预览查看。</source>
+        <translation>No program is registered on this system for this type of file. You can use the built-in preview instead.</translation>
+    </message>
+    <message>
+        <source>内置预览</source>
+        <translation>Built-in preview</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>无法复制文件：%1</source>
+        <translation>Cannot copy the file: %1</translation>
     </message>
 </context>
 </TS>
