@@ -35,6 +35,8 @@ def copy_for_viewer(root, rel: str, folder, cancel=None) -> Path:
     os.chmod(target, 0o444)
     shutil.copystat(source, target, follow_symlinks=False)  # the program sees the evidence's times
     os.chmod(target, 0o444)
+    now = time.time()  # the folder's age is then read by the clock prune reads, even where it and the disk disagree
+    os.utime(target.parent, (now, now))
     return target
 
 
