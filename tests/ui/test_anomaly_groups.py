@@ -9,7 +9,7 @@ from models.bundle.manifest import load_bundle
 from models.inventory.scan import scan_bundle
 from models.store.store import open_store
 from tests.ui.demo_window import demo_cases
-from ui.timeline_anomalies import anomaly_lines
+from ui.timeline.timeline_anomalies import anomaly_lines
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ import pytest
 from models.inventory.file_flags import flags_of, is_editor
 from models.common.labels import label
 from tests.ui.demo_window import demo_cases, new_window, open_checked, stop
-from ui.file_table_model import COL_FLAGS, COL_FOLDER, COL_NAME
+from ui.files.file_table_model import COL_FLAGS, COL_FOLDER, COL_NAME
 
 
 def test_flags_of_a_record():

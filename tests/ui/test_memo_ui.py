@@ -13,10 +13,10 @@ from models.inventory.scan import scan_bundle
 from models.store.store import open_store
 from tests.ui.shots import use_cjk_font
 from ui.app import make_context
-from ui.identity_dialog import IdentityDialog
-from ui.memo_dialog import IDENTITY_KEY, NAME_KEY, MemoDialog
-from ui.tasks import TaskRunner
-from ui.verify_memo_dialog import VerifyMemoDialog
+from ui.memo.identity_dialog import IdentityDialog
+from ui.memo.memo_dialog import IDENTITY_KEY, NAME_KEY, MemoDialog
+from ui.common.tasks import TaskRunner
+from ui.memo.verify_memo_dialog import VerifyMemoDialog
 from tests.ui.shots import shots_folder
 
 TIMEOUT = 60_000
@@ -156,8 +156,8 @@ def test_identity_dialog_checks_passphrases(qtbot, context, tmp_path):
 
 
 def test_menu_installs_on_the_window(qtbot, context):
-    from ui.main_window import MainWindow
-    from ui.memo_actions import install_memo_actions
+    from ui.window.main_window import MainWindow
+    from ui.memo.memo_actions import install_memo_actions
 
     window = MainWindow(context)
     qtbot.addWidget(window)

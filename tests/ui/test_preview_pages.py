@@ -14,7 +14,7 @@ from models.store.store import open_store
 from models.inventory.typing_pass import fill_types
 from tests.factory_case import tiny_pdf
 from ui.app import make_context
-from ui.preview_pane import PAGE_HEX, PAGE_PDF, PAGE_SQLITE, PAGE_TEXT, PreviewPane
+from ui.detail.preview_pane import PAGE_HEX, PAGE_PDF, PAGE_SQLITE, PAGE_TEXT, PreviewPane
 
 TIMEOUT = 30_000
 

@@ -14,11 +14,11 @@ from models.bundle.manifest import load_bundle
 from models.inventory.scan import scan_bundle
 from models.store.store import open_store
 from ui.app import make_context
-from ui.clause_list_model import ClauseListModel, clause_records
-from ui.media_viewers import PdfViewerDialog
-from ui.review_overview import OverviewTableModel, item_summaries
-from ui.review_tab import ReviewTab
-from ui.tasks import FakeTaskRunner
+from ui.review.clause_list_model import ClauseListModel, clause_records
+from ui.detail.media_viewers import PdfViewerDialog
+from ui.review.review_overview import OverviewTableModel, item_summaries
+from ui.review.review_tab import ReviewTab
+from ui.common.tasks import FakeTaskRunner
 from tests.ui.shots import shots_folder
 
 REVIEWER = "检察官甲"

@@ -3,9 +3,9 @@
 import pytest
 
 from tests.ui.demo_window import demo_cases, new_window, open_checked, stop
-from ui.context import AppContext
-from ui.progress_panel import ProgressPanel
-from ui.tasks import FakeTaskRunner, TaskRunner
+from ui.common.context import AppContext
+from ui.common.progress_panel import ProgressPanel
+from ui.common.tasks import FakeTaskRunner, TaskRunner
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from ui.tasks import TaskRunner
+from ui.common.tasks import TaskRunner
 
 
 @dataclass

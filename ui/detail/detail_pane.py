@@ -91,7 +91,7 @@ class DetailPane(QWidget):
         if image is None or not rec["path"].startswith(image.path.name + ":/"):
             return
         from models.image.scan import image_info
-        from ui.image_section import file_rows, header_rows
+        from ui.detail.image_section import file_rows, header_rows
 
         info = image_info(self.store) or {}
         self.add_section(self.tr("在镜像中的位置"), file_rows(info, rec, image.path.name))

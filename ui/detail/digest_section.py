@@ -4,7 +4,7 @@ from PySide6.QtCore import QCoreApplication
 
 from models.common.labels import source_label
 from models.common.timeutil import format_local
-from ui.verify_table_model import ALGORITHM_NAMES, STATUS_MARK, status_text
+from ui.verify.verify_table_model import ALGORITHM_NAMES, STATUS_MARK, status_text
 
 CONTEXT = "DigestSection"
 FIELDS = ("algorithm", "recorded", "computed", "status", "recorded_source", "error", "explanation", "verified_at")
@@ -97,7 +97,7 @@ def add_image_digest_section(pane, path: str):
             return
         button.hide()
         if exc is not None:
-            from ui.errors import reason_text
+            from ui.common.errors import reason_text
 
             form.addRow(QLabel(_t("错误")), selectable(_t("无法计算：%1").replace("%1", reason_text(exc))))
             return
@@ -118,7 +118,7 @@ def add_image_digest_section(pane, path: str):
 
 def attach_to_detail_pane(pane) -> None:
     """After DetailPane.show_file: the EXIF section (when the file has EXIF), then the digest section."""
-    from ui.exif_section import add_exif_section
+    from ui.detail.exif_section import add_exif_section
 
     def add(path: str) -> None:
         if pane.store is None:

@@ -8,8 +8,8 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
-from ui.errors import reason_text
-from ui.preview_pages import HexPage, PdfPage, SqlitePage, TextPage
+from ui.common.errors import reason_text
+from ui.detail.preview_pages import HexPage, PdfPage, SqlitePage, TextPage
 
 THUMB_SIZE = 512
 TEXT_BYTES = 1 << 20  # the first MiB of a text file is what a reviewer reads in a pane

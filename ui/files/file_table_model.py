@@ -16,7 +16,7 @@ from models.bundle.names import shown
 from models.store.page_rows import rows_by_id
 from models.store.sort_keys import INDEX_FROM, SORT_KEYS, UNIQUE_KEYS, has_sort_index
 from models.common.timeutil import format_local, format_utc
-from ui.paged_model import reset_pages
+from ui.common.paged_model import reset_pages
 
 COL_NAME, COL_SIZE, COL_MODIFIED, COL_CREATED, COL_ACCESSED, COL_CHANGED, COL_ITEM, COL_TYPE, COL_FOLDER, COL_FLAGS = \
     range(10)

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from models.inventory.file_flags import FLAGS
 from models.common.labels import label
-from ui.file_table_model import (COL_FLAGS, COL_FOLDER, COL_ITEM, COL_MODIFIED, COL_NAME, COL_TYPE, TIME_FIELDS,
+from ui.files.file_table_model import (COL_FLAGS, COL_FOLDER, COL_ITEM, COL_MODIFIED, COL_NAME, COL_TYPE, TIME_FIELDS,
                                  FileTableModel, PathRole)
-from ui.system_viewer import SystemViewer
+from ui.detail.system_viewer import SystemViewer
 
 COUNT_INTERVAL = 0.5  # seconds between two counts while a scan adds records
 COLUMN_WIDTHS = (230, 72, 172, 172, 172, 172, 56, 130, 190, 240)
@@ -103,7 +103,7 @@ class FilesTab(QWidget):
     def _build_sort_index(self, column: int, order) -> None:
         """A first sort of a large inventory by this column: its index is built in a worker (progress at the
         bottom, cancellable), then the table sorts; until then it keeps its order."""
-        from ui.file_table_model import COLUMN_KEYS
+        from ui.files.file_table_model import COLUMN_KEYS
 
         if self.store is None or (self.sort_task is not None and self.sort_task.running):
             return

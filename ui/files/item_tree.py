@@ -119,7 +119,7 @@ class ItemTree(QWidget):
     def _image_node(self, bundle, info: dict, lazy: bool) -> QStandardItem:
         """The image with one node per partition (its file system and size; the reason where TSK reads none);
         lazy: each partition's folders listed when it is expanded (the folder tree)."""
-        from ui.image_section import image_title, partition_text, partition_tip
+        from ui.detail.image_section import image_title, partition_text, partition_tip
 
         name = bundle.image.path.name
         node = self._node(image_title(info, name), {"prefix": name + ":"})

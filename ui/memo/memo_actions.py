@@ -38,7 +38,7 @@ class MemoActions:
         return dialog
 
     def export(self):
-        from ui.memo_dialog import MemoDialog
+        from ui.memo.memo_dialog import MemoDialog
 
         window = self.window
         if window.store is None:
@@ -46,12 +46,12 @@ class MemoActions:
         return self._show(MemoDialog(window.context, window.bundle, window.store, window))
 
     def verify(self):
-        from ui.verify_memo_dialog import VerifyMemoDialog
+        from ui.memo.verify_memo_dialog import VerifyMemoDialog
 
         return self._show(VerifyMemoDialog(self.window.context, self.window))
 
     def create_identity(self):
-        from ui.identity_dialog import IdentityDialog
+        from ui.memo.identity_dialog import IdentityDialog
 
         return self._show(IdentityDialog(self.window.context, self.window))
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
                                QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from models.memo.memo_data import DOCUMENT_NUMBER_KEY, remember_document_number
-from ui.settings_dialog import REVIEWER_KEY as NAME_KEY  # the reviewer's profile, set once in 设置
-from ui.settings_dialog import TITLE_KEY, UNIT_KEY
+from ui.window.settings_dialog import REVIEWER_KEY as NAME_KEY  # the reviewer's profile, set once in 设置
+from ui.window.settings_dialog import TITLE_KEY, UNIT_KEY
 
 IDENTITY_KEY = "reviewer/identity"
 STEPS = ("正在排版", "正在附加审查结果", "正在签名", "正在写入文件", "完成")
@@ -213,7 +213,7 @@ class MemoDialog(QDialog):
         """Lay the memo out unsigned in a worker; its pages then show in QPdfView with the warning."""
         if self.store is None:
             return None
-        from ui.memo_preview import preview_job
+        from ui.memo.memo_preview import preview_job
 
         job = preview_job(self.bundle, self.store.path, self._profile(), False, self.english_box.isChecked(),
                           self.number_edit.text().strip() or None)
@@ -224,7 +224,7 @@ class MemoDialog(QDialog):
         return self.preview_handle
 
     def _previewed(self, result: dict) -> None:
-        from ui.memo_preview import MemoPreviewDialog
+        from ui.memo.memo_preview import MemoPreviewDialog
 
         self.preview_button.setEnabled(True)
         self.show_message(self.tr("预览共 %1 页（未签名）").replace("%1", str(result["pages"])))
@@ -299,7 +299,7 @@ class MemoDialog(QDialog):
             return False
         if QDesktopServices.openUrl(QUrl.fromLocalFile(self.result["path"])):
             return True
-        from ui.memo_preview import MemoPreviewDialog
+        from ui.memo.memo_preview import MemoPreviewDialog
 
         self.show_message(self.tr("本机没有可用的 PDF 阅读器，已在内置查看器中打开审查意见"), error=True)
         self.preview_dialog = MemoPreviewDialog(self.result["path"], "", self, self.tr("审查意见（已签名）"))

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QVBoxLayout)
 
 from models.common.console import safe_text
-from ui.memo_dialog import GREEN, RED, path_row
+from ui.memo.memo_dialog import GREEN, RED, path_row
 
 TRUST_KEY = "reviewer/trust"
 OUTCOMES_ZH = {"admissible": "可采", "defect": "瑕疵", "excluded": "排除", None: "未决"}

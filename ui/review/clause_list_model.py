@@ -5,7 +5,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from checks.wording import shown, wording
 from models.common.labels import label
-from ui.record_table_model import RecordTableModel
+from ui.common.record_table_model import RecordTableModel
 
 PANES = ("authenticity", "legality", "relevance")
 # the kind's clauses beyond Art. 30-33, by pane (ARTICLES.md): objectivity/integrity, procedure, relevance

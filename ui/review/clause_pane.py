@@ -13,8 +13,8 @@ from checks.wording import result_message, shown, wording
 from models.store import review
 from models.common.timeutil import format_local
 from models.common.labels import all_labels, label, value_label
-from ui.clause_list_model import STATUS_COLORS, decision_text, status_text
-from ui.media_viewers import SideBySideDialog, open_viewer
+from ui.review.clause_list_model import STATUS_COLORS, decision_text, status_text
+from ui.detail.media_viewers import SideBySideDialog, open_viewer
 
 SEAL_CHECKS = ("a31_1_seal_intact", "a34_2_sealing")
 PATH_PREFIXES = ("evidence/", "documents/", "photos/", "recordings/")

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QPushButton, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
 
 from models.store import review
-from ui.record_table_model import RecordTableModel
+from ui.common.record_table_model import RecordTableModel
 
 HEADING_ZH = {"subject_identity": "主体身份同一性（人机同一性／身份同一性）", "objective_act": "客观行为",
               "subjective_intent": "主观故意", "circumstances": "情节和后果"}

@@ -5,8 +5,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from models.store import review
-from ui.record_table_model import RecordTableModel
-from ui.outcome_box import PROPOSAL_ZH, proposal_for, stored_verifications
+from ui.common.record_table_model import RecordTableModel
+from ui.review.outcome_box import PROPOSAL_ZH, proposal_for, stored_verifications
 
 KIND_ZH = {"seized_media": "扣押、封存原始存储介质", "media_image": "制作数据镜像", "onsite_extraction": "现场提取",
            "online_extraction": "在线提取", "frozen": "冻结", "obtained": "调取", "inspection": "检查、侦查实验",

@@ -6,13 +6,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from models.store import review
-from ui.audit_banner import AuditBanner
-from ui.clause_list_model import COL_ARTICLE, COL_TITLE, ClauseListModel, DecidedRole, RecordRole, clause_records
-from ui.clause_pane import ClausePane
-from ui.fit import scrolled
-from ui.outcome_box import OutcomeBox
-from ui.relevance_pane import RelevancePane
-from ui.review_overview import ReviewOverview
+from ui.review.audit_banner import AuditBanner
+from ui.review.clause_list_model import COL_ARTICLE, COL_TITLE, ClauseListModel, DecidedRole, RecordRole, clause_records
+from ui.review.clause_pane import ClausePane
+from ui.window.fit import scrolled
+from ui.review.outcome_box import OutcomeBox
+from ui.review.relevance_pane import RelevancePane
+from ui.review.review_overview import ReviewOverview
 
 FONT_FAMILY = "WenQuanYi Micro Hei"
 CJK_FAMILIES = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
@@ -314,7 +314,7 @@ class ReviewTab(QWidget):
             return None
         bundle, path = self.bundle, self.store.path
         registry = self.context.registry
-        from ui.settings_dialog import freeze_warning_days
+        from ui.window.settings_dialog import freeze_warning_days
 
         settings = {"freeze_warning_days": freeze_warning_days(self.context.settings)}
 
@@ -342,7 +342,7 @@ class ReviewTab(QWidget):
 
     def _checks_failed(self, exc) -> None:
         from models.runtime.jobs import Cancelled
-        from ui.errors import show_exception
+        from ui.common.errors import show_exception
 
         self.run_button.setEnabled(self.store is not None)
         self.last_error = exc

@@ -5,7 +5,7 @@ import time
 
 from PySide6.QtCore import QTimer
 
-from ui.timeline_anomalies import anomaly_lines, anomaly_marks
+from ui.timeline.timeline_anomalies import anomaly_lines, anomaly_marks
 
 ANOMALIES_KEPT = 1000  # per kind: the list shows these, the title counts all (a copy can make 1M alike)
 PACE_S = 0.001

@@ -20,7 +20,7 @@ from models.timeline.timeline_order import (TIME_ORDER, Order, count_before, fin
                                    next_ids)
 from models.common.labels import label, manifest_field_label
 from models.common.timeutil import format_local, format_utc, zone
-from ui.paged_model import reset_pages
+from ui.common.paged_model import reset_pages
 
 CONTEXT = "TimelineModel"
 COL_TIME, COL_KIND, COL_SOURCE, COL_ITEM, COL_PATH, COL_TYPE, COL_NOTE = range(7)

@@ -10,14 +10,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTim
 
 from models.timeline.timeline_store import histogram
 from models.common.timeutil import dt_to_ns, ns_to_dt, zone
-from ui.collector import hold_collection, release_collection
-from ui.density_strip import DensityStrip
-from ui.timeline_anomalies import AnomalyListModel, anomaly_field, anomaly_marks, anomaly_ns, anomaly_text
-from ui.timeline_anomalies import NsRole as AnomalyNsRole
-from ui.timeline_anomalies import PathRole as AnomalyPathRole
-from ui.timeline_jobs import (ANOMALIES_KEPT, Waiting, build_order, load_anomalies, load_timeline, store_reader,
+from ui.common.collector import hold_collection, release_collection
+from ui.timeline.density_strip import DensityStrip
+from ui.timeline.timeline_anomalies import AnomalyListModel, anomaly_field, anomaly_marks, anomaly_ns, anomaly_text
+from ui.timeline.timeline_anomalies import NsRole as AnomalyNsRole
+from ui.timeline.timeline_anomalies import PathRole as AnomalyPathRole
+from ui.timeline.timeline_jobs import (ANOMALIES_KEPT, Waiting, build_order, load_anomalies, load_timeline, store_reader,
                               timeline_stats)
-from ui.timeline_model import (COL_ITEM, COL_KIND, COL_SOURCE, COL_TYPE, NsRole, PathRole, TimelineTableModel,
+from ui.timeline.timeline_model import (COL_ITEM, COL_KIND, COL_SOURCE, COL_TYPE, NsRole, PathRole, TimelineTableModel,
                                kind_text, prepare, source_text)
 
 COLUMN_WIDTHS = (230, 110, 76, 56, 300, 90)
@@ -421,7 +421,7 @@ class TimelineTab(QWidget):
         """A first sort of a large timeline by this column: its order table is made in a worker (progress at the
         bottom of the window and in the count label, cancellable), then the table sorts; until then it keeps its
         order. Asked again for the same column (the other direction) the table under way serves."""
-        from ui.timeline_model import COLUMN_KEYS, HEADERS
+        from ui.timeline.timeline_model import COLUMN_KEYS, HEADERS
 
         if self.sort_handle is not None and self._sort_pending[0] == column:
             self._sort_pending = (column, order)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QHBoxLayou
                                QProgressBar, QPushButton, QSplitter, QTableView, QVBoxLayout)
 
 from models.integrity.backup_diff import CAP_BYTES
-from ui.copy_cells import install_copy
+from ui.common.copy_cells import install_copy
 
 ORDER = {"differs": 0, "missing_in_backup": 1, "missing_in_original": 2, "unreadable": 3, "same": 4}
 

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLay
                                QPushButton, QTableView, QVBoxLayout)
 
 from models.integrity.digests import ALGORITHMS
-from ui.copy_cells import install_copy
-from ui.progress_panel import progress_text
+from ui.common.copy_cells import install_copy
+from ui.common.progress_panel import progress_text
 
 NAMES = {"md5": "MD5", "sha1": "SHA-1", "sha256": "SHA-256", "sm3": "SM3"}
 

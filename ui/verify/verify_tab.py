@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from ui.collector import hold_collection, release_collection
-from ui.progress_panel import progress_text
-from ui.copy_cells import install_copy
-from ui.verify_table_model import STATUS_COLOURS, STATUSES, PathRole, VerifyTableModel, status_text
+from ui.common.collector import hold_collection, release_collection
+from ui.common.progress_panel import progress_text
+from ui.common.copy_cells import install_copy
+from ui.verify.verify_table_model import STATUS_COLOURS, STATUSES, PathRole, VerifyTableModel, status_text
 
 COLUMN_WIDTHS = (96, 56, 300, 70, 170, 170, 110)
 

@@ -38,7 +38,7 @@ class CaseHeader(QWidget):
     def alert_text(self, bundle) -> str:
         """'⚠ E3 冻结期限还剩 5 天（2026-12-11 届满）' for each freeze within the warning days."""
         from models.timeline.freeze_alerts import freeze_alerts, today_in
-        from ui.settings_dialog import freeze_warning_days
+        from ui.window.settings_dialog import freeze_warning_days
 
         settings = getattr(self.context, "settings", None)
         today = self.today or today_in(bundle.timezone)

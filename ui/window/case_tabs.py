@@ -4,11 +4,11 @@ from PySide6.QtCore import QTimer, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QSplitter
 
-from ui.digest_section import attach_to_detail_pane
-from ui.preview_pane import PreviewPane
-from ui.review_tab import ReviewTab
-from ui.timeline_tab import TimelineTab
-from ui.verify_tab import VerifyTab
+from ui.detail.digest_section import attach_to_detail_pane
+from ui.detail.preview_pane import PreviewPane
+from ui.review.review_tab import ReviewTab
+from ui.timeline.timeline_tab import TimelineTab
+from ui.verify.verify_tab import VerifyTab
 
 
 def _warm_up(runner) -> None:
@@ -27,7 +27,7 @@ def _warm_up(runner) -> None:
 
         start_helper_server()
 
-    from ui.collector import freeze_start_up
+    from ui.common.collector import freeze_start_up
 
     runner.run(job, label="", on_done=lambda _result: freeze_start_up())
 

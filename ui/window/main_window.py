@@ -8,15 +8,15 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from ui.case_header import CaseHeader
-from ui.detail_pane import DetailPane
-from ui.errors import show_exception, show_open_error, show_store_replaced
-from ui.files_tab import FilesTab
-from ui.fit import place_window, remember_window
-from ui.item_tree import ItemTree
-from ui.open_dialogs import WelcomePage, ask_bundle_folder, ask_image_file, dropped_folder
-from ui.progress_panel import ProgressPanel
-from ui.recent import RecentBundles
+from ui.window.case_header import CaseHeader
+from ui.detail.detail_pane import DetailPane
+from ui.common.errors import show_exception, show_open_error, show_store_replaced
+from ui.files.files_tab import FilesTab
+from ui.window.fit import place_window, remember_window
+from ui.files.item_tree import ItemTree
+from ui.window.open_dialogs import WelcomePage, ask_bundle_folder, ask_image_file, dropped_folder
+from ui.common.progress_panel import ProgressPanel
+from ui.window.recent import RecentBundles
 
 APP_TITLE = "证审台 EvidenceDesk"
 TYPE_REFRESH_SECONDS = 1.0
@@ -71,12 +71,12 @@ class MainWindow(QMainWindow):
         if self.extras_installed:
             return
         self.extras_installed = True
-        from ui.case_tabs import install_case_tabs
-        from ui.memo_actions import install_memo_actions
+        from ui.window.case_tabs import install_case_tabs
+        from ui.memo.memo_actions import install_memo_actions
 
         install_case_tabs(self)
         install_memo_actions(self)
-        from ui.tools_menu import install_tools
+        from ui.window.tools_menu import install_tools
 
         install_tools(self)
         if self._shared:
@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self.menus["file"].addSeparator()
         self._action("file", self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
         self._action("help", self.tr("关于"), self._about)
-        for menu in self.menus.values():  # 工具 and 培训 wait for their actions (ui/tools_menu.py)
+        for menu in self.menus.values():  # 工具 and 培训 wait for their actions (ui/window/tools_menu.py)
             menu.menuAction().setVisible(not menu.isEmpty())
 
     def _action(self, menu: str, text: str, slot, shortcut=None) -> QAction:
@@ -382,6 +382,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _about(self) -> None:
-        from ui.help_dialogs import show_about
+        from ui.window.help_dialogs import show_about
 
         self.about_box = show_about(self)

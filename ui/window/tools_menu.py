@@ -31,7 +31,7 @@ def _keep(window, dialog):
 
 
 def open_hash_dialog(window):
-    from ui.hash_dialog import HashDialog
+    from ui.verify.hash_dialog import HashDialog
 
     dialog = _keep(window, HashDialog(window.context, window))
     dialog.show()
@@ -39,7 +39,7 @@ def open_hash_dialog(window):
 
 
 def open_backup_diff(window):
-    from ui.backup_diff_dialog import BackupDiffDialog
+    from ui.verify.backup_diff_dialog import BackupDiffDialog
 
     dialog = _keep(window, BackupDiffDialog(window.context, window.bundle, window))
     dialog.show()
@@ -47,7 +47,7 @@ def open_backup_diff(window):
 
 
 def open_settings(window):
-    from ui.settings_dialog import SettingsDialog
+    from ui.window.settings_dialog import SettingsDialog
 
     dialog = _keep(window, SettingsDialog(window.context, window))
     dialog.open()
@@ -58,7 +58,7 @@ def open_manual(window):
     """F1: the manual, at the review's section when the focus is in the 审查 tab."""
     from PySide6.QtWidgets import QApplication
 
-    from ui.help_dialogs import ManualDialog
+    from ui.window.help_dialogs import ManualDialog
 
     focus = QApplication.focusWidget()
     review = getattr(window, "review_tab", None)
@@ -80,7 +80,7 @@ def current_table(window) -> QTableView | None:
 def export_current_table(window, path: str | None = None) -> int | None:
     """Ask where (never inside the open bundle) and write the current table; the rows written, or None."""
     from models.bundle.safepath import is_inside
-    from ui.table_export import export_csv
+    from ui.window.table_export import export_csv
 
     view = current_table(window)
     if view is None:
