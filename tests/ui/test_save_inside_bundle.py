@@ -11,9 +11,9 @@ from models.store.store import open_store
 from tests.helpers import snapshot
 from tests.hostile_bundle import hostile_bundle
 from ui.app import make_context
+from ui.common.tasks import TaskRunner
 from ui.memo.identity_dialog import IdentityDialog
 from ui.memo.memo_dialog import MemoDialog, memo_job
-from ui.common.tasks import TaskRunner
 
 
 @pytest.fixture

@@ -3,17 +3,17 @@
 import csv
 import hashlib
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.demo_window import new_window, open_checked, stop
 from ui.app import make_context
+from ui.common.tasks import FakeTaskRunner
 from ui.verify.hash_dialog import HashDialog
 from ui.window.help_dialogs import ManualDialog, library_versions
 from ui.window.settings_dialog import FREEZE_DAYS_KEY, SettingsDialog, freeze_warning_days
 from ui.window.table_export import export_csv
-from ui.common.tasks import FakeTaskRunner
 
 
 def test_empty_menus_are_hidden_and_tools_has_its_actions(qtbot, tmp_path, store_dir):

@@ -156,8 +156,9 @@ def test_tables_translated_by_variable_are_english(english, qtbot):
     clauses = ClauseListModel()
     decisions = [None, {"decision": "confirm"}, {"decision": "override"}] + [
         {"decision": "answer", "answer": a} for a in all_labels()["answer"]]
+    statuses = all_labels()["status"]
     clauses.set_records([{"check_name": f"c{i}", "article": "30.1", "title": "t", "status": status,
-                          "decision": decisions[i % len(decisions)]} for i, status in enumerate(all_labels()["status"])])
+                          "decision": decisions[i % len(decisions)]} for i, status in enumerate(statuses)])
     texts = headers(clauses) + [clauses.data(clauses.index(r, c)) for r in range(clauses.rowCount())
                                 for c in (0, COL_STATUS, COL_DECISION)]
     assert clauses.data(clauses.index(0, 0)) == "Art. 30.1"
@@ -181,18 +182,19 @@ def test_tables_translated_by_variable_are_english(english, qtbot):
 
 
 def test_helper_strings_are_english(english, qtbot, tmp_path):
-    """Strings passed through module helpers: _t() of the detail sections, errors and the timeline, models.common.i18n.tr
-    of the anomalies, the progress panel's tr lambda, the memo dialogs' tables."""
+    """Strings passed through module helpers: _t() of the detail sections, errors and the timeline,
+    models.common.i18n.tr of the anomalies, the progress panel's tr lambda, the memo dialogs' tables."""
     from ui.app import make_context
-    from ui.detail.digest_section import digest_rows
     from ui.common.errors import reason_text
+    from ui.common.progress_panel import progress_text
+    from ui.detail.digest_section import digest_rows
     from ui.detail.exif_section import gps_text, time_text
     from ui.memo.memo_dialog import STEPS, MemoDialog
-    from ui.common.progress_panel import progress_text
-    from ui.review.review_tab import PANE_TITLES, ReviewTab
     from ui.memo.verify_memo_dialog import VerifyMemoDialog, findings_summary, yes_no
+    from ui.review.review_tab import PANE_TITLES, ReviewTab
 
-    helpers = {"ui/detail/digest_section.py": ("_t", "DigestSection"), "ui/detail/exif_section.py": ("_t", "ExifSection"),
+    helpers = {"ui/detail/digest_section.py": ("_t", "DigestSection"),
+               "ui/detail/exif_section.py": ("_t", "ExifSection"),
                "ui/common/errors.py": ("_t", "Errors"), "ui/timeline/timeline_model.py": ("_t", "TimelineModel"),
                "models/timeline/anomalies.py": ("tr", "EvidenceDesk")}
     texts = []

@@ -8,9 +8,10 @@ _collection = {"held": 0, "was_on": True}
 
 def hold_collection() -> None:
     """Keep Python's cyclic garbage collector off while a long task (verify, typing, timeline load) runs;
-    release_collection() on the GUI thread turns it back on. A collection runs on whichever thread allocates: in the verify's worker it finalised
-    Qt objects off the GUI thread (the UI tests segfaulted) and held the GIL 30-60 ms over 40k results (the
-    window stalled). The objects of a verify are freed by reference counting; cycles wait until the end."""
+    release_collection() on the GUI thread turns it back on. A collection runs on whichever thread allocates:
+    in the verify's worker it finalised Qt objects off the GUI thread (the UI tests segfaulted) and held the GIL
+    30-60 ms over 40k results (the window stalled). The objects of a verify are freed by reference counting;
+    cycles wait until the end."""
     if _collection["held"] == 0:
         _collection["was_on"] = gc.isenabled()
         gc.disable()

@@ -1,7 +1,7 @@
 """Background work on a QThreadPool (after Picard's run_task): cancel flag, progress and results on the GUI thread."""
 
-import math
 import logging
+import math
 import threading
 import time
 

@@ -1,7 +1,7 @@
 """The detail pane: Art. 27(7) metadata of one file, each time in the case zone, in UTC and with its source."""
 
-from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP, Signal
-from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from models.common.timeutil import format_local, format_utc
 
@@ -78,7 +78,8 @@ class DetailPane(QWidget):
         self.title.setText(path.rsplit("/", 1)[-1])
         self.placeholder.hide()
         if self.record is None:
-            self.add_section(self.tr("文件"), [(self.tr("路径"), path), (self.tr("状态"), self.tr("审查库中没有此文件"))])
+            self.add_section(self.tr("文件"), [(self.tr("路径"), path),
+                                              (self.tr("状态"), self.tr("审查库中没有此文件"))])
         else:
             self.add_section(self.tr("基本信息"), self._basic_rows(self.record))
             self.add_section(self.tr("时间（%1）").replace("%1", self._zone()), self._time_rows(self.record))

@@ -21,7 +21,8 @@ HEADER_ROWS = (("format", QT_TRANSLATE_NOOP("ImageSection", "镜像格式")),
 ROLES = {"virtual": QT_TRANSLATE_NOOP("ImageSection", "TSK 虚拟条目（非用户文件）"),
          "metadata": QT_TRANSLATE_NOOP("ImageSection", "NTFS 元数据文件"),
          "volume_label": QT_TRANSLATE_NOOP("ImageSection", "FAT 卷标条目")}
-FORMATS = {"raw": QT_TRANSLATE_NOOP("ImageSection", "原始镜像"), "split_raw": QT_TRANSLATE_NOOP("ImageSection", "分段原始镜像"),
+FORMATS = {"raw": QT_TRANSLATE_NOOP("ImageSection", "原始镜像"),
+           "split_raw": QT_TRANSLATE_NOOP("ImageSection", "分段原始镜像"),
            "E01": "E01"}
 
 

@@ -1,4 +1,5 @@
-"""Viewers for evidence files opened from a clause: a PDF in QPdfView, an image, seal photos before/after side by side."""
+"""Viewers for evidence files opened from a clause: a PDF in QPdfView, an image, seal photos before/after side by
+side."""
 
 from pathlib import Path
 
@@ -6,7 +7,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from models.bundle.safepath import SafePathError, open_evidence, resolve_inside
 

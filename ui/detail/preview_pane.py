@@ -190,7 +190,8 @@ class PreviewPane(QWidget):
                 self._failed(path, exc)
                 return
         if kind is None:
-            self.clear(self.tr("此类文件不提供预览（%1）").replace("%1", (row[0] if row else None) or self.tr("类型未识别")))
+            shown_type = (row[0] if row else None) or self.tr("类型未识别")
+            self.clear(self.tr("此类文件不提供预览（%1）").replace("%1", shown_type))
             self.shown.emit("")
             return
         key = cache_key(path, row[2] if row else None, row[3] if row else None, THUMB_SIZE)
@@ -212,7 +213,8 @@ class PreviewPane(QWidget):
             return
         self._reason = reason_text(exc)
         self.handle = self.context.runner.run(hex_job(opener), label=self.tr("正在生成预览"),
-                                              on_done=lambda result, p=path: self._if_current(p, self._show_hex, result),
+                                              on_done=lambda result, p=path: self._if_current(p, self._show_hex,
+                                                                                               result),
                                               on_error=lambda error, p=path: self._failed(p, error))
 
     def _if_current(self, path: str, slot, result) -> None:

@@ -4,14 +4,33 @@ import math
 import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from models.inventory.file_flags import FLAGS
 from models.common.labels import label
-from ui.files.file_table_model import (COL_FLAGS, COL_FOLDER, COL_ITEM, COL_MODIFIED, COL_NAME, COL_TYPE, TIME_FIELDS,
-                                 FileTableModel, PathRole)
+from models.inventory.file_flags import FLAGS
 from ui.detail.system_viewer import SystemViewer
+from ui.files.file_table_model import (
+    COL_FLAGS,
+    COL_FOLDER,
+    COL_ITEM,
+    COL_MODIFIED,
+    COL_NAME,
+    COL_TYPE,
+    TIME_FIELDS,
+    FileTableModel,
+    PathRole,
+)
 
 COUNT_INTERVAL = 0.5  # seconds between two counts while a scan adds records
 COLUMN_WIDTHS = (230, 72, 172, 172, 172, 172, 56, 130, 190, 240)

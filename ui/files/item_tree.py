@@ -1,14 +1,16 @@
 """The left pane: the items of the case (with counts) and the bundle's folder tree, both filtering the file table."""
 
-from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 FilterRole = Qt.ItemDataRole.UserRole + 1  # dict of FileTableModel.set_filter keywords
 LoadedRole = Qt.ItemDataRole.UserRole + 2  # folder children listed already
-KINDS = {"seized_media": QT_TRANSLATE_NOOP("ItemTree", "扣押介质"), "media_image": QT_TRANSLATE_NOOP("ItemTree", "介质镜像"),
+KINDS = {"seized_media": QT_TRANSLATE_NOOP("ItemTree", "扣押介质"),
+         "media_image": QT_TRANSLATE_NOOP("ItemTree", "介质镜像"),
          "onsite_extraction": QT_TRANSLATE_NOOP("ItemTree", "现场提取"),
-         "online_extraction": QT_TRANSLATE_NOOP("ItemTree", "在线提取"), "frozen": QT_TRANSLATE_NOOP("ItemTree", "冻结"),
+         "online_extraction": QT_TRANSLATE_NOOP("ItemTree", "在线提取"),
+         "frozen": QT_TRANSLATE_NOOP("ItemTree", "冻结"),
          "obtained": QT_TRANSLATE_NOOP("ItemTree", "调取"), "inspection": QT_TRANSLATE_NOOP("ItemTree", "检查"),
          "appraisal": QT_TRANSLATE_NOOP("ItemTree", "鉴定")}
 MAX_CHILDREN = 5000  # a folder with more direct entries shows the first ones and a note

@@ -5,8 +5,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.memo.memo_data import DOCUMENT_NUMBER_KEY, remember_document_number
 from ui.window.settings_dialog import REVIEWER_KEY as NAME_KEY  # the reviewer's profile, set once in 设置
@@ -37,13 +49,12 @@ def memo_job(bundle, store_path, identity_path, passphrase: bytes, reviewer, out
 
     def job(progress, cancel):
         from checks.memo_examine import propose
-        from models.store import audit_guard
+        from models.bundle.output_paths import refuse_inside
         from models.memo.identity import load_identity
         from models.memo.memo_data import build_memo_data
         from models.memo.memo_render import write_memo
+        from models.store import audit_guard
         from models.store.store import open_store_file
-
-        from models.bundle.output_paths import refuse_inside
 
         refuse_inside(out, bundle.root if bundle is not None else None, "审查意见", "memo")  # the last guard
         identity = load_identity(identity_path, passphrase)

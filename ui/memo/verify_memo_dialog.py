@@ -3,8 +3,16 @@
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
 
 from models.common.console import safe_text
 from ui.memo.memo_dialog import GREEN, RED, path_row
@@ -58,7 +66,8 @@ def findings_summary(data: dict, tr=str) -> str:
     return "\n".join([
         f"{tr('格式')}：{data.get('format', '-')}",
         f"{tr('案号')}：{case.get('case_number') or '-'}　{tr('案件名称')}：{case.get('title') or '-'}",
-        f"{tr('审查人')}：{reviewer.get('name') or '-'}" + (f"（{tr('培训身份')}）" if reviewer.get("training") else ""),
+        f"{tr('审查人')}：{reviewer.get('name') or '-'}"
+        + (f"（{tr('培训身份')}）" if reviewer.get("training") else ""),
         f"{tr('生成时间（UTC）')}：{data.get('generated_at') or '-'}",
         f"{tr('证据包标识')}：{(data.get('bundle') or {}).get('manifest_digest') or '-'}",
         f"{tr('证据项')}：{len(data.get('items') or [])}；{tr('结论')}：{outcomes}",

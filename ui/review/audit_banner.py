@@ -1,4 +1,5 @@
-"""A red banner when the review store's audit chain is broken; it stays until acknowledged, and the acknowledgement is audited."""
+"""A red banner when the review store's audit chain is broken; it stays until acknowledged, and the
+acknowledgement is audited."""
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton

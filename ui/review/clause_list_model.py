@@ -12,8 +12,10 @@ PANES = ("authenticity", "legality", "relevance")
 AUTHENTICITY_ARTICLES = {"34.1", "34.2", "35.1", "35.3", "36.1", "36.3", "37.3", "37.5", "38.4", "39.4", "41.2", "45"}
 RELEVANCE_ARTICLES = {"38.2", "41.5"}
 STATUS_COLORS = {"pass": "#2e7d32", "fail": "#c62828", "error": "#6a1b9a", "warn": "#ef6c00",
-                 "needs_review": "#1565c0", "not_verified": "#8d6e63", "not_recorded": "#757575", "not_applicable": "#bdbdbd"}
-# every code read through models.common.labels (resources/labels.json): one vocabulary with the command line and the memo
+                 "needs_review": "#1565c0", "not_verified": "#8d6e63", "not_recorded": "#757575",
+                 "not_applicable": "#bdbdbd"}
+# every code read through models.common.labels (resources/labels.json): one vocabulary with the command line and
+# the memo
 
 
 def status_text(status: str) -> str:

@@ -6,15 +6,25 @@ from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
-from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-                               QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from checks.wording import result_message, shown, wording
-from models.store import review
-from models.common.timeutil import format_local
 from models.common.labels import all_labels, label, value_label
-from ui.review.clause_list_model import STATUS_COLORS, decision_text, status_text
+from models.common.timeutil import format_local
+from models.store import review
 from ui.detail.media_viewers import SideBySideDialog, open_viewer
+from ui.review.clause_list_model import STATUS_COLORS, decision_text, status_text
 
 SEAL_CHECKS = ("a31_1_seal_intact", "a34_2_sealing")
 PATH_PREFIXES = ("evidence/", "documents/", "photos/", "recordings/")
@@ -93,7 +103,8 @@ def _table_html(rows: list[dict], tz_name: str | None = None) -> str:
 
 
 class ClausePane(QWidget):
-    """set_clause(store, bundle, item_id, record, reviewer); confirm()/override()/answer()/save_note() commit at once."""
+    """set_clause(store, bundle, item_id, record, reviewer); confirm()/override()/answer()/save_note() commit at
+    once."""
 
     file_selected = Signal(str)
     decision_made = Signal(str, object)  # check name, decision record
@@ -206,7 +217,8 @@ class ClausePane(QWidget):
         color = STATUS_COLORS.get(record["status"], "#333")
         kind = {"auto": "自动", "assisted": "辅助", "manual": "人工"}.get(clause_kind(record["check_name"]), "")
         self.status.setText(f'<span style="color:{color}; font-weight:bold">● {status_text(record["status"])}</span>'
-                            f'　<span style="color:#666">[{self.tr(kind)}]</span>　{html.escape(result_message(record))}')
+                            f'　<span style="color:#666">[{self.tr(kind)}]</span>'
+                            f'　{html.escape(result_message(record))}')
         self.facts.setHtml(fact_html(record.get("facts") or {}, getattr(self.bundle, "timezone", None)))
         self.seal_button.setVisible(record["check_name"] in SEAL_CHECKS)
         decision = record.get("decision")

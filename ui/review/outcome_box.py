@@ -1,19 +1,30 @@
-"""The item's outcome (Art. 43/44): the program's proposal with its basis, the reviewer's choice, reason, corrections."""
+"""The item's outcome (Art. 43/44): the program's proposal with its basis, the reviewer's choice, reason,
+corrections."""
 
 import html
 import json
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-                               QRadioButton, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+)
 
 from checks.base import CheckResult
 from checks.outcome import propose_outcome, recorded_basis
+from checks.outcome_words import article_text
+from checks.outcome_words import basis_text as _basis_words
 from checks.wording import result_message
-from checks.outcome_words import article_text, basis_text as _basis_words
-from models.store import review
 from models.common.labels import label
 from models.common.timeutil import format_local
+from models.store import review
 
 # the reviewer's choices; "pending" is a proposal only (the reviewer must judge first), never an outcome
 OUTCOME_ZH = {"admissible": "可采", "correctable": "瑕疵可补正", "excluded": "排除"}
@@ -29,8 +40,9 @@ def stored_verifications(store) -> list[dict]:
 
 def proposal_for(item: dict, results: list[dict], verifications=None, decisions=None):
     """checks.outcome.propose_outcome over stored check-result records."""
-    pairs = {r["check_name"]: CheckResult(status=r["status"], facts=r.get("facts") or {}, message=r.get("message") or "",
-                                          message_key=r.get("message_key") or "", params=r.get("params") or {})
+    pairs = {r["check_name"]: CheckResult(status=r["status"], facts=r.get("facts") or {},
+                                          message=r.get("message") or "", message_key=r.get("message_key") or "",
+                                          params=r.get("params") or {})
              for r in results}
     return propose_outcome(item or {}, pairs, verifications, decisions)
 
@@ -58,7 +70,8 @@ def corrections_lines(text) -> list[str]:
 
 
 class OutcomeBox(QGroupBox):
-    """set_item(store, item, results, reviewer); save() stores the chosen outcome through models.store.review.set_outcome."""
+    """set_item(store, item, results, reviewer); save() stores the chosen outcome through
+    models.store.review.set_outcome."""
 
     outcome_saved = Signal(str, object)  # item id, outcome record
 
@@ -169,7 +182,8 @@ class OutcomeBox(QGroupBox):
         self.corrections.setPlainText("\n".join(lines))
         if saved:
             self.buttons[saved["outcome"]].setChecked(True)
-            self.saved_label.setText(self.tr("已保存：%1　%2　%3　%4").replace("%1", self.tr(OUTCOME_ZH[saved["outcome"]]))
+            chosen = self.tr(OUTCOME_ZH[saved["outcome"]])
+            self.saved_label.setText(self.tr("已保存：%1　%2　%3　%4").replace("%1", chosen)
                                      .replace("%2", basis_text(saved.get("basis") or "")).replace(
                                          "%3", saved.get("reviewer") or "").replace("%4", format_local(
                                              saved.get("decided_at"), self.timezone) or ""))

@@ -1,11 +1,24 @@
-"""Art. 33 relevance: tag the item's files under the Art. 17-20 headings; parties beside media holder and device identifiers."""
+"""Art. 33 relevance: tag the item's files under the Art. 17-20 headings; parties beside media holder and device
+identifiers."""
 
 import html
 import json
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.store import review
 from ui.common.record_table_model import RecordTableModel

@@ -2,17 +2,28 @@
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSplitter,
-                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.store import review
 from ui.review.audit_banner import AuditBanner
 from ui.review.clause_list_model import COL_ARTICLE, COL_TITLE, ClauseListModel, DecidedRole, RecordRole, clause_records
 from ui.review.clause_pane import ClausePane
-from ui.window.fit import scrolled
 from ui.review.outcome_box import OutcomeBox
 from ui.review.relevance_pane import RelevancePane
 from ui.review.review_overview import ReviewOverview
+from ui.window.fit import scrolled
 
 FONT_FAMILY = "WenQuanYi Micro Hei"
 CJK_FAMILIES = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
@@ -252,7 +263,8 @@ class ReviewTab(QWidget):
             pane.set_item(self.store, self.bundle, item_id, results, decisions, self.reviewer)
         self.relevance.set_item(self.bundle, self.store, item, self.reviewer)
         overridden = [n for n, d in decisions.items() if d["decision"] == "override"]
-        self.outcome.set_item(self.store, item, results, self.reviewer, overridden, getattr(self.bundle, "timezone", None))
+        self.outcome.set_item(self.store, item, results, self.reviewer, overridden,
+                              getattr(self.bundle, "timezone", None))
         self.item_label.setText(self._item_title(item, results))
 
     def showEvent(self, event) -> None:

@@ -9,8 +9,8 @@ from PySide6.QtCore import QLineF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from models.timeline.timeline import density
 from models.common.timeutil import format_local
+from models.timeline.timeline import density
 
 BIN_PIXELS = 4  # one bar every few pixels: fine enough for bursts, coarse enough to count
 AXIS_HEIGHT = 16

@@ -23,8 +23,10 @@ def anomaly_text(anomaly) -> str:
 
 
 # anomaly kind -> (the kind of time it is about, the fact holding that instant)
-ANOMALY_TIMES = {"modified_after_seizure": ("modified", "modified_ns"), "created_after_modified": ("created", "created_ns"),
-                 "exif_far_from_modified": ("exif_original", "exif_original_ns"), "future_of_preparation": (None, "at_ns")}
+ANOMALY_TIMES = {"modified_after_seizure": ("modified", "modified_ns"),
+                 "created_after_modified": ("created", "created_ns"),
+                 "exif_far_from_modified": ("exif_original", "exif_original_ns"),
+                 "future_of_preparation": (None, "at_ns")}
 
 
 def anomaly_target(anomaly) -> tuple[str | None, int | None]:

@@ -32,14 +32,14 @@ def load_anomalies(bundle, store_path):
     """fn(progress, cancel): (the first ANOMALIES_KEPT anomalies of each kind, how many in all, anomaly_marks of
     them, their lines in the list), read after the rows are shown (on 1M files they take seconds of their own)."""
     def job(_progress, _cancel):
-        from models.timeline.anomalies import iter_anomalies
         from models.store.store import open_store_file
+        from models.timeline.anomalies import iter_anomalies
 
         store = open_store_file(store_path)
         try:
             counts: dict = {}
-            # a pause every 32 anomalies made: this worker runs Python (the messages' times) while the rows are on screen,
-            # and each cell the view paints waited for the interpreter up to Python's 5 ms switch interval
+            # a pause every 32 anomalies made: this worker runs Python (the messages' times) while the rows are on
+            # screen, and each cell the view paints waited for the interpreter up to Python's 5 ms switch interval
             anomalies = list(iter_anomalies(bundle, store, keep_per_kind=ANOMALIES_KEPT, counts=counts,
                                             pace=lambda: time.sleep(PACE_S)))
         finally:

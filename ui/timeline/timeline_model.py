@@ -8,25 +8,33 @@ cases) is put in an in-memory database of the same shape and shown by the same q
 
 import threading
 from array import array
-from datetime import datetime
 from collections import OrderedDict
+from datetime import datetime
 from operator import itemgetter
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from models.timeline import timeline_store as ts
-from models.timeline.timeline_order import (TIME_ORDER, Order, count_before, find_key, has_order_table, locate, needs_table,
-                                   next_ids)
 from models.common.labels import label, manifest_field_label
 from models.common.timeutil import format_local, format_utc, zone
+from models.timeline import timeline_store as ts
+from models.timeline.timeline_order import (
+    TIME_ORDER,
+    Order,
+    count_before,
+    find_key,
+    has_order_table,
+    locate,
+    needs_table,
+    next_ids,
+)
 from ui.common.paged_model import reset_pages
 
 CONTEXT = "TimelineModel"
 COL_TIME, COL_KIND, COL_SOURCE, COL_ITEM, COL_PATH, COL_TYPE, COL_NOTE = range(7)
 COLUMN_KEYS = ("time", "kind", "source", "item", "path", "type", "zone")  # models.timeline.timeline_order.SORT_EXPR's
-HEADERS = tuple(QT_TRANSLATE_NOOP("TimelineModel", h) for h in ("时间（案件时区）", "时间种类", "来源", "证据项", "路径",
-                                                                  "类型", "备注"))
+HEADERS = tuple(QT_TRANSLATE_NOOP("TimelineModel", h)
+                for h in ("时间（案件时区）", "时间种类", "来源", "证据项", "路径", "类型", "备注"))
 # one normalised record: (ns, kind, source, item, path, type, zone_known, label)
 NS, KIND, SOURCE, ITEM, PATH, TYPE, ZONE_KNOWN, LABEL = range(8)
 # kinds of time and sources read through models.common.labels (resources/labels.json: time_kind, source)
@@ -68,7 +76,8 @@ def _get(rec, *names, default=None):
 
 
 def normalise(rec) -> tuple | None:
-    """A models.timeline.timeline.TimelineRecord (or a dict with its field names) as the tuple this model keeps; None without a time."""
+    """A models.timeline.timeline.TimelineRecord (or a dict with its field names) as the tuple this model keeps;
+    None without a time."""
     ns = _get(rec, "at_utc_ns", "ns")
     if ns is None:
         return None

@@ -3,22 +3,51 @@
 import gc
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTimeEdit, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QListView, QPushButton, QSplitter, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from models.timeline.timeline_store import histogram
 from models.common.timeutil import dt_to_ns, ns_to_dt, zone
+from models.timeline.timeline_store import histogram
 from ui.common.collector import hold_collection, release_collection
 from ui.timeline.density_strip import DensityStrip
 from ui.timeline.timeline_anomalies import AnomalyListModel, anomaly_field, anomaly_marks, anomaly_ns, anomaly_text
 from ui.timeline.timeline_anomalies import NsRole as AnomalyNsRole
 from ui.timeline.timeline_anomalies import PathRole as AnomalyPathRole
-from ui.timeline.timeline_jobs import (ANOMALIES_KEPT, Waiting, build_order, load_anomalies, load_timeline, store_reader,
-                              timeline_stats)
-from ui.timeline.timeline_model import (COL_ITEM, COL_KIND, COL_SOURCE, COL_TYPE, NsRole, PathRole, TimelineTableModel,
-                               kind_text, prepare, source_text)
+from ui.timeline.timeline_jobs import (
+    ANOMALIES_KEPT,
+    Waiting,
+    build_order,
+    load_anomalies,
+    load_timeline,
+    store_reader,
+    timeline_stats,
+)
+from ui.timeline.timeline_model import (
+    COL_ITEM,
+    COL_KIND,
+    COL_SOURCE,
+    COL_TYPE,
+    NsRole,
+    PathRole,
+    TimelineTableModel,
+    kind_text,
+    source_text,
+)
 
 COLUMN_WIDTHS = (230, 110, 76, 56, 300, 90)
 QT_FORMAT = "yyyy-MM-dd HH:mm:ss"
@@ -252,7 +281,8 @@ class TimelineTab(QWidget):
         self.apply_filter()
 
     def _fill_anomaly_list(self, lines: list[str] | None = None) -> None:
-        self.anomaly_model.set_anomalies(self.anomalies, anomaly_text, anomaly_ns, lambda a: anomaly_field(a, "path"), lines)
+        self.anomaly_model.set_anomalies(self.anomalies, anomaly_text, anomaly_ns,
+                                         lambda a: anomaly_field(a, "path"), lines)
         # a line of the copy's marks stands for many: count them, so that the kept and the found compare
         copies = sum((anomaly_field(a, "facts") or {}).get("count", 0) for a in self.anomalies
                      if anomaly_field(a, "kind") == "copy_explained")

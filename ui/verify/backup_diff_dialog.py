@@ -3,8 +3,19 @@ for a text or CSV file that differs, its line diff (models.integrity.backup_diff
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QLabel, QPlainTextEdit,
-                               QProgressBar, QPushButton, QSplitter, QTableView, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+)
 
 from models.integrity.backup_diff import CAP_BYTES
 from ui.common.copy_cells import install_copy
@@ -36,7 +47,8 @@ class BackupDiffDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.model = QStandardItemModel(0, 4, self)
-        self.model.setHorizontalHeaderLabels([self.tr("文件"), self.tr("差异"), self.tr("原件路径"), self.tr("备份路径")])
+        self.model.setHorizontalHeaderLabels([self.tr("文件"), self.tr("差异"), self.tr("原件路径"),
+                                              self.tr("备份路径")])
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setWordWrap(False)

@@ -1,9 +1,17 @@
 """工具 > 计算哈希值: pick a file or a folder, its four digests computed off the GUI thread, shown copyable."""
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QLabel, QProgressBar,
-                               QPushButton, QTableView, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
 
 from models.integrity.digests import ALGORITHMS
 from ui.common.copy_cells import install_copy
@@ -23,7 +31,8 @@ class HashDialog(QDialog):
         self.setWindowTitle(self.tr("计算哈希值"))
         self.resize(1000, 420)
         self.model = QStandardItemModel(0, 2 + len(ALGORITHMS), self)
-        self.model.setHorizontalHeaderLabels([self.tr("文件"), self.tr("大小（字节）")] + [NAMES[a] for a in ALGORITHMS])
+        self.model.setHorizontalHeaderLabels([self.tr("文件"), self.tr("大小（字节）")]
+                                             + [NAMES[a] for a in ALGORITHMS])
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setWordWrap(False)

@@ -3,12 +3,22 @@
 import gc
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.common.collector import hold_collection, release_collection
-from ui.common.progress_panel import progress_text
 from ui.common.copy_cells import install_copy
+from ui.common.progress_panel import progress_text
 from ui.verify.verify_table_model import STATUS_COLOURS, STATUSES, PathRole, VerifyTableModel, status_text
 
 COLUMN_WIDTHS = (96, 56, 300, 70, 170, 170, 110)
@@ -21,15 +31,17 @@ def verify_job(bundle, item_id: str | None, store_path=None, query=None):
     VerifyTableModel.fetch(query) read back on it, for the GUI thread only to show. The results themselves
     are freed here, in the worker: handed to the GUI thread, 200k of them took 166 ms to free and collect there."""
     def job(progress, cancel):
+        from models.integrity.verify import (
+            verify_bundle,  # imported in the worker: hashing libraries load off the GUI thread
+        )
         from models.runtime.jobs import check_cancel
-        from models.integrity.verify import verify_bundle  # imported in the worker: hashing libraries load off the GUI thread
 
         results = list(verify_bundle(bundle, progress=progress, cancel=cancel, items=[item_id] if item_id else None))
         if store_path is None:
             return len(results), None
         check_cancel(cancel)  # cancelled: the store stays as it was
-        from models.store.store import open_store_file
         from models.integrity.verify import save_results
+        from models.store.store import open_store_file
 
         store = open_store_file(store_path)
         try:
@@ -222,7 +234,10 @@ class VerifyTab(QWidget):
 
         self._finish()
         cancelled = isinstance(exc, Cancelled)
-        text = self.tr("校验已取消，审查库中的结果未改变") if cancelled else self.tr("校验失败：%1").replace("%1", str(exc))
+        if cancelled:
+            text = self.tr("校验已取消，审查库中的结果未改变")
+        else:
+            text = self.tr("校验失败：%1").replace("%1", str(exc))
         self.progress_label.setText(text)
         self._show_outcome()
         self.verify_finished.emit(None)

@@ -1,11 +1,10 @@
 """The verification results table: one row per recorded digest (and per unlisted file), read from the store."""
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase
 
-from models.common.labels import source_label
-
 from models.bundle.names import shown
+from models.common.labels import source_label
 
 CONTEXT = "VerifyTableModel"
 COL_STATUS, COL_ITEM, COL_PATH, COL_ALGORITHM, COL_RECORDED, COL_COMPUTED, COL_SOURCE, COL_NOTE = range(8)
@@ -193,8 +192,9 @@ class VerifyTableModel(QAbstractTableModel):
             return f"{STATUS_MARK.get(status, '!')} {status_text(status)}"
         if column == COL_NOTE:
             return "；".join(t for t in (error, explanation) if t)
-        values = {COL_ITEM: item, COL_PATH: shown(path) if path else path, COL_ALGORITHM: ALGORITHM_NAMES.get(algorithm or "", (algorithm or "").upper()), COL_RECORDED: recorded,
-                  COL_COMPUTED: computed, COL_SOURCE: source_label(source) if source else None}
+        algorithm_name = ALGORITHM_NAMES.get(algorithm or "", (algorithm or "").upper())
+        values = {COL_ITEM: item, COL_PATH: shown(path) if path else path, COL_ALGORITHM: algorithm_name,
+                  COL_RECORDED: recorded, COL_COMPUTED: computed, COL_SOURCE: source_label(source) if source else None}
         return "" if values[column] is None else str(values[column])
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:

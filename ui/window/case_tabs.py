@@ -1,6 +1,6 @@
 """The review's tabs and panes put together in the main window: files, verify, review, timeline, preview."""
 
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QSplitter
 
@@ -15,12 +15,13 @@ def _warm_up(runner) -> None:
     """Import what opening, scanning and verifying need once off the GUI thread, and start the helper
     processes' server, so that a first open or verify neither waits for them nor stalls the window."""
     def job(_progress, _cancel):
-        import models.bundle.manifest  # noqa: F401
-        import models.inventory.scan  # noqa: F401
-        import models.store.store  # noqa: F401
-        import models.inventory.typing_pass  # noqa: F401  (libmagic: ~80 ms, was paid on the GUI thread as a scan ended)
-        import models.integrity.verify  # noqa: F401
         import sqlite_utils
+
+        import models.bundle.manifest  # noqa: F401
+        import models.integrity.verify  # noqa: F401
+        import models.inventory.scan  # noqa: F401
+        import models.inventory.typing_pass  # noqa: F401  (libmagic: ~80 ms, was paid on the GUI thread as a scan ended)
+        import models.store.store  # noqa: F401
         from models.runtime.jobs import start_helper_server
 
         sqlite_utils.Database(memory=True).close()  # its first Database looks for plugins: ~40 ms, once

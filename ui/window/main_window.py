@@ -6,16 +6,16 @@ import time
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from ui.window.case_header import CaseHeader
-from ui.detail.detail_pane import DetailPane
 from ui.common.errors import show_exception, show_open_error, show_store_replaced
-from ui.files.files_tab import FilesTab
-from ui.window.fit import place_window, remember_window
-from ui.files.item_tree import ItemTree
-from ui.window.open_dialogs import WelcomePage, ask_bundle_folder, ask_image_file, dropped_folder
 from ui.common.progress_panel import ProgressPanel
+from ui.detail.detail_pane import DetailPane
+from ui.files.files_tab import FilesTab
+from ui.files.item_tree import ItemTree
+from ui.window.case_header import CaseHeader
+from ui.window.fit import place_window, remember_window
+from ui.window.open_dialogs import WelcomePage, ask_bundle_folder, ask_image_file, dropped_folder
 from ui.window.recent import RecentBundles
 
 APP_TITLE = "证审台 EvidenceDesk"
@@ -71,8 +71,8 @@ class MainWindow(QMainWindow):
         if self.extras_installed:
             return
         self.extras_installed = True
-        from ui.window.case_tabs import install_case_tabs
         from ui.memo.memo_actions import install_memo_actions
+        from ui.window.case_tabs import install_case_tabs
 
         install_case_tabs(self)
         install_memo_actions(self)

@@ -14,7 +14,8 @@ def install_tools(window) -> None:
     window.menus["tools"].addSeparator()
     window._action("tools", window.tr("设置…"), lambda: open_settings(window))
     window.menus["help"].clear()
-    window._action("help", window.tr("使用手册"), lambda: open_manual(window), QKeySequence(QKeySequence.StandardKey.HelpContents))
+    window._action("help", window.tr("使用手册"), lambda: open_manual(window),
+                   QKeySequence(QKeySequence.StandardKey.HelpContents))
     window._action("help", window.tr("关于"), window._about)
     hide_empty_menus(window)
 
