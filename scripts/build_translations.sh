@@ -13,7 +13,7 @@ if [ "${1:-}" = "--update" ]; then
   scratch_dir="$(mktemp -d)"
   trap 'rm -rf "$scratch_dir"' EXIT
   scratch="$scratch_dir/collected.ts"
-  "$BIN/pyside6-lupdate" ui/*.py models/*/*.py checks/*.py checks/*/*.py -ts "$scratch" -no-obsolete -locations none
+  "$BIN/pyside6-lupdate" ui/*.py ui/*/*.py models/*/*.py checks/*.py checks/*/*.py -ts "$scratch" -no-obsolete -locations none
   for ts in resources/i18n/*.ts; do
     "$BIN/python" scripts/merge_ts.py "$scratch" "$ts"
   done

@@ -55,7 +55,7 @@ def install_translators(app, lang: str) -> list:
     if lang == "en" and not installed:
         source = resource_path("i18n") / "en.ts"
         if source.exists():
-            from ui.ts_translator import TsTranslator
+            from ui.common.ts_translator import TsTranslator
 
             translator = TsTranslator(source, app)
             app.installTranslator(translator)
@@ -78,8 +78,8 @@ def make_context(store_dir=None, settings=None, runner=None):
     """The AppContext handed to the window: settings, thread pool, store folder, reviewer, checks registry."""
     from PySide6.QtCore import QSettings
 
-    from ui.context import AppContext
-    from ui.tasks import TaskRunner
+    from ui.common.context import AppContext
+    from ui.common.tasks import TaskRunner
 
     settings = settings if settings is not None else QSettings()
     reviewer = str(settings.value("review/reviewer", "") or "") or getpass.getuser()
@@ -89,7 +89,7 @@ def make_context(store_dir=None, settings=None, runner=None):
 
 def start_window(path=None, lang: str | None = None, store_dir=None) -> int:
     """Show the window (opening path when given) and run the event loop; returns the exit status."""
-    from ui.errors import install_excepthook
+    from ui.common.errors import install_excepthook
 
     window_ref = []
     install_excepthook(lambda: window_ref[0] if window_ref else None)
@@ -98,7 +98,7 @@ def start_window(path=None, lang: str | None = None, store_dir=None) -> int:
     lang = lang or str(context.settings.value(LANG_KEY, "zh_CN"))
     install_translators(app, lang)
     pick_font(app)
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     window = MainWindow(context)
     window_ref.append(window)

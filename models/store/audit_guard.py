@@ -5,7 +5,7 @@ Editing `decisions`, `outcomes` or `tags` directly, cutting the last audit entri
 copy of the store went unnoticed, and a memo signed whatever the tables held. check(db) replays the chain
 (the last decision per clause, outcome per item, tag per path and heading) and compares the tables with it,
 then compares the chain with the anchor file beside the store (models.store.audit.advance_anchor). The window shows
-a banner (ui/audit_banner.py); `memo` refuses to sign (exit 2), in the command line and in the window."""
+a banner (ui/review/audit_banner.py); `memo` refuses to sign (exit 2), in the command line and in the window."""
 
 import json
 

@@ -12,62 +12,62 @@
         <translation>✘ The review memo is intact, but its signer does not chain to the given certificate: do not rely on it</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="11"/>
+        <location filename="../../ui/common/progress_panel.py" line="11"/>
         <source>%1 个文件</source>
         <translation>%1 files</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="18"/>
+        <location filename="../../ui/common/progress_panel.py" line="18"/>
         <source>已用 %1 秒</source>
         <translation>%1 s elapsed</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="21"/>
+        <location filename="../../ui/common/progress_panel.py" line="21"/>
         <source>剩余约 %1 秒</source>
         <translation>about %1 s left</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="44"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="44"/>
         <source>未检查</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="45"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="45"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="45"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="45"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="55"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="55"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="159"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="159"/>
         <source>（培训身份）</source>
         <translation> (training identity)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="161"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="161"/>
         <source>整个文件</source>
         <translation>Entire file</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="167"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="167"/>
         <source>无法读取附带的审查结果：%1</source>
         <translation>Cannot read the attached review findings: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="169"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="169"/>
         <source>✔ 审查意见完整有效：签名后未被改动</source>
         <translation>✔ The review memo is intact and valid: unchanged since it was signed</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="171"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="171"/>
         <source>✘ 审查意见已被改动或签名无效，不能采信</source>
         <translation>✘ The review memo was changed or its signature is invalid: do not rely on it</translation>
     </message>
@@ -134,27 +134,27 @@
         <translation>The audit log does not hold: %1. The review records may have been changed outside the program: do not rely on the decisions in this store, and report it to technical staff.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_banner.py" line="34"/>
+        <location filename="../../ui/review/audit_banner.py" line="34"/>
         <source>我已知悉（记入审计日志）</source>
         <translation>I acknowledge this (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_banner.py" line="53"/>
+        <location filename="../../ui/review/audit_banner.py" line="53"/>
         <source>审计日志校验失败：第 %1 条记录起哈希链断裂，审查记录可能在程序之外被改动。请勿依赖本审查库中的决定，并向技术人员报告。</source>
         <translation>Audit log check failed: the hash chain is broken from entry %1 on, so the review records may have been changed outside this program. Do not rely on the decisions in this review store, and report it to technical staff.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_banner.py" line="56"/>
+        <location filename="../../ui/review/audit_banner.py" line="56"/>
         <source>（%1 已于 %2 确认知悉）</source>
         <translation> (acknowledged by %1 at %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_banner.py" line="61"/>
+        <location filename="../../ui/review/audit_banner.py" line="61"/>
         <source>审计日志断裂</source>
         <translation>Audit log broken</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_banner.py" line="62"/>
+        <location filename="../../ui/review/audit_banner.py" line="62"/>
         <source>确认您已知悉审计日志断裂？此确认将以您的名义记入审计日志。</source>
         <translation>Confirm that you are aware the audit log is broken? This acknowledgement is recorded in the audit log under your name.</translation>
     </message>
@@ -162,48 +162,48 @@
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../ui/case_header.py" line="33"/>
+        <location filename="../../ui/window/case_header.py" line="33"/>
         <source>证据包</source>
         <translation>Bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/case_header.py" line="33"/>
+        <location filename="../../ui/window/case_header.py" line="33"/>
         <source>临时证据包（无清单）</source>
         <translation>Ad-hoc bundle (no manifest)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_header.py" line="33"/>
+        <location filename="../../ui/window/case_header.py" line="33"/>
         <source>文件夹</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/case_header.py" line="34"/>
-        <location filename="../../ui/case_header.py" line="39"/>
+        <location filename="../../ui/window/case_header.py" line="34"/>
+        <location filename="../../ui/window/case_header.py" line="39"/>
         <source>时区</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../ui/case_header.py" line="37"/>
+        <location filename="../../ui/window/case_header.py" line="37"/>
         <source>案号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_header.py" line="37"/>
+        <location filename="../../ui/window/case_header.py" line="37"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_header.py" line="38"/>
+        <location filename="../../ui/window/case_header.py" line="38"/>
         <source>罪名</source>
         <translation>Charge</translation>
     </message>
     <message>
-        <location filename="../../ui/case_header.py" line="38"/>
+        <location filename="../../ui/window/case_header.py" line="38"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_header.py" line="39"/>
+        <location filename="../../ui/window/case_header.py" line="39"/>
         <source>制作人/制作时间</source>
         <translation>Prepared by / at</translation>
     </message>
@@ -219,102 +219,102 @@
 <context>
     <name>ClauseListModel</name>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="153"/>
+        <location filename="../../ui/review/clause_list_model.py" line="153"/>
         <source>第%1条</source>
         <translation>Art. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="61"/>
+        <location filename="../../ui/review/clause_list_model.py" line="61"/>
         <source>条款</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="61"/>
+        <location filename="../../ui/review/clause_list_model.py" line="61"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="61"/>
+        <location filename="../../ui/review/clause_list_model.py" line="61"/>
         <source>自动结果</source>
         <translation>Auto result</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <location filename="../../ui/review/clause_list_model.py" line="15"/>
         <source>审查</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <location filename="../../ui/review/clause_list_model.py" line="15"/>
         <source>通过</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <location filename="../../ui/review/clause_list_model.py" line="15"/>
         <source>不符合</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <location filename="../../ui/review/clause_list_model.py" line="15"/>
         <source>注意</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <location filename="../../ui/review/clause_list_model.py" line="15"/>
         <source>待审查</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <location filename="../../ui/review/clause_list_model.py" line="15"/>
         <source>未记录</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <location filename="../../ui/review/clause_list_model.py" line="15"/>
         <source>尚未校验</source>
         <translation>Not yet verified</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="16"/>
+        <location filename="../../ui/review/clause_list_model.py" line="16"/>
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="16"/>
+        <location filename="../../ui/review/clause_list_model.py" line="16"/>
         <source>无法检查</source>
         <translation>Cannot check</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <location filename="../../ui/review/clause_list_model.py" line="113"/>
         <source>待决</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <location filename="../../ui/review/clause_list_model.py" line="113"/>
         <source>✓ 已确认</source>
         <translation>✓ Confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <location filename="../../ui/review/clause_list_model.py" line="113"/>
         <source>✓ 已推翻</source>
         <translation>✓ Overridden</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <location filename="../../ui/review/clause_list_model.py" line="113"/>
         <source>✓ 已回答</source>
         <translation>✓ Answered</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <location filename="../../ui/review/clause_list_model.py" line="113"/>
         <source>✓ 已回答：是</source>
         <translation>✓ Answered: yes</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <location filename="../../ui/review/clause_list_model.py" line="113"/>
         <source>✓ 已回答：否</source>
         <translation>✓ Answered: no</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <location filename="../../ui/review/clause_list_model.py" line="113"/>
         <source>✓ 已回答：不明</source>
         <translation>✓ Answered: unclear</translation>
     </message>
@@ -322,182 +322,182 @@
 <context>
     <name>ClausePane</name>
     <message>
-        <location filename="../../ui/clause_pane.py" line="101"/>
+        <location filename="../../ui/review/clause_pane.py" line="101"/>
         <source>对照封存前后照片</source>
         <translation>Compare photos before/after sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="115"/>
+        <location filename="../../ui/review/clause_pane.py" line="115"/>
         <source>确认 (1)</source>
         <translation>Confirm (1)</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="116"/>
+        <location filename="../../ui/review/clause_pane.py" line="116"/>
         <source>推翻 (2)</source>
         <translation>Override (2)</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="117"/>
+        <location filename="../../ui/review/clause_pane.py" line="117"/>
         <source>回答 (3)</source>
         <translation>Answer (3)</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="122"/>
+        <location filename="../../ui/review/clause_pane.py" line="122"/>
         <source>推翻理由（必填）</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="124"/>
+        <location filename="../../ui/review/clause_pane.py" line="124"/>
         <source>（选择回答）</source>
         <translation>(choose an answer)</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="128"/>
+        <location filename="../../ui/review/clause_pane.py" line="128"/>
         <source>审查意见备注（Ctrl+Enter 保存）</source>
         <translation>Note for the review memo (Ctrl+Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="156"/>
+        <location filename="../../ui/review/clause_pane.py" line="156"/>
         <source>（请在左侧选择条款）</source>
         <translation>(select a clause on the left)</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="165"/>
+        <location filename="../../ui/review/clause_pane.py" line="165"/>
         <source>第%1条&#x3000;%2</source>
         <translation>Art. %1  %2</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="168"/>
+        <location filename="../../ui/review/clause_pane.py" line="168"/>
         <source>审查要点：</source>
         <translation>Points to review: </translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="184"/>
+        <location filename="../../ui/review/clause_pane.py" line="184"/>
         <source>&#x3000;理由：</source>
         <translation>  Reason: </translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="187"/>
+        <location filename="../../ui/review/clause_pane.py" line="187"/>
         <source>审查决定：</source>
         <translation>Decision: </translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="194"/>
+        <location filename="../../ui/review/clause_pane.py" line="194"/>
         <source>本条须由审查人回答（按 3）</source>
         <translation>This clause must be answered by the reviewer (press 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="202"/>
+        <location filename="../../ui/review/clause_pane.py" line="202"/>
         <source>推翻自动结论须填写理由</source>
         <translation>Overriding the automatic result requires a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="210"/>
+        <location filename="../../ui/review/clause_pane.py" line="210"/>
         <source>请先选择回答：是、否或不明</source>
         <translation>Choose an answer first: Yes, No or Unclear</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="18"/>
+        <location filename="../../ui/review/clause_list_model.py" line="18"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="18"/>
+        <location filename="../../ui/review/clause_list_model.py" line="18"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="18"/>
+        <location filename="../../ui/review/clause_list_model.py" line="18"/>
         <source>不明</source>
         <translation>Unclear</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <location filename="../../ui/review/clause_list_model.py" line="15"/>
         <source>通过</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <location filename="../../ui/review/clause_list_model.py" line="15"/>
         <source>不符合</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <location filename="../../ui/review/clause_list_model.py" line="15"/>
         <source>注意</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <location filename="../../ui/review/clause_list_model.py" line="15"/>
         <source>待审查</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <location filename="../../ui/review/clause_list_model.py" line="15"/>
         <source>未记录</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="15"/>
+        <location filename="../../ui/review/clause_list_model.py" line="15"/>
         <source>尚未校验</source>
         <translation>Not yet verified</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="16"/>
+        <location filename="../../ui/review/clause_list_model.py" line="16"/>
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="16"/>
+        <location filename="../../ui/review/clause_list_model.py" line="16"/>
         <source>无法检查</source>
         <translation>Cannot check</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="170"/>
+        <location filename="../../ui/review/clause_pane.py" line="170"/>
         <source>自动</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="170"/>
+        <location filename="../../ui/review/clause_pane.py" line="170"/>
         <source>辅助</source>
         <translation>assisted</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_pane.py" line="170"/>
+        <location filename="../../ui/review/clause_pane.py" line="170"/>
         <source>人工</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <location filename="../../ui/review/clause_list_model.py" line="113"/>
         <source>待决</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <location filename="../../ui/review/clause_list_model.py" line="113"/>
         <source>✓ 已确认</source>
         <translation>✓ Confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <location filename="../../ui/review/clause_list_model.py" line="113"/>
         <source>✓ 已推翻</source>
         <translation>✓ Overridden</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <location filename="../../ui/review/clause_list_model.py" line="113"/>
         <source>✓ 已回答</source>
         <translation>✓ Answered</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <location filename="../../ui/review/clause_list_model.py" line="113"/>
         <source>✓ 已回答：是</source>
         <translation>✓ Answered: yes</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <location filename="../../ui/review/clause_list_model.py" line="113"/>
         <source>✓ 已回答：否</source>
         <translation>✓ Answered: no</translation>
     </message>
     <message>
-        <location filename="../../ui/clause_list_model.py" line="113"/>
+        <location filename="../../ui/review/clause_list_model.py" line="113"/>
         <source>✓ 已回答：不明</source>
         <translation>✓ Answered: unclear</translation>
     </message>
@@ -541,17 +541,17 @@
 <context>
     <name>DensityStrip</name>
     <message>
-        <location filename="../../ui/density_strip.py" line="97"/>
+        <location filename="../../ui/timeline/density_strip.py" line="97"/>
         <source>没有时间记录</source>
         <translation>No times recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/density_strip.py" line="148"/>
+        <location filename="../../ui/timeline/density_strip.py" line="148"/>
         <source>%1 个时间</source>
         <translation>%1 times</translation>
     </message>
     <message>
-        <location filename="../../ui/density_strip.py" line="164"/>
+        <location filename="../../ui/timeline/density_strip.py" line="164"/>
         <source>此段 %1 个时间</source>
         <translation>%1 times in this span</translation>
     </message>
@@ -559,182 +559,182 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="9"/>
+        <location filename="../../ui/detail/detail_pane.py" line="9"/>
         <source>修改时间</source>
         <translation>Modified</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="10"/>
+        <location filename="../../ui/detail/detail_pane.py" line="10"/>
         <source>创建时间</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="11"/>
+        <location filename="../../ui/detail/detail_pane.py" line="11"/>
         <source>访问时间</source>
         <translation>Accessed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="12"/>
+        <location filename="../../ui/detail/detail_pane.py" line="12"/>
         <source>变更时间</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="13"/>
+        <location filename="../../ui/detail/detail_pane.py" line="13"/>
         <source>文件系统</source>
         <translation>file system</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="13"/>
+        <location filename="../../ui/detail/detail_pane.py" line="13"/>
         <source>EXIF</source>
         <translation>EXIF</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="14"/>
-        <location filename="../../ui/detail_pane.py" line="126"/>
+        <location filename="../../ui/detail/detail_pane.py" line="14"/>
+        <location filename="../../ui/detail/detail_pane.py" line="126"/>
         <source>清单</source>
         <translation>Manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="14"/>
+        <location filename="../../ui/detail/detail_pane.py" line="14"/>
         <source>容器</source>
         <translation>container</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="15"/>
-        <location filename="../../ui/detail_pane.py" line="80"/>
+        <location filename="../../ui/detail/detail_pane.py" line="15"/>
+        <location filename="../../ui/detail/detail_pane.py" line="80"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="15"/>
+        <location filename="../../ui/detail/detail_pane.py" line="15"/>
         <source>文件夹</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="16"/>
+        <location filename="../../ui/detail/detail_pane.py" line="16"/>
         <source>链接</source>
         <translation>link</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="16"/>
+        <location filename="../../ui/detail/detail_pane.py" line="16"/>
         <source>其他</source>
         <translation>other</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="38"/>
-        <location filename="../../ui/detail_pane.py" line="69"/>
+        <location filename="../../ui/detail/detail_pane.py" line="38"/>
+        <location filename="../../ui/detail/detail_pane.py" line="69"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="41"/>
+        <location filename="../../ui/detail/detail_pane.py" line="41"/>
         <source>显示 UTC 原值</source>
         <translation>Show raw UTC values</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="55"/>
+        <location filename="../../ui/detail/detail_pane.py" line="55"/>
         <source>在文件列表中选择一个文件，这里显示它的元数据。</source>
         <translation>Select a file in the list to see its metadata here.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="80"/>
-        <location filename="../../ui/detail_pane.py" line="120"/>
+        <location filename="../../ui/detail/detail_pane.py" line="80"/>
+        <location filename="../../ui/detail/detail_pane.py" line="120"/>
         <source>路径</source>
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="80"/>
-        <location filename="../../ui/detail_pane.py" line="128"/>
+        <location filename="../../ui/detail/detail_pane.py" line="80"/>
+        <location filename="../../ui/detail/detail_pane.py" line="128"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="80"/>
+        <location filename="../../ui/detail/detail_pane.py" line="80"/>
         <source>审查库中没有此文件</source>
         <translation>This file is not in the review store</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="82"/>
+        <location filename="../../ui/detail/detail_pane.py" line="82"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="83"/>
+        <location filename="../../ui/detail/detail_pane.py" line="83"/>
         <source>时间（%1）</source>
         <translation>Times (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="120"/>
+        <location filename="../../ui/detail/detail_pane.py" line="120"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="121"/>
+        <location filename="../../ui/detail/detail_pane.py" line="121"/>
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="123"/>
+        <location filename="../../ui/detail/detail_pane.py" line="123"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="123"/>
+        <location filename="../../ui/detail/detail_pane.py" line="123"/>
         <source>%1 字节</source>
         <translation>%1 bytes</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="125"/>
+        <location filename="../../ui/detail/detail_pane.py" line="125"/>
         <source>链接目标</source>
         <translation>Link target</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="125"/>
+        <location filename="../../ui/detail/detail_pane.py" line="125"/>
         <source>（未跟随）</source>
         <translation> (not followed)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="126"/>
+        <location filename="../../ui/detail/detail_pane.py" line="126"/>
         <source>证据项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="128"/>
+        <location filename="../../ui/detail/detail_pane.py" line="128"/>
         <source>已删除（从镜像恢复）</source>
         <translation>Deleted (recovered from the image)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="129"/>
+        <location filename="../../ui/detail/detail_pane.py" line="129"/>
         <source>读取错误</source>
         <translation>Read error</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="129"/>
+        <location filename="../../ui/detail/detail_pane.py" line="129"/>
         <source>类型识别错误</source>
         <translation>Type detection error</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="140"/>
+        <location filename="../../ui/detail/detail_pane.py" line="140"/>
         <source>无（来源不提供）</source>
         <translation>None (the source does not record it)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="150"/>
+        <location filename="../../ui/detail/detail_pane.py" line="150"/>
         <source>不属于任何证据项</source>
         <translation>Not in any item</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="156"/>
+        <location filename="../../ui/detail/detail_pane.py" line="156"/>
         <source>清单所列</source>
         <translation>Listed in the manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="158"/>
+        <location filename="../../ui/detail/detail_pane.py" line="158"/>
         <source>清单外新增（第三十条第四项）</source>
         <translation>Addition not in the manifest (Art. 30(4))</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="159"/>
+        <location filename="../../ui/detail/detail_pane.py" line="159"/>
         <source>清单未列</source>
         <translation>Not listed in the manifest</translation>
     </message>
@@ -782,52 +782,52 @@
         <translation>Bytes read</translation>
     </message>
     <message>
-        <location filename="../../ui/digest_section.py" line="16"/>
+        <location filename="../../ui/detail/digest_section.py" line="16"/>
         <source>完整性校验值</source>
         <translation>Integrity hashes</translation>
     </message>
     <message>
-        <location filename="../../ui/digest_section.py" line="31"/>
+        <location filename="../../ui/detail/digest_section.py" line="31"/>
         <source>记录：%1</source>
         <translation>Recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/digest_section.py" line="31"/>
+        <location filename="../../ui/detail/digest_section.py" line="31"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/digest_section.py" line="32"/>
+        <location filename="../../ui/detail/digest_section.py" line="32"/>
         <source>计算：%1</source>
         <translation>Computed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/digest_section.py" line="32"/>
+        <location filename="../../ui/detail/digest_section.py" line="32"/>
         <source>（未算出）</source>
         <translation>(not computed)</translation>
     </message>
     <message>
-        <location filename="../../ui/digest_section.py" line="45"/>
+        <location filename="../../ui/detail/digest_section.py" line="45"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/digest_section.py" line="45"/>
+        <location filename="../../ui/detail/digest_section.py" line="45"/>
         <source>尚未校验（在“校验”页点击“校验”）</source>
         <translation>Not verified yet (click &quot;Verify&quot; on the Verification tab)</translation>
     </message>
     <message>
-        <location filename="../../ui/digest_section.py" line="55"/>
+        <location filename="../../ui/detail/digest_section.py" line="55"/>
         <source>校验时间</source>
         <translation>Verified at</translation>
     </message>
     <message>
-        <location filename="../../ui/digest_section.py" line="34"/>
+        <location filename="../../ui/detail/digest_section.py" line="34"/>
         <source>记录来源：%1</source>
         <translation>Recorded in: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/digest_section.py" line="49"/>
+        <location filename="../../ui/detail/digest_section.py" line="49"/>
         <source>清单</source>
         <translation>Manifest</translation>
     </message>
@@ -839,62 +839,62 @@
         <translation>The review store was damaged: kept aside, a new one started</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="50"/>
+        <location filename="../../ui/common/errors.py" line="50"/>
         <source>无法打开证据包</source>
         <translation>Cannot open the bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="84"/>
+        <location filename="../../ui/common/errors.py" line="84"/>
         <source>程序遇到意外错误，已记录，窗口仍可继续使用。</source>
         <translation>The program met an unexpected error. It has been logged, and the window can still be used.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="87"/>
+        <location filename="../../ui/common/errors.py" line="87"/>
         <source>内部错误</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="35"/>
+        <location filename="../../ui/common/errors.py" line="35"/>
         <source>读取出错：%1</source>
         <translation>Read error: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="41"/>
+        <location filename="../../ui/common/errors.py" line="41"/>
         <source>清单中的字段：%1</source>
         <translation>Manifest field: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="52"/>
+        <location filename="../../ui/common/errors.py" line="52"/>
         <source>清单无效 / invalid manifest</source>
         <translation>Invalid manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="44"/>
+        <location filename="../../ui/common/errors.py" line="44"/>
         <source>另有 %1 处问题，修正此处后再次打开可见。</source>
         <translation>%1 more problems; they show when this one is fixed and the bundle opened again.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="86"/>
+        <location filename="../../ui/common/errors.py" line="86"/>
         <source>详情见日志：%1</source>
         <translation>Details in the log: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="19"/>
+        <location filename="../../ui/common/errors.py" line="19"/>
         <source>文件不存在（清单或库中有记录，证据包中已没有）</source>
         <translation>File not found (recorded in the manifest or the store, but no longer in the bundle)</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="20"/>
+        <location filename="../../ui/common/errors.py" line="20"/>
         <source>没有读取权限</source>
         <translation>No permission to read</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="21"/>
+        <location filename="../../ui/common/errors.py" line="21"/>
         <source>这是文件夹，不是文件</source>
         <translation>This is a folder, not a file</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="22"/>
+        <location filename="../../ui/common/errors.py" line="22"/>
         <source>路径中有一段不是文件夹</source>
         <translation>A part of the path is not a folder</translation>
     </message>
@@ -940,87 +940,87 @@
 <context>
     <name>ExifSection</name>
     <message>
-        <location filename="../../ui/exif_section.py" line="38"/>
+        <location filename="../../ui/detail/exif_section.py" line="38"/>
         <source>（相机记录的时区）</source>
         <translation> (zone recorded by the camera)</translation>
     </message>
     <message>
-        <location filename="../../ui/exif_section.py" line="40"/>
+        <location filename="../../ui/detail/exif_section.py" line="40"/>
         <source>时区未知（按案件时区解读）</source>
         <translation>time zone unknown (read in the case time zone)</translation>
     </message>
     <message>
-        <location filename="../../ui/exif_section.py" line="54"/>
+        <location filename="../../ui/detail/exif_section.py" line="54"/>
         <source>北纬</source>
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../../ui/exif_section.py" line="54"/>
+        <location filename="../../ui/detail/exif_section.py" line="54"/>
         <source>南纬</source>
         <translation>S</translation>
     </message>
     <message>
-        <location filename="../../ui/exif_section.py" line="55"/>
+        <location filename="../../ui/detail/exif_section.py" line="55"/>
         <source>东经</source>
         <translation>E</translation>
     </message>
     <message>
-        <location filename="../../ui/exif_section.py" line="55"/>
+        <location filename="../../ui/detail/exif_section.py" line="55"/>
         <source>西经</source>
         <translation>W</translation>
     </message>
     <message>
-        <location filename="../../ui/exif_section.py" line="66"/>
+        <location filename="../../ui/detail/exif_section.py" line="66"/>
         <source>厂商</source>
         <translation>Make</translation>
     </message>
     <message>
-        <location filename="../../ui/exif_section.py" line="66"/>
+        <location filename="../../ui/detail/exif_section.py" line="66"/>
         <source>型号</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../ui/exif_section.py" line="67"/>
+        <location filename="../../ui/detail/exif_section.py" line="67"/>
         <source>机身序列号</source>
         <translation>Body serial number</translation>
     </message>
     <message>
-        <location filename="../../ui/exif_section.py" line="67"/>
+        <location filename="../../ui/detail/exif_section.py" line="67"/>
         <source>软件</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../../ui/exif_section.py" line="68"/>
+        <location filename="../../ui/detail/exif_section.py" line="68"/>
         <source>拍摄时间</source>
         <translation>Date taken</translation>
     </message>
     <message>
-        <location filename="../../ui/exif_section.py" line="70"/>
+        <location filename="../../ui/detail/exif_section.py" line="70"/>
         <source>数字化时间</source>
         <translation>Date digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/exif_section.py" line="73"/>
+        <location filename="../../ui/detail/exif_section.py" line="73"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../../ui/exif_section.py" line="74"/>
+        <location filename="../../ui/detail/exif_section.py" line="74"/>
         <source>读取问题</source>
         <translation>Read problem</translation>
     </message>
     <message>
-        <location filename="../../ui/exif_section.py" line="29"/>
+        <location filename="../../ui/detail/exif_section.py" line="29"/>
         <source>EXIF 记录损坏</source>
         <translation>EXIF record damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/exif_section.py" line="57"/>
+        <location filename="../../ui/detail/exif_section.py" line="57"/>
         <source>海拔 %1 米</source>
         <translation>Altitude %1 m</translation>
     </message>
     <message>
-        <location filename="../../ui/exif_section.py" line="42"/>
+        <location filename="../../ui/detail/exif_section.py" line="42"/>
         <source>按 %1 解读：%2</source>
         <translation>Read as %1: %2</translation>
     </message>
@@ -1028,47 +1028,47 @@
 <context>
     <name>FileTableModel</name>
     <message>
-        <location filename="../../ui/file_table_model.py" line="18"/>
+        <location filename="../../ui/files/file_table_model.py" line="18"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="18"/>
+        <location filename="../../ui/files/file_table_model.py" line="18"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="19"/>
+        <location filename="../../ui/files/file_table_model.py" line="19"/>
         <source>修改时间</source>
         <translation>Modified</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="19"/>
+        <location filename="../../ui/files/file_table_model.py" line="19"/>
         <source>创建时间</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="20"/>
+        <location filename="../../ui/files/file_table_model.py" line="20"/>
         <source>访问时间</source>
         <translation>Accessed</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="20"/>
+        <location filename="../../ui/files/file_table_model.py" line="20"/>
         <source>变更时间</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="21"/>
+        <location filename="../../ui/files/file_table_model.py" line="21"/>
         <source>证据项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="21"/>
+        <location filename="../../ui/files/file_table_model.py" line="21"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/file_table_model.py" line="389"/>
+        <location filename="../../ui/files/file_table_model.py" line="389"/>
         <source>%1 字节</source>
         <translation>%1 bytes</translation>
     </message>
@@ -1084,17 +1084,17 @@
 <context>
     <name>FilesTab</name>
     <message>
-        <location filename="../../ui/files_tab.py" line="32"/>
+        <location filename="../../ui/files/files_tab.py" line="32"/>
         <source>按路径筛选（包含的文字）</source>
         <translation>Filter by path (contains)</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="101"/>
+        <location filename="../../ui/files/files_tab.py" line="101"/>
         <source>正在为排序建立索引</source>
         <translation>Indexing for sorting</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="151"/>
+        <location filename="../../ui/files/files_tab.py" line="151"/>
         <source>共 %1 个条目</source>
         <translation>%1 entries</translation>
     </message>
@@ -1122,77 +1122,77 @@
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="20"/>
+        <location filename="../../ui/memo/identity_dialog.py" line="20"/>
         <source>创建签名身份</source>
         <translation>Create signing identity</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="23"/>
+        <location filename="../../ui/memo/identity_dialog.py" line="23"/>
         <source>培训身份（审查意见上标注“培训”，不得用于办案）</source>
         <translation>Training identity (memos are marked &quot;training&quot;; not for real cases)</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="33"/>
+        <location filename="../../ui/memo/identity_dialog.py" line="33"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="35"/>
+        <location filename="../../ui/memo/identity_dialog.py" line="35"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="36"/>
+        <location filename="../../ui/memo/identity_dialog.py" line="36"/>
         <source>再次输入口令</source>
         <translation>Repeat passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="37"/>
+        <location filename="../../ui/memo/identity_dialog.py" line="37"/>
         <source>身份文件</source>
         <translation>Identity file</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="39"/>
+        <location filename="../../ui/memo/identity_dialog.py" line="39"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="40"/>
+        <location filename="../../ui/memo/identity_dialog.py" line="40"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="44"/>
+        <location filename="../../ui/memo/identity_dialog.py" line="44"/>
         <source>口令不会被保存；证书（.pem）写在身份文件旁，可交给核验审查意见的人。</source>
         <translation>The passphrase is not stored. The certificate (.pem) is written next to the identity file; give it to whoever verifies your review memos.</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="50"/>
+        <location filename="../../ui/memo/identity_dialog.py" line="50"/>
         <source>保存签名身份</source>
         <translation>Save signing identity</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="51"/>
+        <location filename="../../ui/memo/identity_dialog.py" line="51"/>
         <source>PKCS#12 身份 (*.p12)</source>
         <translation>PKCS#12 identity (*.p12)</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="58"/>
+        <location filename="../../ui/memo/identity_dialog.py" line="58"/>
         <source>请输入姓名</source>
         <translation>Enter a name</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="60"/>
+        <location filename="../../ui/memo/identity_dialog.py" line="60"/>
         <source>请输入口令</source>
         <translation>Enter a passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="62"/>
+        <location filename="../../ui/memo/identity_dialog.py" line="62"/>
         <source>两次输入的口令不一致</source>
         <translation>The two passphrases do not match</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="64"/>
+        <location filename="../../ui/memo/identity_dialog.py" line="64"/>
         <source>请指定身份文件（.p12）</source>
         <translation>Choose the identity file (.p12)</translation>
     </message>
@@ -1204,7 +1204,7 @@
 <context>
     <name>ImageLabel</name>
     <message>
-        <location filename="../../ui/media_viewers.py" line="75"/>
+        <location filename="../../ui/detail/media_viewers.py" line="75"/>
         <source>无法显示 %1：%2</source>
         <translation>Cannot show %1: %2</translation>
     </message>
@@ -1212,7 +1212,7 @@
 <context>
     <name>ImageViewerDialog</name>
     <message>
-        <location filename="../../ui/media_viewers.py" line="93"/>
+        <location filename="../../ui/detail/media_viewers.py" line="93"/>
         <source>查看图片：%1</source>
         <translation>Image: %1</translation>
     </message>
@@ -1220,72 +1220,72 @@
 <context>
     <name>ItemTree</name>
     <message>
-        <location filename="../../ui/item_tree.py" line="9"/>
+        <location filename="../../ui/files/item_tree.py" line="9"/>
         <source>扣押介质</source>
         <translation>seized media</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="9"/>
+        <location filename="../../ui/files/item_tree.py" line="9"/>
         <source>介质镜像</source>
         <translation>media image</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="10"/>
+        <location filename="../../ui/files/item_tree.py" line="10"/>
         <source>现场提取</source>
         <translation>on-site extraction</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="11"/>
+        <location filename="../../ui/files/item_tree.py" line="11"/>
         <source>在线提取</source>
         <translation>online extraction</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="11"/>
+        <location filename="../../ui/files/item_tree.py" line="11"/>
         <source>冻结</source>
         <translation>frozen</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="12"/>
+        <location filename="../../ui/files/item_tree.py" line="12"/>
         <source>调取</source>
         <translation>obtained</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="12"/>
+        <location filename="../../ui/files/item_tree.py" line="12"/>
         <source>检查</source>
         <translation>inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="13"/>
+        <location filename="../../ui/files/item_tree.py" line="13"/>
         <source>鉴定</source>
         <translation>appraisal</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="53"/>
+        <location filename="../../ui/files/item_tree.py" line="53"/>
         <source>证据项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="53"/>
+        <location filename="../../ui/files/item_tree.py" line="53"/>
         <source>文件夹树</source>
         <translation>Folders</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="82"/>
+        <location filename="../../ui/files/item_tree.py" line="82"/>
         <source>全部文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="82"/>
+        <location filename="../../ui/files/item_tree.py" line="82"/>
         <source>全部文件（%1）</source>
         <translation>All files (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="92"/>
+        <location filename="../../ui/files/item_tree.py" line="92"/>
         <source>不属于任何证据项（%1）</source>
         <translation>Not in any item (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/item_tree.py" line="117"/>
+        <location filename="../../ui/files/item_tree.py" line="117"/>
         <source>（文件过多，仅列出部分文件夹）</source>
         <translation>(too many entries: some folders only)</translation>
     </message>
@@ -1297,98 +1297,98 @@
         <translation>Open disk image…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/window/main_window.py" line="51"/>
         <source>文件</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/window/main_window.py" line="100"/>
         <source>审查</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/window/main_window.py" line="100"/>
         <source>工具</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/window/main_window.py" line="100"/>
         <source>文件</source>
         <comment>menu</comment>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/window/main_window.py" line="101"/>
         <source>培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/window/main_window.py" line="101"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/window/main_window.py" line="102"/>
         <source>打开证据包…</source>
         <translation>Open bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/window/main_window.py" line="103"/>
         <source>最近打开</source>
         <translation>Recent bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/window/main_window.py" line="106"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/window/main_window.py" line="107"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/window/main_window.py" line="122"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/window/main_window.py" line="242"/>
         <source>正在扫描</source>
         <translation>Scanning</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/window/main_window.py" line="264"/>
         <source>扫描完成：%1 个文件，%2 MB，用时 %3 秒</source>
         <translation>Scan finished: %1 files, %2 MB, %3 s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/window/main_window.py" line="276"/>
         <source>扫描已取消：列表显示已扫描的文件</source>
         <translation>Scan cancelled: the list shows the files scanned so far</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/window/main_window.py" line="278"/>
         <source>扫描失败：%1</source>
         <translation>Scan failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/window/main_window.py" line="300"/>
         <source>正在识别文件类型</source>
         <translation>Detecting file types</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/window/main_window.py" line="311"/>
         <source>类型识别完成：%1 个文件</source>
         <translation>File types detected: %1 files</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/window/main_window.py" line="340"/>
         <source>关于证审台</source>
         <translation>About EvidenceDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/window/main_window.py" line="341"/>
         <source>证审台 EvidenceDesk
 依据《人民检察院办理网络犯罪案件规定》第三章审查电子数据的离线工作台。
 证据包以只读方式打开，审查记录保存在独立的审查库中。</source>
@@ -1397,42 +1397,42 @@ An offline workstation for reviewing electronic evidence under chapter 3 of the 
 Bundles are opened read-only; the review is kept in a separate review store.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_tabs.py" line="36"/>
+        <location filename="../../ui/window/case_tabs.py" line="36"/>
         <source>校验</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../ui/case_tabs.py" line="38"/>
+        <location filename="../../ui/window/case_tabs.py" line="38"/>
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_tabs.py" line="90"/>
+        <location filename="../../ui/window/case_tabs.py" line="90"/>
         <source>校验全案摘要</source>
         <translation>Verify all case hashes</translation>
     </message>
     <message>
-        <location filename="../../ui/case_tabs.py" line="92"/>
+        <location filename="../../ui/window/case_tabs.py" line="92"/>
         <source>运行自动检查</source>
         <translation>Run automatic checks</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_actions.py" line="13"/>
+        <location filename="../../ui/memo/memo_actions.py" line="13"/>
         <source>审查意见</source>
         <translation>Review memo</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_actions.py" line="18"/>
+        <location filename="../../ui/memo/memo_actions.py" line="18"/>
         <source>导出审查意见…</source>
         <translation>Export review memo…</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_actions.py" line="19"/>
+        <location filename="../../ui/memo/memo_actions.py" line="19"/>
         <source>验证审查意见…</source>
         <translation>Verify review memo…</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_actions.py" line="21"/>
+        <location filename="../../ui/memo/memo_actions.py" line="21"/>
         <source>创建签名身份…</source>
         <translation>Create signing identity…</translation>
     </message>
@@ -1548,147 +1548,147 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <translation>Review memo (signed)</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="62"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="62"/>
         <source>导出审查意见</source>
         <translation>Export review memo</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="69"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="69"/>
         <source>英文审查意见</source>
         <translation>Review memo in English</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="86"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="86"/>
         <source>签名身份文件</source>
         <translation>Signing identity file</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="87"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="87"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="88"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="88"/>
         <source>审查人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="89"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="89"/>
         <source>输出文件</source>
         <translation>Output file</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="92"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="92"/>
         <source>导出并签名</source>
         <translation>Export and sign</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="93"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="93"/>
         <source>打开审查意见</source>
         <translation>Open review memo</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="95"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="95"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="107"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="107"/>
         <source>选择签名身份</source>
         <translation>Choose signing identity</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="108"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="108"/>
         <source>PKCS#12 身份 (*.p12 *.pfx);;所有文件 (*)</source>
         <translation>PKCS#12 identity (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="113"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="113"/>
         <source>保存审查意见</source>
         <translation>Save review memo</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="114"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="114"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="126"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="126"/>
         <source>请先打开证据包</source>
         <translation>Open a bundle first</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="128"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="128"/>
         <source>请选择签名身份文件（.p12）；没有身份时可在“审查意见”菜单中创建</source>
         <translation>Choose a signing identity file (.p12); if you have none, create one in the Review memo menu</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="130"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="130"/>
         <source>请输入签名身份的口令</source>
         <translation>Enter the signing identity&apos;s passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="132"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="132"/>
         <source>请指定输出文件（.pdf）</source>
         <translation>Choose the output file (.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="134"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="134"/>
         <source>无法写入审查意见 %1：目录不存在</source>
         <translation>Cannot write the review memo %1: the folder does not exist</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="151"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="151"/>
         <source>正在生成审查意见</source>
         <translation>Writing the review memo</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="161"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="161"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="161"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="161"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="179"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="179"/>
         <source>（审查人尚未作出决定，审查意见注明均为自动结果）</source>
         <translation>(The reviewer has made no decisions yet; the memo states that all results are automatic.)</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="180"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="180"/>
         <source>审查意见已签名并写入 %1</source>
         <translation>Review memo signed and written to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="190"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="190"/>
         <source>已取消导出，未写入任何文件</source>
         <translation>Export cancelled; no file was written</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="13"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="13"/>
         <source>正在排版</source>
         <translation>Laying out</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="13"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="13"/>
         <source>正在附加审查结果</source>
         <translation>Attaching the review findings</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="13"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="13"/>
         <source>正在签名</source>
         <translation>Signing</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="13"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="13"/>
         <source>正在写入文件</source>
         <translation>Writing the file</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="13"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="13"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -1708,7 +1708,7 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <translation>Disk images (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/open_dialogs.py" line="14"/>
+        <location filename="../../ui/window/open_dialogs.py" line="14"/>
         <source>打开证据包（选择含 bundle.json 的文件夹）</source>
         <translation>Open bundle (choose the folder with bundle.json)</translation>
     </message>
@@ -1716,102 +1716,102 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>OutcomeBox</name>
     <message>
-        <location filename="../../ui/outcome_box.py" line="51"/>
+        <location filename="../../ui/review/outcome_box.py" line="51"/>
         <source>本项结论（第四十三条、第四十四条）</source>
         <translation>Outcome for this item (Art. 43, Art. 44)</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="58"/>
+        <location filename="../../ui/review/outcome_box.py" line="58"/>
         <source>审查人决定：</source>
         <translation>Reviewer&apos;s decision:</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="66"/>
+        <location filename="../../ui/review/outcome_box.py" line="66"/>
         <source>理由（与程序建议不同时必填）</source>
         <translation>Reason (required when different from the proposal)</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="68"/>
+        <location filename="../../ui/review/outcome_box.py" line="68"/>
         <source>保存结论</source>
         <translation>Save outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="72"/>
+        <location filename="../../ui/review/outcome_box.py" line="72"/>
         <source>要求补正或作出合理解释的事项，每行一项（瑕疵可补正时必填）</source>
         <translation>Points to be corrected or reasonably explained, one per line (required for a curable defect)</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="103"/>
+        <location filename="../../ui/review/outcome_box.py" line="103"/>
         <source>程序建议：（尚无自动检查结果）</source>
         <translation>Proposed by the program: (no automatic check results yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="104"/>
+        <location filename="../../ui/review/outcome_box.py" line="104"/>
         <source>程序建议：&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Proposed by the program: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="106"/>
+        <location filename="../../ui/review/outcome_box.py" line="106"/>
         <source>依据：</source>
         <translation>Basis: </translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="108"/>
+        <location filename="../../ui/review/outcome_box.py" line="108"/>
         <source>（审查人已推翻）</source>
         <translation> (overridden by the reviewer)</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="133"/>
+        <location filename="../../ui/review/outcome_box.py" line="133"/>
         <source>（审查人已判断）</source>
         <translation> (judged by the reviewer)</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="123"/>
+        <location filename="../../ui/review/outcome_box.py" line="123"/>
         <source>按审查人对%1的决定，由“%2”改为“%3”</source>
         <translation>After the reviewer&apos;s decision on %1: changed from &quot;%2&quot; to &quot;%3&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="121"/>
+        <location filename="../../ui/review/outcome_box.py" line="121"/>
         <source>已保存：%1&#x3000;%2&#x3000;%3&#x3000;%4</source>
         <translation>Saved: %1  %2  %3  %4</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="126"/>
+        <location filename="../../ui/review/outcome_box.py" line="126"/>
         <source>尚未决定本项结论</source>
         <translation>No outcome decided for this item yet</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="152"/>
+        <location filename="../../ui/review/outcome_box.py" line="152"/>
         <source>没有打开的证据项</source>
         <translation>No evidence item is open</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="154"/>
+        <location filename="../../ui/review/outcome_box.py" line="154"/>
         <source>请选择结论：可采、瑕疵可补正或排除</source>
         <translation>Choose an outcome: Admissible, Curable defect or Excluded</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="156"/>
+        <location filename="../../ui/review/outcome_box.py" line="156"/>
         <source>结论与程序建议不同，须说明理由</source>
         <translation>The outcome differs from the proposal: give a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="158"/>
+        <location filename="../../ui/review/outcome_box.py" line="158"/>
         <source>瑕疵可补正须列明要求补正或解释的事项</source>
         <translation>A curable defect needs the points to be corrected or explained</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="15"/>
+        <location filename="../../ui/review/outcome_box.py" line="15"/>
         <source>可采</source>
         <translation>Admissible</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="15"/>
+        <location filename="../../ui/review/outcome_box.py" line="15"/>
         <source>瑕疵可补正</source>
         <translation>Curable defect</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="15"/>
+        <location filename="../../ui/review/outcome_box.py" line="15"/>
         <source>排除</source>
         <translation>Excluded</translation>
     </message>
@@ -1827,102 +1827,102 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>OverviewTableModel</name>
     <message>
-        <location filename="../../ui/review_overview.py" line="73"/>
+        <location filename="../../ui/review/review_overview.py" line="73"/>
         <source>等 %1 条</source>
         <translation> and %1 more</translation>
     </message>
     <message>
-        <location filename="../../ui/review_overview.py" line="74"/>
+        <location filename="../../ui/review/review_overview.py" line="74"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/review_overview.py" line="76"/>
+        <location filename="../../ui/review/review_overview.py" line="76"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/review_overview.py" line="15"/>
+        <location filename="../../ui/review/review_overview.py" line="15"/>
         <source>证据项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/review_overview.py" line="15"/>
+        <location filename="../../ui/review/review_overview.py" line="15"/>
         <source>取证方式</source>
         <translation>Acquisition</translation>
     </message>
     <message>
-        <location filename="../../ui/review_overview.py" line="15"/>
+        <location filename="../../ui/review/review_overview.py" line="15"/>
         <source>已决/适用</source>
         <translation>Decided/applicable</translation>
     </message>
     <message>
-        <location filename="../../ui/review_overview.py" line="15"/>
+        <location filename="../../ui/review/review_overview.py" line="15"/>
         <source>待决</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/review_overview.py" line="15"/>
+        <location filename="../../ui/review/review_overview.py" line="15"/>
         <source>程序建议</source>
         <translation>Proposed</translation>
     </message>
     <message>
-        <location filename="../../ui/review_overview.py" line="15"/>
+        <location filename="../../ui/review/review_overview.py" line="15"/>
         <source>审查结论</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/review_overview.py" line="11"/>
+        <location filename="../../ui/review/review_overview.py" line="11"/>
         <source>扣押、封存原始存储介质</source>
         <translation>Seizure and sealing of original media</translation>
     </message>
     <message>
-        <location filename="../../ui/review_overview.py" line="11"/>
+        <location filename="../../ui/review/review_overview.py" line="11"/>
         <source>制作数据镜像</source>
         <translation>Forensic imaging</translation>
     </message>
     <message>
-        <location filename="../../ui/review_overview.py" line="11"/>
+        <location filename="../../ui/review/review_overview.py" line="11"/>
         <source>现场提取</source>
         <translation>On-site extraction</translation>
     </message>
     <message>
-        <location filename="../../ui/review_overview.py" line="12"/>
+        <location filename="../../ui/review/review_overview.py" line="12"/>
         <source>在线提取</source>
         <translation>Online extraction</translation>
     </message>
     <message>
-        <location filename="../../ui/review_overview.py" line="12"/>
+        <location filename="../../ui/review/review_overview.py" line="12"/>
         <source>冻结</source>
         <translation>Freezing</translation>
     </message>
     <message>
-        <location filename="../../ui/review_overview.py" line="12"/>
+        <location filename="../../ui/review/review_overview.py" line="12"/>
         <source>调取</source>
         <translation>Obtained from holder</translation>
     </message>
     <message>
-        <location filename="../../ui/review_overview.py" line="12"/>
+        <location filename="../../ui/review/review_overview.py" line="12"/>
         <source>检查、侦查实验</source>
         <translation>Inspection, investigative experiment</translation>
     </message>
     <message>
-        <location filename="../../ui/review_overview.py" line="13"/>
+        <location filename="../../ui/review/review_overview.py" line="13"/>
         <source>检验、鉴定</source>
         <translation>Examination, expert appraisal</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="15"/>
+        <location filename="../../ui/review/outcome_box.py" line="15"/>
         <source>可采</source>
         <translation>Admissible</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="15"/>
+        <location filename="../../ui/review/outcome_box.py" line="15"/>
         <source>瑕疵可补正</source>
         <translation>Curable defect</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_box.py" line="15"/>
+        <location filename="../../ui/review/outcome_box.py" line="15"/>
         <source>排除</source>
         <translation>Excluded</translation>
     </message>
@@ -1934,12 +1934,12 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>PdfViewerDialog</name>
     <message>
-        <location filename="../../ui/media_viewers.py" line="110"/>
+        <location filename="../../ui/detail/media_viewers.py" line="110"/>
         <source>查看文书：%1</source>
         <translation>Document: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/media_viewers.py" line="124"/>
+        <location filename="../../ui/detail/media_viewers.py" line="124"/>
         <source>%1（共 %2 页）</source>
         <translation>%1 (pages: %2)</translation>
     </message>
@@ -1951,68 +1951,68 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <translation>A SQLite database inside an image is shown in hex</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="84"/>
-        <location filename="../../ui/preview_pane.py" line="119"/>
+        <location filename="../../ui/detail/preview_pane.py" line="84"/>
+        <location filename="../../ui/detail/preview_pane.py" line="119"/>
         <source>选择一个图片、PDF 或文本文件即可预览。</source>
         <translation>Select an image, PDF or text file to preview it.</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="127"/>
+        <location filename="../../ui/detail/preview_pane.py" line="127"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="140"/>
+        <location filename="../../ui/detail/preview_pane.py" line="140"/>
         <source>此类文件不提供预览（%1）</source>
         <translation>No preview for this type of file (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="140"/>
+        <location filename="../../ui/detail/preview_pane.py" line="140"/>
         <source>类型未识别</source>
         <translation>type not detected</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="148"/>
+        <location filename="../../ui/detail/preview_pane.py" line="148"/>
         <source>正在生成预览</source>
         <translation>Preparing the preview</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="161"/>
+        <location filename="../../ui/detail/preview_pane.py" line="161"/>
         <source>无法预览：%1</source>
         <translation>Cannot preview: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="168"/>
+        <location filename="../../ui/detail/preview_pane.py" line="168"/>
         <source>缩略图无法显示</source>
         <translation>The thumbnail cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="171"/>
+        <location filename="../../ui/detail/preview_pane.py" line="171"/>
         <source>缩略图 %1×%2（原图未改动）</source>
         <translation>Thumbnail %1×%2 (original unchanged)</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="183"/>
+        <location filename="../../ui/detail/preview_pane.py" line="183"/>
         <source>PDF 无法打开（%1）</source>
         <translation>The PDF cannot be opened (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="186"/>
+        <location filename="../../ui/detail/preview_pane.py" line="186"/>
         <source>PDF，共 %1 页</source>
         <translation>PDF, pages: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="194"/>
+        <location filename="../../ui/detail/preview_pane.py" line="194"/>
         <source>文本，编码：%1</source>
         <translation>Text, encoding: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="194"/>
+        <location filename="../../ui/detail/preview_pane.py" line="194"/>
         <source>未识别（不是文本）</source>
         <translation>not detected (not text)</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="196"/>
+        <location filename="../../ui/detail/preview_pane.py" line="196"/>
         <source>（只显示前 1 MiB）</source>
         <translation> (first 1 MiB shown)</translation>
     </message>
@@ -2036,32 +2036,32 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/progress_panel.py" line="43"/>
+        <location filename="../../ui/common/progress_panel.py" line="43"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="44"/>
+        <location filename="../../ui/common/progress_panel.py" line="44"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="59"/>
+        <location filename="../../ui/common/progress_panel.py" line="59"/>
         <source>正在取消：%1</source>
         <translation>Cancelling: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="11"/>
+        <location filename="../../ui/common/progress_panel.py" line="11"/>
         <source>%1 个文件</source>
         <translation>%1 files</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="18"/>
+        <location filename="../../ui/common/progress_panel.py" line="18"/>
         <source>已用 %1 秒</source>
         <translation>%1 s elapsed</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="21"/>
+        <location filename="../../ui/common/progress_panel.py" line="21"/>
         <source>剩余约 %1 秒</source>
         <translation>about %1 s left</translation>
     </message>
@@ -2069,7 +2069,7 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>QWidget</name>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="18"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="18"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
@@ -2077,67 +2077,67 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>RelevancePane</name>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="166"/>
+        <location filename="../../ui/review/relevance_pane.py" line="166"/>
         <source>按路径筛选</source>
         <translation>Filter by path</translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="172"/>
+        <location filename="../../ui/review/relevance_pane.py" line="172"/>
         <source>所证明的事实（必填）</source>
         <translation>Fact proved (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="173"/>
+        <location filename="../../ui/review/relevance_pane.py" line="173"/>
         <source>标记为相关</source>
         <translation>Tag as relevant</translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="174"/>
+        <location filename="../../ui/review/relevance_pane.py" line="174"/>
         <source>取消此标记</source>
         <translation>Remove tag</translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="191"/>
+        <location filename="../../ui/review/relevance_pane.py" line="191"/>
         <source>&lt;b&gt;第三十三条（一）与案件事实的关联：标记相关文件&lt;/b&gt;</source>
         <translation>&lt;b&gt;Art. 33(1) Relevance to the facts of the case: tag relevant files&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="199"/>
+        <location filename="../../ui/review/relevance_pane.py" line="199"/>
         <source>&lt;b&gt;第三十三条（二）数据及介质与当事人的关联&lt;/b&gt;</source>
         <translation>&lt;b&gt;Art. 33(2) Link between the data, the media and the parties&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="233"/>
+        <location filename="../../ui/review/relevance_pane.py" line="233"/>
         <source>请先选择文件</source>
         <translation>Select a file first</translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="236"/>
+        <location filename="../../ui/review/relevance_pane.py" line="236"/>
         <source>请说明该文件证明的事实</source>
         <translation>State the fact this file proves</translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="250"/>
+        <location filename="../../ui/review/relevance_pane.py" line="250"/>
         <source>所选文件没有此项标记</source>
         <translation>The selected file has no tag of this kind</translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="13"/>
+        <location filename="../../ui/review/relevance_pane.py" line="13"/>
         <source>主体身份同一性（人机同一性／身份同一性）</source>
         <translation>Subject identity (person–device)</translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="13"/>
+        <location filename="../../ui/review/relevance_pane.py" line="13"/>
         <source>客观行为</source>
         <translation>Objective conduct</translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="14"/>
+        <location filename="../../ui/review/relevance_pane.py" line="14"/>
         <source>主观故意</source>
         <translation>Subjective intent</translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="14"/>
+        <location filename="../../ui/review/relevance_pane.py" line="14"/>
         <source>情节和后果</source>
         <translation>Circumstances and consequences</translation>
     </message>
@@ -2145,7 +2145,7 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>ReviewOverview</name>
     <message>
-        <location filename="../../ui/review_overview.py" line="119"/>
+        <location filename="../../ui/review/review_overview.py" line="119"/>
         <source>审查进度：%1/%2 条款，%3/%4 项已定结论</source>
         <translation>Review progress: %1/%2 clauses, %3/%4 items with an outcome</translation>
     </message>
@@ -2153,42 +2153,42 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>ReviewTab</name>
     <message>
-        <location filename="../../ui/review_tab.py" line="134"/>
+        <location filename="../../ui/review/review_tab.py" line="134"/>
         <source>运行自动检查</source>
         <translation>Run automatic checks</translation>
     </message>
     <message>
-        <location filename="../../ui/review_tab.py" line="237"/>
+        <location filename="../../ui/review/review_tab.py" line="237"/>
         <source>（未打开证据包）</source>
         <translation>(no bundle open)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_tab.py" line="237"/>
+        <location filename="../../ui/review/review_tab.py" line="237"/>
         <source>（请选择证据项）</source>
         <translation>(select an evidence item)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_tab.py" line="239"/>
+        <location filename="../../ui/review/review_tab.py" line="239"/>
         <source>&#x3000;— 尚无自动检查结果，请点“运行自动检查”</source>
         <translation>  — no automatic check results yet: click &quot;Run automatic checks&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/review_tab.py" line="279"/>
+        <location filename="../../ui/review/review_tab.py" line="279"/>
         <source>正在运行自动检查</source>
         <translation>Running automatic checks</translation>
     </message>
     <message>
-        <location filename="../../ui/review_tab.py" line="19"/>
+        <location filename="../../ui/review/review_tab.py" line="19"/>
         <source>真实性、完整性</source>
         <translation>Authenticity, integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/review_tab.py" line="19"/>
+        <location filename="../../ui/review/review_tab.py" line="19"/>
         <source>合法性</source>
         <translation>Legality</translation>
     </message>
     <message>
-        <location filename="../../ui/review_tab.py" line="19"/>
+        <location filename="../../ui/review/review_tab.py" line="19"/>
         <source>关联性</source>
         <translation>Relevance</translation>
     </message>
@@ -2216,22 +2216,22 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>SideBySideDialog</name>
     <message>
-        <location filename="../../ui/media_viewers.py" line="138"/>
+        <location filename="../../ui/detail/media_viewers.py" line="138"/>
         <source>封存前后照片对照</source>
         <translation>Photos before and after sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/media_viewers.py" line="140"/>
+        <location filename="../../ui/detail/media_viewers.py" line="140"/>
         <source>封存前</source>
         <translation>Before sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/media_viewers.py" line="140"/>
+        <location filename="../../ui/detail/media_viewers.py" line="140"/>
         <source>封存后</source>
         <translation>After sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/media_viewers.py" line="148"/>
+        <location filename="../../ui/detail/media_viewers.py" line="148"/>
         <source>（无照片）</source>
         <translation>(no photo)</translation>
     </message>
@@ -2239,37 +2239,37 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>TaggedFilesTableModel</name>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="21"/>
+        <location filename="../../ui/review/relevance_pane.py" line="21"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="21"/>
+        <location filename="../../ui/review/relevance_pane.py" line="21"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="21"/>
+        <location filename="../../ui/review/relevance_pane.py" line="21"/>
         <source>相关性标记</source>
         <translation>Relevance tags</translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="13"/>
+        <location filename="../../ui/review/relevance_pane.py" line="13"/>
         <source>主体身份同一性（人机同一性／身份同一性）</source>
         <translation>Subject identity</translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="13"/>
+        <location filename="../../ui/review/relevance_pane.py" line="13"/>
         <source>客观行为</source>
         <translation>Objective conduct</translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="14"/>
+        <location filename="../../ui/review/relevance_pane.py" line="14"/>
         <source>主观故意</source>
         <translation>Subjective intent</translation>
     </message>
     <message>
-        <location filename="../../ui/relevance_pane.py" line="14"/>
+        <location filename="../../ui/review/relevance_pane.py" line="14"/>
         <source>情节和后果</source>
         <translation>Circumstances and consequences</translation>
     </message>
@@ -2277,152 +2277,152 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../ui/timeline_model.py" line="298"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="298"/>
         <source>（时区未知）</source>
         <translation>(zone unknown)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="308"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="308"/>
         <source>来源未记录时区，按案件时区解读</source>
         <translation>The source records no time zone; read in the case time zone</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="23"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="23"/>
         <source>时间（案件时区）</source>
         <translation>Time (case zone)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="23"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="23"/>
         <source>时间种类</source>
         <translation>Time kind</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="23"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="23"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="23"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="23"/>
         <source>证据项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="23"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="23"/>
         <source>路径</source>
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="23"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="23"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="23"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="23"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="27"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="27"/>
         <source>修改</source>
         <translation>Modified</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="27"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="27"/>
         <source>创建</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="27"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="27"/>
         <source>访问</source>
         <translation>Accessed</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="27"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="27"/>
         <source>变更</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="28"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="28"/>
         <source>拍摄（EXIF）</source>
         <translation>Taken (EXIF)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="28"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="28"/>
         <source>数字化（EXIF）</source>
         <translation>Digitized (EXIF)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="28"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="28"/>
         <source>扣押</source>
         <translation>Seized</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="28"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="28"/>
         <source>封存</source>
         <translation>Sealed</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="29"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="29"/>
         <source>提取开始</source>
         <translation>Extraction start</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="29"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="29"/>
         <source>提取结束</source>
         <translation>Extraction end</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="29"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="29"/>
         <source>冻结</source>
         <translation>Frozen</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="29"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="29"/>
         <source>冻结到期</source>
         <translation>Freeze expires</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="30"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="30"/>
         <source>清单制作</source>
         <translation>Manifest prepared</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="30"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="30"/>
         <source>鉴定</source>
         <translation>Appraised</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="30"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="30"/>
         <source>检查</source>
         <translation>Inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="33"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="33"/>
         <source>委托鉴定</source>
         <translation>Appraisal commissioned</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="33"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="33"/>
         <source>文书日期</source>
         <translation>Document date</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="34"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="34"/>
         <source>文件系统</source>
         <translation>File system</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="28"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="28"/>
         <source>EXIF</source>
         <translation>EXIF</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="30"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="30"/>
         <source>清单</source>
         <translation>Manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_model.py" line="34"/>
+        <location filename="../../ui/timeline/timeline_model.py" line="34"/>
         <source>容器</source>
         <translation>Container</translation>
     </message>
@@ -2430,87 +2430,87 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>TimelineTab</name>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="167"/>
+        <location filename="../../ui/timeline/timeline_tab.py" line="167"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="168"/>
+        <location filename="../../ui/timeline/timeline_tab.py" line="168"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="172"/>
+        <location filename="../../ui/timeline/timeline_tab.py" line="172"/>
         <source>路径包含</source>
         <translation>Path contains</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="174"/>
+        <location filename="../../ui/timeline/timeline_tab.py" line="174"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="198"/>
+        <location filename="../../ui/timeline/timeline_tab.py" line="198"/>
         <source>时间异常</source>
         <translation>Time anomalies</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="240"/>
+        <location filename="../../ui/timeline/timeline_tab.py" line="240"/>
         <source>正在读取时间…</source>
         <translation>Reading times…</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="272"/>
+        <location filename="../../ui/timeline/timeline_tab.py" line="272"/>
         <source>时间异常（正在查找…）</source>
         <translation>Time anomalies (searching…)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="298"/>
+        <location filename="../../ui/timeline/timeline_tab.py" line="298"/>
         <source>时间线读取失败：%1</source>
         <translation>Could not read the timeline: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="330"/>
+        <location filename="../../ui/timeline/timeline_tab.py" line="330"/>
         <source>时间异常（%1，每类列出前 %2 条）</source>
         <translation>Time anomalies (%1; the first %2 of each kind listed)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="333"/>
+        <location filename="../../ui/timeline/timeline_tab.py" line="333"/>
         <source>时间异常（%1）</source>
         <translation>Time anomalies (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="336"/>
+        <location filename="../../ui/timeline/timeline_tab.py" line="336"/>
         <source>全部证据项</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="337"/>
+        <location filename="../../ui/timeline/timeline_tab.py" line="337"/>
         <source>全部时间种类</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="338"/>
+        <location filename="../../ui/timeline/timeline_tab.py" line="338"/>
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="339"/>
+        <location filename="../../ui/timeline/timeline_tab.py" line="339"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="394"/>
+        <location filename="../../ui/timeline/timeline_tab.py" line="394"/>
         <source>正在计数… / %1 个时间</source>
         <translation>Counting… / %1 times</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="406"/>
+        <location filename="../../ui/timeline/timeline_tab.py" line="406"/>
         <source>计数失败</source>
         <translation>Count failed</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_tab.py" line="413"/>
+        <location filename="../../ui/timeline/timeline_tab.py" line="413"/>
         <source>%1 / %2 个时间</source>
         <translation>%1 / %2 times</translation>
     </message>
@@ -2546,233 +2546,233 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <translation>✘ The review memo is intact, but its signer does not chain to the given certificate: do not rely on it</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="80"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="80"/>
         <source>验证审查意见</source>
         <translation>Verify review memo</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="83"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="83"/>
         <source>可选：信任的签名证书（.pem）</source>
         <translation>Optional: trusted signing certificate (.pem)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="84"/>
-        <location filename="../../ui/verify_memo_dialog.py" line="144"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="84"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="144"/>
         <source>请选择要验证的审查意见（PDF）</source>
         <translation>Choose the review memo (PDF) to verify</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="99"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="99"/>
         <source>审查意见</source>
         <translation>Review memo</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="100"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="100"/>
         <source>信任证书</source>
         <translation>Trusted certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="106"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="106"/>
         <source>验证</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="108"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="108"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="114"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="114"/>
         <source>附带的审查结果（findings.json）</source>
         <translation>Attached review findings (findings.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="120"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="120"/>
         <source>选择审查意见</source>
         <translation>Choose review memo</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="121"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="121"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="127"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="127"/>
         <source>选择信任证书</source>
         <translation>Choose trusted certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="128"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="128"/>
         <source>证书 (*.pem *.crt);;所有文件 (*)</source>
         <translation>Certificates (*.pem *.crt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="150"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="150"/>
         <source>正在验证…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="151"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="151"/>
         <source>正在验证审查意见</source>
         <translation>Verifying the review memo</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="44"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="44"/>
         <source>未检查</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="45"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="45"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="45"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="45"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="55"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="55"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="161"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="161"/>
         <source>整个文件</source>
         <translation>Entire file</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="169"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="169"/>
         <source>✔ 审查意见完整有效：签名后未被改动</source>
         <translation>✔ The review memo is intact and valid: unchanged since it was signed</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="171"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="171"/>
         <source>✘ 审查意见已被改动或签名无效，不能采信</source>
         <translation>✘ The review memo was changed or its signature is invalid: do not rely on it</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="58"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="58"/>
         <source>格式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="59"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="59"/>
         <source>案号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="59"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="59"/>
         <source>案件名称</source>
         <translation>Case title</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="61"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="61"/>
         <source>生成时间（UTC）</source>
         <translation>Generated (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="62"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="62"/>
         <source>证据包标识</source>
         <translation>Bundle identifier</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="63"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="63"/>
         <source>证据项</source>
         <translation>Evidence items</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="63"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="63"/>
         <source>结论</source>
         <translation>Outcomes</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="64"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="64"/>
         <source>条款</source>
         <translation>Clauses</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="64"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="64"/>
         <source>已决定</source>
         <translation>decided</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="65"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="65"/>
         <source>补充侦查事项</source>
         <translation>Points for supplementary investigation</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="66"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="66"/>
         <source>审计日志链头摘要</source>
         <translation>Audit log chain head digest</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="159"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="159"/>
         <source>（培训身份）</source>
         <translation> (training identity)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="60"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="60"/>
         <source>审查人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="167"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="167"/>
         <source>无法读取附带的审查结果：%1</source>
         <translation>Cannot read the attached review findings: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="60"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="60"/>
         <source>培训身份</source>
         <translation>training identity</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="102"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="102"/>
         <source>签名人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="102"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="102"/>
         <source>签名时间</source>
         <translation>Signing time</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="102"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="102"/>
         <source>覆盖范围</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="103"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="103"/>
         <source>内容完整</source>
         <translation>Content intact</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="103"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="103"/>
         <source>签名有效</source>
         <translation>Signature valid</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="103"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="103"/>
         <source>证书受信任</source>
         <translation>Certificate trusted</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="12"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="12"/>
         <source>可采</source>
         <translation>Admissible</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="12"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="12"/>
         <source>瑕疵</source>
         <translation>Curable defect</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="12"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="12"/>
         <source>排除</source>
         <translation>Excluded</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_memo_dialog.py" line="12"/>
+        <location filename="../../ui/memo/verify_memo_dialog.py" line="12"/>
         <source>未决</source>
         <translation>Undecided</translation>
     </message>
@@ -2780,83 +2780,83 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>VerifyTab</name>
     <message>
-        <location filename="../../ui/verify_tab.py" line="61"/>
+        <location filename="../../ui/verify/verify_tab.py" line="61"/>
         <source>校验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="62"/>
+        <location filename="../../ui/verify/verify_tab.py" line="62"/>
         <source>重新计算清单记录的每个完整性校验值并比对（第三十一条第二项）</source>
         <translation>Recompute every integrity hash recorded in the manifest and compare (Art. 31(2))</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="83"/>
+        <location filename="../../ui/verify/verify_tab.py" line="83"/>
         <source>校验范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="86"/>
+        <location filename="../../ui/verify/verify_tab.py" line="86"/>
         <source>筛选：状态</source>
         <translation>Filter: status</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="86"/>
+        <location filename="../../ui/verify/verify_tab.py" line="86"/>
         <source>证据项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="97"/>
+        <location filename="../../ui/verify/verify_tab.py" line="97"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="126"/>
-        <location filename="../../ui/verify_tab.py" line="136"/>
+        <location filename="../../ui/verify/verify_tab.py" line="126"/>
+        <location filename="../../ui/verify/verify_tab.py" line="136"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="136"/>
+        <location filename="../../ui/verify/verify_tab.py" line="136"/>
         <source>全案</source>
         <translation>Whole case</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="161"/>
+        <location filename="../../ui/verify/verify_tab.py" line="161"/>
         <source>正在校验 %1</source>
         <translation>Verifying %1</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="161"/>
+        <location filename="../../ui/verify/verify_tab.py" line="161"/>
         <source>正在校验全案</source>
         <translation>Verifying the whole case</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="185"/>
+        <location filename="../../ui/verify/verify_tab.py" line="185"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="211"/>
+        <location filename="../../ui/verify/verify_tab.py" line="211"/>
         <source>校验完成：%1 条结果，用时 %2 秒</source>
         <translation>Verification finished: %1 results in %2 s</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="221"/>
+        <location filename="../../ui/verify/verify_tab.py" line="221"/>
         <source>校验已取消，审查库中的结果未改变</source>
         <translation>Verification cancelled; the results in the review store are unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="221"/>
+        <location filename="../../ui/verify/verify_tab.py" line="221"/>
         <source>校验失败：%1</source>
         <translation>Verification failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="246"/>
+        <location filename="../../ui/verify/verify_tab.py" line="246"/>
         <source>尚未校验。点击“校验”重新计算清单记录的校验值。</source>
         <translation>Not verified yet. Click &quot;Verify&quot; to recompute the hashes recorded in the manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_tab.py" line="254"/>
+        <location filename="../../ui/verify/verify_tab.py" line="254"/>
         <source>显示 %1 条</source>
         <translation>%1 shown</translation>
     </message>
@@ -2864,67 +2864,67 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>VerifyTableModel</name>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="8"/>
+        <location filename="../../ui/verify/verify_table_model.py" line="8"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="8"/>
+        <location filename="../../ui/verify/verify_table_model.py" line="8"/>
         <source>证据项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="9"/>
+        <location filename="../../ui/verify/verify_table_model.py" line="9"/>
         <source>路径</source>
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="9"/>
+        <location filename="../../ui/verify/verify_table_model.py" line="9"/>
         <source>算法</source>
         <translation>Algorithm</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="10"/>
+        <location filename="../../ui/verify/verify_table_model.py" line="10"/>
         <source>记录值</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="10"/>
+        <location filename="../../ui/verify/verify_table_model.py" line="10"/>
         <source>计算值</source>
         <translation>Computed</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="11"/>
+        <location filename="../../ui/verify/verify_table_model.py" line="11"/>
         <source>记录来源</source>
         <translation>Recorded in</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="11"/>
+        <location filename="../../ui/verify/verify_table_model.py" line="11"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="18"/>
+        <location filename="../../ui/verify/verify_table_model.py" line="18"/>
         <source>一致</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="19"/>
+        <location filename="../../ui/verify/verify_table_model.py" line="19"/>
         <source>不一致</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="20"/>
+        <location filename="../../ui/verify/verify_table_model.py" line="20"/>
         <source>缺失</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="21"/>
+        <location filename="../../ui/verify/verify_table_model.py" line="21"/>
         <source>无法读取</source>
         <translation>Unreadable</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_table_model.py" line="22"/>
+        <location filename="../../ui/verify/verify_table_model.py" line="22"/>
         <source>清单外新增</source>
         <translation>Unlisted</translation>
     </message>
@@ -2936,22 +2936,22 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <translation>Disk images (.E01, .dd, .raw, .img, .001, .iso): File &gt; Open disk image…, or drag one onto this window.</translation>
     </message>
     <message>
-        <location filename="../../ui/open_dialogs.py" line="42"/>
+        <location filename="../../ui/window/open_dialogs.py" line="42"/>
         <source>打开一个证据包开始审查</source>
         <translation>Open a case bundle to start the review</translation>
     </message>
     <message>
-        <location filename="../../ui/open_dialogs.py" line="44"/>
+        <location filename="../../ui/window/open_dialogs.py" line="44"/>
         <source>菜单 文件 &gt; 打开证据包…，或把证据包文件夹拖到此窗口。没有 bundle.json 的普通文件夹作为临时证据包打开。证据包只读，不会被改动。</source>
         <translation>Menu File &gt; Open bundle…, or drop a bundle folder onto this window. A plain folder without bundle.json opens as an ad-hoc bundle. Bundles are opened read-only and never changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/open_dialogs.py" line="47"/>
+        <location filename="../../ui/window/open_dialogs.py" line="47"/>
         <source>打开证据包…</source>
         <translation>Open bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/open_dialogs.py" line="57"/>
+        <location filename="../../ui/window/open_dialogs.py" line="57"/>
         <source>最近打开的证据包（双击打开）：</source>
         <translation>Recent bundles (double-click to open):</translation>
     </message>
@@ -2959,7 +2959,7 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>row</name>
     <message>
-        <location filename="../../ui/memo_dialog.py" line="23"/>
+        <location filename="../../ui/memo/memo_dialog.py" line="23"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
@@ -2967,48 +2967,48 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/case_tabs.py" line="36"/>
+        <location filename="../../ui/window/case_tabs.py" line="36"/>
         <source>校验</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../ui/case_tabs.py" line="37"/>
+        <location filename="../../ui/window/case_tabs.py" line="37"/>
         <source>审查</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/case_tabs.py" line="38"/>
-        <location filename="../../ui/case_tabs.py" line="94"/>
+        <location filename="../../ui/window/case_tabs.py" line="38"/>
+        <location filename="../../ui/window/case_tabs.py" line="94"/>
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_tabs.py" line="90"/>
+        <location filename="../../ui/window/case_tabs.py" line="90"/>
         <source>校验全案摘要</source>
         <translation>Verify all case hashes</translation>
     </message>
     <message>
-        <location filename="../../ui/case_tabs.py" line="92"/>
+        <location filename="../../ui/window/case_tabs.py" line="92"/>
         <source>运行自动检查</source>
         <translation>Run automatic checks</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_actions.py" line="13"/>
+        <location filename="../../ui/memo/memo_actions.py" line="13"/>
         <source>审查意见</source>
         <translation>Review memo</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_actions.py" line="18"/>
+        <location filename="../../ui/memo/memo_actions.py" line="18"/>
         <source>导出审查意见…</source>
         <translation>Export review memo…</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_actions.py" line="19"/>
+        <location filename="../../ui/memo/memo_actions.py" line="19"/>
         <source>验证审查意见…</source>
         <translation>Verify review memo…</translation>
     </message>
     <message>
-        <location filename="../../ui/memo_actions.py" line="21"/>
+        <location filename="../../ui/memo/memo_actions.py" line="21"/>
         <source>创建签名身份…</source>
         <translation>Create signing identity…</translation>
     </message>

@@ -5,7 +5,7 @@ Run: .venv/bin/python tests/benchmarks/bench_gui_heartbeat.py [SIZE_MB] [--cold]
 Prints the heartbeat gaps while the 校验 tab verifies through the real TaskRunner, and beside it the same
 file hashed by `hashdeep -c md5,sha1,sha256` (the peer tool) in the same run.
 
-As in the window, the start-up warm-up (ui.case_tabs._warm_up: the hashing stack imported off the GUI
+As in the window, the start-up warm-up (ui.window.case_tabs._warm_up: the hashing stack imported off the GUI
 thread, the helper processes' server started) has run before the verify; --cold skips it, for a verify
 started before the warm-up is done. A module imported for the first time during the verify is named: a
 first import on a worker thread holds the GIL long enough to stall the window.
@@ -65,7 +65,7 @@ class Heartbeat:
 
 def warm_up(runner) -> float:
     """The window's start-up warm-up, through the same runner; seconds until it is done."""
-    from ui.case_tabs import _warm_up
+    from ui.window.case_tabs import _warm_up
 
     started = time.perf_counter()
     _warm_up(runner)
@@ -82,7 +82,7 @@ def verify_in_tab(bundle_path: Path, store_dir: Path, cold: bool = False) -> tup
     from models.bundle.manifest import load_bundle
     from models.store.store import open_store
     from ui.app import make_application, make_context, pick_font
-    from ui.verify_tab import VerifyTab
+    from ui.verify.verify_tab import VerifyTab
 
     app = make_application()
     pick_font(app)

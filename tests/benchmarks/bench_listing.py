@@ -34,7 +34,7 @@ def time_window(app, root: Path, store_dir: Path) -> dict:
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
     from ui.app import make_context
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     context = make_context(store_dir=store_dir,
                            settings=QSettings(str(store_dir / "s.ini"), QSettings.Format.IniFormat))

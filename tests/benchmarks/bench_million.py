@@ -73,8 +73,8 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication([])
     from ui.app import make_context, pick_font
-    from ui.files_tab import FilesTab
-    from ui.item_tree import ItemTree
+    from ui.files.files_tab import FilesTab
+    from ui.files.item_tree import ItemTree
 
     pick_font(app)
     folder = Path(tempfile.mkdtemp(prefix="ed-million-"))

@@ -229,7 +229,7 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication([])
     from ui.app import make_context, pick_font
-    from ui.timeline_tab import TimelineTab
+    from ui.timeline.timeline_tab import TimelineTab
 
     pick_font(app)
     folder = Path(tempfile.mkdtemp(prefix="ed-timeline-"))
@@ -297,7 +297,7 @@ def main() -> int:
         print(f"filter a 5 % time window: first rows {first_rows * 1000:.0f} ms, count and strip {counted:.2f} s "
               f"({tab.strip.total:,} times); largest GUI gap {stalls['filter a time window']:.0f} ms")
         step("clear the filter", tab.clear_filter, stats_idle)
-        from ui.timeline_anomalies import PathRole
+        from ui.timeline.timeline_anomalies import PathRole
 
         anomalies = tab.anomaly_model.rowCount()
         with_path = [r for r in range(anomalies - 1, max(-1, anomalies - 50), -1)

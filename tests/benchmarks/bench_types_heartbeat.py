@@ -154,7 +154,7 @@ def run_window(bundle: Path, store_dir: Path) -> tuple[Heartbeat, dict]:
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
     from ui.app import make_application, make_context, pick_font
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     app = make_application()
     pick_font(app)

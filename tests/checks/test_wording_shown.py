@@ -32,7 +32,7 @@ def test_an_entry_without_english_falls_back_to_chinese(english):
 
 
 def test_clause_list_shows_english_titles(english):
-    from ui.clause_list_model import clause_records
+    from ui.review.clause_list_model import clause_records
 
     records = clause_records([{"check_name": "a30_2_signatures", "article": "30.2", "status": "pass"}], {},
                              "authenticity")

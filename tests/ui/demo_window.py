@@ -5,7 +5,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from ui.app import make_context
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 CASE_TIMEOUT = 60_000
 

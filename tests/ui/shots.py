@@ -8,7 +8,8 @@ from pathlib import Path
 def shots_folder() -> Path:
     """$EVIDENCEDESK_SHOTS, else a folder of this user's under the temporary folder (a fixed /tmp path made by
     root could not be written by another user running the suite)."""
-    return Path(os.environ.get("EVIDENCEDESK_SHOTS") or Path(tempfile.gettempdir()) / f"evidencedesk-shots-{os.getuid()}")
+    default = Path(tempfile.gettempdir()) / f"evidencedesk-shots-{os.getuid()}"
+    return Path(os.environ.get("EVIDENCEDESK_SHOTS") or default)
 
 
 def use_cjk_font(qapp) -> str | None:

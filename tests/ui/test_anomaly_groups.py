@@ -3,13 +3,13 @@
 
 import pytest
 
-from models.timeline.anomalies import Anomaly, find_anomalies
-from models.timeline.anomaly_groups import arrange, explained_by_copy
 from models.bundle.manifest import load_bundle
 from models.inventory.scan import scan_bundle
 from models.store.store import open_store
+from models.timeline.anomalies import Anomaly, find_anomalies
+from models.timeline.anomaly_groups import arrange, explained_by_copy
 from tests.ui.demo_window import demo_cases
-from ui.timeline_anomalies import anomaly_lines
+from ui.timeline.timeline_anomalies import anomaly_lines
 
 
 @pytest.fixture(scope="module")

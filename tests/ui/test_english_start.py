@@ -8,7 +8,7 @@ from models.common.i18n import language, set_language
 from tests.helpers import ROOT
 from tests.ui.test_translations import english_qm  # noqa: F401 - fixture
 from ui.app import install_translators
-from ui.ts_translator import TsTranslator, read_ts
+from ui.common.ts_translator import TsTranslator, read_ts
 
 TS = ROOT / "resources" / "i18n" / "en.ts"
 

@@ -3,11 +3,11 @@
 from checks.registry import default_registry
 from checks.runner import build_context, run_checks
 from models.bundle.manifest import load_bundle
+from models.common.labels import all_labels
+from models.integrity.verify import verify_bundle
 from models.inventory.scan import scan_bundle
 from models.store.store import open_store
-from models.integrity.verify import verify_bundle
 from tests.factory import DEFECTS, BundleFactory
-from models.common.labels import all_labels
 
 
 def _keys(value, found: set) -> None:

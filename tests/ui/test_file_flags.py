@@ -1,11 +1,12 @@
-"""The 提示 column marks the files a reviewer must notice, its filter lists them; the folder column tells E4 from E4B."""
+"""The 提示 column marks the files a reviewer must notice, its filter lists them; the folder column tells E4 from
+E4B."""
 
 import pytest
 
-from models.inventory.file_flags import flags_of, is_editor
 from models.common.labels import label
+from models.inventory.file_flags import flags_of, is_editor
 from tests.ui.demo_window import demo_cases, new_window, open_checked, stop
-from ui.file_table_model import COL_FLAGS, COL_FOLDER, COL_NAME
+from ui.files.file_table_model import COL_FLAGS, COL_FOLDER, COL_NAME
 
 
 def test_flags_of_a_record():

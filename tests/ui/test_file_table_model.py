@@ -4,8 +4,18 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from models.store.store import open_store_file
-from ui.file_table_model import (COL_CREATED, COL_MODIFIED, COL_NAME, COL_SIZE, COL_TYPE, FIRST_BATCH, FileTableModel, PathRole,
-                                 RawValueRole, RecordRole)
+from ui.files.file_table_model import (
+    COL_CREATED,
+    COL_MODIFIED,
+    COL_NAME,
+    COL_SIZE,
+    COL_TYPE,
+    FIRST_BATCH,
+    FileTableModel,
+    PathRole,
+    RawValueRole,
+    RecordRole,
+)
 
 BASE_NS = 1_790_000_000_123_456_789  # 2026-09-21T...Z
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QRect, QSettings, QSize
 
 from tests.ui.demo_window import demo_cases, new_window, open_checked, stop
 from tests.ui.shots import save_shot, use_cjk_font
-from ui.fit import inside, opening_geometry, place_window, remember_window
+from ui.window.fit import inside, opening_geometry, place_window, remember_window
 
 LAPTOP = QRect(0, 0, 1366, 728)  # 1366x768 less a 40 px task bar
 DESKTOP = QRect(0, 0, 1920, 1040)

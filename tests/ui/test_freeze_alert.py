@@ -7,7 +7,7 @@ from PySide6.QtCore import QSettings
 
 from models.timeline.freeze_alerts import freeze_alerts
 from ui.app import make_context
-from ui.case_header import CaseHeader
+from ui.window.case_header import CaseHeader
 
 
 def bundle_with(expiries: dict, today: date):

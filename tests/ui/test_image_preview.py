@@ -13,7 +13,7 @@ from tests.image_factory import fat32_image
 from tests.ui.shots import use_cjk_font
 from tests.ui.test_preview import camera_jpeg, show
 from ui.app import make_context
-from ui.preview_pane import PAGE_IMAGE, PAGE_TEXT, PreviewPane
+from ui.detail.preview_pane import PAGE_IMAGE, PAGE_TEXT, PreviewPane
 
 GBK_NOTE = "交易记录：三点交货。\n"
 
@@ -62,7 +62,7 @@ def test_text_and_picture_inside_an_image_are_previewed(qtbot, pane, image_case)
 
 
 def test_viewer_shows_a_photo_inside_an_image(qtbot, image_case):
-    from ui.media_viewers import open_viewer
+    from ui.detail.media_viewers import open_viewer
 
     bundle, _store = image_case
     dialog = open_viewer(None, bundle.root, "usb.dd:/p1/目录/照片.jpg", bundle=bundle)
@@ -76,8 +76,8 @@ def test_digests_of_a_file_inside_an_image_on_demand(qtbot, qapp, tmp_path, imag
 
     from PySide6.QtWidgets import QPushButton
 
-    from ui.detail_pane import DetailPane
-    from ui.digest_section import attach_to_detail_pane
+    from ui.detail.detail_pane import DetailPane
+    from ui.detail.digest_section import attach_to_detail_pane
 
     context = make_context(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     pane = DetailPane(context)

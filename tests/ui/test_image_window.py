@@ -7,8 +7,8 @@ from tests.image_factory import e01_of, fat32_image
 from tests.ui.shots import save_shot, use_cjk_font
 from tests.ui.test_window import SCAN_TIMEOUT, all_paths
 from ui.app import make_context
-from ui.item_tree import FilterRole
-from ui.main_window import MainWindow
+from ui.files.item_tree import FilterRole
+from ui.window.main_window import MainWindow
 
 
 @pytest.fixture
@@ -62,7 +62,7 @@ def test_a_dropped_image_file_opens_and_other_files_are_refused(qtbot, window, t
     from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
     from PySide6.QtGui import QDropEvent
 
-    from ui.open_dialogs import dropped_folder
+    from ui.window.open_dialogs import dropped_folder
 
     (tmp_path / "case").mkdir()
     image = fat32_image(tmp_path / "case").rename(tmp_path / "case" / "u盘.dd")

@@ -7,17 +7,16 @@ from PySide6.QtCore import QSettings
 
 from checks.registry import default_registry
 from checks.runner import build_context, run_checks
-from models.store import review
 from models.bundle.manifest import load_bundle
 from models.inventory.scan import scan_bundle
+from models.store import review
 from models.store.store import open_store
-from tests.ui.shots import use_cjk_font
+from tests.ui.shots import shots_folder, use_cjk_font
 from ui.app import make_context
-from ui.identity_dialog import IdentityDialog
-from ui.memo_dialog import IDENTITY_KEY, NAME_KEY, MemoDialog
-from ui.tasks import TaskRunner
-from ui.verify_memo_dialog import VerifyMemoDialog
-from tests.ui.shots import shots_folder
+from ui.common.tasks import TaskRunner
+from ui.memo.identity_dialog import IdentityDialog
+from ui.memo.memo_dialog import IDENTITY_KEY, NAME_KEY, MemoDialog
+from ui.memo.verify_memo_dialog import VerifyMemoDialog
 
 TIMEOUT = 60_000
 SHOTS = shots_folder()
@@ -156,8 +155,8 @@ def test_identity_dialog_checks_passphrases(qtbot, context, tmp_path):
 
 
 def test_menu_installs_on_the_window(qtbot, context):
-    from ui.main_window import MainWindow
-    from ui.memo_actions import install_memo_actions
+    from ui.memo.memo_actions import install_memo_actions
+    from ui.window.main_window import MainWindow
 
     window = MainWindow(context)
     qtbot.addWidget(window)

@@ -7,7 +7,7 @@ import pytest
 
 from models.store import review
 from tests.ui.test_review_tab import prepared
-from ui.outcome_box import OutcomeBox
+from ui.review.outcome_box import OutcomeBox
 
 
 def _box(qtbot, store, bundle, item_id):
@@ -64,7 +64,7 @@ def proposal_reasons(store, item_id):
 
 
 def test_an_overridden_clause_no_longer_drives_the_proposal(qtbot, make_bundle, store_dir):
-    from ui.review_overview import item_summaries
+    from ui.review.review_overview import item_summaries
 
     bundle, store = prepared(make_bundle.with_defect("39.3"), store_dir)
     box = _box(qtbot, store, bundle, "E6")
@@ -107,7 +107,7 @@ def in_english():
 
 def test_check_messages_follow_the_interface_language(qtbot, make_bundle, store_dir, in_english):
     from checks.wording import message_text
-    from ui.clause_pane import ClausePane
+    from ui.review.clause_pane import ClausePane
 
     bundle, store = prepared(make_bundle.with_defect("39.3"), store_dir)
     name = next(r["check"] for r in proposal_reasons(store, "E6") if r["effect"].startswith("43"))

@@ -8,14 +8,14 @@ from PySide6.QtCore import QSettings
 
 from models.bundle.manifest import load_bundle
 from models.inventory.scan import scan_bundle
-from models.store.store import open_store
+from models.inventory.thumbs import thumbs_dir
 from models.inventory.typing_pass import fill_types
+from models.store.store import open_store
 from tests.factory_case import tiny_pdf
 from tests.ui.shots import save_shot, use_cjk_font
 from ui.app import make_context
-from ui.exif_section import exif_rows
-from models.inventory.thumbs import thumbs_dir
-from ui.preview_pane import PAGE_IMAGE, PAGE_PDF, PAGE_TEXT, PreviewPane
+from ui.detail.exif_section import exif_rows
+from ui.detail.preview_pane import PAGE_IMAGE, PAGE_PDF, PAGE_TEXT, PreviewPane
 
 TIMEOUT = 30_000
 GBK_TEXT = "张某某：明天下午三点在老地方交货，带上那批公民信息。\n李某：收到。\n"

@@ -10,11 +10,11 @@ from PySide6.QtCore import QSettings
 from models.bundle.manifest import load_bundle
 from models.inventory.scan import scan_bundle
 from models.inventory.sqlite_preview import evidence_uri, hex_dump, read_tables
-from models.store.store import open_store
 from models.inventory.typing_pass import fill_types
+from models.store.store import open_store
 from tests.factory_case import tiny_pdf
 from ui.app import make_context
-from ui.preview_pane import PAGE_HEX, PAGE_PDF, PAGE_SQLITE, PAGE_TEXT, PreviewPane
+from ui.detail.preview_pane import PAGE_HEX, PAGE_PDF, PAGE_SQLITE, PAGE_TEXT, PreviewPane
 
 TIMEOUT = 30_000
 

@@ -1,7 +1,6 @@
 """The review tab: walk the clauses by keyboard, confirm, override, answer, tag, choose the outcome; reopen; audit."""
 
 import sqlite3
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -9,17 +8,17 @@ from PySide6.QtWidgets import QApplication
 
 from checks.registry import default_registry
 from checks.runner import build_context, run_checks
-from models.store import audit, review
 from models.bundle.manifest import load_bundle
 from models.inventory.scan import scan_bundle
+from models.store import audit, review
 from models.store.store import open_store
-from ui.app import make_context
-from ui.clause_list_model import ClauseListModel, clause_records
-from ui.media_viewers import PdfViewerDialog
-from ui.review_overview import OverviewTableModel, item_summaries
-from ui.review_tab import ReviewTab
-from ui.tasks import FakeTaskRunner
 from tests.ui.shots import shots_folder
+from ui.app import make_context
+from ui.common.tasks import FakeTaskRunner
+from ui.detail.media_viewers import PdfViewerDialog
+from ui.review.clause_list_model import ClauseListModel, clause_records
+from ui.review.review_overview import OverviewTableModel, item_summaries
+from ui.review.review_tab import ReviewTab
 
 REVIEWER = "检察官甲"
 SHOTS = shots_folder()
@@ -28,8 +27,8 @@ SHOTS = shots_folder()
 def prepared(bundle_path, store_dir, with_results=True):
     """Load, scan, type (EXIF) and, when asked, verify, run and store every check: what the window does before
     review (unverified digests leave the proposal pending)."""
-    from models.inventory.typing_pass import fill_types
     from models.integrity.verify import save_results, verify_bundle
+    from models.inventory.typing_pass import fill_types
 
     bundle = load_bundle(bundle_path)
     store = open_store(bundle, store_dir)

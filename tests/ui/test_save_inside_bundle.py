@@ -11,9 +11,9 @@ from models.store.store import open_store
 from tests.helpers import snapshot
 from tests.hostile_bundle import hostile_bundle
 from ui.app import make_context
-from ui.identity_dialog import IdentityDialog
-from ui.memo_dialog import MemoDialog, memo_job
-from ui.tasks import TaskRunner
+from ui.common.tasks import TaskRunner
+from ui.memo.identity_dialog import IdentityDialog
+from ui.memo.memo_dialog import MemoDialog, memo_job
 
 
 @pytest.fixture
@@ -80,7 +80,7 @@ def test_file_table_shows_a_gbk_name_decoded_with_its_bytes(qtbot, case):
     from PySide6.QtCore import Qt
 
     from models.inventory.scan import scan_bundle
-    from ui.file_table_model import COL_NAME, FileTableModel
+    from ui.files.file_table_model import COL_NAME, FileTableModel
 
     context, bundle, store, _before = case
     raw = "证据.doc".encode("gbk")

@@ -7,8 +7,8 @@ from models.store.sort_keys import has_sort_index
 from models.store.store import open_store_file
 from tests.ui.test_file_table_model import insert_records
 from ui.app import make_context
-from ui.file_table_model import COL_NAME, COL_SIZE, FileTableModel
-from ui.files_tab import FilesTab
+from ui.files.file_table_model import COL_NAME, COL_SIZE, FileTableModel
+from ui.files.files_tab import FilesTab
 
 
 def _sizes(model) -> list:
@@ -18,7 +18,7 @@ def _sizes(model) -> list:
 
 
 def test_large_inventory_asks_for_the_index_first(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr("ui.file_table_model.INDEX_FROM", 1000)
+    monkeypatch.setattr("ui.files.file_table_model.INDEX_FROM", 1000)
     store = open_store_file(tmp_path / "s.sqlite")
     insert_records(store, 1500)
     model = FileTableModel()
@@ -33,7 +33,7 @@ def test_large_inventory_asks_for_the_index_first(qtbot, tmp_path, monkeypatch):
 
 
 def test_files_tab_builds_the_index_in_a_worker_then_sorts(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr("ui.file_table_model.INDEX_FROM", 1000)
+    monkeypatch.setattr("ui.files.file_table_model.INDEX_FROM", 1000)
     store = open_store_file(tmp_path / "s.sqlite")
     insert_records(store, 1500)
     context = make_context(store_dir=tmp_path, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))

@@ -1,11 +1,12 @@
-"""Nothing of a task or a case outlives it: the status line, the 校验 tab's last run, the last case, a clause's scroll."""
+"""Nothing of a task or a case outlives it: the status line, the 校验 tab's last run, the last case, a clause's
+scroll."""
 
 import pytest
 
 from tests.ui.demo_window import demo_cases, new_window, open_checked, stop
-from ui.context import AppContext
-from ui.progress_panel import ProgressPanel
-from ui.tasks import FakeTaskRunner, TaskRunner
+from ui.common.context import AppContext
+from ui.common.progress_panel import ProgressPanel
+from ui.common.tasks import FakeTaskRunner
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ import threading
 import pytest
 
 from models.runtime.jobs import Cancelled, check_cancel
-from ui.progress_panel import ProgressPanel, progress_text
-from ui.tasks import FakeTaskRunner, TaskRunner
+from ui.common.progress_panel import ProgressPanel, progress_text
+from ui.common.tasks import FakeTaskRunner, TaskRunner
 
 
 @pytest.fixture
@@ -78,7 +78,7 @@ def test_progress_panel_shows_count_bytes_rate_and_time_left(qtbot):
     assert "1,204/5,880 个文件" in text and "3,100.0/9,800.0 MB" in text and "310 MB/s" in text
     assert "剩余约 22 秒" in text
     runner = FakeTaskRunner()
-    from ui.context import AppContext
+    from ui.common.context import AppContext
 
     panel = ProgressPanel(AppContext(runner=runner, settings=None))
     qtbot.addWidget(panel)
@@ -92,8 +92,8 @@ def test_progress_panel_shows_count_bytes_rate_and_time_left(qtbot):
 def test_panel_keeps_its_height_when_a_task_starts_and_ends(qtbot):
     """The bar and 取消 hide when idle but keep their room: were the panel's height to change, the window above
     it would be laid out again and repainted whole at every task's start and end."""
-    from ui.context import AppContext
-    from ui.tasks import TaskHandle
+    from ui.common.context import AppContext
+    from ui.common.tasks import TaskHandle
 
     panel = ProgressPanel(AppContext(runner=FakeTaskRunner(), settings=None))
     qtbot.addWidget(panel)

@@ -1,4 +1,5 @@
-"""The 时间线 tab: every time of a scanned bundle in one table, filters narrow it, the strip bins it, rows pick files."""
+"""The 时间线 tab: every time of a scanned bundle in one table, filters narrow it, the strip bins it, rows pick
+files."""
 
 from datetime import datetime, timedelta, timezone
 
@@ -6,15 +7,15 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 
 from models.bundle.manifest import load_bundle
-from models.inventory.scan import scan_bundle
-from models.store.store import open_store
 from models.common.timeutil import dt_to_ns
+from models.inventory.scan import scan_bundle
 from models.inventory.typing_pass import fill_types
+from models.store.store import open_store
 from tests.ui.shots import save_shot, use_cjk_font
 from ui.app import make_context
-from ui.density_strip import DensityStrip
-from ui.timeline_model import COL_KIND, COL_TIME, NsRole, PathRole, TimelineTableModel
-from ui.timeline_tab import TimelineTab
+from ui.timeline.density_strip import DensityStrip
+from ui.timeline.timeline_model import COL_KIND, COL_TIME, NsRole, PathRole, TimelineTableModel
+from ui.timeline.timeline_tab import TimelineTab
 
 TIMEOUT = 60_000
 CST = timezone(timedelta(hours=8))
@@ -56,7 +57,8 @@ def test_every_file_time_is_shown_in_the_case_zone(loaded_tab, tmp_path):
     model = tab.model
     assert model.all_count() > 0 and model.total_count() == model.all_count()
     modified = dict(store.db.execute("SELECT path, modified_ns FROM files WHERE kind = 'file'").fetchall())
-    shown = {(r["path"], r["ns"]) for r in (model.record(i) for i in range(model.total_count())) if r["kind"] == "modified"}
+    records = (model.record(i) for i in range(model.total_count()))
+    shown = {(r["path"], r["ns"]) for r in records if r["kind"] == "modified"}
     assert {(p, ns) for p, ns in modified.items()} <= shown
     assert "+08:00" in model.index(0, COL_TIME).data()
     times = model.times()
@@ -133,7 +135,7 @@ def test_strip_bins_every_time_and_picks_a_window(qtbot):
 
 def test_prepared_records_show_as_the_plain_ones_and_time_order_comes_back_after_another_sort():
     """The worker's prepare() leaves the GUI thread no normalising nor sorting; the order is the same."""
-    from ui.timeline_model import COL_PATH, prepare
+    from ui.timeline.timeline_model import COL_PATH, prepare
 
     base = datetime(2026, 10, 1, 20, 0, tzinfo=CST)
     records = [{"ns": dt_to_ns(base + timedelta(minutes=(i * 37) % 50)), "kind": "modified", "source": "filesystem",
@@ -155,11 +157,14 @@ def test_prepared_records_show_as_the_plain_ones_and_time_order_comes_back_after
 
 def test_anomaly_list_is_a_model_that_shows_and_picks(qtmodeltester):
     """30k anomalies were 30k list items (1 s to fill, 1 s to clear on the GUI thread): now rows of a model."""
-    from ui.timeline_anomalies import NsRole as AnomalyNs, PathRole as AnomalyPath, AnomalyListModel
+    from ui.timeline.timeline_anomalies import AnomalyListModel
+    from ui.timeline.timeline_anomalies import NsRole as AnomalyNs
+    from ui.timeline.timeline_anomalies import PathRole as AnomalyPath
 
-    anomalies = [{"kind": "modified_after_seizure", "message": f"修改时间晚于扣押时间 {n}", "path": f"evidence/E1/f{n}.jpg",
-                  "facts": {"modified_ns": 10**18 + n}} for n in range(30_000)] + [{"kind": "zone_unknown", "message": "时区未知"}]
-    from ui.timeline_tab import anomaly_marks, anomaly_ns, anomaly_text
+    anomalies = [{"kind": "modified_after_seizure", "message": f"修改时间晚于扣押时间 {n}",
+                  "path": f"evidence/E1/f{n}.jpg", "facts": {"modified_ns": 10**18 + n}} for n in range(30_000)]
+    anomalies += [{"kind": "zone_unknown", "message": "时区未知"}]
+    from ui.timeline.timeline_tab import anomaly_marks, anomaly_ns, anomaly_text
 
     model = AnomalyListModel()
     model.set_anomalies(anomalies, anomaly_text, anomaly_ns, lambda a: a.get("path"))
@@ -177,12 +182,13 @@ def test_anomaly_list_is_a_model_that_shows_and_picks(qtmodeltester):
 def test_picking_an_anomaly_selects_its_time_and_the_collector_is_released(loaded_tab):
     import gc
 
-    from ui.collector import _collection
+    from ui.common.collector import _collection
 
     tab, _bundle, _store = loaded_tab
     assert _collection["held"] == 0 and gc.isenabled()  # the load held it off in the worker, and let it go
     assert tab.anomaly_model.rowCount() == len(tab.anomalies) > 0
-    from ui.timeline_anomalies import NsRole as AnomalyNs, PathRole as AnomalyPath
+    from ui.timeline.timeline_anomalies import NsRole as AnomalyNs
+    from ui.timeline.timeline_anomalies import PathRole as AnomalyPath
 
     row = next(r for r in range(tab.anomaly_model.rowCount()) if tab.anomaly_model.index(r, 0).data(AnomalyPath))
     index = tab.anomaly_model.index(row, 0)
@@ -197,8 +203,8 @@ def test_a_large_timeline_is_paged_from_the_store_and_counted_in_a_worker(qtbot,
                                                                              store_dir, monkeypatch):
     """The rows come from the store's timeline table a page at a time (never the whole list), and with many
     times the count and the density strip are read by a worker; filters and anomaly picks still find rows."""
-    import ui.timeline_tab as timeline_tab
-    from ui.timeline_model import BATCH
+    import ui.timeline.timeline_tab as timeline_tab
+    from ui.timeline.timeline_model import BATCH
 
     monkeypatch.setattr(timeline_tab, "SYNC_BELOW", 0)  # every count through the worker
     bundle = load_bundle(make_bundle.clean())
@@ -207,7 +213,8 @@ def test_a_large_timeline_is_paged_from_the_store_and_counted_in_a_worker(qtbot,
     base = dt_to_ns(datetime(2020, 1, 1, tzinfo=CST))
     with store.db.conn:
         store.db.conn.executemany(
-            "INSERT INTO files(path, item, kind, modified_ns, accessed_ns, changed_ns) VALUES (?, 'E1', 'file', ?, ?, ?)",
+            "INSERT INTO files(path, item, kind, modified_ns, accessed_ns, changed_ns)"
+            " VALUES (?, 'E1', 'file', ?, ?, ?)",
             [(f"evidence/E1/many/f{i:05d}.txt", base + i * 10**9, base + i * 10**9 + 7, base + 10**15 + i)
              for i in range(3000)])
     tab = shown_tab(qtbot, context, bundle, store)
@@ -249,7 +256,7 @@ def test_strip_draws_a_histogram_from_the_store_and_its_marks_by_column(qtbot):
 
 def test_time_text_is_format_local_without_strftime():
     from models.common.timeutil import format_local, zone
-    from ui.timeline_model import local_text
+    from ui.timeline.timeline_model import local_text
 
     for tz_name in ("Asia/Shanghai", "America/New_York", "Asia/Kolkata", "UTC"):
         for ns in (0, -1, 1_790_000_000_999_999_999, -2_000_000_000_123_000_000, 1_700_000_000 * 10**9 + 5):
@@ -261,7 +268,7 @@ def test_a_reload_of_the_same_case_is_not_failed_by_the_load_it_cancels(qtbot, q
     """After the types the window loads the same bundle again: the first load, cancelled halfway through
     building the table, answers too and must neither show a failure nor clear the new load."""
     import models.timeline.timeline_store as ts
-    from ui.collector import _collection
+    from ui.common.collector import _collection
 
     real, calls = ts.build_timeline, []
 
@@ -341,7 +348,7 @@ def at_once_reader(path, log: list, deferred: list | None = None):
 
 def test_the_next_batch_is_read_by_a_worker_and_fetch_more_takes_it(tmp_path):
     from tests.models.test_timeline_order import make_timeline
-    from ui.timeline_model import BATCH
+    from ui.timeline.timeline_model import BATCH
 
     store, _bundle = make_timeline(tmp_path / "s.sqlite", files=3000)
     conn, reads = Counting(store.db.conn), []
@@ -369,7 +376,7 @@ def test_fetch_more_leaves_a_batch_a_worker_is_reading_to_it_and_reads_one_not_b
 
     from models.timeline.timeline_order import read_connection
     from tests.models.test_timeline_order import make_timeline
-    from ui.timeline_model import BATCH
+    from ui.timeline.timeline_model import BATCH
 
     store, _bundle = make_timeline(tmp_path / "s.sqlite", files=3000)
     began, release, later = threading.Event(), threading.Event(), []
@@ -456,7 +463,7 @@ def test_locate_finds_a_row_far_down_in_a_worker_and_again_after_a_new_query(tmp
 def test_anomalies_repaint_only_the_rows_they_are_about(qtbot):
     from PySide6.QtWidgets import QTableView
 
-    from ui.timeline_model import COL_NOTE
+    from ui.timeline.timeline_model import COL_NOTE
 
     base = datetime(2026, 10, 1, 20, 0, tzinfo=CST)
     records = [{"ns": dt_to_ns(base + timedelta(minutes=i)), "kind": "modified", "source": "filesystem",
@@ -486,13 +493,13 @@ def test_a_large_timeline_sorts_by_path_from_an_order_table_made_in_a_worker(qtb
     """A sort by a column other than time on millions of times was an ORDER BY at each fetch on the GUI thread:
     now its order table is made in a worker (the count label says so), the rows keep their order until it is
     there, then page by it; filters and anomaly picks work in that order."""
-    import models.timeline.timeline_order as timeline_order
-    import ui.timeline_tab as timeline_tab
-    from tests.models.test_timeline_order import make_timeline
-    from ui.timeline_anomalies import PathRole as AnomalyPath
-    from ui.timeline_model import COL_PATH, COL_TYPE
-
     import threading
+
+    import models.timeline.timeline_order as timeline_order
+    import ui.timeline.timeline_tab as timeline_tab
+    from tests.models.test_timeline_order import make_timeline
+    from ui.timeline.timeline_anomalies import PathRole as AnomalyPath
+    from ui.timeline.timeline_model import COL_PATH, COL_TYPE
 
     monkeypatch.setattr(timeline_tab, "SYNC_BELOW", 0)
     monkeypatch.setattr(timeline_order, "ORDER_FROM", 1000)

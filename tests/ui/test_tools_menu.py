@@ -3,17 +3,17 @@
 import csv
 import hashlib
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.demo_window import new_window, open_checked, stop
 from ui.app import make_context
-from ui.hash_dialog import HashDialog
-from ui.help_dialogs import ManualDialog, library_versions
-from ui.settings_dialog import FREEZE_DAYS_KEY, SettingsDialog, freeze_warning_days
-from ui.table_export import export_csv
-from ui.tasks import FakeTaskRunner
+from ui.common.tasks import FakeTaskRunner
+from ui.verify.hash_dialog import HashDialog
+from ui.window.help_dialogs import ManualDialog, library_versions
+from ui.window.settings_dialog import FREEZE_DAYS_KEY, SettingsDialog, freeze_warning_days
+from ui.window.table_export import export_csv
 
 
 def test_empty_menus_are_hidden_and_tools_has_its_actions(qtbot, tmp_path, store_dir):
@@ -58,7 +58,7 @@ def test_a_table_exports_as_it_shows(tmp_path):
 
 
 def test_export_refuses_the_bundle_and_writes_outside(qtbot, tmp_path, store_dir, make_bundle, monkeypatch):
-    from ui.tools_menu import export_current_table
+    from ui.window.tools_menu import export_current_table
 
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a))

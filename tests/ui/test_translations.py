@@ -125,7 +125,7 @@ def literal_calls(path: Path, name: str) -> list[str]:
 
 def test_the_window_tabs_and_menus_are_english(english, qtbot, tmp_path, store_dir):
     from ui.app import make_context
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     context = make_context(store_dir=store_dir, settings=settings)
@@ -145,19 +145,20 @@ def test_the_window_tabs_and_menus_are_english(english, qtbot, tmp_path, store_d
 
 def test_tables_translated_by_variable_are_english(english, qtbot):
     from models.common.labels import all_labels
-    from ui.clause_list_model import COL_DECISION, COL_STATUS, ClauseListModel
-    from ui.clause_pane import ClausePane
-    from ui.outcome_box import OutcomeBox
-    from ui.relevance_pane import HEADING_ZH, RelevancePane, TaggedFilesTableModel
-    from ui.review_overview import COL_CHOSEN, COL_KIND, KIND_ZH, OverviewTableModel
-    from ui.timeline_model import TimelineTableModel, kind_text, source_text
-    from ui.verify_table_model import STATUSES, VerifyTableModel, status_text
+    from ui.review.clause_list_model import COL_DECISION, COL_STATUS, ClauseListModel
+    from ui.review.clause_pane import ClausePane
+    from ui.review.outcome_box import OutcomeBox
+    from ui.review.relevance_pane import HEADING_ZH, RelevancePane, TaggedFilesTableModel
+    from ui.review.review_overview import COL_CHOSEN, COL_KIND, KIND_ZH, OverviewTableModel
+    from ui.timeline.timeline_model import TimelineTableModel, kind_text, source_text
+    from ui.verify.verify_table_model import STATUSES, VerifyTableModel, status_text
 
     clauses = ClauseListModel()
     decisions = [None, {"decision": "confirm"}, {"decision": "override"}] + [
         {"decision": "answer", "answer": a} for a in all_labels()["answer"]]
+    statuses = all_labels()["status"]
     clauses.set_records([{"check_name": f"c{i}", "article": "30.1", "title": "t", "status": status,
-                          "decision": decisions[i % len(decisions)]} for i, status in enumerate(all_labels()["status"])])
+                          "decision": decisions[i % len(decisions)]} for i, status in enumerate(statuses)])
     texts = headers(clauses) + [clauses.data(clauses.index(r, c)) for r in range(clauses.rowCount())
                                 for c in (0, COL_STATUS, COL_DECISION)]
     assert clauses.data(clauses.index(0, 0)) == "Art. 30.1"
@@ -181,19 +182,20 @@ def test_tables_translated_by_variable_are_english(english, qtbot):
 
 
 def test_helper_strings_are_english(english, qtbot, tmp_path):
-    """Strings passed through module helpers: _t() of the detail sections, errors and the timeline, models.common.i18n.tr
-    of the anomalies, the progress panel's tr lambda, the memo dialogs' tables."""
+    """Strings passed through module helpers: _t() of the detail sections, errors and the timeline,
+    models.common.i18n.tr of the anomalies, the progress panel's tr lambda, the memo dialogs' tables."""
     from ui.app import make_context
-    from ui.digest_section import digest_rows
-    from ui.errors import reason_text
-    from ui.exif_section import gps_text, time_text
-    from ui.memo_dialog import STEPS, MemoDialog
-    from ui.progress_panel import progress_text
-    from ui.review_tab import PANE_TITLES, ReviewTab
-    from ui.verify_memo_dialog import VerifyMemoDialog, findings_summary, yes_no
+    from ui.common.errors import reason_text
+    from ui.common.progress_panel import progress_text
+    from ui.detail.digest_section import digest_rows
+    from ui.detail.exif_section import gps_text, time_text
+    from ui.memo.memo_dialog import STEPS, MemoDialog
+    from ui.memo.verify_memo_dialog import VerifyMemoDialog, findings_summary, yes_no
+    from ui.review.review_tab import PANE_TITLES, ReviewTab
 
-    helpers = {"ui/digest_section.py": ("_t", "DigestSection"), "ui/exif_section.py": ("_t", "ExifSection"),
-               "ui/errors.py": ("_t", "Errors"), "ui/timeline_model.py": ("_t", "TimelineModel"),
+    helpers = {"ui/detail/digest_section.py": ("_t", "DigestSection"),
+               "ui/detail/exif_section.py": ("_t", "ExifSection"),
+               "ui/common/errors.py": ("_t", "Errors"), "ui/timeline/timeline_model.py": ("_t", "TimelineModel"),
                "models/timeline/anomalies.py": ("tr", "EvidenceDesk")}
     texts = []
     for path, (name, context) in helpers.items():

@@ -9,10 +9,10 @@ from models.bundle.manifest import load_bundle
 from models.store.store import open_store
 from tests.ui.shots import save_shot, use_cjk_font
 from ui.app import make_context
-from ui.digest_section import digest_rows
-from ui.tasks import TaskRunner
-from ui.verify_tab import VerifyTab
-from ui.verify_table_model import COL_STATUS, RED, PathRole, StatusRole, VerifyTableModel
+from ui.common.tasks import TaskRunner
+from ui.detail.digest_section import digest_rows
+from ui.verify.verify_tab import VerifyTab
+from ui.verify.verify_table_model import COL_STATUS, RED, PathRole, StatusRole, VerifyTableModel
 
 TIMEOUT = 60_000
 

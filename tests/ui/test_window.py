@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from models.common.timeutil import ns_to_utc_iso
 from ui.app import make_context
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 SCAN_TIMEOUT = 30_000
 
@@ -187,7 +187,7 @@ def test_add_tab_gets_the_case_and_its_selection_shows_details(qtbot, window, ma
 def test_exception_hook_logs_and_shows(qtbot, window, messages, monkeypatch, tmp_path):
     import sys
 
-    from ui import errors
+    from ui.common import errors
 
     log = tmp_path / "ed.log"
     monkeypatch.setattr(errors, "log_file", lambda: log)
@@ -248,7 +248,7 @@ def test_scan_and_typing_run_in_helper_processes(qtbot, window, make_bundle, mes
 def test_a_task_run_at_once_scans_in_its_helper(qtbot, tmp_path, store_dir, make_bundle, messages):
     """With a runner that runs each task at once (tests), the scan still runs, in its helper, and the table
     shows its records when open_bundle returns."""
-    from ui.tasks import FakeTaskRunner
+    from ui.common.tasks import FakeTaskRunner
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     win = MainWindow(make_context(store_dir=store_dir, settings=settings, runner=FakeTaskRunner()))

@@ -1,0 +1,88 @@
+"""What the window shows of a disk image: the header fields and partitions the scan saved (models.image.scan),
+as rows for the detail pane and labels for the item tree's partition nodes."""
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "ImageSection"
+HEADER_ROWS = (("format", QT_TRANSLATE_NOOP("ImageSection", "镜像格式")),
+               ("segments", QT_TRANSLATE_NOOP("ImageSection", "分段文件")),
+               ("case_number", QT_TRANSLATE_NOOP("ImageSection", "案件编号")),
+               ("evidence_number", QT_TRANSLATE_NOOP("ImageSection", "证据编号")),
+               ("examiner", QT_TRANSLATE_NOOP("ImageSection", "检验人")),
+               ("description", QT_TRANSLATE_NOOP("ImageSection", "描述")),
+               ("notes", QT_TRANSLATE_NOOP("ImageSection", "备注")),
+               ("acquired_at", QT_TRANSLATE_NOOP("ImageSection", "获取时间（镜像未记录时区）")),
+               ("system_date", QT_TRANSLATE_NOOP("ImageSection", "系统时间（镜像未记录时区）")),
+               ("software", QT_TRANSLATE_NOOP("ImageSection", "获取软件")),
+               ("software_version", QT_TRANSLATE_NOOP("ImageSection", "软件版本")),
+               ("os", QT_TRANSLATE_NOOP("ImageSection", "操作系统")),
+               ("md5", QT_TRANSLATE_NOOP("ImageSection", "镜像内存储的 MD5")),
+               ("sha1", QT_TRANSLATE_NOOP("ImageSection", "镜像内存储的 SHA-1")))
+ROLES = {"virtual": QT_TRANSLATE_NOOP("ImageSection", "TSK 虚拟条目（非用户文件）"),
+         "metadata": QT_TRANSLATE_NOOP("ImageSection", "NTFS 元数据文件"),
+         "volume_label": QT_TRANSLATE_NOOP("ImageSection", "FAT 卷标条目")}
+FORMATS = {"raw": QT_TRANSLATE_NOOP("ImageSection", "原始镜像"),
+           "split_raw": QT_TRANSLATE_NOOP("ImageSection", "分段原始镜像"),
+           "E01": "E01"}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _size(length: int) -> str:
+    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if length >= scale:
+            return f"{length / scale:,.1f} {unit}"
+    return f"{length:,} B"
+
+
+def partition_text(part: dict) -> str:
+    """'p1 · FAT32 · 40.0 MiB'; a partition with no file system TSK reads says so."""
+    system = part.get("file_system") or _t("无可读文件系统")
+    return f"{part['name']} · {system} · {_size(part.get('length') or 0)}"
+
+
+def partition_tip(part: dict) -> str:
+    lines = [f"{part.get('table') or _t('无分区表')} {part.get('description') or ''}".strip(),
+             _t("起始偏移 %1 字节").replace("%1", f"{part.get('start', 0):,}")]
+    for key in ("note", "error"):  # said by models.image.volumes in both languages
+        if part.get(key):
+            lines.append(part[key])
+    return "\n".join(lines)
+
+
+def image_title(info: dict | None, name: str) -> str:
+    fmt = (info or {}).get("format")
+    return f"{name}（{_t(FORMATS.get(fmt, fmt))}）" if fmt else name
+
+
+def header_rows(info: dict) -> list:
+    """(label, value) of the fields the image holds; absent ones left out."""
+    rows = []
+    for key, label in HEADER_ROWS:
+        value = info.get(key)
+        if key == "format" and value:
+            value = _t(FORMATS.get(value, value))
+        if isinstance(value, list):
+            value = "、".join(value)
+        if value:
+            rows.append((_t(label), value))
+    return rows
+
+
+def file_rows(info: dict, record: dict, name: str) -> list:
+    """Where a file of the image sits: its partition and file system, TSK address, role, the file of a stream."""
+    rows = []
+    inner = record["path"][len(name) + 2:]
+    part_name = inner.split("/", 1)[0]
+    part = next((p for p in info.get("partitions", []) if p.get("name") == part_name), None)
+    if part is not None:
+        rows.append((_t("分区"), partition_text(part)))
+    if record.get("address"):
+        rows.append((_t("TSK 地址（inode / MFT 记录号）"), record["address"]))
+    if record.get("role"):
+        rows.append((_t("条目类别"), _t(ROLES.get(record["role"], record["role"]))))
+    if record.get("stream_of"):
+        rows.append((_t("所属文件（NTFS 备用数据流）"), record["stream_of"]))
+    return rows

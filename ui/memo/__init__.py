@@ -1,0 +1,1 @@
+"""The review memo: export and sign, preview, verify a memo, signing identities."""

@@ -1,0 +1,1 @@
+"""The main window and its frame: case header, tabs, opening a bundle, menus, settings, help, fit."""
