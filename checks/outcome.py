@@ -127,7 +127,7 @@ def _special(name: str, result, effect: str, facts: dict, by_name: dict) -> str:
 
 def _route(item: dict, path: str, facts: dict, restorable: set) -> str | None:
     """'appraisal' / 'party' / 'restored' where Art. 44(2) is established for this file, else None."""
-    from checks.articles.common import change_for
+    from models.bundle.coverage import change_for
 
     change = change_for(item, path or "") or {}
     for row in facts.get("problems") or []:

@@ -5,6 +5,15 @@ from pathlib import PurePosixPath
 _UNSEEN = object()
 
 
+def change_for(item: dict, path: str) -> dict | None:
+    """The item's changes[] entry for this path (exact, or a folder above it); None when no entry covers it."""
+    for change in item.get("changes") or []:
+        target = str(change.get("path") or "").rstrip("/")
+        if target and (path == target or path.startswith(target + "/")):
+            return change
+    return None
+
+
 def _norm(rel: str) -> str:
     text = str(PurePosixPath(rel))
     return "" if text == "." else text

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from models.integrity.digests import HEX_LENGTHS
+from models.inventory.textenc import decode_text
 
 _HEX = re.compile(r"^[0-9a-fA-F]+$")
 _LABEL_ALGORITHMS = {"md5": "md5", "sha1": "sha1", "sha-1": "sha1", "sha256": "sha256", "sha-256": "sha256",
@@ -61,18 +62,6 @@ class ParsedList:
     digests: list[RecordedDigest] = field(default_factory=list)
     findings: list[ListFinding] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
-
-
-def decode_text(data: bytes | str) -> str:
-    """UTF-8 (BOM tolerated), then GB18030 (Chinese systems), else UTF-8 with replacement characters."""
-    if isinstance(data, str):
-        return data.lstrip("\ufeff")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")
 
 
 def list_lines(text: str) -> list[str]:

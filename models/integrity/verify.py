@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-from models.bundle.coverage import Coverage, is_addition
+from models.bundle.coverage import Coverage, change_for, is_addition
 from models.bundle.names import as_gb18030_name, decode_list, from_os, to_os
 from models.bundle.safe_read import LIST_CAP, LOG_CAP, MetadataReadError, read_metadata
 from models.integrity.digest_pool import digest_many
@@ -51,12 +51,9 @@ def record_line(row) -> int | None:
 
 
 def explanation_for(item: dict, path: str) -> str | None:
-    """The changes[] explanation (or description) for this path or a folder above it."""
-    for change in item.get("changes") or []:
-        target = str(change.get("path") or "").rstrip("/")
-        if target and (path == target or path.startswith(target + "/")):
-            return change.get("explanation") or change.get("description")
-    return None
+    """The changes[] explanation (or description) for this path or a folder above it; None when there is none."""
+    change = change_for(item, path) or {}
+    return change.get("explanation") or change.get("description")
 
 
 class _Collector:

@@ -13,6 +13,19 @@ _CJK_RIVALS = {"big5", "big5hkscs", "cp950", "euc_jp", "shift_jis", "cp932", "eu
                "iso2022_jp", "euc_jis_2004", "shift_jis_2004"}
 
 
+def decode_text(data: bytes | str) -> str:
+    """A whole list or log as text: UTF-8 (BOM tolerated), then GB18030 (Chinese systems), else UTF-8 with
+    replacement characters, so a stray byte never hides the ASCII times and digests around it."""
+    if isinstance(data, str):
+        return data.lstrip("\ufeff")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
 def _read(stream, limit: int) -> tuple[bytes, bool]:
     data = stream.read(limit + 1) or b""
     return data[:limit], len(data) > limit
