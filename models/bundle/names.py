@@ -47,17 +47,6 @@ def has_raw_bytes(text: str) -> bool:
     return not text.isascii() and _ESCAPED.search(text) is not None
 
 
-def decode_list(data: bytes) -> str:
-    """A digest list's text: UTF-8 (BOM tolerated), then GB18030 (Chinese systems), else UTF-8 with the
-    bytes that are not kept as name text, so a Latin-1 name in the list matches the same name on disk."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return from_os(data.decode("utf-8", "surrogateescape"))
-
-
 def as_gb18030_name(text: str) -> str | None:
     """The name text a name written in GB18030 by a list would have on disk if the disk kept GBK bytes
     (None when it is plain ASCII or not encodable): how a GBK digest list finds GBK file names."""

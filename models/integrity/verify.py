@@ -8,13 +8,14 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from models.bundle.coverage import Coverage, change_for, is_addition
-from models.bundle.names import as_gb18030_name, decode_list, from_os, to_os
+from models.bundle.names import as_gb18030_name, from_os, to_os
 from models.bundle.safe_read import LIST_CAP, LOG_CAP, MetadataReadError, read_metadata
 from models.integrity.digest_pool import digest_many
 from models.integrity.digest_tree import FolderError, digest_tree_batches
 from models.integrity.digests import FileJob, normalise
 from models.integrity.recorded import digest_row_steps, digest_rows, hex_problem, list_lines, parse_acquisition_log
 from models.integrity.verify_result import VerifyResult
+from models.inventory.textenc import decode_text
 from models.runtime.jobs import check_cancel
 
 STATUSES = ("match", "mismatch", "missing", "unreadable", "unlisted")
@@ -112,7 +113,7 @@ class _Collector:
         data = self._read(item_id, list_rel, source)
         if data is None:
             return
-        lines = list_lines(decode_list(data))  # decode_text, keeping the bytes of names that are not UTF-8
+        lines = list_lines(from_os(decode_text(data, "surrogateescape")))  # names not UTF-8 keep their bytes
         del data  # the lines only, and those only until parsed (100k lines: ~35 MB)
         rows, findings, count = [], [], len(lines)
         head = digest_rows("\n".join(lines[:64]), name=list_rel)[0] if count >= TREE_MIN_FILES else []

@@ -13,9 +13,10 @@ _CJK_RIVALS = {"big5", "big5hkscs", "cp950", "euc_jp", "shift_jis", "cp932", "eu
                "iso2022_jp", "euc_jis_2004", "shift_jis_2004"}
 
 
-def decode_text(data: bytes | str) -> str:
+def decode_text(data: bytes | str, errors: str = "replace") -> str:
     """A whole list or log as text: UTF-8 (BOM tolerated), then GB18030 (Chinese systems), else UTF-8 with
-    replacement characters, so a stray byte never hides the ASCII times and digests around it."""
+    `errors` for the bytes it cannot read ("replace": U+FFFD, so a stray byte never hides the ASCII around it;
+    "surrogateescape": the bytes kept, for names compared with names on disk)."""
     if isinstance(data, str):
         return data.lstrip("\ufeff")
     for encoding in ("utf-8-sig", "gb18030"):
@@ -23,7 +24,7 @@ def decode_text(data: bytes | str) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    return data.decode("utf-8", errors="replace")
+    return data.decode("utf-8", errors=errors)
 
 
 def _read(stream, limit: int) -> tuple[bytes, bool]:

@@ -32,3 +32,11 @@ def test_backup_differences_ignore_case_and_empty_values():
                                         ("\ufeffabc", "abc"), (b"2024-01-01 \xff\x80", "2024-01-01 \ufffd\ufffd")])
 def test_decode_text_reads_utf8_then_gb18030_else_replaces(data, text):
     assert decode_text(data) == text
+
+
+def test_decode_text_can_keep_the_bytes_of_a_latin1_name():
+    from models.bundle.names import from_os, raw_bytes
+
+    data = "md5 *caf\xe9.txt".encode("latin-1") + b"\xff"
+    kept = from_os(decode_text(data, "surrogateescape"))
+    assert raw_bytes(kept) == b"md5 *caf\xe9.txt\xff"
