@@ -8,7 +8,6 @@ read as those bytes (accepted: no known system writes them).
 """
 
 import codecs
-import os
 import re
 
 _BASE = 0x10FF00
@@ -81,8 +80,3 @@ def shown(text: str) -> str:
         else:
             parts.append(part)
     return "/".join(parts) + f" [{'; '.join(notes)}]"
-
-
-def os_path(root, rel: str) -> str:
-    """root joined with a bundle path's name text, ready for the os module."""
-    return os.path.join(root, to_os(rel))

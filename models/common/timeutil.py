@@ -59,14 +59,6 @@ def ns_to_utc_iso(ns: int | None) -> str | None:
     return _date_time(whole, "T") + _fraction(ns) + "Z"
 
 
-def dt_to_utc_iso(value: datetime) -> str:
-    return ns_to_utc_iso(dt_to_ns(value))
-
-
-def utc_iso_to_dt(text: str) -> datetime:
-    return parse_manifest_time(text).astimezone(timezone.utc)
-
-
 def _as_ns(value) -> int | None:
     if value is None:
         return None

@@ -11,7 +11,6 @@ import pytsk3
 
 from models.runtime.jobs import check_cancel
 
-_META = pytsk3.TSK_FS_META_TYPE_ENUM
 _KINDS = {pytsk3.TSK_FS_META_TYPE_REG: "file", pytsk3.TSK_FS_META_TYPE_DIR: "dir", pytsk3.TSK_FS_META_TYPE_LNK: "link",
           pytsk3.TSK_FS_META_TYPE_VIRT: "file", pytsk3.TSK_FS_META_TYPE_VIRT_DIR: "dir"}
 _NAME_KINDS = {pytsk3.TSK_FS_NAME_TYPE_REG: "file", pytsk3.TSK_FS_NAME_TYPE_DIR: "dir",
