@@ -53,7 +53,7 @@ def run(args) -> int:
 
     bundle, store = open_bundle_and_store(args)  # bad input: main.py answers it with one line and exit 2
     line = ProgressLine("校验")
-    try:  # results go into the store as they are made, then out from it: no list of them all (1M files)
+    try:  # results go into the store as they are made, then out from it: no list of them all, however many files
         results = iter_verify(bundle, store, progress=line)
         first = next(results, None)  # every file is read before the first result: the write transaction
         save_results(store, chain([first] if first else [], results))  # starts only now, not for the reading

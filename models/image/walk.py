@@ -155,7 +155,7 @@ def walk(fs, prefix: str, tz_name: str | None = None, cancel=None) -> Iterator[l
             continue
         found, subfolders, names = [], [], set()
         base = f"{prefix}/{rel}/" if rel else f"{prefix}/"
-        for handle in directory:  # one pass per entry: attribute reads through pytsk3 cost ~0.3 us each
+        for handle in directory:  # one pass per entry: each attribute read through pytsk3 has a cost
             info = handle.info
             name = info.name
             raw = name.name

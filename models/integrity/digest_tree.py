@@ -177,7 +177,7 @@ def digest_tree_batches(root, algorithms, progress=None, cancel=None, processes:
     helpers = _start(_helpers_wanted(processes), root, algorithms)
     busy: dict = {}  # connection -> tasks in flight, oldest first (answers come back in that order)
     try:
-        # the root listed here while the helpers start (~20 ms): they are handed its folders from the first
+        # the root listed here while the helpers start: they are handed its folders from the first
         yield from _take_answer(tree_task(root, algorithms, ("", None)), tasks, large, counter)
         while tasks or busy:
             check_cancel(cancel)

@@ -409,7 +409,7 @@ def prepare(jobs: Iterable[FileJob], progress=None) -> tuple[list[FileJob], Coun
 
 def digest_files(jobs: Iterable[FileJob], progress=None, cancel=None, workers: int = 1) -> Iterator[FileDigest]:
     """FileDigest per job, in completion order; small files (size given) hashed inline, files shared
-    between `workers` threads (1, the default, runs in the caller: measured faster for many small files).
+    between `workers` threads (1, the default, runs in the caller: the faster for many small files).
     models.integrity.digest_pool.digest_many adds helper processes for many small files."""
     jobs, counter = prepare(jobs, progress)
     yield from run_files(jobs, counter, cancel, workers)
