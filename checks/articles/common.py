@@ -1,5 +1,5 @@
 """What several articles' checks share: the record's signatures, the media's description, the content's
-integrity values, an acquisition's process fields, the change that explains a path."""
+integrity values, an acquisition's process fields."""
 
 from checks.base import correction, missing_fields, present, say
 

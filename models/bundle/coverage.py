@@ -1,4 +1,5 @@
-"""Which item each bundle path belongs to, and whether the manifest lists it (Art. 30.4 additions)."""
+"""Which item each bundle path belongs to, whether the manifest lists it (Art. 30.4 additions), and which
+changes[] entry explains it."""
 
 from pathlib import PurePosixPath
 

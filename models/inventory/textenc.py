@@ -1,4 +1,5 @@
-"""Text previews with the encoding detected: UTF-8 (with or without BOM), UTF-16 (BOM), GB18030/GBK, others."""
+"""Text previews with the encoding detected: UTF-8 (with or without BOM), UTF-16 (BOM), GB18030/GBK, others;
+and decode_text, the one reading of a whole list or log."""
 
 import codecs
 
