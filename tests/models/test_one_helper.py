@@ -40,3 +40,13 @@ def test_decode_text_can_keep_the_bytes_of_a_latin1_name():
     data = "md5 *caf\xe9.txt".encode("latin-1") + b"\xff"
     kept = from_os(decode_text(data, "surrogateescape"))
     assert raw_bytes(kept) == b"md5 *caf\xe9.txt\xff"
+
+
+def test_hex_digests_match_hashlib_and_leave_the_prototypes_fresh():
+    import hashlib
+
+    from models.integrity.digests import hex_digests
+
+    prototypes = [hashlib.md5(), hashlib.sha256()]
+    assert hex_digests(prototypes, b"abc") == [hashlib.md5(b"abc").hexdigest(), hashlib.sha256(b"abc").hexdigest()]
+    assert hex_digests(prototypes, b"") == [hashlib.md5().hexdigest(), hashlib.sha256().hexdigest()]
