@@ -50,3 +50,20 @@ def test_hex_digests_match_hashlib_and_leave_the_prototypes_fresh():
     prototypes = [hashlib.md5(), hashlib.sha256()]
     assert hex_digests(prototypes, b"abc") == [hashlib.md5(b"abc").hexdigest(), hashlib.sha256(b"abc").hexdigest()]
     assert hex_digests(prototypes, b"") == [hashlib.md5().hexdigest(), hashlib.sha256().hexdigest()]
+
+
+def test_write_atomic_writes_whole_with_its_mode_or_leaves_nothing(tmp_path):
+    import os
+    import stat
+
+    from models.common.atomic import write_atomic
+
+    out = tmp_path / "identity.p12"
+    write_atomic(out, b"key", mode=0o600)
+    assert out.read_bytes() == b"key"
+    if os.name == "posix":
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    (tmp_path / "taken").mkdir()
+    with pytest.raises(OSError):
+        write_atomic(tmp_path / "taken", b"memo")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["identity.p12", "taken"]
