@@ -8,13 +8,14 @@ from checks.outcome_words import article_text, basis_text, proposal_text, status
 from checks.registry import default_registry
 from checks.runner import _optional, build_context, mark_verified, run_checks, verification_current
 from checks.wording import wording
+from models.cli.cli_common import add_store_argument
 from models.common.console import safe_text, write_fields, write_json, write_text
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("path", help="证据包或文件夹 / bundle or folder")
     parser.add_argument("--json", action="store_true", help="每行一个 JSON 对象 / one JSON object per line")
-    parser.add_argument("--store", metavar="DIR", help="审查库所在文件夹 / folder for the review store")
+    add_store_argument(parser)
     parser.add_argument("--no-verify", action="store_true",
                         help="不重新计算校验值（未校验的检查显示尚未校验） / do not recompute digests")
 

@@ -14,7 +14,6 @@ from functools import lru_cache
 
 EFFECTS = ("none", "43.1", "43.2", "43.3", "43.4", "44.1", "44.2", "interp98.1", "interp98.2", "interp98.4",
            "interp98.7", "review", "unverified", "alert")
-PROPOSALS = ("admissible", "correctable", "excluded", "pending")
 CONFIRMERS = ("appraisal", "party")
 ROUTE_44_2 = ("经司法鉴定、当事人确认等方式确定与案件相关的重要数据未发生变化，或者能够还原电子数据原始状态、"
               "查清变化过程的，可以作为定案的根据（第四十四条第二款）")
@@ -127,7 +126,7 @@ def _special(name: str, result, effect: str, facts: dict, by_name: dict) -> str:
 
 def _route(item: dict, path: str, facts: dict, restorable: set) -> str | None:
     """'appraisal' / 'party' / 'restored' where Art. 44(2) is established for this file, else None."""
-    from checks.articles.common import change_for
+    from models.bundle.coverage import change_for
 
     change = change_for(item, path or "") or {}
     for row in facts.get("problems") or []:

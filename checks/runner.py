@@ -47,8 +47,8 @@ def _backup_differences(bundle, store) -> dict | None:
 
 def _anomalies(bundle, store) -> tuple[list, dict]:
     """(the first ANOMALIES_PER_ITEM anomalies of each item, in their order; item id -> how many in all). A copy
-    of a million files can give a million alike findings (72,906 on bench_timeline's case): each was made with
-    its message (two formatted times) and held for the run, while a check lists 200 of an item at most."""
+    of a million files can give a million alike findings, each made with its message (two formatted times) and
+    held for the run, while a check lists 200 of an item at most."""
     find = _optional("models.timeline.anomalies", "iter_anomalies")
     if find is None:
         return [], {}

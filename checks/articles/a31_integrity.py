@@ -5,11 +5,11 @@ import io
 from datetime import datetime
 from pathlib import PurePosixPath
 
-from checks.articles.common import change_for
 from checks.base import Check, correction, present, say
+from models.bundle.coverage import change_for
+from models.integrity.backup import SIDE_SOURCES
 
 PROBLEM_STATUSES = ("mismatch", "missing", "unreadable", "unlisted")
-SIDE_SOURCES = ("freeze", "appraisal")
 # kinds whose content may be empty (BUNDLE-FORMAT.md); their digests are checked by Art. 38.4 and 41.2, not by 31.2
 CONTENT_OPTIONAL = ("inspection", "appraisal")
 TIME_HEADERS = ("time", "timestamp", "datetime", "date_time", "logged_at", "event_time", "操作时间", "时间",
@@ -229,39 +229,6 @@ def _differences_for(item: dict, context):
     return [d for d in diffs if (d.get("item") if isinstance(d, dict) else getattr(d, "item", None)) == item.get("id")]
 
 
-def _relative_digests(item: dict, context) -> dict[str, dict]:
-    """Relative path (below the item's common folder) -> recorded digests, with computed ones filling gaps."""
-    paths = [e["path"] for e in item.get("content") or [] if e.get("type") != "directory" and e.get("path")]
-    digests = {e["path"]: dict(e.get("digests") or {}) for e in item.get("content") or [] if e.get("path") in paths}
-    for row in context.verifications(item.get("id"), exclude=SIDE_SOURCES):
-        if row.get("path") and row.get("status") != "unlisted":
-            digests.setdefault(row["path"], {}).setdefault(row.get("algorithm"),
-                                                           row.get("computed") or row.get("recorded"))
-    if not digests:
-        return {}
-    parents = [PurePosixPath(p).parent.parts for p in digests]
-    common = 0
-    while all(len(p) > common and p[common] == parents[0][common] for p in parents):
-        common += 1
-    return {"/".join(PurePosixPath(p).parts[common:]): d for p, d in digests.items()}
-
-
-def compare_digests(original: dict, backup: dict) -> list[dict]:
-    """Files that differ between two items by relative path: absent on one side, or a digest that differs."""
-    diffs = []
-    for rel in sorted(set(original) | set(backup)):
-        a, b = original.get(rel), backup.get(rel)
-        if a is None or b is None:
-            diffs.append({"path": rel, "difference": "missing_in_backup" if b is None else "missing_in_original"})
-            continue
-        shared = [k for k in a if k in b and a[k] and b[k]]
-        changed = [k for k in shared if str(a[k]).lower() != str(b[k]).lower()]
-        if changed or not shared:
-            diffs.append({"path": rel, "difference": "digest" if changed else "no_common_algorithm",
-                          "original": {k: a[k] for k in changed}, "backup": {k: b[k] for k in changed}})
-    return diffs
-
-
 class BackupCheck(Check):
     NAME = "a31_3_backup"
     ARTICLE = "31.3"
@@ -276,31 +243,19 @@ class BackupCheck(Check):
             source = context.bundle.item(original)
             if source is None:
                 return say("fail", f"{self.NAME}.original_absent", {"original": original}, original=original)
-            mine, theirs = _relative_digests(item, context), _relative_digests(source, context)
+            from models.integrity.backup import differences, item_digests
+
+            rows = context.verifications(item.get("id")) + context.verifications(source.get("id"))
+            mine, theirs = item_digests(item, rows), item_digests(source, rows)
             if not mine or not theirs:
                 return say("not_recorded", f"{self.NAME}.nothing_to_compare", original=original)
-            diffs, basis = compare_digests(theirs, mine), "digests"
+            diffs, basis = differences(item.get("id"), theirs, mine), "digests"
         rows = [d if isinstance(d, dict) else vars(d) for d in diffs]
         if rows:
             files = [_backup_path(item, d.get("path")) for d in rows if d.get("path")]
             return say("fail", f"{self.NAME}.differ", {"original": original, "count": len(rows)}, original=original,
                        basis=basis, differences=rows[: context.setting("max_fact_rows")], count=len(rows), files=files)
         return say("pass", f"{self.NAME}.same", {"original": original}, original=original, basis=basis)
-
-
-def _decode(raw: bytes) -> str:
-    """UTF-8 first, then GB18030 (Chinese systems' logs), then whatever charset-normalizer finds."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(raw).best()
-    if best is None:
-        raise ValueError("操作日志的字符编码无法识别")
-    return str(best)
 
 
 def parse_log_time(text: str, tz_name: str) -> datetime | None:
@@ -333,8 +288,9 @@ def read_operation_log(root, rel: str, tz_name: str) -> tuple[list[str], list[li
     """(header, rows, index of the time column) of an operation-log CSV inside the bundle."""
     from models.bundle.safe_read import OPERATION_LOG_CAP, read_metadata
     from models.bundle.safepath import resolve_inside
+    from models.inventory.textenc import decode_text
 
-    text = _decode(read_metadata(resolve_inside(root, rel), OPERATION_LOG_CAP))
+    text = decode_text(read_metadata(resolve_inside(root, rel), OPERATION_LOG_CAP))
     table = [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
     if not table:
         return [], [], None

@@ -7,7 +7,6 @@ from checks.articles.common import EXCUSABLE_ROLES, signature_result
 from checks.base import KINDS_ALL, Check, ManualCheck, correction, present, say
 from models.common.resources import resource_path
 
-ACQUISITION_KINDS = frozenset({"seized_media", "media_image", "onsite_extraction", "online_extraction"})
 MIN_COLLECTORS = 2  # 2016 rules Art. 7: 收集、提取电子数据，应当由二名以上侦查人员进行 (resources/law/rules_2016.json)
 # the clause that owns the signatures of the record for each kind; 32.4 owns them for the other kinds
 SIGNATURE_CLAUSES = {"seized_media": "34.3", "media_image": "35.4", "onsite_extraction": "36.4",

@@ -1,7 +1,7 @@
 """Art. 38 frozen data: paperwork, relevance, days left before the freeze expires, unchanged while frozen."""
 
-from checks.articles.common import change_for
 from checks.base import Check, ManualCheck, correction, present, say
+from models.bundle.coverage import change_for
 
 FROZEN_KINDS = frozenset({"frozen"})
 

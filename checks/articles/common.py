@@ -1,5 +1,5 @@
 """What several articles' checks share: the record's signatures, the media's description, the content's
-integrity values, an acquisition's process fields, the change that explains a path."""
+integrity values, an acquisition's process fields."""
 
 from checks.base import correction, missing_fields, present, say
 
@@ -104,12 +104,3 @@ def process_result(acquisition: dict | None, required, what: str):
     if acquisition.get("attached_info_extracted") is not True:
         return say("warn", "process.attached_info", **facts, corrections=[correction("process.correct_attached")])
     return say("pass", f"{what}.recorded", **facts)
-
-
-def change_for(item: dict, path: str) -> dict | None:
-    """The changes[] entry explaining this path (exact, or a folder above it)."""
-    for change in item.get("changes") or []:
-        target = str(change.get("path") or "").rstrip("/")
-        if target and (path == target or path.startswith(target + "/")):
-            return change
-    return None

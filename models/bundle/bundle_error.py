@@ -1,5 +1,5 @@
 """The errors of a path that is not a readable bundle, alone: models.image raises it without importing the manifest's
-schema machinery (jsonschema: ~0.12 s of a helper's start)."""
+schema machinery (jsonschema, slow to import at a helper's start)."""
 
 
 class BundleError(Exception):

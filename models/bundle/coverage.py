@@ -1,8 +1,18 @@
-"""Which item each bundle path belongs to, and whether the manifest lists it (Art. 30.4 additions)."""
+"""Which item each bundle path belongs to, whether the manifest lists it (Art. 30.4 additions), and which
+changes[] entry explains it."""
 
 from pathlib import PurePosixPath
 
 _UNSEEN = object()
+
+
+def change_for(item: dict, path: str) -> dict | None:
+    """The item's changes[] entry for this path (exact, or a folder above it); None when no entry covers it."""
+    for change in item.get("changes") or []:
+        target = str(change.get("path") or "").rstrip("/")
+        if target and (path == target or path.startswith(target + "/")):
+            return change
+    return None
 
 
 def _norm(rel: str) -> str:

@@ -8,7 +8,6 @@ read as those bytes (accepted: no known system writes them).
 """
 
 import codecs
-import os
 import re
 
 _BASE = 0x10FF00
@@ -47,17 +46,6 @@ def has_raw_bytes(text: str) -> bool:
     return not text.isascii() and _ESCAPED.search(text) is not None
 
 
-def decode_list(data: bytes) -> str:
-    """A digest list's text: UTF-8 (BOM tolerated), then GB18030 (Chinese systems), else UTF-8 with the
-    bytes that are not kept as name text, so a Latin-1 name in the list matches the same name on disk."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return from_os(data.decode("utf-8", "surrogateescape"))
-
-
 def as_gb18030_name(text: str) -> str | None:
     """The name text a name written in GB18030 by a list would have on disk if the disk kept GBK bytes
     (None when it is plain ASCII or not encodable): how a GBK digest list finds GBK file names."""
@@ -92,8 +80,3 @@ def shown(text: str) -> str:
         else:
             parts.append(part)
     return "/".join(parts) + f" [{'; '.join(notes)}]"
-
-
-def os_path(root, rel: str) -> str:
-    """root joined with a bundle path's name text, ready for the os module."""
-    return os.path.join(root, to_os(rel))

@@ -3,7 +3,7 @@
 import sys
 from itertools import chain
 
-from models.cli.cli_common import add_codepage_argument
+from models.cli.cli_common import add_codepage_argument, add_store_argument
 from models.common.console import write_fields, write_json, write_text
 from models.common.labels import label, source_label
 
@@ -14,7 +14,7 @@ PROBLEMS = ("mismatch", "missing", "unreadable", "unlisted")
 def add_arguments(parser) -> None:
     parser.add_argument("path", help="证据包、文件夹或磁盘镜像 / bundle, folder or disk image")
     parser.add_argument("--json", action="store_true", help="每个校验值一行 JSON / one JSON object per digest")
-    parser.add_argument("--store", metavar="DIR", help="审查库所在文件夹 / folder for the review store")
+    add_store_argument(parser)
     add_codepage_argument(parser)
 
 
@@ -53,7 +53,7 @@ def run(args) -> int:
 
     bundle, store = open_bundle_and_store(args)  # bad input: main.py answers it with one line and exit 2
     line = ProgressLine("校验")
-    try:  # results go into the store as they are made, then out from it: no list of them all (1M files)
+    try:  # results go into the store as they are made, then out from it: no list of them all, however many files
         results = iter_verify(bundle, store, progress=line)
         first = next(results, None)  # every file is read before the first result: the write transaction
         save_results(store, chain([first] if first else [], results))  # starts only now, not for the reading

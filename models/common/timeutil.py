@@ -59,14 +59,6 @@ def ns_to_utc_iso(ns: int | None) -> str | None:
     return _date_time(whole, "T") + _fraction(ns) + "Z"
 
 
-def dt_to_utc_iso(value: datetime) -> str:
-    return ns_to_utc_iso(dt_to_ns(value))
-
-
-def utc_iso_to_dt(text: str) -> datetime:
-    return parse_manifest_time(text).astimezone(timezone.utc)
-
-
 def _as_ns(value) -> int | None:
     if value is None:
         return None
@@ -91,7 +83,7 @@ def format_local(value, tz_name: str | None, seconds_fraction: bool = False) -> 
 
 def _date_time(value: datetime, sep: str) -> str:
     """'2026-10-01 20:15:03' by hand: strftime imports the time module at each call, and under PySide6 every
-    import runs through shiboken's Python import hook (a table repaint formatted times at 30 us each, 8 now)."""
+    import runs through shiboken's Python import hook, too slow for a table repaint."""
     return (f"{value.year:04d}-{value.month:02d}-{value.day:02d}{sep}"
             f"{value.hour:02d}:{value.minute:02d}:{value.second:02d}")
 

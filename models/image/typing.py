@@ -1,6 +1,6 @@
 """The typing pass for files inside a disk image: content read through TSK (deleted files too, where TSK
 still finds their data), the same detection and EXIF as for a folder's files. libmagic is most of the
-cost (~0.4 ms a small file): a long list is typed by two processes, each with the image open once."""
+cost: a long list is typed by two processes, each with the image open once."""
 
 import os
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait

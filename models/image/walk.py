@@ -11,7 +11,6 @@ import pytsk3
 
 from models.runtime.jobs import check_cancel
 
-_META = pytsk3.TSK_FS_META_TYPE_ENUM
 _KINDS = {pytsk3.TSK_FS_META_TYPE_REG: "file", pytsk3.TSK_FS_META_TYPE_DIR: "dir", pytsk3.TSK_FS_META_TYPE_LNK: "link",
           pytsk3.TSK_FS_META_TYPE_VIRT: "file", pytsk3.TSK_FS_META_TYPE_VIRT_DIR: "dir"}
 _NAME_KINDS = {pytsk3.TSK_FS_NAME_TYPE_REG: "file", pytsk3.TSK_FS_NAME_TYPE_DIR: "dir",
@@ -156,7 +155,7 @@ def walk(fs, prefix: str, tz_name: str | None = None, cancel=None) -> Iterator[l
             continue
         found, subfolders, names = [], [], set()
         base = f"{prefix}/{rel}/" if rel else f"{prefix}/"
-        for handle in directory:  # one pass per entry: attribute reads through pytsk3 cost ~0.3 us each
+        for handle in directory:  # one pass per entry: each attribute read through pytsk3 has a cost
             info = handle.info
             name = info.name
             raw = name.name

@@ -21,7 +21,7 @@ def _row(result) -> dict:
     return result if isinstance(result, dict) else result.to_json()
 
 
-def _strip(paths: list[str]) -> dict[str, str]:
+def strip_common_folder(paths: list[str]) -> dict[str, str]:
     """Bundle path -> path relative to the folder all of them share (their common parent)."""
     if not paths:
         return {}
@@ -46,27 +46,31 @@ def item_digests(item: dict, results) -> dict[str, dict]:
             found.setdefault(row["path"], {}).setdefault(row["algorithm"], value.lower())
     for entry in item.get("content") or []:
         if entry.get("type", "file") != "directory" and entry.get("path") and entry["path"] not in found:
-            found[entry["path"]] = {k: str(v).lower() for k, v in (entry.get("digests") or {}).items()}
-    relative = _strip(list(found))
+            found[entry["path"]] = {k: str(v).lower() for k, v in (entry.get("digests") or {}).items() if v}
+    relative = strip_common_folder(list(found))
     return {relative[p]: d for p, d in found.items()}
 
 
-def compare_items(item: dict, original: dict, results) -> list[BackupDifference]:
-    """Differences between a backup item and its original by relative path, then by shared digests."""
-    mine, theirs = item_digests(item, results), item_digests(original, results)
+def differences(item_id: str, theirs: dict[str, dict], mine: dict[str, dict]) -> list[BackupDifference]:
+    """Differences between the original's digests (`theirs`) and the backup's (`mine`), both keyed by relative
+    path: a file absent on one side, a shared algorithm whose values differ, or no algorithm in common."""
     diffs = []
     for rel in sorted(set(mine) | set(theirs)):
         a, b = theirs.get(rel), mine.get(rel)
         if a is None or b is None:
-            diffs.append(BackupDifference(item.get("id"), rel,
-                                          "missing_in_backup" if b is None else "missing_in_original"))
+            diffs.append(BackupDifference(item_id, rel, "missing_in_backup" if b is None else "missing_in_original"))
             continue
-        shared = [k for k in a if k in b]
-        changed = [k for k in shared if a[k] != b[k]]
+        shared = [k for k in a if k in b and a[k] and b[k]]
+        changed = [k for k in shared if str(a[k]).lower() != str(b[k]).lower()]
         if changed or not shared:
-            diffs.append(BackupDifference(item.get("id"), rel, "digest" if changed else "no_common_algorithm",
+            diffs.append(BackupDifference(item_id, rel, "digest" if changed else "no_common_algorithm",
                                           {k: a[k] for k in changed}, {k: b[k] for k in changed}))
     return diffs
+
+
+def compare_items(item: dict, original: dict, results) -> list[BackupDifference]:
+    """Differences between a backup item and its original by relative path, then by shared digests."""
+    return differences(item.get("id"), item_digests(original, results), item_digests(item, results))
 
 
 def compare_backup(bundle, store, item_id: str, results=None) -> list[BackupDifference]:

@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 
 from models.bundle.safepath import open_evidence, resolve_inside
 from models.bundle.source import FolderSource
-from models.integrity.backup import _strip
+from models.integrity.backup import strip_common_folder
 from models.inventory.textenc import read_text_preview
 from models.runtime.jobs import check_cancel
 
@@ -48,7 +48,7 @@ def item_files(root: Path, item: dict, cancel=None) -> dict[str, str]:
         folder = resolve_inside(root, rel)
         prefix = "" if rel in (".", "") else rel.rstrip("/") + "/"
         found.extend(prefix + e.path for e in FolderSource(folder).entries(cancel=cancel) if e.kind == "file")
-    relative = _strip(found)
+    relative = strip_common_folder(found)
     return {relative[p]: p for p in found}
 
 

@@ -24,9 +24,11 @@ from models.integrity.digests import (
     FileDigest,
     FileJob,
     error_text,
+    hex_digests,
     new_hasher,
     normalise,
     run_files,
+    size_changed_text,
 )
 from models.runtime.jobs import check_cancel, start_processes, stop_process
 
@@ -88,15 +90,9 @@ def _hash_names(folder_fd: int, names, state: dict, out: list, large: list) -> N
             finally:
                 os.close(fd)
             if n != size:
-                out.append((name, None, 0, f"读取过程中文件大小改变 / file size changed while reading: "
-                                            f"{size} -> {n} bytes read", False))
+                out.append((name, None, 0, size_changed_text(size, n), False))
                 continue
-            data, hexes = view[:n], []
-            for prototype in prototypes:
-                hasher = prototype.copy()
-                hasher.update(data)
-                hexes.append(hasher.hexdigest())
-            out.append((name, hexes, n, None, False))
+            out.append((name, hex_digests(prototypes, view[:n]), n, None, False))
         except FileNotFoundError as exc:
             out.append((name, None, 0, error_text(exc), True))
         except (OSError, ValueError) as exc:
@@ -177,7 +173,7 @@ def digest_tree_batches(root, algorithms, progress=None, cancel=None, processes:
     helpers = _start(_helpers_wanted(processes), root, algorithms)
     busy: dict = {}  # connection -> tasks in flight, oldest first (answers come back in that order)
     try:
-        # the root listed here while the helpers start (~20 ms): they are handed its folders from the first
+        # the root listed here while the helpers start: they are handed its folders from the first
         yield from _take_answer(tree_task(root, algorithms, ("", None)), tasks, large, counter)
         while tasks or busy:
             check_cancel(cancel)

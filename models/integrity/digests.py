@@ -224,8 +224,7 @@ def digest_file(path, algorithms: Iterable[str], progress=None, cancel=None, siz
         digests, done = hash_stream(stream, algorithms, progress, cancel, before.st_size, workers)
         after = os.fstat(stream.fileno()).st_size
     if done != before.st_size or after != before.st_size:
-        raise SizeChanged(f"读取过程中文件大小改变 / file size changed while reading: "
-                          f"{before.st_size} -> {done} bytes read, {after} now")
+        raise SizeChanged(f"{size_changed_text(before.st_size, done)}, {after} now")
     _check_same_file(path, before)
     return digests
 
@@ -280,6 +279,21 @@ def _open_fd(path) -> int:
         return os.open(path, _FLAGS)
 
 
+def hex_digests(prototypes: list, data) -> list[str]:
+    """The hex digest of data by each of the prototype hash objects, each copied so the prototype stays fresh."""
+    out = []
+    for prototype in prototypes:
+        hasher = prototype.copy()
+        hasher.update(data)
+        out.append(hasher.hexdigest())
+    return out
+
+
+def size_changed_text(size: int, read: int) -> str:
+    """The message for a file whose read did not return the size its stat gave."""
+    return f"读取过程中文件大小改变 / file size changed while reading: {size} -> {read} bytes read"
+
+
 def read_small(path, prototypes: list, view: memoryview) -> tuple[list | None, int]:
     """([hex per prototype], bytes) of a file read into view in one call and hashed in this thread, from
     copies of the prototype hash objects; (None, size) when it does not fit in view. OSError when it cannot
@@ -295,13 +309,8 @@ def read_small(path, prototypes: list, view: memoryview) -> tuple[list | None, i
     finally:
         os.close(fd)
     if n != st.st_size:
-        raise SizeChanged(f"读取过程中文件大小改变 / file size changed while reading: {st.st_size} -> {n} bytes read")
-    data, out = view[:n], []
-    for prototype in prototypes:
-        hasher = prototype.copy()
-        hasher.update(data)
-        out.append(hasher.hexdigest())
-    return out, n
+        raise SizeChanged(size_changed_text(st.st_size, n))
+    return hex_digests(prototypes, view[:n]), n
 
 
 def _small(job: FileJob, prototypes: dict) -> FileDigest | None:
@@ -409,7 +418,7 @@ def prepare(jobs: Iterable[FileJob], progress=None) -> tuple[list[FileJob], Coun
 
 def digest_files(jobs: Iterable[FileJob], progress=None, cancel=None, workers: int = 1) -> Iterator[FileDigest]:
     """FileDigest per job, in completion order; small files (size given) hashed inline, files shared
-    between `workers` threads (1, the default, runs in the caller: measured faster for many small files).
+    between `workers` threads (1, the default, runs in the caller: the faster for many small files).
     models.integrity.digest_pool.digest_many adds helper processes for many small files."""
     jobs, counter = prepare(jobs, progress)
     yield from run_files(jobs, counter, cancel, workers)

@@ -7,14 +7,15 @@ from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-from models.bundle.coverage import Coverage, is_addition
-from models.bundle.names import as_gb18030_name, decode_list, from_os, to_os
+from models.bundle.coverage import Coverage, change_for, is_addition
+from models.bundle.names import as_gb18030_name, from_os, to_os
 from models.bundle.safe_read import LIST_CAP, LOG_CAP, MetadataReadError, read_metadata
 from models.integrity.digest_pool import digest_many
 from models.integrity.digest_tree import FolderError, digest_tree_batches
 from models.integrity.digests import FileJob, normalise
 from models.integrity.recorded import digest_row_steps, digest_rows, hex_problem, list_lines, parse_acquisition_log
 from models.integrity.verify_result import VerifyResult
+from models.inventory.textenc import decode_text
 from models.runtime.jobs import check_cancel
 
 STATUSES = ("match", "mismatch", "missing", "unreadable", "unlisted")
@@ -25,7 +26,7 @@ TREE_MIN_FILES = 512  # a digest list this long: its folder is walked and read b
 
 class Expected(NamedTuple):
     """The digests recorded for one file in one place, waiting for the file to be read (one object per
-    file, not per digest: 100k listed files are 200k digests)."""
+    file, not per digest: a file is often listed with two or more)."""
 
     item: str | None
     path: str
@@ -51,12 +52,9 @@ def record_line(row) -> int | None:
 
 
 def explanation_for(item: dict, path: str) -> str | None:
-    """The changes[] explanation (or description) for this path or a folder above it."""
-    for change in item.get("changes") or []:
-        target = str(change.get("path") or "").rstrip("/")
-        if target and (path == target or path.startswith(target + "/")):
-            return change.get("explanation") or change.get("description")
-    return None
+    """The changes[] explanation (or description) for this path or a folder above it; None when there is none."""
+    change = change_for(item, path) or {}
+    return change.get("explanation") or change.get("description")
 
 
 class _Collector:
@@ -115,8 +113,8 @@ class _Collector:
         data = self._read(item_id, list_rel, source)
         if data is None:
             return
-        lines = list_lines(decode_list(data))  # decode_text, keeping the bytes of names that are not UTF-8
-        del data  # the lines only, and those only until parsed (100k lines: ~35 MB)
+        lines = list_lines(from_os(decode_text(data, "surrogateescape")))  # names not UTF-8 keep their bytes
+        del data  # the lines only, and those only until parsed: a long list is not held twice
         rows, findings, count = [], [], len(lines)
         head = digest_rows("\n".join(lines[:64]), name=list_rel)[0] if count >= TREE_MIN_FILES else []
         steps = digest_row_steps(lines, rows, findings, name=list_rel)
@@ -135,7 +133,7 @@ class _Collector:
                                               f"{RECORD_DEFECT}: {list_rel} 第 {finding.line} 行 / line "
                                               f"{finding.line}: {finding.reason}"))
         for at, row in enumerate(rows):
-            rows[at] = None  # its parts live on in the Expected (100k rows: 10 MB less at the peak)
+            rows[at] = None  # its parts live on in the Expected: the row need not stay
             path = located.get(row.path)
             if path is None:
                 path = located[row.path] = locate(row.path)
@@ -359,7 +357,7 @@ def _compare(expected: deque, answers: dict, items: dict, shared: set):
                 hexes = answer[1]
                 computed = [hexes[first[a]] if a in first else None for a in e.algorithms]
             for algorithm, recorded, value in zip(e.algorithms, e.values, computed):
-                if value == recorded:  # the recorded string kept once (100k files: ~20 MB less)
+                if value == recorded:  # the recorded string kept once: a match holds no second copy
                     yield VerifyResult(e.item, e.path, algorithm, recorded, e.source, recorded, "match", None, note)
                 else:
                     yield VerifyResult(e.item, e.path, algorithm, recorded, e.source, value, "mismatch", None, note)
@@ -375,7 +373,7 @@ def verify_bundle(bundle, store=None, progress=None, cancel=None, items=None) ->
 
 def iter_verify(bundle, store=None, progress=None, cancel=None, items=None):
     """Every recorded digest of the bundle (or of the items named) recomputed and compared, plus unlisted files,
-    yielded as made: one list of every result took ~1.4 GB at 1M files (bench_verify_scale).
+    yielded as made, so memory does not grow with the number of files.
     A digest list of many files has its folder read by helpers that walk it as they read (models.integrity.digest_tree);
     everything else is checked file by file and read through models.integrity.digest_pool. A disk image opened on its
     own: its media stream against the digests it stores (models.image.verify)."""
@@ -439,8 +437,8 @@ def save_results(store, results, items=None) -> None:
     """Replace the verification records of `items` (None: of the whole case) by these results, in one transaction."""
     now = datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
     version = _program_version()
-    tail = (now, version)  # asdict() and sqlite_utils took 2.3 s per 40k rows; a VerifyResult is a tuple of the
-    rows = (r + tail if type(r) is VerifyResult else (*_values(r), now, version) for r in results)  # columns
+    tail = (now, version)  # a VerifyResult is a tuple of the columns already: no dict per row on the way
+    rows = (r + tail if type(r) is VerifyResult else (*_values(r), now, version) for r in results)
     conn = store.db.conn
     with conn:
         if items is None:

@@ -81,7 +81,7 @@ class TypeDetector:
 
     @property
     def text(self) -> magic.Magic:
-        """The description cookie, loaded on first use (the typing pass needs only the type: ~70 ms saved)."""
+        """The description cookie, loaded on first use (the typing pass needs only the type)."""
         if self._text is None:
             self._text = magic.Magic(mime=False, magic_file=self.db)
         return self._text

@@ -15,7 +15,7 @@ HELPER_SHARE = 0.7  # of the folders left then, the helper walks this part: this
 _STAT_COLUMNS = ("item", "listed", "kind", "size", "mode", "modified_ns", "accessed_ns", "changed_ns",
                  "created_ns", "link_target", "error", "deleted")
 # A plain file is written without its NULL columns: Python's sqlite3 binds None through its adapter
-# lookup, about 1 us a value, which was a third of the insert time of a first scan.
+# lookup, a large share of the insert time of a first scan.
 _PLAIN = 10  # path + the first nine stat columns
 _INSERT_PLAIN = (f"INSERT INTO files(path, {', '.join(_STAT_COLUMNS[:_PLAIN - 1])}, time_source) "
                  f"VALUES (?{', ?' * (_PLAIN - 1)}, 'filesystem')")

@@ -1,4 +1,5 @@
-"""Text previews with the encoding detected: UTF-8 (with or without BOM), UTF-16 (BOM), GB18030/GBK, others."""
+"""Text previews with the encoding detected: UTF-8 (with or without BOM), UTF-16 (BOM), GB18030/GBK, others;
+and decode_text, the one reading of a whole list or log."""
 
 import codecs
 
@@ -11,6 +12,20 @@ _BOMS = [(codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32-le"), (co
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "hz_gb_2312", "cp936"}
 _CJK_RIVALS = {"big5", "big5hkscs", "cp950", "euc_jp", "shift_jis", "cp932", "euc_kr", "cp949", "johab",
                "iso2022_jp", "euc_jis_2004", "shift_jis_2004"}
+
+
+def decode_text(data: bytes | str, errors: str = "replace") -> str:
+    """A whole list or log as text: UTF-8 (BOM tolerated), then GB18030 (Chinese systems), else UTF-8 with
+    `errors` for the bytes it cannot read ("replace": U+FFFD, so a stray byte never hides the ASCII around it;
+    "surrogateescape": the bytes kept, for names compared with names on disk)."""
+    if isinstance(data, str):
+        return data.lstrip("\ufeff")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors=errors)
 
 
 def _read(stream, limit: int) -> tuple[bytes, bool]:

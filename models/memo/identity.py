@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +13,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from models.common.atomic import write_atomic
 
 TRAINING_UNIT = "培训 TRAINING"
 
@@ -109,17 +110,10 @@ def make_identity(name: str, out_p12, passphrase: bytes, training: bool = False,
 
 
 def _write_atomic(out: Path, data: bytes) -> None:
+    """The identity file, readable by its owner only; IdentityError when it cannot be written."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".identity-", suffix=".tmp", dir=out.parent or ".")
+        write_atomic(out, data, mode=0o600)
     except OSError as e:
-        raise IdentityError(f"无法写入身份文件 {out}：{e.strerror or e}") from e
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, out)
-    except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
         raise IdentityError(f"无法写入身份文件 {out}：{e.strerror or e}") from e
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
+from models.common.atomic import write_atomic
 from models.memo.memo_html import SIGN_LABEL, L, memo_html, use_english
 from models.memo.memo_sections import sections
 from models.memo.memo_sign import StampPlace, format_when, sign_pdf
@@ -259,19 +259,10 @@ def write_memo(data: dict, identity, out_path, english: bool = False, progress=N
 
 
 def _write_atomic(out: Path, data: bytes) -> None:
-    parent = out.parent if str(out.parent) else Path(".")
+    """The signed memo; MemoError when it cannot be written."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=parent)
+        write_atomic(out, data)
     except OSError as exc:
-        raise MemoError(f"无法写入审查意见 {out}：{exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, out)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise MemoError(f"无法写入审查意见 {out}：{exc.strerror or exc}") from exc
 
 

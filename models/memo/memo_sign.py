@@ -43,8 +43,8 @@ def make_signer(identity: Identity) -> signers.Signer:
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
     cert = _asn1_cert(identity.cert)
-    # the signing certificate goes into the signature by itself: in the registry too, it was carried twice
-    # (pyHanko's set of certificates does not see two loads of one certificate as equal)
+    # the signing certificate goes into the signature by itself, not again in the chain: pyHanko's set of
+    # certificates does not see two loads of one certificate as equal and would carry it twice
     chain = [c for c in map(_asn1_cert, identity.chain) if c.dump() != cert.dump()]
     return signers.SimpleSigner(
         signing_cert=cert,
@@ -124,8 +124,8 @@ def sign_pdf(pdf: bytes, identity: Identity, place: StampPlace | None, when_text
         name=identity.name,
         subfilter=fields.SigSeedSubFilter.PADES,
         md_algorithm="sha256",
-        # the space for the signature is what a trial signature takes: pyHanko's default 50 % margin (for a
-        # timestamp server's varying answer, which we never ask) left ~2.3 KB of zeros that took edits unseen
+        # the space for the signature is what a trial signature takes: pyHanko's default margin is for a
+        # timestamp server's varying answer, which we never ask, and unused zeros could hold edits unseen
         tight_size_estimates=True,
     )
     text = stamp_text(identity.name, when_text, identity.training, english)

@@ -59,7 +59,7 @@ def process_context():
 
     mark_top()  # before the server starts: every helper watches this program and ends with it
     if IN_HELPER and "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")  # no Qt in a helper, and a forkserver of its own would cost ~0.3 s
+        return multiprocessing.get_context("fork")  # no Qt in a helper: fork is safe and spares a forkserver of its own
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
@@ -89,9 +89,8 @@ def start_processes(count: int, target, args: tuple = (), name: str = "EvidenceD
 
 
 def lower_priority() -> None:
-    """Run this helper process at a lower priority (nice 10). The helpers keep both cores busy; at the same
-    priority the window's GUI thread got a third of a core when it had to paint, and a 38 ms repaint took
-    79 ms (bench_types_heartbeat, typing pass). An idle machine runs them as fast as before."""
+    """Run this helper process at a lower priority (HELPER_NICE): the helpers keep every core busy, and the
+    window's GUI thread must still get a core when it paints. An idle machine runs them just as fast."""
     try:
         if os.getpriority(os.PRIO_PROCESS, 0) < HELPER_NICE:  # a helper's helpers stay at the same level
             os.setpriority(os.PRIO_PROCESS, 0, HELPER_NICE)
@@ -134,7 +133,7 @@ def start_helper_server() -> None:
         from multiprocessing import forkserver
 
         forkserver.ensure_running()
-        # the server imports its preload list after ensure_running returns (~0.3 s): one helper that does
+        # the server imports its preload list after ensure_running returns: one helper that does
         # nothing waits for that here, so a scan asked for at once (a path given at start-up) need not
         process = context.Process(target=_ready, daemon=True, name="EvidenceDesk warm-up")
         process.start()

@@ -10,7 +10,7 @@ from models.timeline.timeline import manifest_records, manifest_time
 
 CREATED_SLACK_NS = 2_000_000_000  # FAT keeps modified times to 2 s: smaller gaps mean nothing
 LOCAL_EXAMPLES = 5
-PACE_ROWS = 32  # anomalies made between two pace() calls: ~1.5 ms of Python
+PACE_ROWS = 32  # anomalies made between two pace() calls: a short stretch of Python
 
 
 @dataclass(frozen=True)

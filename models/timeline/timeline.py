@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Iterator, NamedTuple
 
-from models.common.timeutil import dt_to_ns, ns_to_utc_iso, parse_manifest_time, zone
+from models.common.timeutil import dt_to_ns, parse_manifest_time, zone
 
 FILE_TIMES = {"modified": "modified_ns", "accessed": "accessed_ns", "changed": "changed_ns", "created": "created_ns"}
 EXIF_TIMES = {"exif_original": ("original_utc_ns", "zone_known"),
@@ -30,10 +30,6 @@ class TimelineRecord(NamedTuple):
     path: str | None
     mime: str | None
     label: str | None = None  # manifest records: which field (e.g. "documents[1] seizure_decision")
-
-    @property
-    def at_utc_iso(self) -> str:
-        return ns_to_utc_iso(self.at_utc_ns)
 
 
 @dataclass(frozen=True)

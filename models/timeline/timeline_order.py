@@ -21,7 +21,7 @@ INDEXED = {"time", "kind"}  # orders the table's own indexes give (timeline_at, 
 ORDER_FROM = 20_000  # times from which another order is read from its own table, made in a worker
 CHUNK = 50_000  # ids a worker reads at once when it reads many (locate)
 STEP = 10_000  # SQLite virtual machine steps between two calls of the progress handler
-STEPS_PER_ROW = 24  # what the sort and the insert of a row took at 3.2M times: path 26, type 24, source 18
+STEPS_PER_ROW = 24  # SQLite steps the sort and the insert of a row take (path 26, type 24, source 18)
 _SWAP = sys.byteorder == "little"
 
 
@@ -63,7 +63,7 @@ def has_order_table(conn, key: str) -> bool:
 
 def build_order_table(conn: sqlite3.Connection, key: str, progress=None, cancel=None) -> None:
     """Write the timeline's ids in the order of `key` (then time, then id) into its order table (pos 1, 2, ...):
-    one sort by SQLite (a few seconds on 3M times: run it in a worker). progress(done, total) with a count of
+    one sort by SQLite (long on millions of times: run it in a worker). progress(done, total) with a count of
     SQLite's steps against an estimate; a set cancel stops it (InterruptedError) and leaves no table behind."""
     table, expr = order_table(key), SORT_EXPR[key]
     total = max(1, conn.execute("SELECT COUNT(*) FROM timeline").fetchone()[0] * STEPS_PER_ROW // STEP)

@@ -33,7 +33,7 @@ CREATE INDEX timeline_kind_at ON timeline(kind, at_utc_ns);
 
 
 def fingerprint(conn: sqlite3.Connection, bundle) -> str:
-    """What the table is made of: the file rows' times, types and EXIF (one pass over files, ~0.3 s at 1M) and
+    """What the table is made of: the file rows' times, types and EXIF (one pass over files) and
     the manifest and zone. The same fingerprint: the table is still right and is not built again."""
     # integer sums of the times modulo a prime (a float total loses a change of a few ns at 1.8e18; a plain
     # sum would overflow): any moved time, type or EXIF changes one of them
@@ -45,13 +45,13 @@ def fingerprint(conn: sqlite3.Connection, bundle) -> str:
     return "|".join(map(str, (*row, getattr(bundle, "digest", ""), bundle.timezone)))
 
 
-CHUNK_FILES = 250_000  # files per write transaction: the write lock is let go every ~0.3 s for others
+CHUNK_FILES = 250_000  # files per write transaction: the write lock is let go often for others
 
 
 def build_timeline(conn: sqlite3.Connection, bundle, progress=None, cancel=None, force: bool = False) -> bool:
     """Fill the timeline table from files and the manifest. False when the fingerprint says it is already up to
     date (nothing written). Written in short transactions (a verify saving its results waits for the lock at
-    most one of them, not the ~6 s of a million files), the fingerprint last: a build that is stopped halfway is
+    most one of them, not the whole build), the fingerprint last: a build that is stopped halfway is
     done again next time. Whoever shows the table shows it after this returns."""
     stamp = fingerprint(conn, bundle)
     found = conn.execute("SELECT value FROM meta WHERE key = ?", [FINGERPRINT_KEY]).fetchone()
@@ -66,7 +66,7 @@ def build_timeline(conn: sqlite3.Connection, bundle, progress=None, cancel=None,
     with conn:
         conn.execute("DELETE FROM meta WHERE key IN (?, ?)", [FINGERPRINT_KEY, SUMMARY_KEY])
         drop_order_tables(conn)  # made from the rows about to go
-        conn.execute("DROP INDEX IF EXISTS timeline_at")  # filled without its indexes, then indexed once: 2x faster
+        conn.execute("DROP INDEX IF EXISTS timeline_at")  # filled bare, then indexed once: faster
         conn.execute("DROP INDEX IF EXISTS timeline_kind_at")
         conn.execute("DELETE FROM timeline")
     for kind, value, source, known in steps:

@@ -87,6 +87,24 @@ class TestBackup(CheckContract):
         same["content"][0]["digests"] = {"md5": "22"}
         assert run(self.CHECK, same, bundle=bundle).status == "fail"
 
+    def test_fallback_gives_what_the_runner_comparison_gives(self, tmp_path):
+        """One comparison: the check's own (no store) and models.integrity.backup's agree, computed values first."""
+        from models.integrity.backup import compare_items
+
+        original = {"id": "E1", "kind": "obtained", "content": [
+            {"path": "evidence/E1/x.csv", "type": "file", "digests": {"md5": "AA"}},
+            {"path": "evidence/E1/y.csv", "type": "file", "digests": {"md5": "bb"}}]}
+        backup = {"id": "E2", "kind": "obtained", "backup_of": "E1", "content": [
+            {"path": "evidence/E2/x.csv", "type": "file", "digests": {"md5": "aa"}},
+            {"path": "evidence/E2/z.csv", "type": "file", "digests": {"md5": "", "sha1": None}}]}
+        rows = [_verification("E1", "evidence/E1/y.csv", "mismatch", algorithm="md5", recorded="bb", computed="cc")]
+        bundle = make_bundle(tmp_path, [original, backup])
+        outcome = run(self.CHECK, backup, bundle=bundle, verify_results=rows)
+        expected = [vars(d) for d in compare_items(backup, original, rows)]
+        assert outcome.status == "fail" and outcome.facts["differences"] == expected
+        assert [(d["path"], d["difference"]) for d in expected] == [("y.csv", "missing_in_backup"),
+                                                                    ("z.csv", "missing_in_original")]
+
 
 class TestOperationLog(CheckContract):
     CHECK = a31.OperationLogCheck
