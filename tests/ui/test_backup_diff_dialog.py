@@ -4,8 +4,8 @@ from PySide6.QtCore import QSettings
 
 from models.bundle.manifest import load_bundle
 from tests.ui.demo_window import new_window, open_checked, stop
+from tests.ui.fake_runner import FakeTaskRunner
 from ui.app import make_context
-from ui.common.tasks import FakeTaskRunner
 from ui.verify.backup_diff_dialog import BackupDiffDialog
 
 

@@ -12,9 +12,9 @@ from models.bundle.manifest import load_bundle
 from models.inventory.scan import scan_bundle
 from models.store import audit, review
 from models.store.store import open_store
+from tests.ui.fake_runner import FakeTaskRunner
 from tests.ui.shots import shots_folder
 from ui.app import make_context
-from ui.common.tasks import FakeTaskRunner
 from ui.detail.media_viewers import PdfViewerDialog
 from ui.review.clause_list_model import ClauseListModel, clause_records
 from ui.review.review_overview import OverviewTableModel, item_summaries

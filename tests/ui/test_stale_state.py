@@ -4,9 +4,9 @@ scroll."""
 import pytest
 
 from tests.ui.demo_window import demo_cases, new_window, open_checked, stop
+from tests.ui.fake_runner import FakeTaskRunner
 from ui.common.context import AppContext
 from ui.common.progress_panel import ProgressPanel
-from ui.common.tasks import FakeTaskRunner
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,9 @@ import threading
 import pytest
 
 from models.runtime.jobs import Cancelled, check_cancel
+from tests.ui.fake_runner import FakeTaskRunner
 from ui.common.progress_panel import ProgressPanel, progress_text
-from ui.common.tasks import FakeTaskRunner, TaskRunner
+from ui.common.tasks import TaskRunner
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.demo_window import new_window, open_checked, stop
+from tests.ui.fake_runner import FakeTaskRunner
 from ui.app import make_context
-from ui.common.tasks import FakeTaskRunner
 from ui.verify.hash_dialog import HashDialog
 from ui.window.help_dialogs import ManualDialog, library_versions
 from ui.window.settings_dialog import FREEZE_DAYS_KEY, SettingsDialog, freeze_warning_days

@@ -248,7 +248,7 @@ def test_scan_and_typing_run_in_helper_processes(qtbot, window, make_bundle, mes
 def test_a_task_run_at_once_scans_in_its_helper(qtbot, tmp_path, store_dir, make_bundle, messages):
     """With a runner that runs each task at once (tests), the scan still runs, in its helper, and the table
     shows its records when open_bundle returns."""
-    from ui.common.tasks import FakeTaskRunner
+    from tests.ui.fake_runner import FakeTaskRunner
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     win = MainWindow(make_context(store_dir=store_dir, settings=settings, runner=FakeTaskRunner()))
