@@ -30,6 +30,16 @@ def _time_left(done, total, done_bytes, total_bytes, elapsed: float):
     return None
 
 
+
+def set_bar(bar, done, total, done_bytes, total_bytes) -> None:
+    """Fill a 0-1000 bar by bytes when the total is known, else by count; leave it as it is when neither is."""
+    if total_bytes:
+        bar.setRange(0, 1000)
+        bar.setValue(int(1000 * done_bytes / total_bytes))
+    elif total:
+        bar.setRange(0, 1000)
+        bar.setValue(int(1000 * done / total))
+
 class ProgressPanel(QWidget):
     """Follows the context's TaskRunner: shows the newest running task; 取消 cancels it."""
 
@@ -87,12 +97,7 @@ class ProgressPanel(QWidget):
     def _progress(self, handle, done, total, done_bytes, total_bytes) -> None:
         if handle is not self.handle or handle.cancel_event.is_set():
             return
-        if total_bytes:
-            self.bar.setRange(0, 1000)
-            self.bar.setValue(int(1000 * done_bytes / total_bytes))
-        elif total:
-            self.bar.setRange(0, 1000)
-            self.bar.setValue(int(1000 * done / total))
+        set_bar(self.bar, done, total, done_bytes, total_bytes)
         self._say(progress_text(handle.label, done, total, done_bytes, total_bytes, handle.elapsed))
 
     def _finished(self, handle) -> None:

@@ -5,10 +5,8 @@ import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from models.common.labels import label
 from models.inventory.file_flags import FLAGS
+from ui.common.row_table import row_table
 from ui.detail.system_viewer import SystemViewer
 from ui.files.file_table_model import (
     COL_FLAGS,
@@ -83,15 +82,8 @@ class FilesTab(QWidget):
         layout.addWidget(self.view, 1)
 
     def _table(self) -> QTableView:
-        view = QTableView()
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view = row_table(self.model)
         view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        view.verticalHeader().setDefaultSectionSize(22)
         view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # scan order until a click
         view.horizontalHeader().setSortIndicatorClearable(True)
         view.setSortingEnabled(True)

@@ -38,8 +38,8 @@ def load_anomalies(bundle, store_path):
         store = open_store_file(store_path)
         try:
             counts: dict = {}
-            # a pause every 32 anomalies made: this worker runs Python (the messages' times) while the rows are on
-            # screen, and each cell the view paints waited for the interpreter up to Python's 5 ms switch interval
+            # a pause now and then: this worker runs Python while the rows are painted, and each painted cell
+            # waits for the interpreter (the GIL) as long as the worker holds it
             anomalies = list(iter_anomalies(bundle, store, keep_per_kind=ANOMALIES_KEPT, counts=counts,
                                             pace=lambda: time.sleep(PACE_S)))
         finally:

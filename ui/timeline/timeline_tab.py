@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from models.common.timeutil import dt_to_ns, ns_to_dt, zone
 from models.timeline.timeline_store import histogram
 from ui.common.collector import hold_collection, release_collection
+from ui.common.row_table import row_table
 from ui.timeline.density_strip import DensityStrip
 from ui.timeline.timeline_anomalies import AnomalyListModel, anomaly_field, anomaly_marks, anomaly_ns, anomaly_text
 from ui.timeline.timeline_anomalies import NsRole as AnomalyNsRole
@@ -156,14 +156,7 @@ class TimelineTab(QWidget):
         return splitter
 
     def _table(self) -> QTableView:
-        view = QTableView()
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        view.verticalHeader().setDefaultSectionSize(22)
+        view = row_table(self.model)
         view.setSortingEnabled(True)
         view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         view.horizontalHeader().setStretchLastSection(True)

@@ -4,10 +4,8 @@ import gc
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -18,7 +16,8 @@ from PySide6.QtWidgets import (
 
 from ui.common.collector import hold_collection, release_collection
 from ui.common.copy_cells import install_copy
-from ui.common.progress_panel import progress_text
+from ui.common.progress_panel import progress_text, set_bar
+from ui.common.row_table import row_table
 from ui.verify.verify_table_model import STATUS_COLOURS, STATUSES, PathRole, VerifyTableModel, status_text
 
 COLUMN_WIDTHS = (96, 56, 300, 70, 170, 170, 110)
@@ -118,14 +117,7 @@ class VerifyTab(QWidget):
         return self.progress_box
 
     def _table(self) -> QTableView:
-        view = QTableView()
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        view.verticalHeader().setDefaultSectionSize(22)
+        view = row_table(self.model)
         view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         view.horizontalHeader().setSortIndicatorClearable(True)
         view.setSortingEnabled(True)
@@ -203,12 +195,7 @@ class VerifyTab(QWidget):
     def _progress(self, done, total, done_bytes, total_bytes) -> None:
         if self.handle is None or self.handle.cancel_event.is_set():
             return
-        if total_bytes:
-            self.bar.setRange(0, 1000)
-            self.bar.setValue(int(1000 * done_bytes / total_bytes))
-        elif total:
-            self.bar.setRange(0, 1000)
-            self.bar.setValue(int(1000 * done / total))
+        set_bar(self.bar, done, total, done_bytes, total_bytes)
         self.progress_label.setText(progress_text(self.handle.label, done, total, done_bytes, total_bytes,
                                                   self.handle.elapsed))
 

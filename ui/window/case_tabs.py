@@ -20,7 +20,7 @@ def _warm_up(runner) -> None:
         import models.bundle.manifest  # noqa: F401
         import models.integrity.verify  # noqa: F401
         import models.inventory.scan  # noqa: F401
-        import models.inventory.typing_pass  # noqa: F401  (libmagic: ~80 ms, was paid on the GUI thread as a scan ended)
+        import models.inventory.typing_pass  # noqa: F401  (libmagic loads here, not on the GUI thread)
         import models.store.store  # noqa: F401
         from models.runtime.jobs import start_helper_server
 
