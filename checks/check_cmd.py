@@ -1,15 +1,17 @@
 """`check PATH [--json] [--no-verify]`: scan, verify digests when the store has no verification for the bundle as
-it is now, run every check, print results per item and clause and the item's proposed outcome (Art. 43/44)."""
+it is now, run every check, print results per item and clause and the item's proposed outcome (Art. 43/44) with
+the reviewer's stored clause decisions applied, as the window and the memo propose it (checks.item_proposal)."""
 
 import sys
 
-from checks.outcome import propose_outcome
+from checks.item_proposal import propose_stored, stored_verifications
 from checks.outcome_words import article_text, basis_text, proposal_text, status_text
 from checks.registry import default_registry
 from checks.runner import _optional, build_context, mark_verified, run_checks, verification_current
 from checks.wording import wording
 from models.cli.cli_common import add_store_argument
 from models.common.console import safe_text, write_fields, write_json, write_text
+from models.common.labels import label
 
 
 def add_arguments(parser) -> None:
@@ -26,10 +28,10 @@ def _prepare(bundle, store, verify: bool = True) -> bool:
     from models.cli.cli_common import ProgressLine
     from models.inventory.scan import scan_bundle
 
-    for label, func in (("扫描", scan_bundle), ("识别类型", _optional("models.inventory.typing_pass", "fill_types"))):
+    for step, func in (("扫描", scan_bundle), ("识别类型", _optional("models.inventory.typing_pass", "fill_types"))):
         if func is None:
             continue
-        line = ProgressLine(label)
+        line = ProgressLine(step)
         func(bundle, store, progress=line)
         line.done()
     if verification_current(store, strict=True):
@@ -52,20 +54,41 @@ def result_json(item_id: str, check, result) -> dict:
             "facts": result.facts, "message": result.message}
 
 
-def outcome_json(item_id: str, proposed) -> dict:
-    row = proposed.to_dict()
-    reasons = [{k: r.get(k) for k in ("check", "article", "status", "effect", "message", "files")}
-               for r in row["reasons"]]
+def outcome_json(item_id: str, judged) -> dict:
+    """The item's outcome row: the proposal as the reviewer's decisions leave it; changed_by_decisions says what
+    it was from the findings alone and which decisions moved it (None when they moved nothing)."""
+    row = judged.proposal.to_dict()
+    reasons = [dict({k: r.get(k) for k in ("check", "article", "status", "effect", "message", "files")},
+                    decided=r.get("decided")) for r in row["reasons"]]
     return {"item": item_id, "outcome": {"proposal": row["proposal"], "basis": row["basis"], "reasons": reasons,
                                          "corrections": row["corrections"], "files": row["files"],
-                                         "route_44_2": row["route_44_2"]}}
+                                         "route_44_2": row["route_44_2"],
+                                         "changed_by_decisions": judged.change()}}
 
 
-def _outcome_lines(proposed) -> list[str]:
+def _proposal_words(side: dict) -> str:
+    return proposal_text(side["proposal"]) + (f"（依据：{basis_text(side['basis'])}）" if side["basis"] else "")
+
+
+def _change_lines(change: dict | None) -> list[str]:
+    """Which of the reviewer's decisions moved the proposal, and from what: in words, never a code."""
+    if not change:
+        return []
+    before, after = _proposal_words(change["from"]), _proposal_words(change["to"])
+    lines = [f"    按审查人的决定，结论建议由“{before}”改为“{after}”："]
+    for d in change["decisions"]:
+        why = "；".join(x for x in (d.get("reason"), d.get("note")) if x)
+        lines.append(f"      {article_text(d['article'])} 审查人{label('decision', d['decision'])}"
+                     + (f"（{d['reviewer']}）" if d.get("reviewer") else "") + (f"：{why}" if why else ""))
+    return lines
+
+
+def _outcome_lines(judged) -> list[str]:
+    proposed = judged.proposal
     text = f"  结论建议：{proposal_text(proposed.proposal)}"
     if proposed.basis:
         text += f"（依据：{basis_text(proposed.basis)}）"
-    lines = [text]
+    lines = [text] + _change_lines(judged.change())
     if proposed.files:
         shown = list(proposed.files[:5])
         more = f" 等 {len(proposed.files)} 个文件" if len(proposed.files) > 5 else ""
@@ -87,7 +110,9 @@ def _print_table(by_item: dict, outcomes: dict, out) -> None:
             if result.status == "not_applicable":
                 continue
             title = wording(check.NAME).get("title_zh", "")
-            write_fields(out, (article_text(check.ARTICLE), status_text(result.status), title, result.message),
+            decision = outcomes[item_id].decisions.get(check.NAME)
+            mark = (f"审查人{label('decision', decision['decision'])}",) if decision else ()
+            write_fields(out, (article_text(check.ARTICLE), status_text(result.status), title, result.message) + mark,
                          indent="  ")
         for line in _outcome_lines(outcomes[item_id]):  # one field a line: a name in it cannot forge another
             write_text(out, safe_text(line) + "\n")
@@ -102,10 +127,12 @@ def run(args) -> int:
     context = build_context(bundle, store, verified=verified)
     by_item = run_checks(bundle, context, default_registry())
     items = {item.get("id"): item for item in bundle.items}
-    outcomes = {}
     for item_id, pairs in by_item.items():
         save_check_results(store, item_id, pairs)
-        outcomes[item_id] = propose_outcome(items.get(item_id) or {}, pairs, context.verify_results)
+    verifications = stored_verifications(store)
+    # from the store, as the window and the memo read it: the same records, decisions and verification
+    outcomes = {item_id: propose_stored(store, items.get(item_id) or {"id": item_id}, verifications=verifications)
+                for item_id in by_item}
     if args.json:
         for item_id, pairs in by_item.items():
             for check, result in pairs:

@@ -3,8 +3,6 @@ signed, with the same functions `check` runs; the program's proposals travel wit
 
 import sys
 
-from checks.base import CheckResult
-from checks.outcome import propose_outcome
 from models.cli.memo_cmd import add_memo_arguments  # noqa: F401  (main.py finds the arguments here)
 
 
@@ -30,21 +28,13 @@ def examine(bundle, store) -> None:
     print(f"检查完成：{len(by_item)} 个证据项", file=sys.stderr)
 
 
-def propose(item: dict, records: list[dict], decisions: dict | None = None):
-    """checks.outcome.propose_outcome over stored check-result records (facts already parsed or JSON text) and
-    the reviewer's clause decisions (check name -> decision), as the window proposes."""
-    import json
+def propose(item: dict, records: list[dict], decisions: dict | None = None, store=None):
+    """The program's proposal for the memo: checks.item_proposal over stored check-result records (facts parsed or
+    JSON text), the reviewer's clause decisions (check name -> decision) and, given the store, its current
+    verification, exactly as the window's outcome box and `check` propose."""
+    from checks.item_proposal import propose_item, stored_verifications
 
-    pairs = {}
-    for r in records:
-        facts = r.get("facts")
-        if facts is None and r.get("facts_json"):
-            try:
-                facts = json.loads(r["facts_json"])
-            except ValueError:
-                facts = {}
-        pairs[r["check_name"]] = CheckResult(status=r["status"], facts=facts or {}, message=r.get("message") or "")
-    return propose_outcome(item or {}, pairs, decisions=decisions)
+    return propose_item(item, records, stored_verifications(store), decisions).proposal
 
 
 def run_memo(args) -> int:

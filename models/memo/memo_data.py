@@ -156,15 +156,16 @@ def _basis_list(basis) -> list[str]:
     return [str(b) for b in basis or []]
 
 
-def _proposal(item: dict, results: list[dict], propose, decisions: dict | None = None) -> dict:
+def _proposal(item: dict, results: list[dict], propose, decisions: dict | None = None, store=None) -> dict:
     """The program's proposal in the judge's shape (proposal, basis list, reasons, corrections, files,
     route_44_2), read from either checks.outcome.ProposedOutcome: the new one, or the old (outcome
     "defect", basis "43.2;43.3", no corrections) mapped onto it. No propose: pending, nothing said."""
     empty = {"proposal": "pending", "basis": [], "reasons": [], "corrections": [], "files": [], "route_44_2": None}
     if propose is None or not results:
         return empty
-    # an overridden clause drives nothing: the reviewer's decisions go in with the results
-    p = propose(item, results, decisions) if decisions else propose(item, results)
+    # an overridden clause drives nothing: the reviewer's decisions go in with the results, and the store for the
+    # verification the window's proposal rests on too
+    p = propose(item, results, decisions or None, store=store)
     proposal = getattr(p, "proposal", None) or {"defect": "correctable"}.get(p.outcome, p.outcome)
     reasons = [dict(r) for r in getattr(p, "reasons", ()) or ()]
     files = list(getattr(p, "files", None) or [])
@@ -211,7 +212,7 @@ def _item_entry(item, store, bundle, results, decisions, outcome, tags, propose)
         "not_applicable": sum(1 for c in clauses if c["auto_status"] == "not_applicable" and not c["decided"]),
         "outcome": _outcome(outcome), "relevant": relevant,
         "proposal": _proposal(item, results, propose, {name: d["decision"] for (it, name), d in decisions.items()
-                                                       if it == item["id"]}),
+                                                       if it == item["id"]}, store),
     }
     entry["conclusion"] = conclusion(entry)
     return entry

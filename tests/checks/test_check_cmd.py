@@ -25,14 +25,17 @@ def test_each_item_ends_with_its_outcome_row(tmp_path, capsys):
     for at, row in enumerate(rows):
         if "outcome" in row:
             assert set(row) == {"item", "outcome"} and rows[at - 1]["item"] == row["item"]
-            assert set(row["outcome"]) == {"proposal", "basis", "reasons", "corrections", "files", "route_44_2"}
+            assert set(row["outcome"]) == {"proposal", "basis", "reasons", "corrections", "files", "route_44_2",
+                                           "changed_by_decisions"}
+            assert row["outcome"]["changed_by_decisions"] is None  # nobody decided anything yet
             items.append(row["item"])
         else:
             assert row["item"] not in items  # no clause row of an item after its outcome
     assert items == [f"E{n}" for n in range(1, 10)]
     e1 = next(r["outcome"] for r in rows if r.get("outcome") and r["item"] == "E1")
     assert (e1["proposal"], e1["basis"], e1["files"]) == ("excluded", ["44.2"], ["evidence/E1/chat.txt"])
-    assert all(set(r) == {"check", "article", "status", "effect", "message", "files"} for r in e1["reasons"])
+    assert all(set(r) == {"check", "article", "status", "effect", "message", "files", "decided"}
+               for r in e1["reasons"])
 
 
 def test_text_output_names_proposals_and_clauses_in_words(tmp_path, capsys):

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from checks.base import CheckResult
-from checks.outcome import propose_outcome, recorded_basis
+from checks import item_proposal
+from checks.outcome import recorded_basis
 from checks.outcome_words import article_text
 from checks.outcome_words import basis_text as _basis_words
 from checks.wording import result_message
@@ -32,26 +32,18 @@ PROPOSAL_ZH = dict(OUTCOME_ZH, pending="待审查人判断")
 
 
 def stored_verifications(store) -> list[dict]:
-    """The store's verification records (they tell whether a changed file's original state can be restored)."""
-    from models.integrity.verify import load_results
-
-    return load_results(store) if store is not None else []
+    """The store's current verification records (checks.item_proposal: what `check` and the memo use too)."""
+    return item_proposal.stored_verifications(store)
 
 
 def proposal_for(item: dict, results: list[dict], verifications=None, decisions=None):
-    """checks.outcome.propose_outcome over stored check-result records."""
-    pairs = {r["check_name"]: CheckResult(status=r["status"], facts=r.get("facts") or {},
-                                          message=r.get("message") or "", message_key=r.get("message_key") or "",
-                                          params=r.get("params") or {})
-             for r in results}
-    return propose_outcome(item or {}, pairs, verifications, decisions)
+    """checks.item_proposal over stored check-result records: the proposal with these decisions applied."""
+    return item_proposal.propose_item(item, results, verifications, decisions).proposal
 
 
 def stored_decisions(store, item_id: str) -> dict:
     """check name -> the reviewer's decision ("confirm", "override", "answer") on the item's clauses."""
-    if store is None or item_id is None:
-        return {}
-    return {d["check_name"]: d["decision"] for d in review.load_decisions(store, item_id)}
+    return {name: d["decision"] for name, d in item_proposal.stored_decisions(store, item_id).items()}
 
 
 def basis_text(basis) -> str:
@@ -77,7 +69,7 @@ class OutcomeBox(QGroupBox):
 
     def __init__(self, parent=None):
         super().__init__(self.tr("本项结论（第四十三条、第四十四条）"), parent)
-        self.store = self.item = self.proposal = self.unjudged = self.timezone = None
+        self.store = self.item = self.proposal = self.unjudged = self.judged = self.timezone = None
         self.results, self.verifications = [], []
         self.reviewer = ""
         self.proposal_label = QLabel()
@@ -127,13 +119,13 @@ class OutcomeBox(QGroupBox):
 
     def _propose(self) -> None:
         """The proposal with the reviewer's clause decisions applied (an overridden finding drives nothing), and
-        the one the findings alone give, to say what the decisions changed."""
-        self.proposal = self.unjudged = None
+        the one the findings alone give, to say what the decisions changed (checks.item_proposal, as `check` and
+        the memo propose)."""
+        self.proposal = self.unjudged = self.judged = None
         if self.item is None or not self.results:
             return
-        decisions = stored_decisions(self.store, self.item["id"])
-        self.proposal = proposal_for(self.item, self.results, self.verifications, decisions)
-        self.unjudged = (proposal_for(self.item, self.results, self.verifications) if decisions else self.proposal)
+        self.judged = item_proposal.propose_stored(self.store, self.item, self.results, self.verifications)
+        self.proposal, self.unjudged = self.judged.proposal, self.judged.unjudged
 
     def set_overridden(self, names) -> None:
         """After a clause decision: the proposal again, from the decisions now stored; the corrections it asks
@@ -151,13 +143,12 @@ class OutcomeBox(QGroupBox):
         text = self.tr("程序建议：<b>%1</b>").replace("%1", self.tr(PROPOSAL_ZH[self.proposal.proposal]))
         if self.proposal.basis:
             text += "　" + self.tr("依据：") + basis_text(self.proposal.basis)
-        decided = [r for r in self.proposal.reasons if r.get("decided")]
-        before, now = (self.unjudged.proposal, self.unjudged.basis) if self.unjudged else (None, ()), (
-            self.proposal.proposal, self.proposal.basis)
-        if self.unjudged is not None and before != now:
-            words = [self.tr(PROPOSAL_ZH[p]) + (f"（{basis_text(b)}）" if b else "") for p, b in (before, now)]
+        change = self.judged.change() if self.judged is not None else None
+        if change:
+            words = [self.tr(PROPOSAL_ZH[side["proposal"]]) + (f"（{basis_text(side['basis'])}）" if side["basis"]
+                                                               else "") for side in (change["from"], change["to"])]
             text += "<br>" + self.tr("按审查人对%1的决定，由“%2”改为“%3”").replace(
-                "%1", "、".join(dict.fromkeys(article_text(r.get("article")) for r in decided))).replace(
+                "%1", "、".join(dict.fromkeys(article_text(d["article"]) for d in change["decisions"]))).replace(
                 "%2", words[0]).replace("%3", words[1])
         records = {r["check_name"]: r for r in self.results}
         reasons = [f"{article_text(r.get('article'))} {label('effect', r.get('effect'))}："
