@@ -1,11 +1,16 @@
 """Run the registry's checks over a bundle's items, with a context gathered from the review store."""
 
-import hashlib
 import importlib
 import logging
 from datetime import date
 
 from checks.base import ANOMALIES_PER_ITEM, DEFAULT_SETTINGS, CheckContext
+from models.store.verified_state import (  # noqa: F401  (check, the window and the memo ask them here too)
+    VERIFIED_STATE,
+    bundle_state,
+    mark_verified,
+    verification_current,
+)
 
 log = logging.getLogger(__name__)
 
@@ -54,42 +59,6 @@ def _anomalies(bundle, store) -> tuple[list, dict]:
         return [], {}
     counts: dict = {}
     return list(find(bundle, store, keep_per_item=ANOMALIES_PER_ITEM, item_counts=counts)), counts
-
-
-VERIFIED_STATE = "verified_state"  # store meta: the bundle state (bundle_state) the verification was made for
-
-
-def bundle_state(store) -> str:
-    """SHA-256 over the scanned files' path, size, modification and change times: a changed, added or removed
-    file changes it (the store itself is named by the manifest's digest). Read from the last scan, in SQL order
-    (a million rows stream through without being held)."""
-    digest = hashlib.sha256()
-    rows = store.db.conn.execute("SELECT path, size, modified_ns, changed_ns, deleted, kind FROM files ORDER BY path")
-    for row in rows:
-        digest.update(repr(tuple(row)).encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()
-
-
-def _last_verified(store) -> str:
-    row = store.db.conn.execute("SELECT MAX(verified_at) FROM verification").fetchone()
-    return (row[0] if row else None) or ""
-
-
-def mark_verified(store) -> None:
-    """Record that the verification now in the store is for the bundle as the last scan saw it."""
-    store.set_meta(VERIFIED_STATE, f"{bundle_state(store)}|{_last_verified(store)}")
-
-
-def verification_current(store, strict: bool = False) -> bool:
-    """True when the store's verification is for the bundle as it is now. A verification marked by
-    mark_verified must match the bundle's state; one saved since without a mark (the window's verify tab)
-    counts unless strict, as does an unmarked one."""
-    state, _sep, at = (store.meta(VERIFIED_STATE) or "").partition("|")
-    if state and at == _last_verified(store):
-        return state == bundle_state(store)
-    if strict:
-        return False
-    return store.db.conn.execute("SELECT 1 FROM verification LIMIT 1").fetchone() is not None
 
 
 def build_context(bundle, store, today: date | None = None, settings: dict | None = None,
