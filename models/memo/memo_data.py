@@ -10,6 +10,8 @@ Shape (version 2; every key is always present, lists may be empty, absent values
   review {clauses, decided, undecided, outcomes, undecided_items, has_decisions},
   items [{id, title, kind, kind_zh, source, media [[label, value]], documents [[label, number]], parties,
     files, bytes, clauses [...], not_applicable (count), outcome (the reviewer's record),
+    verification {current, digests, files, counts {status: n}, algorithms {name: n}, verified_at, program_version}
+      (the item's share of the verification its proposal rests on; current False: none for the bundle as it is now),
     proposal {proposal, basis [..], reasons [..], corrections [..], files [..], route_44_2},
     conclusion {outcome admissible|correctable|excluded|pending, decided, basis, reason, corrections,
       route_44_2, files, reviewer, decided_at}, relevant {heading: [{path, note}]}}],
@@ -27,6 +29,7 @@ from models.bundle.names import from_os
 from models.common.labels import label
 from models.memo.memo_outline import art16, art47, conclusion
 from models.memo.memo_values import media_fields
+from models.store.verified_state import verification_current
 
 KINDS_ZH = {
     "seized_media": "扣押、封存原始存储介质", "media_image": "制作数据镜像",
@@ -99,9 +102,12 @@ def _inventory(store, items) -> dict:
             "unclassified": sum(1 for f in files if not f["category"])}
 
 
-def _verification(store) -> dict:
-    rows = _rows(store, "SELECT item, path, algorithm, recorded, computed, status, explanation, "
+def _verification_rows(store) -> list[dict]:
+    return _rows(store, "SELECT item, path, algorithm, recorded, computed, status, explanation, "
                         "verified_at, program_version FROM verification ORDER BY item, path, algorithm")
+
+
+def _verification(rows: list[dict]) -> dict:
     counts: dict[str, int] = {}
     algorithms: dict[str, int] = {}
     for r in rows:
@@ -113,6 +119,24 @@ def _verification(store) -> dict:
     return {"rows": [{k: r[k] for k in keep} for r in rows], "counts": counts, "algorithms": algorithms,
             "verified_at": last["verified_at"] if last else None,
             "program_version": last["program_version"] if last else None}
+
+
+def _item_verification(all_rows: list[dict], item_id: str, current: bool) -> dict:
+    """The item's digests in the store's verification: counts by status and algorithm, when and by which version.
+    Not current (the bundle changed since, or never verified): nothing counted, the proposal rests on none."""
+    rows = [r for r in all_rows if r["item"] == item_id] if current else []
+    counts: dict[str, int] = {}
+    algorithms: dict[str, int] = {}
+    for r in rows:
+        counts[r["status"]] = counts.get(r["status"], 0) + 1
+        if r["algorithm"]:
+            algorithms[r["algorithm"]] = algorithms.get(r["algorithm"], 0) + 1
+    at = [r["verified_at"] for r in rows if r.get("verified_at")]
+    last = max(at) if at else None
+    version = next((r.get("program_version") for r in rows if r.get("verified_at") == last), None)
+    return {"current": bool(current and all_rows), "digests": len(rows), "files": len({r["path"] for r in rows}),
+            "counts": counts,
+            "algorithms": dict(sorted(algorithms.items())), "verified_at": last, "program_version": version}
 
 
 def _clauses(results: list[dict], decisions: dict) -> list[dict]:
@@ -196,7 +220,7 @@ def _parties(bundle, manifest: dict) -> list[str]:
     return names
 
 
-def _item_entry(item, store, bundle, results, decisions, outcome, tags, propose) -> dict:
+def _item_entry(item, store, bundle, results, decisions, outcome, tags, propose, verified) -> dict:
     sizes = store.db.execute("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM files "
                              "WHERE item = ? AND kind = 'file'", [item["id"]]).fetchone()
     relevant = {h: [{"path": t["path"], "note": t["note"]} for t in tags
@@ -210,7 +234,7 @@ def _item_entry(item, store, bundle, results, decisions, outcome, tags, propose)
         "files": sizes[0], "bytes": sizes[1],
         "clauses": [c for c in clauses if c["auto_status"] != "not_applicable" or c["decided"]],
         "not_applicable": sum(1 for c in clauses if c["auto_status"] == "not_applicable" and not c["decided"]),
-        "outcome": _outcome(outcome), "relevant": relevant,
+        "outcome": _outcome(outcome), "relevant": relevant, "verification": verified(item["id"]),
         "proposal": _proposal(item, results, propose, {name: d["decision"] for (it, name), d in decisions.items()
                                                        if it == item["id"]}, store),
     }
@@ -228,16 +252,23 @@ def build_memo_data(bundle, store, reviewer, training: bool, now=None, propose=N
                     document_number: str | None = None) -> dict:
     """Everything the memo says, from the bundle's manifest and the review store.
 
-    reviewer: a name or {name, title, unit}; propose(item, check-result records) gives the program's proposal
-    (checks.memo_examine.propose), None leaves undecided items pending."""
+    reviewer: a name or {name, title, unit}; propose(item, check-result records, decisions, store=store) gives the
+    program's proposal (checks.memo_examine.propose, as the window and `check` propose), None leaves undecided
+    items pending."""
     now = now or dt.datetime.now(dt.timezone.utc)
     profile = dict(reviewer) if isinstance(reviewer, dict) else {"name": reviewer}
     results = _rows(store, "SELECT * FROM check_results")
     decisions = {(d["item"], d["check_name"]): d for d in _rows(store, "SELECT * FROM decisions")}
     outcomes = {o["item"]: o for o in _rows(store, "SELECT * FROM outcomes")}
     tags = _tags(store)
+    verification_rows = _verification_rows(store)
+    current = verification_current(store)
+
+    def verified(item_id):
+        return _item_verification(verification_rows, item_id, current)
+
     items = [_item_entry(it, store, bundle, [r for r in results if r["item"] == it["id"]], decisions,
-                         outcomes.get(it["id"]), tags, propose) for it in bundle.items]
+                         outcomes.get(it["id"]), tags, propose, verified) for it in bundle.items]
     case = bundle.case or {}
     sig = [r["status"] for r in results if r["article"] == "30.2"]
     clauses = sum(len(it["clauses"]) for it in items)
@@ -252,7 +283,7 @@ def build_memo_data(bundle, store, reviewer, training: bool, now=None, propose=N
                                            "investigating_agency", "prepared_by", "prepared_at")},
         "bundle": {"root": from_os(str(bundle.root)), "manifest_digest": bundle.digest, "adhoc": bundle.adhoc,
                    "manifest_signature": sig[0] if sig else None},
-        "inventory": _inventory(store, bundle.items), "verification": _verification(store),
+        "inventory": _inventory(store, bundle.items), "verification": _verification(verification_rows),
         "review": {"clauses": clauses, "decided": decided, "undecided": clauses - decided,
                    "outcomes": sum(it["outcome"]["decided"] for it in items),
                    "undecided_items": sum(not it["outcome"]["decided"] for it in items),

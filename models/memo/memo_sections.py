@@ -10,6 +10,7 @@ from models.common.labels import label
 from models.memo.memo_html import PROPOSED, L, article_text, e, files_text, kind_text, mark, table, when
 from models.memo.memo_outline import changed_files, check_title, facts_files, reason_basis
 from models.memo.memo_values import plain
+from models.memo.memo_verified import verification_line
 
 OPEN = ("fail", "warn", "not_recorded", "error")
 HEADING_ARTICLES = {"subject_identity": "17", "objective_act": "18", "subjective_intent": "19", "circumstances": "20"}
@@ -109,6 +110,7 @@ def _item(it: dict, n: int) -> str:
         tail.append(L("不适用于本类证据的条款 {n} 项", n=f"{it['not_applicable']:,}"))
     if tail:
         parts.append(f"<p class='small'>{L('其余条款：{rest}。', rest=L('，').join(tail))}</p>")
+    parts.append(verification_line(it))  # what the proposal below rests on
     parts.append(_conclusion_sentence(it, len(found)))
     return "".join(parts)
 

@@ -173,7 +173,7 @@ def test_every_memo_template_has_its_english():
 
     root = Path(__file__).resolve().parents[2]
     templates = []
-    for name in ("models/memo/memo_html.py", "models/memo/memo_sections.py"):
+    for name in ("models/memo/memo_html.py", "models/memo/memo_sections.py", "models/memo/memo_verified.py"):
         for node in ast.walk(ast.parse((root / name).read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "L" and node.args:
                 arg = node.args[0]
@@ -357,7 +357,7 @@ def test_the_judges_proposal_shape_reads_through_the_adapter(tmp_path):
         files: tuple = ()
         route_44_2: str | None = None
 
-    def propose(item, records):
+    def propose(item, records, decisions=None, store=None):  # the protocol memo_data calls
         if item["id"] == "E1":
             return Proposed("excluded", ("44.2", "interp98.7"),
                             ({"check": "a31_2_digests", "article": "31.2", "status": "fail", "effect": "44.2",
