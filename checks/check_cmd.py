@@ -103,9 +103,10 @@ def _outcome_lines(judged) -> list[str]:
     return lines
 
 
-def _print_table(by_item: dict, outcomes: dict, out) -> None:
+def _print_table(by_item: dict, outcomes: dict, items: dict, out) -> None:
     for item_id, pairs in by_item.items():
-        write_fields(out, (f"证据项 {item_id}",))
+        title = (items.get(item_id) or {}).get("title")
+        write_fields(out, (f"证据项 {item_id}",) + ((title,) if title else ()))
         for check, result in pairs:
             if result.status == "not_applicable":
                 continue
@@ -139,6 +140,6 @@ def run(args) -> int:
                 write_json(sys.stdout, result_json(item_id, check, result), default=str)
             write_json(sys.stdout, outcome_json(item_id, outcomes[item_id]), default=str)
     else:
-        _print_table(by_item, outcomes, sys.stdout)
+        _print_table(by_item, outcomes, items, sys.stdout)
     statuses = [r.status for pairs in by_item.values() for _c, r in pairs]
     return 1 if "fail" in statuses or "error" in statuses else 0

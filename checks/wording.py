@@ -50,10 +50,29 @@ def message_entry(key: str) -> dict:
     return dict(all_messages().get(group, {}).get(name, {}))
 
 
+@lru_cache(maxsize=1)
+def format_names() -> dict:
+    """resources/checks/formats.json: content type -> {"zh": ..., "en": ...} (a plain name for a person)."""
+    return json.loads(resource_path("checks", "formats.json").read_text(encoding="utf-8"))
+
+
+def format_text(mime, lang: str = "zh") -> str:
+    """'application/vnd.sqlite3' -> 'SQLite 数据库' (the type stays in the result's facts); an unnamed type as it
+    is, the one name a technician can look up."""
+    mime = str(mime or "")
+    entry = format_names().get(mime.split(";")[0].strip().lower())
+    return (entry.get(lang) or entry["zh"]) if entry else mime
+
+
 def _shown_param(name: str, value, lang: str) -> str:
+    from checks.outcome_words import article_text
     from models.common.labels import label
 
     domain = LABELLED_PARAMS.get(name)
+    if name == "clause" and lang == "zh":  # "34.3" -> 第三十四条第（三）项, as every clause is named
+        return article_text(value)
+    if name == "mime":
+        return format_text(value, lang)
     if name == "question":  # a check's name: its question from wording.json, in the language shown
         words = wording(value)
         return words.get(f"question_{lang}") or words.get("question_zh", "")

@@ -44,6 +44,9 @@ def test_text_output_names_proposals_and_clauses_in_words(tmp_path, capsys):
     assert "结论建议：排除（依据：第四十四条第二款" in text and "涉及文件：evidence/E1/chat.txt" in text
     assert "第三十一条第（二）项" in text
     assert CODES.findall(text) == []
+    heads = [line.split("\t") for line in text.splitlines() if line.startswith("证据项 ")]
+    assert len(heads) == 9 and all(len(h) == 2 and h[1] for h in heads)  # each item named by its title too
+    assert not re.search(r"第\d|[\u4e00-\u9fff][?,]", text)  # no 第34.3条, no ASCII marks in Chinese
 
 
 def test_check_verifies_the_bundle_as_it_is_now(tmp_path, capsys):

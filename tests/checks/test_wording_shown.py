@@ -78,3 +78,25 @@ def test_people_are_named_with_their_role_in_either_language():
                                                  {"role": "collector", "name": "王某", "signed": True}]})
     assert "持有人（提供人）张某某" in outcome.message
     assert "holder (provider) 张某某" in result_message(outcome, "en")
+
+
+def test_chinese_titles_and_questions_use_chinese_punctuation():
+    """A prosecutor reads 是否规范？ and （提供人）, not ASCII marks between Chinese words."""
+    import re
+
+    ascii_marks = re.compile(r"[?,():;!]")
+    for name, words in all_wording().items():
+        for field in ("title_zh", "question_zh"):
+            assert not ascii_marks.search(words.get(field, "")), (name, field, words.get(field))
+
+
+def test_check_messages_name_clauses_and_formats_in_words():
+    from checks.wording import message_text
+
+    took_part = message_text("a32_4_participants.took_part", {"count": 2, "clause": "34.3"}, "zh")
+    assert "签名见第三十四条第（三）项" in took_part and "34.3" not in took_part
+    asked = message_text("a45_undisplayable.correct_format", {"path": "a.jpg", "mime": "application/vnd.sqlite3"}, "zh")
+    assert "内容实为 SQLite 数据库" in asked and "application/" not in asked
+    unnamed = message_text("a45_undisplayable.correct_format", {"path": "a.jpg", "mime": "application/x-foo"}, "zh")
+    assert "application/x-foo" in unnamed  # no name known: the type itself, never nothing
+    assert message_text("a45_undisplayable.all_shown", {"count": 1}, "zh") == "1 个文件可以直接展示"
