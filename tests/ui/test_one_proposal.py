@@ -59,3 +59,26 @@ def test_check_the_memo_and_the_window_propose_alike_after_a_decision(qtbot, mak
     assert "按审查人的决定，结论建议由“瑕疵可补正（依据：第四十三条第（二）项" in text and "”改为“可采”：" in text
     assert "第三十九条第（二）项\t不符合\t回执签名\t回执未签名或盖章\t审查人已推翻" in text
     assert "第三十九条第（二）项 审查人已推翻（检察官甲）：笔录已补签，附卷" in text
+
+
+def test_the_restored_route_rests_on_the_same_verification_everywhere(qtbot, tmp_path, capsys):
+    """Art. 44(2): the original kept beside the changed file, the change explained. The route rests on the
+    verification records; the memo once proposed without them (排除) while check and the window said 可采."""
+    from tests.checks.test_legal_table import SCENARIOS
+    from tests.factory import BundleFactory
+
+    change, item_id, proposal, basis, _files = SCENARIOS["restored_original_explained"]
+    factory = BundleFactory(tmp_path)
+    spec = factory.spec()
+    change(spec, factory.today)
+    path = factory.write(spec, "restored")
+    _code, rows = _check_rows(path, tmp_path / "store", capsys)
+    checked = next(r["outcome"] for r in rows if r.get("item") == item_id and "outcome" in r)
+    assert (checked["proposal"], checked["basis"]) == (proposal, basis) == ("admissible", ["44.2"])
+
+    bundle, store = prepared(path, tmp_path / "store", with_results=False)
+    memo = next(it["proposal"] for it in build_memo_data(bundle, store, "检察官甲", False, propose=propose)["items"]
+                if it["id"] == item_id)
+    window = _box(qtbot, store, bundle, item_id).proposal.to_dict()
+    for key in SAME:
+        assert checked[key] == memo[key] == window[key], key
