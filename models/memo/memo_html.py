@@ -241,7 +241,9 @@ def _process(d: dict) -> str:
                        version=e(v["program_version"] or ""), files=f"{inv['files']:,}",
                        size=e(size_long(inv["bytes"])),
                        algos=e(algos or L("无")), counts=e(counts or L("无")),
-                       when=e(when(v["verified_at"]) or L("尚未校验"))) + "</p>" if v["rows"] else
+                       when=e(when(v["verified_at"]) or L("尚未校验")))
+             + ("" if v.get("current", True) else L("此后证据包已有变化，该次校验不反映证据包现状。")) + "</p>"
+             if v["rows"] else
              f"<p>{L('证据包未载明可供重新计算的完整性校验值，或尚未校验。')}</p>",
              "<p>" + L("对照《人民检察院办理网络犯罪案件规定》第三章逐条审查 {clauses} 项适用条款，"
                        "审查人已决定 {decided} 项；{items} 个证据项中审查人已作出结论 {outcomes} 个。",

@@ -7,6 +7,7 @@ from models.integrity.verify import save_results, verify_bundle
 from models.inventory.scan import scan_bundle
 from models.memo.identity import load_identity, make_identity
 from models.memo.memo_data import build_memo_data
+from models.memo.memo_html import _process
 from models.memo.memo_render import write_memo
 from models.memo.memo_sign import format_when
 from models.memo.memo_verified import verification_line
@@ -38,6 +39,7 @@ def test_each_item_names_the_verification_it_rests_on(tmp_path):
     line = verification_line(e1)
     assert shown in line and "SHA-256" in line and "1 个文件" in line and "一致 1 项" in line
     assert v["program_version"] in line and "未核验" not in line
+    assert data["verification"]["current"] is True and "此后证据包已有变化" not in _process(data)
 
     make_identity("张检察官", tmp_path / "id.p12", b"pw", training=True)
     out = tmp_path / "memo.pdf"
@@ -55,3 +57,5 @@ def test_a_bundle_changed_since_its_verification_is_not_verified(tmp_path):
         assert it["verification"]["current"] is False and it["verification"]["digests"] == 0
         assert "本项校验：未核验" in verification_line(it)
     assert data["verification"]["rows"]  # the old records stay in the process and the annex, as they were
+    assert data["verification"]["current"] is False
+    assert "此后证据包已有变化，该次校验不反映证据包现状" in _process(data)
