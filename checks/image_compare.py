@@ -152,7 +152,8 @@ def label_differences(item: dict, records: list[dict]) -> list[dict]:
 
 
 def header_missing(records: list[dict]) -> dict:
-    """E01 image -> the acquisition facts its header leaves out (the software's name, the acquisition date). Not a defect by itself: 35(二) asks the record for them."""
+    """E01 image -> the acquisition facts its header leaves out (the software's name, the acquisition
+    date). Not a defect by itself: 35(二) asks the record for them."""
     out = {}
     for r in records:
         head = r.get("headers") or {}

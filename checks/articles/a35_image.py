@@ -70,8 +70,7 @@ class ImagingProcessCheck(Check):
                    zone=context.bundle.timezone)
 
     def evaluate(self, item, context):
-        from checks.image_compare import digest_differences, header_missing, header_records_process, \
-            process_differences
+        from checks.image_compare import digest_differences, header_missing, header_records_process, process_differences
         from checks.image_records import image_records
 
         acquisition = item.get("acquisition") or {}

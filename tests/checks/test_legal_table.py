@@ -25,8 +25,8 @@ from checks import check_cmd
 from models.bundle.bundle_writer import digests_of
 from models.demo import demo_content as c
 from models.demo.demo_items import freeze_expiry
-from tests.factory import BundleFactory
 from tests.checks.image_situations import IMAGE_SCENARIOS
+from tests.factory import BundleFactory
 from tests.factory_case import CHAT, FROZEN_AT, OP_LOG, T0
 
 
