@@ -13,6 +13,18 @@ LOG_KEYS = {"Case Number": "case_number", "case_number": "case_number", "Evidenc
             "Acquisition finished": "acquisition_finished", "ended": "acquisition_finished", "tool": "tool",
             "Drive Serial Number": "serial_number", "Drive Model": "model"}
 _ISO_LOCAL = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
+LOG_SUFFIXES = (".txt", ".info", ".log")
+
+
+def acquisition_logs(item: dict, context) -> list[str]:
+    """Acquisition logs (FTK Imager .txt, Guymager .info) lying beside a disk image of the item."""
+    images = [PurePosixPath(e["path"]) for e in item.get("content") or [] if e.get("type") == "disk_image"]
+    logs = []
+    for record in context.file_records(item.get("id")):
+        path = PurePosixPath(record.get("path", ""))
+        if path.suffix.lower() in LOG_SUFFIXES and any(path.parent == i.parent for i in images):
+            logs.append(str(path))
+    return logs
 
 
 def image_paths(item: dict) -> list[str]:
@@ -89,8 +101,6 @@ def _log(root, rel: str) -> dict | None:
 def image_records(item: dict, context) -> list[dict]:
     """Per disk image of the item (or the image opened on its own): its header fields and the logs beside
     it, each image read once per context."""
-    from checks.articles.a35_image import acquisition_logs
-
     cache = context.cache.setdefault("image_records", {})
     codepage = context.setting("image_header_codepage")
     image = getattr(context.bundle, "image", None)

@@ -4,26 +4,11 @@ the manifest's (checks.image_compare): a disagreement is a defect of the record,
 name the data, 43(四) for the process; digests or a medium serial that differ are for the reviewer to judge,
 as they may tell of another medium or another acquisition (44)."""
 
-from pathlib import PurePosixPath
-
 from checks.articles.common import APPEARANCE, CUSTODY, digests_result, media_result, signature_result
 from checks.base import Check, correction, missing_fields, say
+from checks.image_records import acquisition_logs
 
 IMAGE_KINDS = frozenset({"media_image"})
-LOG_SUFFIXES = (".txt", ".info", ".log")
-
-
-def acquisition_logs(item: dict, context) -> list[str]:
-    """Acquisition logs (FTK Imager .txt, Guymager .info) lying beside a disk image of the item."""
-    images = [PurePosixPath(e["path"]) for e in item.get("content") or [] if e.get("type") == "disk_image"]
-    logs = []
-    for record in context.file_records(item.get("id")):
-        path = PurePosixPath(record.get("path", ""))
-        if path.suffix.lower() in LOG_SUFFIXES and any(path.parent == i.parent for i in images):
-            logs.append(str(path))
-    return logs
-
-
 class ImageMediaDescribedCheck(Check):
     NAME = "a35_1_media_described"
     ARTICLE = "35.1"
