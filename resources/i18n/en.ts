@@ -2426,6 +2426,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>容器</source>
         <translation>Container</translation>
     </message>
+    <message>
+        <source>已删除（从镜像恢复）</source>
+        <translation>Deleted (recovered from the image)</translation>
+    </message>
 </context>
 <context>
     <name>TimelineTab</name>
