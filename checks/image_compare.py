@@ -151,17 +151,17 @@ def label_differences(item: dict, records: list[dict]) -> list[dict]:
     return rows
 
 
-def header_missing(records: list[dict]) -> dict:
-    """E01 image -> the acquisition facts its header leaves out (the software's name, the acquisition
-    date). Not a defect by itself: 35(二) asks the record for them."""
-    out = {}
+def header_missing(records: list[dict]) -> list[dict]:
+    """[{"path", "missing"}]: E01 images and the acquisition facts their header leaves out (the software's name,
+    the acquisition date). Not a defect by itself: 35(二) asks the record for them."""
+    out = []
     for r in records:
         head = r.get("headers") or {}
         if r.get("format") != "E01" or r.get("error"):
             continue
         missing = [k for k in ("software", "acquired_at") if not present(head.get(k))]  # a version names no tool
         if missing:
-            out[r["path"]] = missing
+            out.append({"path": r["path"], "missing": missing})
     return out
 
 

@@ -93,7 +93,7 @@ class ImagingProcessCheck(Check):
             return say("warn", f"{self.NAME}.see_logs", **facts, files=logs + headed,
                        corrections=[correction(f"{self.NAME}.correct", fields=missing)])
         if facts["header_missing"]:  # 35(二) asks the record, which has them: the header need not
-            fields = sorted({f for found in facts["header_missing"].values() for f in found})
+            fields = sorted({f for row in facts["header_missing"] for f in row["missing"]})
             return say("pass", f"{self.NAME}.header_silent", {"fields": fields}, **facts)
         if headed or logs:
             return say("pass", f"{self.NAME}.agrees", **facts)

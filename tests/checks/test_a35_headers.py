@@ -52,7 +52,8 @@ def test_chinese_narrow_header_read_and_agreeing_record_passes(tmp_path, e01):
     data, head = e01
     assert (head["examiner"], head["case_number"], head["header_codepage"]) == ("刘某", HEADERS["case"], "windows-936")
     result = _run(a35.ImagingProcessCheck, _item(head), tmp_path, data)
-    assert result.status == "pass" and result.facts["header_missing"] == {IMAGE: ["software"]}, result
+    assert result.status == "pass", result
+    assert result.facts["header_missing"] == [{"path": IMAGE, "missing": ["software"]}]
     assert "不构成瑕疵" in result.message
 
 
@@ -122,7 +123,7 @@ def test_header_missing_and_matching_rules():
     records = [{"path": "a.E01", "format": "E01", "headers": {"software_version": "1"}},
                {"path": "b.E01", "format": "E01", "headers": {"software": "X", "acquired_at": "2026-01-01T00:00:00"}},
                {"path": "c.dd", "format": "raw", "headers": {}}]
-    assert header_missing(records) == {"a.E01": ["software", "acquired_at"]}
+    assert header_missing(records) == [{"path": "a.E01", "missing": ["software", "acquired_at"]}]
     assert same_tool("ewfacquirestream", "ewfacquire") and same_tool("AccessData® FTK® Imager 4.7", "FTK Imager")
     assert not same_tool("Guymager", "FTK Imager")
     assert same_people("刘某", "刘某、王某") and not same_people("赵某", "刘某、王某")
@@ -141,3 +142,39 @@ def test_difference_rows_read_without_codes():
     assert "制作人（检验人）：采集日志（evidence/x.info）记为“王某”，E01 文件头记为“刘某”；" in zh
     assert "examiner" in en and "acquisition log" in en and "header" in en and "_" not in en.replace(
         "evidence/x.info", "")
+
+
+@pytest.mark.parametrize("name", ["e01_examiner_differs", "e01_time_outside_record", "e01_evidence_number_differs",
+                                  "e01_log_examiner_differs", "e01_header_agrees"])
+def test_image_findings_read_in_words_with_labelled_facts(tmp_path, name):
+    """As test_planted_defects asks of every result: words from resources in both languages, no code in them,
+    every fact key labelled, corrections asked as 补…."""
+    import argparse
+
+    from checks import check_cmd
+    from checks.registry import default_registry
+    from checks.runner import build_context, run_checks
+    from models.cli.cli_common import open_bundle_and_store
+    from models.common.labels import known
+    from tests.checks.image_situations import IMAGE_SCENARIOS
+    from tests.checks.test_planted_defects import SNAKE, _fact_keys, _without_paths
+    from tests.factory import BundleFactory
+
+    factory = BundleFactory(tmp_path)
+    spec = factory.spec()
+    IMAGE_SCENARIOS[name][0](spec, factory.today)
+    path = factory.write(spec, name)
+    bundle, store = open_bundle_and_store(argparse.Namespace(path=str(path), store=str(tmp_path / "store")))
+    check_cmd._prepare(bundle, store)
+    try:
+        pairs = run_checks(bundle, build_context(bundle, store), default_registry())["E2"]
+        for check, outcome in pairs:
+            if not check.NAME.startswith("a35_"):
+                continue
+            english = result_message(outcome.to_dict(), "en")
+            for words in (outcome.message, english, *outcome.facts.get("corrections", [])):
+                assert not SNAKE.search(_without_paths(words)), (check.NAME, words)
+            assert all(s.startswith("补") for s in outcome.facts.get("corrections", [])), check.NAME
+            assert not [k for k in _fact_keys(outcome.facts) if not known("field", k)], check.NAME
+    finally:
+        store.close()
