@@ -88,6 +88,7 @@ class CheckContext:
     # True when the store's verification is for the bundle as it is now (checks.runner.verification_current);
     # None: judged from verify_results alone. False: digests never recomputed, checks answer not_verified.
     verified: bool | None = None
+    cache: dict = field(default_factory=dict)  # what a check read once for the run (an image's headers)
 
     def __post_init__(self):
         if self.verified is None:

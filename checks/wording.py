@@ -76,17 +76,37 @@ def _shown_param(name: str, value, lang: str) -> str:
     if name == "question":  # a check's name: its question from wording.json, in the language shown
         words = wording(value)
         return words.get(f"question_{lang}") or words.get("question_zh", "")
+    if isinstance(value, dict) and "found" in value:  # an image's record set against another (image_compare)
+        return difference_text(value, lang)
     if isinstance(value, dict) and "role" in value:  # a person: their role's label and their name
         role = label("role", value.get("role"), lang)
         return f"{role}{value.get('name') or ''}" if lang == "zh" else f"{role} {value.get('name') or ''}".strip()
     if isinstance(value, (list, tuple)):
         parts = [_shown_param(name, v, lang) for v in value]
+        if any(isinstance(v, dict) and "found" in v for v in value):  # sentences with commas of their own
+            return ("；" if lang == "zh" else "; ").join(parts)
         return ("、" if lang == "zh" else ", ").join(parts)
     if domain:
         return label(domain, value, lang)
     if isinstance(value, bool):
         return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
     return "" if value is None else str(value)
+
+
+def difference_text(row: dict, lang: str) -> str:
+    """'镜像制作时间：E01 文件头记为 …，证据清单记为 …': codes through labels, a log named by its path."""
+    from models.common.labels import label
+
+    source = label("image_source", row.get("source"), lang)
+    if row.get("log"):
+        source += f"（{row['log']}）" if lang == "zh" else f" ({row['log']})"
+    values = {"field": label("field", row.get("field"), lang), "source": source,
+              "against": label("image_source", row.get("against"), lang), "found": row.get("found") or "",
+              "recorded": row.get("recorded") or "", "zone": row.get("zone") or "",
+              "found_local": row.get("found_local") or ""}
+    key = "image_record.difference_time" if row.get("found_local") else "image_record.difference"
+    entry = message_entry(key)
+    return (entry.get(lang) or entry["zh"]).format(**values)
 
 
 def message_text(key: str, params: dict | None = None, lang: str | None = None) -> str:

@@ -75,7 +75,7 @@ class ReproducibleCheck(Check):
         return kind in PROCESS_KINDS or (kind in MEDIA_KINDS and present(item.get("acquisition")))
 
     def evaluate(self, item, context):
-        from checks.articles.a35_image import acquisition_logs
+        from checks.image_records import acquisition_logs
 
         acquisition = item.get("acquisition") or {}
         logs = acquisition_logs(item, context) if item.get("kind") == "media_image" else []

@@ -203,7 +203,7 @@ def _proposal(item: dict, results: list[dict], propose, decisions: dict | None =
 
 
 def _tags(store) -> list[dict]:
-    return _rows(store, "SELECT t.path, t.heading, t.note, f.item FROM tags t "
+    return _rows(store, "SELECT t.path, t.heading, t.note, f.item, COALESCE(f.deleted, 0) AS deleted FROM tags t "
                         "LEFT JOIN files f ON f.path = t.path ORDER BY t.heading, t.path")
 
 
@@ -222,9 +222,9 @@ def _parties(bundle, manifest: dict) -> list[str]:
 
 
 def _item_entry(item, store, bundle, results, decisions, outcome, tags, propose, verified) -> dict:
-    sizes = store.db.execute("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM files "
+    sizes = store.db.execute("SELECT COUNT(*), COALESCE(SUM(size), 0), COALESCE(SUM(deleted), 0) FROM files "
                              "WHERE item = ? AND kind = 'file'", [item["id"]]).fetchone()
-    relevant = {h: [{"path": t["path"], "note": t["note"]} for t in tags
+    relevant = {h: [{"path": t["path"], "note": t["note"], "deleted": bool(t["deleted"])} for t in tags
                     if t["heading"] == h and t["item"] == item["id"]] for h in HEADINGS}
     clauses = _clauses(results, decisions)
     entry = {
@@ -232,7 +232,7 @@ def _item_entry(item, store, bundle, results, decisions, outcome, tags, propose,
         "kind_zh": KINDS_ZH.get(item.get("kind"), item.get("kind")),
         "source": item.get("source", "criminal"), "media": media_fields(item.get("media"), bundle),
         "documents": _documents(item), "parties": _parties(bundle, item),
-        "files": sizes[0], "bytes": sizes[1],
+        "files": sizes[0], "bytes": sizes[1], "deleted_files": sizes[2],  # deleted: recovered from an image
         "clauses": [c for c in clauses if c["auto_status"] != "not_applicable" or c["decided"]],
         "not_applicable": sum(1 for c in clauses if c["auto_status"] == "not_applicable" and not c["decided"]),
         "outcome": _outcome(outcome), "relevant": relevant, "verification": verified(item["id"]),
@@ -291,7 +291,7 @@ def build_memo_data(bundle, store, reviewer, training: bool, now=None, propose=N
                    "undecided_items": sum(not it["outcome"]["decided"] for it in items),
                    "has_decisions": bool(decisions or outcomes)},
         "items": items,
-        "relevant": {h: [{"item": t["item"], "path": t["path"], "note": t["note"]}
+        "relevant": {h: [{"item": t["item"], "path": t["path"], "note": t["note"], "deleted": bool(t["deleted"])}
                          for t in tags if t["heading"] == h] for h in HEADINGS},
         "art16": art16(items), "art47": art47(items, bundle), "audit": _audit(store),
     }

@@ -189,7 +189,8 @@ def art47(items: list[dict], bundle) -> list[dict]:
     usable = [e for e in items if e["conclusion"]["outcome"] in ("admissible", "correctable")]
     for entry in usable:
         manifest = bundle.item(entry["id"]) or {}
-        facts = [{"heading": h, "path": t["path"], "note": t["note"]} for h in HEADINGS for t in entry["relevant"][h]]
+        facts = [{"heading": h, "path": t["path"], "note": t["note"], "deleted": t.get("deleted", False)}
+                 for h in HEADINGS for t in entry["relevant"][h]]
         headings = {f["heading"] for f in facts}
         others = [f"证据{o['id']}（{o['title']}）" for o in usable
                   if o is not entry and any(o["relevant"][h] for h in headings)]

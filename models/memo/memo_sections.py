@@ -96,6 +96,8 @@ def _item(it: dict, n: int) -> str:
     passed = [c for c in clauses if c["auto_status"] == "pass" and c not in found]
     parts = [f"<h3>（{n}）{L('证据{id}', id=e(it['id']))}　{e(it['title'])}</h3>",
              "<p>" + L("经审查，该证据系以{kind}方式收集，共 {n} 个文件。", kind=e(kind_text(it)), n=f"{it['files']:,}")
+             + (L("其中已删除、从镜像中恢复的文件 {n} 个。", n=f"{it['deleted_files']:,}")
+                if it.get("deleted_files") else "")
              + ("" if clauses else L("尚无审查结果。")) + "</p>"]
     parts += [f"<p>{k}. {_finding(c)}</p>" for k, c in enumerate(found, 1)]
     decided_asked = [c for c in asked if c["decided"]]
@@ -174,9 +176,10 @@ def _relevance(d: dict) -> str:
     parts = [f"<h2>{L('八、关联性：相关文件（第十七条至第二十条）')}</h2>"]
     for n, (heading, article) in enumerate(HEADING_ARTICLES.items(), 1):
         tags = d["relevant"][heading]
-        files = L.semi().join(L("证据{id}",
-                                id=e(t["item"])) + f" {e(t['path'])}" + (f"（{e(t['note'])}）" if t["note"] else "")
-                              for t in tags) or L("审查人尚未标注相关文件")
+        files = L.semi().join(L("证据{id}", id=e(t["item"])) + f" {e(t['path'])}"
+                              + (L("（已删除，从镜像中恢复）") if t.get("deleted") else "")
+                              + (f"（{e(t['note'])}）" if t["note"] else "") for t in tags)
+        files = files or L("审查人尚未标注相关文件")
         parts.append(f"<p>（{n}）{e(label('heading', heading, L.lang))}（{article_text(article)}）：{files}。</p>")
     return "".join(parts)
 
@@ -202,6 +205,7 @@ def _art47(d: dict) -> str:
         return "".join(parts) + f"<p>{L('尚无可以使用的证据项。')}</p>"
     for o in d["art47"]:
         facts = L.semi().join(f"{label('heading', f['heading'], L.lang)}：{f['path']}"
+                              + (L("（已删除，从镜像中恢复）") if f.get("deleted") else "")
                               + (f"（{f['note']}）" if f["note"] else "")
                               for f in o["facts"]) or L("审查人尚未标注")
         staff = L("申请指派检察技术人员或者聘请有专门知识的人进行相关技术操作，并就专门性问题发表意见" if o["technical"]

@@ -2426,6 +2426,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>容器</source>
         <translation>Container</translation>
     </message>
+    <message>
+        <source>已删除（从镜像恢复）</source>
+        <translation>Deleted (recovered from the image)</translation>
+    </message>
 </context>
 <context>
     <name>TimelineTab</name>
@@ -3328,6 +3332,30 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>所属文件（NTFS 备用数据流）</source>
         <translation>File of this stream (NTFS alternate data stream)</translation>
     </message>
+    <message>
+        <source>介质型号</source>
+        <translation>Medium model</translation>
+    </message>
+    <message>
+        <source>介质序列号</source>
+        <translation>Medium serial number</translation>
+    </message>
+    <message>
+        <source>设备标签</source>
+        <translation>Device label</translation>
+    </message>
+    <message>
+        <source>文件头代码页</source>
+        <translation>Header code page</translation>
+    </message>
+    <message>
+        <source>windows-936（简体中文 GBK）</source>
+        <translation>windows-936 (Simplified Chinese, GBK)</translation>
+    </message>
+    <message>
+        <source>ASCII（窄文件头；UTF-16 文件头不受代码页影响）</source>
+        <translation>ASCII (narrow header; a UTF-16 header is read without a code page)</translation>
+    </message>
 </context>
 <context>
     <name>MemoPreviewDialog</name>
@@ -3476,6 +3504,41 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <source>无法复制文件：%1</source>
         <translation>Cannot copy the file: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImageDetails</name>
+    <message>
+        <source>比对结果</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <source>文件头与取证记录一致（第三十五条第一、二项）</source>
+        <translation>The header agrees with the acquisition record (Art. 35(1), (2))</translation>
+    </message>
+    <message>
+        <source>不一致</source>
+        <translation>Differs</translation>
+    </message>
+    <message>
+        <source>磁盘镜像 %1</source>
+        <translation>Disk image %1</translation>
+    </message>
+    <message>
+        <source>无法读取</source>
+        <translation>Cannot be read</translation>
+    </message>
+    <message>
+        <source>获取软件</source>
+        <translation>Acquisition software</translation>
+    </message>
+    <message>
+        <source>文件头未记录（以取证记录为准）</source>
+        <translation>Not in the header (the acquisition record stands)</translation>
+    </message>
+    <message>
+        <source>与取证记录比对</source>
+        <translation>Against the acquisition record</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,7 @@ from checks import check_cmd
 from models.bundle.bundle_writer import digests_of
 from models.demo import demo_content as c
 from models.demo.demo_items import freeze_expiry
+from tests.checks.image_situations import IMAGE_SCENARIOS
 from tests.factory import BundleFactory
 from tests.factory_case import CHAT, FROZEN_AT, OP_LOG, T0
 
@@ -275,6 +276,8 @@ SCENARIOS = {
     "appraisal_without_process": (_set("E8", "appraisal", opinion_fields=["client", "date", "material", "result",
                                                                         "signatures"]),
                                   "E8", "correctable", ["43.4"], None),
+    # Art. 35 with an E01 made by code: its header and the log beside it against the record
+    **IMAGE_SCENARIOS,
 }
 
 

@@ -1,6 +1,6 @@
 """The detail pane: Art. 27(7) metadata of one file, each time in the case zone, in UTC and with its source."""
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from models.common.timeutil import format_local, format_utc
@@ -36,6 +36,7 @@ class DetailPane(QWidget):
         self.path: str | None = None
         self.record: dict | None = None
         self.sections: list[QGroupBox] = []
+        self._images: dict = {}
         self.title = QLabel(self.tr("详情"))
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: bold; font-size: 14px;")
@@ -45,9 +46,10 @@ class DetailPane(QWidget):
         self._body = QWidget()
         self._body_layout = QVBoxLayout(self._body)
         self._body_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
-        scroll = QScrollArea()
+        scroll = self._scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._body)
+        scroll.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
@@ -59,6 +61,7 @@ class DetailPane(QWidget):
 
     def set_case(self, bundle, store) -> None:
         self.bundle, self.store = bundle, store
+        self._images = {}  # a bundle image's description, read once per case (ui.detail.image_details)
         self.clear()
 
     def clear(self) -> None:
@@ -87,16 +90,30 @@ class DetailPane(QWidget):
         self.file_shown.emit(path)
 
     def _image_sections(self, rec: dict) -> None:
-        """A file inside a disk image: where it sits in the image, then the image's header fields."""
-        image = getattr(self.bundle, "image", None)
-        if image is None or not rec["path"].startswith(image.path.name + ":/"):
-            return
-        from models.image.scan import image_info
-        from ui.detail.image_section import file_rows, header_rows
+        """A file inside a disk image (opened on its own or an entry of the bundle): where it sits in the image,
+        then the image's header fields."""
+        from ui.detail.image_details import image_info, image_name, image_sections
+        from ui.detail.image_section import file_rows
 
-        info = image_info(self.store) or {}
-        self.add_section(self.tr("在镜像中的位置"), file_rows(info, rec, image.path.name))
-        self.add_section(self.tr("磁盘镜像 %1").replace("%1", image.path.name), header_rows(info))
+        name = image_name(self.bundle, rec["path"])
+        if name is None:
+            return
+        info = image_info(self.bundle, self.store, name, self._images)
+        self.add_section(self.tr("在镜像中的位置"), file_rows(info, rec, name))
+        for title, rows in image_sections(self.bundle, self.store, name, self._images):
+            self.add_section(title, rows)
+
+    def show_images(self, names, title: str | None = None) -> None:
+        """The details of disk images themselves (an image node, or an item holding images): header fields,
+        code page, and where each header differs from the item's record."""
+        from ui.detail.image_details import image_sections
+
+        self.clear()
+        self.title.setText(title or (names[0].rsplit("/", 1)[-1] if names else self.tr("详情")))
+        self.placeholder.hide()
+        for name in names:
+            for section, rows in image_sections(self.bundle, self.store, name, self._images):
+                self.add_section(section, rows)
 
     def add_section(self, title: str, rows) -> QGroupBox:
         """A titled group of (label, value) rows below the metadata; cleared by the next show_file."""
@@ -110,7 +127,20 @@ class DetailPane(QWidget):
             form.addRow(QLabel(str(label)), text)
         self._body_layout.addWidget(box)
         self.sections.append(box)
+        self._fit()
         return box
+
+    def _fit(self) -> None:
+        """The body as tall as its wrapped rows need at the viewport's width: QScrollArea asks a widget its
+        minimum size, not its height for a width, and would squeeze the rows of a short pane over each other."""
+        width = self._scroll.viewport().width()
+        layout = self._body_layout
+        self._body.setMinimumHeight(layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self._scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit()
+        return super().eventFilter(watched, event)
 
     def section_texts(self) -> list[str]:
         """Every label and value shown, in order (for tests and copying)."""

@@ -16,8 +16,12 @@ HEADER_ROWS = (("format", QT_TRANSLATE_NOOP("ImageSection", "镜像格式")),
                ("software", QT_TRANSLATE_NOOP("ImageSection", "获取软件")),
                ("software_version", QT_TRANSLATE_NOOP("ImageSection", "软件版本")),
                ("os", QT_TRANSLATE_NOOP("ImageSection", "操作系统")),
+               ("model", QT_TRANSLATE_NOOP("ImageSection", "介质型号")),
+               ("serial_number", QT_TRANSLATE_NOOP("ImageSection", "介质序列号")),
+               ("device_label", QT_TRANSLATE_NOOP("ImageSection", "设备标签")),
                ("md5", QT_TRANSLATE_NOOP("ImageSection", "镜像内存储的 MD5")),
-               ("sha1", QT_TRANSLATE_NOOP("ImageSection", "镜像内存储的 SHA-1")))
+               ("sha1", QT_TRANSLATE_NOOP("ImageSection", "镜像内存储的 SHA-1")),
+               ("header_codepage", QT_TRANSLATE_NOOP("ImageSection", "文件头代码页")))
 ROLES = {"virtual": QT_TRANSLATE_NOOP("ImageSection", "TSK 虚拟条目（非用户文件）"),
          "metadata": QT_TRANSLATE_NOOP("ImageSection", "NTFS 元数据文件"),
          "volume_label": QT_TRANSLATE_NOOP("ImageSection", "FAT 卷标条目")}
@@ -57,6 +61,17 @@ def image_title(info: dict | None, name: str) -> str:
     return f"{name}（{_t(FORMATS.get(fmt, fmt))}）" if fmt else name
 
 
+def codepage_text(codepage: str) -> str:
+    """'windows-936（简体中文 GBK）'. The code page is the narrow header's; the UTF-16 header EnCase 4 and later
+    write beside it is read without one, which the ASCII row says."""
+    name = str(codepage).lower().replace("cp", "windows-") if str(codepage).lower().startswith("cp") else codepage
+    if name == "windows-936":
+        return _t("windows-936（简体中文 GBK）")
+    if name == "ascii":
+        return _t("ASCII（窄文件头；UTF-16 文件头不受代码页影响）")
+    return name
+
+
 def header_rows(info: dict) -> list:
     """(label, value) of the fields the image holds; absent ones left out."""
     rows = []
@@ -66,6 +81,10 @@ def header_rows(info: dict) -> list:
             value = _t(FORMATS.get(value, value))
         if isinstance(value, list):
             value = "、".join(value)
+        if key in ("acquired_at", "system_date") and isinstance(value, str):
+            value = value.replace("T", " ", 1)  # a local reading without zone: no ISO 'T', no offset invented
+        if key == "header_codepage" and value:
+            value = codepage_text(value)
         if value:
             rows.append((_t(label), value))
     return rows

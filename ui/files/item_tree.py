@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 FilterRole = Qt.ItemDataRole.UserRole + 1  # dict of FileTableModel.set_filter keywords
 LoadedRole = Qt.ItemDataRole.UserRole + 2  # folder children listed already
+ImagesRole = Qt.ItemDataRole.UserRole + 3  # the disk images a node stands for (their details shown when picked)
 KINDS = {"seized_media": QT_TRANSLATE_NOOP("ItemTree", "扣押介质"),
          "media_image": QT_TRANSLATE_NOOP("ItemTree", "介质镜像"),
          "onsite_extraction": QT_TRANSLATE_NOOP("ItemTree", "现场提取"),
@@ -41,6 +42,7 @@ class ItemTree(QWidget):
     """Emits filter_changed({...}) with FileTableModel.set_filter keywords when the user picks a node."""
 
     filter_changed = Signal(object)
+    images_picked = Signal(object, str)  # image names, the title: an image node or an item holding images
     counted = Signal()  # the items' file counts are shown
 
     def __init__(self, context, parent=None):
@@ -93,9 +95,17 @@ class ItemTree(QWidget):
             node = self._node(self._item_text(item, None), {"item": item.get("id")})
             if image is not None:  # an image opened on its own: its partitions under its one item
                 node.appendRow(self._image_node(bundle, image, lazy=False))
+                node.setData([bundle.image.path.name], ImagesRole)
+            images = []
             for entry in item.get("content", []) if image is None else ():
-                node.appendRow(self._node(entry.get("path", ""), {"prefix": entry.get("path", "")}
-                                          if entry.get("type") == "directory" else {"text": entry.get("path", "")}))
+                child = self._node(entry.get("path", ""), {"prefix": entry.get("path", "")}
+                                   if entry.get("type") == "directory" else {"text": entry.get("path", "")})
+                if entry.get("type") == "disk_image":
+                    child.setData([entry.get("path", "")], ImagesRole)
+                    images.append(entry.get("path", ""))
+                node.appendRow(child)
+            if images:
+                node.setData(images, ImagesRole)
             self.items_model.appendRow(node)
             self._item_nodes.append((node, item))
         self.items_view.expandToDepth(1 if image is not None else 0)
@@ -126,6 +136,7 @@ class ItemTree(QWidget):
         name = bundle.image.path.name
         node = self._node(image_title(info, name), {"prefix": name + ":"})
         node.setData(True, LoadedRole)
+        node.setData([name], ImagesRole)
         for part in info.get("partitions", []):
             child = self._node(partition_text(part), {"prefix": f"{name}:/{part['name']}"})
             child.setToolTip(partition_tip(part))
@@ -199,3 +210,7 @@ class ItemTree(QWidget):
         keywords = index.data(FilterRole)
         if keywords is not None:
             self.filter_changed.emit(dict(keywords))
+        if index.data(ImagesRole):
+            item = "item" in (keywords or {})  # an item holding images is titled as the item, an image by its name
+            title = index.data(Qt.ItemDataRole.DisplayRole) if item else ""
+            self.images_picked.emit(list(index.data(ImagesRole)), title)

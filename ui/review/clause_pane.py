@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checks.wording import result_message, shown, wording
+from checks.wording import difference_text, result_message, shown, wording
+from models.common.i18n import language
 from models.common.labels import all_labels, label, value_label
 from models.common.timeutil import format_local
 from models.store import review
@@ -51,6 +52,8 @@ def fact_html(value, tz_name: str | None = None, key: str | None = None) -> str:
     bundle paths as links with the evidence: scheme."""
     if _is_path(value):
         return f'<a href="{LINK_SCHEME}:{html.escape(value, quote=True)}">{html.escape(value)}</a>'
+    if isinstance(value, dict) and "found" in value and "against" in value:  # an image's record set against another
+        return html.escape(difference_text(value, "en" if language() == "en" else "zh"))
     if isinstance(value, dict):
         rows = "".join(f"<li><b>{html.escape(label('field', k))}</b>：{fact_html(v, tz_name, str(k))}</li>"
                        for k, v in value.items())
@@ -58,6 +61,8 @@ def fact_html(value, tz_name: str | None = None, key: str | None = None) -> str:
     if isinstance(value, (list, tuple)):
         if not value:
             return html.escape(_tr("（无）"))
+        if all(isinstance(v, dict) and "found" in v for v in value):
+            return "<ul>" + "".join(f"<li>{fact_html(v, tz_name)}</li>" for v in value) + "</ul>"
         if all(not isinstance(v, (dict, list, tuple)) for v in value):
             return "、".join(fact_html(v, tz_name, key) for v in value)
         if all(isinstance(v, dict) for v in value):
@@ -77,6 +82,8 @@ def fact_html(value, tz_name: str | None = None, key: str | None = None) -> str:
 def _coded(value: str, key: str | None) -> str:
     if key in ("source", "time_source") and all_labels()["source"].get(value.partition(":")[0]):
         return label("source", value.partition(":")[0]) + (f"（{value.partition(':')[2]}）" if ":" in value else "")
+    if key in ("missing", "fields") and value in all_labels()["field"]:  # a field's name, never its code
+        return label("field", value)
     if key in ("reference", "field"):
         from models.common.labels import manifest_field_label
 

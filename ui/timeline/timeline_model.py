@@ -6,6 +6,7 @@ million files (several million times) never pass through Python at once. A list 
 cases) is put in an in-memory database of the same shape and shown by the same queries.
 """
 
+import sqlite3
 import threading
 from array import array
 from collections import OrderedDict
@@ -47,6 +48,8 @@ CELL_ROWS = 256  # rows whose cells are kept made (a screen or a few)
 CACHE_PAGES = 64  # 4,096 rows (16,384 took ~5 ms of the GUI thread to let go at each new filter after a long scroll)
 
 _TINT, _ZONE_UNKNOWN = QBrush(QColor(ANOMALY_TINT)), QBrush(QColor(ZONE_UNKNOWN_COLOUR))  # shared: never changed
+DELETED_COLOUR = "#8a1c1c"  # a deleted file's path, as its note says
+_DELETED = QBrush(QColor(DELETED_COLOUR))
 PathRole = Qt.ItemDataRole.UserRole + 1
 NsRole = Qt.ItemDataRole.UserRole + 2
 RecordRole = Qt.ItemDataRole.UserRole + 3
@@ -154,6 +157,7 @@ class TimelineTableModel(QAbstractTableModel):
         self._tz: str | None = None
         self._zone = zone(None)
         self._anomalies: dict[tuple, list[str]] = {}
+        self._deleted: dict[str, bool] = {}  # path -> deleted in its file system (an image's), asked as rows show
         self._filter: dict = {}
         self._where, self._params = "", []
         self._all_count: int | None = None
@@ -171,6 +175,7 @@ class TimelineTableModel(QAbstractTableModel):
         same table on a connection of its own in a worker (see the class)."""
         self._conn, self._tz, self._all_count, self._reader = conn, tz_name, all_count, reader
         self._zone = zone(tz_name)
+        self._deleted = {}
         if self._own_conn is not None and self._own_conn is not conn:
             self._own_conn.close()
             self._own_conn = None
@@ -397,8 +402,26 @@ class TimelineTableModel(QAbstractTableModel):
             return []
         return [*self._anomalies.get((rec[PATH], rec[KIND]), []), *self._anomalies.get((rec[PATH], None), [])]
 
+    def is_deleted(self, path: str | None) -> bool:
+        """The file was deleted in its file system (a row of a disk image's): one indexed look-up per path shown,
+        kept; a timeline without the files' deleted column (an in-memory one) has none."""
+        if not path or self._conn is None:
+            return False
+        found = self._deleted.get(path)
+        if found is None:
+            try:
+                row = self._conn.execute("SELECT deleted FROM files WHERE path = ?", [path]).fetchone()
+            except sqlite3.Error:
+                row = None
+            found = self._deleted[path] = bool(row and row[0])
+            if len(self._deleted) > 4 * CELL_ROWS:
+                self._deleted.pop(next(iter(self._deleted)))
+        return found
+
     def note_text(self, rec: tuple, notes: list[str] | None = None) -> str:
         notes = list(self._notes(rec) if notes is None else notes)
+        if self.is_deleted(rec[PATH]):
+            notes.insert(0, _t("已删除（从镜像恢复）"))
         if not rec[ZONE_KNOWN]:
             notes.append(_t("来源未记录时区，按案件时区解读"))
         if rec[LABEL]:
@@ -466,6 +489,8 @@ class TimelineTableModel(QAbstractTableModel):
             cells = [{DISPLAY: text} for text in texts]
         if not rec[ZONE_KNOWN]:
             cells[COL_TIME][FOREGROUND] = _ZONE_UNKNOWN
+        if self.is_deleted(path):
+            cells[COL_PATH][FOREGROUND] = _DELETED
         return cells
 
     def _role(self, rec: tuple, row: int, column: int, role):
@@ -477,6 +502,8 @@ class TimelineTableModel(QAbstractTableModel):
             return _TINT
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_TIME and not rec[ZONE_KNOWN]:
             return _ZONE_UNKNOWN
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_PATH and self.is_deleted(rec[PATH]):
+            return _DELETED
         if role == PathRole:
             return rec[PATH]
         if role == NsRole:

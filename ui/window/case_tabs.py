@@ -66,6 +66,7 @@ def _connect(window) -> None:
     window.types_finished.connect(lambda _n: _after_types(window))
     window.verify_tab.verify_finished.connect(lambda n: _after_verify(window, n))
     window.item_tree.filter_changed.connect(lambda f: _item_picked(window, f))
+    window.item_tree.images_picked.connect(window.detail.show_images)
 
 
 def _after_types(window) -> None:
