@@ -6,20 +6,24 @@ is what they record. The media stream is read once for all of these; a single ra
 stream and is read once in all."""
 
 import os
+import stat
 from pathlib import Path, PurePosixPath
 
 from models.bundle.bundle_error import ImageError
 from models.bundle.names import from_os, to_os
 from models.bundle.safe_read import LOG_CAP, MetadataReadError, read_metadata
+from models.bundle.safepath import resolve_inside
 from models.image.bundle_images import open_spec
 from models.image.verify import SOURCE as EWF_SOURCE
 from models.image.verify import MediaStream, recorded_digests
 from models.integrity.digests import digest_file, error_text, hash_stream, normalise
 from models.integrity.recorded import hex_problem, parse_acquisition_log
-from models.integrity.verify import IMAGE_LOG_SUFFIXES, RECORD_DEFECT, _Files
 from models.integrity.verify_result import VerifyResult
 
 MEDIA_SOURCE = "manifest_media"  # labels.json source: a manifest digest that is the media stream's
+# as models.integrity.verify has them (not imported: it imports this module; a test keeps them equal)
+IMAGE_LOG_SUFFIXES = (".txt", ".info", ".log")
+RECORD_DEFECT = "记录有误 / record defect"
 
 
 def acquisition_logs(root: Path, item_id, image_rel: str) -> tuple[list[tuple[str, dict]], list[VerifyResult]]:
@@ -147,6 +151,24 @@ def _manifest_rows(item_id, rel: str, manifest: dict, files: dict, file_error, m
     return out
 
 
+def _check_file(root: Path, rel: str) -> tuple[str | None, str | None]:
+    """(status, error) of the image file: status None when it is a regular file inside the bundle reached
+    through no link leading out (the wording of models.integrity.verify's check of a listed file)."""
+    from models.bundle.safepath import SafePathError
+
+    try:
+        mode = os.lstat(resolve_inside(root, rel)).st_mode
+    except FileNotFoundError:
+        return "missing", "文件不存在 / file not found"
+    except (OSError, SafePathError) as exc:
+        return "unreadable", str(exc)
+    if stat.S_ISDIR(mode):
+        return "unreadable", "清单列为文件，实为文件夹 / listed as a file, found a folder"
+    if not stat.S_ISREG(mode):
+        return "unreadable", "不是普通文件（链接或设备）/ not a regular file (link or device)"
+    return None, None
+
+
 def verify_entry(bundle, item_id, rel: str, digests: dict, progress=None, cancel=None) -> list[VerifyResult]:
     """The results of one disk_image entry: manifest, E01 header and acquisition-log digests, and a row naming
     the reason when the media stream cannot be read (a missing or damaged segment)."""
@@ -154,7 +176,7 @@ def verify_entry(bundle, item_id, rel: str, digests: dict, progress=None, cancel
     manifest, results = _manifest_digests(item_id, rel, digests)
     logs, findings = acquisition_logs(root, item_id, rel)
     results += [f._replace(item=item_id) for f in findings]
-    status, error, _size = _Files(root).check(rel)
+    status, error = _check_file(root, rel)
     if status:  # absent, a folder, a link out: as for any listed file
         for source, values in [("manifest", manifest)] + logs:
             results += [VerifyResult(item_id, rel, a, v, source, None, status, error) for a, v in values.items()]

@@ -308,3 +308,11 @@ def test_the_media_stream_is_read_once(tmp_path, fat_raw, e01_segments, monkeypa
     assert len(reads) == 1  # one read for the manifest, the E01's own digests and the log
     sources = {r.recorded_source for r in rows if r.status == "match"}
     assert {MEDIA_SOURCE, "ewf_header", "guymager:evidence/E1/usb.info"} <= sources
+
+
+def test_shared_wording_stays_equal_to_verify():
+    import models.image.bundle_verify as bundle_verify
+    import models.integrity.verify as verify
+
+    assert bundle_verify.RECORD_DEFECT == verify.RECORD_DEFECT
+    assert bundle_verify.IMAGE_LOG_SUFFIXES == verify.IMAGE_LOG_SUFFIXES
