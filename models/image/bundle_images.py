@@ -15,6 +15,7 @@ from models.image.container import ImageSpec, inspect
 
 META_PREFIX = "bundle_image:"  # meta key per image: its files' stamp, its description, why it could not be read
 BATCH = 2000
+LOG_SUFFIXES = (".txt", ".info", ".log")  # FTK Imager, Guymager and other acquisition logs
 
 
 def image_entries(bundle) -> list[tuple[str | None, str]]:
@@ -47,6 +48,21 @@ def open_spec(bundle, rel: str) -> ImageSpec:
             raise ImageError(f"镜像分段不是证据包内的普通文件（链接或设备）/ an image segment is not a regular file "
                              f"inside the bundle (a link or a device): {Path(segment).name}")
     return spec
+
+
+def companion_of(name: str, images: list[tuple]) -> str | None:
+    """The item of the image a file of the same folder goes with (a segment: same stem, same letter, digits
+    after it, as usb.E02 or usb.002; an acquisition log: .txt, .info, .log), None when it goes with none."""
+    lower = name.lower()
+    if lower.endswith(LOG_SUFFIXES):
+        return images[0][0]
+    stem, dot, suffix = name.rpartition(".")
+    for item, rel in images:
+        own_stem, _dot, own_suffix = rel.rpartition("/")[2].rpartition(".")
+        if dot and stem == own_stem and suffix[:1].lower() == own_suffix[:1].lower() and suffix[1:].isdigit() \
+                and (suffix[:1].isdigit() or len(suffix) == 3):
+            return item
+    return None
 
 
 def stamp(spec: ImageSpec, tz_name: str) -> list:
@@ -84,6 +100,29 @@ class ImageLister:
                     conn.execute("DELETE FROM meta WHERE key = ?", [key])
         for item, rel in entries:
             self.one(item, rel)
+        self.companions(entries)
+
+    def companions(self, entries: list) -> None:
+        """Segments (.E02, .002 ...) and acquisition logs beside a listed image belong to its item (the
+        folder walk, which knows content entries only, wrote them as additions): as verify counts them."""
+        conn, found = self.store.db.conn, []
+        by_folder: dict[str, list] = {}
+        for item, rel in entries:
+            by_folder.setdefault(rel.rpartition("/")[0], []).append((item, rel))
+        for folder, images in by_folder.items():
+            low = folder + "/" if folder else ""
+            sql, params = "SELECT path FROM files WHERE item IS NULL AND kind = 'file'", []
+            if folder:
+                sql, params = sql + " AND path >= ? AND path < ?", [low, folder + "0"]
+            for path, in conn.execute(sql, params).fetchall():
+                name = path[len(low):]
+                item = None if "/" in name else companion_of(name, images)
+                if item is not None:
+                    found.append((item, path))
+                    self.summary.additions -= path.startswith("evidence/")
+        if found:
+            with conn:
+                conn.executemany("UPDATE files SET item = ?, listed = 1 WHERE path = ?", found)
 
     def _saved(self, rel: str) -> dict:
         text = self.store.meta(META_PREFIX + rel)

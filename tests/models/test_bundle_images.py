@@ -316,3 +316,23 @@ def test_shared_wording_stays_equal_to_verify():
 
     assert bundle_verify.RECORD_DEFECT == verify.RECORD_DEFECT
     assert bundle_verify.IMAGE_LOG_SUFFIXES == verify.IMAGE_LOG_SUFFIXES
+
+
+def test_segments_and_logs_beside_an_image_belong_to_its_item(tmp_path, fat_raw, e01_segments, store_dir):
+    from models.image.files import read_image_file
+
+    files = {f"evidence/E1/{n}": d for n, d in e01_segments.items()}
+    files["evidence/E1/usb.info"] = _guymager_info("0" * 32, "0" * 40, "0" * 64)
+    files["evidence/E1/other.bin"] = b"not an image's"
+    root = _bundle(tmp_path, files, [{"path": "evidence/E1/usb.E01", "type": "disk_image",
+                                      "digests": _digests(fat_raw)}])
+    bundle = load_bundle(root)
+    store = open_store(bundle, store_dir)
+    for _ in range(2):  # a rescan too
+        summary = scan_bundle(bundle, store)
+        records = {r["path"]: r for r in iter_file_records(store)}
+        assert summary.additions == 1 and records["evidence/E1/other.bin"]["listed"] == 0
+        assert records["evidence/E1/usb.E02"]["item"] == "E1" and records["evidence/E1/usb.E02"]["listed"] == 1
+        assert records["evidence/E1/usb.info"]["item"] == "E1"
+    keep = records["evidence/E1/usb.E01:/p1/keep.txt"]
+    assert read_image_file(bundle, keep["path"], keep["address"]) == b"hello\n"  # on demand, as the window reads
