@@ -336,3 +336,21 @@ def test_segments_and_logs_beside_an_image_belong_to_its_item(tmp_path, fat_raw,
         assert records["evidence/E1/usb.info"]["item"] == "E1"
     keep = records["evidence/E1/usb.E01:/p1/keep.txt"]
     assert read_image_file(bundle, keep["path"], keep["address"]) == b"hello\n"  # on demand, as the window reads
+
+
+def test_types_from_two_processes_equal_those_typed_here(tmp_path, fat_raw, monkeypatch):
+    import models.image.typing as image_typing
+
+    root = _bundle(tmp_path, {"evidence/E1/usb.dd": fat_raw}, [{"path": "evidence/E1/usb.dd", "type": "disk_image"}])
+    answers = []
+    for pool_from, name in ((10**9, "here"), (1, "pool")):
+        monkeypatch.setattr(image_typing, "POOL_FROM", pool_from)
+        monkeypatch.setattr(image_typing, "BATCH", 2)
+        bundle = load_bundle(root)
+        store = open_store(bundle, tmp_path / name)
+        scan_bundle(bundle, store)
+        fill_types(bundle, store)
+        answers.append(store.db.execute("SELECT path, mime, category, exif_json, type_error FROM files "
+                                        "WHERE path LIKE '%:/%' ORDER BY path").fetchall())
+    assert answers[0] == answers[1]
+    assert any(row[1] == "image/jpeg" and row[3] for row in answers[1]) and not any(row[4] for row in answers[1])
