@@ -2,8 +2,9 @@
 image file's bytes and against its media stream (an E01's through libewf, a split raw image's segments one
 after another), a digest equal to either being a match whose source says which; the MD5/SHA-1 an E01 stores
 and the digests of an FTK Imager .txt / Guymager .info log beside the image against the media stream, which
-is what they record. The media stream is read once for all of these; a single raw file is its own media
-stream and is read once in all."""
+is what they record. The media stream is read once for all of these; the image file's own bytes are read
+after it only for a manifest digest the media stream did not match (a single raw file is its own media
+stream: read once in all)."""
 
 import os
 import stat
@@ -193,8 +194,10 @@ def verify_entry(bundle, item_id, rel: str, digests: dict, progress=None, cancel
     files, file_error = {}, None
     if one_stream:
         files, file_error = (media.digests, media.error)
-    elif manifest:  # an E01's container or a split image's first segment, as a file
-        files, file_error = _file_digests(root / to_os(rel), set(manifest), progress, cancel)
+    else:  # an E01's container or a split image's first segment, as a file: read only for a digest the
+        unmatched = {a for a, v in manifest.items() if media.digests.get(a) != v}  # media stream does not match
+        if unmatched:
+            files, file_error = _file_digests(root / to_os(rel), unmatched, progress, cancel)
     results += _manifest_rows(item_id, rel, manifest, files, file_error, media, one_stream)
     results += _against_media(item_id, rel, EWF_SOURCE, media.stored, media)
     for source, values in logs:
