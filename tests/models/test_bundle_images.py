@@ -354,3 +354,23 @@ def test_types_from_two_processes_equal_those_typed_here(tmp_path, fat_raw, monk
                                         "WHERE path LIKE '%:/%' ORDER BY path").fetchall())
     assert answers[0] == answers[1]
     assert any(row[1] == "image/jpeg" and row[3] for row in answers[1]) and not any(row[4] for row in answers[1])
+
+
+def test_image_verification_reports_progress_and_can_be_cancelled(tmp_path, fat_raw):
+    import threading
+
+    from models.runtime.jobs import Cancelled
+
+    root = _bundle(tmp_path, {"evidence/E1/usb.dd": fat_raw}, [{"path": "evidence/E1/usb.dd", "type": "disk_image"}])
+    before = snapshot(root)
+    seen = []
+    verify_bundle(load_bundle(root), progress=lambda *args: seen.append(args))
+    assert max(args[2] for args in seen) == len(fat_raw)  # bytes of the media stream, as read
+    cancel = threading.Event()
+
+    def stop_early(_done, _total, done_bytes, _size):
+        if done_bytes:
+            cancel.set()
+    with pytest.raises(Cancelled):
+        verify_bundle(load_bundle(root), progress=stop_early, cancel=cancel)
+    assert snapshot(root) == before
