@@ -374,3 +374,15 @@ def test_image_verification_reports_progress_and_can_be_cancelled(tmp_path, fat_
     with pytest.raises(Cancelled):
         verify_bundle(load_bundle(root), progress=stop_early, cancel=cancel)
     assert snapshot(root) == before
+
+
+def test_an_image_without_a_file_system_tsk_reads_gives_the_reason_and_still_verifies(tmp_path, store_dir):
+    noise = os.urandom(1 << 20)
+    root = _bundle(tmp_path, {"evidence/E1/blank.dd": noise}, [{"path": "evidence/E1/blank.dd", "type": "disk_image"}])
+    bundle = load_bundle(root)
+    store = open_store(bundle, store_dir)
+    scan_bundle(bundle, store)
+    records = {r["path"]: r for r in iter_file_records(store)}
+    assert records["evidence/E1/blank.dd"]["error"] is None
+    assert "TSK" in records["evidence/E1/blank.dd:/p1"]["error"] and records["evidence/E1/blank.dd:/p1"]["item"] == "E1"
+    assert {r.status for r in verify_bundle(bundle)} == {"match"}
