@@ -46,6 +46,8 @@ def fat_image() -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         img, note = Path(tmp) / "usb.dd", Path(tmp) / "NOTE.TXT"
         note.write_text("hello\n")
+        when = (T0 - timedelta(days=30)).timestamp()  # as old as the other evidence: the scan reads it inside
+        os.utime(note, (when, when))
         subprocess.run(["mkfs.fat", "-C", "-i", "1234ABCD", "--invariant", str(img), "256"], check=True,
                        capture_output=True)
         subprocess.run(["mcopy", "-m", "-i", str(img), str(note), "::/"], check=True, capture_output=True,

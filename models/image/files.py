@@ -3,9 +3,8 @@ record: the path 'IMAGE:/pN/rest' and its TSK address. The image is opened read-
 
 import re
 from contextlib import contextmanager
-from pathlib import Path
 
-from models.image.container import ImageError, inspect
+from models.image.container import ImageError
 from models.image.source import ImageSource
 
 _TOLD_APART = re.compile(r" \[(\d+)\]$")  # walk's suffix for a name listed twice (a deleted one beside it)
@@ -29,16 +28,14 @@ def is_image_path(bundle, path: str) -> bool:
 
 
 def _spec(bundle, name: str):
-    """The image opened on its own, or a disk_image entry of the bundle found through safepath."""
+    """The image opened on its own, or a disk_image entry of the bundle found through safepath (each segment
+    a regular file inside the bundle: models.image.bundle_images)."""
     image = getattr(bundle, "image", None)
     if image is not None:
         return image
-    from models.bundle.safepath import SafePathError, resolve_inside
+    from models.image.bundle_images import open_spec
 
-    try:
-        return inspect(resolve_inside(Path(bundle.root), name))
-    except SafePathError as exc:
-        raise OSError(str(exc)) from exc
+    return open_spec(bundle, name)
 
 
 @contextmanager

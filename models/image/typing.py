@@ -47,20 +47,21 @@ def type_records(source, records: list[tuple], tz_name: str, exif: bool) -> list
             for rid, path, size, address in records]
 
 
-def _start_worker(spec, tz_name: str, exif: bool) -> None:
+def _start_worker(spec, tz_name: str, exif: bool, name: str | None = None) -> None:
     from models.image.source import ImageSource
 
     lower_priority()
-    _worker.update(source=ImageSource(spec, tz_name), tz=tz_name, exif=exif)
+    _worker.update(source=ImageSource(spec, tz_name, name), tz=tz_name, exif=exif)
 
 
 def _worker_batch(records: list[tuple]) -> list[tuple]:
     return type_records(_worker["source"], records, _worker["tz"], _worker["exif"])
 
 
-def _in_pool(bundle, batches: list, write, cancel, exif: bool) -> None:
+def _in_pool(bundle, batches: list, write, cancel, exif: bool, spec=None, name: str | None = None) -> None:
+    """spec and name: a disk_image entry of a bundle (its bundle path); else the image opened on its own."""
     pool = ProcessPoolExecutor(max_workers=2, mp_context=process_context(), initializer=_start_worker,
-                               initargs=(bundle.image, bundle.timezone, exif))
+                               initargs=(spec or bundle.image, bundle.timezone, exif, name))
     pending, queued = set(), iter(batches)
     try:
         while True:

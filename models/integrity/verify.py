@@ -9,11 +9,11 @@ from typing import NamedTuple
 
 from models.bundle.coverage import Coverage, change_for, is_addition
 from models.bundle.names import as_gb18030_name, from_os, to_os
-from models.bundle.safe_read import LIST_CAP, LOG_CAP, MetadataReadError, read_metadata
+from models.bundle.safe_read import LIST_CAP, read_metadata
 from models.integrity.digest_pool import digest_many
 from models.integrity.digest_tree import FolderError, digest_tree_batches
 from models.integrity.digests import FileJob, normalise
-from models.integrity.recorded import digest_row_steps, digest_rows, hex_problem, list_lines, parse_acquisition_log
+from models.integrity.recorded import digest_row_steps, digest_rows, hex_problem, list_lines
 from models.integrity.verify_result import VerifyResult
 from models.inventory.textenc import decode_text
 from models.runtime.jobs import check_cancel
@@ -85,10 +85,8 @@ class _Collector:
         item_id = item.get("id")
         for entry in item.get("content") or []:
             path = str(entry.get("path", ""))
-            if entry.get("type", "file") in ("file", "disk_image"):
+            if entry.get("type", "file") == "file":  # a disk_image: models.image.bundle_verify
                 self.add(item_id, path, entry.get("digests"), "manifest")
-            if entry.get("type") == "disk_image":
-                self.image_logs(item_id, path)
             if entry.get("type") == "directory" and entry.get("digest_list"):
                 self.digest_list(item_id, path, str(entry["digest_list"]), progress, cancel)
         for path, digests in ((item.get("freeze") or {}).get("digests_at_freeze") or {}).items():
@@ -164,32 +162,6 @@ class _Collector:
                 found[prefix + from_os(name)] = ((index, hexes) if error is None else
                                         ("missing" if missing else "unreadable", None, error))
         return found
-
-    def image_logs(self, item_id, image_rel: str) -> None:
-        """FTK Imager / Guymager logs beside a disk image: same stem first, then any .txt/.info there."""
-        image = PurePosixPath(image_rel)
-        folder = self.root / image.parent
-        try:
-            names = sorted(n for n in os.listdir(folder) if n.lower().endswith(IMAGE_LOG_SUFFIXES))
-        except OSError:
-            return
-        for name in names:
-            rel = from_os(str(image.parent / name) if str(image.parent) != "." else name)
-            try:  # a guess by suffix: a FIFO, a device or a large .txt there is no acquisition log
-                data = read_metadata(self.root / to_os(rel), LOG_CAP)
-            except MetadataReadError:
-                continue
-            except OSError as exc:
-                self.findings.append(VerifyResult(item_id, rel, None, None, f"log:{rel}", None, "unreadable", str(exc)))
-                continue
-            parsed = parse_acquisition_log(data)
-            if parsed is None or not parsed.digests:
-                continue
-            kind = "guymager" if parsed.format == "guymager" else "ftk_log"
-            values = {}
-            for recorded in parsed.digests:  # one value per algorithm: the acquisition hash, else a verified one
-                values.setdefault(recorded.algorithm, recorded.value)
-            self.add(item_id, image_rel, values, f"{kind}:{rel}")
 
 
 class _ListLocator:
@@ -383,6 +355,9 @@ def iter_verify(bundle, store=None, progress=None, cancel=None, items=None):
         yield from verify_image(bundle, progress, cancel)  # a generator: return would yield nothing
         return
     chosen = [i for i in bundle.items if items is None or i.get("id") in set(items)]
+    from models.image.bundle_verify import verify_images  # disk images first: their media streams read once
+
+    image_results = verify_images(bundle, chosen, progress, cancel)
     collector = _Collector(bundle)
     for item in chosen:
         collector.item(item, progress, cancel)
@@ -419,6 +394,7 @@ def iter_verify(bundle, store=None, progress=None, cancel=None, items=None):
     expected, collector.expected = deque(collector.expected), None
     yield from collector.findings
     yield from _compare(expected, answers, by_id, shared)
+    yield from image_results
     if items is None:
         images = {e.get("path") for i in chosen for e in i.get("content") or [] if e.get("type") == "disk_image"}
         yield from _unlisted(bundle, Coverage(bundle), images, cancel)

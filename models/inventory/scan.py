@@ -138,6 +138,9 @@ def scan_bundle(bundle, store, progress=None, cancel=None, source=None) -> ScanS
             raise
         writer.write(pending)
         summary.changed += len(pending)
+        from models.image.bundle_images import list_bundle_images  # disk_image entries: their files too
+
+        list_bundle_images(bundle, store, known if rescan else None, summary, progress, cancel)
         summary.removed = _remove(store, known) if known else 0
         store.set_meta("scanned_at", ns_to_utc_iso(time.time_ns()))  # before checkpoints resume: a later
     finally:                                                              # commit (the typing pass) copies the WAL

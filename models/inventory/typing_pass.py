@@ -65,8 +65,9 @@ def type_batch(root: str, records: list[tuple], tz_name: str, exif: bool = True)
 
 
 def untyped_records(store) -> list[tuple]:
-    """(id, path, size) of every file whose type has not been read yet."""
-    return store.db.execute(f"SELECT id, path, size {UNTYPED} ORDER BY id").fetchall()
+    """(id, path, size) of every file of the bundle's folders whose type has not been read yet (files inside
+    its disk images are typed through TSK: models.image.bundle_images)."""
+    return store.db.execute(f"SELECT id, path, size {UNTYPED} AND address IS NULL ORDER BY id").fetchall()
 
 
 def make_executor(workers: int, mode: str = "process") -> Executor:
@@ -120,13 +121,18 @@ def fill_types(bundle, store, progress=None, cancel=None, workers: int = 2, mode
         from models.image.typing import fill_image_types
 
         return fill_image_types(bundle, store, progress, cancel, exif)
+    from models.image.bundle_images import fill_inner_types, untyped_inner_records
+
     records = untyped_records(store)
-    write = Writer(store, records, progress)
+    inner = untyped_inner_records(bundle, store)  # files inside the bundle's disk images: read through TSK
+    write = Writer(store, records + [r[:3] for r in inner], progress)
     try:
         _fill(records, write, (str(bundle.root), bundle.timezone, exif), cancel, workers, mode)
+        if inner:
+            fill_inner_types(bundle, inner, write, cancel, exif)
     finally:
         write.flush()
-    return len(records)
+    return len(records) + len(inner)
 
 
 def _fill(records: list[tuple], write: Writer, job: tuple, cancel, workers: int, mode: str) -> None:
