@@ -91,14 +91,19 @@ def _rows(store, sql: str, params=()) -> list[dict]:
 
 
 def _inventory(store, items) -> dict:
-    files = _rows(store, "SELECT f.path, f.size, COALESCE(o.category, f.category) AS category "
+    files = _rows(store, "SELECT f.path, f.size, f.address, COALESCE(o.category, f.category) AS category "
                          "FROM files f LEFT JOIN category_overrides o ON o.path = f.path "
-                         "WHERE f.kind = 'file'")
+                         "WHERE f.kind = 'file' AND f.role IS NULL")
     forms: dict[str, int] = {}
     for f in files:
         if f["category"]:
             forms[f["category"]] = forms.get(f["category"], 0) + 1
-    return {"items": len(items), "files": len(files), "bytes": sum(f["size"] or 0 for f in files),
+    inner = [f for f in files if f["address"] is not None]  # listed inside a disk image (TSK address)
+    own = [f for f in files if f["address"] is None] or inner  # an image opened on its own has only these
+    return {"items": len(items), "files": len(files), "image_files": len(inner),
+            "read_files": len(files) - len(inner) or len(files),
+            # an image's bytes once: its files lie inside the image file already counted
+            "bytes": sum(f["size"] or 0 for f in own),
             "forms": dict(sorted(forms.items())),
             "unclassified": sum(1 for f in files if not f["category"])}
 
@@ -222,8 +227,10 @@ def _parties(bundle, manifest: dict) -> list[str]:
 
 
 def _item_entry(item, store, bundle, results, decisions, outcome, tags, propose, verified) -> dict:
-    sizes = store.db.execute("SELECT COUNT(*), COALESCE(SUM(size), 0), COALESCE(SUM(deleted), 0) FROM files "
-                             "WHERE item = ? AND kind = 'file'", [item["id"]]).fetchone()
+    sizes = store.db.execute(  # an image's bytes once: its inner files lie inside the image file counted
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN address IS NULL THEN size END), SUM(size), 0), "
+        "COALESCE(SUM(deleted), 0), COUNT(address) FROM files "
+        "WHERE item = ? AND kind = 'file' AND role IS NULL", [item["id"]]).fetchone()
     relevant = {h: [{"path": t["path"], "note": t["note"], "deleted": bool(t["deleted"])} for t in tags
                     if t["heading"] == h and t["item"] == item["id"]] for h in HEADINGS}
     clauses = _clauses(results, decisions)
@@ -233,6 +240,7 @@ def _item_entry(item, store, bundle, results, decisions, outcome, tags, propose,
         "source": item.get("source", "criminal"), "media": media_fields(item.get("media"), bundle),
         "documents": _documents(item), "parties": _parties(bundle, item),
         "files": sizes[0], "bytes": sizes[1], "deleted_files": sizes[2],  # deleted: recovered from an image
+        "image_files": sizes[3],
         "clauses": [c for c in clauses if c["auto_status"] != "not_applicable" or c["decided"]],
         "not_applicable": sum(1 for c in clauses if c["auto_status"] == "not_applicable" and not c["decided"]),
         "outcome": _outcome(outcome), "relevant": relevant, "verification": verified(item["id"]),

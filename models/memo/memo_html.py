@@ -188,7 +188,9 @@ def _received(d: dict) -> str:
     parts = [f"<h2>{L('一、送审材料')}</h2>",
              "<p>" + L("{agency}移送电子数据证据 {items} 项，文件 {files} 个，共 {size}；",
                        agency=e(d["case"]["investigating_agency"] or L("侦查机关")), items=f"{inv['items']:,}",
-                       files=f"{inv['files']:,}", size=e(size_long(inv["bytes"]))) + _prepared(d) + "</p>",
+                       files=f"{inv['files']:,}", size=e(size_long(inv["bytes"])))
+             + (L("其中 {n} 个文件列自磁盘镜像之内，其大小已计入镜像文件；", n=f"{inv['image_files']:,}")
+                if inv.get("image_files") else "") + _prepared(d) + "</p>",
              table(["证据项", "名称", "取证方式", "文件", "法律手续及笔录"], rows, [8, 22, 15, 17, 38])
              if rows else f"<p>{L('无证据项。')}</p>"]
     for it in d["items"]:
@@ -238,7 +240,7 @@ def _process(d: dict) -> str:
              f"<p>{identity}：<span class='mono'>{e(b['manifest_digest'])}</span></p>",
              "<p>" + L("使用证审台 EvidenceDesk {version} 以只读方式逐一读取证据包中的 {files} 个文件（共 {size}），"
                        "重新计算完整性校验值，算法：{algos}；比对结果：{counts}；校验时间：{when}。",
-                       version=e(v["program_version"] or ""), files=f"{inv['files']:,}",
+                       version=e(v["program_version"] or ""), files=f"{inv.get('read_files', inv['files']):,}",
                        size=e(size_long(inv["bytes"])),
                        algos=e(algos or L("无")), counts=e(counts or L("无")),
                        when=e(when(v["verified_at"]) or L("尚未校验")))
