@@ -730,7 +730,7 @@
     </message>
     <message>
         <location filename="../../ui/detail/detail_pane.py" line="158"/>
-        <source>清单外新增（第三十条第四项）</source>
+        <source>清单外新增（第三十条第（四）项）</source>
         <translation>Addition not in the manifest (Art. 30(4))</translation>
     </message>
     <message>
@@ -1449,7 +1449,7 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <translation>An offline workstation for reviewing electronic evidence under chapter 3 of the Provisions of the People's Procuratorates on Handling Cybercrime Cases. Bundles are opened read-only; the review is kept in a separate review store.</translation>
     </message>
     <message>
-        <source>比对原件与备份（第三十一条第三项）…</source>
+        <source>比对原件与备份（第三十一条第（三）项）…</source>
         <translation>Compare original and backup (Art. 31.3)…</translation>
     </message>
     <message>
@@ -2790,7 +2790,7 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     </message>
     <message>
         <location filename="../../ui/verify/verify_tab.py" line="62"/>
-        <source>重新计算清单记录的每个完整性校验值并比对（第三十一条第二项）</source>
+        <source>重新计算清单记录的每个完整性校验值并比对（第三十一条第（二）项）</source>
         <translation>Recompute every integrity hash recorded in the manifest and compare (Art. 31(2))</translation>
     </message>
     <message>
@@ -3061,7 +3061,7 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <translation>Exported %1 rows to %2</translation>
     </message>
     <message>
-        <source>比对原件与备份（第三十一条第三项）…</source>
+        <source>比对原件与备份（第三十一条第（三）项）…</source>
         <translation>Compare original and backup (Art. 31.3)…</translation>
     </message>
 </context>

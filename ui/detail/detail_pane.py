@@ -200,7 +200,7 @@ class DetailPane(QWidget):
         if rec["listed"]:
             return self.tr("清单所列")
         if rec["path"].startswith("evidence/"):
-            return self.tr("清单外新增（第三十条第四项）")
+            return self.tr("清单外新增（第三十条第（四）项）")
         return self.tr("清单未列")
 
     def _utc_changed(self, checked: bool) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView
 
 def install_tools(window) -> None:
     window._action("tools", window.tr("计算哈希值…"), lambda: open_hash_dialog(window))
-    window._action("tools", window.tr("比对原件与备份（第三十一条第三项）…"), lambda: open_backup_diff(window))
+    window._action("tools", window.tr("比对原件与备份（第三十一条第（三）项）…"), lambda: open_backup_diff(window))
     window._action("tools", window.tr("导出当前表格为 CSV…"), lambda: export_current_table(window))
     window.menus["tools"].addSeparator()
     window._action("tools", window.tr("设置…"), lambda: open_settings(window))
