@@ -1488,6 +1488,22 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>已导出 %1 行到 %2</source>
         <translation>Exported %1 rows to %2</translation>
     </message>
+    <message>
+        <source>E01 文件头代码页</source>
+        <translation>E01 header code page</translation>
+    </message>
+    <message>
+        <source>默认（按 ASCII 读取，出现乱码时按 windows-936）</source>
+        <translation>Default (read as ASCII; as windows-936 where that garbles)</translation>
+    </message>
+    <message>
+        <source>默认</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <source>E01 文件头代码页：%1（本案）。重新运行自动检查后，检查结果按此读取</source>
+        <translation>E01 header code page: %1 (this case). The checks read headers in it at their next run</translation>
+    </message>
 </context>
 <context>
     <name>MemoDialog</name>
@@ -3064,6 +3080,22 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>比对原件与备份（第三十一条第（三）项）…</source>
         <translation>Compare original and backup (Art. 31.3)…</translation>
     </message>
+    <message>
+        <source>E01 文件头代码页</source>
+        <translation>E01 header code page</translation>
+    </message>
+    <message>
+        <source>默认（按 ASCII 读取，出现乱码时按 windows-936）</source>
+        <translation>Default (read as ASCII; as windows-936 where that garbles)</translation>
+    </message>
+    <message>
+        <source>默认</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <source>E01 文件头代码页：%1（本案）。重新运行自动检查后，检查结果按此读取</source>
+        <translation>E01 header code page: %1 (this case). The checks read headers in it at their next run</translation>
+    </message>
 </context>
 <context>
     <name>CopyCells</name>
@@ -3355,6 +3387,66 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <source>ASCII（窄文件头；UTF-16 文件头不受代码页影响）</source>
         <translation>ASCII (narrow header; a UTF-16 header is read without a code page)</translation>
+    </message>
+    <message>
+        <source>泰文</source>
+        <translation>Thai</translation>
+    </message>
+    <message>
+        <source>日文 Shift-JIS</source>
+        <translation>Japanese, Shift-JIS</translation>
+    </message>
+    <message>
+        <source>简体中文 GBK</source>
+        <translation>Simplified Chinese, GBK</translation>
+    </message>
+    <message>
+        <source>韩文</source>
+        <translation>Korean</translation>
+    </message>
+    <message>
+        <source>繁体中文 Big5</source>
+        <translation>Traditional Chinese, Big5</translation>
+    </message>
+    <message>
+        <source>中欧语言</source>
+        <translation>Central European</translation>
+    </message>
+    <message>
+        <source>西里尔文</source>
+        <translation>Cyrillic</translation>
+    </message>
+    <message>
+        <source>西欧语言</source>
+        <translation>Western European</translation>
+    </message>
+    <message>
+        <source>希腊文</source>
+        <translation>Greek</translation>
+    </message>
+    <message>
+        <source>土耳其文</source>
+        <translation>Turkish</translation>
+    </message>
+    <message>
+        <source>希伯来文</source>
+        <translation>Hebrew</translation>
+    </message>
+    <message>
+        <source>阿拉伯文</source>
+        <translation>Arabic</translation>
+    </message>
+    <message>
+        <source>波罗的海语言</source>
+        <translation>Baltic</translation>
+    </message>
+    <message>
+        <source>越南文</source>
+        <translation>Vietnamese</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
