@@ -1,6 +1,7 @@
-"""`check PATH [--json] [--no-verify]`: scan, verify digests when the store has no verification for the bundle as
-it is now, run every check, print results per item and clause and the item's proposed outcome (Art. 43/44) with
-the reviewer's stored clause decisions applied, as the window and the memo propose it (checks.item_proposal)."""
+"""`check PATH [--json] [--no-verify] [--header-codepage CP]`: scan, verify digests when the store has no
+verification for the bundle as it is now, run every check (an E01 header read in the case's code page), print
+results per item and clause and the item's proposed outcome (Art. 43/44) with the reviewer's stored clause
+decisions applied, as the window and the memo propose it (checks.item_proposal)."""
 
 import sys
 
@@ -20,6 +21,9 @@ def add_arguments(parser) -> None:
     add_store_argument(parser)
     parser.add_argument("--no-verify", action="store_true",
                         help="不重新计算校验值（未校验的检查显示尚未校验） / do not recompute digests")
+    parser.add_argument("--header-codepage", metavar="CP",
+                        help="E01 窄文件头的代码页，按案件记住（如 windows-932；default 恢复默认：ASCII，不可读时按 "
+                             "windows-936）/ code page of an E01's narrow header, kept per case")
 
 
 def _prepare(bundle, store, verify: bool = True) -> bool:
@@ -121,9 +125,21 @@ def _print_table(by_item: dict, outcomes: dict, items: dict, out) -> None:
 
 def run(args) -> int:
     from models.cli.cli_common import open_bundle_and_store
+    from models.image.codepages import CodepageError, checked, remember, stored
     from models.store.review import save_check_results
 
+    asked = getattr(args, "header_codepage", None)
+    try:  # before anything is opened: a code page libewf cannot read is refused in one line
+        codepage = None if asked in (None, "default") else checked(asked)
+    except CodepageError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    args.header_codepage = codepage
     bundle, store = open_bundle_and_store(args)  # bad input: main.py answers it with one line and exit 2
+    if asked is not None:
+        remember(store, codepage)  # kept per case: the window and the next `check` read the same
+    if bundle.image is not None and not bundle.image.codepage:
+        bundle.image.codepage = stored(store)  # an image opened on its own is scanned in it too
     verified = _prepare(bundle, store, verify=not getattr(args, "no_verify", False))
     context = build_context(bundle, store, verified=verified)
     by_item = run_checks(bundle, context, default_registry())

@@ -2,6 +2,7 @@
 Guymager .info) lying beside it, read once per run of the checks (Art. 35: ARTICLES.md A35.1, A35.2)."""
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
@@ -109,6 +110,8 @@ def image_records(item: dict, context) -> list[dict]:
             out = {"path": image.path.name, "format": image.format, "segments": [PurePosixPath(s).name for s in
                                                                                  image.segments],
                    "headers": {}, "error": None, "logs": []}
+            if codepage and not image.codepage:  # the case's choice, unless the command line gave one
+                image = replace(image, codepage=codepage)
             try:
                 out["headers"] = read_headers(image)
             except (OSError, ValueError) as exc:

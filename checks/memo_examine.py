@@ -30,11 +30,12 @@ def examine(bundle, store) -> None:
 
 def propose(item: dict, records: list[dict], decisions: dict | None = None, store=None):
     """The program's proposal for the memo: checks.item_proposal over stored check-result records (facts parsed or
-    JSON text), the reviewer's clause decisions (check name -> decision) and, given the store, its current
-    verification, exactly as the window's outcome box and `check` propose."""
+    JSON text), the reviewer's clause decisions (check name -> decision record or word) and, given the store, its
+    current verification, exactly as the window's outcome box and `check` propose. An ItemProposal: the memo says
+    what the decisions changed (its change(), `check --json`'s changed_by_decisions) from it too."""
     from checks.item_proposal import propose_item, stored_verifications
 
-    return propose_item(item, records, stored_verifications(store), decisions).proposal
+    return propose_item(item, records, stored_verifications(store), decisions)
 
 
 def run_memo(args) -> int:

@@ -61,6 +61,14 @@ def _anomalies(bundle, store) -> tuple[list, dict]:
     return list(find(bundle, store, keep_per_item=ANOMALIES_PER_ITEM, item_counts=counts)), counts
 
 
+def _case_settings(store) -> dict:
+    """The settings kept in the case's store: the E01 header code page the reviewer chose for it."""
+    from models.image.codepages import stored
+
+    codepage = stored(store) if store is not None else None
+    return {"image_header_codepage": codepage} if codepage else {}
+
+
 def build_context(bundle, store, today: date | None = None, settings: dict | None = None,
                   verified: bool | None = None) -> CheckContext:
     """Verification records, file records, backup differences and anomalies for one run of the checks;
@@ -75,7 +83,7 @@ def build_context(bundle, store, today: date | None = None, settings: dict | Non
         verify_results=list(load_results(store)) if load_results and verified else [],
         files=_file_loader(store),
         today=today or date.today(),
-        settings=dict(DEFAULT_SETTINGS, **(settings or {})),
+        settings=dict(DEFAULT_SETTINGS, **_case_settings(store), **(settings or {})),
         backup_differences=_backup_differences(bundle, store),
         anomalies=anomalies,
         anomaly_counts=anomaly_counts,

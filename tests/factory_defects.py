@@ -109,7 +109,7 @@ _PLANTS = {
     "31.4": ("E5", "fail", "冻结后操作日志仍有记录", _log_after_freeze),
     "32.2": ("E1", "fail", "缺少扣押清单", _drop_document("E1", "seizure_list")),
     "32.3": ("E3", "fail", "缺少提取笔录", _drop_document("E3", "extraction_record")),
-    "32.4": ("E1", "fail", "只有一名侦查人员收集、提取，持有人也未签名且未注明原因（后者见第三十四条第三项）",
+    "32.4": ("E1", "fail", "只有一名侦查人员收集、提取，持有人也未签名且未注明原因（后者见第三十四条第（三）项）",
              _both(_one_collector, _unsigned_holder)),
     "34.3": ("E1", "fail", "持有人未签名且未注明原因", _unsigned_holder),
     "32.5": ("E1", "fail", "未同步录音录像且未说明原因", _set("E1", "recording", drop=("paths",), made=False)),

@@ -44,7 +44,7 @@ def _e1_files(spec: CaseSpec) -> list[dict]:
     return [
         _answer("E1", "31.2", "fail", "聊天记录中“10000元”被改为“19000元”，哈希值与哈希值清单不符，且无任何说明", CHAT),
         _answer("E1", "45", "fail",
-                "扩展名为 .jpg 的文件实为 SQLite 数据库（通讯录）：名称、格式注明不清（第四十三条第三项），"
+                "扩展名为 .jpg 的文件实为 SQLite 数据库（通讯录）：名称、格式注明不清（第四十三条第（三）项），"
                 "无法直接展示，需说明内容与功能",
                 DISGUISED),
         _answer("E1", "30.4", "needs_review",

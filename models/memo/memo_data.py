@@ -13,7 +13,8 @@ Shape (version 2; every key is always present, lists may be empty, absent values
     files, bytes, clauses [...], not_applicable (count), outcome (the reviewer's record),
     verification {current, digests, files, counts {status: n}, algorithms {name: n}, verified_at, program_version}
       (the item's share of the verification its proposal rests on; current False: none for the bundle as it is now),
-    proposal {proposal, basis [..], reasons [..], corrections [..], files [..], route_44_2},
+    proposal {proposal, basis [..], reasons [..], corrections [..], files [..], route_44_2,
+      changed_by_decisions {from, to, decisions [..]} or None: as `check --json` says it},
     conclusion {outcome admissible|correctable|excluded|pending, decided, basis, reason, corrections,
       route_44_2, files, reviewer, decided_at}, relevant {heading: [{path, note}]}}],
   relevant {heading: [{item, path, note}]}, art16 [{item, title, decided, tasks [{text, basis, files}]}],
@@ -190,12 +191,16 @@ def _proposal(item: dict, results: list[dict], propose, decisions: dict | None =
     """The program's proposal in the judge's shape (proposal, basis list, reasons, corrections, files,
     route_44_2), read from either checks.outcome.ProposedOutcome: the new one, or the old (outcome
     "defect", basis "43.2;43.3", no corrections) mapped onto it. No propose: pending, nothing said."""
-    empty = {"proposal": "pending", "basis": [], "reasons": [], "corrections": [], "files": [], "route_44_2": None}
+    empty = {"proposal": "pending", "basis": [], "reasons": [], "corrections": [], "files": [], "route_44_2": None,
+             "changed_by_decisions": None}
     if propose is None or not results:
         return empty
     # an overridden clause drives nothing: the reviewer's decisions go in with the results, and the store for the
     # verification the window's proposal rests on too
     p = propose(item, results, decisions or None, store=store)
+    change = None
+    if hasattr(p, "unjudged"):  # checks.item_proposal.ItemProposal: the proposal and what the decisions changed
+        change, p = p.change(), p.proposal
     proposal = getattr(p, "proposal", None) or {"defect": "correctable"}.get(p.outcome, p.outcome)
     reasons = [dict(r) for r in getattr(p, "reasons", ()) or ()]
     files = list(getattr(p, "files", None) or [])
@@ -204,7 +209,7 @@ def _proposal(item: dict, results: list[dict], propose, decisions: dict | None =
             files += [f for f in r.get("files") or [] if f not in files]
     return {"proposal": proposal, "basis": _basis_list(p.basis), "reasons": reasons,
             "corrections": list(getattr(p, "corrections", None) or []), "files": files,
-            "route_44_2": getattr(p, "route_44_2", None)}
+            "route_44_2": getattr(p, "route_44_2", None), "changed_by_decisions": change}
 
 
 def _tags(store) -> list[dict]:
@@ -244,7 +249,7 @@ def _item_entry(item, store, bundle, results, decisions, outcome, tags, propose,
         "clauses": [c for c in clauses if c["auto_status"] != "not_applicable" or c["decided"]],
         "not_applicable": sum(1 for c in clauses if c["auto_status"] == "not_applicable" and not c["decided"]),
         "outcome": _outcome(outcome), "relevant": relevant, "verification": verified(item["id"]),
-        "proposal": _proposal(item, results, propose, {name: d["decision"] for (it, name), d in decisions.items()
+        "proposal": _proposal(item, results, propose, {name: d for (it, name), d in decisions.items()
                                                        if it == item["id"]}, store),
     }
     entry["conclusion"] = conclusion(entry)

@@ -96,8 +96,8 @@ def cn_number(n: int) -> str:
 
 
 def article_text(article) -> str:
-    """"30.2" -> 第三十条第二项; "44.2" -> 第四十四条第二款 (Art. 44 has paragraphs, not items);
-    "interp98.7" -> the 2021 interpretation's Art. 98 item 7 (the appraisal grounds the proposals cite).
+    """"30.2" -> 第三十条第（二）项, as the clause names write it; "44.2" -> 第四十四条第二款 (Art. 44 has paragraphs,
+    not items); "interp98.7" -> the 2021 interpretation's Art. 98 item 7 (the appraisal grounds the proposals cite).
     English: Art. 30(2), Art. 44 para. 2."""
     text = str(article or "")
     if text.startswith("interp"):
@@ -106,7 +106,7 @@ def article_text(article) -> str:
             if not L.zh:
                 return f"Art. {number}" + (f"({sub})" if sub else "") + " of the SPC's 2021 interpretation"
             return (f"《最高人民法院关于适用〈中华人民共和国刑事诉讼法〉的解释》第{cn_number(int(number))}条"
-                    + (f"第{cn_number(int(sub))}项" if sub.isdigit() else ""))
+                    + (f"第（{cn_number(int(sub))}）项" if sub.isdigit() else ""))
     parts = text.split(".")
     if not parts[0].isdigit():
         return text
@@ -114,9 +114,9 @@ def article_text(article) -> str:
         if parts[0] == "44" and len(parts) > 1:
             return f"Art. 44 para. {parts[1]}"
         return f"Art. {parts[0]}" + "".join(f"({p})" for p in parts[1:])
-    unit = "款" if parts[0] == "44" else "项"
+    sub = "第{}款" if parts[0] == "44" else "第（{}）项"
     return f"第{cn_number(int(parts[0]))}条" + "".join(
-        f"第{cn_number(int(p))}{unit}" if p.isdigit() else p for p in parts[1:])
+        sub.format(cn_number(int(p))) if p.isdigit() else p for p in parts[1:])
 
 
 def e(value) -> str:

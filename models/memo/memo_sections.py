@@ -68,10 +68,35 @@ def _finding(c: dict) -> str:
     return text + L("。")
 
 
+def _side(side: dict) -> str:
+    basis = L("（依据：{basis}）", basis=basis_text(side["basis"])) if side["basis"] else ""
+    return label("outcome", side["proposal"], L.lang) + basis
+
+
+def change_sentence(proposal: dict) -> str:
+    """What the reviewer's clause decisions changed in the program's proposal, clause and reason named: the words
+    `check` and the window's outcome box say, from the same changed_by_decisions. Empty when they changed nothing."""
+    change = proposal.get("changed_by_decisions")
+    if not change:
+        return ""
+    said = []
+    for d in change["decisions"]:
+        title = title_of(d["check"])
+        why = L.semi().join(plain(x) for x in (d.get("reason"), d.get("note")) if x)
+        said.append(article_text(d["article"]) + (L("（{v}）", v=e(title)) if title else "")
+                    + L("：{v}", v=L("审查人" + DECIDED_WORDS.get(d["decision"], "")))
+                    + (L("（{v}）", v=e(d["reviewer"])) if d.get("reviewer") else "")
+                    + (L("，{v}", v=e(why)) if why else ""))
+    return L("按审查人的决定，结论建议由“{before}”改为“{after}”：{decisions}。", before=e(_side(change["from"])),
+             after=e(_side(change["to"])), decisions=L.semi().join(said)) if said else L(
+        "按审查人的决定，结论建议由“{before}”改为“{after}”。", before=e(_side(change["from"])),
+        after=e(_side(change["to"])))
+
+
 def _conclusion_sentence(it: dict, findings: int) -> str:
     c = it["conclusion"]
     if c["outcome"] == "pending":
-        return f"<p>{L('该证据尚待审查人判断。')}{mark(c['decided'])}</p>"
+        return f"<p>{L('该证据尚待审查人判断。')}{change_sentence(it['proposal'])}{mark(c['decided'])}</p>"
     if c["basis"]:
         lead = L("依据{law}", law=cited(c["basis"]))
     elif findings:
@@ -80,11 +105,11 @@ def _conclusion_sentence(it: dict, findings: int) -> str:
         lead = L("经审查未发现影响其真实性、完整性、合法性的问题")
     reason = f"（{e(plain(c['reason']))}）" if c.get("reason") else ""
     proposal = it["proposal"]
-    differs = ""
+    differs = change_sentence(proposal)
     if c["decided"] and proposal["proposal"] not in ("pending", c["outcome"]):
         basis = f"（{basis_text(proposal['basis'])}）" if proposal["basis"] else ""
-        differs = L("程序建议为“{proposal}”{basis}，审查人作出上述不同结论。",
-                    proposal=label("outcome", proposal["proposal"], L.lang), basis=basis)
+        differs += L("程序建议为“{proposal}”{basis}，审查人作出上述不同结论。",
+                     proposal=label("outcome", proposal["proposal"], L.lang), basis=basis)
     return (f"<p>{L('{lead}，该证据{outcome}', lead=lead, outcome=outcome_text(c['outcome']))}{reason}{L('。')}"
             f"{differs}{mark(c['decided'])}</p>")
 

@@ -730,7 +730,7 @@
     </message>
     <message>
         <location filename="../../ui/detail/detail_pane.py" line="158"/>
-        <source>清单外新增（第三十条第四项）</source>
+        <source>清单外新增（第三十条第（四）项）</source>
         <translation>Addition not in the manifest (Art. 30(4))</translation>
     </message>
     <message>
@@ -1449,7 +1449,7 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <translation>An offline workstation for reviewing electronic evidence under chapter 3 of the Provisions of the People's Procuratorates on Handling Cybercrime Cases. Bundles are opened read-only; the review is kept in a separate review store.</translation>
     </message>
     <message>
-        <source>比对原件与备份（第三十一条第三项）…</source>
+        <source>比对原件与备份（第三十一条第（三）项）…</source>
         <translation>Compare original and backup (Art. 31.3)…</translation>
     </message>
     <message>
@@ -1487,6 +1487,22 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <source>已导出 %1 行到 %2</source>
         <translation>Exported %1 rows to %2</translation>
+    </message>
+    <message>
+        <source>E01 文件头代码页</source>
+        <translation>E01 header code page</translation>
+    </message>
+    <message>
+        <source>默认（按 ASCII 读取，出现乱码时按 windows-936）</source>
+        <translation>Default (read as ASCII; as windows-936 where that garbles)</translation>
+    </message>
+    <message>
+        <source>默认</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <source>E01 文件头代码页：%1（本案）。重新运行自动检查后，检查结果按此读取</source>
+        <translation>E01 header code page: %1 (this case). The checks read headers in it at their next run</translation>
     </message>
 </context>
 <context>
@@ -2790,7 +2806,7 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     </message>
     <message>
         <location filename="../../ui/verify/verify_tab.py" line="62"/>
-        <source>重新计算清单记录的每个完整性校验值并比对（第三十一条第二项）</source>
+        <source>重新计算清单记录的每个完整性校验值并比对（第三十一条第（二）项）</source>
         <translation>Recompute every integrity hash recorded in the manifest and compare (Art. 31(2))</translation>
     </message>
     <message>
@@ -3061,8 +3077,24 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <translation>Exported %1 rows to %2</translation>
     </message>
     <message>
-        <source>比对原件与备份（第三十一条第三项）…</source>
+        <source>比对原件与备份（第三十一条第（三）项）…</source>
         <translation>Compare original and backup (Art. 31.3)…</translation>
+    </message>
+    <message>
+        <source>E01 文件头代码页</source>
+        <translation>E01 header code page</translation>
+    </message>
+    <message>
+        <source>默认（按 ASCII 读取，出现乱码时按 windows-936）</source>
+        <translation>Default (read as ASCII; as windows-936 where that garbles)</translation>
+    </message>
+    <message>
+        <source>默认</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <source>E01 文件头代码页：%1（本案）。重新运行自动检查后，检查结果按此读取</source>
+        <translation>E01 header code page: %1 (this case). The checks read headers in it at their next run</translation>
     </message>
 </context>
 <context>
@@ -3355,6 +3387,66 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <source>ASCII（窄文件头；UTF-16 文件头不受代码页影响）</source>
         <translation>ASCII (narrow header; a UTF-16 header is read without a code page)</translation>
+    </message>
+    <message>
+        <source>泰文</source>
+        <translation>Thai</translation>
+    </message>
+    <message>
+        <source>日文 Shift-JIS</source>
+        <translation>Japanese, Shift-JIS</translation>
+    </message>
+    <message>
+        <source>简体中文 GBK</source>
+        <translation>Simplified Chinese, GBK</translation>
+    </message>
+    <message>
+        <source>韩文</source>
+        <translation>Korean</translation>
+    </message>
+    <message>
+        <source>繁体中文 Big5</source>
+        <translation>Traditional Chinese, Big5</translation>
+    </message>
+    <message>
+        <source>中欧语言</source>
+        <translation>Central European</translation>
+    </message>
+    <message>
+        <source>西里尔文</source>
+        <translation>Cyrillic</translation>
+    </message>
+    <message>
+        <source>西欧语言</source>
+        <translation>Western European</translation>
+    </message>
+    <message>
+        <source>希腊文</source>
+        <translation>Greek</translation>
+    </message>
+    <message>
+        <source>土耳其文</source>
+        <translation>Turkish</translation>
+    </message>
+    <message>
+        <source>希伯来文</source>
+        <translation>Hebrew</translation>
+    </message>
+    <message>
+        <source>阿拉伯文</source>
+        <translation>Arabic</translation>
+    </message>
+    <message>
+        <source>波罗的海语言</source>
+        <translation>Baltic</translation>
+    </message>
+    <message>
+        <source>越南文</source>
+        <translation>Vietnamese</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

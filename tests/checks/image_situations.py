@@ -18,12 +18,12 @@ HEADERS = {"case": "公（刑）〔2026〕8号", "evidence": "E2-1", "examiner":
            "notes": "经只读接口制作"}
 
 
-def _e01(fmt: str, headers: dict) -> tuple[bytes, dict]:
-    """The E01 bytes and the header fields libewf reads back from them."""
+def _e01(fmt: str, headers: dict, codepage: str = "windows-936") -> tuple[bytes, dict]:
+    """The E01 bytes and the header fields libewf reads back from them (by default)."""
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "usb.dd"
         raw.write_bytes(fat_image())
-        image = e01_of(raw, Path(tmp) / "usb", fmt=fmt, **headers)
+        image = e01_of(raw, Path(tmp) / "usb", codepage=codepage, fmt=fmt, **headers)
         return image.read_bytes(), entry_image(tmp, image.name)["headers"]
 
 
@@ -41,13 +41,14 @@ def guymager_info(examiner: str, started, md5: str | None = None) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
-def e01_item(fmt: str = "encase6", log: dict | None = None, shift_days: int = 0, **changes):
+def e01_item(fmt: str = "encase6", log: dict | None = None, shift_days: int = 0, codepage: str = "windows-936",
+             **changes):
     """A change of the clean case: E2 holds the E01 (header values HEADERS updated by `changes`), the manifest
     records the acquisition as the header does (tool ewfacquirestream, its version, the examiner, the times
     around the header's date read in the case zone +08:00), shifted by shift_days; `log` writes a Guymager
-    .info beside the image (examiner, md5)."""
+    .info beside the image (examiner, md5); `codepage` the narrow header's (ewfacquirestream -A)."""
     def change(spec, today):
-        data, head = _e01(fmt, dict(HEADERS, **changes))
+        data, head = _e01(fmt, dict(HEADERS, **changes), codepage)
         at = local_time(head["acquired_at"]).replace(tzinfo=CST)
         item = spec.item("E2")
         spec.drop(item["content"][0]["path"])

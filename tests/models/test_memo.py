@@ -60,7 +60,7 @@ def fill_review(store, decide: bool) -> None:
         db.execute("INSERT INTO decisions VALUES ('E1','a33_1_relevance','answer',NULL,'证明交易过程','相关',"
                    "'张检察官','2026-11-23T08:11:00Z')")
         db.execute("INSERT INTO outcomes VALUES ('E1','admissible',NULL,NULL,NULL,'张检察官','2026-11-23T08:20:00Z')")
-        db.execute("INSERT INTO outcomes VALUES ('E2','defect','第四十三条第四项','未记录网络地址',?,'张检察官',"
+        db.execute("INSERT INTO outcomes VALUES ('E2','defect','第四十三条第（四）项','未记录网络地址',?,'张检察官',"
                    "'2026-11-23T08:21:00Z')", [json.dumps(["补充在线提取笔录，载明网络地址"], ensure_ascii=False)])
         db.execute("INSERT INTO tags VALUES ('evidence/E1/聊天记录.txt','objective_act','商谈出售公民信息',"
                    "'张检察官','2026-11-23T08:12:00Z')")
@@ -221,7 +221,7 @@ def test_never_opened_bundle_is_examined_before_it_is_signed(tmp_path):
     assert run.returncode == 0, run.stderr
     assert "尚未审查" in run.stderr and "校验" in run.stderr
     flat = pdftext(tmp_path / "m.pdf").replace("\n", "")
-    assert "第三十一条第二项（完整性校验值比对）" in flat and "evidence/E1/聊天记录.txt" in flat
+    assert "第三十一条第（二）项（完整性校验值比对）" in flat and "evidence/E1/聊天记录.txt" in flat
     assert "证据E1（涉案U盘一个）" in flat and "第四十四条第二款" in flat  # data changed, no 44.2 route shown
     assert "六、排除的证据（第四十四条）无。" not in flat
     assert "文书编号：某检电审〔2026〕3号" in flat
@@ -340,7 +340,7 @@ def test_a_decision_unlike_the_proposal_says_so_and_a_question_is_not_a_finding(
     assert e1["conclusion"]["outcome"] == "admissible" and e1["proposal"]["proposal"] == "correctable"
     flat = pdftext(write_memo(data, load_identity(tmp_path / "id.p12", b"pw"), tmp_path / "m.pdf")).replace("\n", "")
     assert "程序建议为“瑕疵可补正”" in flat and "审查人作出上述不同结论" in flat
-    assert "请标注相关文件" not in flat and "第三十三条第一项：审查人答复：相关，证明交易过程" in flat
+    assert "请标注相关文件" not in flat and "第三十三条第（一）项：审查人答复：相关，证明交易过程" in flat
 
 
 def test_the_judges_proposal_shape_reads_through_the_adapter(tmp_path):
@@ -381,5 +381,5 @@ def test_the_judges_proposal_shape_reads_through_the_adapter(tmp_path):
     assert tasks["E1"][0] == "由持有人补签扣押清单" and "司法鉴定" in tasks["E1"][1]
     text = pdftext(write_memo(data, load_identity(tmp_path / "id.p12", b"pw"), tmp_path / "m.pdf"))
     flat = text.replace("\n", "")
-    assert "interp" not in text and "第九十八条第七项" in flat and "第四十四条第二款途径：经司法鉴定" in flat
-    assert "证据E2（网页）：依据第四十三条第四项，存在下列瑕疵：未记录网络地址" in flat
+    assert "interp" not in text and "第九十八条第（七）项" in flat and "第四十四条第二款途径：经司法鉴定" in flat
+    assert "证据E2（网页）：依据第四十三条第（四）项，存在下列瑕疵：未记录网络地址" in flat

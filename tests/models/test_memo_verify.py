@@ -120,8 +120,8 @@ def fill_audited(store) -> None:
     review.decide(store, "E1", "a31_2_digests", "confirm", "张检察官", note="已复核")
     review.decide(store, "E1", "a33_1_relevance", "answer", "张检察官", note="证明交易过程", answer="相关")
     review.set_outcome(store, "E1", "admissible", None, None, None, "张检察官")
-    review.set_outcome(store, "E2", "defect", "第四十三条第四项", "未记录网络地址", ["补充在线提取笔录，载明网络地址"],
-                       "张检察官")
+    review.set_outcome(store, "E2", "defect", "第四十三条第（四）项", "未记录网络地址",
+                       ["补充在线提取笔录，载明网络地址"], "张检察官")
     review.tag(store, "evidence/E1/聊天记录.txt", "objective_act", "商谈出售公民信息", "张检察官")
 
 

@@ -1,4 +1,4 @@
-"""工具 > 比对原件与备份（第三十一条第三项）: the backup's files against the original's, with the line diff."""
+"""工具 > 比对原件与备份（第三十一条第（三）项）: the backup's files against the original's, with the line diff."""
 
 from PySide6.QtCore import QSettings
 

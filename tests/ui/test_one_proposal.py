@@ -82,3 +82,44 @@ def test_the_restored_route_rests_on_the_same_verification_everywhere(qtbot, tmp
     window = _box(qtbot, store, bundle, item_id).proposal.to_dict()
     for key in SAME:
         assert checked[key] == memo[key] == window[key], key
+
+
+def test_the_memo_says_in_words_what_the_decision_changed(qtbot, make_bundle, store_dir, tmp_path, capsys):
+    """The signed memo's conclusion names the move, the clause and the reason, from the changed_by_decisions that
+    `check --json` gives; an item no decision moved says nothing of the kind."""
+    import subprocess
+
+    from models.memo.identity import load_identity, make_identity
+    from models.memo.memo_render import write_memo
+
+    path = make_bundle.with_defect("39.3")
+    bundle, store = prepared(path, store_dir)
+    e6_item = next(i for i in bundle.items if i["id"] == "E6")
+    name = next(r["check"] for r in propose_stored(store, e6_item).proposal.reasons if r["effect"].startswith("43"))
+    review.decide(store, "E6", name, "override", "检察官甲", reason="笔录已补签，附卷")
+    store.close()
+    _code, rows = _check_rows(path, store_dir, capsys)
+    checked = {r["item"]: r["outcome"]["changed_by_decisions"] for r in rows if "outcome" in r}
+
+    bundle, store = prepared(path, store_dir, with_results=False)
+    data = build_memo_data(bundle, store, "检察官甲", False, propose=propose)
+    assert {it["id"]: it["proposal"]["changed_by_decisions"] for it in data["items"]} == checked
+    make_identity("检察官甲", tmp_path / "id.p12", b"pw")
+    identity = load_identity(tmp_path / "id.p12", b"pw")
+
+    def text(english=False):
+        out = write_memo(data, identity, tmp_path / ("en.pdf" if english else "zh.pdf"), english=english)
+        flat = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+        return flat.replace("\n", "").replace(" ", "") if not english else " ".join(flat.split())
+
+    flat = text()
+    said = ("按审查人的决定，结论建议由“瑕疵可补正（依据：第四十三条第（二）项）”改为“可采”："
+            "第三十九条第（二）项（回执签名）：审查人不同意程序结果（检察官甲），笔录已补签，附卷。")
+    assert said in flat
+    assert flat.count("按审查人的决定") == 1  # E6 alone was moved
+    e6 = flat.index("证据E6")
+    assert e6 < flat.index(said) < flat.index("五、瑕疵及补正要求")  # in E6's paragraph, before section 5
+    english = text(english=True)
+    assert ("The reviewer's clause decisions changed the program's proposal from \"defect to correct (basis: "
+            "Art. 43(2))\" to \"admissible\": Art. 39(2)") in english
+    assert "笔录已补签，附卷" in english.replace(" ", "")

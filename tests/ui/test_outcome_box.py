@@ -60,7 +60,7 @@ def _override_the_defect(store):
 def proposal_reasons(store, item_id):
     from checks.memo_examine import propose
 
-    return propose({"id": item_id}, review.load_check_results(store, item_id)).reasons
+    return propose({"id": item_id}, review.load_check_results(store, item_id)).proposal.reasons
 
 
 def test_an_overridden_clause_no_longer_drives_the_proposal(qtbot, make_bundle, store_dir):

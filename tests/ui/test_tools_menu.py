@@ -21,7 +21,8 @@ def test_empty_menus_are_hidden_and_tools_has_its_actions(qtbot, tmp_path, store
     window.install_extras()
     assert not window.menus["training"].menuAction().isVisible()
     texts = [a.text() for a in window.menus["tools"].actions() if a.text()]
-    assert texts == ["计算哈希值…", "比对原件与备份（第三十一条第三项）…", "导出当前表格为 CSV…", "设置…"]
+    assert texts == ["计算哈希值…", "比对原件与备份（第三十一条第（三）项）…", "导出当前表格为 CSV…",
+                     "E01 文件头代码页", "设置…"]
     assert [a.text() for a in window.menus["help"].actions()] == ["使用手册", "关于"]
 
 

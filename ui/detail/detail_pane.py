@@ -69,7 +69,7 @@ class DetailPane(QWidget):
             box.hide()
             box.deleteLater()
         self.sections = []
-        self.path = self.record = None
+        self.path = self.record = self._shown_images = None
         self.title.setText(self.tr("详情"))
         self.placeholder.show()
 
@@ -109,11 +109,20 @@ class DetailPane(QWidget):
         from ui.detail.image_details import image_sections
 
         self.clear()
+        self._shown_images = (list(names), title)
         self.title.setText(title or (names[0].rsplit("/", 1)[-1] if names else self.tr("详情")))
         self.placeholder.hide()
         for name in names:
             for section, rows in image_sections(self.bundle, self.store, name, self._images):
                 self.add_section(section, rows)
+
+    def refresh(self) -> None:
+        """What is shown, read again: after the case's E01 header code page changed (ui.window.codepage_menu)."""
+        self._images = {}
+        if self.path is not None:
+            self.show_file(self.path)
+        elif self._shown_images is not None:
+            self.show_images(*self._shown_images)
 
     def add_section(self, title: str, rows) -> QGroupBox:
         """A titled group of (label, value) rows below the metadata; cleared by the next show_file."""
@@ -200,7 +209,7 @@ class DetailPane(QWidget):
         if rec["listed"]:
             return self.tr("清单所列")
         if rec["path"].startswith("evidence/"):
-            return self.tr("清单外新增（第三十条第四项）")
+            return self.tr("清单外新增（第三十条第（四）项）")
         return self.tr("清单未列")
 
     def _utc_changed(self, checked: bool) -> None:

@@ -29,8 +29,9 @@ def image_name(bundle, path: str) -> str | None:
     return path if path in images else None
 
 
-def _entry_info(bundle, rel: str) -> dict:
-    """ImageSource.info() of a bundle's disk_image entry; {"error": ...} where it cannot be opened."""
+def _entry_info(bundle, rel: str, codepage: str | None = None) -> dict:
+    """ImageSource.info() of a bundle's disk_image entry, its narrow header read in the case's code page (None:
+    libewf's default, then windows-936); {"error": ...} where it cannot be opened."""
     from pathlib import Path
 
     from models.bundle.bundle_error import ImageError
@@ -39,7 +40,7 @@ def _entry_info(bundle, rel: str) -> dict:
     from models.image.source import ImageSource
 
     try:
-        source = ImageSource(inspect(resolve_inside(Path(bundle.root), rel)), bundle.timezone, rel)
+        source = ImageSource(inspect(resolve_inside(Path(bundle.root), rel), codepage), bundle.timezone, rel)
     except (ImageError, SafePathError, OSError, ValueError) as exc:
         return {"error": str(exc).splitlines()[0] if str(exc) else type(exc).__name__}
     try:
@@ -50,15 +51,39 @@ def _entry_info(bundle, rel: str) -> dict:
         source.close()
 
 
+def _headers_in(image, codepage: str) -> dict:
+    """The header fields of an image opened on its own, read again in the case's code page ({} if it fails:
+    the scan's reading stays)."""
+    from dataclasses import replace
+
+    from checks.image_records import read_headers
+    from models.bundle.bundle_error import ImageError
+
+    try:
+        return read_headers(replace(image, codepage=codepage))
+    except (ImageError, OSError, ValueError):
+        return {}
+
+
 def image_info(bundle, store, name: str, cache: dict) -> dict:
-    """The image's description (format, segments, header fields, partitions)."""
-    if getattr(bundle, "image", None) is not None:
+    """The image's description (format, segments, header fields, partitions), its header in the code page the
+    case chose (models.image.codepages, as the checks read it)."""
+    from models.image.codepages import normalized, stored
+
+    codepage = stored(store)
+    image = getattr(bundle, "image", None)
+    if image is not None:
         from models.image.scan import image_info as saved
 
-        return saved(store) or {}
-    key = (str(bundle.root), name)
+        info = dict(saved(store) or {})
+        if codepage and info.get("format") == "E01" and normalized(info.get("header_codepage")) != codepage:
+            if ("headers", codepage) not in cache:
+                cache[("headers", codepage)] = _headers_in(image, codepage)
+            info.update(cache[("headers", codepage)])
+        return info
+    key = (str(bundle.root), name, codepage)
     if key not in cache:
-        cache[key] = _entry_info(bundle, name)
+        cache[key] = _entry_info(bundle, name, codepage)
     return cache[key]
 
 

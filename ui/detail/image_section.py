@@ -61,15 +61,33 @@ def image_title(info: dict | None, name: str) -> str:
     return f"{name}（{_t(FORMATS.get(fmt, fmt))}）" if fmt else name
 
 
+CODEPAGE_NAMES = {"windows-874": QT_TRANSLATE_NOOP("ImageSection", "泰文"),
+                  "windows-932": QT_TRANSLATE_NOOP("ImageSection", "日文 Shift-JIS"),
+                  "windows-936": QT_TRANSLATE_NOOP("ImageSection", "简体中文 GBK"),
+                  "windows-949": QT_TRANSLATE_NOOP("ImageSection", "韩文"),
+                  "windows-950": QT_TRANSLATE_NOOP("ImageSection", "繁体中文 Big5"),
+                  "windows-1250": QT_TRANSLATE_NOOP("ImageSection", "中欧语言"),
+                  "windows-1251": QT_TRANSLATE_NOOP("ImageSection", "西里尔文"),
+                  "windows-1252": QT_TRANSLATE_NOOP("ImageSection", "西欧语言"),
+                  "windows-1253": QT_TRANSLATE_NOOP("ImageSection", "希腊文"),
+                  "windows-1254": QT_TRANSLATE_NOOP("ImageSection", "土耳其文"),
+                  "windows-1255": QT_TRANSLATE_NOOP("ImageSection", "希伯来文"),
+                  "windows-1256": QT_TRANSLATE_NOOP("ImageSection", "阿拉伯文"),
+                  "windows-1257": QT_TRANSLATE_NOOP("ImageSection", "波罗的海语言"),
+                  "windows-1258": QT_TRANSLATE_NOOP("ImageSection", "越南文")}
+
+
 def codepage_text(codepage: str) -> str:
-    """'windows-936（简体中文 GBK）'. The code page is the narrow header's; the UTF-16 header EnCase 4 and later
-    write beside it is read without one, which the ASCII row says."""
-    name = str(codepage).lower().replace("cp", "windows-") if str(codepage).lower().startswith("cp") else codepage
-    if name == "windows-936":
-        return _t("windows-936（简体中文 GBK）")
+    """'windows-936（简体中文 GBK）' (libewf says cp936). The code page is the narrow header's; the UTF-16 header
+    EnCase 4 and later write beside it is read without one, which the ASCII row says."""
+    from models.image.codepages import normalized
+
+    name = normalized(codepage) or ""
     if name == "ascii":
         return _t("ASCII（窄文件头；UTF-16 文件头不受代码页影响）")
-    return name
+    if name in CODEPAGE_NAMES:
+        return _t("%1（%2）").replace("%1", name).replace("%2", _t(CODEPAGE_NAMES[name]))
+    return str(codepage)
 
 
 def header_rows(info: dict) -> list:

@@ -1,4 +1,4 @@
-"""工具 > 比对原件与备份（第三十一条第三项）: a backup item against its original, file by file, off the GUI thread;
+"""工具 > 比对原件与备份（第三十一条第（三）项）: a backup item against its original, file by file, off the GUI thread;
 for a text or CSV file that differs, its line diff (models.integrity.backup_diff), read-only."""
 
 from PySide6.QtCore import Qt

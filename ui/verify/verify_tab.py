@@ -71,7 +71,7 @@ class VerifyTab(QWidget):
         self.model = VerifyTableModel(self)
         self.scope = QComboBox()
         self.verify_button = QPushButton(self.tr("校验"))
-        self.verify_button.setToolTip(self.tr("重新计算清单记录的每个完整性校验值并比对（第三十一条第二项）"))
+        self.verify_button.setToolTip(self.tr("重新计算清单记录的每个完整性校验值并比对（第三十一条第（二）项）"))
         self.verify_button.clicked.connect(lambda: self.verify(self.scope.currentData()))
         self.status_filter = QComboBox()
         self.item_filter = QComboBox()

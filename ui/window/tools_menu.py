@@ -1,16 +1,19 @@
-"""The 工具 and 帮助 menus: hash on demand, original against backup (31.3), the current table as CSV,
-settings; the manual (F1) and 关于."""
+"""The 工具 and 帮助 menus: hash on demand, original against backup (31.3), the current table as CSV, the E01
+header code page of the case, settings; the manual (F1) and 关于."""
 
 from pathlib import Path
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView
 
+from ui.window.codepage_menu import install_codepage_menu
+
 
 def install_tools(window) -> None:
     window._action("tools", window.tr("计算哈希值…"), lambda: open_hash_dialog(window))
-    window._action("tools", window.tr("比对原件与备份（第三十一条第三项）…"), lambda: open_backup_diff(window))
+    window._action("tools", window.tr("比对原件与备份（第三十一条第（三）项）…"), lambda: open_backup_diff(window))
     window._action("tools", window.tr("导出当前表格为 CSV…"), lambda: export_current_table(window))
+    install_codepage_menu(window)  # per case: the E01 narrow header's code page
     window.menus["tools"].addSeparator()
     window._action("tools", window.tr("设置…"), lambda: open_settings(window))
     window.menus["help"].clear()
