@@ -19,23 +19,47 @@ from models.runtime.jobs import check_cancel, lower_priority, process_context
 from models.runtime.parent_watch import mark_top, watch_top
 
 HELPERS = 2
-HANDOFF = 3000  # entries listed here before the helpers start: a small image is not worth their start
+HANDOFF = 3000  # where helpers cannot be forked: entries listed here before they start (spawning costs)
+STALL_S = float(os.environ.get("EVIDENCEDESK_IMAGE_STALL_S", "30"))  # no answer for a folder this long: stopped
 PER_REQUEST = 4  # folders asked for in one message
 OUTSTANDING = 2  # requests a helper holds at once: it lists the next while this process takes the last
 SEND_ROWS = 1000  # a helper sends what it has once it holds this many rows
 
 
-def _context():
-    """(multiprocessing context, lower the helpers' priority). Fork where this process runs no other thread
-    (the command line, a window's scan helper): the helpers start in milliseconds, the modules loaded, at the
-    scanning process's own priority. Else the program's context (a forkserver), the helpers lowered."""
+_STALL = ("TSK 读取 {seconds:.0f} 秒无进展（元数据损坏，如文件声称的大小远超磁盘），本分区列出 {{listed}} 项后停止 / "
+          "TSK made no progress for {seconds:.0f} s (damaged metadata, such as a file claiming a size far beyond "
+          "the disk): the listing of this partition stopped after {{listed}} entries")
+_DIED = ("TSK 读取进程意外退出（{code}），本分区列出 {{listed}} 项后停止 / the TSK reader ended unexpectedly "
+         "({code}): the listing of this partition stopped after {{listed}} entries")
+
+
+class HelperStopped(Exception):
+    """A helper stalled in TSK or died: its partition's listing stops there (reason: text with {listed})."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _forks() -> bool:
+    """Fork where this process runs no other thread (the command line, a window's scan helper): a forked copy
+    of a thread holding a lock could deadlock."""
     import multiprocessing
 
     try:
         alone = len(os.listdir("/proc/self/task")) == 1
     except OSError:
         alone = False
-    if alone and "fork" in multiprocessing.get_all_start_methods():
+    return alone and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _context():
+    """(multiprocessing context, lower the helpers' priority). Forked helpers start in milliseconds with the
+    modules loaded, at the scanning process's own priority; else the program's context (a forkserver), the
+    helpers lowered."""
+    import multiprocessing
+
+    if _forks():
         mark_top()
         return multiprocessing.get_context("fork"), False
     return process_context(), True
@@ -89,8 +113,9 @@ class HelperPool:
     """Helper processes listing folders of one image. next() gives the folder on top of the walk's stack,
     listed by whichever helper was asked, and keeps each helper a request or two ahead."""
 
-    def __init__(self, spec, tz_name: str, name: str, coverage, count: int = HELPERS):
+    def __init__(self, spec, tz_name: str, name: str, coverage, count: int = HELPERS, stall: float = STALL_S):
         context, lowered = _context()
+        self.stall = stall
         self.conns, self.processes, self.ready, self.load = [], [], set(), [0] * count
         self.inbox: queue.SimpleQueue = queue.SimpleQueue()
         self.results: dict[str, tuple] = {}
@@ -120,6 +145,7 @@ class HelperPool:
                 if isinstance(message, str) and message != "ready":
                     return
         except (EOFError, OSError):
+            self.processes[number].join(1)
             code = self.processes[number].exitcode
             self.inbox.put((number, f"exit code {code}" if code else None))
 
@@ -139,10 +165,12 @@ class HelperPool:
     def _take(self, number: int, message) -> None:
         if message == "ready":
             self.ready.add(number)
-        elif message is None or isinstance(message, str):
+        elif message is None or isinstance(message, str) and message.startswith("exit code"):  # ended: a crash
             if message is None and number in self.ready and not self.load[number]:
                 return
-            raise ScanHelperError(f"镜像扫描子进程出错 / the image scan helper failed: {message or 'it ended'}")
+            raise HelperStopped(_DIED.format(code=message or "exit code 0"))
+        elif isinstance(message, str):
+            raise ScanHelperError(f"镜像扫描子进程出错 / the image scan helper failed: {message}")
         else:
             last, found = message
             for rel, rows, counts, subfolders in found:
@@ -168,10 +196,12 @@ class HelperPool:
 
     def next(self, index: int, stack: list, cancel=None) -> tuple[list, list, list]:
         """(rows, counts, subfolders) of the folder on top of the stack, which is popped."""
-        rel = stack[-1][1]
+        rel, waited = stack[-1][1], time.monotonic()
         self._ask(index, stack)
         while rel not in self.results:
             check_cancel(cancel)
+            if time.monotonic() - waited > self.stall:  # TSK stuck in one folder: no limit of its own
+                raise HelperStopped(_STALL.format(seconds=self.stall))
             try:
                 self._take(*self.inbox.get(timeout=0.1))
             except queue.Empty:
@@ -201,29 +231,44 @@ class HelperPool:
             reader.join(1)
 
 
-def folder_rows(source, coverage, cancel=None, handoff: int | None = None, wait: bool = False):
-    """(rows, counts) of every folder of every partition in the walk's order; after `handoff` entries the
-    rest is listed by helper processes (when allowed). Until a helper has the image open this process lists
-    on, unless told to wait for it."""
+def folder_rows(source, coverage, cancel=None, handoff: int | None = None, wait: bool = False,
+                stall: float | None = None):
+    """(rows, counts) of every folder of every partition in the walk's order, listed by helper processes
+    where they can be forked (all of it: TSK stalled by a damaged inode is then stopped after `stall`
+    seconds, its partition ending on one entry with the reason, and new helpers go on with the next one);
+    elsewhere this process lists the first `handoff` entries and on until a helper has the image open,
+    unless told to wait for it. Without helpers (not allowed), all of it here."""
     locate, pool, listed = coverage.locate, None, 0
-    handoff = HANDOFF if handoff is None else handoff
+    if handoff is None:
+        handoff = 0 if _forks() else HANDOFF
+    wait = wait or handoff == 0
     try:
         for index, part in enumerate(source.partitions):
             if part.fs is None:
                 yield image_rows([ImageEntry(source.prefix(part), "dir", error=part.error)], locate)
                 continue
             lister = Lister(part.fs, source.prefix(part), source.tz_name if part.local_times else None)
-            stack = [lister.root]
+            stack, here = [lister.root], 0
             while stack:
                 check_cancel(cancel)
-                if pool is None and listed >= handoff and len(stack) > 1 and helper_allowed():
-                    pool = HelperPool(source.spec, source.tz_name, source.name, coverage)
-                if pool is not None and pool.has_ready(cancel if wait else False):
-                    rows, counts, subfolders = pool.next(index, stack, cancel)
-                else:
+                if pool is None and listed >= handoff and (len(stack) > 1 or not handoff) and helper_allowed():
+                    pool = HelperPool(source.spec, source.tz_name, source.name, coverage,
+                                      stall=STALL_S if stall is None else stall)
+                try:
+                    helped = pool is not None and pool.has_ready(cancel if wait else False)
+                    if helped:
+                        rows, counts, subfolders = pool.next(index, stack, cancel)
+                except HelperStopped as stop:
+                    pool.close(at_once=True)
+                    pool = None
+                    yield image_rows([ImageEntry(source.prefix(part), "dir", error=stop.reason.format(listed=here))],
+                                     locate)
+                    break
+                if not helped:
                     entries, subfolders = lister.folder(*stack.pop())
                     rows, counts = image_rows(entries, locate)
                 listed += len(rows)
+                here += len(rows)
                 stack.extend(reversed(subfolders))
                 yield rows, counts
     except BaseException:

@@ -18,6 +18,7 @@ from models.runtime.jobs import Cancelled
 from tests.image_factory import fat32_image, gpt_image
 
 TSK_DATA = "disk_images/sleuthkit_test_data/extracted"
+_ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent.parent
 
 
 def _both(image, zone: str):
@@ -75,7 +76,7 @@ def test_the_command_line_forks_its_helpers_and_lists_the_same(tmp_path):
               "    shared = [r for rows, _ in folder_rows(s, c, handoff=0, wait=True) for r in rows]\n"
               "    print(len(shared), shared == alone)")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, cwd=str(tmp_path),
-                            env={"PYTHONPATH": str(__import__("tests").__path__[0].rsplit("/", 1)[0]), "TZ": "UTC"})
+                            env={"PYTHONPATH": str(_ROOT), "TZ": "UTC"})
     assert result.returncode == 0, result.stderr.decode()
     count, same = result.stdout.decode().split()
     assert int(count) > 5 and same == "True"
@@ -111,3 +112,52 @@ def test_cancel_stops_the_helpers(corpus_dir):
         source.close()
     assert batches == 2
     assert not [p for p in multiprocessing.active_children() if p.name == "EvidenceDesk image scan"]
+
+
+STOPPING = """
+import os, signal, sys, time
+from models.image import walk_split
+from models.image.walk import Lister
+from models.image.rows import image_rows
+from models.bundle.coverage import Coverage
+from models.bundle.manifest import load_bundle
+from models.image.container import inspect
+from models.image.source import ImageSource
+if __name__ == '__main__':
+    parent, plain = os.getpid(), Lister.folder
+    def folder(self, addr, rel, ancestors):  # in a helper, 目录 or gpt.img's p1 stalls TSK (or kills its reader)
+        if os.getpid() != parent and (rel == "目录" or self.prefix == "gpt.img:/p1"):
+            if sys.argv[2] == "stall":
+                time.sleep(60)
+            os.kill(os.getpid(), signal.SIGKILL)
+        return plain(self, addr, rel, ancestors)
+    Lister.folder = folder
+    image = sys.argv[1]
+    source = ImageSource(inspect(image), "UTC")
+    started = time.monotonic()
+    rows = [r for rows, _ in walk_split.folder_rows(source, Coverage(load_bundle(image)), stall=1) for r in rows]
+    print(round(time.monotonic() - started))
+    for row in rows:
+        print(row[0], "|", row[11] if len(row) > 12 else "")
+"""
+
+
+@pytest.mark.parametrize("how, said", [("stall", "no progress for 1 s"), ("kill", "ended unexpectedly (exit code -9)")])
+def test_a_helper_stalled_or_killed_in_tsk_stops_its_partition_with_the_reason(tmp_path, how, said):
+    image, _starts = gpt_image(tmp_path)
+    (tmp_path / "fat").mkdir()
+    fat = fat32_image(tmp_path / "fat")
+    for target, part in ((fat, "p1"), (image, None)):
+        result = subprocess.run([sys.executable, "-c", STOPPING, str(target), how], capture_output=True, timeout=120,
+                                cwd=str(tmp_path), env={"PYTHONPATH": str(_ROOT), "TZ": "UTC"})
+        assert result.returncode == 0, result.stderr.decode()
+        seconds, *lines = result.stdout.decode().splitlines()
+        rows = dict(line.split(" | ", 1) for line in lines)
+        if part:
+            assert int(seconds) < 30
+            assert "fat32.raw:/p1/keep.txt" in rows and "fat32.raw:/p1/目录/中文文件.txt" not in rows
+            assert said in rows["fat32.raw:/p1"] and "stopped after" in rows["fat32.raw:/p1"]
+        else:  # the first partition stopped at its root, the second listed by new helpers
+            assert said in rows["gpt.img:/p1"] and "stopped after 0 entries" in rows["gpt.img:/p1"]
+            assert not [p for p in rows if p.startswith("gpt.img:/p1/")]
+            assert "gpt.img:/p2/part2.txt" in {p.lower() for p in rows}
