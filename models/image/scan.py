@@ -40,6 +40,9 @@ def scan_image(bundle, store, progress=None, cancel=None):
     try:
         store.set_meta(IMAGE_META, json.dumps(source.info(), ensure_ascii=False))
         conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA wal_autocheckpoint=0")  # as the folder scan: the WAL copied later, once
+        if not rescan:  # built once at the end: 0.04 s per 100k rows, against 0.14 s kept up row by row
+            conn.execute("DROP INDEX IF EXISTS files_item")
         pending = []
         try:
             for rows, counts in folder_rows(source, coverage, cancel):
@@ -67,7 +70,9 @@ def scan_image(bundle, store, progress=None, cancel=None):
         summary.removed = len(gone)
         store.set_meta("scanned_at", ns_to_utc_iso(time.time_ns()))
     finally:
+        conn.execute("CREATE INDEX IF NOT EXISTS files_item ON files(item)")
         conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA wal_autocheckpoint=1000")
         source.close()
     summary.seconds = time.monotonic() - started
     if progress:

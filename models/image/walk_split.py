@@ -239,8 +239,8 @@ def folder_rows(source, coverage, cancel=None, handoff: int | None = None, wait:
     elsewhere this process lists the first `handoff` entries and on until a helper has the image open,
     unless told to wait for it. Without helpers (not allowed), all of it here."""
     locate, pool, listed = coverage.locate, None, 0
-    if handoff is None:
-        handoff = 0 if _forks() else HANDOFF
+    if handoff is None:  # forked (also from the window's scan helper, which forks its own helpers): from the start
+        handoff = 0 if _context()[0].get_start_method() == "fork" else HANDOFF
     wait = wait or handoff == 0
     try:
         for index, part in enumerate(source.partitions):

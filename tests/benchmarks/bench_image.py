@@ -142,6 +142,44 @@ def make_e01(folder: Path) -> Path:
     return e01
 
 
+PARTS_SCRIPT = """
+import hashlib, os, resource, sys
+sys.path.insert(0, {root!r})
+from models.image.container import inspect
+from models.image.media import open_media
+from models.image.media_hash import READ_SIZE
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+media = open_media(inspect({e01!r}))
+started, done = cpu(), 0
+while done < media.size:
+    done += len(media.read(done, min(READ_SIZE, media.size - done)))
+print("read", (cpu() - started) / (done / 2**30))
+block = memoryview(os.urandom(READ_SIZE))
+for name in ("md5", "sha1", "sha256", "sm3"):
+    best = None
+    for _ in range(2):
+        hasher, started = hashlib.new(name), cpu()
+        for _ in range((256 << 20) // READ_SIZE):
+            hasher.update(block)
+        best = min(best or 9e9, (cpu() - started) * 4)
+    print(name, best)
+"""
+
+
+def verify_parts(e01: Path, ewf: tuple) -> None:
+    """CPU per GiB of each part of ours (one thread each, best of two for the digests) and the lower bound
+    they set on two cores, beside ewfverify's own CPU per GiB."""
+    out = subprocess.run([sys.executable, "-c", PARTS_SCRIPT.format(root=str(ROOT), e01=str(e01))],
+                         capture_output=True, check=True).stdout.decode()
+    parts = {name: float(value) for name, value in (line.split() for line in out.splitlines())}
+    total = sum(parts.values())
+    print("CPU s/GiB: " + ", ".join(f"{k} {v:.2f}" for k, v in parts.items()) + f"; sum {total:.2f}, on two cores "
+          f">= {max(total / 2, parts['sm3']):.2f} s/GiB | ewfverify CPU {ewf[1] / VERIFY_GIB:.2f} s/GiB (one thread) "
+          f"-> ours >= {max(total / 2, parts['sm3']) / (ewf[1] / VERIFY_GIB):.2f} x ewfverify on an idle machine")
+
+
 def bench_verify(folder: Path) -> None:
     e01 = Path(os.environ["BENCH_E01"]) if os.environ.get("BENCH_E01") else make_e01(folder)
     media = VERIFY_GIB * 2**30
@@ -151,6 +189,7 @@ def bench_verify(folder: Path) -> None:
         print(f"run {run + 1}: ewfverify (md5, sha1, sha256) {ewf[0]:.1f} s (CPU {ewf[1]:.1f}, {ewf[2]} MiB, "
               f"{media / ewf[0] / 1e6:.0f} MB/s) | ours (md5, sha1, sha256, sm3) {ours[0]:.1f} s (CPU {ours[1]:.1f}, "
               f"{ours[2]} MiB, {media / ours[0] / 1e6:.0f} MB/s) = {ours[0] / ewf[0]:.2f} x")
+    verify_parts(e01, ewf)
 
 
 def main() -> None:
