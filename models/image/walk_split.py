@@ -241,7 +241,7 @@ def folder_rows(source, coverage, cancel=None, handoff: int | None = None, wait:
     locate, pool, listed = coverage.locate, None, 0
     if handoff is None:  # forked (also from the window's scan helper, which forks its own helpers): from the start
         handoff = 0 if _context()[0].get_start_method() == "fork" else HANDOFF
-    wait = wait or handoff == 0
+    wait, helpers = wait or handoff == 0, helper_allowed()
     try:
         for index, part in enumerate(source.partitions):
             if part.fs is None:
@@ -251,9 +251,12 @@ def folder_rows(source, coverage, cancel=None, handoff: int | None = None, wait:
             stack, here = [lister.root], 0
             while stack:
                 check_cancel(cancel)
-                if pool is None and listed >= handoff and (len(stack) > 1 or not handoff) and helper_allowed():
-                    pool = HelperPool(source.spec, source.tz_name, source.name, coverage,
-                                      stall=STALL_S if stall is None else stall)
+                if pool is None and helpers and listed >= handoff and (len(stack) > 1 or not handoff):
+                    try:
+                        pool = HelperPool(source.spec, source.tz_name, source.name, coverage,
+                                          stall=STALL_S if stall is None else stall)
+                    except (OSError, ValueError, RuntimeError):  # no helper processes here: listed here, as before
+                        helpers = False
                 try:
                     helped = pool is not None and pool.has_ready(cancel if wait else False)
                     if helped:
