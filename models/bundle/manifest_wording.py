@@ -1,6 +1,9 @@
 """Turn a JSON Schema validation error into the field's JSON path and the rule, in Chinese and English."""
 
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # jsonschema is imported only to validate a manifest (models.bundle.manifest._validator)
+    from jsonschema.exceptions import ValidationError
 
 _DIGEST_LEN = {"md5": 32, "sha1": 40, "sha256": 64, "sm3": 64}
 
@@ -13,7 +16,7 @@ def json_path(parts) -> str:
     return text
 
 
-def _pattern_rule(error: ValidationError) -> tuple[str, str]:
+def _pattern_rule(error: "ValidationError") -> tuple[str, str]:
     parts = list(error.absolute_path)
     last = parts[-1] if parts else ""
     if last in _DIGEST_LEN and isinstance(error.instance, str):
@@ -30,7 +33,7 @@ _TYPE_ZH = {"string": "字符串", "integer": "整数", "boolean": "布尔值（
             "array": "数组", "number": "数字"}
 
 
-def describe_schema_error(error: ValidationError) -> tuple[str, str, str]:
+def describe_schema_error(error: "ValidationError") -> tuple[str, str, str]:
     """(json_path, rule_zh, rule_en) for one schema error."""
     path = json_path(error.absolute_path)
     kind = error.validator

@@ -74,6 +74,14 @@ class EwfMedia:
     def read(self, offset: int, size: int) -> bytes:
         return self.handle.read_buffer_at_offset(size, offset)
 
+    def checksum_errors(self) -> list[tuple[int, int]] | None:
+        """(first byte, byte count) of each stretch libewf found failing its chunk checksum in what was read so
+        far (libewf reads such a chunk as zeros and does not raise); None where it cannot be asked
+        (models.image.ewf_errors)."""
+        from models.image.ewf_errors import checksum_errors
+
+        return checksum_errors(self.handle)
+
     def close(self) -> None:
         self.handle.close()
 

@@ -6,18 +6,13 @@ import time
 
 from models.bundle.coverage import Coverage
 from models.common.timeutil import ns_to_utc_iso
+from models.image.rows import write_rows
 from models.image.source import ImageSource
+from models.image.walk_split import folder_rows
 from models.runtime.jobs import Cancelled
 
 BATCH = 2000
 IMAGE_META = "image_json"
-_COLUMNS = ("path", "item", "listed", "kind", "size", "mode", "modified_ns", "accessed_ns", "changed_ns", "created_ns",
-            "link_target", "error", "deleted", "time_source", "address", "role", "stream_of")
-_INSERT = f"INSERT INTO files({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
-_UPSERT = (f"INSERT INTO files({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))}) "
-           "ON CONFLICT(path) DO UPDATE SET "
-           "mime = CASE WHEN files.size IS excluded.size AND files.address IS excluded.address "
-           "THEN files.mime ELSE NULL END, " + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:]))
 
 
 def open_source(bundle) -> ImageSource:
@@ -30,16 +25,6 @@ def image_info(store) -> dict | None:
     return json.loads(text) if text else None
 
 
-def _rows(entries, locate) -> list[tuple]:
-    rows = []
-    for e in entries:
-        item, listed = locate(e.path)
-        rows.append((e.path, item, 1 if listed else 0, e.kind, e.size, e.mode, e.modified_ns, e.accessed_ns,
-                     e.changed_ns, e.created_ns, e.link_target, e.error, 1 if e.deleted else 0, e.time_source,
-                     e.address, e.role, e.stream_of))
-    return rows
-
-
 def scan_image(bundle, store, progress=None, cancel=None):
     """List every partition's file system into the store; entries gone since the last scan are removed."""
     from models.inventory.scan_summary import ScanSummary
@@ -50,35 +35,34 @@ def scan_image(bundle, store, progress=None, cancel=None):
     conn = store.db.conn
     seen: set[str] = set()
     known = {path for path, in conn.execute("SELECT path FROM files")}
-    locate = Coverage(bundle).locate
-    statement = _UPSERT if known else _INSERT  # a first scan: nothing to update
+    coverage = Coverage(bundle)
+    rescan = bool(known)  # a first scan: nothing to update
     try:
         store.set_meta(IMAGE_META, json.dumps(source.info(), ensure_ascii=False))
         conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA wal_autocheckpoint=0")  # as the folder scan: the WAL copied later, once
+        if not rescan:  # built once at the end: 0.04 s per 100k rows, against 0.14 s kept up row by row
+            conn.execute("DROP INDEX IF EXISTS files_item")
         pending = []
         try:
-            for found in source.folders(cancel):
-                pending += _rows(found, locate)
-                for e in found:
-                    seen.add(e.path)
-                    summary.files += 1
-                    if e.kind == "file" and e.role is None:
-                        summary.bytes += e.size or 0
-                    summary.errors += e.error is not None
-                    summary.links += e.kind == "link"
+            for rows, counts in folder_rows(source, coverage, cancel):
+                pending += rows
+                if known:
+                    seen.update(row[0] for row in rows)
+                summary.files += counts[0]
+                summary.bytes += counts[1]
+                summary.errors += counts[2]
+                summary.links += counts[3]
                 if len(pending) >= BATCH or not summary.changed:  # the first folder at once: rows on screen
-                    with conn:
-                        conn.executemany(statement, pending)
+                    write_rows(conn, pending, rescan)
                     summary.changed += len(pending)
                     pending = []
                     if progress:
                         progress(summary.files, None, summary.bytes, None)
         except Cancelled:
-            with conn:
-                conn.executemany(statement, pending)
+            write_rows(conn, pending, rescan)
             raise
-        with conn:
-            conn.executemany(statement, pending)
+        write_rows(conn, pending, rescan)
         summary.changed += len(pending)
         gone = [(p,) for p in known - seen]
         with conn:
@@ -86,7 +70,9 @@ def scan_image(bundle, store, progress=None, cancel=None):
         summary.removed = len(gone)
         store.set_meta("scanned_at", ns_to_utc_iso(time.time_ns()))
     finally:
+        conn.execute("CREATE INDEX IF NOT EXISTS files_item ON files(item)")
         conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA wal_autocheckpoint=1000")
         source.close()
     summary.seconds = time.monotonic() - started
     if progress:

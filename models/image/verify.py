@@ -1,18 +1,22 @@
-"""An image's media stream hashed (MD5, SHA-1, SHA-256, SM3 in one read, digests on their own threads while
-libewf decompresses in the reader) and compared with the digests the E01 stores.
+"""An image's media stream hashed (MD5, SHA-1, SHA-256, SM3 in one read, each digest on its own thread while
+libewf decompresses in the reader: models.image.media_hash) and compared with the digests the E01 stores.
 
-libewf does not raise on a corrupt chunk (PLATFORM.md): the comparison of the digests is the check."""
+libewf does not raise on a corrupt chunk (PLATFORM.md): the comparison of the digests is the check; where
+libewf can be asked (models.image.ewf_errors), the byte ranges of the chunks failing their checksum are told
+with each digest."""
 
 import io
 
 from models.image.media import open_media
-from models.integrity.digests import ALGORITHMS, hash_stream
+from models.image.media_hash import hash_media
+from models.integrity.digests import ALGORITHMS
 
 SOURCE = "ewf_header"  # labels.json source: the digest the E01 stores of its media
 
 
 class MediaStream(io.RawIOBase):
-    """The media stream from its start, read in the digest engine's buffers."""
+    """The media stream from its start, read in the digest engine's buffers (models.image.media_hash.hash_media
+    reads it faster: no copy, a thread per digest)."""
 
     def __init__(self, media):
         super().__init__()
@@ -51,17 +55,30 @@ def verify_image(bundle, progress=None, cancel=None) -> list:
     try:
         recorded = recorded_digests(spec, media)
         size = media.size
-        computed, done = hash_stream(MediaStream(media), ALGORITHMS, progress, cancel, size_hint=size)
+        computed, done = hash_media(media, ALGORITHMS, progress, cancel)
+        damaged = media.checksum_errors() if spec.format == "E01" else None
     finally:
         media.close()
     if done != size:
         error = f"介质数据流读取不完整 / the media stream was cut short: {done} of {size} bytes"
         return [VerifyResult(item, name, a, recorded.get(a), recorded.get(a) and SOURCE, None, "unreadable", error)
                 for a in ALGORITHMS]
-    results = []
+    results, error = [], damaged_text(damaged)
     for algorithm in ALGORITHMS:
         stored = recorded.get(algorithm)
         status = "computed" if stored is None else ("match" if stored == computed[algorithm] else "mismatch")
         results.append(VerifyResult(item, name, algorithm, stored, SOURCE if stored else None, computed[algorithm],
-                                    status))
+                                    status, error))
     return results
+
+
+def damaged_text(ranges: list[tuple[int, int]] | None, shown: int = 10) -> str | None:
+    """The chunks libewf found failing their checksum, as byte ranges of the media stream (None: none found,
+    or libewf could not be asked)."""
+    if not ranges:
+        return None
+    parts = [f"{start:,}–{start + count - 1:,}" for start, count in ranges[:shown]]
+    more = f" …（另 {len(ranges) - shown} 处 / {len(ranges) - shown} more）" if len(ranges) > shown else ""
+    total = sum(count for _start, count in ranges)
+    return (f"libewf 发现数据块校验和错误（读作零），介质字节 / libewf found chunks failing their checksum (read "
+            f"as zeros), media bytes: {', '.join(parts)}{more}; {total:,} 字节 / bytes")

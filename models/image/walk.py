@@ -130,29 +130,29 @@ def _streams(handle, base: ImageEntry, name_of) -> list[ImageEntry]:
     return found
 
 
-def walk(fs, prefix: str, tz_name: str | None = None, cancel=None) -> Iterator[list[ImageEntry]]:
-    """Entries folder by folder, as `fls -r` finds them (deleted names included, each folder entered once
-    along a path); prefix is 'IMAGE:/pN'. tz_name given: the file system keeps local times (FAT)."""
-    iso = fs.info.ftype == pytsk3.TSK_FS_TYPE_ISO9660
-    times = _fat_times(tz_name) if tz_name else _iso_times if iso else _times
-    source = LOCAL_SOURCE if tz_name else "filesystem"
-    ntfs = fs.info.ftype == pytsk3.TSK_FS_TYPE_NTFS
-    root = fs.info.root_inum
+class Lister:
+    """One file system's folders listed one at a time, as `fls -r` finds their entries (deleted names included);
+    prefix is 'IMAGE:/pN'. tz_name given: the file system keeps local times (FAT). A folder is (TSK address,
+    path below the partition, addresses of the folders above it): each folder is entered once along a path."""
 
-    def name_of(raw: bytes) -> str:
-        return raw.decode("utf-8", "replace")
+    def __init__(self, fs, prefix: str, tz_name: str | None = None):
+        self.fs, self.prefix = fs, prefix
+        iso = fs.info.ftype == pytsk3.TSK_FS_TYPE_ISO9660
+        self.times = _fat_times(tz_name) if tz_name else _iso_times if iso else _times
+        self.source = LOCAL_SOURCE if tz_name else "filesystem"
+        self.ntfs = fs.info.ftype == pytsk3.TSK_FS_TYPE_NTFS
+        root = fs.info.root_inum
+        self.root = (root, "", (root,))
 
-    make = ImageEntry._make
-    stack = [(root, "", (root,))]
-    while stack:
-        check_cancel(cancel)
-        addr, rel, ancestors = stack.pop()
+    def folder(self, addr: int, rel: str, ancestors: tuple) -> tuple[list[ImageEntry], list[tuple]]:
+        """(entries of the folder, its subfolders in listing order)."""
+        fs, prefix, times, source, ntfs = self.fs, self.prefix, self.times, self.source, self.ntfs
         try:
             directory = fs.open_dir(inode=addr)
         except OSError as exc:
-            yield [ImageEntry(f"{prefix}/{rel}" if rel else prefix, "dir", error=str(exc).splitlines()[0][:200],
-                              address=str(addr), time_source=source)]
-            continue
+            return [ImageEntry(f"{prefix}/{rel}" if rel else prefix, "dir", error=str(exc).splitlines()[0][:200],
+                               address=str(addr), time_source=source)], []
+        make = ImageEntry._make
         found, subfolders, names = [], [], set()
         base = f"{prefix}/{rel}/" if rel else f"{prefix}/"
         for handle in directory:  # one pass per entry: each attribute read through pytsk3 has a cost
@@ -162,10 +162,9 @@ def walk(fs, prefix: str, tz_name: str | None = None, cancel=None) -> Iterator[l
             if raw == b"." or raw == b"..":
                 continue
             text = raw.decode("utf-8", "replace")
-            child = f"{rel}/{text}" if rel else text
-            if child in names:  # a deleted name beside a live one (or two deleted): told apart by address
-                child = f"{child} [{name.meta_addr}]"
-            names.add(child)
+            if text in names:  # a deleted name beside a live one (or two deleted): told apart by address
+                text = f"{text} [{name.meta_addr}]"
+            names.add(text)
             meta = info.meta
             deleted = bool(int(name.flags) & _UNALLOC)
             if meta is None and name.meta_addr:  # a deleted name: its metadata read as fls does
@@ -174,7 +173,7 @@ def walk(fs, prefix: str, tz_name: str | None = None, cancel=None) -> Iterator[l
                     meta = handle.info.meta
                 except OSError:
                     meta = None
-            path = base + child[len(rel) + 1:] if rel else base + child
+            path = base + text
             if meta is None:
                 found.append(ImageEntry(path, _NAME_KINDS.get(name.type, "other"), deleted=deleted,
                                         address=str(name.meta_addr), time_source=source))
@@ -190,8 +189,22 @@ def walk(fs, prefix: str, tz_name: str | None = None, cancel=None) -> Iterator[l
                           _link(meta) if kind == "link" else None, None, deleted, str(maddr), role, None, source))
             found.append(entry)
             if ntfs:
-                found.extend(_streams(handle, entry, name_of))
+                found.extend(_streams(handle, entry, _name_of))
             if kind == "dir" and maddr not in ancestors:
-                subfolders.append((maddr, child, ancestors + (maddr,)))
+                subfolders.append((maddr, f"{rel}/{text}" if rel else text, ancestors + (maddr,)))
+        return found, subfolders
+
+
+def _name_of(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
+def walk(fs, prefix: str, tz_name: str | None = None, cancel=None) -> Iterator[list[ImageEntry]]:
+    """Entries folder by folder, depth first (a folder's entries, then each of its subfolders in turn)."""
+    lister = Lister(fs, prefix, tz_name)
+    stack = [lister.root]
+    while stack:
+        check_cancel(cancel)
+        found, subfolders = lister.folder(*stack.pop())
         stack.extend(reversed(subfolders))
         yield found

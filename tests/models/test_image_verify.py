@@ -3,6 +3,7 @@
 import hashlib
 import json
 import os
+import re
 
 import pytest
 
@@ -38,7 +39,7 @@ def test_intact_e01_matches_and_every_digest_is_the_raw_media(split_e01, tmp_pat
     assert rows["md5"]["recorded"] == hashlib.md5(raw.read_bytes()).hexdigest()
 
 
-def test_damaged_segment_is_a_mismatch(split_e01, tmp_path):
+def test_damaged_segment_is_a_mismatch_and_libewf_names_the_chunk(split_e01, tmp_path):
     _raw, e01 = split_e01
     segment = e01.with_suffix(".E03")
     with open(segment, "r+b") as stream:  # inside the chunk data of an uncompressed segment
@@ -47,6 +48,23 @@ def test_damaged_segment_is_a_mismatch(split_e01, tmp_path):
     result, rows = _verify(e01, tmp_path)
     assert result.returncode == 1, result.stderr.decode()
     assert rows["md5"]["status"] == rows["sha1"]["status"] == "mismatch"
+    # libewf's own list of the chunks failing their checksum names where: exactly the bytes that differ
+    found = re.findall(r"([\d,]+)–([\d,]+)", rows["md5"]["error"])
+    assert found and "checksum" in rows["md5"]["error"]
+    ranges = [(int(a.replace(",", "")), int(b.replace(",", ""))) for a, b in found]
+    import pyewf
+
+    handle = pyewf.handle()
+    handle.open([str(p) for p in sorted(e01.parent.glob("usb.E*"))])
+    raw = _raw.read_bytes()
+    for first, last in ranges:
+        assert handle.read_buffer_at_offset(last - first + 1, first) == bytes(last - first + 1)  # read as zeros
+        assert raw[first:last + 1] != bytes(last - first + 1)
+    chunk = handle.get_chunk_size()
+    differ = {i // chunk for i in range(0, len(raw), chunk)
+              if handle.read_buffer_at_offset(chunk, i) != raw[i:i + chunk]}
+    assert differ == {i for first, last in ranges for i in range(first // chunk, last // chunk + 1)}
+    handle.close()
 
 
 def test_cut_segment_and_missing_segment_are_clear_errors(split_e01, tmp_path):
@@ -69,3 +87,37 @@ def test_raw_image_has_its_digests_computed(tmp_path):
     assert result.returncode == 0
     assert rows["sha256"]["computed"] == hashlib.sha256(raw.read_bytes()).hexdigest()
     assert {r["status"] for r in rows.values()} == {"computed"}
+
+
+def test_media_hashed_in_threads_equals_one_pass_and_stays_within_its_buffers(tmp_path):
+    from models.image import media_hash
+    from models.image.media import RawMedia
+
+    data = os.urandom(2 * media_hash.READ_SIZE + 12345)
+    (tmp_path / "m.raw").write_bytes(data)
+    media = RawMedia([str(tmp_path / "m.raw")])
+    seen = []
+    try:
+        digests, done = media_hash.hash_media(media, ("sm3", "md5", "sha256", "sha1"),
+                                              progress=lambda *a: seen.append(a[2]))
+    finally:
+        media.close()
+    assert done == len(data) and seen[-1] == len(data) and len(seen) == 3
+    assert digests == {a: hashlib.new(a, data).hexdigest() for a in ("md5", "sha1", "sha256", "sm3")}
+
+
+def test_a_cancelled_media_hash_stops_its_threads(tmp_path):
+    import threading
+
+    from models.image import media_hash
+    from models.image.media import RawMedia
+    from models.runtime.jobs import Cancelled
+
+    (tmp_path / "m.raw").write_bytes(bytes(3 * media_hash.READ_SIZE))
+    media, cancel = RawMedia([str(tmp_path / "m.raw")]), threading.Event()
+    try:
+        with pytest.raises(Cancelled):
+            media_hash.hash_media(media, ("md5", "sm3"), progress=lambda *a: cancel.set(), cancel=cancel)
+    finally:
+        media.close()
+    assert not [t for t in threading.enumerate() if t.name.startswith("EvidenceDesk md5")]
