@@ -68,7 +68,8 @@ class ImageSource:
             if part.fs is None:
                 yield [ImageEntry(self.prefix(part), "dir", error=part.error)]
                 continue
-            yield from walk(part.fs, self.prefix(part), self.tz_name if part.local_times else None, cancel)
+            yield from walk(part.fs, self.prefix(part), self.tz_name if part.local_times else None, cancel,
+                            (lambda offset, size, start=part.start: self.media.read(start + offset, size), part.length))
 
     def entries(self, cancel=None) -> Iterator[ImageEntry]:
         for found in self.folders(cancel):

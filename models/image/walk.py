@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytsk3
 
+from models.image import iso_times
 from models.runtime.jobs import check_cancel
 
 _KINDS = {pytsk3.TSK_FS_META_TYPE_REG: "file", pytsk3.TSK_FS_META_TYPE_DIR: "dir", pytsk3.TSK_FS_META_TYPE_LNK: "link",
@@ -90,7 +91,8 @@ def _iso_wall(seconds: int) -> int:
 
 def _iso_times(meta) -> tuple:
     """ISO 9660 keeps one recording time per entry (TSK: crtime), a wall clock with its own UTC offset that
-    TSK drops. It is read as UTC, as `fls -z UTC` does, the same in any process zone."""
+    TSK drops. It is read as UTC, as `fls -z UTC` does, the same in any process zone; models.image.iso_times
+    then applies each record's offset."""
     out = []
     for seconds, nano in ((meta.mtime, meta.mtime_nano), (meta.atime, meta.atime_nano),
                           (meta.ctime, meta.ctime_nano), (meta.crtime, meta.crtime_nano)):
@@ -130,10 +132,12 @@ def _streams(handle, base: ImageEntry, name_of) -> list[ImageEntry]:
     return found
 
 
-def walk(fs, prefix: str, tz_name: str | None = None, cancel=None) -> Iterator[list[ImageEntry]]:
+def walk(fs, prefix: str, tz_name: str | None = None, cancel=None, fs_bytes=None) -> Iterator[list[ImageEntry]]:
     """Entries folder by folder, as `fls -r` finds them (deleted names included, each folder entered once
-    along a path); prefix is 'IMAGE:/pN'. tz_name given: the file system keeps local times (FAT)."""
+    along a path); prefix is 'IMAGE:/pN'. tz_name given: the file system keeps local times (FAT). fs_bytes:
+    (read(offset, size), size) of the file system's own bytes, for what TSK does not read (ISO offsets)."""
     iso = fs.info.ftype == pytsk3.TSK_FS_TYPE_ISO9660
+    exact = iso_times.corrector(*(fs_bytes or (None, 0)), prefix) if iso else None  # TSK drops ISO's offsets
     times = _fat_times(tz_name) if tz_name else _iso_times if iso else _times
     source = LOCAL_SOURCE if tz_name else "filesystem"
     ntfs = fs.info.ftype == pytsk3.TSK_FS_TYPE_NTFS
@@ -194,4 +198,4 @@ def walk(fs, prefix: str, tz_name: str | None = None, cancel=None) -> Iterator[l
             if kind == "dir" and maddr not in ancestors:
                 subfolders.append((maddr, child, ancestors + (maddr,)))
         stack.extend(reversed(subfolders))
-        yield found
+        yield exact(found) if exact else found
