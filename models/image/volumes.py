@@ -63,8 +63,8 @@ def _as_the_table_says(img, part: Partition):
 
 def _open_fs(img, part: Partition, size: int) -> None:
     if not 0 <= part.start < size:  # a damaged or hostile table: TSK is not asked to read past the medium
-        part.error = (f"分区起点超出介质末尾（{part.start} ≥ {size} 字节），文件未列出 / "
-                      f"the partition starts past the end of the medium ({part.start} >= {size} bytes): files not listed")
+        part.error = (f"分区起点超出介质末尾（{part.start} ≥ {size} 字节），文件未列出 / the partition starts "
+                      f"past the end of the medium ({part.start} >= {size} bytes): files not listed")
         return
     head = img.read(part.start, 4096)
     refused = refused_format(head)
