@@ -7,6 +7,7 @@ import time
 from models.bundle.coverage import Coverage
 from models.common.timeutil import ns_to_utc_iso
 from models.image.source import ImageSource
+from models.image.walk_guard import guarded_folders
 from models.runtime.jobs import Cancelled
 
 BATCH = 2000
@@ -57,7 +58,7 @@ def scan_image(bundle, store, progress=None, cancel=None):
         conn.execute("PRAGMA synchronous=NORMAL")
         pending = []
         try:
-            for found in source.folders(cancel):
+            for found in guarded_folders(source, cancel):  # TSK stalled by a damaged inode: stopped, said
                 pending += _rows(found, locate)
                 for e in found:
                     seen.add(e.path)

@@ -65,11 +65,14 @@ class ImageSource:
         """Batches of entries, partition after partition; a partition with no readable file system is one
         entry carrying the reason."""
         for part in self.partitions:
-            if part.fs is None:
-                yield [ImageEntry(self.prefix(part), "dir", error=part.error)]
-                continue
-            yield from walk(part.fs, self.prefix(part), self.tz_name if part.local_times else None, cancel,
-                            (lambda offset, size, start=part.start: self.media.read(start + offset, size), part.length))
+            yield from self.partition_folders(part, cancel)
+
+    def partition_folders(self, part, cancel=None) -> Iterator[list[ImageEntry]]:
+        if part.fs is None:
+            yield [ImageEntry(self.prefix(part), "dir", error=part.error)]
+            return
+        yield from walk(part.fs, self.prefix(part), self.tz_name if part.local_times else None, cancel,
+                        (lambda offset, size, start=part.start: self.media.read(start + offset, size), part.length))
 
     def entries(self, cancel=None) -> Iterator[ImageEntry]:
         for found in self.folders(cancel):

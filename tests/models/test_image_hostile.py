@@ -4,13 +4,15 @@ import json
 import os
 import shutil
 import struct
+import subprocess
+import time
 
 import pytest
 
 from models.image.container import inspect
 from models.image.source import ImageSource
 from tests.helpers import run_main
-from tests.image_factory import e01_of, fat32_image, gpt_image
+from tests.image_factory import e01_of, fat32_image, gpt_image, require
 
 
 def _no_crash(result):
@@ -84,3 +86,48 @@ def test_a_section_pointing_past_any_file_is_a_damaged_segment(e01_set, tmp_path
     struct.pack_into("<Q", data, 13 + 16, 1 << 63)  # the first section's 'next' offset: seek raised ValueError
     first.write_bytes(bytes(data))
     _refused(first, tmp_path, "usb.E01")
+
+
+def _ext2_with_a_huge_sparse_claim(folder):
+    """ext4 without extents (block pointers, as ext2/3 keep them): sub/big.bin's inode then claims 2 GiB with
+    every block pointer zero, as a damaged inode table leaves it. pytsk3 builds a sparse run per claimed
+    block when it opens the file (istat: 43 s here), and grows with the claim."""
+    import pytsk3
+
+    require("mkfs.ext4")
+    src = folder / "src"
+    (src / "sub").mkdir(parents=True)
+    (src / "top.txt").write_text("top\n")
+    (src / "sub" / "big.bin").write_bytes(b"x" * 5000)
+    image = folder / "ext.img"
+    with open(image, "wb") as out:
+        out.truncate(8 << 20)
+    subprocess.run(["mkfs.ext4", "-q", "-F", "-b", "1024", "-O", "^extent,^has_journal,^64bit", "-d", str(src),
+                    str(image)], check=True, capture_output=True)
+    inode = pytsk3.FS_Info(pytsk3.Img_Info(str(image))).open("/sub/big.bin").info.meta.addr
+    data = bytearray(image.read_bytes())
+    inode_size = struct.unpack_from("<H", data, 1024 + 88)[0]
+    per_group = struct.unpack_from("<I", data, 1024 + 40)[0]
+    group, index = divmod(inode - 1, per_group)
+    table = struct.unpack_from("<I", data, 2 * 1024 + group * 32 + 8)[0]
+    at = table * 1024 + index * inode_size
+    struct.pack_into("<I", data, at + 4, 0x7FFFFFFF)  # i_size_lo
+    struct.pack_into("<15I", data, at + 40, *[0] * 15)  # i_block: no pointer at all
+    image.write_bytes(bytes(data))
+    return image
+
+
+def test_a_damaged_inode_that_stalls_tsk_stops_its_partition_with_the_reason(tmp_path):
+    image = _ext2_with_a_huge_sparse_claim(tmp_path)
+    started = time.monotonic()
+    result = run_main("scan", image, "--json", store=tmp_path / "store", timeout=120,
+                      env={"EVIDENCEDESK_IMAGE_STALL_S": "3"})
+    _no_crash(result)
+    assert result.returncode == 0
+    assert time.monotonic() - started < 60  # unguarded: 43 s and more in TSK alone
+    rows = {r["path"]: r for r in map(json.loads, result.stdout.decode().splitlines()[1:])}
+    assert "ext.img:/p1/top.txt" in rows  # the folders listed before the stall are kept
+    assert "no progress for 3 s" in rows["ext.img:/p1"]["error"]
+    result = run_main("verify", image, store=tmp_path / "store", timeout=120)
+    _no_crash(result)
+    assert result.returncode == 0  # the media stream still verified
