@@ -88,7 +88,7 @@ def test_a_section_pointing_past_any_file_is_a_damaged_segment(e01_set, tmp_path
     _refused(first, tmp_path, "usb.E01")
 
 
-def _ext2_with_a_huge_sparse_claim(folder):
+def _ext2_with_a_huge_sparse_claim(folder, claim: int = 0x7FFFFFFF):
     """ext4 without extents (block pointers, as ext2/3 keep them): sub/big.bin's inode then claims 2 GiB with
     every block pointer zero, as a damaged inode table leaves it. pytsk3 builds a sparse run per claimed
     block when it opens the file (istat: 43 s here), and grows with the claim."""
@@ -111,7 +111,7 @@ def _ext2_with_a_huge_sparse_claim(folder):
     group, index = divmod(inode - 1, per_group)
     table = struct.unpack_from("<I", data, 2 * 1024 + group * 32 + 8)[0]
     at = table * 1024 + index * inode_size
-    struct.pack_into("<I", data, at + 4, 0x7FFFFFFF)  # i_size_lo
+    struct.pack_into("<I", data, at + 4, claim)  # i_size_lo
     struct.pack_into("<15I", data, at + 40, *[0] * 15)  # i_block: no pointer at all
     image.write_bytes(bytes(data))
     return image
@@ -131,3 +131,20 @@ def test_a_damaged_inode_that_stalls_tsk_stops_its_partition_with_the_reason(tmp
     result = run_main("verify", image, store=tmp_path / "store", timeout=120)
     _no_crash(result)
     assert result.returncode == 0  # the media stream still verified
+
+
+def test_a_file_claiming_more_than_its_partition_is_not_opened_for_its_type(tmp_path):
+    from models.image.typing import type_records
+
+    image = _ext2_with_a_huge_sparse_claim(tmp_path, 32 << 20)  # 32 MiB claimed on an 8 MiB disk
+    source = ImageSource(inspect(image), "UTC")
+    try:
+        entries = {e.path: e for e in source.entries()}
+        big, small = entries["ext.img:/p1/sub/big.bin"], entries["ext.img:/p1/top.txt"]
+        assert big.size == 32 << 20
+        rows = type_records(source, [(1, big.path, big.size, big.address), (2, small.path, small.size, small.address)],
+                            "UTC", exif=True)
+    finally:
+        source.close()
+    assert rows[0][:4] == (None, None, None, None) and "exceeds its partition" in rows[0][4]
+    assert rows[1][0] == "text/plain" and rows[1][4] is None  # the rest goes on
