@@ -15,7 +15,7 @@ from models.bundle.bundle_error import ImageError
 from models.image.walk import ImageEntry
 from models.runtime.jobs import check_cancel
 
-STALL_S = float(os.environ.get("EVIDENCEDESK_IMAGE_STALL_S", "30"))
+STALL_S = 30.0  # seconds without a folder from the helper; EVIDENCEDESK_IMAGE_STALL_S sets another
 
 
 def _helper(conn, spec, tz_name: str, name: str, first: int) -> None:
@@ -69,7 +69,11 @@ def _context():
 def guarded_folders(source, cancel=None, stall: float | None = None):
     """source.folders(cancel), walked in helper processes under the stall watchdog (in this process where no
     helper can be started)."""
-    stall = STALL_S if stall is None else stall
+    if stall is None:
+        try:
+            stall = float(os.environ.get("EVIDENCEDESK_IMAGE_STALL_S") or STALL_S)
+        except ValueError:
+            stall = STALL_S
     first = 0
     while first < len(source.partitions):
         try:
