@@ -97,6 +97,18 @@ class ImageSource:
             raise OSError(f"镜像中没有该分区 / no such partition in the image: {name}")
         return part, inner
 
+    def claim_problem(self, path: str, size: int | None) -> str | None:
+        """Why a file is not opened: it claims more bytes than its whole partition holds. That is damaged
+        metadata, and pytsk3 would first build a run for every claimed block (seconds to hours)."""
+        try:
+            part, _inner = self._partition(path)
+        except OSError:
+            return None
+        if size is None or size <= part.length:
+            return None
+        return (f"声称大小 {size:,} 字节超过其所在分区（{part.length:,} 字节），元数据已损坏 / "
+                f"claimed size {size:,} bytes exceeds its partition ({part.length:,} bytes): damaged metadata")
+
     def open(self, path: str, address: str | None = None) -> TskReader:
         """A stream of a file inside the image, by its TSK address when known (deleted files share names)."""
         part, inner = self._partition(path)

@@ -41,25 +41,13 @@ def type_image_file(source, path: str, address: str | None, tz_name: str, exif: 
     return mime, form(mime, name), mismatch(name, mime), exif_json, None
 
 
-def _claims_past_its_partition(source, path: str, size: int | None) -> str | None:
-    """A file claiming more bytes than its whole partition holds is damaged metadata: it is not opened (pytsk3
-    would first build a run for every claimed block, seconds to hours), and the type error says why."""
-    try:
-        part, _inner = source._partition(path)
-    except OSError:
-        return None
-    if size is not None and size > part.length:
-        return (f"无法读取：声称大小 {size:,} 字节超过其所在分区（{part.length:,} 字节），元数据已损坏 / "
-                f"claimed size {size:,} bytes exceeds its partition ({part.length:,} bytes): damaged metadata")
-    return None
-
-
 def type_records(source, records: list[tuple], tz_name: str, exif: bool) -> list[tuple]:
     """[(id, path, size, address)] -> the rows models.inventory.type_write.Writer takes."""
     rows = []
     for rid, path, size, address in records:
-        refused = _claims_past_its_partition(source, path, size)
-        typed = (None, None, None, None, refused) if refused else type_image_file(source, path, address, tz_name, exif)
+        refused = source.claim_problem(path, size)
+        typed = ((None, None, None, None, f"无法读取：{refused}") if refused
+                 else type_image_file(source, path, address, tz_name, exif))
         rows.append((*typed, rid, size))
     return rows
 

@@ -134,6 +134,8 @@ def test_a_damaged_inode_that_stalls_tsk_stops_its_partition_with_the_reason(tmp
 
 
 def test_a_file_claiming_more_than_its_partition_is_not_opened_for_its_type(tmp_path):
+    from models.bundle.manifest import load_bundle
+    from models.image.files import read_image_file
     from models.image.typing import type_records
 
     image = _ext2_with_a_huge_sparse_claim(tmp_path, 32 << 20)  # 32 MiB claimed on an 8 MiB disk
@@ -148,3 +150,7 @@ def test_a_file_claiming_more_than_its_partition_is_not_opened_for_its_type(tmp_
         source.close()
     assert rows[0][:4] == (None, None, None, None) and "exceeds its partition" in rows[0][4]
     assert rows[1][0] == "text/plain" and rows[1][4] is None  # the rest goes on
+    bundle = load_bundle(image)  # previews, the viewer and digests on demand: refused unopened, with the reason
+    with pytest.raises(OSError, match="exceeds its partition"):
+        read_image_file(bundle, big.path, big.address, limit=4096, size=big.size)
+    assert read_image_file(bundle, small.path, small.address, limit=4096, size=small.size) == b"top\n"
