@@ -154,3 +154,14 @@ def test_a_file_claiming_more_than_its_partition_is_not_opened_for_its_type(tmp_
     with pytest.raises(OSError, match="exceeds its partition"):
         read_image_file(bundle, big.path, big.address, limit=4096, size=big.size)
     assert read_image_file(bundle, small.path, small.address, limit=4096, size=small.size) == b"top\n"
+
+
+@pytest.mark.parametrize(("name", "content", "said"), [("empty.E01", b"", "an empty file"),
+                                                       ("notes.E01", b"not an image\n" * 40, "no EWF signature")])
+def test_an_e01_name_without_the_ewf_signature_is_refused_not_read_as_raw(tmp_path, name, content, said):
+    path = tmp_path / name
+    path.write_bytes(content)  # was read as a raw image: verify exit 0, its digests 'computed'
+    for command in ("scan", "verify", "check"):
+        result = run_main(command, path, store=tmp_path / "store")
+        err = _no_crash(result)
+        assert result.returncode == 2 and said in err and name in err, (command, err)
