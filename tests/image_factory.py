@@ -187,3 +187,44 @@ def iso_image(folder: Path) -> Path:
     image = folder / "disc.iso"
     _run(["xorriso", "-as", "mkisofs", "-quiet", "-J", "-V", "EVIDENCE", "-o", str(image), str(src)])
     return image
+
+
+def iso_set_offsets(image: Path, quarter_hours: int) -> int:
+    """Write `quarter_hours` into the offset-from-GMT byte of every directory record's recording time (ECMA-119
+    9.1.5: byte 6 of the 7-byte time at record offset 18), in the primary and every supplementary (Joliet)
+    tree, as a disc mastered with that offset would carry; the wall clocks are left as they are. Returns how
+    many records were changed."""
+    import struct
+
+    data = bytearray(image.read_bytes())
+    value = quarter_hours & 0xFF
+    changed, seen = 0, set()
+
+    def directory(lba: int, length: int) -> None:
+        nonlocal changed
+        if lba in seen:
+            return
+        seen.add(lba)
+        pos, end = lba * 2048, lba * 2048 + length
+        while pos < end:
+            size = data[pos]
+            if size == 0:  # records do not cross a sector: the rest of this one is padding
+                pos = (pos // 2048 + 1) * 2048
+                continue
+            data[pos + 24] = value
+            changed += 1
+            child, child_len = struct.unpack_from("<I", data, pos + 2)[0], struct.unpack_from("<I", data, pos + 10)[0]
+            name = bytes(data[pos + 33:pos + 33 + data[pos + 32]])
+            if data[pos + 25] & 2 and name not in (b"\0", b"\1"):
+                directory(child, child_len)
+            pos += size
+
+    sector = 16
+    while data[sector * 2048 + 1:sector * 2048 + 6] == b"CD001" and data[sector * 2048] != 255:
+        if data[sector * 2048] in (1, 2):
+            root = sector * 2048 + 156
+            data[root + 24] = value
+            directory(struct.unpack_from("<I", data, root + 2)[0], struct.unpack_from("<I", data, root + 10)[0])
+        sector += 1
+    image.write_bytes(bytes(data))
+    return changed

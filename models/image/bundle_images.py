@@ -167,8 +167,8 @@ class ImageLister:
         self.summary.links += links or 0
 
     def _walk(self, item, rel: str, spec: ImageSpec, mark: list) -> None:
-        from models.image.scan import _INSERT, _UPSERT, _rows
         from models.image.source import ImageSource
+        from models.image.walk_split import folder_rows
 
         conn, summary = self.store.db.conn, self.summary
         try:
@@ -176,38 +176,35 @@ class ImageLister:
         except (ImageError, OSError) as exc:
             self._unreadable(rel, str(exc))
             return
-        statement = _UPSERT if self.known is not None else _INSERT  # a first scan: nothing to update
-
-        def locate(_path):  # covered by the image's content entry: listed, never an addition
-            return item, True
+        rescan = self.known is not None  # a first scan: nothing to update
         try:
             info = source.info()
             pending = []
-            for found in source.folders(self.cancel):
-                pending += _rows(found, locate)
-                for e in found:
-                    if self.known is not None:
-                        self.known.pop(e.path, None)
-                    summary.files += 1
-                    if e.kind == "file" and e.role is None:
-                        summary.bytes += e.size or 0
-                    summary.errors += e.error is not None
-                    summary.links += e.kind == "link"
+            for rows, counts in folder_rows(source, _Covered(item), self.cancel):  # helpers: a stalled TSK stops
+                pending += rows
+                if rescan:
+                    for row in rows:
+                        self.known.pop(row[0], None)
+                summary.files += counts[0]
+                summary.bytes += counts[1]
+                summary.errors += counts[2]
+                summary.links += counts[3]
                 if len(pending) >= BATCH:
-                    self._write(conn, statement, pending)
+                    self._write(conn, rescan, pending)
                     pending = []
-            self._write(conn, statement, pending)
+            self._write(conn, rescan, pending)
         finally:
             source.close()
         with conn:  # the image file's own row: any reason an earlier scan gave is gone
             conn.execute("UPDATE files SET error = NULL WHERE path = ? AND error IS NOT NULL AND kind = 'file'", [rel])
         self.store.set_meta(META_PREFIX + rel, json.dumps({"stamp": mark, "image": info}, ensure_ascii=False))
 
-    def _write(self, conn, statement: str, rows: list) -> None:
+    def _write(self, conn, rescan: bool, rows: list) -> None:
+        from models.image.rows import write_rows
+
         if not rows:
             return
-        with conn:
-            conn.executemany(statement, rows)
+        write_rows(conn, rows, rescan)
         self.summary.changed += len(rows)
         if self.progress:
             self.progress(self.summary.files, None, self.summary.bytes, None)
@@ -269,3 +266,14 @@ def fill_inner_types(bundle, records: list[tuple], write, cancel=None, exif: boo
                 write(image_typing.type_records(source, batch, tz, exif))
         finally:
             source.close()
+
+
+class _Covered:
+    """Every entry of a bundle's image belongs to the image's item and is listed (never an addition); a class,
+    not a closure, so that helper processes started by pickling can have it (models.image.walk_split)."""
+
+    def __init__(self, item):
+        self.item = item
+
+    def locate(self, _path):
+        return self.item, True

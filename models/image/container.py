@@ -16,6 +16,7 @@ REFUSED = [(0, b"QFI\xfb", "QCOW2"), (0, b"conectix", "VHD"), (0, b"vhdxfile", "
 IMAGE_SUFFIXES = {".e01", ".dd", ".raw", ".img", ".001", ".000", ".bin", ".iso", ".ex01", ".l01", ".vhd", ".vhdx",
                   ".vmdk", ".qcow2", ".qcow", ".aff", ".aff4", ".vdi"}
 _SPLIT_RAW = re.compile(r"^(.*\.)(\d{3,})$")
+_EWF_SUFFIX = re.compile(r"^\.[EeLl]x?\d\d$")  # .E01 ... .E99, .Ex01, .L01
 
 
 @dataclass
@@ -98,5 +99,8 @@ def inspect(path, codepage: str | None = None) -> ImageSpec:
     name = refused_format(head, tail)
     if name:
         raise ImageError(f"不支持的镜像格式 {name} / unsupported image format {name}: {path.name}")
+    if _EWF_SUFFIX.match(path.suffix):  # named as an EWF segment but without its signature: not read as raw
+        zh, en = ("空文件", "an empty file") if not head else ("没有 EWF 签名", "no EWF signature")
+        raise ImageError(f"不是 E01 镜像：{zh} / not an E01 image: {en}: {path.name}")
     segments = split_raw_segments(path)
     return ImageSpec(Path(segments[0]), "split_raw" if len(segments) > 1 else "raw", segments, codepage)

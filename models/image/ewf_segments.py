@@ -5,6 +5,7 @@ E01 whose E02 was moved away opened with the media cut short). Each segment's se
 when another segment follows and with `done` in the last one: a set whose last file ends with `next` lacks
 the file after it."""
 
+import os
 import struct
 from pathlib import Path
 
@@ -33,6 +34,7 @@ def segment_name(first: Path, number: int) -> str:
 def last_section(path: str) -> tuple[str, int]:
     """(type of the last section, segment number) of one segment file."""
     with open(path, "rb") as stream:
+        end = os.fstat(stream.fileno()).st_size
         header = stream.read(_FILE_HEADER)
         number = struct.unpack_from("<H", header, 9)[0] if len(header) == _FILE_HEADER else 0
         offset, seen = _FILE_HEADER, 0
@@ -45,6 +47,8 @@ def last_section(path: str) -> tuple[str, int]:
             kind = kind.rstrip(b"\x00").decode("ascii", "replace")
             if kind in ("next", "done") or following <= offset:
                 return kind, number
+            if following > end:  # a damaged section header points past the file (or past any file)
+                return "truncated", number
             offset, seen = following, seen + 1
     return "unterminated", number
 
@@ -55,6 +59,9 @@ def ewf_segments(path: Path) -> list[str]:
 
     try:
         names = pyewf.glob(str(path))
+    except MemoryError as exc:  # libewf's way of saying the first segment is not there (measured: E01 removed)
+        first = path.with_suffix(path.suffix[:2] + "01") if len(path.suffix) == 4 else path
+        raise ImageError(f"E01 缺少分段 / an E01 segment is missing: {first.name}") from exc
     except (OSError, TypeError) as exc:
         raise ImageError(f"无法找到 E01 分段 / cannot find the E01 segments of {path.name}: {exc}") from exc
     first = Path(names[0]) if names else path
@@ -67,7 +74,7 @@ def ewf_segments(path: Path) -> list[str]:
         if number != index:
             raise ImageError(f"E01 缺少分段 / an E01 segment is missing: {segment_name(first, index)}")
         if kind == "truncated" or kind == "unterminated":
-            raise ImageError(f"E01 分段不完整 / the E01 segment is cut short: {Path(name).name}")
+            raise ImageError(f"E01 分段不完整或已损坏 / the E01 segment is cut short or damaged: {Path(name).name}")
         if index == len(names) and kind != "done":
             raise ImageError(f"E01 缺少分段 / an E01 segment is missing: {segment_name(first, index + 1)}")
     return names

@@ -39,8 +39,9 @@ def _spec(bundle, name: str):
 
 
 @contextmanager
-def open_image_file(bundle, path: str, address: str | None = None):
-    """A read-only binary stream of one file inside an image (a deleted one by its address)."""
+def open_image_file(bundle, path: str, address: str | None = None, size: int | None = None):
+    """A read-only binary stream of one file inside an image (a deleted one by its address); size: the size
+    the listing recorded, when known (a file claiming more than its partition is refused unopened)."""
     name = image_name(bundle, path)
     if name is None:
         raise OSError(f"不是镜像内的文件 / not a file inside an image: {path}")
@@ -52,13 +53,17 @@ def open_image_file(bundle, path: str, address: str | None = None):
     except ImageError as exc:
         raise OSError(str(exc)) from exc
     try:
+        refused = source.claim_problem(path, size)
+        if refused:
+            raise OSError(refused)
         with source.open(path, address) as stream:
             yield stream
     finally:
         source.close()
 
 
-def read_image_file(bundle, path: str, address: str | None = None, limit: int | None = None) -> bytes:
+def read_image_file(bundle, path: str, address: str | None = None, limit: int | None = None,
+                    size: int | None = None) -> bytes:
     """The file's bytes (its first `limit` bytes when given)."""
-    with open_image_file(bundle, path, address) as stream:
+    with open_image_file(bundle, path, address, size) as stream:
         return stream.read() if limit is None else stream.read(limit)

@@ -22,6 +22,9 @@ class RawMedia:
         self.size = sum(sizes)
 
     def read(self, offset: int, size: int) -> bytes:
+        if not 0 <= offset < self.size or size <= 0:  # a partition table may point anywhere: nothing there
+            return b""
+        size = min(size, self.size - offset)
         parts = []
         index = bisect.bisect_right(self.starts, offset) - 1
         while size > 0 and 0 <= index < len(self.fds):
@@ -72,7 +75,9 @@ class EwfMedia:
         return handle
 
     def read(self, offset: int, size: int) -> bytes:
-        return self.handle.read_buffer_at_offset(size, offset)
+        if not 0 <= offset < self.size or size <= 0:  # past the media (a hostile partition table): nothing
+            return b""
+        return self.handle.read_buffer_at_offset(min(size, self.size - offset), offset)
 
     def checksum_errors(self) -> list[tuple[int, int]] | None:
         """(first byte, byte count) of each stretch libewf found failing its chunk checksum in what was read so

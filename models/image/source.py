@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 from models.image.container import ImageSpec
 from models.image.media import open_media, tsk_image
 from models.image.volumes import partitions
-from models.image.walk import ImageEntry, walk
+from models.image.walk import ImageEntry, Lister, walk
 
 
 class TskReader(io.RawIOBase):
@@ -65,10 +65,24 @@ class ImageSource:
         """Batches of entries, partition after partition; a partition with no readable file system is one
         entry carrying the reason."""
         for part in self.partitions:
-            if part.fs is None:
-                yield [ImageEntry(self.prefix(part), "dir", error=part.error)]
-                continue
-            yield from walk(part.fs, self.prefix(part), self.tz_name if part.local_times else None, cancel)
+            yield from self.partition_folders(part, cancel)
+
+    def partition_folders(self, part, cancel=None) -> Iterator[list[ImageEntry]]:
+        if part.fs is None:
+            yield [ImageEntry(self.prefix(part), "dir", error=part.error)]
+            return
+        yield from walk(part.fs, self.prefix(part), self._zone(part), cancel, self._fs_bytes(part))
+
+    def lister(self, part) -> Lister:
+        """The partition's file system listed a folder at a time (models.image.walk_split's helpers)."""
+        return Lister(part.fs, self.prefix(part), self._zone(part), self._fs_bytes(part))
+
+    def _zone(self, part) -> str | None:
+        return self.tz_name if part.local_times else None  # FAT keeps local times: read in the case zone
+
+    def _fs_bytes(self, part) -> tuple:
+        """(read(offset, size), size) of the partition's own bytes, for what TSK does not read (ISO offsets)."""
+        return (lambda offset, size, start=part.start: self.media.read(start + offset, size)), part.length
 
     def entries(self, cancel=None) -> Iterator[ImageEntry]:
         for found in self.folders(cancel):
@@ -92,6 +106,18 @@ class ImageSource:
         if part is None or part.fs is None:
             raise OSError(f"镜像中没有该分区 / no such partition in the image: {name}")
         return part, inner
+
+    def claim_problem(self, path: str, size: int | None) -> str | None:
+        """Why a file is not opened: it claims more bytes than its whole partition holds. That is damaged
+        metadata, and pytsk3 would first build a run for every claimed block (seconds to hours)."""
+        try:
+            part, _inner = self._partition(path)
+        except OSError:
+            return None
+        if size is None or size <= part.length:
+            return None
+        return (f"声称大小 {size:,} 字节超过其所在分区（{part.length:,} 字节），元数据已损坏 / "
+                f"claimed size {size:,} bytes exceeds its partition ({part.length:,} bytes): damaged metadata")
 
     def open(self, path: str, address: str | None = None) -> TskReader:
         """A stream of a file inside the image, by its TSK address when known (deleted files share names)."""

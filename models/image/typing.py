@@ -43,8 +43,13 @@ def type_image_file(source, path: str, address: str | None, tz_name: str, exif: 
 
 def type_records(source, records: list[tuple], tz_name: str, exif: bool) -> list[tuple]:
     """[(id, path, size, address)] -> the rows models.inventory.type_write.Writer takes."""
-    return [(*type_image_file(source, path, address, tz_name, exif), rid, size)
-            for rid, path, size, address in records]
+    rows = []
+    for rid, path, size, address in records:
+        refused = source.claim_problem(path, size)
+        typed = ((None, None, None, None, f"无法读取：{refused}") if refused
+                 else type_image_file(source, path, address, tz_name, exif))
+        rows.append((*typed, rid, size))
+    return rows
 
 
 def _start_worker(spec, tz_name: str, exif: bool, name: str | None = None) -> None:

@@ -61,7 +61,11 @@ def _as_the_table_says(img, part: Partition):
     return None
 
 
-def _open_fs(img, part: Partition) -> None:
+def _open_fs(img, part: Partition, size: int) -> None:
+    if not 0 <= part.start < size:  # a damaged or hostile table: TSK is not asked to read past the medium
+        part.error = (f"分区起点超出介质末尾（{part.start} ≥ {size} 字节），文件未列出 / the partition starts "
+                      f"past the end of the medium ({part.start} >= {size} bytes): files not listed")
+        return
     head = img.read(part.start, 4096)
     refused = refused_format(head)
     if refused:
@@ -100,5 +104,5 @@ def partitions(img, size: int) -> list[Partition]:
     if not found:
         found = [Partition("p1", 0, size, "整个介质 / whole medium", None)]
     for part in found:
-        _open_fs(img, part)
+        _open_fs(img, part, size)
     return found

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytsk3
 
+from models.image import iso_times
 from models.runtime.jobs import check_cancel
 
 _KINDS = {pytsk3.TSK_FS_META_TYPE_REG: "file", pytsk3.TSK_FS_META_TYPE_DIR: "dir", pytsk3.TSK_FS_META_TYPE_LNK: "link",
@@ -90,7 +91,8 @@ def _iso_wall(seconds: int) -> int:
 
 def _iso_times(meta) -> tuple:
     """ISO 9660 keeps one recording time per entry (TSK: crtime), a wall clock with its own UTC offset that
-    TSK drops. It is read as UTC, as `fls -z UTC` does, the same in any process zone."""
+    TSK drops. It is read as UTC, as `fls -z UTC` does, the same in any process zone; models.image.iso_times
+    then applies each record's offset."""
     out = []
     for seconds, nano in ((meta.mtime, meta.mtime_nano), (meta.atime, meta.atime_nano),
                           (meta.ctime, meta.ctime_nano), (meta.crtime, meta.crtime_nano)):
@@ -132,12 +134,14 @@ def _streams(handle, base: ImageEntry, name_of) -> list[ImageEntry]:
 
 class Lister:
     """One file system's folders listed one at a time, as `fls -r` finds their entries (deleted names included);
-    prefix is 'IMAGE:/pN'. tz_name given: the file system keeps local times (FAT). A folder is (TSK address,
+    prefix is 'IMAGE:/pN'. tz_name given: the file system keeps local times (FAT). fs_bytes: (read(offset, size),
+    size) of the file system's own bytes, for what TSK does not read (ISO offsets). A folder is (TSK address,
     path below the partition, addresses of the folders above it): each folder is entered once along a path."""
 
-    def __init__(self, fs, prefix: str, tz_name: str | None = None):
+    def __init__(self, fs, prefix: str, tz_name: str | None = None, fs_bytes=None):
         self.fs, self.prefix = fs, prefix
         iso = fs.info.ftype == pytsk3.TSK_FS_TYPE_ISO9660
+        self.exact = iso_times.corrector(*(fs_bytes or (None, 0)), prefix) if iso else None  # TSK drops offsets
         self.times = _fat_times(tz_name) if tz_name else _iso_times if iso else _times
         self.source = LOCAL_SOURCE if tz_name else "filesystem"
         self.ntfs = fs.info.ftype == pytsk3.TSK_FS_TYPE_NTFS
@@ -192,16 +196,16 @@ class Lister:
                 found.extend(_streams(handle, entry, _name_of))
             if kind == "dir" and maddr not in ancestors:
                 subfolders.append((maddr, f"{rel}/{text}" if rel else text, ancestors + (maddr,)))
-        return found, subfolders
+        return (self.exact(found) if self.exact else found), subfolders
 
 
 def _name_of(raw: bytes) -> str:
     return raw.decode("utf-8", "replace")
 
 
-def walk(fs, prefix: str, tz_name: str | None = None, cancel=None) -> Iterator[list[ImageEntry]]:
+def walk(fs, prefix: str, tz_name: str | None = None, cancel=None, fs_bytes=None) -> Iterator[list[ImageEntry]]:
     """Entries folder by folder, depth first (a folder's entries, then each of its subfolders in turn)."""
-    lister = Lister(fs, prefix, tz_name)
+    lister = Lister(fs, prefix, tz_name, fs_bytes)
     stack = [lister.root]
     while stack:
         check_cancel(cancel)

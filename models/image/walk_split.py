@@ -86,7 +86,7 @@ def _helper(conn, spec, tz_name: str, name: str, coverage, lowered: bool) -> Non
             lister = listers.get(index)
             if lister is None:
                 part = source.partitions[index]
-                lister = listers[index] = Lister(part.fs, source.prefix(part), tz_name if part.local_times else None)
+                lister = listers[index] = source.lister(part)
             out, held = [], 0
             for at, (addr, rel, ancestors) in enumerate(folders):
                 entries, subfolders = lister.folder(addr, rel, tuple(ancestors))
@@ -247,7 +247,7 @@ def folder_rows(source, coverage, cancel=None, handoff: int | None = None, wait:
             if part.fs is None:
                 yield image_rows([ImageEntry(source.prefix(part), "dir", error=part.error)], locate)
                 continue
-            lister = Lister(part.fs, source.prefix(part), source.tz_name if part.local_times else None)
+            lister = source.lister(part)
             stack, here = [lister.root], 0
             while stack:
                 check_cancel(cancel)

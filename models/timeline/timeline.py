@@ -79,7 +79,7 @@ def _file_records(store, flt: TimelineFilter) -> list[TimelineRecord]:
     for row in _file_rows(store, flt):
         item, path, mime, time_source = row[:4]
         fs_source = time_source or "filesystem"
-        fs_known = "local" not in fs_source
+        fs_known = "local" not in fs_source and "unread" not in fs_source  # FAT's local, ISO's offset unread
         for kind in kinds:
             at = row[slots[kind]]
             if at is None or not low <= at < high:

@@ -21,7 +21,7 @@ FINGERPRINT_KEY = "timeline_fingerprint"
 ORDER_META = "timeline_order_"  # meta key prefix: the timeline fingerprint an order table was made from
 SUMMARY_KEY = "timeline_summary"  # how many times, their span, the filter lists: read again on reopening
 _FS_SOURCE = "COALESCE(time_source, 'filesystem')"
-_FS_KNOWN = "instr(COALESCE(time_source, ''), 'local') = 0"
+_FS_KNOWN = "instr(COALESCE(time_source, ''), 'local') = 0 AND instr(COALESCE(time_source, ''), 'unread') = 0"
 MEMORY_SCHEMA = """
 CREATE TABLE files (id INTEGER PRIMARY KEY, path TEXT UNIQUE, mime TEXT, kind TEXT DEFAULT 'file');
 CREATE TABLE timeline (

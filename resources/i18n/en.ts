@@ -743,6 +743,10 @@
         <translation>file system, local time read in the case zone</translation>
     </message>
     <message>
+        <source>文件系统，ISO 9660 时区偏移未读出，按 UTC 读取</source>
+        <translation>file system, ISO 9660 offset from UTC not read: read as UTC</translation>
+    </message>
+    <message>
         <source>在镜像中的位置</source>
         <translation>Place in the image</translation>
     </message>

@@ -105,9 +105,9 @@ def test_rescan_does_not_walk_an_unchanged_image(tmp_path, fat_raw, store_dir, m
     first = scan_bundle(bundle, store)
     assert fill_types(bundle, store) > 0
     walked = []
-    original = image_source.ImageSource.folders
-    monkeypatch.setattr(image_source.ImageSource, "folders",
-                        lambda self, cancel=None: walked.append(self.name) or original(self, cancel))
+    original = image_source.ImageSource.lister  # each partition's listing starts there
+    monkeypatch.setattr(image_source.ImageSource, "lister",
+                        lambda self, part: walked.append(self.name) or original(self, part))
     again = scan_bundle(bundle, store)
     assert walked == [] and again.files == first.files and again.removed == 0 and again.additions == 0
     records = {r["path"]: r for r in iter_file_records(store)}

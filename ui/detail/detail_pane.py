@@ -12,6 +12,8 @@ TIME_ROWS = (("modified_ns", QT_TRANSLATE_NOOP("DetailPane", "修改时间")),
              ("changed_ns", QT_TRANSLATE_NOOP("DetailPane", "变更时间")))
 SOURCES = {"filesystem": QT_TRANSLATE_NOOP("DetailPane", "文件系统"), "exif": QT_TRANSLATE_NOOP("DetailPane", "EXIF"),
            "filesystem_local": QT_TRANSLATE_NOOP("DetailPane", "文件系统，本地时间按案件时区读取"),
+           "filesystem_offset_unread": QT_TRANSLATE_NOOP("DetailPane",
+                                                         "文件系统，ISO 9660 时区偏移未读出，按 UTC 读取"),
            "manifest": QT_TRANSLATE_NOOP("DetailPane", "清单"), "container": QT_TRANSLATE_NOOP("DetailPane", "容器")}
 KINDS = {"file": QT_TRANSLATE_NOOP("DetailPane", "文件"), "dir": QT_TRANSLATE_NOOP("DetailPane", "文件夹"),
          "link": QT_TRANSLATE_NOOP("DetailPane", "链接"), "other": QT_TRANSLATE_NOOP("DetailPane", "其他")}

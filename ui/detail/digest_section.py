@@ -63,13 +63,13 @@ def add_digest_section(pane, store, path: str, tz_name: str | None = None):
     return pane.add_section(section_title(), digest_rows(store, path, tz_name))
 
 
-def image_digest_job(bundle, path: str, address: str | None):
+def image_digest_job(bundle, path: str, address: str | None, size: int | None = None):
     """fn(progress, cancel): the four digests of a file inside a disk image, read through models/image."""
     def job(progress, cancel):
         from models.image.files import open_image_file
         from models.integrity.digests import ALGORITHMS, hash_stream
 
-        with open_image_file(bundle, path, address) as stream:
+        with open_image_file(bundle, path, address, size) as stream:
             return hash_stream(stream, ALGORITHMS, progress, cancel)
     return job
 
@@ -84,7 +84,7 @@ def add_image_digest_section(pane, path: str):
     form = box.layout()
     button = QPushButton(_t("计算哈希值"))
     form.addRow(button)
-    address = (pane.record or {}).get("address")
+    address, claimed = (pane.record or {}).get("address"), (pane.record or {}).get("size")
 
     def selectable(text: str) -> QLabel:
         label = QLabel(text)
@@ -109,7 +109,7 @@ def add_image_digest_section(pane, path: str):
     def start() -> None:
         button.setEnabled(False)
         button.setText(_t("正在计算…"))
-        pane.context.runner.run(image_digest_job(pane.bundle, path, address), label=_t("正在计算哈希值"),
+        pane.context.runner.run(image_digest_job(pane.bundle, path, address, claimed), label=_t("正在计算哈希值"),
                                 on_done=lambda result: finished(result),
                                 on_error=lambda exc: finished(exc=exc))
     button.clicked.connect(start)

@@ -28,12 +28,12 @@ def folder_opener(full: Path):
     return opener
 
 
-def image_opener(bundle, path: str, address: str | None):
+def image_opener(bundle, path: str, address: str | None, size: int | None = None):
     """An opener of a file inside a disk image, read through models/image (read-only, nothing written)."""
     def opener():
         from models.image.files import open_image_file
 
-        return open_image_file(bundle, path, address)
+        return open_image_file(bundle, path, address, size)
     return opener
 
 
@@ -179,7 +179,7 @@ class PreviewPane(QWidget):
         kind = preview_kind(row[0] if row else None, path) if not row or row[1] == "file" else None
         full = None
         if is_image_path(self.bundle, path):
-            opener = image_opener(self.bundle, path, row[4] if row else None)
+            opener = image_opener(self.bundle, path, row[4] if row else None, row[2] if row else None)
             if kind == "sqlite":  # SQLite reads a file on disk, and nothing is written out of an image
                 kind, self._reason = "hex", self.tr("镜像内的 SQLite 数据库以十六进制显示")
         else:

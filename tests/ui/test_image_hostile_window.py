@@ -1,0 +1,56 @@
+"""Damaged disk images opened in the window: every file selected, its details and preview shown or the
+reason said; no exception in a slot (pytest-qt fails the test on one)."""
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from tests.image_factory import iso_image, iso_set_offsets
+from tests.models.test_image_hostile import _ext2_with_a_huge_sparse_claim
+from tests.ui.test_window import SCAN_TIMEOUT, all_paths
+from ui.app import make_context
+from ui.window.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, store_dir):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    context = make_context(store_dir=store_dir, settings=settings)
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.resize(1400, 800)
+    win.show()
+    yield win
+    context.runner.cancel_all()
+    context.runner.wait(10_000)
+
+
+def _iso_pycdlib_refuses(folder):
+    image = iso_image(folder)
+    iso_set_offsets(image, 32)
+    data = bytearray(image.read_bytes())
+    data[16 * 2048 + 6] = 2
+    image.write_bytes(bytes(data))
+    return image
+
+
+@pytest.mark.parametrize(("make", "shown_path", "said"), [
+    (_iso_pycdlib_refuses, "disc.iso:/p1/readme.txt", "ISO 9660 时区偏移未读出"),
+    (lambda folder: _ext2_with_a_huge_sparse_claim(folder, 32 << 20), "ext.img:/p1/sub/big.bin", "超过其所在分区")])
+def test_every_file_of_a_damaged_image_shows_or_says_why(qtbot, window, tmp_path, make, shown_path, said):
+    (tmp_path / "src").mkdir()
+    image = make(tmp_path / "src")
+    (tmp_path / "case").mkdir()
+    image = shutil.move(image, tmp_path / "case" / image.name)
+    with qtbot.waitSignals([window.scan_finished, window.types_finished], timeout=SCAN_TIMEOUT):
+        assert window.open_bundle(image)
+    paths = sorted(all_paths(window.files_tab.model))
+    assert shown_path in paths
+    for path in [*paths, shown_path]:  # details and preview of each; the last one stays on show
+        assert window.files_tab.select_path(path)
+        qtbot.wait(20)
+    qtbot.wait(300)  # the last preview's worker ends (an exception in its slot fails the test)
+    texts = "\n".join(window.detail.section_texts())
+    assert said in texts, texts
+    assert "内部错误" not in texts and "internal error" not in texts
