@@ -15,9 +15,10 @@ from models.bundle.names import from_os, to_os
 from models.bundle.safe_read import LOG_CAP, MetadataReadError, read_metadata
 from models.bundle.safepath import resolve_inside
 from models.image.bundle_images import open_spec
+from models.image.media_hash import hash_media
 from models.image.verify import SOURCE as EWF_SOURCE
-from models.image.verify import MediaStream, recorded_digests
-from models.integrity.digests import digest_file, error_text, hash_stream, normalise
+from models.image.verify import damaged_text, recorded_digests
+from models.integrity.digests import digest_file, error_text, normalise
 from models.integrity.recorded import hex_problem, parse_acquisition_log
 from models.integrity.verify_result import VerifyResult
 
@@ -80,6 +81,7 @@ class _Media:
         self.stored: dict = {}
         self.error: str | None = None
         self.format: str | None = None
+        self.damaged: str | None = None  # chunks libewf found failing their checksum (read as zeros)
 
 
 def _read_media(spec, algorithms: set, progress, cancel) -> _Media:
@@ -97,7 +99,9 @@ def _read_media(spec, algorithms: set, progress, cancel) -> _Media:
         out.stored = recorded_digests(spec, media)
         size = media.size
         names = normalise(algorithms | set(out.stored))
-        out.digests, done = hash_stream(MediaStream(media), names, progress, cancel, size_hint=size)
+        out.digests, done = hash_media(media, names, progress, cancel)  # a thread per digest: both cores
+        if spec.format == "E01":
+            out.damaged = damaged_text(media.checksum_errors())
         if done != size:
             out.error = f"介质数据流读取不完整 / the media stream was cut short: {done} of {size} bytes"
             out.digests = {}
@@ -125,7 +129,7 @@ def _against_media(item_id, rel: str, source: str, recorded: dict, media: _Media
             continue
         computed = media.digests.get(algorithm)
         out.append(VerifyResult(item_id, rel, algorithm, value, source, computed,
-                                "match" if computed == value else "mismatch"))
+                                "match" if computed == value else "mismatch", media.damaged))
     return out
 
 

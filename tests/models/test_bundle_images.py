@@ -301,9 +301,9 @@ def test_the_media_stream_is_read_once(tmp_path, fat_raw, e01_segments, monkeypa
     content = [{"path": "evidence/E1/usb.E01", "type": "disk_image", "digests": {"md5": md5}}]
     root = _bundle(tmp_path, files, content)
     reads = []
-    original = bundle_verify.hash_stream
-    monkeypatch.setattr(bundle_verify, "hash_stream", lambda stream, *a, **k: reads.append(stream) or
-                        original(stream, *a, **k))
+    original = bundle_verify.hash_media
+    monkeypatch.setattr(bundle_verify, "hash_media", lambda media, *a, **k: reads.append(media) or
+                        original(media, *a, **k))
     rows = verify_bundle(load_bundle(root))
     assert len(reads) == 1  # one read for the manifest, the E01's own digests and the log
     sources = {r.recorded_source for r in rows if r.status == "match"}
