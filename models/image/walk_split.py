@@ -144,7 +144,7 @@ class HelperPool:
                 self.inbox.put((number, message))
                 if isinstance(message, str) and message != "ready":
                     return
-        except (EOFError, OSError):
+        except (EOFError, OSError, TypeError, ValueError):  # TypeError/ValueError: the pipe closed under it
             self.processes[number].join(1)
             code = self.processes[number].exitcode
             self.inbox.put((number, f"exit code {code}" if code else None))
@@ -225,10 +225,10 @@ class HelperPool:
             if process.is_alive():
                 process.terminate()
                 process.join(1)
+        for reader in self.readers:  # each ends on its helper's end of pipe: only then is its pipe closed here
+            reader.join(1)
         for conn in self.conns:
             conn.close()
-        for reader in self.readers:
-            reader.join(1)
 
 
 def folder_rows(source, coverage, cancel=None, handoff: int | None = None, wait: bool = False,
