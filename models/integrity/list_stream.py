@@ -59,7 +59,7 @@ class ListFile:
 
     def __iter__(self):
         """The lines (cut at line feeds only, as models.integrity.recorded.list_lines cuts), names kept as text."""
-        decoder = codecs.getincrementaldecoder(self.encoding)(self.errors)
+        decoder = codecs.getincrementaldecoder(self.encoding)("surrogateescape")  # a list swapped since: no raise
         rest = ""
         for chunk in self._chunks():
             lines = (rest + decoder.decode(chunk)).split("\n")

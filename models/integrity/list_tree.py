@@ -18,7 +18,6 @@ from models.integrity.digest_tree import FolderError, digest_tree_batches
 from models.integrity.digests import HEX_LENGTHS, normalise
 from models.integrity.verify_result import VerifyResult
 
-
 PENDING = 2048  # files read before their row is parsed, at most: then the parsing goes first
 
 
@@ -98,6 +97,7 @@ class ListTree:
         self.findings: list = []
         self.leftover: list[Leftover] = []
         self.unreadable: list = []  # (folder under the bundle, error)
+        self.read_error: str | None = None  # the list could not be read to its end (changed, grown past its cap)
         self.row_algorithms = head[0].algorithms  # of the rows kept here, in the order of their bytes
         self.width = sum(HEX_LENGTHS[a] // 2 for a in self.row_algorithms)
         self.rows = _Rows(count, self.width)
@@ -121,7 +121,10 @@ class ListTree:
             nonlocal parsed
             if parsed:
                 return False
-            parsed = next(steps, True) is True
+            try:
+                parsed = next(steps, True) is True
+            except OSError as exc:
+                self.read_error, parsed = str(exc), True
             self._keep(rows)
             return not parsed
 
@@ -183,13 +186,17 @@ class ListTree:
             return
         rows: list = []
         number = 0
-        for _pause in self.parse(self.lines, rows, []):
-            number = self._left_rows(rows, number)
+        try:
+            for _pause in self.parse(self.lines, rows, []):
+                number = self._left_rows(rows, number)
+        except OSError as exc:
+            self.read_error = str(exc)
         self._left_rows(rows, number)
 
     def _left_rows(self, rows: list, number: int) -> int:
         for row in rows:
-            if not self.rows.compared(number):
+            path = self.row_key(row.path)  # the same row as in the first reading (the list may have changed since)
+            if path is None or not self.rows.compared(number, path):
                 self.leftover.append(Leftover(row.path, row.algorithms, row.values))
             number += 1
         rows.clear()
@@ -244,5 +251,7 @@ class _Rows:
         start = number * self.width
         return self.digests[start:start + self.width]
 
-    def compared(self, number: int) -> bool:
-        return number < self.count and self.state[number] == 2
+    def compared(self, number: int, path: str) -> bool:
+        """The row of this number, naming this path, was compared."""
+        return (number < self.count and self.state[number] == 2 and self.hashes[number] == hash(path)
+                and self.crcs[number] == _crc(path))

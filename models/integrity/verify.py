@@ -134,6 +134,10 @@ class _Collector:
                         (lambda path: explanation_for(item, path)) if explained else None,
                         lambda lines, rows, findings: digest_row_steps(lines, rows, findings, name=list_rel))
         yield from tree.run(progress, cancel)
+        if tree.read_error:
+            self.findings.append(VerifyResult(item_id, list_rel, None, None, source, None, "unreadable",
+                                              f"{RECORD_DEFECT}: 记录文件无法读取 / the record cannot be read: "
+                                              f"{tree.read_error}"))
         for rel, error in tree.unreadable:  # its files, when listed, are checked one by one (and say why)
             self.findings.append(_unreadable_folder(from_os(rel), error))
         self._list_findings(item_id, list_rel, source, tree.findings, locate)

@@ -35,8 +35,9 @@ def make_items(folder: Path, count: int) -> Path:
         data = f"第 {n} 条聊天记录\n".encode()
         (root / rel).parent.mkdir(parents=True)
         (root / rel).write_bytes(data)
+        digests = {"sha256": hashlib.sha256(data).hexdigest()}
         items.append({"id": f"E{n:06}", "title": f"聊天记录 {n}", "kind": "obtained",
-                      "content": [{"path": rel, "type": "file", "digests": {"sha256": hashlib.sha256(data).hexdigest()}}]})
+                      "content": [{"path": rel, "type": "file", "digests": digests}]})
     manifest = {"format": "evidence-bundle/1",
                 "case": {"case_number": "测试〔2026〕1号", "title": "测试", "prepared_by": "李某",
                          "prepared_at": "2026-11-20T10:00:00+08:00"}, "items": items}
