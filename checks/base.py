@@ -65,6 +65,8 @@ def worst(statuses) -> str | None:
 def _plain(record) -> dict:
     if isinstance(record, dict):
         return dict(record)
+    if hasattr(record, "_asdict"):
+        return record._asdict()
     if hasattr(record, "__dataclass_fields__"):
         return {name: getattr(record, name) for name in record.__dataclass_fields__}
     return dict(vars(record))
@@ -89,6 +91,11 @@ class CheckContext:
     # None: judged from verify_results alone. False: digests never recomputed, checks answer not_verified.
     verified: bool | None = None
     cache: dict = field(default_factory=dict)  # what a check read once for the run (an image's headers)
+    # the store's verification read an item at a time (checks.runner.StoredVerifications); None: verify_results.
+    # A bundle of 100k items or 1M files then never holds every record, nor scans them all once per item.
+    stored: object = None
+    _by_item: dict | None = field(default=None, init=False, repr=False, compare=False)
+    _by_anomaly_item: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self):
         if self.verified is None:
@@ -101,18 +108,45 @@ class CheckContext:
     def adhoc(self) -> bool:
         return bool(getattr(self.bundle, "adhoc", False))
 
+    def _item_rows(self, item_id) -> list:
+        if self.stored is not None:
+            return self.stored.item(item_id)
+        if self._by_item is None:  # indexed once: a scan of every record per item is quadratic
+            self._by_item = {}
+            for record in self.verify_results or []:
+                row = _plain(record)
+                self._by_item.setdefault(row.get("item"), []).append(row)
+        return self._by_item.get(item_id, [])
+
     def verifications(self, item_id: str, sources=None, exclude=()) -> list[dict]:
         """Verification records of one item as dicts, filtered by recorded_source."""
         out = []
-        for record in self.verify_results or []:
-            row = _plain(record)
-            if row.get("item") != item_id:
-                continue
+        for row in self._item_rows(item_id):
             source = row.get("recorded_source")
             if (sources is not None and source not in sources) or source in exclude:
                 continue
-            out.append(row)
+            out.append(dict(row))
         return out
+
+    def verifications_at(self, path: str) -> list[dict]:
+        """Verification records of one path, whatever the item."""
+        if self.stored is not None:
+            return self.stored.path(path)
+        return [row for row in (_plain(r) for r in self.verify_results or []) if row.get("path") == path]
+
+    def restorable(self) -> set | None:
+        """Paths whose recorded digest another file of the bundle matches (checks.outcome.restorable_paths), from
+        the store; None without one (then computed from verify_results)."""
+        return self.stored.restorable() if self.stored is not None else None
+
+    def item_anomalies(self, item_id) -> list:
+        """The anomalies naming this item, in their order (indexed once, not scanned per item)."""
+        if self._by_anomaly_item is None:
+            self._by_anomaly_item = {}
+            for anomaly in self.anomalies or []:
+                found = anomaly.get("item") if isinstance(anomaly, dict) else getattr(anomaly, "item", None)
+                self._by_anomaly_item.setdefault(found, []).append(anomaly)
+        return self._by_anomaly_item.get(item_id, [])
 
     def file_records(self, item_id: str) -> list[dict]:
         if callable(self.files):

@@ -4,11 +4,12 @@ results per item and clause and the item's proposed outcome (Art. 43/44) with th
 decisions applied, as the window and the memo propose it (checks.item_proposal)."""
 
 import sys
+from itertools import chain
 
-from checks.item_proposal import propose_stored, stored_verifications
+from checks.item_proposal import propose_stored, stored_restorable
 from checks.outcome_words import article_text, basis_text, proposal_text, status_text
 from checks.registry import default_registry
-from checks.runner import _optional, build_context, mark_verified, run_checks, verification_current
+from checks.runner import _optional, build_context, iter_checks, mark_verified, verification_current
 from checks.wording import wording
 from models.cli.cli_common import add_store_argument
 from models.common.console import safe_text, write_fields, write_json, write_text
@@ -40,15 +41,16 @@ def _prepare(bundle, store, verify: bool = True) -> bool:
         line.done()
     if verification_current(store, strict=True):
         return True
-    run = _optional("models.integrity.verify", "verify_bundle")
+    run = _optional("models.integrity.verify", "iter_verify")
     save = _optional("models.integrity.verify", "save_results")
     if not verify or run is None or save is None:
         print("未重新计算校验值，完整性检查将显示尚未校验 / digests not verified", file=sys.stderr)
         return False
     line = ProgressLine("校验")
-    results = run(bundle, progress=line)
+    results = run(bundle, progress=line)  # streamed into the store as made, as `verify` does
+    first = next(results, None)  # the write transaction starts with the first result, not for the reading
+    save(store, chain([first] if first else [], results))
     line.done()
-    save(store, results)
     mark_verified(store)
     return True
 
@@ -126,6 +128,7 @@ def _print_table(by_item: dict, outcomes: dict, items: dict, out) -> None:
 def run(args) -> int:
     from models.cli.cli_common import open_bundle_and_store
     from models.image.codepages import CodepageError, checked, remember, stored
+    from models.store import audit
     from models.store.review import save_check_results
 
     asked = getattr(args, "header_codepage", None)
@@ -142,20 +145,19 @@ def run(args) -> int:
         bundle.image.codepage = stored(store)  # an image opened on its own is scanned in it too
     verified = _prepare(bundle, store, verify=not getattr(args, "no_verify", False))
     context = build_context(bundle, store, verified=verified)
-    by_item = run_checks(bundle, context, default_registry())
     items = {item.get("id"): item for item in bundle.items}
-    for item_id, pairs in by_item.items():
-        save_check_results(store, item_id, pairs)
-    verifications = stored_verifications(store)
-    # from the store, as the window and the memo read it: the same records, decisions and verification
-    outcomes = {item_id: propose_stored(store, items.get(item_id) or {"id": item_id}, verifications=verifications)
-                for item_id in by_item}
-    if args.json:
-        for item_id, pairs in by_item.items():
-            for check, result in pairs:
-                write_json(sys.stdout, result_json(item_id, check, result), default=str)
-            write_json(sys.stdout, outcome_json(item_id, outcomes[item_id]), default=str)
-    else:
-        _print_table(by_item, outcomes, items, sys.stdout)
-    statuses = [r.status for pairs in by_item.values() for _c, r in pairs]
-    return 1 if "fail" in statuses or "error" in statuses else 0
+    restorable = stored_restorable(store)  # found once for the bundle, not once per item
+    failed = False
+    with audit.transaction(store.db):  # one commit for every item's results, not one (and its fsync) per item
+        for item_id, pairs in iter_checks(bundle, context, default_registry()):  # an item at a time, let go
+            save_check_results(store, item_id, pairs)
+            # from the store, as the window and the memo read it: the same records, decisions and verification
+            outcome = propose_stored(store, items.get(item_id) or {"id": item_id}, restorable=restorable)
+            if args.json:
+                for check, result in pairs:
+                    write_json(sys.stdout, result_json(item_id, check, result), default=str)
+                write_json(sys.stdout, outcome_json(item_id, outcome), default=str)
+            else:
+                _print_table({item_id: pairs}, {item_id: outcome}, items, sys.stdout)
+            failed = failed or any(r.status in ("fail", "error") for _c, r in pairs)
+    return 1 if failed else 0

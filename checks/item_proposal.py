@@ -81,25 +81,36 @@ def stored_verifications(store) -> list[dict]:
     return load_results(store)
 
 
-def propose_item(item: dict, records, verifications=None, decisions=None) -> ItemProposal:
-    """The proposal with and without the decisions (check name -> decision record or decision word)."""
+def stored_restorable(store) -> set:
+    """checks.outcome.restorable_paths of the store's current verification, in one query: never every record
+    held (1M files), as stored_verifications would."""
+    from checks.runner import StoredVerifications, verification_current
+
+    if store is None or not verification_current(store):
+        return set()
+    return StoredVerifications(store).restorable()
+
+
+def propose_item(item: dict, records, verifications=None, decisions=None, restorable=None) -> ItemProposal:
+    """The proposal with and without the decisions (check name -> decision record or decision word);
+    restorable: the restorable paths already found (else found from verifications)."""
     records = list(records or [])
     decisions = {n: d if isinstance(d, dict) else {"check_name": n, "decision": d}
                  for n, d in (decisions or {}).items()}
     pairs = result_pairs(records)
     words = {n: d["decision"] for n, d in decisions.items()}
-    unjudged = propose_outcome(item or {}, pairs, verifications)
-    proposal = propose_outcome(item or {}, pairs, verifications, words) if words else unjudged
+    unjudged = propose_outcome(item or {}, pairs, verifications, restorable=restorable)
+    proposal = propose_outcome(item or {}, pairs, verifications, words, restorable) if words else unjudged
     return ItemProposal(proposal, unjudged, decisions)
 
 
-def propose_stored(store, item: dict, records=None, verifications=None) -> ItemProposal:
+def propose_stored(store, item: dict, records=None, verifications=None, restorable=None) -> ItemProposal:
     """The item's proposal from what the store holds: its check results (or these records), the reviewer's
-    decisions and the current verification (or these verification records)."""
+    decisions and the current verification (or these verification records, or the restorable paths)."""
     from models.store import review
 
     if records is None:
         records = review.load_check_results(store, item.get("id"))
-    if verifications is None:
-        verifications = stored_verifications(store)
-    return propose_item(item, records, verifications, stored_decisions(store, item.get("id")))
+    if verifications is None and restorable is None:
+        restorable = stored_restorable(store)
+    return propose_item(item, records, verifications, stored_decisions(store, item.get("id")), restorable)

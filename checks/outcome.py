@@ -161,11 +161,12 @@ def _reason(name, result, effect, files, corrections) -> dict:
             "message": result.message, "files": files, "corrections": corrections}
 
 
-def reasons_for(item: dict, results, verifications=None, decisions=None) -> list[dict]:
-    """One reason per result whose effect is not "none", with its files and, for changed data, its route."""
+def reasons_for(item: dict, results, verifications=None, decisions=None, restorable: set | None = None) -> list[dict]:
+    """One reason per result whose effect is not "none", with its files and, for changed data, its route
+    (restorable: restorable_paths already found for the whole bundle, else found from verifications)."""
     pairs = _pairs(results)
     by_name = {name: r for name, r in pairs}
-    restorable = restorable_paths(verifications)
+    restorable = restorable_paths(verifications) if restorable is None else restorable
     decided = dict(decisions or {})
     out = []
     for name, result in pairs:
@@ -208,10 +209,11 @@ def _union(lists) -> list[str]:
     return out
 
 
-def propose_outcome(item: dict, results, verifications=None, decisions=None) -> ProposedOutcome:
+def propose_outcome(item: dict, results, verifications=None, decisions=None,
+                    restorable: set | None = None) -> ProposedOutcome:
     """excluded (44.1, unestablished 44.2, Art. 98) > pending (not verified, the reviewer to judge) >
     correctable (43) > admissible (44.2 noted where a change was established by its route)."""
-    reasons = reasons_for(item or {}, results, verifications, decisions)
+    reasons = reasons_for(item or {}, results, verifications, decisions, restorable)
     live = [r for r in reasons if not r.get("decided")]
     open_changes = [r for r in live if r["effect"] == "44.2" and not r["established"]]
     excluding = [r for r in live if r["effect"] == "44.1" or r["effect"].startswith("interp98")] + open_changes

@@ -28,15 +28,59 @@ def _optional(module: str, name: str):
 
 
 def _file_loader(store):
-    """callable(item_id) -> the item's file records; item_id None gives the records no item claims."""
-    from models.inventory.scan import iter_file_records
+    """callable(item_id) -> the item's file records; item_id None gives the records no item claims (read once:
+    every item's check of additions asks for them)."""
+    from models.inventory.scan import FILE_COLUMNS, iter_file_records
+
+    unclaimed: list = []
 
     def records(item_id):
         if item_id is None:
-            return [r for r in iter_file_records(store) if r.get("item") is None]
+            if not unclaimed:
+                cursor = store.db.conn.execute(f"SELECT {', '.join(FILE_COLUMNS)} FROM files WHERE item IS NULL "
+                                               "ORDER BY path")
+                unclaimed.append([dict(zip(FILE_COLUMNS, row)) for row in cursor])
+            return unclaimed[0]
         return list(iter_file_records(store, item=item_id))
 
     return records
+
+
+class StoredVerifications:
+    """The store's verification records read an item (or a path) at a time, through the indexes on item and
+    path: the context never holds them all (1M files: ~1 GB as dicts), nor scans them all for each item."""
+
+    KEEP = 4  # items kept read: an item's checks ask for its records several times, a backup's for its original's
+
+    def __init__(self, store):
+        self.conn, self.cache = store.db.conn, {}
+        self._restorable = None
+
+    def _rows(self, sql: str, params) -> list[dict]:
+        cursor = self.conn.execute(sql, params)
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row)) for row in cursor]
+
+    def item(self, item_id) -> list[dict]:
+        if item_id not in self.cache:
+            if len(self.cache) >= self.KEEP:
+                self.cache.pop(next(iter(self.cache)))
+            where = "item IS NULL" if item_id is None else "item = ?"
+            self.cache[item_id] = self._rows(f"SELECT * FROM verification WHERE {where} ORDER BY path, algorithm",
+                                             () if item_id is None else (item_id,))
+        return self.cache[item_id]
+
+    def path(self, path: str) -> list[dict]:
+        return self._rows("SELECT * FROM verification WHERE path = ? ORDER BY id", (path,))
+
+    def restorable(self) -> set:
+        """checks.outcome.restorable_paths over the whole store, in one query (once per run)."""
+        if self._restorable is None:
+            self._restorable = {row[0] for row in self.conn.execute(
+                "SELECT DISTINCT a.path FROM verification a WHERE a.status IN ('mismatch', 'missing') "
+                "AND a.recorded IS NOT NULL AND a.recorded != '' AND EXISTS (SELECT 1 FROM verification b "
+                "WHERE b.status = 'match' AND b.computed = a.recorded AND b.path IS NOT a.path)")}
+        return self._restorable
 
 
 def _backup_differences(bundle, store) -> dict | None:
@@ -73,14 +117,13 @@ def build_context(bundle, store, today: date | None = None, settings: dict | Non
                   verified: bool | None = None) -> CheckContext:
     """Verification records, file records, backup differences and anomalies for one run of the checks;
     verified: whether that verification is for the bundle as it is now (None: asked of the store)."""
-    load_results = _optional("models.integrity.verify", "load_results")
     anomalies, anomaly_counts = _anomalies(bundle, store)
     if verified is None:
         verified = verification_current(store)
     return CheckContext(
         bundle=bundle,
         verified=verified,
-        verify_results=list(load_results(store)) if load_results and verified else [],
+        stored=StoredVerifications(store) if verified else None,
         files=_file_loader(store),
         today=today or date.today(),
         settings=dict(DEFAULT_SETTINGS, **_case_settings(store), **(settings or {})),
@@ -92,4 +135,11 @@ def build_context(bundle, store, today: date | None = None, settings: dict | Non
 
 def run_checks(bundle, context: CheckContext, registry) -> dict[str, list]:
     """item id -> [(check, CheckResult)] for every registered check, in registry order (n/a included)."""
-    return {item.get("id"): [(check, check.run(item, context)) for check in registry.all()] for item in bundle.items}
+    return dict(iter_checks(bundle, context, registry))
+
+
+def iter_checks(bundle, context: CheckContext, registry):
+    """(item id, [(check, CheckResult)]) an item at a time, as made: `check` saves and prints each and lets it go."""
+    checks = registry.all()
+    for item in bundle.items:
+        yield item.get("id"), [(check, check.run(item, context)) for check in checks]

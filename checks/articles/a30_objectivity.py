@@ -100,7 +100,7 @@ class ReproducibleCheck(Check):
 def item_anomalies(item: dict, context, kinds=None) -> list[dict]:
     """Anomalies (e.g. a file modified after sealing) that name this item, as plain dicts (of these kinds)."""
     rows = []
-    for anomaly in context.anomalies or []:
+    for anomaly in context.item_anomalies(item.get("id")):
         row = anomaly if isinstance(anomaly, dict) else (
             {k: getattr(anomaly, k) for k in anomaly.__dataclass_fields__} if hasattr(anomaly, "__dataclass_fields__")
             else dict(vars(anomaly)))

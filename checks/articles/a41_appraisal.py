@@ -45,8 +45,7 @@ def _recorded_original(context, path: str) -> tuple[dict, str]:
             if entry.get("path") == path:
                 found.update({k: str(v).lower() for k, v in (entry.get("digests") or {}).items()})
     computed = {}
-    for row in context.verify_results or []:
-        row = row if isinstance(row, dict) else row._asdict() if hasattr(row, "_asdict") else vars(row)
+    for row in context.verifications_at(path):
         if row.get("path") != path or row.get("recorded_source") in ("appraisal", "freeze"):
             continue
         if row.get("recorded") and row.get("algorithm") and row.get("status") != "unreadable":

@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import NamedTuple
 
 from models.integrity.digests import HEX_LENGTHS
@@ -298,18 +299,49 @@ def digest_rows(data: bytes | str, name: str = "", algorithm: str | None = None)
     return rows, findings
 
 
-def digest_row_steps(lines: list[str], rows: list, findings: list, name: str = "", algorithm: str | None = None,
+def digest_row_steps(lines, rows: list, findings: list, name: str = "", algorithm: str | None = None,
                      step: int = 1000):
-    """digest_rows of a list's lines, into rows and findings, pausing (a bare yield) every `step` lines."""
-    first = next((line for line in lines if line.strip()), "")
-    if first.startswith("%%%%"):
+    """digest_rows of a list's lines (any iterable, read once: a long list streams), into rows and findings,
+    pausing (a bare yield) every `step` lines."""
+    lines = iter(lines)
+    head = []
+    for line in lines:  # the first line that says something tells the format
+        head.append(line)
+        if line.strip():
+            break
+    lines = chain(head, lines)
+    if head and head[-1].startswith("%%%%"):
         yield from _hashdeep_rows(lines, rows, findings, step)
-        return
-    parsed = parse_sum_list("\n".join(lines), hint=name, algorithm=algorithm)
+    else:
+        yield from _sum_rows(lines, rows, findings, name, algorithm, step)
+
+
+def _sum_rows(lines, rows: list, findings: list, hint: str, algorithm: str | None, step: int):
+    """parse_sum_list's digests as ListRows, a line at a time (one tuple of algorithms shared by the rows)."""
     shared: dict = {}
-    rows.extend(ListRow(d.path, shared.setdefault(d.algorithm, (d.algorithm,)), (d.value,), d.size, d.line)
-                for d in parsed.digests)
-    findings.extend(parsed.findings)
+    for number, raw in enumerate(lines, start=1):
+        if not number % step:
+            yield
+        line = raw.rstrip("\r")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        found = _sum_line(line, number, hint, algorithm)
+        if found is None:
+            if number == 1 and "hash" in line.lower() and not _HEX.match(line.split()[0]):
+                continue  # a column header ("SHA256 hash<TAB>Display name")
+            findings.append(ListFinding(number, line, "不是“校验值 路径”格式的行 / not a `<digest> <path>` line",
+                                        named_in_sum_line(line)))
+            continue
+        path, alg, value, size = found
+        if alg is None:
+            findings.append(ListFinding(number, line, f"无法由长度判断算法 / no algorithm has {len(value)} hex digits",
+                                        path or None))
+            continue
+        problem = hex_problem(alg, value)
+        if problem:
+            findings.append(ListFinding(number, line, problem, path or None))
+            continue
+        rows.append(ListRow(path, shared.setdefault(alg, (alg,)), (value.lower(),), size, number))
 
 
 def parse_digest_list(data: bytes | str, name: str = "", algorithm: str | None = None) -> ParsedList:

@@ -4,18 +4,17 @@ import os
 import stat
 from collections import deque
 from datetime import datetime, timezone
+from itertools import islice
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from models.bundle.coverage import Coverage, change_for, is_addition
 from models.bundle.names import as_gb18030_name, from_os, to_os
-from models.bundle.safe_read import LIST_CAP, read_metadata
+from models.bundle.safe_read import LIST_CAP
 from models.integrity.digest_pool import digest_many
-from models.integrity.digest_tree import FolderError, digest_tree_batches
-from models.integrity.digests import FileJob, normalise
-from models.integrity.recorded import digest_row_steps, digest_rows, hex_problem, list_lines
+from models.integrity.digests import FileJob
+from models.integrity.recorded import digest_row_steps, hex_problem
 from models.integrity.verify_result import VerifyResult
-from models.inventory.textenc import decode_text
 from models.runtime.jobs import check_cancel
 
 STATUSES = ("match", "mismatch", "missing", "unreadable", "unlisted")
@@ -64,7 +63,6 @@ class _Collector:
         self.bundle, self.root = bundle, Path(bundle.root)
         self.expected: list[Expected] = []
         self.findings: list[VerifyResult] = []
-        self.tree_answers: dict = {}  # bundle path -> (index, hexes) or (status, None, error): folders read whole
 
     def add(self, item_id, path, digests: dict, source: str) -> None:
         valid, values = [], []
@@ -81,55 +79,78 @@ class _Collector:
         if valid:
             self.expected.append(Expected(item_id, path, source, tuple(valid), tuple(values)))
 
-    def item(self, item: dict, progress=None, cancel=None) -> None:
+    def item(self, item: dict, progress=None, cancel=None):
+        """Gathers the item's records; yields the results of its long digest lists, compared as read."""
         item_id = item.get("id")
         for entry in item.get("content") or []:
             path = str(entry.get("path", ""))
             if entry.get("type", "file") == "file":  # a disk_image: models.image.bundle_verify
                 self.add(item_id, path, entry.get("digests"), "manifest")
             if entry.get("type") == "directory" and entry.get("digest_list"):
-                self.digest_list(item_id, path, str(entry["digest_list"]), progress, cancel)
+                yield from self.digest_list(item, path, str(entry["digest_list"]), progress, cancel)
         for path, digests in ((item.get("freeze") or {}).get("digests_at_freeze") or {}).items():
             self.add(item_id, str(path), digests, "freeze")
         for path, digests in ((item.get("appraisal") or {}).get("material_digests") or {}).items():
             self.add(item_id, str(path), digests, "appraisal")
 
-    def _read(self, item_id, rel: str, source: str, cap: int = LIST_CAP) -> bytes | None:
+    def _list_file(self, item_id, rel: str, source: str):
         from models.bundle.safepath import SafePathError, resolve_inside
+        from models.integrity.list_stream import ListFile
 
         try:
-            return read_metadata(resolve_inside(self.root, rel), cap)
+            return ListFile(resolve_inside(self.root, rel), LIST_CAP)
         except (OSError, SafePathError) as exc:
             status = "missing" if isinstance(exc, FileNotFoundError) else "unreadable"
-            mark = f"{RECORD_DEFECT}: 记录文件无法读取 / the record cannot be read: " if source.startswith(
-                "digest_list:") else ""
+            mark = f"{RECORD_DEFECT}: 记录文件无法读取 / the record cannot be read: "
             self.findings.append(VerifyResult(item_id, rel, None, None, source, None, status, f"{mark}{exc}"))
             return None
 
-    def digest_list(self, item_id, folder: str, list_rel: str, progress=None, cancel=None) -> None:
-        source = f"digest_list:{list_rel}"
-        data = self._read(item_id, list_rel, source)
-        if data is None:
+    def digest_list(self, item: dict, folder: str, list_rel: str, progress=None, cancel=None):
+        """A list's rows as expectations; a long one compared with its folder as the folder is read by helpers
+        that walk it (models.integrity.list_tree), its results yielded as made."""
+        from models.integrity.list_tree import ListTree, RowKey
+
+        item_id, source = item.get("id"), f"digest_list:{list_rel}"
+        listing = self._list_file(item_id, list_rel, source)  # read line by line: never whole
+        if listing is None:
             return
-        lines = list_lines(from_os(decode_text(data, "surrogateescape")))  # names not UTF-8 keep their bytes
-        del data  # the lines only, and those only until parsed: a long list is not held twice
-        rows, findings, count = [], [], len(lines)
-        head = digest_rows("\n".join(lines[:64]), name=list_rel)[0] if count >= TREE_MIN_FILES else []
-        steps = digest_row_steps(lines, rows, findings, name=list_rel)
-        del lines
         locate = _ListLocator(self.root, folder, list_rel)
-        algorithms = {a for row in head for a in row.algorithms}
-        if algorithms:  # a long list: its folder read by helpers that walk it too (models.integrity.digest_tree),
-            locate.tree = self.read_tree(locate.folder, algorithms, count, progress, cancel,  # parsed meanwhile
-                                         idle=lambda: next(steps, False) is None)
-        for _pause in steps:
-            pass
-        located: dict = {}  # a list line gives one digest per algorithm: each name located once
+        head: list = []
+        if listing.lines >= TREE_MIN_FILES:
+            for _pause in digest_row_steps(islice(listing, 64), head, [], name=list_rel):
+                pass
+        base = self._tree_base(locate.folder) if head else None
+        if base is None:
+            rows, findings = [], []
+            for _pause in digest_row_steps(listing, rows, findings, name=list_rel):
+                pass
+            self._list_findings(item_id, list_rel, source, findings, locate)
+            self._expect(item_id, source, rows, locate)
+            return
+        explained = item.get("changes")
+        tree = ListTree(item_id, locate.folder, base, source, listing, listing.lines, head, RowKey(locate, head),
+                        (lambda path: explanation_for(item, path)) if explained else None,
+                        lambda lines, rows, findings: digest_row_steps(lines, rows, findings, name=list_rel))
+        yield from tree.run(progress, cancel)
+        if tree.read_error:
+            self.findings.append(VerifyResult(item_id, list_rel, None, None, source, None, "unreadable",
+                                              f"{RECORD_DEFECT}: 记录文件无法读取 / the record cannot be read: "
+                                              f"{tree.read_error}"))
+        for rel, error in tree.unreadable:  # its files, when listed, are checked one by one (and say why)
+            self.findings.append(_unreadable_folder(from_os(rel), error))
+        self._list_findings(item_id, list_rel, source, tree.findings, locate)
+        self._expect(item_id, source, tree.leftover, locate)
+
+    def _list_findings(self, item_id, list_rel: str, source: str, findings: list, locate) -> None:
+        located: dict = {}
         for finding in findings:  # the file a malformed line names, located like any other (else the list)
             named = located.setdefault(finding.path, locate(finding.path)) if finding.path else list_rel
             self.findings.append(VerifyResult(item_id, named, None, finding.text, source, None, "unreadable",
                                               f"{RECORD_DEFECT}: {list_rel} 第 {finding.line} 行 / line "
                                               f"{finding.line}: {finding.reason}"))
+
+    def _expect(self, item_id, source: str, rows: list, locate) -> None:
+        located: dict = {}  # a list line gives one digest per algorithm: each name located once
         for at, row in enumerate(rows):
             rows[at] = None  # its parts live on in the Expected: the row need not stay
             path = located.get(row.path)
@@ -137,10 +158,8 @@ class _Collector:
                 path = located[row.path] = locate(row.path)
             self.expected.append(Expected(item_id, path, source, row.algorithms, row.values))
 
-    def read_tree(self, folder: str, algorithms, count: int, progress, cancel, idle) -> dict | None:
-        """Every regular file under the folder read by models.integrity.digest_tree into tree_answers (None when the
-        folder is not a folder inside the bundle: the files are then checked one by one). A file there that
-        the list does not name is read too (as `hashdeep -r` would). Returns tree_answers."""
+    def _tree_base(self, folder: str) -> str | None:
+        """The folder to read whole, when it is a folder inside the bundle (else its files are checked one by one)."""
         from models.bundle.safepath import SafePathError, resolve_inside
 
         try:
@@ -149,19 +168,7 @@ class _Collector:
             return None
         if not os.path.isdir(base) or os.path.islink(base):
             return None
-        found = self.tree_answers
-        names = normalise(algorithms)
-        index = {name: at for at, name in enumerate(names)}  # the answers: (index, hexes) and no dict per file
-        for batch in digest_tree_batches(base, names, progress, cancel, total_count=count, idle=idle):
-            if isinstance(batch, FolderError):  # its files, when listed, are checked one by one (and say why);
-                if not batch.missing:  # one it cannot list may hide files the list does not name
-                    self.findings.append(_unreadable_folder(_join(folder, from_os(batch.folder)), batch.error))
-                continue
-            prefix = _join(folder, from_os(batch.folder)) + "/" if batch.folder else _join(folder, "")
-            for name, hexes, _size, error, missing in batch.files:
-                found[prefix + from_os(name)] = ((index, hexes) if error is None else
-                                        ("missing" if missing else "unreadable", None, error))
-        return found
+        return str(base)
 
 
 class _ListLocator:
@@ -170,23 +177,9 @@ class _ListLocator:
     def __init__(self, root: Path, folder: str, list_rel: str):
         self.root, self.folder = root, folder.strip("/") if folder not in (".", "") else ""
         self.list_dir = str(PurePosixPath(list_rel).parent)
-        self.files = None
-        self.tree: dict | None = None  # the regular files read whole (read_tree), by bundle path
         self.prefix = self.folder + "/" if self.folder else ""
 
-    def _index(self) -> set[str]:
-        if self.files is None and self.tree is not None:
-            self.files = {k[len(self.prefix):] for k in self.tree if k.startswith(self.prefix)}
-        if self.files is None:
-            base = self.root / self.folder if self.folder else self.root
-            self.files = {from_os(os.path.relpath(os.path.join(d, f), base).replace(os.sep, "/"))
-                          for d, _dirs, names in os.walk(base) for f in names}
-        return self.files
-
     def __call__(self, written: str, retry: bool = True) -> str:
-        if self.tree is not None and written.startswith(self.prefix) and written in self.tree \
-                and "\\" not in written and not written.partition("/")[0].endswith(":"):
-            return written  # bundle-relative and a file under the folder: the first candidate below
         name = written.replace("\\", "/")
         parts = [p for p in name.split("/") if p not in ("", ".")]
         if len(parts) > 1 and parts[0].endswith(":"):
@@ -196,11 +189,10 @@ class _ListLocator:
             for candidate in (plain, _join(self.list_dir, plain), _join(self.folder, plain)):
                 if candidate.startswith(self.folder) and self._exists(candidate):
                     return candidate
-        files = self._index()
-        for start in range(len(parts)):
-            tail = "/".join(parts[start:])
-            if tail in files:
-                return _join(self.folder, tail)
+        for start in range(len(parts)):  # one lstat a tail: no walk of the folder, however large
+            tail = _join(self.folder, "/".join(parts[start:]))
+            if self.exists_file(tail):
+                return tail
         other = as_gb18030_name(written) if retry else None  # a GBK list naming a file the disk keeps in GBK
         if other is not None and other != written:
             found = self(other, retry=False)
@@ -208,12 +200,15 @@ class _ListLocator:
                 return found
         return plain if plain.startswith(self.folder + "/") else _join(self.folder, parts[-1] if parts else plain)
 
-
     def _exists(self, candidate: str) -> bool:
-        """The file is there: from the folder's walk when it was read whole (no stat per listed file)."""
-        if self.tree is not None and candidate in self.tree:
-            return True
         return os.path.exists(os.path.join(self.root, to_os(candidate)))
+
+    def exists_file(self, candidate: str) -> bool:
+        """Anything but a folder there (a file, a link, a device), as a walk of the folder lists its names."""
+        try:
+            return not stat.S_ISDIR(os.lstat(os.path.join(self.root, to_os(candidate))).st_mode)
+        except (OSError, ValueError):
+            return False
 
 
 def _join(a: str, b: str) -> str:
@@ -360,21 +355,15 @@ def iter_verify(bundle, store=None, progress=None, cancel=None, items=None):
     image_results = verify_images(bundle, chosen, progress, cancel)
     collector = _Collector(bundle)
     for item in chosen:
-        collector.item(item, progress, cancel)
+        yield from collector.item(item, progress, cancel)
     root = Path(bundle.root)
     files, answers, jobs, shared = _Files(root), {}, {}, set()
-    tree, collector.tree_answers = collector.tree_answers, {}
     for e in collector.expected:
         path = e.path
         if path in answers or path in jobs:
             shared.add(path)
         if path in answers:
             continue
-        if path in tree:
-            answer = tree[path]
-            if type(answer[0]) is not dict or all(a in answer[0] for a in e.algorithms):
-                answers[path] = answer
-                continue
         if path in jobs:
             jobs[path][0].update(e.algorithms)
             continue
@@ -390,7 +379,7 @@ def iter_verify(bundle, store=None, progress=None, cancel=None, items=None):
         else:
             answers[answer.key] = (None, answer.digests, None)
     by_id = {i.get("id"): i for i in chosen}
-    del tree, files, jobs, file_jobs
+    del files, jobs, file_jobs
     expected, collector.expected = deque(collector.expected), None
     yield from collector.findings
     yield from _compare(expected, answers, by_id, shared)

@@ -1,9 +1,9 @@
 """`verify` at scale: peak memory of the whole command (verify, save, print) at two bundle sizes, and its time
 beside `hashdeep -r` on the same files, measured in the same run.
 
-Run: .venv/bin/python tests/benchmarks/bench_verify_scale.py [--files N] [--keep DIR]
-(default N = 100,000; the small bundle is N/4). The slope (MB per 100k files) is THE figure: memory flat in
-the number of files means the slope stays small whatever N is (goal: <= 300 MB at 1M files)."""
+Run: .venv/bin/python tests/benchmarks/bench_verify_scale.py [--files N] [--small M] [--keep DIR]
+(default N = 100,000; the small bundle is N/4, or --small M). The slope (MB per 100k files) is THE figure: memory
+flat in the number of files means the slope stays small whatever N is (goal: <= 300 MB at 1M files)."""
 
 import argparse
 import os
@@ -45,10 +45,11 @@ def hashdeep(tree: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--files", type=int, default=100_000)
+    parser.add_argument("--small", type=int, help="files of the small bundle (default N/4)")
     parser.add_argument("--keep", type=Path)
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-verify-"))
-    sizes = (args.files // 4, args.files)
+    sizes = (args.small or args.files // 4, args.files)
     figures = {}
     for count in sizes:
         place = folder / f"n{count}"

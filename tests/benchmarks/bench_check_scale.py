@@ -1,0 +1,82 @@
+"""`check` at scale: a bundle of many items (one small file each, its digest in the manifest), made by code;
+peak RSS (VmHWM) and time of the whole command at two sizes, so the slope per item shows
+(issue 19.12: 100k items took 199 s and 2.1 GB).
+
+Run: .venv/bin/python tests/benchmarks/bench_check_scale.py [--items N] [--keep DIR]
+(default N = 20,000; the small bundle is N/4)."""
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+COMMAND = ("import sys, io\nsys.path.insert(0, sys.argv[1])\nimport main\nif __name__ == '__main__':\n"
+           "    sys.stdout = io.TextIOWrapper(open('/dev/null', 'wb'), encoding='utf-8')\n"
+           "    code = main.main(['check', sys.argv[2], '--store', sys.argv[3]])\n"
+           "    status = open('/proc/self/status').read().split('VmHWM:')[1].split()\n"
+           "    print(int(status[0]) / 1024, code, file=sys.stderr)\n")
+
+
+def make_items(folder: Path, count: int) -> Path:
+    """count items of kind obtained, each one file under evidence/E<n>/ with its SHA-256 in the manifest."""
+    root = folder / f"items{count}"
+    if root.exists():
+        return root
+    items = []
+    for n in range(count):
+        rel = f"evidence/E{n:06}/chat{n}.txt"
+        data = f"第 {n} 条聊天记录\n".encode()
+        (root / rel).parent.mkdir(parents=True)
+        (root / rel).write_bytes(data)
+        digests = {"sha256": hashlib.sha256(data).hexdigest()}
+        items.append({"id": f"E{n:06}", "title": f"聊天记录 {n}", "kind": "obtained",
+                      "content": [{"path": rel, "type": "file", "digests": digests}]})
+    manifest = {"format": "evidence-bundle/1",
+                "case": {"case_number": "测试〔2026〕1号", "title": "测试", "prepared_by": "李某",
+                         "prepared_at": "2026-11-20T10:00:00+08:00"}, "items": items}
+    (root / "bundle.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    return root
+
+
+def check_command(root: Path, store: Path) -> tuple[float, float, str]:
+    """(seconds, peak RSS MB, exit code) of `main.py check ROOT` in a new process (VmHWM, as bench_verify_scale)."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", COMMAND, str(ROOT), str(root), str(store)], capture_output=True,
+                          text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), check=False)
+    seconds = time.perf_counter() - started
+    try:
+        rss, code = done.stderr.split()[-2:]
+    except ValueError:
+        raise SystemExit(done.stderr[-2000:]) from None
+    return seconds, float(rss), code
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--items", type=int, default=20_000)
+    parser.add_argument("--keep", type=Path)
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-check-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    sizes = (args.items // 4, args.items)
+    figures = {}
+    for count in sizes:
+        root = make_items(folder, count)
+        seconds, rss, code = check_command(root, folder / f"store{time.time_ns()}")
+        figures[count] = (seconds, rss)
+        print(f"{count:>9,} items: check {seconds:7.1f} s, peak RSS {rss:6.0f} MB (exit {code})", flush=True)
+    (s_small, r_small), (s_big, r_big) = figures[sizes[0]], figures[sizes[1]]
+    per = 100_000 / (sizes[1] - sizes[0])
+    print(f"slope: {(r_big - r_small) * per:.0f} MB and {(s_big - s_small) * per:.0f} s per 100k items; "
+          f"projected at 100k items: {r_big + (r_big - r_small) * (100_000 - sizes[1]) / (sizes[1] - sizes[0]):.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
