@@ -70,20 +70,9 @@ def stored_decisions(store, item_id) -> dict:
     return {d["check_name"]: d for d in review.load_decisions(store, item_id)}
 
 
-def stored_verifications(store) -> list[dict]:
-    """The store's verification records while they are for the bundle as it is now (they tell whether a changed
-    file's original state can be restored); none once the bundle changed since."""
-    from checks.runner import verification_current
-    from models.integrity.verify import load_results
-
-    if store is None or not verification_current(store):
-        return []
-    return load_results(store)
-
-
 def stored_restorable(store) -> set:
-    """checks.outcome.restorable_paths of the store's current verification, in one query: never every record
-    held (1M files), as stored_verifications would."""
+    """checks.outcome.restorable_paths of the store's current verification (none once the bundle changed since),
+    in one query: never every verification record held (1M files)."""
     from checks.runner import StoredVerifications, verification_current
 
     if store is None or not verification_current(store):

@@ -33,9 +33,9 @@ def propose(item: dict, records: list[dict], decisions: dict | None = None, stor
     JSON text), the reviewer's clause decisions (check name -> decision record or word) and, given the store, its
     current verification, exactly as the window's outcome box and `check` propose. An ItemProposal: the memo says
     what the decisions changed (its change(), `check --json`'s changed_by_decisions) from it too."""
-    from checks.item_proposal import propose_item, stored_verifications
+    from checks.item_proposal import propose_item, stored_restorable
 
-    return propose_item(item, records, stored_verifications(store), decisions)
+    return propose_item(item, records, None, decisions, stored_restorable(store))
 
 
 def run_memo(args) -> int:

@@ -31,14 +31,14 @@ OUTCOME_ZH = {"admissible": "可采", "correctable": "瑕疵可补正", "exclude
 PROPOSAL_ZH = dict(OUTCOME_ZH, pending="待审查人判断")
 
 
-def stored_verifications(store) -> list[dict]:
-    """The store's current verification records (checks.item_proposal: what `check` and the memo use too)."""
-    return item_proposal.stored_verifications(store)
+def stored_restorable(store) -> set:
+    """The paths the store's current verification shows restorable (checks.item_proposal: as `check` and the memo)."""
+    return item_proposal.stored_restorable(store)
 
 
-def proposal_for(item: dict, results: list[dict], verifications=None, decisions=None):
+def proposal_for(item: dict, results: list[dict], restorable=None, decisions=None):
     """checks.item_proposal over stored check-result records: the proposal with these decisions applied."""
-    return item_proposal.propose_item(item, results, verifications, decisions).proposal
+    return item_proposal.propose_item(item, results, None, decisions, restorable or set()).proposal
 
 
 def stored_decisions(store, item_id: str) -> dict:
@@ -70,7 +70,7 @@ class OutcomeBox(QGroupBox):
     def __init__(self, parent=None):
         super().__init__(self.tr("本项结论（第四十三条、第四十四条）"), parent)
         self.store = self.item = self.proposal = self.unjudged = self.judged = self.timezone = None
-        self.results, self.verifications = [], []
+        self.results, self.restorable = [], set()
         self.reviewer = ""
         self.proposal_label = QLabel()
         self.proposal_label.setWordWrap(True)
@@ -111,7 +111,7 @@ class OutcomeBox(QGroupBox):
         self.hint.clear()
         self.setEnabled(item is not None)
         self.results = list(results or [])
-        self.verifications = stored_verifications(store) if item is not None and results else []
+        self.restorable = stored_restorable(store) if item is not None and results else set()
         self._propose()
         self.proposal_label.setText(self._proposal_text(set(overridden)))
         saved = review.load_outcome(store, item["id"]) if store is not None and item is not None else None
@@ -124,7 +124,7 @@ class OutcomeBox(QGroupBox):
         self.proposal = self.unjudged = self.judged = None
         if self.item is None or not self.results:
             return
-        self.judged = item_proposal.propose_stored(self.store, self.item, self.results, self.verifications)
+        self.judged = item_proposal.propose_stored(self.store, self.item, self.results, restorable=self.restorable)
         self.proposal, self.unjudged = self.judged.proposal, self.judged.unjudged
 
     def set_overridden(self, names) -> None:

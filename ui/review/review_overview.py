@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from models.store import review
 from ui.common.record_table_model import RecordTableModel
-from ui.review.outcome_box import PROPOSAL_ZH, proposal_for, stored_verifications
+from ui.review.outcome_box import PROPOSAL_ZH, proposal_for, stored_restorable
 
 KIND_ZH = {"seized_media": "扣押、封存原始存储介质", "media_image": "制作数据镜像", "onsite_extraction": "现场提取",
            "online_extraction": "在线提取", "frozen": "冻结", "obtained": "调取", "inspection": "检查、侦查实验",
@@ -24,14 +24,14 @@ def item_summaries(bundle, store) -> list[dict]:
     for record in review.load_decisions(store):
         decisions.setdefault(record["item"], {})[record["check_name"]] = record["decision"]
     outcomes = review.load_outcomes(store)
-    verifications = stored_verifications(store) if results else []
+    restorable = stored_restorable(store) if results else set()
     rows = []
     for item in bundle.items:
         item_results = results.get(item["id"], [])
         applicable = [r for r in item_results if r["status"] != "not_applicable"]
         done = decisions.get(item["id"], {})
         open_ones = [r for r in applicable if r["check_name"] not in done]
-        proposal = proposal_for(item, item_results, verifications, done) if item_results else None  # as decided
+        proposal = proposal_for(item, item_results, restorable, done) if item_results else None  # as decided
         rows.append({"id": item["id"], "title": item.get("title") or "", "kind": item.get("kind"),
                      "applicable": len(applicable), "decided": len(applicable) - len(open_ones),
                      "open": [f"第{r['article']}条" for r in open_ones],
