@@ -127,7 +127,7 @@ def _print_table(by_item: dict, outcomes: dict, items: dict, out) -> None:
 
 def run(args) -> int:
     from models.cli.cli_common import open_bundle_and_store
-    from models.image.codepages import CodepageError, checked, remember, stored
+    from models.image.disk.codepages import CodepageError, checked, remember, stored
     from models.store import audit
     from models.store.review import save_check_results
 

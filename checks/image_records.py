@@ -36,7 +36,7 @@ def image_paths(item: dict) -> list[str]:
 def local_time(text: str | None) -> datetime | None:
     """A naive local time from a header or log ('2026-11-18T14:02:00', 'Wed Nov 18 14:02:00 2026',
     '2026-11-18 14:02:00 (...)'); None when there is none or it cannot be read."""
-    from models.image.headers import header_date
+    from models.image.disk.headers import header_date
 
     if not text:
         return None
@@ -52,8 +52,8 @@ def read_headers(spec) -> dict:
     """The E01 header fields of an inspected image ({} for a raw image, which carries none)."""
     if spec.format != "E01":
         return {}
-    from models.image.headers import ewf_headers
-    from models.image.media import EwfMedia
+    from models.image.disk.headers import ewf_headers
+    from models.image.disk.media import EwfMedia
 
     media = EwfMedia(spec)
     try:
@@ -68,7 +68,7 @@ def entry_image(root, rel: str, codepage: str | None = None) -> dict:
     """{"path", "format", "segments", "headers", "error"} of a disk_image entry found through safepath."""
     from models.bundle.bundle_error import ImageError
     from models.bundle.safepath import SafePathError, resolve_inside
-    from models.image.container import inspect
+    from models.image.disk.container import inspect
 
     out = {"path": rel, "format": None, "segments": [], "headers": {}, "error": None}
     try:

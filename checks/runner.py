@@ -107,7 +107,7 @@ def _anomalies(bundle, store) -> tuple[list, dict]:
 
 def _case_settings(store) -> dict:
     """The settings kept in the case's store: the E01 header code page the reviewer chose for it."""
-    from models.image.codepages import stored
+    from models.image.disk.codepages import stored
 
     codepage = stored(store) if store is not None else None
     return {"image_header_codepage": codepage} if codepage else {}

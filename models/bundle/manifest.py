@@ -38,7 +38,7 @@ class Bundle:
     adhoc: bool
     digest: str
     manifest_bytes: bytes = field(default=b"", repr=False)
-    image: object = None  # models.image.container.ImageSpec when a disk image was opened on its own
+    image: object = None  # models.image.disk.container.ImageSpec when a disk image was opened on its own
 
     @property
     def case(self) -> dict:
@@ -112,7 +112,7 @@ def _parse(raw: bytes) -> dict:
 
 def _image_bundle(path: Path) -> Bundle:
     """A disk image opened on its own: one ad-hoc item whose files are the image's."""
-    from models.image.container import inspect, looks_like_image
+    from models.image.disk.container import inspect, looks_like_image
 
     if not path.is_file() or not looks_like_image(path):
         raise BundleError(f"不是文件夹或磁盘镜像 / not a folder or disk image: {path}")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from models.bundle.bundle_error import ImageError
 from models.bundle.safepath import SafePathError, is_inside, resolve_inside
-from models.image.container import ImageSpec, inspect
+from models.image.disk.container import ImageSpec, inspect
 
 META_PREFIX = "bundle_image:"  # meta key per image: its files' stamp, its description, why it could not be read
 BATCH = 2000
@@ -167,8 +167,8 @@ class ImageLister:
         self.summary.links += links or 0
 
     def _walk(self, item, rel: str, spec: ImageSpec, mark: list) -> None:
+        from models.image.listing.walk_split import folder_rows
         from models.image.source import ImageSource
-        from models.image.walk_split import folder_rows
 
         conn, summary = self.store.db.conn, self.summary
         try:
@@ -200,7 +200,7 @@ class ImageLister:
         self.store.set_meta(META_PREFIX + rel, json.dumps({"stamp": mark, "image": info}, ensure_ascii=False))
 
     def _write(self, conn, rescan: bool, rows: list) -> None:
-        from models.image.rows import write_rows
+        from models.image.listing.rows import write_rows
 
         if not rows:
             return
@@ -270,7 +270,7 @@ def fill_inner_types(bundle, records: list[tuple], write, cancel=None, exif: boo
 
 class _Covered:
     """Every entry of a bundle's image belongs to the image's item and is listed (never an addition); a class,
-    not a closure, so that helper processes started by pickling can have it (models.image.walk_split)."""
+    not a closure, so that helper processes started by pickling can have it (models.image.listing.walk_split)."""
 
     def __init__(self, item):
         self.item = item

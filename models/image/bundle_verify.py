@@ -15,7 +15,7 @@ from models.bundle.names import from_os, to_os
 from models.bundle.safe_read import LOG_CAP, MetadataReadError, read_metadata
 from models.bundle.safepath import resolve_inside
 from models.image.bundle_images import open_spec
-from models.image.media_hash import hash_media
+from models.image.disk.media_hash import hash_media
 from models.image.verify import SOURCE as EWF_SOURCE
 from models.image.verify import damaged_text, recorded_digests
 from models.integrity.digests import digest_file, error_text, normalise
@@ -86,7 +86,7 @@ class _Media:
 
 def _read_media(spec, algorithms: set, progress, cancel) -> _Media:
     """One read of the media stream for every algorithm wanted, plus those the E01 stores."""
-    from models.image.media import open_media
+    from models.image.disk.media import open_media
 
     out = _Media()
     out.format = spec.format

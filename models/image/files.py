@@ -4,7 +4,7 @@ record: the path 'IMAGE:/pN/rest' and its TSK address. The image is opened read-
 import re
 from contextlib import contextmanager
 
-from models.image.container import ImageError
+from models.image.disk.container import ImageError
 from models.image.source import ImageSource
 
 _TOLD_APART = re.compile(r" \[(\d+)\]$")  # walk's suffix for a name listed twice (a deleted one beside it)

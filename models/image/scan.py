@@ -6,9 +6,9 @@ import time
 
 from models.bundle.coverage import Coverage
 from models.common.timeutil import ns_to_utc_iso
-from models.image.rows import write_rows
+from models.image.listing.rows import write_rows
+from models.image.listing.walk_split import folder_rows
 from models.image.source import ImageSource
-from models.image.walk_split import folder_rows
 from models.runtime.jobs import Cancelled
 
 BATCH = 2000

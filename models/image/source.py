@@ -4,10 +4,10 @@ import io
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from models.image.container import ImageSpec
-from models.image.media import open_media, tsk_image
-from models.image.volumes import partitions
-from models.image.walk import ImageEntry, Lister, walk
+from models.image.disk.container import ImageSpec
+from models.image.disk.media import open_media, tsk_image
+from models.image.disk.volumes import partitions
+from models.image.listing.walk import ImageEntry, Lister, walk
 
 
 class TskReader(io.RawIOBase):
@@ -74,7 +74,7 @@ class ImageSource:
         yield from walk(part.fs, self.prefix(part), self._zone(part), cancel, self._fs_bytes(part))
 
     def lister(self, part) -> Lister:
-        """The partition's file system listed a folder at a time (models.image.walk_split's helpers)."""
+        """The partition's file system listed a folder at a time (models.image.listing.walk_split's helpers)."""
         return Lister(part.fs, self.prefix(part), self._zone(part), self._fs_bytes(part))
 
     def _zone(self, part) -> str | None:
@@ -93,7 +93,7 @@ class ImageSource:
         data = {"format": self.spec.format, "path": str(self.spec.path), "size": self.media.size,
                 "segments": [PurePosixPath(s).name for s in self.spec.segments]}
         if self.spec.format == "E01":
-            from models.image.headers import ewf_headers
+            from models.image.disk.headers import ewf_headers
 
             data.update(ewf_headers(self.media.handle))
         data["partitions"] = [p.to_json() for p in self.partitions]

@@ -1,21 +1,21 @@
 """An image's media stream hashed (MD5, SHA-1, SHA-256, SM3 in one read, each digest on its own thread while
-libewf decompresses in the reader: models.image.media_hash) and compared with the digests the E01 stores.
+libewf decompresses in the reader: models.image.disk.media_hash) and compared with the digests the E01 stores.
 
 libewf does not raise on a corrupt chunk (PLATFORM.md): the comparison of the digests is the check; where
-libewf can be asked (models.image.ewf_errors), the byte ranges of the chunks failing their checksum are told
+libewf can be asked (models.image.disk.ewf_errors), the byte ranges of the chunks failing their checksum are told
 with each digest."""
 
 import io
 
-from models.image.media import open_media
-from models.image.media_hash import hash_media
+from models.image.disk.media import open_media
+from models.image.disk.media_hash import hash_media
 from models.integrity.digests import ALGORITHMS
 
 SOURCE = "ewf_header"  # labels.json source: the digest the E01 stores of its media
 
 
 class MediaStream(io.RawIOBase):
-    """The media stream from its start, read in the digest engine's buffers (models.image.media_hash.hash_media
+    """The media stream from its start, read in the digest engine's buffers (models.image.disk.media_hash.hash_media
     reads it faster: no copy, a thread per digest)."""
 
     def __init__(self, media):

@@ -79,7 +79,7 @@ open_source(bundle).info()
 LIST_SCRIPT = """
 import sys, time
 sys.path.insert(0, {root!r})
-from models.image.container import inspect
+from models.image.disk.container import inspect
 from models.image.source import ImageSource
 source = ImageSource(inspect({image!r}), "Asia/Shanghai")
 print(sum(1 for _ in source.entries()))
@@ -145,9 +145,9 @@ def make_e01(folder: Path) -> Path:
 PARTS_SCRIPT = """
 import hashlib, os, resource, sys
 sys.path.insert(0, {root!r})
-from models.image.container import inspect
-from models.image.media import open_media
-from models.image.media_hash import READ_SIZE
+from models.image.disk.container import inspect
+from models.image.disk.media import open_media
+from models.image.disk.media_hash import READ_SIZE
 def cpu():
     r = resource.getrusage(resource.RUSAGE_SELF)
     return r.ru_utime + r.ru_stime

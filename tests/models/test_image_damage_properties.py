@@ -8,8 +8,8 @@ import os
 
 import pytest
 
-from models.image.container import inspect
-from models.image.iso_times import OFFSET_UNREAD
+from models.image.disk.container import inspect
+from models.image.listing.iso_times import OFFSET_UNREAD
 from models.image.source import ImageSource
 from tests.image_factory import iso_image, iso_set_offsets, require
 
@@ -100,7 +100,7 @@ def test_fat12_damaged_anywhere_in_its_first_48_kib_lists_or_says_why(fat_bytes,
 def test_iso_damaged_in_descriptors_and_records_lists_with_true_or_unread_times(iso_bytes, tmp_path, patches):
     """Each time is TSK's wall clock as UTC, moved by the record's offset (-12:00 to +13:00 in quarter hours)
     or, offset unread, left as it is."""
-    from models.image.walk import walk
+    from models.image.listing.walk import walk
 
     path = tmp_path / "disc.iso"
     path.write_bytes(_damage(iso_bytes, patches))

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from models.image.container import inspect
+from models.image.disk.container import inspect
 from models.image.source import ImageSource
 from tests.helpers import run_main
 from tests.image_factory import e01_of, fat32_image, gpt_image, require

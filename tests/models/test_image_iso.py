@@ -4,7 +4,7 @@ import json
 import time
 from datetime import datetime
 
-from models.image.container import inspect
+from models.image.disk.container import inspect
 from models.image.source import ImageSource
 from tests.helpers import run_main, snapshot
 from tests.image_factory import ISO_FILES, fls_entries, iso_image, our_entries

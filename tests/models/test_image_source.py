@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from models.image.container import ImageError, inspect
+from models.image.disk.container import ImageError, inspect
 from models.image.source import ImageSource
 from tests.image_factory import e01_of, ext4_image, fat32_image, fls_entries, our_entries
 

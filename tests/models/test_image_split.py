@@ -1,4 +1,4 @@
-"""An image listing shared with helper processes (models.image.walk_split) gives the rows of the walk in one
+"""An image listing shared with helper processes (models.image.listing.walk_split) gives the rows of the walk in one
 process, in the same order, times included, whatever this process's own zone."""
 
 import subprocess
@@ -9,10 +9,10 @@ import pytest
 
 from models.bundle.coverage import Coverage
 from models.bundle.manifest import load_bundle
-from models.image.container import inspect
-from models.image.rows import image_rows
+from models.image.disk.container import inspect
+from models.image.listing.rows import image_rows
+from models.image.listing.walk_split import folder_rows
 from models.image.source import ImageSource
-from models.image.walk_split import folder_rows
 from models.inventory.scan_process import ScanHelperError
 from models.runtime.jobs import Cancelled
 from tests.image_factory import fat32_image, gpt_image
@@ -65,9 +65,9 @@ def test_helpers_list_every_partition_and_fat_times_in_the_case_zone(tmp_path, n
 def test_the_command_line_forks_its_helpers_and_lists_the_same(tmp_path):
     """A process with no other thread (the command line) forks the helpers: the same rows."""
     image = fat32_image(tmp_path)
-    script = ("import sys; from models.image.walk_split import _context, folder_rows; "
-              "from models.image.rows import image_rows; from models.bundle.coverage import Coverage; "
-              "from models.bundle.manifest import load_bundle; from models.image.container import inspect; "
+    script = ("import sys; from models.image.listing.walk_split import _context, folder_rows; "
+              "from models.image.listing.rows import image_rows; from models.bundle.coverage import Coverage; "
+              "from models.bundle.manifest import load_bundle; from models.image.disk.container import inspect; "
               "from models.image.source import ImageSource\n"
               "if __name__ == '__main__':\n"
               "    assert _context()[0].get_start_method() == 'fork'\n"
@@ -116,12 +116,12 @@ def test_cancel_stops_the_helpers(corpus_dir):
 
 STOPPING = """
 import os, signal, sys, time
-from models.image import walk_split
-from models.image.walk import Lister
-from models.image.rows import image_rows
+from models.image.listing import walk_split
+from models.image.listing.walk import Lister
+from models.image.listing.rows import image_rows
 from models.bundle.coverage import Coverage
 from models.bundle.manifest import load_bundle
-from models.image.container import inspect
+from models.image.disk.container import inspect
 from models.image.source import ImageSource
 if __name__ == '__main__':
     parent, plain = os.getpid(), Lister.folder

@@ -90,8 +90,8 @@ def test_raw_image_has_its_digests_computed(tmp_path):
 
 
 def test_media_hashed_in_threads_equals_one_pass_and_stays_within_its_buffers(tmp_path):
-    from models.image import media_hash
-    from models.image.media import RawMedia
+    from models.image.disk import media_hash
+    from models.image.disk.media import RawMedia
 
     data = os.urandom(2 * media_hash.READ_SIZE + 12345)
     (tmp_path / "m.raw").write_bytes(data)
@@ -109,8 +109,8 @@ def test_media_hashed_in_threads_equals_one_pass_and_stays_within_its_buffers(tm
 def test_a_cancelled_media_hash_stops_its_threads(tmp_path):
     import threading
 
-    from models.image import media_hash
-    from models.image.media import RawMedia
+    from models.image.disk import media_hash
+    from models.image.disk.media import RawMedia
     from models.runtime.jobs import Cancelled
 
     (tmp_path / "m.raw").write_bytes(bytes(3 * media_hash.READ_SIZE))

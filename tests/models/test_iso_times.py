@@ -7,8 +7,8 @@ import subprocess
 
 import pycdlib
 
-from models.image.container import inspect
-from models.image.iso_times import OFFSET_UNREAD
+from models.image.disk.container import inspect
+from models.image.listing.iso_times import OFFSET_UNREAD
 from models.image.source import ImageSource
 from tests.image_factory import ISO_FILES, fls_entries, iso_set_offsets, our_entries, require
 

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from checks import check_cmd
-from models.image import codepages
+from models.image.disk import codepages
 from tests.checks.image_situations import IMAGE, e01_item, set_acquisition, then
 from tests.factory import BundleFactory
 from tests.ui.demo_window import new_window, open_checked, stop

@@ -36,7 +36,7 @@ def _entry_info(bundle, rel: str, codepage: str | None = None) -> dict:
 
     from models.bundle.bundle_error import ImageError
     from models.bundle.safepath import SafePathError, resolve_inside
-    from models.image.container import inspect
+    from models.image.disk.container import inspect
     from models.image.source import ImageSource
 
     try:
@@ -67,8 +67,8 @@ def _headers_in(image, codepage: str) -> dict:
 
 def image_info(bundle, store, name: str, cache: dict) -> dict:
     """The image's description (format, segments, header fields, partitions), its header in the code page the
-    case chose (models.image.codepages, as the checks read it)."""
-    from models.image.codepages import normalized, stored
+    case chose (models.image.disk.codepages, as the checks read it)."""
+    from models.image.disk.codepages import normalized, stored
 
     codepage = stored(store)
     image = getattr(bundle, "image", None)

@@ -50,7 +50,7 @@ def partition_text(part: dict) -> str:
 def partition_tip(part: dict) -> str:
     lines = [f"{part.get('table') or _t('无分区表')} {part.get('description') or ''}".strip(),
              _t("起始偏移 %1 字节").replace("%1", f"{part.get('start', 0):,}")]
-    for key in ("note", "error"):  # said by models.image.volumes in both languages
+    for key in ("note", "error"):  # said by models.image.disk.volumes in both languages
         if part.get(key):
             lines.append(part[key])
     return "\n".join(lines)
@@ -80,7 +80,7 @@ CODEPAGE_NAMES = {"windows-874": QT_TRANSLATE_NOOP("ImageSection", "泰文"),
 def codepage_text(codepage: str) -> str:
     """'windows-936（简体中文 GBK）' (libewf says cp936). The code page is the narrow header's; the UTF-16 header
     EnCase 4 and later write beside it is read without one, which the ASCII row says."""
-    from models.image.codepages import normalized
+    from models.image.disk.codepages import normalized
 
     name = normalized(codepage) or ""
     if name == "ascii":

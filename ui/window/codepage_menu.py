@@ -1,5 +1,5 @@
 """工具 > E01 文件头代码页: the code page an E01's narrow header is read in, chosen per case and kept in its review
-store (models.image.codepages), where the checks and `check --header-codepage` read it too. The detail pane reads
+store (models.image.disk.codepages), where the checks and `check --header-codepage` read it too. The detail pane reads
 the header again at once; the checks take it at their next run."""
 
 from PySide6.QtGui import QActionGroup
@@ -15,7 +15,7 @@ def install_codepage_menu(window):
 
 def codepage_choices(window) -> list[tuple[str | None, str]]:
     """(name or None for the default, the reader's words): only the code pages the installed libewf accepts."""
-    from models.image.codepages import supported
+    from models.image.disk.codepages import supported
     from ui.detail.image_section import codepage_text
 
     default = window.tr("默认（按 ASCII 读取，出现乱码时按 windows-936）")
@@ -24,7 +24,7 @@ def codepage_choices(window) -> list[tuple[str | None, str]]:
 
 def fill_codepage_menu(window) -> None:
     """One checkable entry a code page, the case's choice checked; nothing to choose while no case is open."""
-    from models.image.codepages import stored
+    from models.image.disk.codepages import stored
 
     menu = window.codepage_menu
     menu.clear()
@@ -45,7 +45,7 @@ def fill_codepage_menu(window) -> None:
 
 def choose_codepage(window, name: str | None) -> None:
     """Keep the choice in the case's store, show the image details read in it, and say the checks follow."""
-    from models.image.codepages import remember
+    from models.image.disk.codepages import remember
     from ui.detail.image_section import codepage_text
 
     if window.store is None:

@@ -7,7 +7,7 @@ import os
 import pytsk3
 
 from models.bundle.safepath import open_evidence_fd
-from models.image.container import ImageError, ImageSpec
+from models.image.disk.container import ImageError, ImageSpec
 
 FALLBACK_CODEPAGE = "windows-936"  # Chinese examiners' narrow EWF headers (FORMATS.md)
 
@@ -82,8 +82,8 @@ class EwfMedia:
     def checksum_errors(self) -> list[tuple[int, int]] | None:
         """(first byte, byte count) of each stretch libewf found failing its chunk checksum in what was read so
         far (libewf reads such a chunk as zeros and does not raise); None where it cannot be asked
-        (models.image.ewf_errors)."""
-        from models.image.ewf_errors import checksum_errors
+        (models.image.disk.ewf_errors)."""
+        from models.image.disk.ewf_errors import checksum_errors
 
         return checksum_errors(self.handle)
 

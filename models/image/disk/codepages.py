@@ -1,6 +1,6 @@
 """The code page of an E01's narrow header, chosen per case: the names libewf knows, those the installed libewf
 accepts (asked of it, not assumed), and the choice kept in the case's review store beside its other settings.
-Unset, an E01 is read as ASCII and, when that leaves U+FFFD, as windows-936 (models.image.media)."""
+Unset, an E01 is read as ASCII and, when that leaves U+FFFD, as windows-936 (models.image.disk.media)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytsk3
 
-from models.image import iso_times
+from models.image.listing import iso_times
 from models.runtime.jobs import check_cancel
 
 _KINDS = {pytsk3.TSK_FS_META_TYPE_REG: "file", pytsk3.TSK_FS_META_TYPE_DIR: "dir", pytsk3.TSK_FS_META_TYPE_LNK: "link",
@@ -91,7 +91,7 @@ def _iso_wall(seconds: int) -> int:
 
 def _iso_times(meta) -> tuple:
     """ISO 9660 keeps one recording time per entry (TSK: crtime), a wall clock with its own UTC offset that
-    TSK drops. It is read as UTC, as `fls -z UTC` does, the same in any process zone; models.image.iso_times
+    TSK drops. It is read as UTC, as `fls -z UTC` does, the same in any process zone; models.image.listing.iso_times
     then applies each record's offset."""
     out = []
     for seconds, nano in ((meta.mtime, meta.mtime_nano), (meta.atime, meta.atime_nano),

@@ -28,7 +28,7 @@ _STATEMENTS = {(len(COLUMNS), False): _insert(COLUMNS), (len(SHORT), False): _in
 
 def image_rows(entries, locate) -> tuple[list, list]:
     """Rows (SHORT or COLUMNS) and the counts [entries, bytes of user files, errors, links]. Entry fields by
-    position (models.image.walk.ImageEntry): an index costs less than an attribute."""
+    position (models.image.listing.walk.ImageEntry): an index costs less than an attribute."""
     rows = []
     append = rows.append
     size = errors = links = 0

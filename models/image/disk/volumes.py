@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 import pytsk3
 
-from models.image.container import refused_format
+from models.image.disk.container import refused_format
 
 FAT_TYPES = {pytsk3.TSK_FS_TYPE_FAT12, pytsk3.TSK_FS_TYPE_FAT16, pytsk3.TSK_FS_TYPE_FAT32, pytsk3.TSK_FS_TYPE_EXFAT}
 _FS_NAMES = {pytsk3.TSK_FS_TYPE_FAT12: "FAT12", pytsk3.TSK_FS_TYPE_FAT16: "FAT16", pytsk3.TSK_FS_TYPE_FAT32: "FAT32",

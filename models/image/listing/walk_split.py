@@ -1,7 +1,7 @@
 """A long image listing shared with helper processes, so that listing and writing the store use both cores.
 
 Each helper opens the image read-only on its own and lists the folders this process asks for; this process
-keeps the walk's order (depth first, as models.image.walk.walk) and writes the store meanwhile. It asks for
+keeps the walk's order (depth first, as models.image.listing.walk.walk) and writes the store meanwhile. It asks for
 the folders on top of its stack first (the next ones it needs) and at most a few ahead of the walk, so the
 rows it holds stay few whatever the image's size. Rows go as marshal bytes (str, int and None: about a third
 of pickle's cost; both ends are this same Python)."""
@@ -12,8 +12,8 @@ import queue
 import threading
 import time
 
-from models.image.rows import image_rows
-from models.image.walk import ImageEntry, Lister
+from models.image.listing.rows import image_rows
+from models.image.listing.walk import ImageEntry, Lister
 from models.inventory.scan_process import ScanHelperError, helper_allowed
 from models.runtime.jobs import check_cancel, lower_priority, process_context
 from models.runtime.parent_watch import mark_top, watch_top
@@ -71,7 +71,7 @@ def _helper(conn, spec, tz_name: str, name: str, coverage, lowered: bool) -> Non
     if lowered:
         lower_priority()
     # TSK reads FAT's local times with mktime, which stats /etc/localtime on every call when TZ is unset
-    # (most of fls's own time on FAT); in UTC the time module undoes mktime exactly (models.image.walk).
+    # (most of fls's own time on FAT); in UTC the time module undoes mktime exactly (models.image.listing.walk).
     os.environ["TZ"] = "UTC"
     time.tzset()
     try:

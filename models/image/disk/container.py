@@ -93,7 +93,7 @@ def inspect(path, codepage: str | None = None) -> ImageSpec:
     if head[:8] in EWF_SIGNATURES:
         if EWF_SIGNATURES[head[:8]] == "L01":
             raise ImageError(f"L01 逻辑证据文件暂不支持 / L01 logical evidence files are not supported: {path.name}")
-        from models.image.ewf_segments import ewf_segments
+        from models.image.disk.ewf_segments import ewf_segments
         segments = ewf_segments(path)
         return ImageSpec(Path(segments[0]), "E01", segments, codepage)  # named by its first segment
     name = refused_format(head, tail)

@@ -1,0 +1,1 @@
+"""An image's file systems listed through TSK: the walk, its helper processes, rows, ISO offsets."""
