@@ -7,7 +7,7 @@ only copies it. The manifest records the media stream's MD5 and SHA-256, as an i
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from models.common.resources import resource_path
 from models.demo import demo_content as c
@@ -63,12 +63,19 @@ def usb_image(spec) -> dict:
     digests, size = media_digests()
     spec.put(IMAGE, data, FINISHED)
     spec.put("recordings/E6-同步录音录像.wav", c.wav_tone(), FINISHED)
+    photos = []
+    for sealed, when in ((False, STARTED - timedelta(minutes=1)), (True, FINISHED + timedelta(minutes=1))):
+        camera = c.PhotoMeta("Canon", "EOS 90D", "083021004417", when, (31, 14, 2000), (121, 28, 3000), 800)
+        name = f"photos/E6-{'封存后' if sealed else '拆封前'}.jpg"
+        photos.append(spec.put(name, c.seal_photo("E6", sealed, camera), when))
     return {
         "id": "E6", "title": "涉案U盘数据镜像（张某某所有，E01）", "kind": "media_image",
         "case_number": CASE_NUMBER, "evidence_number": EVIDENCE_NUMBER,
         "media": {**USB, "capacity_bytes": size, "identifier": "卷标 KINGSTON，卷序列号 5A3C-21E0",
                   "user_mark": "蓝色，挂绳上系“张”字标签", "location": "某市公安局某分局物证室", "user": "P1",
                   "custodian": "某市公安局某分局物证室", "original_transferred": True},
+        "sealing": {"sealed": True, "state": "intact", "photos_before": photos[:1], "photos_after": photos[1:],
+                    "sealed_at": (FINISHED + timedelta(minutes=1)).isoformat()},
         "content": [{"path": IMAGE, "type": "disk_image", "size": len(data), "digests": digests,
                      "description": "U盘全盘数据镜像（E01，校验值为介质数据的值）"}],
         "acquisition": {"method": "只读接口（写保护器）制作数据镜像", "tool": "ewfacquirestream",
