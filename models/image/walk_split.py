@@ -144,7 +144,7 @@ class HelperPool:
                 self.inbox.put((number, message))
                 if isinstance(message, str) and message != "ready":
                     return
-        except (EOFError, OSError, TypeError):  # TypeError: the pipe closed by close() while this waited on it
+        except (EOFError, OSError):
             self.processes[number].join(1)
             code = self.processes[number].exitcode
             self.inbox.put((number, f"exit code {code}" if code else None))
