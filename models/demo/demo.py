@@ -15,6 +15,7 @@ from pathlib import Path
 from models.bundle.bundle_writer import BundleWriteError, digest_list_text, digests_of, write_bundle
 from models.demo import demo_content as c
 from models.demo.demo_case import build_case
+from models.demo.demo_image import IMAGE
 from models.demo.demo_items import CST, CaseSpec, freeze_expiry, freeze_log, photo_meta
 
 CLEAN_NAME = "sample-clean"
@@ -112,10 +113,22 @@ def _e5(spec: CaseSpec) -> list[dict]:
     ]
 
 
+def _e6(spec: CaseSpec) -> list[dict]:
+    """The record dates the imaging a day late: the E01 header, read in the case zone, says 2026-11-18 15:05."""
+    acquisition = spec.item("E6")["acquisition"]
+    acquisition["started_at"] = "2026-11-19T15:03:00+08:00"
+    acquisition["finished_at"] = "2026-11-19T15:08:00+08:00"
+    return [_answer("E6", "35.2", "fail",
+                    "镜像文件头（E01）记载的制作时间为 2026-11-18 15:05（按案件时区 +08:00 读取），不在清单记录的"
+                    "制作时间 2026-11-19 15:03—15:08 之内；镜像文件头与提取笔录一致，清单记录有误，属其他瑕疵"
+                    "（第四十三条第（四）项），需补正或作出合理解释", IMAGE)]
+
+
 def training_case(clean: CaseSpec, today: date | None = None) -> tuple[CaseSpec, list[dict]]:
     """A copy of the clean case with the planted defects, and the answer key's entries."""
     spec = copy.deepcopy(clean)
-    answers = _e1_files(spec) + _e1_record(spec) + _e2(spec) + _e3(spec, today) + _e4(spec) + _e5(spec)
+    answers = (_e1_files(spec) + _e1_record(spec) + _e2(spec) + _e3(spec, today) + _e4(spec) + _e5(spec)
+               + _e6(spec))
     spec.manifest["case"]["notes"] = "培训案件（虚构），含预设瑕疵，答案见同目录 " + ANSWERS_NAME
     return spec, answers
 

@@ -1,4 +1,4 @@
-"""The clean sample case 张某某侵犯公民个人信息案 assembled: case, parties, items E1-E5 and a backup."""
+"""The clean sample case 张某某侵犯公民个人信息案 assembled: case, parties, items E1-E6 and a backup."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import date, datetime
 from models.bundle.bundle_writer import digests_of, fill_digests
 from models.demo import demo_content as c
 from models.demo import demo_docs
+from models.demo.demo_image import usb_image
 from models.demo.demo_items import CST, CaseSpec, _frozen, _online, _seized_phone, _signed
 
 OBTAINED_AT = datetime(2026, 11, 8, 16, 0, tzinfo=CST)
@@ -83,7 +84,7 @@ def build_case(today: date | None = None) -> CaseSpec:
         "parties": [dict(p) for p in PARTIES], "items": []})
     items = spec.manifest["items"]
     items += [_seized_phone(spec), _online(spec), _frozen(spec, today), _obtained(spec), _backup(spec),
-              _appraisal(spec)]
+              _appraisal(spec), usb_image(spec)]
     fill_digests(spec.manifest, spec.files)
     spec.mtimes["bundle.json"] = PREPARED_AT
     return spec

@@ -22,14 +22,15 @@ def _doc(spec, kind: str, path: str, title: str, number: str, day: datetime, par
 def seized_docs(spec) -> list[dict]:
     day = datetime(2026, 11, 18, 9, 30, tzinfo=CST)
     phone = [["编号", "名称", "特征", "数量", "备注"],
-             ["1", "华为 Mate 40 Pro 手机", "黑色，IMEI 864512050123458，背面“Z”字贴纸", "1部", "已封存"]]
+             ["1", "华为 Mate 40 Pro 手机", "黑色，IMEI 864512050123458，背面“Z”字贴纸", "1部", "已封存"],
+             ["2", "金士顿 DataTraveler U盘", "蓝色，序列号 0019E06B4A2C，挂绳上系“张”字标签", "1个", "已封存"]]
     return [
         _doc(spec, "search_warrant", "documents/E1-搜查证.pdf", "搜查证", "某公（网）搜查字〔2026〕33号", day,
              [f"因侦查{CASE}需要，根据《中华人民共和国刑事诉讼法》第一百三十八条之规定，兹派我局侦查人员刘某、陈某，"
               "对张某某的身体、物品、住处进行搜查。"]),
         _doc(spec, "search_record", "documents/E1-搜查笔录.pdf", "搜查笔录", "", day + timedelta(minutes=70),
              ["时间：2026年11月18日9时30分至10时40分。地点：某市某区某路1号张某某住处。",
-              "侦查人员刘某、陈某持搜查证对张某某住处进行搜查，在卧室床头柜发现黑色华为手机一部，当场予以扣押封存。"],
+              "侦查人员刘某、陈某持搜查证对张某某住处进行搜查，在卧室床头柜发现黑色华为手机一部，书桌抽屉内发现蓝色U盘一个，当场予以扣押封存。"],
              signatures=SIGN + ["被搜查人：张某某"]),
         _doc(spec, "seizure_decision", "documents/E1-扣押决定书.pdf", "扣押决定书", "某公（网）扣字〔2026〕101号",
              day + timedelta(minutes=60),

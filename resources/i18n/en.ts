@@ -3333,6 +3333,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <translation>FAT volume label entry</translation>
     </message>
     <message>
+        <source>文件系统条目（非用户文件）</source>
+        <translation>file-system entry (not a user file)</translation>
+    </message>
+    <message>
         <source>原始镜像</source>
         <translation>raw image</translation>
     </message>

@@ -191,3 +191,15 @@ def test_a_missing_paperwork_file_is_32s_finding_and_the_kinds_clause_refers_to_
     seal, sealing = rows_at(rows, "E1", "31.1")[0], rows_at(rows, "E1", "34.2")[0]
     assert sealing["status"] == "fail" and sealing["facts"]["effect"] == "43.4"
     assert seal["facts"]["effect"] == "none" and seal["facts"]["refers_to"] == "34.2"
+
+
+def test_the_training_image_has_its_planted_finding_only(demo, tmp_path, capsys):
+    """E6: the record dates the imaging a day after the E01 header (read in the case zone): one 35.2 finding,
+    a record defect (43(四)) naming the image; nothing else of E6 fails or warns."""
+    _code, rows = check_json(demo / TRAINING_NAME, tmp_path / "store", capsys)
+    flagged = [(r["article"], r["status"]) for r in rows if r["item"] == "E6" and r["status"] in ("fail", "warn")]
+    assert flagged == [("35.2", "fail")]
+    found = rows_at(rows, "E6", "35.2")[0]
+    assert "第四十三条第（四）项" in found["message"] and found["facts"]["files"] == ["evidence/E6/usb.E01"]
+    assert [(d["field"], d["source"], d["found"]) for d in found["facts"]["differences"]] == \
+        [("acquired_at", "header", "2026-11-18 15:05:00")]

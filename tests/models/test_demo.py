@@ -5,21 +5,27 @@ import hashlib
 import json
 import shutil
 import subprocess
+import sys
 from argparse import Namespace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import exifread
 import pytest
 
+from checks.image_records import entry_image
 from models.bundle.bundle_writer import BundleWriteError, digest_list_text, digests_of, write_bundle
 from models.bundle.manifest import load_bundle
 from models.cli import demo_cmd
+from models.common.resources import resource_path
 from models.demo.demo import ANSWERS_NAME, CLEAN_NAME, TRAINING_NAME, write_demo
-from models.demo.demo_content import dms_decimal
+from models.demo.demo_content import CST, dms_decimal
+from models.demo.demo_image import IMAGE
 from models.demo.demo_items import PHONE, PHOTOS, SEIZED
 
 TODAY = date(2026, 11, 23)
-KINDS = {"seized_media", "online_extraction", "frozen", "obtained", "appraisal"}
+KINDS = {"seized_media", "online_extraction", "frozen", "obtained", "appraisal", "media_image"}
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -168,3 +174,53 @@ def test_digests_and_lists():
     assert digest_list_text(files, "sha256sum", "evidence").startswith("ba7816bf")
     rows = digest_list_text(files, "hashdeep").splitlines()
     assert rows[:2] == ["%%%% HASHDEEP-1.0", "%%%% size,md5,sha256,filename"] and len(rows) == 6
+
+
+def _cli(*args) -> tuple[int, list[dict]]:
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, timeout=120)
+    assert b"Traceback" not in done.stderr, done.stderr.decode("utf-8", "replace")
+    return done.returncode, [json.loads(line) for line in done.stdout.decode("utf-8").splitlines() if line]
+
+
+def test_the_usb_image_lists_its_files_the_deleted_one_marked_and_verifies(demo, tmp_path):
+    """E6: the committed E01 copied as it is; its FAT volume lists the stick's Chinese names with FAT's local
+    times read in the case zone, the deleted data sample marked and typed from its recovered bytes; its
+    manifest digests (the media stream's) and the header's MD5 match: verify exits 0."""
+    root = demo[0] / CLEAN_NAME
+    item = load_bundle(root).item("E6")
+    assert item["kind"] == "media_image" and item["content"][0]["type"] == "disk_image"
+    assert (root / IMAGE).read_bytes() == resource_path("demo", "usb.E01").read_bytes()
+    assert (root / IMAGE).stat().st_size < 200_000
+    code, rows = _cli("scan", str(root), "--json", "--store", str(tmp_path / "store"))
+    assert code == 0
+    inside = {r["path"][len(IMAGE + ":/p1/"):]: r for r in rows
+              if r.get("path", "").startswith(IMAGE + ":/p1/") and r["role"] is None}
+    assert all(r["item"] == "E6" and r["listed"] for r in inside.values())
+    assert set(inside) == {"聊天记录", "照片", "资料", "账目.txt", "聊天记录/微信_李某_导出.txt",
+                           "照片/IMG_20261003_090512.jpg", "资料/车主信息_样本.csv"}
+    assert sorted(p for p, r in inside.items() if r["deleted"]) == ["资料/车主信息_样本.csv"]
+    assert inside["资料/车主信息_样本.csv"]["mime"] == "text/csv"
+    assert inside["账目.txt"]["modified"] == "2026-10-03T01:31:02Z"  # 09:31:02 on the stick, read at +08:00
+    assert inside["照片/IMG_20261003_090512.jpg"]["exif"]["make"] == "HUAWEI"
+    code, rows = _cli("verify", str(root), "--json", "--store", str(tmp_path / "store"))
+    image = [r for r in rows if r.get("path") == IMAGE]
+    assert code == 0 and image and all(r["status"] == "match" for r in image)
+    assert {r["recorded_source"] for r in image} == {"manifest_media", "ewf_header"}
+
+
+def test_the_usb_image_header_agrees_with_the_record(demo):
+    """The header read back (code page 936) says what the sample case records; the training case's record
+    dates the imaging a day later, the answer key says so."""
+    head = entry_image(demo[0] / CLEAN_NAME, IMAGE)["headers"]
+    record = load_bundle(demo[0] / CLEAN_NAME).item("E6")
+    assert (head["case_number"], head["evidence_number"], head["examiner"]) == \
+        (record["case_number"], record["evidence_number"], "刘某")
+    assert head["header_codepage"] == "windows-936"
+    assert head["software_version"] == record["acquisition"]["tool_version"]
+    acquired = datetime.fromisoformat(head["acquired_at"]).replace(tzinfo=CST)
+    assert datetime.fromisoformat(record["acquisition"]["started_at"]) <= acquired <= \
+        datetime.fromisoformat(record["acquisition"]["finished_at"])
+    training = load_bundle(demo[0] / TRAINING_NAME).item("E6")
+    assert datetime.fromisoformat(training["acquisition"]["started_at"]) - acquired > timedelta(hours=12)
+    key = json.loads((demo[0] / ANSWERS_NAME).read_text(encoding="utf-8"))
+    assert [(d["article"], d["path"]) for d in key["defects"] if d["item"] == "E6"] == [("35.2", IMAGE)]

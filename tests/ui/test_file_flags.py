@@ -4,7 +4,7 @@ E4B."""
 import pytest
 
 from models.common.labels import label
-from models.inventory.file_flags import flags_of, is_editor
+from models.inventory.file_flags import FLAGS, flags_of, is_editor
 from tests.ui.demo_window import demo_cases, new_window, open_checked, stop
 from ui.files.file_table_model import COL_FLAGS, COL_FOLDER, COL_NAME
 
@@ -48,8 +48,10 @@ def test_the_training_case_marks_what_it_planted(qtbot, tmp_path, store_dir, cas
         assert any(name.endswith(".jpg") for name, _f, _fl in by_flag["mismatch"])
         tab.flag_filter.setCurrentIndex(tab.flag_filter.findData("any"))
         flagged = rows(tab.model)
-        assert flagged and all(flags for _n, _f, flags in flagged)
-        assert len(flagged) == sum(1 for _n, _f, flags in shown if flags)
+        words = [label("flag", f) for f in FLAGS]  # the column also says which entries are the file system's
+        assert flagged and all(any(w in flags for w in words) for _n, _f, flags in flagged)
+        assert len(flagged) == sum(1 for _n, _f, flags in shown if any(w in flags for w in words))
+        assert {flags for name, _f, flags in shown if name == "$FAT1"} == {"TSK 虚拟条目（非用户文件）"}
         tab.flag_filter.setCurrentIndex(0)
         assert len(rows(tab.model)) == len(shown)
     finally:

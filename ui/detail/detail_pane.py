@@ -146,6 +146,10 @@ class DetailPane(QWidget):
         minimum size, not its height for a width, and would squeeze the rows of a short pane over each other."""
         width = self._scroll.viewport().width()
         layout = self._body_layout
+        margins = layout.contentsMargins()
+        for box in self.sections:  # the box layout hands a section its sizeHint height, too short once rows wrap
+            if box.hasHeightForWidth():
+                box.setMinimumHeight(box.heightForWidth(width - margins.left() - margins.right()))
         self._body.setMinimumHeight(layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0)
 
     def eventFilter(self, watched, event) -> bool:

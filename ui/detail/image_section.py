@@ -25,6 +25,7 @@ HEADER_ROWS = (("format", QT_TRANSLATE_NOOP("ImageSection", "镜像格式")),
 ROLES = {"virtual": QT_TRANSLATE_NOOP("ImageSection", "TSK 虚拟条目（非用户文件）"),
          "metadata": QT_TRANSLATE_NOOP("ImageSection", "NTFS 元数据文件"),
          "volume_label": QT_TRANSLATE_NOOP("ImageSection", "FAT 卷标条目")}
+OTHER_ROLE = QT_TRANSLATE_NOOP("ImageSection", "文件系统条目（非用户文件）")
 FORMATS = {"raw": QT_TRANSLATE_NOOP("ImageSection", "原始镜像"),
            "split_raw": QT_TRANSLATE_NOOP("ImageSection", "分段原始镜像"),
            "E01": "E01"}
@@ -32,6 +33,11 @@ FORMATS = {"raw": QT_TRANSLATE_NOOP("ImageSection", "原始镜像"),
 
 def _t(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def role_text(role: str) -> str:
+    """What a file-system entry that is no user's file is (a TSK virtual entry, NTFS metadata, a FAT label)."""
+    return _t(ROLES[role]) if role in ROLES else _t(OTHER_ROLE)
 
 
 def _size(length: int) -> str:

@@ -44,7 +44,7 @@ CELL_ROLES = frozenset(int(role) for role in (DISPLAY, Qt.ItemDataRole.TextAlign
 
 RECORD_FIELDS = ("id", "path", "item", "listed", "kind", "size", "modified_ns", "created_ns", "accessed_ns",
                  "changed_ns", "time_source", "link_target", "deleted", "error", "mime", "type_error",
-                 "extension_mismatch", "software")
+                 "extension_mismatch", "software", "role")
 RECORD_SQL = tuple("json_extract(exif_json, '$.software')" if f == "software" else f for f in RECORD_FIELDS)
 PAGE = 256
 ABSENT = "—"  # the source does not give this time (never a fake epoch)
@@ -410,7 +410,12 @@ class FileTableModel(QAbstractTableModel):
         if column == COL_FOLDER:
             return rec["path"].rpartition("/")[0]
         if column == COL_FLAGS:
-            return "、".join(label("flag", f) for f in flags_of(rec, self.anomalous))
+            words = [label("flag", f) for f in flags_of(rec, self.anomalous)]
+            if rec["role"]:  # $MBR, $FAT1, a FAT volume label: the file system's, not a user's file
+                from ui.detail.image_section import role_text
+
+                words.append(role_text(rec["role"]))
+            return "、".join(words)
         return None
 
     @staticmethod
@@ -421,7 +426,7 @@ class FileTableModel(QAbstractTableModel):
 
     def _decoration_role(self, rec: dict, column: int, role):
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_FLAGS:
-            return QBrush(QColor("#c62828"))
+            return QBrush(QColor("#c62828" if flags_of(rec, self.anomalous) else "#616161"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
