@@ -30,8 +30,8 @@ def image_bytes() -> bytes:
 
 def media_digests() -> tuple[dict, int]:
     """MD5 and SHA-256 of the E01's media stream and its size (1 MiB through libewf: milliseconds)."""
-    from models.image.container import inspect
-    from models.image.media import open_media
+    from models.image.disk.container import inspect
+    from models.image.disk.media import open_media
 
     media = open_media(inspect(resource_path(*SOURCE)))
     try:
