@@ -83,7 +83,7 @@ def process_differences(item: dict, records: list[dict], tz: str) -> list[dict]:
                   ("examiner", head.get("examiner"), acq.get("performed_by"), same_people))
         rows += [_row(f, image, "header", found, "manifest", recorded) for f, found, recorded, same in checks
                  if present(found) and present(recorded) and not same(found, recorded)]
-        row = _time_row("acquired_at", image, "header", local_time(head.get("acquired_at")), acq, tz)
+        row = _time_row("acquired_at", image, "header", local_time(head.get("acquired_at"), tz), acq, tz)
         rows += [row] if row else []
         for log in rec.get("logs") or []:
             rows += _log_rows(image, head, log, acq, tz)
@@ -97,13 +97,13 @@ def _log_rows(image: str, head: dict, log: dict, acq: dict, tz: str) -> list[dic
                                          ("examiner", meta.get("examiner"), acq.get("performed_by"), same_people)):
         if present(found) and present(recorded) and not same(found, recorded):
             rows.append(_row(field, image, "log", found, "manifest", recorded, rel))
-    started = local_time(meta.get("acquisition_started"))
+    started = local_time(meta.get("acquisition_started"), tz)
     row = _time_row("acquired_at", image, "log", started, acq, tz, rel)
     rows += [row] if row else []
     if present(meta.get("examiner")) and present(head.get("examiner")) and not same_people(meta["examiner"],
                                                                                              head["examiner"]):
         rows.append(_row("examiner", image, "log", meta["examiner"], "header", head["examiner"], rel))
-    header_time = local_time(head.get("acquired_at"))
+    header_time = local_time(head.get("acquired_at"), tz)
     if started and header_time and abs((started - header_time).total_seconds()) > TOLERANCE_S:
         rows.append(_row("acquired_at", image, "log", started.isoformat(sep=" "), "header",
                          header_time.isoformat(sep=" "), rel))

@@ -33,16 +33,21 @@ def image_paths(item: dict) -> list[str]:
             and e.get("path")]
 
 
-def local_time(text: str | None) -> datetime | None:
+def local_time(text: str | None, tz: str | None = None) -> datetime | None:
     """A naive local time from a header or log ('2026-11-18T14:02:00', 'Wed Nov 18 14:02:00 2026',
-    '2026-11-18 14:02:00 (...)'); None when there is none or it cannot be read."""
+    '2026-11-18 14:02:00 (...)'); None when there is none or it cannot be read. An instant (an EnCase 4+
+    header: models.image.disk.headers.as_instant) comes back as the wall clock of the case zone tz."""
+    from models.common.timeutil import zone
     from models.image.disk.headers import header_date
 
     if not text:
         return None
     value = header_date(str(text))
     try:
-        return datetime.fromisoformat(value) if value else None
+        found = datetime.fromisoformat(value) if value else None
+        if found is not None and found.tzinfo is not None:
+            return found.astimezone(zone(tz)).replace(tzinfo=None)
+        return found
     except ValueError:
         match = _ISO_LOCAL.search(str(text))
         return datetime(*map(int, match.groups())) if match else None

@@ -3293,12 +3293,16 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <translation>Notes</translation>
     </message>
     <message>
-        <source>获取时间（镜像未记录时区）</source>
-        <translation>Acquired (zone not recorded in the image)</translation>
+        <source>获取时间</source>
+        <translation>Acquired</translation>
     </message>
     <message>
-        <source>系统时间（镜像未记录时区）</source>
-        <translation>System date (zone not recorded in the image)</translation>
+        <source>系统时间</source>
+        <translation>System date</translation>
+    </message>
+    <message>
+        <source>（镜像未记录时区）</source>
+        <translation> (zone not recorded in the image)</translation>
     </message>
     <message>
         <source>获取软件</source>

@@ -2,6 +2,8 @@
 the item holding it) shows its case header with Chinese labels, its code page and its comparison with the
 record; an image opened on its own shows its header on its node too."""
 
+import re
+
 from tests.checks.image_situations import IMAGE, e01_item
 from tests.factory import BundleFactory
 from tests.image_factory import e01_of, fat32_image
@@ -47,10 +49,12 @@ def test_bundle_image_entry_shows_its_header_and_comparison(qtbot, tmp_path, sto
         _pick(tree, _node(tree.items_model, [IMAGE]))
         texts = "\n".join(window.detail.section_texts())
         for shown in ("案件编号", "公（刑）〔2026〕8号", "证据编号", "E2-1", "检验人", "王某", "描述", "涉案U盘镜像",
-                      "获取时间（镜像未记录时区）", "文件头代码页", "windows-936（简体中文 GBK）", "镜像内存储的 MD5",
+                      "获取时间", "文件头代码页", "windows-936（简体中文 GBK）", "镜像内存储的 MD5",
                       "获取软件", "文件头未记录（以取证记录为准）", "与取证记录比对", "不一致",
                       "E01 文件头记为“王某”，证据清单记为“刘某”"):
             assert shown in texts, shown
+        # an EnCase 2 header keeps the acquiring machine's wall clock: shown as written, its zone said unknown
+        assert re.search(r"获取时间\n\d{4}-\d\d-\d\d \d\d:\d\d:\d\d（镜像未记录时区）", texts), texts
         assert window.detail.title.text() == "usb.E01"
         qtbot.waitUntil(lambda: all(box.isVisible() for box in window.detail.sections))
         save_shot(window, "image_details_1366x768", tmp_path)
@@ -88,3 +92,12 @@ def test_image_opened_on_its_own_shows_its_header_on_its_node(qtbot, tmp_path, s
         assert "与取证记录比对" not in texts  # nothing recorded to compare with
     finally:
         stop(window)
+
+
+def test_header_time_an_instant_in_the_case_zone_a_wall_clock_as_written(qapp):
+    from ui.detail.image_section import header_rows
+
+    rows = dict(header_rows({"acquired_at": "2026-11-18T07:05:00+00:00", "system_date": "2026-11-18T15:05:00"},
+                            "Asia/Shanghai"))
+    assert rows["获取时间"] == "2026-11-18 15:05:00 +08:00"  # EnCase 4+: the instant, in the case zone
+    assert rows["系统时间"] == "2026-11-18 15:05:00（镜像未记录时区）"  # EnCase 1-3: no zone invented

@@ -119,7 +119,7 @@ def image_sections(bundle, store, name: str, cache: dict) -> list[tuple[str, lis
     shown = name.rsplit("/", 1)[-1]
     if info.get("error"):
         return [(_t("磁盘镜像 %1").replace("%1", shown), [(_t("无法读取"), info["error"])])]
-    rows = header_rows(info)
+    rows = header_rows(info, bundle.timezone)
     if info.get("format") == "E01" and not info.get("software"):
         rows.append((_t("获取软件"), _t("文件头未记录（以取证记录为准）")))
     sections = [(_t("磁盘镜像 %1").replace("%1", image_title(info, shown)), rows)]

@@ -11,8 +11,8 @@ HEADER_ROWS = (("format", QT_TRANSLATE_NOOP("ImageSection", "镜像格式")),
                ("examiner", QT_TRANSLATE_NOOP("ImageSection", "检验人")),
                ("description", QT_TRANSLATE_NOOP("ImageSection", "描述")),
                ("notes", QT_TRANSLATE_NOOP("ImageSection", "备注")),
-               ("acquired_at", QT_TRANSLATE_NOOP("ImageSection", "获取时间（镜像未记录时区）")),
-               ("system_date", QT_TRANSLATE_NOOP("ImageSection", "系统时间（镜像未记录时区）")),
+               ("acquired_at", QT_TRANSLATE_NOOP("ImageSection", "获取时间")),
+               ("system_date", QT_TRANSLATE_NOOP("ImageSection", "系统时间")),
                ("software", QT_TRANSLATE_NOOP("ImageSection", "获取软件")),
                ("software_version", QT_TRANSLATE_NOOP("ImageSection", "软件版本")),
                ("os", QT_TRANSLATE_NOOP("ImageSection", "操作系统")),
@@ -96,7 +96,23 @@ def codepage_text(codepage: str) -> str:
     return str(codepage)
 
 
-def header_rows(info: dict) -> list:
+def _header_time(value: str, tz: str | None) -> str:
+    """An EnCase 4+ header's instant in the case zone with its offset; an older header's wall clock as written
+    (no 'T', no offset invented: the image does not say its zone)."""
+    from datetime import datetime
+
+    from models.common.timeutil import format_local
+
+    try:
+        aware = datetime.fromisoformat(value).tzinfo is not None
+    except ValueError:
+        return value
+    if aware:
+        return format_local(value, tz) or value
+    return value.replace("T", " ", 1) + _t("（镜像未记录时区）")
+
+
+def header_rows(info: dict, tz: str | None = None) -> list:
     """(label, value) of the fields the image holds; absent ones left out."""
     rows = []
     for key, label in HEADER_ROWS:
@@ -106,7 +122,7 @@ def header_rows(info: dict) -> list:
         if isinstance(value, list):
             value = "、".join(value)
         if key in ("acquired_at", "system_date") and isinstance(value, str):
-            value = value.replace("T", " ", 1)  # a local reading without zone: no ISO 'T', no offset invented
+            value = _header_time(value, tz)
         if key == "header_codepage" and value:
             value = codepage_text(value)
         if value:
