@@ -1,50 +1,29 @@
 """An image as a source of entries, like models.bundle.source.FolderSource: entries() and open()."""
 
-import io
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from models.image.disk.container import ImageSpec
 from models.image.disk.media import open_media, tsk_image
+from models.image.disk.positioned import PositionedReader
 from models.image.disk.volumes import partitions
 from models.image.listing.walk import ImageEntry, Lister, walk
 
 
-class TskReader(io.RawIOBase):
+class TskReader(PositionedReader):
     """A read-only stream of one file (or one NTFS stream) inside the image, read through TSK."""
 
     def __init__(self, handle, size: int, attr: tuple | None = None):
-        super().__init__()
-        self.handle, self.size, self.attr, self.pos = handle, size, attr, 0
+        super().__init__(size)
+        self.handle, self.attr = handle, attr
 
-    def readable(self):
-        return True
-
-    def seekable(self):
-        return True
-
-    def tell(self):
-        return self.pos
-
-    def seek(self, offset, whence=io.SEEK_SET):
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self.pos, io.SEEK_END: self.size}[whence]
-        self.pos = max(0, base + offset)
-        return self.pos
-
-    def readinto(self, buffer):
-        want = min(len(buffer), self.size - self.pos)
-        if want <= 0:
-            return 0
+    def read_at(self, offset: int, size: int) -> bytes:
         try:
             if self.attr:
-                data = self.handle.read_random(self.pos, want, *self.attr)
-            else:
-                data = self.handle.read_random(self.pos, want)
+                return self.handle.read_random(offset, size, *self.attr)
+            return self.handle.read_random(offset, size)
         except OSError as exc:
             raise OSError(f"TSK: {str(exc).splitlines()[0][:200]}") from exc
-        buffer[:len(data)] = data
-        self.pos += len(data)
-        return len(data)
 
 
 class ImageSource:

@@ -8,8 +8,9 @@ its time becomes the exact instant. Where pycdlib cannot read the disc, or an en
 same wall clock, TSK's time stays and the entry's time source says the offset was not read."""
 
 import calendar
-import io
 import re
+
+from models.image.disk.positioned import PositionedReader
 
 OFFSET_UNREAD = "filesystem_offset_unread"  # labels: the wall clock read as UTC, its offset not read
 _TOLD_APART = re.compile(r" \[\d+\]$")  # walk's suffix for a name listed twice
@@ -17,35 +18,12 @@ _OFFSET_RANGE = range(-48, 53)  # ECMA-119 9.1.5: -12:00 to +13:00 in 15-minute 
 _MAX_ENTRIES = 2_000_000  # a hostile tree is not held past this (pycdlib keeps every record anyway)
 
 
-class _Window(io.RawIOBase):
+class _Window(PositionedReader):
     """The file system's bytes, from its first byte in the image, as the file pycdlib reads."""
 
     def __init__(self, read, size: int):
-        super().__init__()
-        self.read_at, self.size, self.pos = read, size, 0
-
-    def readable(self):
-        return True
-
-    def seekable(self):
-        return True
-
-    def tell(self):
-        return self.pos
-
-    def seek(self, offset, whence=io.SEEK_SET):
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self.pos, io.SEEK_END: self.size}[whence]
-        self.pos = max(0, base + offset)
-        return self.pos
-
-    def readinto(self, buffer):
-        want = min(len(buffer), self.size - self.pos)
-        if want <= 0:
-            return 0
-        data = self.read_at(self.pos, want)
-        buffer[:len(data)] = data
-        self.pos += len(data)
-        return len(data)
+        super().__init__(size)
+        self.read_at = read
 
 
 def _name(record, joliet: bool) -> str:
