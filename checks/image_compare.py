@@ -5,7 +5,7 @@ Header and log times carry no zone (the acquiring machine's clock): against the 
 the case zone, and the row says so; header against log compares the two clocks' readings as written."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from checks.base import present
 from checks.image_records import local_time
@@ -56,8 +56,17 @@ def _window(acquisition: dict):
     return start or end, end or start
 
 
-def _time_row(field, image, source, naive, acquisition, tz, log=None):
-    """A header/log time outside the manifest's acquisition window (with the tolerance), else None."""
+def _is_instant(text) -> bool:
+    """True for an EnCase 4+ header's time (models.image.disk.headers.as_instant): an instant, not a wall clock."""
+    try:
+        return datetime.fromisoformat(str(text)).tzinfo is not None
+    except ValueError:
+        return False
+
+
+def _time_row(field, image, source, naive, acquisition, tz, log=None, instant=False):
+    """A header/log time outside the manifest's acquisition window (with the tolerance), else None. instant: the
+    time was exact (EnCase 4+), so no zone was assumed in reading it."""
     from models.common.timeutil import format_local, zone
 
     start, end = _window(acquisition)
@@ -68,6 +77,8 @@ def _time_row(field, image, source, naive, acquisition, tz, log=None):
     if start - slack <= local <= end + slack:
         return None
     recorded = format_local(start, tz) if start == end else f"{format_local(start, tz)} — {format_local(end, tz)}"
+    if instant:
+        return _row(field, image, source, format_local(local, tz), "manifest", recorded, log)
     return _row(field, image, source, naive.isoformat(sep=" "), "manifest", recorded, log,
                 zone=tz, found_local=format_local(local, tz))
 
@@ -83,7 +94,8 @@ def process_differences(item: dict, records: list[dict], tz: str) -> list[dict]:
                   ("examiner", head.get("examiner"), acq.get("performed_by"), same_people))
         rows += [_row(f, image, "header", found, "manifest", recorded) for f, found, recorded, same in checks
                  if present(found) and present(recorded) and not same(found, recorded)]
-        row = _time_row("acquired_at", image, "header", local_time(head.get("acquired_at"), tz), acq, tz)
+        row = _time_row("acquired_at", image, "header", local_time(head.get("acquired_at"), tz), acq, tz,
+                        instant=_is_instant(head.get("acquired_at")))
         rows += [row] if row else []
         for log in rec.get("logs") or []:
             rows += _log_rows(image, head, log, acq, tz)

@@ -1,7 +1,7 @@
 """Art. 35.1/35.2 with the image's own record: E01 headers (made by ewfacquirestream, Chinese values in code
 page 936) and Guymager logs beside the image, set against the manifest."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -109,6 +109,28 @@ def test_evidence_number_is_43_3_and_serial_for_the_reviewer(tmp_path, e01):
     assert [r["field"] for r in other.facts["differences"]] == ["serial_number"]
     agreeing = {"evidence/E2/usb.E01.txt": ftk.replace("SN-OTHER", "SN-1").encode("utf-8")}
     assert _run(a35.ImageMediaDescribedCheck, _item(head), tmp_path / "same", data, files=agreeing).status == "pass"
+
+
+def test_encase6_header_time_is_an_instant_in_any_case_zone(tmp_path):
+    """An EnCase 6 header keeps an instant: a record of the same instant agrees whatever zone the case is kept in,
+    and a disagreement names no assumed zone."""
+    raw = tmp_path / "usb.dd"
+    raw.write_bytes(fat_image())
+    image = e01_of(raw, tmp_path / "usb", fmt="encase6", **HEADERS)
+    data, head = image.read_bytes(), entry_image(tmp_path, image.name)["headers"]
+    instant = datetime.fromisoformat(head["acquired_at"])
+    assert instant.tzinfo is not None
+    utc = instant.astimezone(timezone.utc).replace(tzinfo=None)
+    record = {"started_at": (utc - timedelta(minutes=1)).isoformat() + "Z",
+              "finished_at": (utc + timedelta(minutes=5)).isoformat() + "Z"}
+    for zone in ("Asia/Shanghai", "UTC", "America/New_York"):
+        result = _run(a35.ImagingProcessCheck, _item(head, **record), tmp_path / zone.replace("/", "-"), data,
+                      zone=zone)
+        assert result.status == "pass", (zone, result.message)
+    late = {"started_at": (utc + timedelta(days=1)).isoformat() + "Z",
+            "finished_at": (utc + timedelta(days=1, minutes=5)).isoformat() + "Z"}
+    result = _run(a35.ImagingProcessCheck, _item(head, **late), tmp_path / "late", data)
+    assert result.status == "fail" and "不载时区" not in result.message and "+08:00" in result.message
 
 
 def test_image_opened_on_its_own_shows_its_header(tmp_path, e01):
