@@ -3,7 +3,7 @@
 import hashlib
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,7 +37,6 @@ class Bundle:
     data: dict
     adhoc: bool
     digest: str
-    manifest_bytes: bytes = field(default=b"", repr=False)
     image: object = None  # models.image.disk.container.ImageSpec when a disk image was opened on its own
 
     @property
@@ -147,6 +146,8 @@ def load_bundle(path) -> Bundle:
     if not (root / MANIFEST_NAME).exists() and not (root / MANIFEST_NAME).is_symlink():
         return _adhoc(root)
     raw = _read_manifest(root)
+    digest = hashlib.sha256(raw).hexdigest()
     data = _parse(raw)
+    del raw  # not held through validation: a manifest of 100k items is ~23 MB of it
     validate_manifest(data, root)
-    return Bundle(root=root, data=data, adhoc=False, digest=hashlib.sha256(raw).hexdigest(), manifest_bytes=raw)
+    return Bundle(root=root, data=data, adhoc=False, digest=digest)
