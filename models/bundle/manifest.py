@@ -92,12 +92,15 @@ def _read_manifest(root: Path) -> bytes:
         raise BundleError(f"无法读取清单 / cannot read the manifest: {path}: {exc.strerror}") from exc
 
 
-def _parse(raw: bytes) -> dict:
+def _decode(raw: bytes) -> str:
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ManifestError("$", f"清单不是 UTF-8 文本（第 {exc.start} 字节）",
                             f"the manifest is not UTF-8 text (byte {exc.start})") from exc
+
+
+def _parse(text: str) -> dict:
     try:
         data, problem = parse_json(text)
     except json.JSONDecodeError as exc:
@@ -147,7 +150,9 @@ def load_bundle(path) -> Bundle:
         return _adhoc(root)
     raw = _read_manifest(root)
     digest = hashlib.sha256(raw).hexdigest()
-    data = _parse(raw)
-    del raw  # not held through validation: a manifest of 100k items is ~23 MB of it
+    text = _decode(raw)
+    del raw  # each form let go once the next is made: bytes, text, objects are never all held at once
+    data = _parse(text)
+    del text
     validate_manifest(data, root)
     return Bundle(root=root, data=data, adhoc=False, digest=digest)

@@ -1,5 +1,6 @@
 """The rules a JSON Schema cannot say: unique ids, references, paths inside the bundle, real times."""
 
+from itertools import chain
 from pathlib import Path
 
 from models.bundle.manifest_wording import json_path
@@ -69,9 +70,9 @@ def _path_problems(data: dict, root: Path) -> list:
 
 def _time_problems(data: dict) -> list:
     problems = []
-    places = [(["case"], data.get("case", {}))]
-    places += [(["items", i, s], item.get(s, {})) for i, item in enumerate(data.get("items", []))
-               for s in ("sealing", "acquisition", "freeze", "appraisal")]
+    places = chain([(["case"], data.get("case", {}))],  # a generator: four sections an item, never all at once
+                   ((["items", i, s], item.get(s, {})) for i, item in enumerate(data.get("items", []))
+                    for s in ("sealing", "acquisition", "freeze", "appraisal")))
     for parts, section in places:
         for key in _TIME_FIELDS.get((parts[-1],), []):
             if key in section:
