@@ -101,3 +101,23 @@ def test_header_time_an_instant_in_the_case_zone_a_wall_clock_as_written(qapp):
                             "Asia/Shanghai"))
     assert rows["获取时间"] == "2026-11-18 15:05:00 +08:00"  # EnCase 4+: the instant, in the case zone
     assert rows["系统时间"] == "2026-11-18 15:05:00（镜像未记录时区）"  # EnCase 1-3: no zone invented
+
+
+def test_a_bundle_image_node_lists_its_partitions_and_one_filters_its_files(qtbot, qapp, tmp_path, store_dir):
+    from ui.files.item_tree import FilterRole
+
+    window = new_window(qtbot, tmp_path, store_dir)
+    try:
+        open_checked(qtbot, window, _bundle(tmp_path, examiner="刘某"))
+        tree = window.item_tree
+        image = _node(tree.items_model, [IMAGE])
+        assert image.rowCount() == 1  # the FAT stick: one partition, as an image opened on its own shows it
+        part = image.child(0)
+        assert part.data(FilterRole) == {"prefix": f"{IMAGE}:/p1"}
+        assert "FAT" in part.text()
+        picked = []
+        tree.filter_changed.connect(picked.append)
+        _pick(tree, part)
+        assert picked == [{"prefix": f"{IMAGE}:/p1"}]
+    finally:
+        stop(window)

@@ -103,6 +103,7 @@ class ItemTree(QWidget):
                 if entry.get("type") == "disk_image":
                     child.setData([entry.get("path", "")], ImagesRole)
                     images.append(entry.get("path", ""))
+                    self._add_partitions(child, entry.get("path", ""), self._entry_image(store, entry), lazy=False)
                 node.appendRow(child)
             if images:
                 node.setData(images, ImagesRole)
@@ -131,12 +132,27 @@ class ItemTree(QWidget):
     def _image_node(self, bundle, info: dict, lazy: bool) -> QStandardItem:
         """The image with one node per partition (its file system and size; the reason where TSK reads none);
         lazy: each partition's folders listed when it is expanded (the folder tree)."""
-        from ui.detail.image_section import image_title, partition_text, partition_tip
+        from ui.detail.image_section import image_title
 
         name = bundle.image.path.name
         node = self._node(image_title(info, name), {"prefix": name + ":"})
         node.setData(True, LoadedRole)
         node.setData([name], ImagesRole)
+        self._add_partitions(node, name, info, lazy)
+        return node
+
+    @staticmethod
+    def _entry_image(store, entry: dict) -> dict:
+        """The scan's description of a bundle's disk_image entry ({} before its scan or when it was unreadable)."""
+        from models.image.bundle_images import bundle_image_info
+
+        return (bundle_image_info(store, entry.get("path", "")) or {}).get("image") or {}
+
+    def _add_partitions(self, node: QStandardItem, name: str, info: dict, lazy: bool) -> None:
+        """One child per partition of the image `name` (its file system and size; the reason where TSK reads
+        none), each filtering the files to its own; lazy: its folders listed when expanded (the folder tree)."""
+        from ui.detail.image_section import partition_text, partition_tip
+
         for part in info.get("partitions", []):
             child = self._node(partition_text(part), {"prefix": f"{name}:/{part['name']}"})
             child.setToolTip(partition_tip(part))
@@ -145,7 +161,6 @@ class ItemTree(QWidget):
             else:
                 child.setData(True, LoadedRole)
             node.appendRow(child)
-        return node
 
     def _count(self, store) -> None:
         path, token = store.path, object()
