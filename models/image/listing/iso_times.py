@@ -80,9 +80,13 @@ def record_times(read, size: int) -> dict[str, tuple[int, int]] | None:
 def corrector(read, size: int, prefix: str):
     """A function that puts each listed entry's exact instant in place of TSK's wall clock read as UTC; read is
     (offset, size) -> bytes from the file system's start, None when the walk has no way to the bytes."""
-    records = record_times(read, size) if read is not None else None
+    read_once: list = []  # the records, read at the first folder: a lister that never lists (this process, while
+    # helpers list the image) never parses the whole directory tree
 
     def correct(entries: list) -> list:
+        if not read_once:
+            read_once.append(record_times(read, size) if read is not None else None)
+        records = read_once[0]
         out = []
         for entry in entries:
             times = (entry.modified_ns, entry.accessed_ns, entry.changed_ns, entry.created_ns)
