@@ -4,26 +4,10 @@ reason said; no exception in a slot (pytest-qt fails the test on one)."""
 import shutil
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from tests.image_factory import iso_image, iso_set_offsets
 from tests.models.test_image_hostile import _ext2_with_a_huge_sparse_claim
 from tests.ui.test_window import SCAN_TIMEOUT, all_paths
-from ui.app import make_context
-from ui.window.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, store_dir):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    context = make_context(store_dir=store_dir, settings=settings)
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    win.resize(1400, 800)
-    win.show()
-    yield win
-    context.runner.cancel_all()
-    context.runner.wait(10_000)
 
 
 def _iso_pycdlib_refuses(folder):

@@ -1,27 +1,10 @@
 """An E01 opened in the window: its partitions as item tree nodes, its header fields in the detail pane."""
 
-import pytest
-from PySide6.QtCore import QSettings
 
 from tests.image_factory import e01_of, fat32_image
 from tests.ui.shots import save_shot, use_cjk_font
 from tests.ui.test_window import SCAN_TIMEOUT, all_paths
-from ui.app import make_context
 from ui.files.item_tree import FilterRole
-from ui.window.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, store_dir):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    context = make_context(store_dir=store_dir, settings=settings)
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    win.resize(1400, 800)
-    win.show()
-    yield win
-    context.runner.cancel_all()
-    context.runner.wait(10_000)
 
 
 def _children(node) -> list:

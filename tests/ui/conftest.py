@@ -1,0 +1,21 @@
+"""The main window on a fresh context of its own (a settings file in the test's folder), shown at 1400x800 and
+its workers stopped afterwards; a test module may define its own `window` instead."""
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from ui.app import make_context
+from ui.window.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, store_dir):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    context = make_context(store_dir=store_dir, settings=settings)
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.resize(1400, 800)
+    win.show()
+    yield win
+    context.runner.cancel_all()
+    context.runner.wait(10_000)
