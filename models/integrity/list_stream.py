@@ -20,16 +20,23 @@ class ListFile:
         self.path, self.cap = path, cap
         check_regular(path, os.lstat(path))  # a FIFO is never opened
         self.lines = 0
-        utf8 = self._decodes("utf-8-sig", count=True)  # GB18030 tried only when UTF-8 fails (4x slower to check)
+        # checked as UTF-8, read as UTF-8-SIG: the same bytes are valid in both, but the SIG decoder takes a file
+        # of b"\xef" or b"\xef\xbb" (a BOM's start) as an empty text, final or not
+        utf8 = self._decodes("utf-8", count=True)  # GB18030 tried only when UTF-8 fails (4x slower to check)
         self.encoding = "utf-8-sig" if utf8 else "gb18030" if self._decodes("gb18030") else "utf-8"
+        if utf8 and self.lines == 1 and self._head == codecs.BOM_UTF8:
+            self.lines = 0  # a BOM alone: no line (the whole-text reading strips it)
 
     def _decodes(self, encoding: str, count: bool = False) -> bool:
         """Every byte decodes in this encoding (and, when count, the lines are counted on the way)."""
         decoder, valid, last = codecs.getincrementaldecoder(encoding)(), True, b""
+        self._head = b""
         for chunk in self._chunks():
             if count:
                 self.lines += chunk.count(b"\n")
                 last = chunk
+                if len(self._head) < 4:
+                    self._head += chunk[:4]
             if valid:
                 try:
                     decoder.decode(chunk)

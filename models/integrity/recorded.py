@@ -198,7 +198,7 @@ def _hashdeep_row(parsed: ParsedList, number: int, line: str, columns: list[str]
     size = None
     if "size" in columns[:name_at]:
         text = values[columns.index("size")].strip()
-        if not text.isdigit():
+        if not text.isdecimal():  # what int() reads (\d too); "²" is a digit int() refuses
             parsed.findings.append(ListFinding(number, line, f"大小不是整数 / size is not a number: {text!r}",
                                                path.strip() or None))
             return
@@ -243,7 +243,8 @@ def _row_pattern(columns: list[str]):
         return None
     name_at = columns.index("filename")
     parts = [_COLUMN_PATTERNS.get(_LABEL_ALGORITHMS.get(c, c), r"[^,]*") for c in columns[:name_at]]
-    return re.compile(",".join(parts + ["(.*)"]) + r"\Z", re.DOTALL)
+    # a first column of any text would take a '#' comment or a '%%%%' header as a row: those go the slow path
+    return re.compile(r"(?!#|%%%%)" + ",".join(parts + ["(.*)"]) + r"\Z", re.DOTALL)
 
 
 def _hashdeep_rows(lines: list[str], rows: list, findings: list, step: int):
