@@ -142,21 +142,13 @@ def _add(parsed: ParsedList, number: int, text: str, path: str, algorithm: str |
 
 
 def parse_sum_list(text: str, hint: str = "", algorithm: str | None = None) -> ParsedList:
-    """md5sum / sha1sum / sha256sum (`<hex>  <path>`, `<hex> *<path>`), BSD tags, md5deep (-z), tab lists."""
+    """md5sum / sha1sum / sha256sum (`<hex>  <path>`, `<hex> *<path>`), BSD tags, md5deep (-z), tab lists:
+    _sum_rows (verify's streamed reading) over the whole text, one RecordedDigest per row."""
     parsed = ParsedList("sum")
-    for number, raw in enumerate(list_lines(text), start=1):
-        line = raw.rstrip("\r")
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        found = _sum_line(line, number, hint, algorithm)
-        if found is None:
-            if number == 1 and "hash" in line.lower() and not _HEX.match(line.split()[0]):
-                continue  # a column header ("SHA256 hash<TAB>Display name")
-            parsed.findings.append(ListFinding(number, line, "不是“校验值 路径”格式的行 / not a `<digest> <path>` line",
-                                               named_in_sum_line(line)))
-            continue
-        path, alg, value, size = found
-        _add(parsed, number, line, path, alg, value, size)
+    rows: list = []
+    for _pause in chain(_sum_rows(list_lines(text), rows, parsed.findings, hint, algorithm, 1000), [None]):
+        parsed.digests.extend(RecordedDigest(r.path, r.algorithms[0], r.values[0], r.line, r.size) for r in rows)
+        rows.clear()  # a thousand rows at a time: never the whole list twice
     return parsed
 
 
@@ -318,7 +310,8 @@ def digest_row_steps(lines, rows: list, findings: list, name: str = "", algorith
 
 
 def _sum_rows(lines, rows: list, findings: list, hint: str, algorithm: str | None, step: int):
-    """parse_sum_list's digests as ListRows, a line at a time (one tuple of algorithms shared by the rows)."""
+    """An md5sum-style list's digests as ListRows, a line at a time (one tuple of algorithms shared by the rows),
+    pausing every `step` lines; parse_sum_list is this over a whole text."""
     shared: dict = {}
     for number, raw in enumerate(lines, start=1):
         if not number % step:
