@@ -48,6 +48,8 @@ def local_time(text: str | None, tz: str | None = None) -> datetime | None:
         if found is not None and found.tzinfo is not None:
             return found.astimezone(zone(tz)).replace(tzinfo=None)
         return found
+    except OverflowError:  # an instant of year 1 or 9999 that the case zone moves out of the calendar
+        return None
     except ValueError:
         match = _ISO_LOCAL.search(str(text))
         return datetime(*map(int, match.groups())) if match else None

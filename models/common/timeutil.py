@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_ZONE = "Asia/Shanghai"
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_FIRST, _LAST = datetime(2, 1, 1, tzinfo=timezone.utc), datetime(9998, 12, 31, tzinfo=timezone.utc)
 _OFFSET_RE = re.compile(r"(Z|[+-]\d{2}:?\d{2})$", re.IGNORECASE)
 
 
@@ -16,6 +17,8 @@ def parse_manifest_time(text: str) -> datetime:
     value = datetime.fromisoformat(text.strip().replace("z", "Z").replace("Z", "+00:00"))
     if value.tzinfo is None:
         raise ValueError(f"time without offset: {text!r}")
+    if not _FIRST <= value <= _LAST:  # year 1 or 9999: shown in some case zone it leaves the calendar
+        raise ValueError(f"time out of range: {text!r}")
     return value
 
 

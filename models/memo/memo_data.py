@@ -167,15 +167,18 @@ def _article_key(article) -> tuple:
 def _json_or_none(text):
     try:
         return json.loads(text) if text else None
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested past ~1000, not JSON this program wrote
         return text
 
 
 def _outcome(record: dict | None) -> dict:
     record = record or {}
-    parsed = _json_or_none(record.get("corrections"))
-    if isinstance(parsed, str):
-        parsed = [line.strip() for line in parsed.splitlines() if line.strip()]
+    text = record.get("corrections")
+    parsed = _json_or_none(text)
+    if isinstance(parsed, list):  # as the window writes them: a JSON list of lines
+        parsed = [str(line) for line in parsed]
+    elif text:  # the reviewer's text, whatever JSON it may look like ("5", "null", '"a"')
+        parsed = [line.strip() for line in str(text).splitlines() if line.strip()]
     return {"outcome": record.get("outcome"), "decided": bool(record), "basis": record.get("basis"),
             "reason": record.get("reason"), "corrections": list(parsed or []),
             "reviewer": record.get("reviewer"), "decided_at": record.get("decided_at")}

@@ -51,7 +51,7 @@ def checked(text: str | None) -> str | None:
         return None
     if name not in supported():
         known = "已知但本机 libewf 不支持" if name in NAMES else "未知的代码页"
-        raise CodepageError(f"E01 文件头代码页 {text}：{known} / unsupported header code page; "
+        raise CodepageError(f"E01 文件头代码页 {str(text).strip()!r}：{known} / unsupported header code page; "
                             f"可用 / accepted: {', '.join(supported()) or '（无 libewf）'}")
     return name
 

@@ -51,7 +51,10 @@ def as_instant(value: str) -> str:
         return value
     if naive.tzinfo is not None:
         return value
-    return naive.astimezone(timezone.utc).isoformat()  # astimezone on a naive time: the C library's local zone
+    try:
+        return naive.astimezone(timezone.utc).isoformat()  # astimezone on a naive time: the C library's local zone
+    except (ValueError, OverflowError, OSError):  # year 1 east of UTC, 9999 west of it: no instant to give
+        return value
 
 
 def ewf_headers(handle) -> dict:
