@@ -135,7 +135,19 @@ def verify_memo(path, trust_pem=None) -> MemoVerification:
     result.bottom_line = status.bottom_line
     if not result.entire_file:
         result.problems.append("签名之后文件被追加或改动")
+    elif not _contents_as_signed(sig, data):
+        result.problems.append("签名值的写法被改动（十六进制字母大小写或字符与签名时写入的不同）")
     return result
+
+
+def _contents_as_signed(sig, data: bytes) -> bool:
+    """The signature value's bytes in the file are exactly what pyHanko writes (upper-case hex): the value lies
+    outside the signed byte range, and PDF reads 'a' as 'A' in hex, so a letter's case could be changed (a bit
+    of hidden data each) and still verify."""
+    import binascii
+
+    _start, len1, start2, _len2 = (int(n) for n in sig.byte_range)
+    return data[len1:start2] == b"<" + binascii.hexlify(sig.pkcs7_content).upper() + b">"
 
 
 def describe(result: MemoVerification) -> list[str]:

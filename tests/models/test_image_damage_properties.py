@@ -122,3 +122,47 @@ def test_iso_damaged_in_descriptors_and_records_lists_with_true_or_unread_times(
             assert entry.created_ns == wall
         else:
             assert entry.time_source == "filesystem" and wall - entry.created_ns in quarters
+
+
+@pytest.fixture(scope="module")
+def e01_files(tmp_path_factory):
+    """Two small E01s of the same bytes: EnCase 2 (a wall-clock header) and EnCase 6 (header2, an instant)."""
+    from tests.image_factory import e01_of
+
+    folder = tmp_path_factory.mktemp("e01")
+    raw = folder / "disk.raw"
+    raw.write_bytes(bytes(range(256)) * 256)
+    return {fmt: e01_of(raw, folder / fmt, fmt=fmt, compression="none", case="案件一号", examiner="张三",
+                        description="U盘", notes="Mon Jan  1 00:00:00 0001").read_bytes()
+            for fmt in ("encase2", "encase6")}
+
+
+@SETTINGS
+@given(fmt=st.sampled_from(["encase2", "encase6"]), machine=st.sampled_from(["UTC", "Asia/Shanghai", "America/Lima"]),
+       patches=st.lists(st.tuples(st.integers(0, 4096), st.binary(min_size=1, max_size=8)), min_size=1, max_size=6))
+def test_e01_damaged_in_its_headers_is_read_or_refused(e01_files, tmp_path, fmt, machine, patches):
+    """checks.image_records.entry_image on an E01 damaged in its first 4 KiB (file header, header and header2
+    sections), the machine in any zone: header values as text or None, or an error line; never an exception."""
+    import time
+
+    from checks.image_records import entry_image, local_time
+
+    (tmp_path / "evidence").mkdir(exist_ok=True)
+    (tmp_path / "evidence" / "disk.E01").write_bytes(_damage(e01_files[fmt], patches))
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = machine
+    time.tzset()
+    try:
+        found = entry_image(tmp_path, "evidence/disk.E01")
+    finally:
+        os.environ.pop("TZ") if old is None else os.environ.__setitem__("TZ", old)
+        time.tzset()
+    if found["error"]:
+        assert "\n" not in found["error"] and not found["headers"]
+        return
+    for key, value in found["headers"].items():
+        assert value is None or isinstance(value, str), (key, value)
+        if value is not None:
+            value.encode("utf-8")
+    for key in ("acquired_at", "system_date"):
+        local_time(found["headers"].get(key), "Asia/Shanghai")
