@@ -267,3 +267,34 @@ def test_corrections_text_that_looks_like_json_stays_text():
                         ("[" * 3000 + "]" * 3000, ["[" * 3000 + "]" * 3000]), ('["x", 2]', ["x", "2"]),
                         ("第一\n第二", ["第一", "第二"])):
         assert _outcome({"outcome": "x", "corrections": text})["corrections"] == lines
+
+
+class _Record:
+    """A directory record as _wall_and_offset reads it: its 7-byte recording date (ECMA-119 9.1.5)."""
+
+    def __init__(self, raw: bytes):
+        from pycdlib.dates import DirectoryRecordDate
+
+        self.date = DirectoryRecordDate()
+        self.date.parse(raw)
+
+
+@SETTINGS
+@given(st.one_of(st.binary(min_size=7, max_size=7),
+                 st.tuples(st.integers(0, 255), st.integers(1, 12), st.integers(1, 31), st.integers(0, 23),
+                           st.integers(0, 59), st.integers(0, 59), st.integers(-48, 52)).map(
+                     lambda t: bytes(t[:6]) + t[6].to_bytes(1, "big", signed=True))))
+def test_an_iso_record_date_is_an_instant_or_unread(raw):
+    """Any 7 bytes of an ISO directory record's date: None (month, day or offset out of range) or the wall
+    clock as UTC seconds, with the offset in quarter hours from -12:00 to +13:00; a valid date read back."""
+    import calendar
+
+    from models.image.listing.iso_times import _wall_and_offset
+
+    found = _wall_and_offset(_Record(raw))
+    years, month, day, hour, minute, second = raw[:6]
+    offset = int.from_bytes(raw[6:], "big", signed=True)
+    if not (1 <= month <= 12 and 1 <= day <= 31 and -48 <= offset <= 52):
+        assert found is None
+        return
+    assert found == (calendar.timegm((1900 + years, month, day, hour, minute, second)), offset)
