@@ -357,7 +357,7 @@ _FTK_META = ("Case Number", "Evidence Number", "Unique Description", "Examiner",
 
 def parse_ftk_log(data: bytes | str) -> ParsedList:
     """FTK Imager's .txt log: checksums under [Computed Hashes] (acquisition) and the 'verified' lines."""
-    text = decode_text(data).replace("Â®", "®")
+    text = decode_text(data)
     parsed = ParsedList("ftk")
     verifying = False
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -377,7 +377,9 @@ def parse_ftk_log(data: bytes | str) -> ParsedList:
 
 def _ftk_meta(parsed: ParsedList, line: str) -> None:
     if line.startswith("Created By"):
-        parsed.meta.setdefault("tool", line[len("Created By"):].strip())
+        # FTK Imager writes ® as UTF-8 read as Latin-1 (Â®): repaired in its own name only, not in the
+        # examiner's or the case's text
+        parsed.meta.setdefault("tool", line[len("Created By"):].strip().replace("Â®", "®"))
         return
     label, sep, value = line.partition(":")
     if sep and label.strip() in _FTK_META:

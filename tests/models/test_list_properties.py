@@ -267,3 +267,10 @@ def test_a_bom_or_its_start_alone_reads_as_the_whole_reading(tmp_path, data):
     listing = list_stream.ListFile(path, 1 << 20)
     expected = recorded.list_lines(from_os(decode_text(data, "surrogateescape")))
     assert list(listing) == expected and listing.lines == len(expected)
+
+
+def test_an_ftk_examiner_named_with_a_latin1_pair_keeps_it():
+    """FTK's 'Â®' repair ran over the whole log: an examiner 'Â®' came back '®' (found by the round trip)."""
+    parsed = recorded.parse_ftk_log(_ftk_log({"md5": _MD5, "sha1": hashlib.sha1(b"").hexdigest()}, False,
+                                             {"case": "", "examiner": "Â®"}, False).encode())
+    assert parsed.meta["Examiner"] == "Â®" and parsed.meta["tool"].startswith("AccessData® FTK® Imager")
