@@ -136,18 +136,34 @@ def verify_memo(path, trust_pem=None) -> MemoVerification:
     if not result.entire_file:
         result.problems.append("签名之后文件被追加或改动")
     elif not _contents_as_signed(sig, data):
-        result.problems.append("签名值的写法被改动（十六进制字母大小写或字符与签名时写入的不同）")
+        result.problems.append("签名值的写法被改动（与签名时写入的不同：十六进制大小写、版本号或摘要算法列表）")
     return result
 
 
 def _contents_as_signed(sig, data: bytes) -> bool:
-    """The signature value's bytes in the file are exactly what pyHanko writes (upper-case hex): the value lies
-    outside the signed byte range, and PDF reads 'a' as 'A' in hex, so a letter's case could be changed (a bit
-    of hidden data each) and still verify."""
+    """The signature value is written as pyHanko writes it. It lies outside the signed byte range, and pyHanko
+    reads only the parts it needs: a hex letter's case ('a' for 'A'), the SignedData's version or its list of
+    digest algorithms could be changed (a hidden bit or byte each) and still verify. So: upper-case hex of the
+    value read, DER as asn1crypto writes it back (zero padding after it allowed), versions 1, one signer,
+    and the list of digest algorithms exactly the signer's."""
     import binascii
 
+    from asn1crypto import cms
+
     _start, len1, start2, _len2 = (int(n) for n in sig.byte_range)
-    return data[len1:start2] == b"<" + binascii.hexlify(sig.pkcs7_content).upper() + b">"
+    raw = bytes(sig.pkcs7_content)
+    if data[len1:start2] != b"<" + binascii.hexlify(raw).upper() + b">":
+        return False
+    try:
+        info = cms.ContentInfo.load(raw)
+        canonical = info.dump(force=True)
+        signed = info["content"]
+        signers = list(signed["signer_infos"])
+        return (raw[:len(canonical)] == canonical and not raw[len(canonical):].strip(b"\0")
+                and signed["version"].native == "v1" and len(signers) == 1 and signers[0]["version"].native == "v1"
+                and [a.dump() for a in signed["digest_algorithms"]] == [signers[0]["digest_algorithm"].dump()])
+    except (ValueError, TypeError, KeyError):  # asn1crypto's refusals of a value it cannot read back
+        return False
 
 
 def describe(result: MemoVerification) -> list[str]:

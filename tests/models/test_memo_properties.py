@@ -90,3 +90,25 @@ def test_a_signature_letter_in_lower_case_fails(memo, tmp_path):
     changed.write_bytes(bytes(data))
     result = verify_memo(changed)
     assert result.intact and not result.ok and result.problems
+
+
+@pytest.mark.parametrize("part", ["version", "digest_algorithms", "signer_version"])
+def test_an_unread_part_of_the_signature_value_changed_fails(memo, tmp_path, part):
+    """Found by test_any_changed_byte_of_the_signature_value_fails (where=0.0234375, mask=1): pyHanko never reads
+    the SignedData's list of digest algorithms nor the versions, so a byte of them changed still verified."""
+    from asn1crypto import cms
+
+    path, _pem = memo
+    data = bytearray(path.read_bytes())
+    start = data.index(b"/Contents <") + len(b"/Contents <")
+    der = bytes.fromhex(data[start:data.index(b">", start)].decode())
+    signed = cms.ContentInfo.load(der)["content"]
+    field = {"version": signed["version"], "digest_algorithms": signed["digest_algorithms"],
+             "signer_version": signed["signer_infos"][0]["version"]}[part]
+    at = der.index(field.dump(), 20 if part != "signer_version" else 900) + len(field.dump()) - 1  # its last byte
+    hex_at = start + 2 * at + 1
+    data[hex_at] = ord("%X" % (int(chr(data[hex_at]), 16) ^ 1))
+    changed = tmp_path / "changed.pdf"
+    changed.write_bytes(bytes(data))
+    result = verify_memo(changed)
+    assert not result.ok and result.problems
