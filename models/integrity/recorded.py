@@ -443,6 +443,11 @@ def parse_acquisition_log(data: bytes | str) -> ParsedList | None:
     """An FTK Imager or Guymager log by its content, None when it is neither."""
     text = decode_text(data)
     head = text[:4000]
+    first = next((line.strip() for line in head.splitlines() if line.strip()), "")
+    if first.startswith("Created By") and "FTK" in first:  # the tool's own first line decides, before any
+        return parse_ftk_log(text)  # word further down (an examiner or a note may say GUYMAGER)
+    if "GUYMAGER" in first.upper():
+        return parse_guymager_info(text)
     if "GUYMAGER" in head.upper() or re.search(r"^\s*MD5 hash\s.*verified", text, re.MULTILINE | re.IGNORECASE):
         return parse_guymager_info(text)
     if "FTK" in head or re.search(r"checksum\s*:", text, re.IGNORECASE):

@@ -274,3 +274,12 @@ def test_an_ftk_examiner_named_with_a_latin1_pair_keeps_it():
     parsed = recorded.parse_ftk_log(_ftk_log({"md5": _MD5, "sha1": hashlib.sha1(b"").hexdigest()}, False,
                                              {"case": "", "examiner": "Â®"}, False).encode())
     assert parsed.meta["Examiner"] == "Â®" and parsed.meta["tool"].startswith("AccessData® FTK® Imager")
+
+
+def test_an_ftk_log_naming_guymager_stays_an_ftk_log():
+    """Found by the FTK round trip: an examiner (or note) 'GUYMAGER' made the FTK log read as Guymager's."""
+    values = {"md5": _MD5, "sha1": hashlib.sha1(b"").hexdigest()}
+    parsed = recorded.parse_acquisition_log(_ftk_log(values, True, {"case": "1", "examiner": "GUYMAGER"}, False))
+    assert parsed.format == "ftk" and parsed.meta["Examiner"] == "GUYMAGER"
+    info = _guymager_info(values, "en", True, "Created By FTK")
+    assert recorded.parse_acquisition_log(info).format == "guymager"
