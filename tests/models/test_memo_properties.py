@@ -37,7 +37,7 @@ def _verdict(path):
         return None
 
 
-@SETTINGS
+@settings(SETTINGS, max_examples=max(1, EXAMPLES // 2))  # a change in the signed bytes: a whole validation each
 @given(st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(1, 255)), min_size=1, max_size=4))
 def test_any_changed_byte_of_a_signed_memo_fails(memo, tmp_path_factory, flips):
     """Bytes changed anywhere (positions spread over the whole file, signature and padding too): not ok."""
