@@ -177,3 +177,68 @@ def test_garbage_collection_is_off_only_while_a_verify_runs(qtbot, context, make
         tab.cancel()
         gate.set()
     assert blocker.args == [None] and gc.isenabled()
+
+
+def _listed_case(tmp_path, store_dir, count: int):
+    from tests.models.test_verify_memory import _bundle
+
+    (tmp_path / f"n{count}").mkdir()
+    bundle = _bundle(tmp_path / f"n{count}", count)  # a hashdeep list of `count` files: verify streams it
+    return bundle, open_store(bundle, store_dir)
+
+
+def test_rows_reach_the_table_before_the_run_ends(qtbot, context, tmp_path, store_dir):
+    """The results stream into the table as they are made (issue 19.12): rows are shown while the run goes on,
+    read from its scratch file, and the store gets them all at the end."""
+    bundle, store = _listed_case(tmp_path, store_dir, 3000)  # 6,000 results: more than one batch
+    tab = VerifyTab(context)
+    qtbot.addWidget(tab)
+    tab.set_case(bundle, store)
+    seen = []
+    tab.model.rowsInserted.connect(lambda *_a: seen.append((tab.handle is not None, tab.model.rowCount(),
+                                                            dict(tab.model.counts()))))
+    count = run_verify(qtbot, tab)
+    during = [(rows_then, counts) for running, rows_then, counts in seen if running]
+    assert during and 0 < during[0][0] < count == 6000, seen[:3]
+    assert during[0][1]["match"] >= during[0][0]  # the summary's counts: of the whole run so far
+    assert tab.model.rowCount() == count == store.db.execute("SELECT COUNT(*) FROM verification").fetchone()[0]
+    assert not list(store.path.parent.glob("verify-run-*")), "the scratch file is removed"
+
+
+def _traced_peak(qtbot, context, bundle, store) -> int:
+    import tracemalloc
+
+    tab = VerifyTab(context)
+    qtbot.addWidget(tab)
+    tab.set_case(bundle, store)
+    tracemalloc.start()
+    try:
+        count = run_verify(qtbot, tab)
+        tab.model.record(count - 1)  # a page read, as the view would
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_of_a_verify_in_the_tab_grows_little_per_file(qtbot, context, tmp_path, store_dir):
+    """Traced peak of a whole verify in the tab (worker and GUI thread) at two sizes: a list of all the results
+    (~1.2 KB a file, worker and table together) is gone; what grows is models' own and the table's row ids."""
+    small, large = _listed_case(tmp_path, store_dir, 1000), _listed_case(tmp_path, store_dir, 5000)
+    _traced_peak(qtbot, context, *small)  # imports and the helpers' first start out of the figures
+    small_peak = _traced_peak(qtbot, context, *small)
+    large_peak = _traced_peak(qtbot, context, *large)
+    per_file = (large_peak - small_peak) / 4000
+    assert per_file < 400, f"{per_file:.0f} bytes a file ({small_peak:,} -> {large_peak:,})"
+
+
+def test_cancel_mid_stream_leaves_the_rows_saved_before(qtbot, context, tmp_path, store_dir):
+    bundle, store = _listed_case(tmp_path, store_dir, 3000)
+    tab = VerifyTab(context)
+    qtbot.addWidget(tab)
+    tab.set_case(bundle, store)
+    first = run_verify(qtbot, tab)
+    tab.model.rowsInserted.connect(lambda *_a: tab.cancel())  # the first batch shown: 取消
+    assert run_verify(qtbot, tab) is None
+    assert store.db.execute("SELECT COUNT(*) FROM verification").fetchone()[0] == first
+    assert tab.model.rowCount() == first and not tab.model.live()
+    assert not list(store.path.parent.glob("verify-run-*"))

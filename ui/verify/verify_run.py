@@ -1,0 +1,92 @@
+"""A verify run of the window, streamed: its results written as they are made into a scratch SQLite file (the
+校验 tab pages them from there while the run goes on), then copied into the store in one transaction, so that
+a cancelled run leaves the store as it was, and no list of all the results is ever held."""
+
+import os
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+
+COLUMNS = ("item", "path", "algorithm", "recorded", "recorded_source", "computed", "status", "error", "explanation")
+# the store's verification table's columns, so that the tab's queries read either
+SCRATCH_SQL = (f"CREATE TABLE verification (id INTEGER PRIMARY KEY, {', '.join(COLUMNS)}, verified_at, "
+               "program_version)")
+INSERT_SQL = f"INSERT INTO verification ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+FLUSH_ROWS = 4096  # rows written at once, or what FLUSH_SECONDS brought, whichever comes first
+FLUSH_SECONDS = 0.15
+SCRATCH_PREFIX = "verify-run-"
+
+
+def new_scratch(folder: Path | None) -> tuple[Path, sqlite3.Connection]:
+    """A scratch file in folder (the store's, never inside a bundle: models.bundle.output_paths.store_folder
+    refused that) or the temporary folder, and the GUI thread's connection to it, which reads the rows."""
+    handle, name = tempfile.mkstemp(prefix=SCRATCH_PREFIX, suffix=".sqlite", dir=folder)
+    os.close(handle)
+    conn = sqlite3.connect(name, check_same_thread=False, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")  # the worker writes while this connection reads
+    conn.execute(SCRATCH_SQL)
+    return Path(name), conn
+
+
+def drop_scratch(path: Path | None, conn: sqlite3.Connection | None) -> None:
+    if conn is not None:
+        conn.close()
+    if path is not None:
+        for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            try:
+                name.unlink(missing_ok=True)
+            except OSError:
+                pass  # left in the store's folder; the next run's name is another
+
+
+def _values(result) -> tuple:
+    if isinstance(result, tuple) and len(result) == len(COLUMNS):
+        return tuple(result)  # a VerifyResult: its fields are COLUMNS, in that order
+    result = dict(result)
+    return tuple(result.get(column) for column in COLUMNS)
+
+
+def stream_results(results, scratch: Path, made=None) -> int:
+    """Write results into the scratch file in batches, each committed, then made(count, counts by status)
+    so that the window shows them; returns the count."""
+    conn = sqlite3.connect(scratch, isolation_level=None)
+    conn.execute("PRAGMA synchronous=OFF")  # a scratch file: a crash loses it, and nothing else with it
+    batch, counts, count, last = [], {}, 0, time.monotonic()
+    try:
+        for result in results:
+            row = _values(result)
+            batch.append(row)
+            counts[row[6]] = counts.get(row[6], 0) + 1
+            if len(batch) >= FLUSH_ROWS or time.monotonic() - last >= FLUSH_SECONDS:
+                count += _flush(conn, batch, counts, made)
+                last = time.monotonic()
+        count += _flush(conn, batch, counts, made)
+    finally:
+        conn.close()
+    return count
+
+
+def _flush(conn, batch: list, counts: dict, made) -> int:
+    if not batch:
+        return 0
+    written = len(batch)
+    conn.execute("BEGIN")
+    conn.executemany(INSERT_SQL, batch)
+    conn.execute("COMMIT")
+    batch.clear()
+    if made is not None:
+        made(dict(counts))
+    return written
+
+
+def saved_rows(scratch: Path):
+    """The scratch file's rows as VerifyResults in the order made, read one by one (for models' save_results)."""
+    from models.integrity.verify_result import VerifyResult
+
+    conn = sqlite3.connect(scratch)
+    try:
+        for row in conn.execute(f"SELECT {', '.join(COLUMNS)} FROM verification ORDER BY id"):
+            yield VerifyResult(*row)
+    finally:
+        conn.close()
