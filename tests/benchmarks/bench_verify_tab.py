@@ -42,21 +42,22 @@ tab.set_case(bundle, store)
 shown_during, gaps, last = [], [], [time.monotonic()]
 tab.model.rowsInserted.connect(lambda *a: shown_during.append(tab.model.rowCount()) if tab.handle else None)
 def beat():
-    now = time.monotonic(); gaps.append(now - last[0]); last[0] = now
+    now = time.monotonic(); gaps.append((now - last[0], now - started, tab.handle is None)); last[0] = now
+started = time.monotonic()
 timer = QTimer(interval=10); timer.timeout.connect(beat); timer.start()
 loop, answer = QEventLoop(), {}
 tab.verify_finished.connect(lambda n: (answer.update(n=n), loop.quit()))
 if traced:
     tracemalloc.start()
-started = time.perf_counter()
+started = time.monotonic()
 tab.verify()
 loop.exec()
-seconds = time.perf_counter() - started
+seconds = time.monotonic() - started
 peak = tracemalloc.get_traced_memory()[1] if traced else 0
 hwm = int(open("/proc/self/status").read().split("VmHWM:")[1].split()[0]) / 1024
 print(json.dumps({"n": answer.get("n"), "seconds": seconds, "rss": hwm, "traced": peak / 1e6,
                   "first_shown": shown_during[0] if shown_during else 0, "batches": len(shown_during),
-                  "gap_ms": max(gaps[1:] or [0]) * 1000}))
+                  "gap_ms": max(gaps[1:] or [(0, 0, 0)])[0] * 1000, "gaps": sorted(gaps[1:], reverse=True)[:3]}))
 """
 
 
@@ -91,6 +92,8 @@ def main() -> None:
         print(f"{count:>9,} files, {plain['n']:,} results: {plain['seconds']:6.1f} s, peak RSS {plain['rss']:6.0f} MB,"
               f" traced peak {traced['traced']:6.1f} MB; first rows shown {plain['first_shown']:,} "
               f"({plain['batches']} batches before the end); largest heartbeat gap {plain['gap_ms']:.0f} ms")
+        print("  largest gaps (ms @ s, after the end?): " + ", ".join(
+            f"{g * 1000:.0f} @ {at:.1f} {ended}" for g, at, ended in plain["gaps"]))
     (rss0, t0), (rss1, t1) = figures[sizes[0]], figures[sizes[1]]
     extra = sizes[1] - sizes[0]
     print(f"per extra file: RSS {(rss1 - rss0) * 1e6 / extra:.0f} B, traced {(t1 - t0) * 1e6 / extra:.0f} B")
