@@ -189,20 +189,27 @@ def _listed_case(tmp_path, store_dir, count: int):
 
 def test_rows_reach_the_table_before_the_run_ends(qtbot, context, tmp_path, store_dir):
     """The results stream into the table as they are made (issue 19.12): rows are shown while the run goes on,
-    read from its scratch file, and the store gets them all at the end."""
+    read from its scratch file, and the store gets them all at the end. The store is held by another writer
+    until every row is shown, so that the run cannot end before (it waits for the store to save)."""
     bundle, store = _listed_case(tmp_path, store_dir, 3000)  # 6,000 results: more than one batch
     tab = VerifyTab(context)
     qtbot.addWidget(tab)
     tab.set_case(bundle, store)
-    seen = []
-    tab.model.rowsInserted.connect(lambda *_a: seen.append((tab.handle is not None, tab.model.rowCount(),
-                                                            dict(tab.model.counts()))))
-    count = run_verify(qtbot, tab)
-    during = [(rows_then, counts) for running, rows_then, counts in seen if running]
-    assert during and 0 < during[0][0] < count == 6000, seen[:3]
-    assert during[0][1]["match"] >= during[0][0]  # the summary's counts: of the whole run so far
-    assert tab.model.rowCount() == count == store.db.execute("SELECT COUNT(*) FROM verification").fetchone()[0]
-    assert not list(store.path.parent.glob("verify-run-*")), "the scratch file is removed"
+    finished = []
+    tab.verify_finished.connect(finished.append)
+    store.db.conn.execute("BEGIN IMMEDIATE")  # the run's save waits for it (SQLite's busy timeout, 5 s)
+    try:
+        assert tab.verify() is not None
+        qtbot.waitUntil(lambda: tab.model.rowCount() == 6000, timeout=TIMEOUT)
+        assert tab.handle is not None and not finished and tab.model.live()
+        assert tab.model.counts() == {"match": 6000} and "一致 6,000" in tab.summary.text()
+        assert tab.model.record(5999)["status"] == "match"
+    finally:
+        store.db.conn.execute("COMMIT")
+    qtbot.waitUntil(lambda: bool(finished), timeout=TIMEOUT)
+    assert finished == [6000] and not tab.model.live()
+    assert tab.model.rowCount() == 6000 == store.db.execute("SELECT COUNT(*) FROM verification").fetchone()[0]
+    qtbot.waitUntil(lambda: not list(store.path.parent.glob("verify-run-*")))  # the scratch file is removed
 
 
 def _traced_peak(qtbot, context, bundle, store) -> int:
@@ -237,8 +244,18 @@ def test_cancel_mid_stream_leaves_the_rows_saved_before(qtbot, context, tmp_path
     qtbot.addWidget(tab)
     tab.set_case(bundle, store)
     first = run_verify(qtbot, tab)
-    tab.model.rowsInserted.connect(lambda *_a: tab.cancel())  # the first batch shown: 取消
-    assert run_verify(qtbot, tab) is None
+    store.db.conn.execute("BEGIN IMMEDIATE")  # the run cannot save before 取消 is pressed
+    try:
+        with qtbot.waitSignal(tab.verify_finished, timeout=TIMEOUT) as blocker:
+            assert tab.verify() is not None
+            qtbot.waitUntil(lambda: tab.model.live() and tab.model.rowCount() > 0, timeout=TIMEOUT)
+            tab.cancel()
+            qtbot.wait(500)  # the helper is told (its pipe is looked at every 50 ms)
+            store.db.conn.execute("COMMIT")
+    finally:
+        if store.db.conn.in_transaction:
+            store.db.conn.execute("COMMIT")
+    assert blocker.args == [None] and "取消" in tab.progress_label.text()
     assert store.db.execute("SELECT COUNT(*) FROM verification").fetchone()[0] == first
     assert tab.model.rowCount() == first and not tab.model.live()
-    assert not list(store.path.parent.glob("verify-run-*"))
+    qtbot.waitUntil(lambda: not list(store.path.parent.glob("verify-run-*")))

@@ -1,6 +1,6 @@
 """The 校验 tab: recompute every recorded digest in a worker, which saves them in the store; show them."""
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -16,46 +16,23 @@ from ui.common.collector import hold_collection, release_collection
 from ui.common.copy_cells import install_copy
 from ui.common.progress_panel import progress_text, set_bar
 from ui.common.row_table import row_table
-from ui.verify.verify_run import drop_scratch, new_scratch, saved_rows, stream_results
+from ui.verify.verify_run import drop_scratch, new_scratch, run_verify
 from ui.verify.verify_table_model import STATUS_COLOURS, STATUSES, PathRole, VerifyTableModel, status_text
 
 COLUMN_WIDTHS = (96, 56, 300, 70, 170, 170, 110)
+POLL_MS = 200  # how often the table looks for a running verify's new rows (and counts them)
+SHOW_EVERY, SCREENFUL = 5, 60
 
 
-def verify_job(bundle, item_id: str | None, scratch, store_path=None, query=None, made=None):
-    """fn(progress, cancel) for the TaskRunner: verify_bundle's results over the case or one item streamed into
-    the scratch file as they are made (made(counts) after each batch: the tab shows them), then, with store_path,
-    saved into the store in one transaction through this worker's own connection (WAL: the window reads on
-    meanwhile) -> (count, shown), `shown` being (query, VerifyTableModel.fetch(query)) read back here, for the
-    GUI thread only to show. A cancelled run stops before the store: it stays as it was."""
+def verify_job(bundle, item_id: str | None, scratch, store_path=None, query=None):
+    """fn(progress, cancel) for the TaskRunner: ui.verify.verify_run.run_verify in a helper process (this worker
+    thread only waits on its pipe) -> (count, shown); the tab reads the scratch file meanwhile."""
     def job(progress, cancel):
-        from models.integrity.verify import (
-            iter_verify,  # imported in the worker: hashing libraries load off the GUI thread
-        )
-        from models.runtime.jobs import check_cancel
+        from models.runtime.process_job import run_in_process
 
-        items = [item_id] if item_id else None
-        count = stream_results(iter_verify(bundle, progress=progress, cancel=cancel, items=items), scratch, made)
-        check_cancel(cancel)  # cancelled: the store stays as it was
-        if store_path is None:
-            return count, None
-        from models.integrity.verify import save_results
-        from models.store.store import open_store_file
-
-        store = open_store_file(store_path)
-        try:
-            save_results(store, saved_rows(scratch), items=items)
-            shown = (query, VerifyTableModel.fetch(store.db.conn, query)) if query else None
-        finally:
-            store.close()
-        return count, shown
+        args = (bundle, str(scratch), str(store_path) if store_path else None, [item_id] if item_id else None, query)
+        return run_in_process(run_verify, args, progress, cancel, name="EvidenceDesk verify")
     return job
-
-
-class _Made(QObject):
-    """Carries a running verify's counts from its worker to the GUI thread (queued: emitted in the worker)."""
-
-    made = Signal(object)
 
 
 class VerifyTab(QWidget):
@@ -69,7 +46,9 @@ class VerifyTab(QWidget):
         self.context = context
         self.bundle = self.store = None
         self.handle = None
-        self._run = self._relay = None  # (scratch file, its connection) and the carrier of a running verify
+        self._run = None  # (scratch file, the connection reading it) of a running verify
+        self.poll = QTimer(self, interval=POLL_MS)
+        self.poll.timeout.connect(self._rows_made)
         self.model = VerifyTableModel(self)
         self.scope = QComboBox()
         self.verify_button = QPushButton(self.tr("校验"))
@@ -172,10 +151,7 @@ class VerifyTab(QWidget):
         bundle, store = self.bundle, self.store
         scratch, conn = new_scratch(store.path.parent if store is not None else None)
         run = self._run = (scratch, conn)
-        relay = _Made()
-        relay.made.connect(lambda counts: self._rows_made(run, counts), Qt.ConnectionType.QueuedConnection)
-        job = verify_job(bundle, item_id, scratch, store.path if store is not None else None, self.model.query(),
-                         relay.made.emit)
+        job = verify_job(bundle, item_id, scratch, store.path if store is not None else None, self.model.query())
         self.model.follow_run(conn)
         hold_collection()  # released first thing when the runner reports back, on the GUI thread
         try:
@@ -188,7 +164,8 @@ class VerifyTab(QWidget):
             self.model.set_store(store)
             self._drop(run)
             raise
-        self._relay = relay  # lives as long as the run
+        self._looks = 0
+        self.poll.start()
         self.verify_button.setEnabled(False)
         self.bar.setRange(0, 0)
         self.progress_label.setText(label + "…")
@@ -244,16 +221,20 @@ class VerifyTab(QWidget):
         self._show_outcome()
         self.verify_finished.emit(None)
 
-    def _rows_made(self, run, counts) -> None:
-        """More rows of the running verify are in its scratch file: the table and the summary show them."""
-        if run is self._run and self.model.live():
-            self.model.rows_made(counts)
+    def _rows_made(self) -> None:
+        """The running verify's new rows in its scratch file: the table and the summary show them."""
+        if self._run is not None and self.model.live():
+            # the counts every look; rows, once a screenful is shown, every SHOW_EVERY looks: each insertion
+            # repaints the whole table (35-65 ms of the GUI thread on a loaded machine)
+            self._looks += 1
+            self.model.rows_made(show=self.model.rowCount() < SCREENFUL or self._looks % SHOW_EVERY == 0)
             self._update_summary()
 
     def _drop(self, run) -> None:
         """The run has answered and the model reads the store again: its scratch file goes."""
         if run is self._run:
-            self._run = self._relay = None
+            self._run = None
+            self.poll.stop()
         drop_scratch(*run)
 
     def _forget_run(self) -> None:

@@ -39,6 +39,22 @@ ALGORITHM_NAMES = {"md5": "MD5", "sha1": "SHA-1", "sha256": "SHA-256", "sha512":
 PathRole = Qt.ItemDataRole.UserRole + 1
 StatusRole = Qt.ItemDataRole.UserRole + 2
 RecordRole = Qt.ItemDataRole.UserRole + 3
+DISPLAY, TOOLTIP, FONT = (int(r.value) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                                 Qt.ItemDataRole.FontRole))
+BACKGROUND, FOREGROUND = int(Qt.ItemDataRole.BackgroundRole.value), int(Qt.ItemDataRole.ForegroundRole.value)
+PATH_ROLE, STATUS_ROLE, RECORD_ROLE = (int(getattr(r, "value", r)) for r in (PathRole, StatusRole, RecordRole))
+_BRUSHES: dict[tuple[str, int], QBrush] = {}
+
+
+def _brush(status, which: int):
+    """The strong (0) or light (1) brush of a status, made once; None for a status without colours."""
+    colours = STATUS_COLOURS.get(status or "")
+    if colours is None:
+        return None
+    brush = _BRUSHES.get((status, which))
+    if brush is None:
+        brush = _BRUSHES[(status, which)] = QBrush(QColor(colours[which]))
+    return brush
 
 
 def status_text(status: str | None) -> str:
@@ -66,6 +82,8 @@ class VerifyTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
         self._counts: dict[str, int] | None = None  # until the store's verification records change
         self._live = False  # the rows of a verify still running, from its scratch file
+        self._seen = 0  # of those, the last id read
+        self._pending = array("q")  # and the ids read but not shown yet
         self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)  # digests read column by column
         self._bold = QFont()
         self._bold.setBold(True)
@@ -77,25 +95,42 @@ class VerifyTableModel(QAbstractTableModel):
         self.requery()
 
     def follow_run(self, conn) -> None:
-        """Show the rows a running verify writes into its scratch file (a connection to it), as rows_made() says
-        they come: in the order made, the filter kept; an order chosen meanwhile applies once the run is saved."""
-        self._conn, self._live, self._counts = conn, True, {}
+        """Show the rows a running verify writes into its scratch file (a connection to it), as rows_made() finds
+        them: in the order made, the filter kept; an order chosen meanwhile applies once the run is saved."""
+        self._conn, self._live = conn, True
         self.requery()
 
-    def rows_made(self, counts: dict[str, int]) -> None:
-        """A running verify has written more rows (counts: every row so far by status): show the new ones."""
+    def rows_made(self, show: bool = True) -> None:
+        """Read the rows the running verify has written since the last look: all are counted; the new ones of the
+        filter are shown now, or with show=False kept for a later look (each insertion repaints the table)."""
         if not self._live or self._conn is None:
             return
-        self._counts = counts
-        where, params = self._where(f"id > {self._ids[-1] if self._ids else 0}")
-        new = array("q", (row[0] for row in self._conn.execute(f"SELECT id FROM verification{where} ORDER BY id",
-                                                                params)))
-        if not new:
+        self._pending.extend(self._new_rows())
+        if not show or not self._pending:
             return
+        new, self._pending = self._pending, array("q")
         self._pages.pop((len(self._ids) - 1) // PAGE, None)  # a page cut short by the end of the rows so far
         self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(new) - 1)
         self._ids.extend(new)
         self.endInsertRows()
+
+    def _new_rows(self) -> array:
+        """The ids of the filter's rows written since the last look, all of them counted, in SQLite's own loops:
+        a Python loop over each new row took 30-130 ms of the GUI thread a look."""
+        top = self._conn.execute("SELECT MAX(id) FROM verification").fetchone()[0] or 0
+        if top <= self._seen:
+            return array("q")
+        span, counts, added = (self._seen, top), self._counts, 0
+        for status, number in self._conn.execute(
+                "SELECT status, COUNT(*) FROM verification WHERE id > ? AND id <= ? GROUP BY status", span):
+            counts[status] = counts.get(status, 0) + number
+            added += number
+        self._seen = top
+        if self._status is None and self._item is None and added == top - span[0]:
+            return array("q", range(span[0] + 1, top + 1))  # every id of the span, one after the other
+        where, params = self._where("id > ? AND id <= ?")
+        return array("q", (r[0] for r in self._conn.execute(f"SELECT id FROM verification{where} ORDER BY id",
+                                                             (*span, *params))))
 
     def set_filter(self, status: str | None = None, item: str | None = None) -> None:
         """Only rows of this status and/or this item (None: all)."""
@@ -117,11 +152,6 @@ class VerifyTableModel(QAbstractTableModel):
         where, params = self._where()
         return f"SELECT id FROM verification{where} ORDER BY {self._order}, id", tuple(params)
 
-    @staticmethod
-    def fetch(conn, query: tuple[str, tuple]) -> tuple[array, dict[str, int]]:
-        """(ids, counts) of a query() on any connection to the store: a worker's, after a verify, so that the
-        GUI thread does not sort the rows itself."""
-        return array("q", (row[0] for row in conn.execute(*query))), dict(conn.execute(COUNTS_SQL).fetchall())
 
     def show(self, store, ids, counts: dict[str, int]) -> None:
         """Rows of store fetched elsewhere by fetch(query()) for the filter shown now."""
@@ -135,13 +165,11 @@ class VerifyTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = array("q")
         self._pages.clear()
-        if self._conn is not None:
-            if self._live:
-                where, params = self._where()
-                query = (f"SELECT id FROM verification{where} ORDER BY id", tuple(params))
-            else:
-                query = self.query()
-            self._ids = array("q", (row[0] for row in self._conn.execute(*query)))
+        if self._live:
+            self._seen, self._counts, self._pending = 0, {}, array("q")
+            self._ids = self._new_rows()
+        elif self._conn is not None:
+            self._ids = array("q", (row[0] for row in self._conn.execute(*self.query())))
         self.endResetModel()
 
     def counts(self) -> dict[str, int]:
@@ -175,7 +203,10 @@ class VerifyTableModel(QAbstractTableModel):
                 part = ids[start:start + 500]
                 sql = f"SELECT {', '.join(FIELDS)} FROM verification WHERE id IN ({', '.join('?' * len(part))})"
                 found.update((values[-1], values) for values in self._conn.execute(sql, tuple(part)))
-            page = [found.get(i) or EMPTY for i in ids]  # a row gone meanwhile shows empty
+            page = []
+            for i in ids:
+                rec = found.get(i) or EMPTY  # a row gone meanwhile shows empty
+                page.append((rec, tuple(self._text(rec, column) for column in range(len(HEADERS)))))
             self._pages[number] = page
             while len(self._pages) > PAGES_KEPT:
                 self._pages.popitem(last=False)
@@ -184,7 +215,7 @@ class VerifyTableModel(QAbstractTableModel):
         return page[row - number * PAGE]
 
     def record(self, row: int) -> dict:
-        return dict(zip(FIELDS, self._row(row)))
+        return dict(zip(FIELDS, self._row(row)[0]))
 
     def row_of_path(self, path: str) -> int:
         if self._conn is None:
@@ -216,26 +247,28 @@ class VerifyTableModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._ids):
+        """Each cell painted is one call from C++ into Python, a dozen roles a cell: plain ints compared, texts
+        made once a page, brushes once a status (a paint of 30 rows took 35-65 ms on a loaded machine)."""
+        row = index.row()
+        if row < 0 or row >= len(self._ids):
             return None
-        rec = self._row(index.row())
-        status, column = rec[0], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(rec, column)
-        colours = status_colour(status)
-        if role == Qt.ItemDataRole.BackgroundRole and colours:
-            return QBrush(QColor(colours[1]))
-        if role == Qt.ItemDataRole.ForegroundRole and colours and column == COL_STATUS:
-            return QBrush(QColor(colours[0]))
-        if role == Qt.ItemDataRole.FontRole and column == COL_STATUS and status != "match":
-            return self._bold
-        if role == Qt.ItemDataRole.FontRole and column in (COL_RECORDED, COL_COMPUTED):
-            return self._mono
-        if role == PathRole:
+        rec, texts = self._row(row)
+        role, column, status = int(role), index.column(), rec[0]
+        if role == DISPLAY or role == TOOLTIP:
+            return texts[column]
+        if role == BACKGROUND:
+            return _brush(status, 1)
+        if role == FOREGROUND:
+            return _brush(status, 0) if column == COL_STATUS else None
+        if role == FONT:
+            if column == COL_STATUS and status != "match":
+                return self._bold
+            return self._mono if column in (COL_RECORDED, COL_COMPUTED) else None
+        if role == PATH_ROLE:
             return rec[2]
-        if role == StatusRole:
+        if role == STATUS_ROLE:
             return status
-        if role == RecordRole:
+        if role == RECORD_ROLE:
             return dict(zip(FIELDS, rec))
         return None
 
