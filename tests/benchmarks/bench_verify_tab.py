@@ -4,7 +4,8 @@ thread), at two bundle sizes, with the rows shown before the run ends and the GU
 Run: .venv/bin/python tests/benchmarks/bench_verify_tab.py [--files N] [--small M] [--keep DIR] [--code TREE]
 (default N = 200,000, M = N/10; --code runs another checkout's ui/ and models/, e.g. the code before streaming).
 Each size runs in a new process twice: once for the RSS (VmHWM) and the heartbeat, once under tracemalloc. The
-slope per file is THE figure: memory flat in the number of files means it stays small whatever N is."""
+window's RSS and, sampled every 250 ms, the summed RSS of its helper processes (where the verify itself runs).
+The slope per file is THE figure: memory flat in the number of files means it stays small whatever N is."""
 
 import argparse
 import json
@@ -45,6 +46,29 @@ def beat():
     now = time.monotonic(); gaps.append((now - last[0], now - started, tab.handle is None)); last[0] = now
 started = time.monotonic()
 timer = QTimer(interval=10); timer.timeout.connect(beat); timer.start()
+import os
+helpers_peak = [0.0]
+def helpers():
+    # RSS (MB) of this process's descendants (the forkserver and the verify's helpers), summed, its peak kept
+    parents = {}
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                parents[int(pid)] = int(open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                pass
+    ours, grew = {os.getpid()}, True
+    while grew:
+        more = {p for p, parent in parents.items() if parent in ours} - ours
+        grew, ours = bool(more), ours | more
+    total = 0.0
+    for pid in ours - {os.getpid()}:
+        try:
+            total += int(open(f"/proc/{pid}/status").read().split("VmRSS:")[1].split()[0]) / 1024
+        except (OSError, IndexError):
+            pass
+    helpers_peak[0] = max(helpers_peak[0], total)
+sampler = QTimer(interval=250); sampler.timeout.connect(helpers); sampler.start()
 loop, answer = QEventLoop(), {}
 tab.verify_finished.connect(lambda n: (answer.update(n=n), loop.quit()))
 if traced:
@@ -55,7 +79,8 @@ loop.exec()
 seconds = time.monotonic() - started
 peak = tracemalloc.get_traced_memory()[1] if traced else 0
 hwm = int(open("/proc/self/status").read().split("VmHWM:")[1].split()[0]) / 1024
-print(json.dumps({"n": answer.get("n"), "seconds": seconds, "rss": hwm, "traced": peak / 1e6,
+print(json.dumps({"n": answer.get("n"), "helpers": helpers_peak[0], "seconds": seconds, "rss": hwm,
+                  "traced": peak / 1e6,
                   "first_shown": shown_during[0] if shown_during else 0, "batches": len(shown_during),
                   "gap_ms": max(gaps[1:] or [(0, 0, 0)])[0] * 1000, "gaps": sorted(gaps[1:], reverse=True)[:3]}))
 """
@@ -90,7 +115,8 @@ def main() -> None:
         traced = run_tab(args.code, bundle.root, place / f"store-{os.getpid()}-b", traced=True)
         figures[count] = (plain["rss"], traced["traced"])
         print(f"{count:>9,} files, {plain['n']:,} results: {plain['seconds']:6.1f} s, peak RSS {plain['rss']:6.0f} MB,"
-              f" traced peak {traced['traced']:6.1f} MB; first rows shown {plain['first_shown']:,} "
+              f" traced peak {traced['traced']:6.1f} MB; helpers' RSS (sum, sampled) {plain.get('helpers', 0):6.0f} MB;"
+              f" first rows shown {plain['first_shown']:,} "
               f"({plain['batches']} batches before the end); largest heartbeat gap {plain['gap_ms']:.0f} ms")
         print("  largest gaps (ms @ s, after the end?): " + ", ".join(
             f"{g * 1000:.0f} @ {at:.1f} {ended}" for g, at, ended in plain["gaps"]))
