@@ -150,7 +150,7 @@ class ImageLister:
         with self.store.db.conn as conn:
             conn.execute("UPDATE files SET error = ? WHERE path = ?", [reason, rel])
         self.summary.errors += 1
-        self.store.set_meta(META_PREFIX + rel, json.dumps({"error": reason}, ensure_ascii=False))
+        self.store.set_meta(META_PREFIX + rel, json.dumps({"error": reason}))
 
     def _keep(self, rel: str) -> None:
         """An unchanged image: its rows stay; counted as a walk would count them."""
@@ -197,7 +197,7 @@ class ImageLister:
             source.close()
         with conn:  # the image file's own row: any reason an earlier scan gave is gone
             conn.execute("UPDATE files SET error = NULL WHERE path = ? AND error IS NOT NULL AND kind = 'file'", [rel])
-        self.store.set_meta(META_PREFIX + rel, json.dumps({"stamp": mark, "image": info}, ensure_ascii=False))
+        self.store.set_meta(META_PREFIX + rel, json.dumps({"stamp": mark, "image": info}))
 
     def _write(self, conn, rescan: bool, rows: list) -> None:
         from models.image.listing.rows import write_rows

@@ -3586,6 +3586,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>SystemViewer</name>
     <message>
+        <source>存放副本的文件夹位于打开的证据包内，不予复制（证据不得改动）：%1</source>
+        <translation>The folder for the copies is inside the open bundle; nothing is copied (evidence is never changed): %1</translation>
+    </message>
+    <message>
         <source>正在复制文件供系统程序打开</source>
         <translation>Copying the file for the system's program</translation>
     </message>

@@ -93,3 +93,84 @@ def test_file_table_shows_a_gbk_name_decoded_with_its_bytes(qtbot, case):
         model.fetchMore()
     names = [model.data(model.index(row, COL_NAME), Qt.ItemDataRole.DisplayRole) for row in range(model.rowCount())]
     assert f"证据.doc [GB18030 hex {raw.hex()}]" in names, names
+
+
+def test_identity_dialog_refuses_a_certificate_name_linked_into_the_bundle(qtbot, case, tmp_path):
+    """The identity goes outside, but the .pem written beside it is a link into the evidence."""
+    from PySide6.QtWidgets import QWidget
+
+    context, bundle, store, before = case
+    window = QWidget()
+    window.bundle = bundle
+    qtbot.addWidget(window)
+    (tmp_path / "id.pem").symlink_to(bundle.root / "evidence" / "E1" / "a.txt")
+    dialog = IdentityDialog(context, window)
+    dialog.name_edit.setText("张检察官")
+    dialog.passphrase_edit.setText("pw")
+    dialog.repeat_edit.setText("pw")
+    dialog.out_edit.setText(str(tmp_path / "id.p12"))
+    assert not dialog.create() and "证据包内" in dialog.message.text()
+    assert not (tmp_path / "id.p12").exists() and snapshot(bundle.root) == before
+
+
+def test_csv_export_dialog_refuses_a_path_through_a_link(qtbot, tmp_path, store_dir, monkeypatch):
+    """工具 > 导出当前表格为 CSV: the name the save dialog answers leads into the bundle through a linked folder."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.demo_window import new_window, open_checked, stop
+    from ui.window.tools_menu import export_current_table
+
+    root = hostile_bundle(tmp_path)
+    before = snapshot(root)
+    (tmp_path / "into").symlink_to(root / "evidence" / "E1")
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: warned.append(text))
+    window = new_window(qtbot, tmp_path, store_dir)
+    window.show()
+    try:
+        open_checked(qtbot, window, root)
+        window.tabs.setCurrentWidget(window.files_tab)
+        for answer in (str(tmp_path / "into" / "files.csv"), str(tmp_path / "into" / "a.txt")):
+            monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, answer=answer, **k: (answer, "CSV (*.csv)"))
+            assert export_current_table(window) is None
+        assert len(warned) == 2 and all("不能写入证据包" in text for text in warned), warned
+        assert snapshot(root) == before
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "files.csv"), ""))
+        assert export_current_table(window) > 0 and (tmp_path / "files.csv").exists()
+    finally:
+        stop(window)
+
+
+def test_memo_preview_refuses_a_temporary_folder_inside_the_bundle(case, monkeypatch):
+    import tempfile
+
+    from ui.memo.memo_preview import preview_job
+
+    context, bundle, store, before = case
+    monkeypatch.setattr(tempfile, "tempdir", str(bundle.root / "evidence"))
+    job = preview_job(bundle, store.path, {"name": "张检察官"}, False, False, None)
+    with pytest.raises(UsageError, match="临时文件夹"):
+        job(lambda *a: None, None)
+    assert snapshot(bundle.root) == before
+
+
+def test_copy_for_the_system_viewer_refuses_a_folder_linked_into_the_bundle(qtbot, case, monkeypatch):
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from models.store.viewer_copy import viewer_dir
+    from ui.detail.system_viewer import SystemViewer
+
+    context, bundle, store, before = case
+    Path(viewer_dir(store)).symlink_to(bundle.root / "evidence")
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: warned.append(text))
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    viewer = SystemViewer(context, widget)
+    viewer.set_case(bundle, store)
+    assert viewer.open("evidence/E1/a.txt") is None
+    assert warned and "证据包内" in warned[0]
+    context.runner.wait(5000)
+    assert snapshot(bundle.root) == before

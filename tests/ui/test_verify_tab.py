@@ -177,3 +177,86 @@ def test_garbage_collection_is_off_only_while_a_verify_runs(qtbot, context, make
         tab.cancel()
         gate.set()
     assert blocker.args == [None] and gc.isenabled()
+
+
+def _listed_case(tmp_path, store_dir, count: int):
+    from tests.models.test_verify_memory import _bundle
+
+    (tmp_path / f"n{count}").mkdir()
+    bundle = _bundle(tmp_path / f"n{count}", count)  # a hashdeep list of `count` files: verify streams it
+    return bundle, open_store(bundle, store_dir)
+
+
+def test_rows_reach_the_table_before_the_run_ends(qtbot, context, tmp_path, store_dir):
+    """The results stream into the table as they are made (issue 19.12): rows are shown while the run goes on,
+    read from its scratch file, and the store gets them all at the end. The store is held by another writer
+    until rows are shown, so that the run cannot end before (it waits for the store to save)."""
+    bundle, store = _listed_case(tmp_path, store_dir, 3000)  # 6,000 results: more than one batch
+    tab = VerifyTab(context)
+    qtbot.addWidget(tab)
+    tab.set_case(bundle, store)
+    finished = []
+    tab.verify_finished.connect(finished.append)
+    store.db.conn.execute("BEGIN IMMEDIATE")  # the run's save waits for it (SQLite's busy timeout, 5 s)
+    try:
+        assert tab.verify() is not None
+        qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=TIMEOUT)  # the first look that finds rows
+        assert tab.handle is not None and not finished and tab.model.live()
+        shown = tab.model.rowCount()
+        assert tab.model.counts()["match"] >= shown and "一致" in tab.summary.text()
+        assert tab.model.record(shown - 1)["status"] == "match"
+    finally:  # at once: the run's save waits at most SQLite's busy timeout for it
+        store.db.conn.execute("COMMIT")
+    qtbot.waitUntil(lambda: bool(finished), timeout=TIMEOUT)
+    assert finished == [6000] and not tab.model.live()
+    assert tab.model.rowCount() == 6000 == store.db.execute("SELECT COUNT(*) FROM verification").fetchone()[0]
+    qtbot.waitUntil(lambda: not list(store.path.parent.glob("verify-run-*")))  # the scratch file is removed
+
+
+def _traced_peak(qtbot, context, bundle, store) -> int:
+    import tracemalloc
+
+    tab = VerifyTab(context)
+    qtbot.addWidget(tab)
+    tab.set_case(bundle, store)
+    tracemalloc.start()
+    try:
+        count = run_verify(qtbot, tab)
+        tab.model.record(count - 1)  # a page read, as the view would
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_of_a_verify_in_the_tab_grows_little_per_file(qtbot, context, tmp_path, store_dir):
+    """Traced peak of a whole verify in the tab (worker and GUI thread) at two sizes: a list of all the results
+    (~1.2 KB a file, worker and table together) is gone; what grows is models' own and the table's row ids."""
+    small, large = _listed_case(tmp_path, store_dir, 1000), _listed_case(tmp_path, store_dir, 5000)
+    _traced_peak(qtbot, context, *small)  # imports and the helpers' first start out of the figures
+    small_peak = _traced_peak(qtbot, context, *small)
+    large_peak = _traced_peak(qtbot, context, *large)
+    per_file = (large_peak - small_peak) / 4000
+    assert per_file < 400, f"{per_file:.0f} bytes a file ({small_peak:,} -> {large_peak:,})"
+
+
+def test_cancel_mid_stream_leaves_the_rows_saved_before(qtbot, context, tmp_path, store_dir):
+    bundle, store = _listed_case(tmp_path, store_dir, 3000)
+    tab = VerifyTab(context)
+    qtbot.addWidget(tab)
+    tab.set_case(bundle, store)
+    first = run_verify(qtbot, tab)
+    store.db.conn.execute("BEGIN IMMEDIATE")  # the run cannot save before 取消 is pressed
+    try:
+        with qtbot.waitSignal(tab.verify_finished, timeout=TIMEOUT) as blocker:
+            assert tab.verify() is not None
+            qtbot.waitUntil(lambda: tab.model.live() and tab.model.rowCount() > 0, timeout=TIMEOUT)
+            tab.cancel()
+            qtbot.wait(500)  # the helper is told (its pipe is looked at every 50 ms)
+            store.db.conn.execute("COMMIT")
+    finally:
+        if store.db.conn.in_transaction:
+            store.db.conn.execute("COMMIT")
+    assert blocker.args == [None] and "取消" in tab.progress_label.text()
+    assert store.db.execute("SELECT COUNT(*) FROM verification").fetchone()[0] == first
+    assert tab.model.rowCount() == first and not tab.model.live()
+    qtbot.waitUntil(lambda: not list(store.path.parent.glob("verify-run-*")))

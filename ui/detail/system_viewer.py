@@ -26,9 +26,15 @@ class SystemViewer(QObject):
     def open(self, rel: str):
         if self.bundle is None or self.store is None or not rel or self.handle is not None:
             return None
+        from models.bundle.output_paths import inside_bundle
         from models.store.viewer_copy import copy_for_viewer, viewer_dir
 
         root, folder = self.bundle.root, viewer_dir(self.store)
+        if inside_bundle(folder, root):  # the copies' folder beside the store, a link into the bundle
+            QMessageBox.warning(self.widget, self.tr("用系统程序打开"),
+                                self.tr("存放副本的文件夹位于打开的证据包内，不予复制（证据不得改动）：%1")
+                                .replace("%1", str(folder)))
+            return None
         self.handle = self.context.runner.run(
             lambda _progress, cancel: copy_for_viewer(root, rel, folder, cancel),
             label=self.tr("正在复制文件供系统程序打开"), on_done=lambda path: self._hand_over(rel, path),

@@ -85,6 +85,9 @@ class IdentityDialog(QDialog):
             return self.tr("请指定身份文件（.p12）")
         if self._inside_bundle(out):
             return self._inside_text(out)
+        certificate = Path(out).with_suffix(".pem")  # written beside it: a link by that name could lead inside
+        if self._inside_bundle(certificate):
+            return self._inside_text(certificate)
         return None
 
     def create(self) -> bool:

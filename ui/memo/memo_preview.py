@@ -12,6 +12,10 @@ def preview_job(bundle, store_path, reviewer: dict, training: bool, english: boo
     """fn(progress, cancel) for the TaskRunner: the memo laid out as it will be signed, unsigned, in a temp file."""
 
     def job(progress, cancel):
+        from models.bundle.output_paths import refuse_inside
+
+        # a temporary folder inside the bundle (TMPDIR pointed there): the preview would be written into evidence
+        refuse_inside(tempfile.gettempdir(), bundle.root, "预览所用的临时文件夹", "the preview's temporary folder")
         from checks.memo_examine import propose
         from models.memo.memo_data import build_memo_data
         from models.memo.memo_render import render_pdf

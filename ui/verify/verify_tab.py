@@ -1,8 +1,6 @@
 """The 校验 tab: recompute every recorded digest in a worker, which saves them in the store; show them."""
 
-import gc
-
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,42 +16,22 @@ from ui.common.collector import hold_collection, release_collection
 from ui.common.copy_cells import install_copy
 from ui.common.progress_panel import progress_text, set_bar
 from ui.common.row_table import row_table
+from ui.verify.verify_run import drop_scratch, new_scratch, run_verify
 from ui.verify.verify_table_model import STATUS_COLOURS, STATUSES, PathRole, VerifyTableModel, status_text
 
 COLUMN_WIDTHS = (96, 56, 300, 70, 170, 170, 110)
+POLL_MS = 200  # how often the table looks for a running verify's new rows (and counts them)
+SHOW_EVERY, SCREENFUL = 5, 60
 
 
-def verify_job(bundle, item_id: str | None, store_path=None, query=None):
-    """fn(progress, cancel) for the TaskRunner: verify_bundle over the case or one item -> (count, shown).
-    With store_path the results are saved there through this worker's own connection (WAL: the window
-    reads on meanwhile; 40k results took 2.6 s to save and read back on the GUI thread), and `shown` is
-    VerifyTableModel.fetch(query) read back on it, for the GUI thread only to show. The results themselves
-    are freed here, in the worker: handed to the GUI thread, 200k of them took 166 ms to free and collect there."""
+def verify_job(bundle, item_id: str | None, scratch, store_path=None, query=None):
+    """fn(progress, cancel) for the TaskRunner: ui.verify.verify_run.run_verify in a helper process (this worker
+    thread only waits on its pipe) -> (count, shown); the tab reads the scratch file meanwhile."""
     def job(progress, cancel):
-        from models.integrity.verify import (
-            verify_bundle,  # imported in the worker: hashing libraries load off the GUI thread
-        )
-        from models.runtime.jobs import check_cancel
+        from models.runtime.process_job import run_in_process
 
-        results = list(verify_bundle(bundle, progress=progress, cancel=cancel, items=[item_id] if item_id else None))
-        if store_path is None:
-            return len(results), None
-        check_cancel(cancel)  # cancelled: the store stays as it was
-        from models.integrity.verify import save_results
-        from models.store.store import open_store_file
-
-        store = open_store_file(store_path)
-        try:
-            save_results(store, results, items=[item_id] if item_id else None)
-            shown = (query, VerifyTableModel.fetch(store.db.conn, query)) if query else None
-        finally:
-            store.close()
-        count = len(results)
-        del results
-        # the rows read back (200k tuples) would be walked by the first collection after release_collection,
-        # on the GUI thread (~80 ms); frozen here (no collection: it moves lists), they are not
-        gc.freeze()
-        return count, shown
+        args = (bundle, str(scratch), str(store_path) if store_path else None, [item_id] if item_id else None, query)
+        return run_in_process(run_verify, args, progress, cancel, name="EvidenceDesk verify")
     return job
 
 
@@ -68,6 +46,9 @@ class VerifyTab(QWidget):
         self.context = context
         self.bundle = self.store = None
         self.handle = None
+        self._run = None  # (scratch file, the connection reading it) of a running verify
+        self.poll = QTimer(self, interval=POLL_MS)
+        self.poll.timeout.connect(self._rows_made)
         self.model = VerifyTableModel(self)
         self.scope = QComboBox()
         self.verify_button = QPushButton(self.tr("校验"))
@@ -168,16 +149,23 @@ class VerifyTab(QWidget):
             return None
         label = self.tr("正在校验 %1").replace("%1", item_id) if item_id else self.tr("正在校验全案")
         bundle, store = self.bundle, self.store
-        job = verify_job(bundle, item_id, store.path if store is not None else None, self.model.query())
+        scratch, conn = new_scratch(store.path.parent if store is not None else None)
+        run = self._run = (scratch, conn)
+        job = verify_job(bundle, item_id, scratch, store.path if store is not None else None, self.model.query())
+        self.model.follow_run(conn)
         hold_collection()  # released first thing when the runner reports back, on the GUI thread
         try:
             self.handle = self.context.runner.run(
                 job, label=label, on_progress=self._progress,
-                on_done=lambda answer: (release_collection(), self._done(bundle, store, answer)),
-                on_error=lambda exc: (release_collection(), self._failed(bundle, exc)))
+                on_done=lambda answer: (release_collection(), self._done(bundle, store, answer), self._drop(run)),
+                on_error=lambda exc: (release_collection(), self._failed(bundle, store, exc), self._drop(run)))
         except BaseException:
             release_collection()
+            self.model.set_store(store)
+            self._drop(run)
             raise
+        self._looks = 0
+        self.poll.start()
         self.verify_button.setEnabled(False)
         self.bar.setRange(0, 0)
         self.progress_label.setText(label + "…")
@@ -204,10 +192,12 @@ class VerifyTab(QWidget):
         count, shown = answer
         seconds = self.handle.elapsed if self.handle is not None else 0.0
         self._finish()
-        if bundle is not self.bundle or store is None or store is not self.store:
+        if bundle is not self.bundle or store is not self.store:
             return
-        if shown is not None and shown[0] == self.model.query():
-            self.model.show(*shown[1])
+        if store is None:
+            self.model.set_store(None)
+        elif shown is not None and shown[0] == self.model.query():
+            self.model.show(store, *shown[1])
         else:  # the filter or order changed meanwhile
             self.model.set_store(store)
         self._update_summary()
@@ -216,10 +206,12 @@ class VerifyTab(QWidget):
         self._show_outcome()
         self.verify_finished.emit(count)
 
-    def _failed(self, bundle, exc) -> None:
+    def _failed(self, bundle, store, exc) -> None:
         from models.runtime.jobs import Cancelled
 
         self._finish()
+        if store is self.store:
+            self.model.set_store(store)  # the rows saved before, unchanged; the run's rows go
         cancelled = isinstance(exc, Cancelled)
         if cancelled:
             text = self.tr("校验已取消，审查库中的结果未改变")
@@ -228,6 +220,22 @@ class VerifyTab(QWidget):
         self.progress_label.setText(text)
         self._show_outcome()
         self.verify_finished.emit(None)
+
+    def _rows_made(self) -> None:
+        """The running verify's new rows in its scratch file: the table and the summary show them."""
+        if self._run is not None and self.model.live():
+            # the counts every look; rows, once a screenful is shown, every SHOW_EVERY looks: each insertion
+            # repaints the whole table (35-65 ms of the GUI thread on a loaded machine)
+            self._looks += 1
+            self.model.rows_made(show=self.model.rowCount() < SCREENFUL or self._looks % SHOW_EVERY == 0)
+            self._update_summary()
+
+    def _drop(self, run) -> None:
+        """The run has answered and the model reads the store again: its scratch file goes."""
+        if run is self._run:
+            self._run = None
+            self.poll.stop()
+        drop_scratch(*run)
 
     def _forget_run(self) -> None:
         """Another case: the line about the last case's run (校验完成：60 条结果) goes with it."""

@@ -15,12 +15,15 @@ def _warm_up(runner) -> None:
     """Import what opening, scanning and verifying need once off the GUI thread, and start the helper
     processes' server, so that a first open or verify neither waits for them nor stalls the window."""
     def job(_progress, _cancel):
+        import multiprocessing.synchronize  # noqa: F401
+
         import sqlite_utils
 
         import models.bundle.manifest  # noqa: F401
         import models.integrity.verify  # noqa: F401
         import models.inventory.scan  # noqa: F401
         import models.inventory.typing_pass  # noqa: F401  (libmagic loads here, not on the GUI thread)
+        import models.runtime.process_job  # noqa: F401  (the verify runs in a helper: its pipe and events)
         import models.store.store  # noqa: F401
         from models.runtime.jobs import start_helper_server
 

@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         """Load and validate the bundle, open its store, show what the store has, then scan in a worker.
         False when it cannot be opened (the reason shown), or while another open is loading."""
         from models.bundle.manifest import BundleError, ManifestError  # lazy: fast start-up
+        from models.bundle.output_paths import UsageError
         from models.bundle.safepath import SafePathError
         from models.store.store import StoreError
 
@@ -177,7 +178,7 @@ class MainWindow(QMainWindow):
             return False
         try:
             bundle, store = self._load_case(path)
-        except (BundleError, ManifestError, StoreError, SafePathError, OSError) as exc:
+        except (BundleError, ManifestError, StoreError, SafePathError, UsageError, OSError) as exc:
             show_open_error(self, path, exc)
             return False
         self.close_case()

@@ -10,6 +10,7 @@ import struct
 from pathlib import Path
 
 from models.bundle.bundle_error import ImageError
+from models.bundle.safe_read import check_regular
 
 _FILE_HEADER = 13  # signature 8, 0x01, segment number (uint16), 0x0000
 _SECTION = struct.Struct("<16sQQ40xI")  # type, next section's offset, size, padding, Adler-32
@@ -67,6 +68,7 @@ def ewf_segments(path: Path) -> list[str]:
     first = Path(names[0]) if names else path
     for index, name in enumerate(names, 1):
         try:
+            check_regular(name, os.stat(name))  # a FIFO segment: open() would wait for a writer forever
             kind, number = last_section(name)
         except OSError as exc:
             raise ImageError(f"无法读取 E01 分段 / cannot read the E01 segment {Path(name).name}: "
