@@ -2,14 +2,18 @@
 
 import hashlib
 import json
+import logging
 import os
+import stat
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from models.common.atomic import write_atomic
 from models.common.timeutil import ns_to_utc_iso
 
 GENESIS = "0" * 64
+ANCHOR_CAP = 4096  # an anchor is ~90 bytes: anything larger is not one
 
 
 @dataclass(frozen=True)
@@ -57,13 +61,27 @@ def anchor_path(db) -> str | None:
     return f"{row[2]}.audit-head" if row and row[2] else None
 
 
+def _read_small(path: str) -> bytes:
+    """A regular file's bytes, up to ANCHOR_CAP: a FIFO put in its place is never waited on, a link never
+    followed, a huge file never read (ValueError for each)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > ANCHOR_CAP:
+            raise ValueError("not an anchor")
+        return os.read(fd, ANCHOR_CAP + 1)
+    finally:
+        os.close(fd)
+
+
 def read_anchor(db) -> dict | None:
     path = anchor_path(db)
+    if path is None:
+        return None
     try:
-        with open(path, encoding="utf-8") as f:
-            anchor = json.load(f)
+        anchor = json.loads(_read_small(path))
         return anchor if isinstance(anchor, dict) and isinstance(anchor.get("seq"), int) else {"seq": -1}
-    except (TypeError, FileNotFoundError):
+    except FileNotFoundError:
         return None
     except (OSError, ValueError):
         return {"seq": -1}  # unreadable: models.store.audit_guard reports it
@@ -80,10 +98,10 @@ def advance_anchor(db, seq: int, digest: str) -> None:
         row = db.conn.execute("SELECT digest FROM audit WHERE seq = ?", [anchor.get("seq")]).fetchone()
         if row is None or row[0] != anchor.get("digest"):
             return
-    temporary = f"{path}.tmp{os.getpid()}"
-    with open(temporary, "w", encoding="utf-8") as f:
-        f.write(canonical({"seq": seq, "digest": digest}))
-    os.replace(temporary, path)
+    try:
+        write_atomic(path, canonical({"seq": seq, "digest": digest}).encode("utf-8"))
+    except OSError as exc:  # a full disk after the commit: the decision stands, the guard catches the anchor up
+        logging.getLogger(__name__).warning("audit anchor not advanced: %s", exc)
 
 
 def head_digest(db) -> str:

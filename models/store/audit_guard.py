@@ -76,7 +76,8 @@ def anchor_problem(db, chain: audit.ChainStatus) -> str | None:
         return None  # a store from before anchors: the next entry writes one
     seq, digest = anchor.get("seq"), anchor.get("digest")
     if seq is None or seq < 0:
-        return "库外的审计锚点文件无法读取 / the audit anchor beside the store cannot be read"
+        return (f"库外的审计锚点文件 {audit.anchor_path(db)} 无法读取（须为普通小文件） / the audit anchor beside the "
+                "store cannot be read")
     if seq > chain.count:
         return (f"审计日志末尾缺少 {seq - chain.count} 条记录（库外锚点记到第 {seq} 条，库中只有 {chain.count} 条）"
                 " / the last audit entries were cut off")
