@@ -4,6 +4,7 @@ import hashlib
 import json
 import logging
 import os
+import sqlite3
 import stat
 import time
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ from models.common.timeutil import ns_to_utc_iso
 
 GENESIS = "0" * 64
 ANCHOR_CAP = 4096  # an anchor is ~90 bytes: anything larger is not one
+ANCHORED_KEY = "audit.anchored"  # store meta: an anchor file was written for this store (its absence then shows)
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,14 @@ def read_anchor(db) -> dict | None:
         return {"seq": -1}  # unreadable: models.store.audit_guard reports it
 
 
+def was_anchored(db) -> bool:
+    try:
+        row = db.conn.execute("SELECT value FROM meta WHERE key = ?", [ANCHORED_KEY]).fetchone()
+    except sqlite3.OperationalError:  # a bare audit table (no meta): never anchored
+        return False
+    return bool(row and row[0])
+
+
 def advance_anchor(db, seq: int, digest: str) -> None:
     """Record the chain's head outside the database, so that cutting its last entries shows. An anchor the
     chain does not reach any more is left as it is: the mismatch stays visible (models.store.audit_guard)."""
@@ -119,6 +129,8 @@ def append(db, reviewer: str, action: str, payload) -> dict:
         digest = entry_digest(prev, seq, at, reviewer or "", action, payload_json)
         conn.execute("INSERT INTO audit(seq, at, reviewer, action, payload_json, prev_digest, digest) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?)", [seq, at, reviewer or "", action, payload_json, prev, digest])
+        if anchor_path(db) is not None:  # from now on a missing anchor file is a finding (models.store.audit_guard)
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, '1')", [ANCHORED_KEY])
         db.__dict__["audit_appended"] = (seq, digest)  # the anchor moves once this is committed
     return {"seq": seq, "at": at, "reviewer": reviewer or "", "action": action, "payload": payload,
             "prev_digest": prev, "digest": digest}

@@ -8,6 +8,7 @@ then compares the chain with the anchor file beside the store (models.store.audi
 a banner (ui/review/audit_banner.py); `memo` refuses to sign (exit 2), in the command line and in the window."""
 
 import json
+from contextlib import contextmanager
 
 from models.common.labels import label
 from models.store import audit
@@ -16,7 +17,10 @@ TABLES = {  # table -> (key columns, audit actions that set a row, action that r
     "decisions": (("item", "check_name"), ("decision.confirm", "decision.override", "decision.answer"), None),
     "outcomes": (("item",), ("outcome.set",), None),
     "tags": (("path", "heading"), ("tag.add",), "tag.remove"),
+    "category_overrides": (("path",), ("category.override",), "category.clear"),  # the memo counts forms by it
 }
+# an entry's payload as the row it sets, where the two are not spelled alike (models.store.overrides)
+ROW_OF = {"category_overrides": lambda p: {"path": p.get("path"), "category": p.get("to")}}
 
 
 class AuditError(Exception):
@@ -32,6 +36,7 @@ def replay(db) -> dict[str, dict]:
             if action in sets or action == removes:
                 try:
                     record = json.loads(payload_json or "null")
+                    record = ROW_OF[table](record) if table in ROW_OF else record
                     key = tuple(record.get(k) for k in keys)
                 except (ValueError, AttributeError):
                     continue  # the chain check reports an entry that does not decode
@@ -73,6 +78,9 @@ def anchor_problem(db, chain: audit.ChainStatus) -> str | None:
     """The chain against the head recorded beside the store; None when it reaches that head."""
     anchor = audit.read_anchor(db)
     if anchor is None:
+        if audit.was_anchored(db):
+            return (f"库外的审计锚点文件 {audit.anchor_path(db)} 缺失（被删除，或审查库被单独复制、替换）"
+                    " / the audit anchor beside the store is missing")
         return None  # a store from before anchors: the next entry writes one
     seq, digest = anchor.get("seq"), anchor.get("digest")
     if seq is None or seq < 0:
@@ -122,3 +130,19 @@ def require_intact(db) -> None:
     status = check(db)
     if not status.ok:
         raise AuditError(describe(status) + "；不签署审查意见 / no memo is signed from this store")
+
+
+@contextmanager
+def one_snapshot(db):
+    """Everything read inside sees the store as one instant (a WAL read transaction): the audit checked and the
+    tables then read for the memo are the same, whatever another hand writes in between."""
+    conn = db.conn
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if conn.in_transaction:
+            conn.commit()
