@@ -17,7 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 
 SIDE_FILES = ("-wal", "-shm", ".audit-head")  # moved along with the store
-_FILE_FAULTS = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB: the file's own bytes; any other code is the moment's
+# SQLite result codes of the moment, not of the file: PERM, BUSY, LOCKED, NOMEM, READONLY, INTERRUPT, IOERR, FULL,
+# CANTOPEN, PROTOCOL, AUTH; any other (CORRUPT, NOTADB, "unsupported file format" from a mangled header) is damage
+_MOMENT = (3, 5, 6, 7, 8, 9, 10, 13, 14, 15, 23)
 
 
 class StoreError(Exception):
@@ -102,7 +104,7 @@ def damage(path: Path) -> str | None:
                                                                         if len(problems) > 1 else "")
         return _shape_problem(conn)
     except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorcode", 11) & 0xFF in _FILE_FAULTS:
+        if getattr(exc, "sqlite_errorcode", 11) & 0xFF not in _MOMENT:
             return f"无法读取 / unreadable: {exc}"
         raise StoreError(f"现在无法检查审查库 {path}（{exc}），审查库未作改动 / cannot check the review store now; "
                          "it was left as it is") from exc

@@ -133,3 +133,14 @@ def test_a_store_that_is_a_link_is_kept_aside_not_followed(tmp_path):
     fresh = open_store(bundle, tmp_path / "store")
     assert fresh.replaced and "链接" in fresh.replaced
     assert elsewhere.read_bytes() == before and not store.path.is_symlink()
+
+
+def test_a_mangled_header_is_damage_not_a_moment(tmp_path):
+    bundle, store = _filled_store(tmp_path)
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    data = bytearray(store.path.read_bytes())
+    data[44:48] = b"\xff\xff\xff\xff"  # the schema format number: SQLite says "unsupported file format"
+    store.path.write_bytes(bytes(data))
+    fresh = open_store(bundle, tmp_path / "store")
+    assert fresh.replaced and list(store.path.parent.glob("*.damaged-*"))
