@@ -11,7 +11,7 @@ import json
 from contextlib import contextmanager
 
 from models.common.labels import label
-from models.store import audit
+from models.store import audit, records_seal
 
 TABLES = {  # table -> (key columns, audit actions that set a row, action that removes one)
     "decisions": (("item", "check_name"), ("decision.confirm", "decision.override", "decision.answer"), None),
@@ -126,8 +126,14 @@ def describe(status: audit.ChainStatus) -> str:
 
 
 def require_intact(db) -> None:
-    """Raise AuditError (a one-line message) unless the audit holds: before anything is signed."""
+    """Raise AuditError (a one-line message) unless the audit holds and the machine records the memo signs are as
+    their writers left them (models.store.records_seal): before anything is signed."""
     status = check(db)
+    if status.ok:
+        sealed = records_seal.problems(db)
+        if sealed:
+            status = audit.ChainStatus(ok=False, broken_at_seq=None, head_digest=status.head_digest,
+                                       count=status.count, problem="；".join(sealed))
     if not status.ok:
         raise AuditError(describe(status) + "；不签署审查意见 / no memo is signed from this store")
 
