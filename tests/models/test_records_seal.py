@@ -94,3 +94,19 @@ def test_the_programs_own_rewrites_keep_the_seal(make_bundle, tmp_path):
     store.db.conn.execute("UPDATE verification SET status = 'match' WHERE item = 'E9'")
     store.db.conn.commit()
     assert records_seal.problems(store.db)
+
+
+@pytest.mark.parametrize("sealed", [True, False])
+def test_a_damaged_row_is_rewritten_not_a_dead_end(make_bundle, tmp_path, sealed):
+    root = make_bundle.clean()
+    store_dir = tmp_path / "store"
+    assert run_main("check", root, store=store_dir).returncode in (0, 1)
+    path = next(store_dir.glob("*.sqlite"))
+    with sqlite3.connect(path) as conn:
+        if not sealed:
+            conn.execute("DELETE FROM meta WHERE key LIKE 'seal.%'")  # a store from before seals
+        conn.execute("UPDATE check_results SET facts_json = CAST(X'7b22ff22' AS TEXT) "  # not UTF-8, as a bad sector
+                     "WHERE rowid = (SELECT MIN(rowid) FROM check_results)")
+    conn.close()
+    again = run_main("check", root, store=store_dir)  # reads the item's rows to take them out of the seal
+    assert again.returncode in (0, 1), again.stderr.decode()[-300:]
