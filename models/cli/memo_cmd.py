@@ -85,7 +85,11 @@ def run_memo(args, examine=None, needs=None, propose=None) -> int:
     number = remember_document_number(store, getattr(args, "document_number", None))
     profile = reviewer_profile(identity, args.reviewer, getattr(args, "reviewer_title", None),
                                getattr(args, "unit", None))
-    data = build_memo_data(bundle, store, profile, identity.training, propose=propose, document_number=number)
+    from models.store import audit_guard
+
+    with audit_guard.one_snapshot(store.db):  # checked again after the examination, on what is signed
+        audit_guard.require_intact(store.db)
+        data = build_memo_data(bundle, store, profile, identity.training, propose=propose, document_number=number)
     if not data["review"]["has_decisions"]:
         print("提示：审查人尚未作出任何决定，审查意见将注明所列结论均为程序建议", file=sys.stderr)
     elif data["review"]["undecided_items"]:

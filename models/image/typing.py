@@ -8,7 +8,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from models.inventory.exif import ExifSummary, exif_to_json_text, may_have_exif, read_exif
 from models.inventory.filetype import HEAD_BYTES, detect_mime
 from models.inventory.type_write import Writer, form, mismatch
-from models.runtime.jobs import Cancelled, check_cancel, lower_priority, process_context
+from models.runtime.jobs import Cancelled, check_cancel, helper_started, process_context
 
 BATCH = 256
 POOL_FROM = 4 * BATCH  # fewer files are typed here: starting the workers costs more than it saves
@@ -55,7 +55,7 @@ def type_records(source, records: list[tuple], tz_name: str, exif: bool) -> list
 def _start_worker(spec, tz_name: str, exif: bool, name: str | None = None) -> None:
     from models.image.source import ImageSource
 
-    lower_priority()
+    helper_started()  # watches the program as every helper does: a killed scan leaves no worker holding its stdout
     _worker.update(source=ImageSource(spec, tz_name, name), tz=tz_name, exif=exif)
 
 

@@ -16,6 +16,7 @@ from models.integrity.digests import FileJob
 from models.integrity.recorded import digest_row_steps, hex_problem
 from models.integrity.verify_result import VerifyResult
 from models.runtime.jobs import check_cancel
+from models.store import records_seal
 
 STATUSES = ("match", "mismatch", "missing", "unreadable", "unlisted")
 IMAGE_LOG_SUFFIXES = (".txt", ".info", ".log")
@@ -404,14 +405,18 @@ def save_results(store, results, items=None) -> None:
     version = _program_version()
     tail = (now, version)  # a VerifyResult is a tuple of the columns already: no dict per row on the way
     rows = (r + tail if type(r) is VerifyResult else (*_values(r), now, version) for r in results)
-    conn = store.db.conn
-    with conn:
+    from models.store.audit import transaction
+
+    with transaction(store.db) as conn:  # BEGIN IMMEDIATE: the seal read and the rows written in one transaction
+        seal = records_seal.Rewrite(conn, "verification")  # the memo signs them: an edit outside must show
         if items is None:
-            conn.execute("DELETE FROM verification")
+            seal.delete()
         for item in items or ():
-            conn.execute("DELETE FROM verification WHERE item = ?", (item,))
+            seal.delete("WHERE item = ?", (item,))
+        seal.inserting()
         conn.executemany(f"INSERT INTO verification ({', '.join(RESULT_COLUMNS)}, verified_at, program_version) "
                          f"VALUES ({', '.join('?' * (len(RESULT_COLUMNS) + 2))})", rows)
+        seal.added()
 
 
 def _values(result) -> tuple:

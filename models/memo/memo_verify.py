@@ -73,12 +73,18 @@ def _load_trust(trust_pem):
     from cryptography import x509
     from cryptography.hazmat.primitives import serialization
 
-    try:
-        from models.bundle.safe_read import KEY_FILE_CAP, read_metadata
+    from models.bundle.safe_read import KEY_FILE_CAP, read_metadata
 
-        certs = x509.load_pem_x509_certificates(read_metadata(os.path.realpath(trust_pem), KEY_FILE_CAP))
-    except (OSError, ValueError) as exc:
+    try:
+        data = read_metadata(os.path.realpath(trust_pem), KEY_FILE_CAP)
+    except OSError as exc:
         raise MemoInputError(f"无法读取信任证书 {trust_pem}：{exc}") from exc
+    try:
+        certs = x509.load_pem_x509_certificates(data) if b"-----BEGIN" in data else [
+            x509.load_der_x509_certificate(data)]  # a .cer exported as DER
+    except ValueError as exc:  # the library's own words carry a web address: a person gets ours
+        raise MemoInputError(f"信任证书 {trust_pem} 不是 PEM 或 DER 格式的 X.509 证书 / not a PEM or DER "
+                             "certificate") from exc
     return [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in certs]
 
 
@@ -137,6 +143,8 @@ def verify_memo(path, trust_pem=None) -> MemoVerification:
         result.problems.append("签名之后文件被追加或改动")
     elif not _contents_as_signed(sig, data):
         result.problems.append("签名值的写法被改动（与签名时写入的不同：十六进制大小写、版本号或摘要算法列表）")
+    if result.signatures > 1:  # the program signs a memo once: a later signature covers a change made after it
+        result.problems.append(f"文件含 {result.signatures} 个签名：审查人签名之后文件被改动并再次签名")
     return result
 
 

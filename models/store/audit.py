@@ -2,14 +2,20 @@
 
 import hashlib
 import json
+import logging
 import os
+import sqlite3
+import stat
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from models.common.atomic import write_atomic
 from models.common.timeutil import ns_to_utc_iso
 
 GENESIS = "0" * 64
+ANCHOR_CAP = 4096  # an anchor is ~90 bytes: anything larger is not one
+ANCHORED_KEY = "audit.anchored"  # store meta: an anchor file was written for this store (its absence then shows)
 
 
 @dataclass(frozen=True)
@@ -57,16 +63,38 @@ def anchor_path(db) -> str | None:
     return f"{row[2]}.audit-head" if row and row[2] else None
 
 
+def _read_small(path: str) -> bytes:
+    """A regular file's bytes, up to ANCHOR_CAP: a FIFO put in its place is never waited on, a link never
+    followed, a huge file never read (ValueError for each)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > ANCHOR_CAP:
+            raise ValueError("not an anchor")
+        return os.read(fd, ANCHOR_CAP + 1)
+    finally:
+        os.close(fd)
+
+
 def read_anchor(db) -> dict | None:
     path = anchor_path(db)
+    if path is None:
+        return None
     try:
-        with open(path, encoding="utf-8") as f:
-            anchor = json.load(f)
+        anchor = json.loads(_read_small(path))
         return anchor if isinstance(anchor, dict) and isinstance(anchor.get("seq"), int) else {"seq": -1}
-    except (TypeError, FileNotFoundError):
+    except FileNotFoundError:
         return None
     except (OSError, ValueError):
         return {"seq": -1}  # unreadable: models.store.audit_guard reports it
+
+
+def was_anchored(db) -> bool:
+    try:
+        row = db.conn.execute("SELECT value FROM meta WHERE key = ?", [ANCHORED_KEY]).fetchone()
+    except sqlite3.OperationalError:  # a bare audit table (no meta): never anchored
+        return False
+    return bool(row and row[0])
 
 
 def advance_anchor(db, seq: int, digest: str) -> None:
@@ -80,10 +108,10 @@ def advance_anchor(db, seq: int, digest: str) -> None:
         row = db.conn.execute("SELECT digest FROM audit WHERE seq = ?", [anchor.get("seq")]).fetchone()
         if row is None or row[0] != anchor.get("digest"):
             return
-    temporary = f"{path}.tmp{os.getpid()}"
-    with open(temporary, "w", encoding="utf-8") as f:
-        f.write(canonical({"seq": seq, "digest": digest}))
-    os.replace(temporary, path)
+    try:
+        write_atomic(path, canonical({"seq": seq, "digest": digest}).encode("utf-8"))
+    except OSError as exc:  # a full disk after the commit: the decision stands, the guard catches the anchor up
+        logging.getLogger(__name__).warning("audit anchor not advanced: %s", exc)
 
 
 def head_digest(db) -> str:
@@ -101,6 +129,8 @@ def append(db, reviewer: str, action: str, payload) -> dict:
         digest = entry_digest(prev, seq, at, reviewer or "", action, payload_json)
         conn.execute("INSERT INTO audit(seq, at, reviewer, action, payload_json, prev_digest, digest) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?)", [seq, at, reviewer or "", action, payload_json, prev, digest])
+        if anchor_path(db) is not None:  # from now on a missing anchor file is a finding (models.store.audit_guard)
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, '1')", [ANCHORED_KEY])
         db.__dict__["audit_appended"] = (seq, digest)  # the anchor moves once this is committed
     return {"seq": seq, "at": at, "reviewer": reviewer or "", "action": action, "payload": payload,
             "prev_digest": prev, "digest": digest}

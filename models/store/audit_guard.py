@@ -8,15 +8,19 @@ then compares the chain with the anchor file beside the store (models.store.audi
 a banner (ui/review/audit_banner.py); `memo` refuses to sign (exit 2), in the command line and in the window."""
 
 import json
+from contextlib import contextmanager
 
 from models.common.labels import label
-from models.store import audit
+from models.store import audit, records_seal
 
 TABLES = {  # table -> (key columns, audit actions that set a row, action that removes one)
     "decisions": (("item", "check_name"), ("decision.confirm", "decision.override", "decision.answer"), None),
     "outcomes": (("item",), ("outcome.set",), None),
     "tags": (("path", "heading"), ("tag.add",), "tag.remove"),
+    "category_overrides": (("path",), ("category.override",), "category.clear"),  # the memo counts forms by it
 }
+# an entry's payload as the row it sets, where the two are not spelled alike (models.store.overrides)
+ROW_OF = {"category_overrides": lambda p: {"path": p.get("path"), "category": p.get("to")}}
 
 
 class AuditError(Exception):
@@ -32,6 +36,7 @@ def replay(db) -> dict[str, dict]:
             if action in sets or action == removes:
                 try:
                     record = json.loads(payload_json or "null")
+                    record = ROW_OF[table](record) if table in ROW_OF else record
                     key = tuple(record.get(k) for k in keys)
                 except (ValueError, AttributeError):
                     continue  # the chain check reports an entry that does not decode
@@ -73,10 +78,14 @@ def anchor_problem(db, chain: audit.ChainStatus) -> str | None:
     """The chain against the head recorded beside the store; None when it reaches that head."""
     anchor = audit.read_anchor(db)
     if anchor is None:
+        if audit.was_anchored(db):
+            return (f"库外的审计锚点文件 {audit.anchor_path(db)} 缺失（被删除，或审查库被单独复制、替换）"
+                    " / the audit anchor beside the store is missing")
         return None  # a store from before anchors: the next entry writes one
     seq, digest = anchor.get("seq"), anchor.get("digest")
     if seq is None or seq < 0:
-        return "库外的审计锚点文件无法读取 / the audit anchor beside the store cannot be read"
+        return (f"库外的审计锚点文件 {audit.anchor_path(db)} 无法读取（须为普通小文件） / the audit anchor beside the "
+                "store cannot be read")
     if seq > chain.count:
         return (f"审计日志末尾缺少 {seq - chain.count} 条记录（库外锚点记到第 {seq} 条，库中只有 {chain.count} 条）"
                 " / the last audit entries were cut off")
@@ -117,7 +126,29 @@ def describe(status: audit.ChainStatus) -> str:
 
 
 def require_intact(db) -> None:
-    """Raise AuditError (a one-line message) unless the audit holds: before anything is signed."""
+    """Raise AuditError (a one-line message) unless the audit holds and the machine records the memo signs are as
+    their writers left them (models.store.records_seal): before anything is signed."""
     status = check(db)
+    if status.ok:
+        sealed = records_seal.problems(db)
+        if sealed:
+            status = audit.ChainStatus(ok=False, broken_at_seq=None, head_digest=status.head_digest,
+                                       count=status.count, problem="；".join(sealed))
     if not status.ok:
         raise AuditError(describe(status) + "；不签署审查意见 / no memo is signed from this store")
+
+
+@contextmanager
+def one_snapshot(db):
+    """Everything read inside sees the store as one instant (a WAL read transaction): the audit checked and the
+    tables then read for the memo are the same, whatever another hand writes in between."""
+    conn = db.conn
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if conn.in_transaction:
+            conn.commit()

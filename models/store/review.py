@@ -4,7 +4,7 @@ import json
 import time
 
 from models.common.timeutil import ns_to_utc_iso
-from models.store import audit
+from models.store import audit, records_seal
 
 DECISIONS = ("confirm", "override", "answer")
 OUTCOMES = ("admissible", "correctable", "excluded")
@@ -35,9 +35,12 @@ def save_check_results(store, item: str, results) -> int:
         rows.append((item, name, article, status, json.dumps(facts, ensure_ascii=False, default=str), message, now,
                      key, json.dumps(params, ensure_ascii=False, default=str) if key else None))
     with audit.transaction(store.db) as conn:
-        conn.execute("DELETE FROM check_results WHERE item = ?", [item])
+        seal = records_seal.Rewrite(conn, "check_results")  # the memo signs them: an edit outside must show
+        seal.delete("WHERE item = ?", [item])
+        seal.inserting()
         conn.executemany("INSERT INTO check_results(item, check_name, article, status, facts_json, message, run_at, "
                          "message_key, params_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        seal.added()
     return len(rows)
 
 

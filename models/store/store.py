@@ -11,13 +11,11 @@ import sqlite_utils
 
 from models.bundle.names import from_os
 from models.store import store_damage, store_lock
+from models.store.store_damage import StoreError
 from models.store.store_schema import MIGRATIONS, SCHEMA_VERSION
 
 STORE_ENV = "EVIDENCEDESK_STORE"
-
-
-class StoreError(Exception):
-    """The store cannot be opened or is newer than this program."""
+__all__ = ["Store", "StoreError", "open_store", "open_store_file", "default_store_dir", "migrate"]
 
 
 @dataclass
@@ -53,6 +51,8 @@ def _schema_version(conn: sqlite3.Connection) -> int:
 def migrate(path: Path, conn: sqlite3.Connection) -> None:
     """Bring the file to SCHEMA_VERSION, one migration at a time, after a backup copy of the old file."""
     version = _schema_version(conn)
+    if version < 0:  # models.store.store_damage keeps such a file aside before it gets here
+        raise StoreError(f"审查库版本号 {version} 无效 / invalid store schema version")
     if version > SCHEMA_VERSION:
         raise StoreError(f"审查库版本 {version} 高于本程序支持的 {SCHEMA_VERSION} / store is newer than this program")
     if 0 < version < SCHEMA_VERSION:
