@@ -140,6 +140,12 @@ def run_checks(bundle, context: CheckContext, registry) -> dict[str, list]:
 
 def iter_checks(bundle, context: CheckContext, registry):
     """(item id, [(check, CheckResult)]) an item at a time, as made: `check` saves and prints each and lets it go."""
+    for item, pairs in iter_item_checks(bundle, context, registry):
+        yield item.get("id"), pairs
+
+
+def iter_item_checks(bundle, context: CheckContext, registry):
+    """(item dict, [(check, CheckResult)]) an item at a time: the item as the checks saw it, made once."""
     checks = registry.all()
     for item in bundle.items:
-        yield item.get("id"), [(check, check.run(item, context)) for check in checks]
+        yield item, [(check, check.run(item, context)) for check in checks]

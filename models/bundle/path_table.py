@@ -1,0 +1,67 @@
+"""A compact map from bundle paths to small integers: every listed path of a large manifest, at ~25 bytes plus the
+path's own length each instead of a dict's ~150 (issue 19.12). It pickles as a few arrays and one bytes object."""
+
+from array import array
+from bisect import bisect_left
+from zlib import crc32
+
+
+def _key(path: str) -> bytes:
+    return path.encode("utf-8", "surrogatepass")  # a lone surrogate is kept, never an error
+
+
+class PathTable:
+    """path -> int, the first value given for a path kept (as dict.setdefault). Each path's CRC-32, sorted, finds
+    its candidates; the path's bytes, kept in one blob, are compared exactly, so a shared CRC never confuses two."""
+
+    __slots__ = ("_crcs", "_order", "_offsets", "_blob", "_values")
+
+    def __init__(self, pairs=()):
+        self._blob, self._offsets, self._values, self._crcs = bytearray(), array("q", [0]), array("q"), array("L")
+        self._order = None
+        for path, value in pairs:
+            self.add(path, value)
+
+    def add(self, path: str, value: int) -> None:
+        """One more path (before the first look-up: the table is sorted then)."""
+        data = _key(path)
+        self._blob += data
+        self._offsets.append(len(self._blob))
+        self._values.append(value)
+        self._crcs.append(crc32(data))
+
+    def seal(self) -> None:
+        """Sort the CRCs: the table is read from then on (the first look-up seals it if nobody did)."""
+        order = array("q", sorted(range(len(self._crcs)), key=self._crcs.__getitem__))  # stable: a path's first first
+        self._crcs = array("L", (self._crcs[i] for i in order))
+        self._order, self._blob = order, bytes(self._blob)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def _find(self, path: str) -> int:
+        """The entry of this path (its first, in the order given), or -1."""
+        if self._order is None:
+            self.seal()
+        data = _key(path)
+        crc, crcs, order, offsets, blob = crc32(data), self._crcs, self._order, self._offsets, self._blob
+        at = bisect_left(crcs, crc)
+        while at < len(crcs) and crcs[at] == crc:
+            entry = order[at]
+            if blob[offsets[entry]:offsets[entry + 1]] == data:
+                return entry
+            at += 1
+        return -1
+
+    def get(self, path: str, default=None):
+        entry = self._find(path)
+        return default if entry < 0 else self._values[entry]
+
+    def __contains__(self, path) -> bool:
+        return isinstance(path, str) and self._find(path) >= 0
+
+    def __getitem__(self, path: str) -> int:
+        entry = self._find(path)
+        if entry < 0:
+            raise KeyError(path)
+        return self._values[entry]
