@@ -3,7 +3,7 @@ changes[] entry explains it."""
 
 from pathlib import PurePosixPath
 
-from models.bundle.path_table import PathTable
+from models.bundle.path_table import PathTable, TextList
 
 _UNSEEN = object()
 
@@ -31,13 +31,16 @@ class Coverage:
     def __init__(self, bundle):
         from models.bundle.manifest_rules import item_paths  # here: a scan helper process unpickles this class cheaply
 
-        self.ids: list = []
+        self.ids = TextList()
         self.files, self.dirs, self.named = _Table(self.ids), _Table(self.ids), _Table(self.ids)
         for number, item in enumerate(bundle.items):
-            self.ids.append(item.get("id"))
+            item_id = item.get("id")
+            self.ids.append(item_id)
             for entry in item.get("content", []):
                 (self.dirs if entry.get("type") == "directory" else self.files).add(_norm(entry.get("path", "")), number)
-            for _parts, rel in item_paths(item):
+            for parts, rel in item_paths(item):
+                if parts[0] == "content" and parts[2] == "path" and item_id is not None:
+                    continue  # content_item answers for it before `named` is asked: kept once, not twice
                 self.named.add(_norm(rel), number)
         for table in (self.files, self.dirs, self.named):
             table.seal()
@@ -81,7 +84,7 @@ class _Table:
 
     __slots__ = ("_table", "_ids")
 
-    def __init__(self, ids: list):
+    def __init__(self, ids):
         self._table, self._ids = PathTable(), ids
 
     def add(self, rel: str, number: int) -> None:

@@ -11,13 +11,13 @@ def _key(path: str) -> bytes:
 
 
 class PathTable:
-    """path -> int, the first value given for a path kept (as dict.setdefault). Each path's CRC-32, sorted, finds
+    """path -> int (under 2**31), the first value given for a path kept (as dict.setdefault). Each path's CRC-32, sorted, finds
     its candidates; the path's bytes, kept in one blob, are compared exactly, so a shared CRC never confuses two."""
 
     __slots__ = ("_crcs", "_order", "_offsets", "_blob", "_values")
 
     def __init__(self, pairs=()):
-        self._blob, self._offsets, self._values, self._crcs = bytearray(), array("q", [0]), array("q"), array("L")
+        self._blob, self._offsets, self._values, self._crcs = bytearray(), array("q", [0]), array("i"), array("I")
         self._order = None
         for path, value in pairs:
             self.add(path, value)
@@ -32,8 +32,8 @@ class PathTable:
 
     def seal(self) -> None:
         """Sort the CRCs: the table is read from then on (the first look-up seals it if nobody did)."""
-        order = array("q", sorted(range(len(self._crcs)), key=self._crcs.__getitem__))  # stable: a path's first first
-        self._crcs = array("L", (self._crcs[i] for i in order))
+        order = array("i", sorted(range(len(self._crcs)), key=self._crcs.__getitem__))  # stable: a path's first first
+        self._crcs = array("I", (self._crcs[i] for i in order))
         self._order, self._blob = order, bytes(self._blob)
 
     def __len__(self) -> int:
@@ -65,3 +65,28 @@ class PathTable:
         if entry < 0:
             raise KeyError(path)
         return self._values[entry]
+
+
+class TextList:
+    """A list of texts kept as one blob (an item id a few bytes, not a 56-byte object); [i] makes the text again.
+    Anything not a text (an id a test left out) is kept as it is, in a list beside."""
+
+    __slots__ = ("_blob", "_offsets", "_other")
+
+    def __init__(self):
+        self._blob, self._offsets, self._other = bytearray(), array("q", [0]), {}
+
+    def append(self, value) -> None:
+        if isinstance(value, str):
+            self._blob += _key(value)
+        else:
+            self._other[len(self._offsets) - 1] = value
+        self._offsets.append(len(self._blob))
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, index: int):
+        if index in self._other:
+            return self._other[index]
+        return self._blob[self._offsets[index]:self._offsets[index + 1]].decode("utf-8", "surrogatepass")
