@@ -21,6 +21,13 @@ class CompactItems(Sequence):
             items[index] = None
         items.clear()
 
+    @classmethod
+    def from_blobs(cls, blobs: list) -> "CompactItems":
+        """Items already made into marshal blobs (models.bundle.manifest_stream)."""
+        made = cls([])
+        made._blobs = blobs
+        return made
+
     def __len__(self) -> int:
         return len(self._blobs)
 

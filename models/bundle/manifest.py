@@ -11,6 +11,7 @@ from models.bundle.bundle_error import BundleError  # noqa: F401 - raised here, 
 from models.bundle.compact_items import CompactItems
 from models.bundle.manifest_rules import semantic_errors
 from models.bundle.manifest_shape import parse_json, shape_problem
+from models.bundle.manifest_stream import load_streamed
 from models.bundle.manifest_wording import describe_schema_error
 from models.bundle.names import from_os
 from models.bundle.safe_read import MANIFEST_CAP, read_metadata
@@ -156,8 +157,10 @@ def load_bundle(path) -> Bundle:
     digest = hashlib.sha256(raw).hexdigest()
     text = _decode(raw)
     del raw  # each form let go once the next is made: bytes, text, objects are never all held at once
-    data = _parse(text)
-    del text
-    validate_manifest(data, root)
-    data["items"] = CompactItems(data["items"])  # ~1.4 KB an item as dicts, ~0.3 KB as blobs, for the whole run
+    data = load_streamed(text, root)  # a valid manifest an item at a time: the items' dicts never all held
+    if data is None:  # invalid or unusual: the whole document, for the exact error
+        data = _parse(text)
+        del text
+        validate_manifest(data, root)
+        data["items"] = CompactItems(data["items"])  # ~1.4 KB an item as dicts, ~0.3 KB as blobs, for the whole run
     return Bundle(root=root, data=data, adhoc=False, digest=digest)
