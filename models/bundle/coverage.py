@@ -3,7 +3,7 @@ changes[] entry explains it."""
 
 from pathlib import PurePosixPath
 
-from models.bundle.path_table import PathTable, TextList
+from models.bundle.compact import PathTable, TextList
 
 _UNSEEN = object()
 
@@ -24,7 +24,7 @@ def _norm(rel: str) -> str:
 
 class Coverage:
     """Maps a bundle-relative path to (item id or None, listed). The paths are kept in compact tables of item
-    numbers (models.bundle.path_table): a manifest of 100k items lists 100k paths or more."""
+    numbers (models.bundle.compact): a manifest of 100k items lists 100k paths or more."""
 
     FOLDERS_KEPT = 4096  # folders whose item is remembered: a walk asks folder by folder, a cache need not grow
 
@@ -37,7 +37,8 @@ class Coverage:
             item_id = item.get("id")
             self.ids.append(item_id)
             for entry in item.get("content", []):
-                (self.dirs if entry.get("type") == "directory" else self.files).add(_norm(entry.get("path", "")), number)
+                table = self.dirs if entry.get("type") == "directory" else self.files
+                table.add(_norm(entry.get("path", "")), number)
             for parts, rel in item_paths(item):
                 if parts[0] == "content" and parts[2] == "path" and item_id is not None:
                     continue  # content_item answers for it before `named` is asked: kept once, not twice

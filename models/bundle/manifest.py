@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from models.bundle.bundle_error import BundleError  # noqa: F401 - raised here, imported from here by callers
-from models.bundle.compact_items import CompactItems
+from models.bundle.compact import CompactItems
 from models.bundle.manifest_rules import semantic_errors
 from models.bundle.manifest_shape import parse_json, shape_problem
 from models.bundle.manifest_stream import load_streamed
@@ -157,7 +157,7 @@ def load_bundle(path) -> Bundle:
     digest = hashlib.sha256(raw).hexdigest()
     text = _decode(raw)
     del raw  # each form let go once the next is made: bytes, text, objects are never all held at once
-    data = load_streamed(text, root)  # a valid manifest an item at a time: the items' dicts never all held
+    data = load_streamed(text, root, _validator())  # a valid manifest an item at a time
     if data is None:  # invalid or unusual: the whole document, for the exact error
         data = _parse(text)
         del text

@@ -1,5 +1,5 @@
 """A valid manifest read an item at a time: each item parsed, checked against the schema and the per-item rules,
-and kept compact (models.bundle.compact_items) before the next is parsed, so the JSON objects of every item are
+and kept compact (models.bundle.compact) before the next is parsed, so the JSON objects of every item are
 never all held (issue 19.12: 1.7 KB an item at the load's peak). It only ever accepts: whatever is unusual or wrong
 gives None, and the whole-document path (models.bundle.manifest) reads the text again and names the exact error."""
 
@@ -10,6 +10,7 @@ from json.decoder import scanstring
 from json.scanner import make_scanner
 from pathlib import Path
 
+from models.bundle.compact import CompactItems
 from models.bundle.manifest_rules import item_problems, semantic_errors
 from models.bundle.manifest_shape import shape_problem
 from models.common.resources import resource_path
@@ -120,11 +121,9 @@ def _parse(text: str, items: _Items) -> dict:
     return data
 
 
-def load_streamed(text: str, root: Path):
-    """(data with items as CompactItems) for a valid manifest, or None: then the whole-document path decides."""
-    from models.bundle.compact_items import CompactItems
-    from models.bundle.manifest import _validator
-
+def load_streamed(text: str, root: Path, whole_validator):
+    """(data with items as CompactItems) for a valid manifest, or None: then the whole-document path decides.
+    whole_validator: the schema's validator (models.bundle.manifest), for the document with its items left out."""
     validator = _item_validator()
     if validator is None:
         return None
@@ -133,7 +132,7 @@ def load_streamed(text: str, root: Path):
         data = _parse(text, items)
         if shape_problem(data) or semantic_errors(data, root) or not items.references_hold(data.get("parties", [])):
             return None
-        errors = list(_validator().iter_errors(data))  # the rest of the document, its items left out
+        errors = list(whole_validator.iter_errors(data))  # the rest of the document, its items left out
         if any(e.validator != "minItems" or list(e.absolute_path) != ["items"] for e in errors):
             return None
     except (_Unusual, StopIteration, ValueError, RecursionError, TypeError, AttributeError):

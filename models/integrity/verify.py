@@ -362,7 +362,7 @@ def iter_verify(bundle, store=None, progress=None, cancel=None, items=None):
         return
     wanted = None if items is None else set(items)
 
-    def chosen():  # made an item at a time: a manifest's items are kept compact (models.bundle.compact_items)
+    def chosen():  # made an item at a time: a manifest's items are kept compact (models.bundle.compact)
         return (i for i in bundle.items if wanted is None or i.get("id") in wanted)
 
     from models.image.bundle_verify import verify_images  # disk images first: their media streams read once

@@ -43,7 +43,7 @@ def _whole(text: str, folder):
 
 
 def _same(text: str, folder) -> None:
-    streamed, whole = load_streamed(text, folder), _whole(text, folder)
+    streamed, whole = load_streamed(text, folder, manifest._validator()), _whole(text, folder)
     if streamed is None:
         return
     assert whole is not None, "the streamed reader accepted what the whole document refuses"
@@ -53,7 +53,7 @@ def _same(text: str, folder) -> None:
 
 def test_a_valid_manifest_is_read_item_by_item(root):
     text = json.dumps(dict(GOOD, items=GOOD["items"] * 1 + [dict(GOOD["items"][0], id="E2", backup_of="E1")]))
-    data = load_streamed(text, root)
+    data = load_streamed(text, root, manifest._validator())
     assert data is not None and [i["id"] for i in data["items"]] == ["E1", "E2"]
     _same(text, root)
 
@@ -69,7 +69,7 @@ def test_a_valid_manifest_is_read_item_by_item(root):
     "\ufeff" + json.dumps(GOOD),  # a second byte-order mark
 ])
 def test_what_it_does_not_judge_goes_to_the_whole_document(root, text):
-    assert load_streamed(text, root) is None
+    assert load_streamed(text, root, manifest._validator()) is None
     _same(text, root)
 
 
