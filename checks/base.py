@@ -141,6 +141,8 @@ class CheckContext:
 
     def item_anomalies(self, item_id) -> list:
         """The anomalies naming this item, in their order (indexed once, not scanned per item)."""
+        if hasattr(self.anomalies, "of_item"):  # checks.runner.PackedAnomalies: grouped as made
+            return self.anomalies.of_item(item_id)
         if self._by_anomaly_item is None:
             self._by_anomaly_item = {}
             for anomaly in self.anomalies or []:

@@ -9,7 +9,7 @@ from itertools import chain
 from checks.item_proposal import propose_stored, stored_restorable
 from checks.outcome_words import article_text, basis_text, proposal_text, status_text
 from checks.registry import default_registry
-from checks.runner import _optional, build_context, iter_checks, mark_verified, verification_current
+from checks.runner import _optional, build_context, iter_item_checks, mark_verified, verification_current
 from checks.wording import wording
 from models.cli.cli_common import add_store_argument
 from models.common.console import safe_text, write_fields, write_json, write_text
@@ -145,19 +145,19 @@ def run(args) -> int:
         bundle.image.codepage = stored(store)  # an image opened on its own is scanned in it too
     verified = _prepare(bundle, store, verify=not getattr(args, "no_verify", False))
     context = build_context(bundle, store, verified=verified)
-    items = {item.get("id"): item for item in bundle.items}
     restorable = stored_restorable(store)  # found once for the bundle, not once per item
     failed = False
     with audit.transaction(store.db):  # one commit for every item's results, not one (and its fsync) per item
-        for item_id, pairs in iter_checks(bundle, context, default_registry()):  # an item at a time, let go
+        for item, pairs in iter_item_checks(bundle, context, default_registry()):  # an item at a time, let go
+            item_id = item.get("id")
             save_check_results(store, item_id, pairs)
             # from the store, as the window and the memo read it: the same records, decisions and verification
-            outcome = propose_stored(store, items.get(item_id) or {"id": item_id}, restorable=restorable)
+            outcome = propose_stored(store, item, restorable=restorable)
             if args.json:
                 for check, result in pairs:
                     write_json(sys.stdout, result_json(item_id, check, result), default=str)
                 write_json(sys.stdout, outcome_json(item_id, outcome), default=str)
             else:
-                _print_table({item_id: pairs}, {item_id: outcome}, items, sys.stdout)
+                _print_table({item_id: pairs}, {item_id: outcome}, {item_id: item}, sys.stdout)
             failed = failed or any(r.status in ("fail", "error") for _c, r in pairs)
     return 1 if failed else 0

@@ -2,6 +2,9 @@
 
 import importlib
 import logging
+import marshal
+import pickle
+from collections.abc import Sequence
 from datetime import date
 
 from checks.base import ANOMALIES_PER_ITEM, DEFAULT_SETTINGS, CheckContext
@@ -94,6 +97,57 @@ def _backup_differences(bundle, store) -> dict | None:
     return found
 
 
+class PackedAnomalies(Sequence):
+    """The anomalies a run keeps, each as bytes (its message is most of it) and grouped by item: about half the
+    memory of the objects, each made again when read (issue 19.12). A read-only list; of_item(id) in order."""
+
+    def __init__(self, anomalies):
+        self._blobs: list[bytes] = []
+        self._by_item: dict = {}
+        for anomaly in anomalies:
+            blob = _pack(anomaly)
+            self._blobs.append(blob)
+            item = anomaly.get("item") if isinstance(anomaly, dict) else anomaly.item
+            kept = self._by_item.get(item)  # one blob alone, or a list of them: an item has often just one
+            if kept is None:
+                self._by_item[item] = blob
+            elif isinstance(kept, bytes):
+                self._by_item[item] = [kept, blob]
+            else:
+                kept.append(blob)
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [_unpack(b) for b in self._blobs[index]]
+        return _unpack(self._blobs[index])
+
+    def of_item(self, item_id) -> list:
+        kept = self._by_item.get(item_id, [])
+        return [_unpack(b) for b in ([kept] if isinstance(kept, bytes) else kept)]
+
+
+def _pack(anomaly) -> bytes:
+    from models.timeline.anomalies import Anomaly
+
+    if type(anomaly) is Anomaly:
+        try:  # its fields in a tuple: no class name nor field names in every blob
+            return b"m" + marshal.dumps((anomaly.kind, anomaly.item, anomaly.path, anomaly.facts, anomaly.message))
+        except ValueError:  # a fact marshal cannot hold
+            pass
+    return b"p" + pickle.dumps(anomaly, pickle.HIGHEST_PROTOCOL)
+
+
+def _unpack(blob: bytes):
+    from models.timeline.anomalies import Anomaly
+
+    if blob[:1] == b"m":
+        return Anomaly(*marshal.loads(blob[1:]))
+    return pickle.loads(blob[1:])
+
+
 def _anomalies(bundle, store) -> tuple[list, dict]:
     """(the first ANOMALIES_PER_ITEM anomalies of each item, in their order; item id -> how many in all). A copy
     of a million files can give a million alike findings, each made with its message (two formatted times) and
@@ -102,7 +156,7 @@ def _anomalies(bundle, store) -> tuple[list, dict]:
     if find is None:
         return [], {}
     counts: dict = {}
-    return list(find(bundle, store, keep_per_item=ANOMALIES_PER_ITEM, item_counts=counts)), counts
+    return PackedAnomalies(find(bundle, store, keep_per_item=ANOMALIES_PER_ITEM, item_counts=counts)), counts
 
 
 def _case_settings(store) -> dict:
@@ -140,6 +194,12 @@ def run_checks(bundle, context: CheckContext, registry) -> dict[str, list]:
 
 def iter_checks(bundle, context: CheckContext, registry):
     """(item id, [(check, CheckResult)]) an item at a time, as made: `check` saves and prints each and lets it go."""
+    for item, pairs in iter_item_checks(bundle, context, registry):
+        yield item.get("id"), pairs
+
+
+def iter_item_checks(bundle, context: CheckContext, registry):
+    """(item dict, [(check, CheckResult)]) an item at a time: the item as the checks saw it, made once."""
     checks = registry.all()
     for item in bundle.items:
-        yield item.get("id"), [(check, check.run(item, context)) for check in checks]
+        yield item, [(check, check.run(item, context)) for check in checks]

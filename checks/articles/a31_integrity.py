@@ -41,8 +41,12 @@ def _additions(item: dict, context) -> list[dict]:
     if callable(context.files) or context.files:
         orphans += [dict(r, status="unlisted") for r in context.file_records(None)
                     if not r.get("listed") and r.get("kind") == "file" and str(r.get("path")).startswith("evidence/")]
+    owners = context.cache.setdefault("addition_owner", {})  # each path's owner found once a run, not once an item
     for row in orphans:
-        if row.get("path") not in found and _addition_owner(context.bundle, row.get("path", "")) == item_id:
+        path = row.get("path", "")
+        if path not in owners:
+            owners[path] = _addition_owner(context.bundle, path)
+        if row.get("path") not in found and owners[path] == item_id:
             found[row["path"]] = row
     for path in _named_additions(item, context):
         found.setdefault(path, {"item": item_id, "path": path, "status": "unlisted"})
@@ -52,18 +56,23 @@ def _additions(item: dict, context) -> list[dict]:
 def _named_additions(item: dict, context) -> list[str]:
     """Files under evidence/ that only changes[] names: the manifest counts them as named (so verify does not
     call them unlisted), yet no content entry covers them: data added, with its explanation."""
-    from models.bundle.coverage import Coverage
-
-    coverage = None
     out = []
     for change in item.get("changes") or []:
         path = str(change.get("path") or "")
         if not path.startswith("evidence/") or not context.exists(path):
             continue
-        coverage = coverage or Coverage(context.bundle)
-        if coverage.content_item(path) is None:
+        if _coverage(context).content_item(path) is None:
             out.append(path)
     return out
+
+
+def _coverage(context):
+    """The bundle's coverage map, made once a run (a pass over every item) and kept in the context's cache."""
+    from models.bundle.coverage import Coverage
+
+    if "coverage" not in context.cache:
+        context.cache["coverage"] = Coverage(context.bundle)
+    return context.cache["coverage"]
 
 
 def _record_defect(row: dict) -> dict:

@@ -3,6 +3,8 @@ changes[] entry explains it."""
 
 from pathlib import PurePosixPath
 
+from models.bundle.compact import PathTable, TextList
+
 _UNSEEN = object()
 
 
@@ -21,21 +23,29 @@ def _norm(rel: str) -> str:
 
 
 class Coverage:
-    """Maps a bundle-relative path to (item id or None, listed)."""
+    """Maps a bundle-relative path to (item id or None, listed). The paths are kept in compact tables of item
+    numbers (models.bundle.compact): a manifest of 100k items lists 100k paths or more."""
+
+    FOLDERS_KEPT = 4096  # folders whose item is remembered: a walk asks folder by folder, a cache need not grow
 
     def __init__(self, bundle):
         from models.bundle.manifest_rules import item_paths  # here: a scan helper process unpickles this class cheaply
 
-        self.files: dict[str, str] = {}
-        self.dirs: dict[str, str] = {}
-        self.named: dict[str, str] = {}
-        self._folders: dict[str, str | None] = {}
-        for item in bundle.items:
+        self.ids = TextList()
+        self.files, self.dirs, self.named = _Table(self.ids), _Table(self.ids), _Table(self.ids)
+        for number, item in enumerate(bundle.items):
+            item_id = item.get("id")
+            self.ids.append(item_id)
             for entry in item.get("content", []):
-                target = self.dirs if entry.get("type") == "directory" else self.files
-                target.setdefault(_norm(entry.get("path", "")), item.get("id"))
-            for _parts, rel in item_paths(item):
-                self.named.setdefault(_norm(rel), item.get("id"))
+                table = self.dirs if entry.get("type") == "directory" else self.files
+                table.add(_norm(entry.get("path", "")), number)
+            for parts, rel in item_paths(item):
+                if parts[0] == "content" and parts[2] == "path" and item_id is not None:
+                    continue  # content_item answers for it before `named` is asked: kept once, not twice
+                self.named.add(_norm(rel), number)
+        for table in (self.files, self.dirs, self.named):
+            table.seal()
+        self._folders: dict[str, str | None] = {}
 
     def content_item(self, rel: str) -> str | None:
         """The item whose content entry covers this path (a file entry or a directory above it)."""
@@ -45,6 +55,8 @@ class Coverage:
         parent = rel.rpartition("/")[0]
         item = self._folders.get(parent, _UNSEEN)
         if item is _UNSEEN:  # once per folder: a scan asks for every file of it
+            if len(self._folders) >= self.FOLDERS_KEPT:
+                self._folders.clear()
             item = self._folders[parent] = self._folder_item(parent)
         return item if item is not None else self.dirs.get(rel)
 
@@ -66,6 +78,34 @@ class Coverage:
         if rel in self.named:
             return self.named[rel], True
         return None, rel == "bundle.json" or rel == "bundle.json.sig"
+
+
+class _Table:
+    """A PathTable of item numbers read as item ids: get, [] and `in`, as the dict it replaces."""
+
+    __slots__ = ("_table", "_ids")
+
+    def __init__(self, ids):
+        self._table, self._ids = PathTable(), ids
+
+    def add(self, rel: str, number: int) -> None:
+        self._table.add(rel, number)
+
+    def seal(self) -> None:
+        self._table.seal()
+
+    def get(self, rel: str, default=None):
+        number = self._table.get(rel)
+        return default if number is None else self._ids[number]
+
+    def __getitem__(self, rel: str):
+        return self._ids[self._table[rel]]
+
+    def __contains__(self, rel) -> bool:
+        return rel in self._table
+
+    def __len__(self) -> int:
+        return len(self._table)
 
 
 def is_addition(rel: str, listed: bool) -> bool:

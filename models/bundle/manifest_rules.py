@@ -100,6 +100,12 @@ def _reference_problems(data: dict) -> list:
     return problems
 
 
+def item_problems(item: dict, root: Path) -> list:
+    """The per-item part of semantic_errors (real times, paths inside the bundle) for one schema-valid item."""
+    one = {"items": [item]}
+    return _time_problems(one) + _path_problems(one, root)
+
+
 def semantic_errors(data: dict, root: Path) -> list:
     """All cross-field problems, as (json_path, rule_zh, rule_en)."""
     problems = _unique_ids(data.get("items", []), "items") + _unique_ids(data.get("parties", []), "parties")

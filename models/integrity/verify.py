@@ -64,6 +64,7 @@ class _Collector:
         self.bundle, self.root = bundle, Path(bundle.root)
         self.expected: list[Expected] = []
         self.findings: list[VerifyResult] = []
+        self.tuples: dict = {}
 
     def add(self, item_id, path, digests: dict, source: str) -> None:
         valid, values = [], []
@@ -78,7 +79,9 @@ class _Collector:
                 valid.append(algorithm)
                 values.append(str(value).lower())
         if valid:
-            self.expected.append(Expected(item_id, path, source, tuple(valid), tuple(values)))
+            algorithms = tuple(valid)  # one tuple for every file listed with the same algorithms
+            self.expected.append(Expected(item_id, path, source, self.tuples.setdefault(algorithms, algorithms),
+                                          tuple(values)))
 
     def item(self, item: dict, progress=None, cancel=None):
         """Gathers the item's records; yields the results of its long digest lists, compared as read."""
@@ -307,13 +310,15 @@ def _companion(rel: str, images: set[str]) -> bool:
     return False
 
 
-def _compare(expected: deque, answers: dict, items: dict, shared: set):
-    """A result per recorded digest, yielded as made. An answer is (status or None, {algorithm: hex}, error), or
-    (index, hexes) from a folder read whole; it is dropped once used unless its path is in `shared` (recorded in
-    more than one place), and each expectation leaves the deque as it is compared: memory goes down as the
-    results go out."""
-    explained = {i: item for i, item in items.items() if item.get("changes")}
+def _compare(expected: deque, answers: dict, explained: dict, shared: set, ready_only: bool = False):
+    """A result per recorded digest, yielded as made, in the records' order. An answer is (status or None,
+    {algorithm: hex}, error), or (index, hexes) from a folder read whole; it is dropped once used unless its path
+    is in `shared` (recorded in more than one place), and each expectation leaves the deque as it is compared:
+    memory goes down as the results go out. ready_only: stop at the first record whose answer has not come yet.
+    explained: item id -> item, for the items with changes[]."""
     while expected:
+        if ready_only and expected[0].path not in answers:
+            return
         e = expected.popleft()
         answer = answers[e.path] if e.path in shared else answers.pop(e.path)
         note = explanation_for(explained[e.item], e.path) if e.item in explained else None
@@ -334,6 +339,12 @@ def _compare(expected: deque, answers: dict, items: dict, shared: set):
                 yield VerifyResult(e.item, e.path, algorithm, recorded, e.source, None, first, answer[2], note)
 
 
+def _file_jobs(root_text: str, jobs: dict):
+    """The reads to make, as FileJobs, from path -> (algorithms, size): the dict goes when digest_many has them."""
+    for path, (algorithms, size) in jobs.items():
+        yield FileJob(path, os.path.join(root_text, to_os(path)), algorithms, size)
+
+
 def verify_bundle(bundle, store=None, progress=None, cancel=None, items=None) -> list[VerifyResult]:
     """iter_verify's results in one list (the window shows them; `verify` streams them into the store instead)."""
     return list(iter_verify(bundle, store, progress, cancel, items))
@@ -350,43 +361,49 @@ def iter_verify(bundle, store=None, progress=None, cancel=None, items=None):
 
         yield from verify_image(bundle, progress, cancel)  # a generator: return would yield nothing
         return
-    chosen = [i for i in bundle.items if items is None or i.get("id") in set(items)]
+    wanted = None if items is None else set(items)
+
+    def chosen():  # made an item at a time: a manifest's items are kept compact (models.bundle.compact)
+        return (i for i in bundle.items if wanted is None or i.get("id") in wanted)
+
     from models.image.bundle_verify import verify_images  # disk images first: their media streams read once
 
-    image_results = verify_images(bundle, chosen, progress, cancel)
+    image_results = verify_images(bundle, chosen(), progress, cancel)
     collector = _Collector(bundle)
-    for item in chosen:
+    for item in chosen():
         yield from collector.item(item, progress, cancel)
-    root = Path(bundle.root)
-    files, answers, jobs, shared = _Files(root), {}, {}, set()
-    for e in collector.expected:
+    explained = {i.get("id"): i for i in chosen() if i.get("changes")}  # the items _compare needs whole
+    expected, collector.expected = deque(collector.expected), None
+    files, answers, jobs, shared = _Files(Path(bundle.root)), {}, {}, set()
+    for e in expected:
         path = e.path
         if path in answers or path in jobs:
             shared.add(path)
         if path in answers:
             continue
-        if path in jobs:
-            jobs[path][0].update(e.algorithms)
+        if path in jobs:  # one read for every algorithm any record of the file asks
+            algorithms, size = jobs[path]
+            jobs[path] = (tuple(dict.fromkeys(algorithms + e.algorithms)), size)
             continue
         status, error, size = files.check(path)
         if status:
             answers[path] = (status, None, error)
         else:
-            jobs[path] = (set(e.algorithms), size)
-    file_jobs = [FileJob(p, os.path.join(files.text, to_os(p)), tuple(a), size) for p, (a, size) in jobs.items()]
+            jobs[path] = (e.algorithms if len(e.algorithms) == 1 else tuple(dict.fromkeys(e.algorithms)), size)
+    file_jobs = _file_jobs(files.text, jobs)
+    del files, jobs  # digest_many lists the jobs and lets the dict go
+    yield from collector.findings
+    # compared as the answers come (nearly in the records' order): each answer is let go once used
     for answer in digest_many(file_jobs, progress=progress, cancel=cancel):
         if answer.error:
             answers[answer.key] = ("missing" if answer.missing else "unreadable", None, answer.error)
         else:
             answers[answer.key] = (None, answer.digests, None)
-    by_id = {i.get("id"): i for i in chosen}
-    del files, jobs, file_jobs
-    expected, collector.expected = deque(collector.expected), None
-    yield from collector.findings
-    yield from _compare(expected, answers, by_id, shared)
+        yield from _compare(expected, answers, explained, shared, ready_only=True)
+    yield from _compare(expected, answers, explained, shared)
     yield from image_results
     if items is None:
-        images = {e.get("path") for i in chosen for e in i.get("content") or [] if e.get("type") == "disk_image"}
+        images = {e.get("path") for i in chosen() for e in i.get("content") or [] if e.get("type") == "disk_image"}
         yield from _unlisted(bundle, Coverage(bundle), images, cancel)
 
 

@@ -3,7 +3,10 @@ peak RSS (VmHWM) and time of the whole command at two sizes, so the slope per it
 (issue 19.12: 100k items took 199 s and 2.1 GB).
 
 Run: .venv/bin/python tests/benchmarks/bench_check_scale.py [--items N] [--keep DIR]
-(default N = 20,000; the small bundle is N/4)."""
+(default N = 20,000; the small bundle is N/4).
+Figures (2 shared cores, load 3-7): before the compact manifest, coverage, verify and anomalies, 5,000 items
+15.8 s / 95 MB, 20,000 items 70.7 s / 138 MB (projected 366 MB at 100k); after, 20,000 items 53.3 s / 103 MB,
+25,000 items 109 MB, 100,000 items 209 MB peak RSS (962 s under load 6-7)."""
 
 import argparse
 import hashlib

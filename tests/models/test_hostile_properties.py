@@ -120,7 +120,7 @@ def _load(root, raw: bytes) -> None:
     (root / "bundle.json").write_bytes(raw)
     try:
         bundle = load_bundle(root)
-        json.dumps(bundle.data, ensure_ascii=False).encode("utf-8")
+        json.dumps(dict(bundle.data, items=list(bundle.items)), ensure_ascii=False).encode("utf-8")  # items: compact
     except ManifestError as exc:
         assert exc.json_path.startswith("$") and exc.rule_zh and exc.rule_en
         str(exc).encode("utf-8")  # printable on any UTF-8 console

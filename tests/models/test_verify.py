@@ -144,6 +144,7 @@ def test_freeze_and_appraisal_digests_reported_with_their_source(tmp_path):
 def test_wrong_length_recorded_digest_is_a_finding_not_a_crash(tmp_path):
     root = _bundle(tmp_path)
     bundle = load_bundle(root)
+    bundle.data["items"] = list(bundle.items)  # plain dicts: the loaded items are kept compact, read-only
     bundle.items[0]["content"][0]["digests"] = {"md5": "abc"}  # what load_bundle would refuse, given anyway
     results = verify_bundle(bundle)
     bad = [r for r in results if r.path == "evidence/E1/chat.txt"]

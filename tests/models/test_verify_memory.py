@@ -104,3 +104,19 @@ def test_a_list_changed_between_its_two_readings_loses_no_row(tmp_path, monkeypa
     paths = {r.path for r in results if r.item == "E2"}
     assert len(paths) == 701  # every listed file, none lost
     assert len([r for r in results if r.item == "E2"]) == 2 * 701 + 2 * 2
+
+
+MANIFEST_PER_FILE = 1_000  # traced peak per extra file listed one by one in the manifest (1,464 B before, ~670)
+
+
+def test_files_listed_one_by_one_are_compared_as_read(tmp_path):
+    """Each file its own manifest entry (no digest list): the answers are compared as they come and let go, and
+    no set nor FileJob list is made per file beside the records (models.integrity.verify.iter_verify)."""
+    from tests.benchmarks.bench_check_scale import make_items
+
+    small, large = load_bundle(make_items(tmp_path, 200)), load_bundle(make_items(tmp_path, 1000))
+    _peak(small)
+    (small_peak, small_counts), (large_peak, large_counts) = _peak(small), _peak(large)
+    assert small_counts == {"match": 200} and large_counts == {"match": 1000}
+    per_file = (large_peak - small_peak) / 800
+    assert per_file < MANIFEST_PER_FILE, f"{per_file:.0f} bytes a file ({small_peak:,} -> {large_peak:,})"
