@@ -13,11 +13,51 @@ def _real(path) -> str:
     return os.path.normcase(os.path.realpath(os.path.abspath(os.fspath(path))))
 
 
+def _same_folder_below(real: str, root: str) -> bool:
+    """True when real or a folder above it that exists is the folder root by device and inode: a bind mount
+    or a case variant on a case-insensitive disk reaches the bundle under a path realpath cannot tell."""
+    try:
+        want = os.stat(root)
+    except OSError:
+        return False
+    here = real
+    while True:
+        try:
+            st = os.stat(here)
+            if (st.st_dev, st.st_ino) == (want.st_dev, want.st_ino):
+                return True
+        except OSError:
+            pass  # not made yet (the memo to write, a new store folder): its parents decide
+        parent = os.path.dirname(here)
+        if parent == here:
+            return False
+        here = parent
+
+
+def _image_own(real: str, image: str) -> bool:
+    """For an image opened on its own (the bundle root is its file): True when real is a file of the image's
+    folder that exists (a segment, a log beside it, the image itself) or bears the image's stem (usb.E02,
+    usb.003, usb.txt: a new file so named would join the set as a segment or be read as its log)."""
+    folder, name = os.path.split(real)
+    try:
+        if os.path.isdir(real) or not os.path.samefile(folder, os.path.dirname(image)):
+            return False  # a folder there (a store's) holds none of the image's bytes
+    except OSError:
+        return False
+    stem = os.path.basename(image).split(".", 1)[0]
+    return os.path.lexists(real) or os.path.normcase(name).startswith(os.path.normcase(stem) + ".")
+
+
 def inside_bundle(path, bundle_root) -> bool:
     """True when path, resolved with every link followed (also the links of a path not yet made), is the
-    bundle folder or anything below it."""
+    bundle folder or anything below it, by name or by the folder's device and inode. For a disk image opened
+    on its own (bundle_root its file): the image's own files (_image_own)."""
     real, root = _real(path), _real(bundle_root)
-    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+    if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
+        return True
+    if os.path.isfile(root):
+        return _image_own(real, root)
+    return _same_folder_below(real, root)
 
 
 def output_problem(path, bundle_root, what_zh: str = "输出文件", what_en: str = "output") -> str | None:
