@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytsk3
 
+from models.bundle.names import name_text
 from models.image.listing import iso_times
 from models.runtime.jobs import check_cancel
 
@@ -112,7 +113,7 @@ def _times(meta) -> tuple:
 def _link(meta) -> str | None:
     target = getattr(meta, "link", None)
     if isinstance(target, bytes):
-        return target.decode("utf-8", "replace")
+        return name_text(target)
     return target or None
 
 
@@ -165,7 +166,7 @@ class Lister:
             raw = name.name
             if raw == b"." or raw == b"..":
                 continue
-            text = raw.decode("utf-8", "replace")
+            text = name_text(raw)  # a GBK or Latin-1 name keeps its bytes (models.bundle.names), shown decoded
             if text in names:  # a deleted name beside a live one (or two deleted): told apart by address
                 text = f"{text} [{name.meta_addr}]"
             names.add(text)
@@ -200,7 +201,7 @@ class Lister:
 
 
 def _name_of(raw: bytes) -> str:
-    return raw.decode("utf-8", "replace")
+    return name_text(raw)
 
 
 def walk(fs, prefix: str, tz_name: str | None = None, cancel=None, fs_bytes=None) -> Iterator[list[ImageEntry]]:
