@@ -153,3 +153,55 @@ def test_an_image_s_hostile_file_name_is_escaped_in_the_refusal(tmp_path):
     result = run_main("scan", folder / "x\x1b[2J\u202e.E01", store=tmp_path / "store", timeout=TIMEOUT)
     err = no_traceback(result)
     assert result.returncode == 2 and "x\\x1b[2J\\u202e.E01" in err and "\x1b" not in err, err
+
+
+# --- point 2: a FIFO as an image or as one of its segments --------------------------------------------
+def _e01_bundle(tmp_path, e01_set):
+    """A bundle whose item E1 is the E01 set as a disk_image entry (manifest MD5 of the first segment)."""
+    import hashlib
+
+    from models.bundle.bundle_writer import write_bundle
+
+    case = {"case_number": "某检〔2026〕1号", "title": "探测", "prepared_by": "李某",
+            "prepared_at": "2026-11-20T10:00:00+08:00", "timezone": "Asia/Shanghai"}
+    content = [{"path": "evidence/E1/usb.E01", "type": "disk_image",
+                "digests": {"md5": hashlib.md5(e01_set["usb.E01"]).hexdigest()}}]
+    manifest = {"format": "evidence-bundle/1", "case": case,
+                "items": [{"id": "E1", "title": "U盘", "kind": "media_image", "content": content}]}
+    return write_bundle(tmp_path / "b", manifest, {f"evidence/E1/{k}": v for k, v in e01_set.items()})
+
+
+@pytest.mark.parametrize("segment", ["usb.E01", "usb.E02", "usb.E04"])
+@pytest.mark.parametrize("command", ["scan", "verify", "check"])
+def test_a_fifo_as_an_e01_segment_in_a_bundle_never_blocks(tmp_path, e01_set, segment, command):
+    from tests.hostile_bundle import replace_with_fifo
+
+    root = _e01_bundle(tmp_path, e01_set)
+    replace_with_fifo(root / "evidence" / "E1" / segment)
+    before = snapshot(root)
+    result = run_main(command, root, store=tmp_path / "store", timeout=TIMEOUT)  # before: blocked forever
+    no_traceback(result)
+    assert result.returncode == (0 if command == "scan" else 1), result.stderr.decode()
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("command", ["scan", "verify"])
+def test_a_fifo_as_a_raw_image_in_a_bundle_never_blocks(tmp_path, command):
+    from tests.hostile_bundle import hostile_bundle, replace_with_fifo
+
+    root = hostile_bundle(tmp_path)
+    replace_with_fifo(root / "evidence" / "E1" / "disk.dd")
+    result = run_main(command, root, store=tmp_path / "store", timeout=TIMEOUT)
+    no_traceback(result)
+    assert result.returncode == (0 if command == "scan" else 1), result.stderr.decode()
+
+
+@pytest.mark.parametrize("segment", ["usb.E01", "usb.E03"])
+def test_a_fifo_as_a_segment_of_an_image_opened_on_its_own_is_refused(tmp_path, e01_set, segment):
+    from tests.hostile_bundle import replace_with_fifo
+
+    folder = _place(tmp_path / "media", e01_set)
+    replace_with_fifo(folder / segment)
+    result = run_main("verify", folder / "usb.E01", store=tmp_path / "store", timeout=TIMEOUT)
+    err = no_traceback(result)
+    assert result.returncode == 2 and "FIFO" in err and segment in err, err

@@ -41,8 +41,26 @@ def refused_format(head: bytes, tail: bytes = b"") -> str | None:
     return None
 
 
+def open_regular(path) -> int:
+    """A read-only descriptor of a regular file (links followed: libewf and TSK open segments by name), never
+    blocking: a FIFO named usb.E02 would hang the open, a device never end. ImageError naming what it is."""
+    from models.bundle.safe_read import MetadataReadError, check_regular
+
+    try:
+        check_regular(path, os.stat(path))  # a FIFO or a device is never opened
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except MetadataReadError as exc:
+        raise ImageError(f"镜像文件{exc.zh} / the image file is {exc.en}: {Path(path).name}") from exc
+    try:
+        check_regular(path, os.fstat(fd))  # swapped in between
+    except MetadataReadError as exc:
+        os.close(fd)
+        raise ImageError(f"镜像文件{exc.zh} / the image file is {exc.en}: {Path(path).name}") from exc
+    return fd
+
+
 def _read_ends(path: Path) -> tuple[bytes, bytes]:
-    with open(path, "rb") as stream:
+    with open(open_regular(path), "rb") as stream:
         head = stream.read(4096)
         size = os.fstat(stream.fileno()).st_size
         tail = b""
@@ -58,7 +76,7 @@ def looks_like_image(path: Path) -> bool:
         return True
     try:
         head, _ = _read_ends(path)
-    except OSError:
+    except (OSError, ImageError):
         return False
     return head[:8] in EWF_SIGNATURES or head[:8] == EWF2_SIGNATURE
 

@@ -33,7 +33,9 @@ def segment_name(first: Path, number: int) -> str:
 
 def last_section(path: str) -> tuple[str, int]:
     """(type of the last section, segment number) of one segment file."""
-    with open(path, "rb") as stream:
+    from models.image.disk.container import open_regular
+
+    with open(open_regular(path), "rb") as stream:
         end = os.fstat(stream.fileno()).st_size
         header = stream.read(_FILE_HEADER)
         number = struct.unpack_from("<H", header, 9)[0] if len(header) == _FILE_HEADER else 0
