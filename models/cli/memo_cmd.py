@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 import sys
 from pathlib import Path
 
@@ -47,14 +48,44 @@ def _fail(message: str, code: int = 2) -> int:
     return code
 
 
+PASSPHRASE_CAP = 64 * 1024
+
+
+def _passphrase_line(path: str) -> str:
+    """The first line of a passphrase file: a regular file, or a pipe from the shell (`<(...)`, /dev/fd/N);
+    never a device nor a FIFO elsewhere (no writer: it would block), never more than 64 KiB read."""
+    import stat
+
+    from models.bundle.safe_read import kind_text
+
+    try:
+        mode = os.stat(path).st_mode
+        piped = stat.S_ISFIFO(mode) and os.path.dirname(os.path.abspath(path)) in ("/dev/fd", "/proc/self/fd")
+        if not stat.S_ISREG(mode) and not piped:
+            zh, en = kind_text(mode)
+            raise IdentityError(f"口令文件不是普通文件（{zh}），不予读取 / the passphrase file is not a regular "
+                                f"file ({en}): {path}")
+        with open(path, "rb") as f:
+            data = f.read(PASSPHRASE_CAP + 1)
+    except OSError as exc:
+        raise IdentityError(f"无法读取口令文件 {path}：{exc.strerror or exc}") from exc
+    if len(data) > PASSPHRASE_CAP:
+        raise IdentityError(f"口令文件过大（上限 64 KB）/ the passphrase file is too large (limit 64 KB): {path}")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise IdentityError(f"口令文件不是 UTF-8 文本（第 {exc.start} 字节）/ the passphrase file is not UTF-8 "
+                            f"text (byte {exc.start}): {path}") from exc
+    return (text.splitlines() or [""])[0]
+
+
 def read_passphrase(path: str | None, prompt: str = "口令：") -> bytes:
     """From --passphrase-file (first line), else stdin when piped, else an interactive prompt."""
     if path:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise IdentityError(f"无法读取口令文件 {path}：{exc.strerror or exc}") from exc
-        return (text.splitlines() or [""])[0].encode("utf-8")
+        line = _passphrase_line(path)
+        if "\x00" in line:  # OpenSSL takes the passphrase as a C string
+            raise IdentityError(f"口令文件含有 NUL 字节 / the passphrase file holds a NUL byte: {path}")
+        return line.encode("utf-8")
     if not sys.stdin.isatty():
         return (sys.stdin.readline().rstrip("\r\n")).encode("utf-8")
     return getpass.getpass(prompt).encode("utf-8")
