@@ -60,3 +60,20 @@ def test_an_unknown_header_code_page_is_refused_by_scan_and_verify(tmp_path, com
     result = run_main(command, image, "--header-codepage", codepage, store=tmp_path / "store", timeout=TIMEOUT)
     err = no_traceback(result)  # before: RuntimeError from pyewf for an E01, as an internal error
     assert result.returncode == 2 and "accepted" in err and "\x1b" not in err, err
+
+
+# --- point 1 for the commands that open no bundle: never into a bundle all the same ------------------------
+def test_identity_and_demo_are_not_written_into_a_bundle(tmp_path):
+    from tests.helpers import snapshot
+    from tests.hostile_bundle import hostile_bundle
+
+    root = hostile_bundle(tmp_path)
+    (tmp_path / "pass").write_text("pw\n")
+    before = snapshot(root)
+    made = run_main("identity", "--name", "张检察官", "--training", "--out", root / "evidence" / "id.p12",
+                    "--passphrase-file", tmp_path / "pass", timeout=TIMEOUT)
+    demo = run_main("demo", root / "evidence" / "samples", timeout=TIMEOUT)
+    for result in (made, demo):
+        err = no_traceback(result)
+        assert result.returncode == 2 and "bundle.json" in err, err
+    assert snapshot(root) == before  # before: id.p12 and id.pem, and two sample cases, written into evidence/

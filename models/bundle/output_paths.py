@@ -60,10 +60,27 @@ def inside_bundle(path, bundle_root) -> bool:
     return _same_folder_below(real, root)
 
 
+def enclosing_bundle(path) -> str | None:
+    """The nearest folder above path (resolved, links followed) that holds a bundle.json: a bundle not open
+    now is evidence all the same (an identity or the sample cases written into one would change it)."""
+    here = os.path.dirname(_real(path))
+    while True:
+        if os.path.lexists(os.path.join(here, "bundle.json")):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
 def output_problem(path, bundle_root, what_zh: str = "输出文件", what_en: str = "output") -> str | None:
-    """The one-line refusal when path lies inside the open bundle, else None."""
+    """The one-line refusal when path lies inside the open bundle or inside any other bundle, else None."""
     if bundle_root is None or not inside_bundle(path, bundle_root):
-        return None
+        other = enclosing_bundle(path)
+        if other is None:
+            return None
+        return (f"{what_zh}不得位于证据包内（{other} 含有 bundle.json，证据不得改动）：{path} / "
+                f"the {what_en} must not be inside a bundle ({other} holds a bundle.json): {path}")
     return (f"{what_zh}不得位于打开的证据包内（证据不得改动）：{path} / "
             f"the {what_en} must not be inside the open bundle (evidence is never changed): {path}")
 

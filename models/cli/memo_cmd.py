@@ -164,6 +164,10 @@ def run_verify_memo(args) -> int:
 
 
 def run_identity(args) -> int:
+    for out in (Path(args.out), Path(args.out).with_suffix(".pem")):
+        problem = output_problem(out, None, "身份文件", "identity file")  # never into a bundle's evidence
+        if problem:
+            return _fail(problem)
     try:
         passphrase = read_passphrase(args.passphrase_file, "新身份的口令：")
         identity = make_identity(args.name, args.out, passphrase, training=args.training, days=args.days)
