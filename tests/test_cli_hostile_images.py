@@ -205,3 +205,29 @@ def test_a_fifo_as_a_segment_of_an_image_opened_on_its_own_is_refused(tmp_path, 
     result = run_main("verify", folder / "usb.E01", store=tmp_path / "store", timeout=TIMEOUT)
     err = no_traceback(result)
     assert result.returncode == 2 and "FIFO" in err and segment in err, err
+
+
+def _gbk_short_names(folder):
+    """A FAT32 image whose keep.txt and other.txt entries are turned into short names alone in GBK, as a
+    Chinese Windows writes 证据文件.txt and 文件证据.txt (eight bytes fit 8.3: no long name)."""
+    from tests.image_factory import fat32_image
+
+    image = fat32_image(folder, size_mb=34, files={"other.txt": b"other\n"})
+    data = bytearray(image.read_bytes())
+    for plain, gbk in ((b"KEEP    TXT", "证据文件"), (b"OTHER   TXT", "文件证据")):
+        at = data.find(plain)
+        assert at > 0, plain
+        data[at:at + 8] = gbk.encode("gbk")
+    image.write_bytes(bytes(data))
+    return image
+
+
+def test_gbk_short_names_on_fat_are_read_from_their_entries(tmp_path):
+    image = _gbk_short_names(tmp_path)
+    result = run_main("scan", image, "--no-types", store=tmp_path / "store", timeout=TIMEOUT)
+    no_traceback(result)
+    out = result.stdout.decode()
+    for name in ("证据文件", "文件证据"):  # TSK: '^^^^^^^^.txt' both, the second told apart by its address only
+        hexed = (name.encode("gbk") + b".txt").hex()
+        assert f"/p1/{name}.txt [GB18030 hex {hexed}]" in out, out
+    assert "^" not in out, out
