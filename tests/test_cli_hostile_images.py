@@ -231,3 +231,17 @@ def test_gbk_short_names_on_fat_are_read_from_their_entries(tmp_path):
         hexed = (name.encode("gbk") + b".txt").hex()
         assert f"/p1/{name}.txt [GB18030 hex {hexed}]" in out, out
     assert "^" not in out, out
+
+
+def test_a_gbk_log_name_quoted_in_a_check_message_leaves_the_message_readable():
+    from models.bundle.names import name_text, shown
+    from models.common.console import safe_text
+
+    log = name_text("usb.采集日志.txt".encode("gbk"))
+    message = f"案件编号：采集日志（evidence/E1/{log}）记为“案\x1b[2J”，E01 文件头记为“案”"
+    # before: everything after the last '/' decoded as Latin-1 (mojibake) with one long hex of the sentence
+    assert shown(message) == ("案件编号：采集日志（evidence/E1/usb.采集日志.txt [GB18030 hex "
+                              "7573622eb2c9bcafc8d5d6be2e747874]）记为“案\x1b[2J”，E01 文件头记为“案”")
+    assert "\\x1b[2J”，E01 文件头记为“案”" in safe_text(message)
+    plain = f"evidence/E1/{log}"  # a plain path keeps one note at its end
+    assert shown(plain) == "evidence/E1/usb.采集日志.txt [GB18030 hex 7573622eb2c9bcafc8d5d6be2e747874]"
