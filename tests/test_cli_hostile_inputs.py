@@ -2,6 +2,8 @@
 NUL, is a device or 3 GB; an identity name that forges a line or exceeds X.509's limit; a header code page
 libewf does not know given to scan or verify. Each: one line and exit 2, never an internal error or a hang."""
 
+import os
+
 import pytest
 
 from tests.helpers import run_main
@@ -77,3 +79,28 @@ def test_identity_and_demo_are_not_written_into_a_bundle(tmp_path):
         err = no_traceback(result)
         assert result.returncode == 2 and "bundle.json" in err, err
     assert snapshot(root) == before  # before: id.p12 and id.pem, and two sample cases, written into evidence/
+
+
+def test_outputs_onto_a_fifo_or_device_are_refused_not_replaced(tmp_path):
+    import stat
+
+    from tests.hostile_bundle import hostile_bundle
+    from tests.test_cli_hostile import memo
+
+    root = hostile_bundle(tmp_path)
+    (tmp_path / "pass").write_text("pw\n")
+    made = run_main("identity", "--name", "张检察官", "--training", "--out", tmp_path / "id.p12",
+                    "--passphrase-file", tmp_path / "pass", timeout=TIMEOUT)
+    assert made.returncode == 0, made.stderr.decode()
+    os.mkfifo(tmp_path / "out.pdf")
+    signed = memo(root, tmp_path / "out.pdf", (tmp_path / "id.p12", tmp_path / "pass"), tmp_path / "store")
+    os.mkfifo(tmp_path / "other.p12")
+    other = run_main("identity", "--name", "李检察官", "--training", "--out", tmp_path / "other.p12",
+                     "--passphrase-file", tmp_path / "pass", timeout=TIMEOUT)
+    (tmp_path / "afile").write_text("x")
+    stored = run_main("scan", root, "--store", tmp_path / "afile", timeout=TIMEOUT)
+    for result, said in ((signed, "FIFO"), (other, "FIFO"), (stored, "not a folder")):
+        err = no_traceback(result)
+        assert result.returncode == 2 and said in err, err  # before: the FIFO renamed over (as /dev/full was)
+    for name in ("out.pdf", "other.p12"):
+        assert stat.S_ISFIFO(os.lstat(tmp_path / name).st_mode)

@@ -85,6 +85,23 @@ def output_problem(path, bundle_root, what_zh: str = "输出文件", what_en: st
             f"the {what_en} must not be inside the open bundle (evidence is never changed): {path}")
 
 
+def special_problem(path, what_zh: str = "输出文件", what_en: str = "output") -> str | None:
+    """The one-line refusal when path exists as something other than a regular file (a device, a FIFO, a
+    folder): written through a temporary file and a rename, /dev/full itself would be replaced by a PDF."""
+    import stat
+
+    from models.bundle.safe_read import kind_text
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # not there yet (or unreachable: the write says why)
+    if stat.S_ISREG(mode):
+        return None
+    zh, en = kind_text(mode)
+    return f"{what_zh}路径已存在且不是普通文件（{zh}）：{path} / the {what_en} path exists and is {en}: {path}"
+
+
 def refuse_inside(path, bundle_root, what_zh: str = "输出文件", what_en: str = "output") -> Path:
     """Path itself, or UsageError (exit 2 on the command line) when it lies inside the open bundle."""
     problem = output_problem(path, bundle_root, what_zh, what_en)
@@ -99,4 +116,6 @@ def store_folder(bundle, store_dir=None) -> Path:
     from models.store.store import default_store_dir
 
     folder = Path(store_dir) if store_dir else default_store_dir()
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise UsageError(f"审查库文件夹不是文件夹：{folder} / the review store folder is not a folder: {folder}")
     return refuse_inside(folder, bundle.root, "审查库文件夹", "review store folder")
