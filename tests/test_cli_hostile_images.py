@@ -245,3 +245,19 @@ def test_a_gbk_log_name_quoted_in_a_check_message_leaves_the_message_readable():
     assert "\\x1b[2J”，E01 文件头记为“案”" in safe_text(message)
     plain = f"evidence/E1/{log}"  # a plain path keeps one note at its end
     assert shown(plain) == "evidence/E1/usb.采集日志.txt [GB18030 hex 7573622eb2c9bcafc8d5d6be2e747874]"
+
+
+def test_verify_finds_a_planted_folder_link_and_a_fifo_named_as_a_log(tmp_path):
+    from tests.hostile_bundle import hostile_bundle
+
+    root = hostile_bundle(tmp_path)
+    (root / "evidence" / "E1" / "elsewhere").symlink_to(tmp_path)  # a link to a folder: os.walk puts it in dirs
+    os.mkfifo(root / "evidence" / "E1" / "disk.log")  # named as the disk image's log, but no file at all
+    result = run_main("verify", root, "--json", store=tmp_path / "store", timeout=TIMEOUT)
+    no_traceback(result)
+    unlisted = {r["path"] for r in map(json.loads, result.stdout.decode().splitlines()) if r["status"] == "unlisted"}
+    assert unlisted == {"evidence/E1/elsewhere", "evidence/E1/disk.log"}, unlisted  # before: none, exit 0
+    assert result.returncode == 1
+    scanned = run_main("scan", root, "--json", "--no-types", store=tmp_path / "store", timeout=TIMEOUT)
+    added = {r["path"] for r in map(json.loads, scanned.stdout.decode().splitlines()) if r["item"] is None}
+    assert unlisted <= added  # the scan and verify agree
