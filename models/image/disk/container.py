@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.bundle.bundle_error import ImageError
+from models.image.disk.regular import open_regular
 
 EWF_SIGNATURES = {b"EVF\x09\x0d\x0a\xff\x00": "E01", b"LVF\x09\x0d\x0a\xff\x00": "L01"}
 EWF2_SIGNATURE = b"EVF2\x0d\x0a\x81\x00"
@@ -39,24 +40,6 @@ def refused_format(head: bytes, tail: bytes = b"") -> str | None:
     if tail[-512:].startswith(b"conectix"):  # a fixed VHD: raw data with a footer
         return "VHD"
     return None
-
-
-def open_regular(path) -> int:
-    """A read-only descriptor of a regular file (links followed: libewf and TSK open segments by name), never
-    blocking: a FIFO named usb.E02 would hang the open, a device never end. ImageError naming what it is."""
-    from models.bundle.safe_read import MetadataReadError, check_regular
-
-    try:
-        check_regular(path, os.stat(path))  # a FIFO or a device is never opened
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except MetadataReadError as exc:
-        raise ImageError(f"镜像文件{exc.zh} / the image file is {exc.en}: {Path(path).name}") from exc
-    try:
-        check_regular(path, os.fstat(fd))  # swapped in between
-    except MetadataReadError as exc:
-        os.close(fd)
-        raise ImageError(f"镜像文件{exc.zh} / the image file is {exc.en}: {Path(path).name}") from exc
-    return fd
 
 
 def _read_ends(path: Path) -> tuple[bytes, bytes]:

@@ -10,6 +10,7 @@ import struct
 from pathlib import Path
 
 from models.bundle.bundle_error import ImageError
+from models.image.disk.regular import open_regular
 
 _FILE_HEADER = 13  # signature 8, 0x01, segment number (uint16), 0x0000
 _SECTION = struct.Struct("<16sQQ40xI")  # type, next section's offset, size, padding, Adler-32
@@ -33,8 +34,6 @@ def segment_name(first: Path, number: int) -> str:
 
 def last_section(path: str) -> tuple[str, int]:
     """(type of the last section, segment number) of one segment file."""
-    from models.image.disk.container import open_regular
-
     with open(open_regular(path), "rb") as stream:
         end = os.fstat(stream.fileno()).st_size
         header = stream.read(_FILE_HEADER)
