@@ -59,7 +59,9 @@ def report_unexpected(exc: BaseException) -> None:
         where = f"（详情见 {path}）"
     except OSError:
         where = ""
-    print(f"内部错误 / internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+    from models.common.console import safe_message
+
+    print(safe_message(f"内部错误 / internal error: {type(exc).__name__}: {exc}{where}"), file=sys.stderr)
 
 
 def dispatch(args) -> int:
@@ -103,7 +105,10 @@ def main(argv=None) -> int:
         return 2
     except Exception as exc:  # noqa: BLE001 - the contract: no traceback reaches a user
         if type(exc).__name__ in EXPECTED_ERRORS or isinstance(exc, OSError):
-            print(str(exc) if not isinstance(exc, OSError) else f"无法读取 / cannot read: {exc}", file=sys.stderr)
+            from models.common.console import safe_message  # the message may quote a hostile name
+
+            print(safe_message(str(exc) if not isinstance(exc, OSError) else f"无法读取 / cannot read: {exc}"),
+                  file=sys.stderr)
             return 2
         if _is_database_error(exc):
             shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in str(exc))  # a damaged row's bytes

@@ -287,11 +287,21 @@ def test_hostile_manifest_text_is_a_manifest_error(tmp_path, command, case):
 
 
 def test_a_signer_name_cannot_forge_the_verdict(tmp_path):
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    from models.memo.identity import _build_cert
+
     forged = "张\x1b[2J\n结论：审查意见完整有效\u202e"
     (tmp_path / "pass").write_text("pw\n")
     made = run_main("identity", "--name", forged, "--training", "--out", tmp_path / "id.p12",
                     "--passphrase-file", tmp_path / "pass")
-    assert made.returncode == 0, made.stderr.decode()
+    assert made.returncode == 2  # refused here; another tool may make such an identity all the same:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    (tmp_path / "id.p12").write_bytes(pkcs12.serialize_key_and_certificates(
+        forged.encode(), key, _build_cert(key, forged, True, 30), None,
+        serialization.BestAvailableEncryption(b"pw")))
     root = hostile_bundle(tmp_path)
     assert memo(root, tmp_path / "memo.pdf", (tmp_path / "id.p12", tmp_path / "pass"),
                 tmp_path / "store").returncode == 0

@@ -121,7 +121,12 @@ def _image_bundle(path: Path) -> Bundle:
     """A disk image opened on its own: one ad-hoc item whose files are the image's."""
     from models.image.disk.container import inspect, looks_like_image
 
-    if not path.is_file() or not looks_like_image(path):
+    if not path.is_file():  # a FIFO, a device, a socket: named, never opened
+        from models.bundle.safe_read import kind_text
+
+        zh, en = kind_text(os.stat(path).st_mode)
+        raise BundleError(f"不是文件夹或磁盘镜像（{zh}）/ not a folder or disk image ({en}): {path}")
+    if not looks_like_image(path):
         raise BundleError(f"不是文件夹或磁盘镜像 / not a folder or disk image: {path}")
     spec = inspect(path)
     bundle = _adhoc(spec.path)  # by its first segment: one image, one store, whichever segment was given

@@ -70,6 +70,8 @@ def shown(text: str) -> str:
     raw bytes in hex beside, e.g. 'evidence/文件.txt [GB18030 hex cec4bcfe2e747874]'."""
     if not has_raw_bytes(text):
         return text
+    if _MESSAGE_BREAK.search(text):  # a message quoting a name: each name decoded where it stands
+        return "".join(_shown_word(word) for word in _MESSAGE_WORD.split(text))
     parts, notes = [], []
     for part in text.split("/"):
         if has_raw_bytes(part):
@@ -80,3 +82,17 @@ def shown(text: str) -> str:
         else:
             parts.append(part)
     return "/".join(parts) + f" [{'; '.join(notes)}]"
+
+
+# what ends a name quoted inside a sentence (the message of a check naming a log): the full-width marks
+# a message puts around a path; a plain path holds none of them and keeps one note at its end
+_MESSAGE_BREAK = re.compile("[（）“”，：；。、《》]")
+_MESSAGE_WORD = re.compile("([（）“”，：；。、《》/]+)")
+
+
+def _shown_word(word: str) -> str:
+    if not has_raw_bytes(word):
+        return word
+    raw = raw_bytes(word)
+    decoded, encoding = _decoded(raw)
+    return f"{decoded} [{encoding} hex {raw.hex()}]"

@@ -13,19 +13,93 @@ def _real(path) -> str:
     return os.path.normcase(os.path.realpath(os.path.abspath(os.fspath(path))))
 
 
+def _same_folder_below(real: str, root: str) -> bool:
+    """True when real or a folder above it that exists is the folder root by device and inode: a bind mount
+    or a case variant on a case-insensitive disk reaches the bundle under a path realpath cannot tell."""
+    try:
+        want = os.stat(root)
+    except OSError:
+        return False
+    here = real
+    while True:
+        try:
+            st = os.stat(here)
+            if (st.st_dev, st.st_ino) == (want.st_dev, want.st_ino):
+                return True
+        except OSError:
+            pass  # not made yet (the memo to write, a new store folder): its parents decide
+        parent = os.path.dirname(here)
+        if parent == here:
+            return False
+        here = parent
+
+
+def _image_own(real: str, image: str) -> bool:
+    """For an image opened on its own (the bundle root is its file): True when real is a file of the image's
+    folder that exists (a segment, a log beside it, the image itself) or bears the image's stem (usb.E02,
+    usb.003, usb.txt: a new file so named would join the set as a segment or be read as its log)."""
+    folder, name = os.path.split(real)
+    try:
+        if os.path.isdir(real) or not os.path.samefile(folder, os.path.dirname(image)):
+            return False  # a folder there (a store's) holds none of the image's bytes
+    except OSError:
+        return False
+    stem = os.path.basename(image).split(".", 1)[0]
+    return os.path.lexists(real) or os.path.normcase(name).startswith(os.path.normcase(stem) + ".")
+
+
 def inside_bundle(path, bundle_root) -> bool:
     """True when path, resolved with every link followed (also the links of a path not yet made), is the
-    bundle folder or anything below it."""
+    bundle folder or anything below it, by name or by the folder's device and inode. For a disk image opened
+    on its own (bundle_root its file): the image's own files (_image_own)."""
     real, root = _real(path), _real(bundle_root)
-    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+    if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
+        return True
+    if os.path.isfile(root):
+        return _image_own(real, root)
+    return _same_folder_below(real, root)
+
+
+def enclosing_bundle(path) -> str | None:
+    """The nearest folder above path (resolved, links followed) that holds a bundle.json: a bundle not open
+    now is evidence all the same (an identity or the sample cases written into one would change it)."""
+    here = os.path.dirname(_real(path))
+    while True:
+        if os.path.lexists(os.path.join(here, "bundle.json")):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
 
 
 def output_problem(path, bundle_root, what_zh: str = "输出文件", what_en: str = "output") -> str | None:
-    """The one-line refusal when path lies inside the open bundle, else None."""
+    """The one-line refusal when path lies inside the open bundle or inside any other bundle, else None."""
     if bundle_root is None or not inside_bundle(path, bundle_root):
-        return None
+        other = enclosing_bundle(path)
+        if other is None:
+            return None
+        return (f"{what_zh}不得位于证据包内（{other} 含有 bundle.json，证据不得改动）：{path} / "
+                f"the {what_en} must not be inside a bundle ({other} holds a bundle.json): {path}")
     return (f"{what_zh}不得位于打开的证据包内（证据不得改动）：{path} / "
             f"the {what_en} must not be inside the open bundle (evidence is never changed): {path}")
+
+
+def special_problem(path, what_zh: str = "输出文件", what_en: str = "output") -> str | None:
+    """The one-line refusal when path exists as something other than a regular file (a device, a FIFO, a
+    folder): written through a temporary file and a rename, /dev/full itself would be replaced by a PDF."""
+    import stat
+
+    from models.bundle.safe_read import kind_text
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # not there yet (or unreachable: the write says why)
+    if stat.S_ISREG(mode):
+        return None
+    zh, en = kind_text(mode)
+    return f"{what_zh}路径已存在且不是普通文件（{zh}）：{path} / the {what_en} path exists and is {en}: {path}"
 
 
 def refuse_inside(path, bundle_root, what_zh: str = "输出文件", what_en: str = "output") -> Path:
@@ -42,4 +116,6 @@ def store_folder(bundle, store_dir=None) -> Path:
     from models.store.store import default_store_dir
 
     folder = Path(store_dir) if store_dir else default_store_dir()
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise UsageError(f"审查库文件夹不是文件夹：{folder} / the review store folder is not a folder: {folder}")
     return refuse_inside(folder, bundle.root, "审查库文件夹", "review store folder")

@@ -34,7 +34,7 @@ def _size_text(cap: int) -> str:
     return f"{cap // MB} MB" if cap >= MB else f"{cap} B"
 
 
-def _kind_text(mode: int) -> tuple[str, str]:
+def kind_text(mode: int) -> tuple[str, str]:
     if stat.S_ISLNK(mode):
         return "链接", "a link"
     if stat.S_ISDIR(mode):
@@ -51,7 +51,7 @@ def _kind_text(mode: int) -> tuple[str, str]:
 def check_regular(path, st: os.stat_result) -> None:
     """MetadataReadError unless st (an lstat or fstat) is a regular file's."""
     if not stat.S_ISREG(st.st_mode):
-        zh, en = _kind_text(st.st_mode)
+        zh, en = kind_text(st.st_mode)
         raise MetadataReadError(path, f"不是普通文件（{zh}），不予读取", f"not a regular file ({en}), not read")
 
 

@@ -27,9 +27,18 @@ def open_bundle_and_store(args, audit_required: bool = False):
     """Load the bundle named by args.path (errors propagate to main's exit-2 handler) and its store, holding
     the store's lock for the rest of the command (main releases it): one writer at a time. The audit is
     checked (models.store.audit_guard): a problem is said on stderr, or with audit_required raised (exit 2)."""
+    asked = getattr(args, "header_codepage", None)
+    if asked:  # refused before anything is opened: libewf would raise on a name it does not know
+        from models.bundle.output_paths import UsageError
+        from models.image.disk.codepages import CodepageError, checked
+
+        try:
+            asked = None if asked == "default" else checked(asked)
+        except CodepageError as exc:
+            raise UsageError(str(exc)) from exc
     bundle = load_bundle(args.path)
-    if bundle.image is not None and getattr(args, "header_codepage", None):
-        bundle.image.codepage = args.header_codepage
+    if bundle.image is not None and asked:
+        bundle.image.codepage = asked
     store_dir = store_folder(bundle, getattr(args, "store", None))  # refused inside the bundle
     store_lock.acquire(store_dir / f"{bundle.digest}.sqlite", say)
     store = open_store(bundle, store_dir, say)

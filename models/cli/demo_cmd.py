@@ -12,8 +12,13 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     """Write the cases; print each path written. Exit 2 with one line if OUT_DIR is not usable."""
     from models.bundle.bundle_writer import BundleWriteError
+    from models.bundle.output_paths import output_problem
     from models.demo.demo import write_demo
 
+    problem = output_problem(Path(args.out_dir), None, "示例案件", "sample cases")  # never into evidence
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     try:
         paths = write_demo(Path(args.out_dir))
     except BundleWriteError as exc:

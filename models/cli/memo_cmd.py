@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import getpass
+import os
 import sys
 from pathlib import Path
 
-from models.bundle.output_paths import output_problem
+from models.bundle.output_paths import output_problem, special_problem
 from models.cli.cli_common import add_store_argument, open_bundle_and_store
 from models.common.console import write_fields
 from models.memo.identity import IdentityError, cert_pem, load_identity, make_identity
@@ -47,14 +48,44 @@ def _fail(message: str, code: int = 2) -> int:
     return code
 
 
+PASSPHRASE_CAP = 64 * 1024
+
+
+def _passphrase_line(path: str) -> str:
+    """The first line of a passphrase file: a regular file, or a pipe from the shell (`<(...)`, /dev/fd/N);
+    never a device nor a FIFO elsewhere (no writer: it would block), never more than 64 KiB read."""
+    import stat
+
+    from models.bundle.safe_read import kind_text
+
+    try:
+        mode = os.stat(path).st_mode
+        piped = stat.S_ISFIFO(mode) and os.path.dirname(os.path.abspath(path)) in ("/dev/fd", "/proc/self/fd")
+        if not stat.S_ISREG(mode) and not piped:
+            zh, en = kind_text(mode)
+            raise IdentityError(f"口令文件不是普通文件（{zh}），不予读取 / the passphrase file is not a regular "
+                                f"file ({en}): {path}")
+        with open(path, "rb") as f:
+            data = f.read(PASSPHRASE_CAP + 1)
+    except OSError as exc:
+        raise IdentityError(f"无法读取口令文件 {path}：{exc.strerror or exc}") from exc
+    if len(data) > PASSPHRASE_CAP:
+        raise IdentityError(f"口令文件过大（上限 64 KB）/ the passphrase file is too large (limit 64 KB): {path}")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise IdentityError(f"口令文件不是 UTF-8 文本（第 {exc.start} 字节）/ the passphrase file is not UTF-8 "
+                            f"text (byte {exc.start}): {path}") from exc
+    return (text.splitlines() or [""])[0]
+
+
 def read_passphrase(path: str | None, prompt: str = "口令：") -> bytes:
     """From --passphrase-file (first line), else stdin when piped, else an interactive prompt."""
     if path:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise IdentityError(f"无法读取口令文件 {path}：{exc.strerror or exc}") from exc
-        return (text.splitlines() or [""])[0].encode("utf-8")
+        line = _passphrase_line(path)
+        if "\x00" in line:  # OpenSSL takes the passphrase as a C string
+            raise IdentityError(f"口令文件含有 NUL 字节 / the passphrase file holds a NUL byte: {path}")
+        return line.encode("utf-8")
     if not sys.stdin.isatty():
         return (sys.stdin.readline().rstrip("\r\n")).encode("utf-8")
     return getpass.getpass(prompt).encode("utf-8")
@@ -67,7 +98,7 @@ def run_memo(args, examine=None, needs=None, propose=None) -> int:
     from models.memo.memo_render import MemoError, write_memo
 
     out = Path(args.out)
-    problem = output_problem(out, args.path, "审查意见", "memo")  # before anything else: nothing is written
+    problem = output_problem(out, args.path, "审查意见", "memo") or special_problem(out, "审查意见", "memo")
     if problem:
         return _fail(problem)
     try:
@@ -137,6 +168,11 @@ def run_verify_memo(args) -> int:
 
 
 def run_identity(args) -> int:
+    for out in (Path(args.out), Path(args.out).with_suffix(".pem")):
+        problem = output_problem(out, None, "身份文件", "identity file") or special_problem(out, "身份文件",
+                                                                                          "identity file")
+        if problem:
+            return _fail(problem)
     try:
         passphrase = read_passphrase(args.passphrase_file, "新身份的口令：")
         identity = make_identity(args.name, args.out, passphrase, training=args.training, days=args.days)

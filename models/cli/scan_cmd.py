@@ -3,7 +3,7 @@
 import sys
 
 from models.cli.cli_common import ProgressLine, add_codepage_argument, add_store_argument, open_bundle_and_store
-from models.common.console import write_fields, write_json
+from models.common.console import safe_text, write_fields, write_json, write_text
 from models.common.timeutil import ns_to_utc_iso
 from models.inventory.exif import exif_contract_json
 from models.inventory.scan import iter_file_records, scan_bundle
@@ -50,13 +50,14 @@ def _print_image(store, as_json: bool, out) -> None:
     if as_json:
         write_json(out, {"image": info})
         return
-    for key, value in info.items():
+    for key, value in info.items():  # header fields are the acquirer's text: escaped as names are
         if key == "partitions":
             for part in value:
-                out.write(f"# {part['name']}\t{part['file_system'] or '-'}\t{part['start']}\t{part['length']}"
-                          f"\t{part['description']}" + (f"\t{part['error']}" if part["error"] else "") + "\n")
+                write_fields(out, [f"# {part['name']}", part["file_system"] or "-", part["start"], part["length"],
+                                   part["description"]] + ([part["error"]] if part["error"] else []))
         elif value not in (None, "", []):
-            out.write(f"# {key}: {', '.join(value) if isinstance(value, list) else value}\n")
+            shown = ", ".join(map(safe_text, value)) if isinstance(value, list) else safe_text(value)
+            write_text(out, f"# {key}: {shown}\n")
 
 
 def run(args) -> int:

@@ -35,6 +35,12 @@ def safe_text(value) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
+def safe_message(text: str) -> str:
+    """A one-line message for stderr (it may quote a name from the evidence): control and bidi characters
+    escaped, the backslash of a Windows path left as it is."""
+    return _UNSAFE.sub(lambda m: "\\" if m.group() == "\\" else _escape(m), str(text))
+
+
 def _encodable(stream, text: str) -> str:
     """text as the stream's encoding can hold it: what it cannot, as backslash escapes."""
     encoding = getattr(stream, "encoding", None) or "utf-8"
@@ -57,9 +63,16 @@ def write_fields(stream, fields, indent: str = "") -> None:
     write_text(stream, indent + "\t".join(safe_text(f) for f in fields) + "\n")
 
 
+# what json.dumps leaves raw that a reader splitting lines (Python's str.splitlines: U+0085, U+2028) or a
+# terminal showing them (C1, bidi) would act on; in a JSON string they are written as \\uXXXX, the value exact
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def write_json(stream, obj, **options) -> None:
-    """One JSON object on a line, exact: UTF-8 text as it is when the stream holds it, else ASCII escapes."""
+    """One JSON object on a line, exact: UTF-8 text as it is when the stream holds it, else ASCII escapes; a
+    character that can break or reverse a line is always escaped."""
     text = json.dumps(obj, ensure_ascii=False, **options)
+    text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
         text.encode(encoding)

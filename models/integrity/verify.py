@@ -273,11 +273,12 @@ def _unlisted(bundle, coverage: Coverage, images: set[str], cancel):
         if _covered_folder(coverage, prefix):
             dirs[:] = []
             continue
-        dirs.sort()
-        for name in sorted(names):
+        links = [d for d in dirs if os.path.islink(os.path.join(folder, d))]  # never walked: listed as the scan does
+        dirs[:] = sorted(d for d in dirs if d not in links)
+        for name in sorted(names + links):
             rel = f"{prefix}/{from_os(name)}"
             _item, listed = coverage.locate(rel)
-            if is_addition(rel, listed) and not _companion(rel, images):
+            if is_addition(rel, listed) and not (_companion(rel, images) and _regular(os.path.join(folder, name))):
                 yield VerifyResult(None, rel, None, None, None, None, "unlisted")
     yield from pending  # a folder found unreadable at the walk's last step
 
@@ -296,6 +297,14 @@ def _covered_folder(coverage: Coverage, folder: str) -> bool:
             return True
         folder = folder.rpartition("/")[0]
     return False
+
+
+def _regular(path: str) -> bool:
+    """A regular file (not followed): a FIFO or a link named usb.E01.log beside an image is no log of it."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _companion(rel: str, images: set[str]) -> bool:

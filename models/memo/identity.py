@@ -90,12 +90,20 @@ def _build_cert(key, name: str, training: bool, days: int) -> x509.Certificate:
     )
 
 
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # reorder shown text
+
+
 def make_identity(name: str, out_p12, passphrase: bytes, training: bool = False,
                   days: int = 1095) -> Identity:
     """Write a self-signed RSA-2048 identity to out_p12 (PKCS#12, encrypted) and return it."""
     name = (name or "").strip()
     if not name:
         raise IdentityError("身份名称不能为空")
+    if len(name.encode("utf-8")) > 64:  # X.509 caps a common name at 64 (cryptography counts UTF-8 bytes)
+        raise IdentityError(f"身份名称过长（{len(name.encode('utf-8'))} 字节，上限 64 字节，约 21 个汉字）/ "
+                            "the name is too long (limit 64 UTF-8 bytes)")
+    if not name.isprintable() or any(c in name for c in BIDI):
+        raise IdentityError("身份名称含有控制字符或双向文本控制符 / the name holds control or bidi characters")
     if not passphrase:
         raise IdentityError("口令不能为空")
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)

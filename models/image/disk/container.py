@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.bundle.bundle_error import ImageError
+from models.image.disk.regular import open_regular
 
 EWF_SIGNATURES = {b"EVF\x09\x0d\x0a\xff\x00": "E01", b"LVF\x09\x0d\x0a\xff\x00": "L01"}
 EWF2_SIGNATURE = b"EVF2\x0d\x0a\x81\x00"
@@ -42,7 +43,7 @@ def refused_format(head: bytes, tail: bytes = b"") -> str | None:
 
 
 def _read_ends(path: Path) -> tuple[bytes, bytes]:
-    with open(path, "rb") as stream:
+    with open(open_regular(path), "rb") as stream:
         head = stream.read(4096)
         size = os.fstat(stream.fileno()).st_size
         tail = b""
@@ -58,7 +59,7 @@ def looks_like_image(path: Path) -> bool:
         return True
     try:
         head, _ = _read_ends(path)
-    except OSError:
+    except (OSError, ImageError):
         return False
     return head[:8] in EWF_SIGNATURES or head[:8] == EWF2_SIGNATURE
 

@@ -10,7 +10,7 @@ import struct
 from pathlib import Path
 
 from models.bundle.bundle_error import ImageError
-from models.bundle.safe_read import check_regular
+from models.image.disk.regular import open_regular
 
 _FILE_HEADER = 13  # signature 8, 0x01, segment number (uint16), 0x0000
 _SECTION = struct.Struct("<16sQQ40xI")  # type, next section's offset, size, padding, Adler-32
@@ -34,7 +34,7 @@ def segment_name(first: Path, number: int) -> str:
 
 def last_section(path: str) -> tuple[str, int]:
     """(type of the last section, segment number) of one segment file."""
-    with open(path, "rb") as stream:
+    with open(open_regular(path), "rb") as stream:
         end = os.fstat(stream.fileno()).st_size
         header = stream.read(_FILE_HEADER)
         number = struct.unpack_from("<H", header, 9)[0] if len(header) == _FILE_HEADER else 0
@@ -68,7 +68,6 @@ def ewf_segments(path: Path) -> list[str]:
     first = Path(names[0]) if names else path
     for index, name in enumerate(names, 1):
         try:
-            check_regular(name, os.stat(name))  # a FIFO segment: open() would wait for a writer forever
             kind, number = last_section(name)
         except OSError as exc:
             raise ImageError(f"无法读取 E01 分段 / cannot read the E01 segment {Path(name).name}: "

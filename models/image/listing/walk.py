@@ -11,6 +11,7 @@ import pytsk3
 
 from models.bundle.names import name_text
 from models.image.listing import iso_times
+from models.image.listing.fat_names import ShortNames
 from models.runtime.jobs import check_cancel
 
 _KINDS = {pytsk3.TSK_FS_META_TYPE_REG: "file", pytsk3.TSK_FS_META_TYPE_DIR: "dir", pytsk3.TSK_FS_META_TYPE_LNK: "link",
@@ -148,6 +149,8 @@ class Lister:
         self.ntfs = fs.info.ftype == pytsk3.TSK_FS_TYPE_NTFS
         root = fs.info.root_inum
         self.root = (root, "", (root,))
+        fat = fs.info.ftype in (pytsk3.TSK_FS_TYPE_FAT12, pytsk3.TSK_FS_TYPE_FAT16, pytsk3.TSK_FS_TYPE_FAT32)
+        self.short = ShortNames(fs_bytes[0]) if fat and fs_bytes and fs_bytes[0] else None  # GBK 8.3 names
 
     def folder(self, addr: int, rel: str, ancestors: tuple) -> tuple[list[ImageEntry], list[tuple]]:
         """(entries of the folder, its subfolders in listing order)."""
@@ -166,7 +169,9 @@ class Lister:
             raw = name.name
             if raw == b"." or raw == b"..":
                 continue
-            text = name_text(raw)  # bytes that are not UTF-8 (a GBK name on ext4) kept, shown decoded beside
+            text = name_text(raw)  # a GBK or Latin-1 name keeps its bytes (models.bundle.names), shown decoded
+            if self.short is not None and b"^" in raw:
+                text = self.short.name(name.meta_addr, raw) or text
             if text in names:  # a deleted name beside a live one (or two deleted): told apart by address
                 text = f"{text} [{name.meta_addr}]"
             names.add(text)
