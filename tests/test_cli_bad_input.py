@@ -109,3 +109,17 @@ def test_every_subcommand_imports_and_no_phantom_one_is_offered():
         loaded = importlib.import_module(module)
         assert callable(getattr(loaded, run_name)) and callable(getattr(loaded, add))
     assert "make-bundle" not in COMMANDS
+
+
+def test_an_unreadable_manifest_is_told_in_chinese(tmp_path):
+    """The system's 'Permission denied' is English whatever the language: the reason comes first in Chinese."""
+    root = write(tmp_path, GOOD)
+    manifest = root / "bundle.json"
+    manifest.chmod(0)
+    try:
+        result = run_main("scan", root, store=tmp_path / "store", wrapper=_without_root_powers())
+    finally:
+        manifest.chmod(0o644)
+    assert result.returncode == 2
+    assert "无法读取清单" in result.stderr.decode() and "没有访问权限" in result.stderr.decode()
+    assert_clean_refusal(result)

@@ -15,6 +15,7 @@ from models.bundle.manifest_stream import load_streamed
 from models.bundle.manifest_wording import describe_schema_error
 from models.bundle.names import from_os
 from models.bundle.safe_read import MANIFEST_CAP, read_metadata
+from models.common.os_errors import os_reason
 from models.common.resources import resource_path
 from models.common.timeutil import DEFAULT_ZONE
 
@@ -94,7 +95,7 @@ def _read_manifest(root: Path) -> bytes:
     try:
         return read_metadata(path, MANIFEST_CAP)
     except OSError as exc:
-        raise BundleError(f"无法读取清单 / cannot read the manifest: {path}: {exc.strerror}") from exc
+        raise BundleError(f"无法读取清单 / cannot read the manifest: {path}: {os_reason(exc)}") from exc
 
 
 def _decode(raw: bytes) -> str:

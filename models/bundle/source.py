@@ -10,6 +10,7 @@ from typing import BinaryIO, Iterator, NamedTuple
 from models.bundle.birthtime import make_reader, make_statx_reader
 from models.bundle.names import from_os, name_text
 from models.bundle.safepath import open_evidence, resolve_inside
+from models.common.os_errors import os_reason
 from models.runtime.jobs import check_cancel
 
 
@@ -56,7 +57,7 @@ def entry_from_stat(rel: str, st: os.stat_result, full, birth=None) -> Entry:
         try:
             target = from_os(os.fsdecode(os.readlink(full)))
         except OSError as exc:
-            target = f"? ({exc.strerror})"
+            target = f"? ({os_reason(exc)})"
     created = getattr(st, "st_birthtime_ns", None)
     if _IS_WINDOWS:  # there st_ctime is the creation time, and no change time exists
         return Entry(rel, kind, st.st_size, st.st_mode, st.st_mtime_ns, st.st_atime_ns, None,
@@ -94,7 +95,7 @@ class FolderSource:
                 with os.scandir(full_dir) as listing:
                     children = sorted(listing, key=_NAME)
             except OSError as exc:
-                yield [Entry(rel_dir or ".", "dir", error=exc.strerror or str(exc))]
+                yield [Entry(rel_dir or ".", "dir", error=os_reason(exc))]
                 continue
             prefix = rel_dir + "/" if rel_dir else ""
             found, subfolders = [], []
@@ -116,7 +117,7 @@ class FolderSource:
                             continue
                     st = child.stat(follow_symlinks=False)
                 except OSError as exc:
-                    found.append(Entry(rel, "other", error=exc.strerror or str(exc)))
+                    found.append(Entry(rel, "other", error=os_reason(exc)))
                     continue
                 found.append(entry_from_stat(rel, st, child.path, birth))
             stack.extend(reversed(subfolders))

@@ -3,6 +3,8 @@
 import sys
 from pathlib import Path
 
+from models.common.os_errors import os_reason
+
 
 def add_arguments(parser) -> None:
     parser.add_argument("out_dir", metavar="OUT_DIR",
@@ -25,7 +27,7 @@ def run(args) -> int:
         print(f"无法写出示例案件 / cannot write the sample cases: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"无法写入 / cannot write: {exc.filename or args.out_dir}: {exc.strerror}", file=sys.stderr)
+        print(f"无法写入 / cannot write: {exc.filename or args.out_dir}: {os_reason(exc)}", file=sys.stderr)
         return 2
     for path in paths:
         print(path)

@@ -10,6 +10,7 @@ from pathlib import Path
 from models.bundle.output_paths import output_problem, special_problem
 from models.cli.cli_common import add_store_argument, open_bundle_and_store
 from models.common.console import write_fields
+from models.common.os_errors import os_reason
 from models.memo.identity import IdentityError, cert_pem, load_identity, make_identity
 from models.memo.memo_verify import MemoInputError, describe, verify_memo
 
@@ -68,7 +69,7 @@ def _passphrase_line(path: str) -> str:
         with open(path, "rb") as f:
             data = f.read(PASSPHRASE_CAP + 1)
     except OSError as exc:
-        raise IdentityError(f"无法读取口令文件 {path}：{exc.strerror or exc}") from exc
+        raise IdentityError(f"无法读取口令文件 {path}：{os_reason(exc)}") from exc
     if len(data) > PASSPHRASE_CAP:
         raise IdentityError(f"口令文件过大（上限 64 KB）/ the passphrase file is too large (limit 64 KB): {path}")
     try:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from models.bundle.bundle_error import ImageError
 from models.bundle.safepath import SafePathError, is_inside, resolve_inside
+from models.common.os_errors import os_reason
 from models.image.disk.container import ImageSpec, inspect
 
 META_PREFIX = "bundle_image:"  # meta key per image: its files' stamp, its description, why it could not be read
@@ -43,7 +44,7 @@ def open_spec(bundle, rel: str) -> ImageSpec:
             mode = os.lstat(segment).st_mode
         except OSError as exc:
             raise ImageError(f"无法读取镜像分段 / cannot read the image segment {Path(segment).name}: "
-                             f"{exc.strerror}") from exc
+                             f"{os_reason(exc)}") from exc
         if not stat.S_ISREG(mode) or not is_inside(root, Path(segment)):
             raise ImageError(f"镜像分段不是证据包内的普通文件（链接或设备）/ an image segment is not a regular file "
                              f"inside the bundle (a link or a device): {Path(segment).name}")

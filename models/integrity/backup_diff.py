@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 
 from models.bundle.safepath import open_evidence, resolve_inside
 from models.bundle.source import FolderSource
+from models.common.os_errors import os_reason
 from models.integrity.backup import strip_common_folder
 from models.inventory.textenc import read_text_preview
 from models.runtime.jobs import check_cancel
@@ -104,7 +105,7 @@ def compare_files(root: Path, rel: str, original: str, backup: str, cap: int = C
                 lines, diff.truncated = found
                 diff.lines, diff.more_lines = lines[:MAX_DIFF_LINES], max(0, len(lines) - MAX_DIFF_LINES)
     except OSError as exc:
-        diff.status, diff.error = "unreadable", exc.strerror or str(exc)
+        diff.status, diff.error = "unreadable", os_reason(exc)
     return diff
 
 

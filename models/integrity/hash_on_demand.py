@@ -5,6 +5,7 @@ import stat
 from pathlib import Path
 from typing import NamedTuple
 
+from models.common.os_errors import os_reason
 from models.integrity.digests import ALGORITHMS, digest_file
 from models.runtime.jobs import check_cancel
 
@@ -47,7 +48,7 @@ def hash_target(target, progress=None, cancel=None) -> list[HashedFile]:
         try:
             results.append(HashedFile(rel, size, digest_file(path, ALGORITHMS, step, cancel)))
         except OSError as exc:
-            results.append(HashedFile(rel, size, {}, f"{type(exc).__name__}: {exc.strerror or exc}"))
+            results.append(HashedFile(rel, size, {}, f"{os_reason(exc)}"))
         done_bytes += size
         if progress:
             progress(number + 1, len(files), done_bytes, total)

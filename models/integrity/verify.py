@@ -11,6 +11,7 @@ from typing import NamedTuple
 from models.bundle.coverage import Coverage, change_for, is_addition
 from models.bundle.names import as_gb18030_name, from_os, to_os
 from models.bundle.safe_read import LIST_CAP
+from models.common.os_errors import os_reason
 from models.integrity.digest_pool import digest_many
 from models.integrity.digests import FileJob
 from models.integrity.recorded import digest_row_steps, hex_problem
@@ -263,7 +264,7 @@ def _unlisted(bundle, coverage: Coverage, images: set[str], cancel):
     def unreadable(exc: OSError) -> None:  # os.walk would skip it in silence: what it holds is unknown
         if not isinstance(exc, (FileNotFoundError, NotADirectoryError)):  # gone, or a file: nothing hidden
             rel = from_os(os.path.relpath(exc.filename, root).replace(os.sep, "/"))
-            pending.append(_unreadable_folder(rel, exc.strerror or str(exc)))
+            pending.append(_unreadable_folder(rel, os_reason(exc)))
 
     for folder, dirs, names in os.walk(root / "evidence", onerror=unreadable):
         yield from pending

@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from models.common.atomic import write_atomic
+from models.common.os_errors import os_reason
 
 TRAINING_UNIT = "培训 TRAINING"
 
@@ -122,7 +123,7 @@ def _write_atomic(out: Path, data: bytes) -> None:
     try:
         write_atomic(out, data, mode=0o600)
     except OSError as e:
-        raise IdentityError(f"无法写入身份文件 {out}：{e.strerror or e}") from e
+        raise IdentityError(f"无法写入身份文件 {out}：{os_reason(e)}") from e
 
 
 def _is_pkcs12(data: bytes) -> bool:
@@ -141,7 +142,7 @@ def load_identity(p12, passphrase: bytes, now: dt.datetime | None = None) -> Ide
     try:
         data = read_metadata(os.path.realpath(path), KEY_FILE_CAP)  # a FIFO or device never blocks
     except OSError as e:
-        raise IdentityError(f"无法读取身份文件 {path}：{e.strerror or e}") from e
+        raise IdentityError(f"无法读取身份文件 {path}：{os_reason(e)}") from e
     if not _is_pkcs12(data):
         raise IdentityError(f"身份文件不是 PKCS#12 格式：{path}")
     try:

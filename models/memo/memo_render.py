@@ -9,6 +9,7 @@ from io import BytesIO
 from pathlib import Path
 
 from models.common.atomic import write_atomic
+from models.common.os_errors import os_reason
 from models.memo.memo_html import SIGN_LABEL, L, memo_html, use_english
 from models.memo.memo_sections import sections
 from models.memo.memo_sign import StampPlace, format_when, sign_pdf
@@ -263,7 +264,7 @@ def _write_atomic(out: Path, data: bytes) -> None:
     try:
         write_atomic(out, data)
     except OSError as exc:
-        raise MemoError(f"无法写入审查意见 {out}：{exc.strerror or exc}") from exc
+        raise MemoError(f"无法写入审查意见 {out}：{os_reason(exc)}") from exc
 
 
 def read_findings(path) -> dict:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 
+from models.common.os_errors import os_reason
+
 
 class MemoInputError(Exception):
     """The file cannot be checked at all (absent, unreadable, not a PDF, bad trust file): exit 2."""
@@ -94,7 +96,7 @@ def _read(path: Path) -> bytes:
     try:
         data = read_metadata(os.path.realpath(path), MEMO_CAP)  # the reader's own link to a memo is followed
     except OSError as exc:
-        raise MemoInputError(f"无法读取文件 {path}：{exc.strerror or exc}") from exc
+        raise MemoInputError(f"无法读取文件 {path}：{os_reason(exc)}") from exc
     if not data.startswith(b"%PDF-"):
         raise MemoInputError(f"不是 PDF 文件：{path}")
     return data

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.bundle.bundle_error import ImageError
+from models.common.os_errors import os_reason
 from models.image.disk.regular import open_regular
 
 EWF_SIGNATURES = {b"EVF\x09\x0d\x0a\xff\x00": "E01", b"LVF\x09\x0d\x0a\xff\x00": "L01"}
@@ -88,7 +89,7 @@ def inspect(path, codepage: str | None = None) -> ImageSpec:
     try:
         head, tail = _read_ends(path)
     except OSError as exc:
-        raise ImageError(f"无法读取镜像 / cannot read the image: {path}: {exc.strerror}") from exc
+        raise ImageError(f"无法读取镜像 / cannot read the image: {path}: {os_reason(exc)}") from exc
     if head[:8] == EWF2_SIGNATURE:
         raise ImageError(f"Ex01（EWF2）格式暂不支持 / Ex01 (EWF2) images are not supported: {path.name}")
     if head[:8] in EWF_SIGNATURES:

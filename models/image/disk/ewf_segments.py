@@ -10,6 +10,7 @@ import struct
 from pathlib import Path
 
 from models.bundle.bundle_error import ImageError
+from models.common.os_errors import os_reason
 from models.image.disk.regular import open_regular
 
 _FILE_HEADER = 13  # signature 8, 0x01, segment number (uint16), 0x0000
@@ -71,7 +72,7 @@ def ewf_segments(path: Path) -> list[str]:
             kind, number = last_section(name)
         except OSError as exc:
             raise ImageError(f"无法读取 E01 分段 / cannot read the E01 segment {Path(name).name}: "
-                             f"{exc.strerror}") from exc
+                             f"{os_reason(exc)}") from exc
         if number != index:
             raise ImageError(f"E01 缺少分段 / an E01 segment is missing: {segment_name(first, index)}")
         if kind == "truncated" or kind == "unterminated":

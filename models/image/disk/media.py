@@ -7,6 +7,7 @@ import os
 import pytsk3
 
 from models.bundle.safepath import open_evidence_fd
+from models.common.os_errors import os_reason
 from models.image.disk.container import ImageError, ImageSpec
 
 FALLBACK_CODEPAGE = "windows-936"  # Chinese examiners' narrow EWF headers (FORMATS.md)
@@ -115,7 +116,7 @@ def open_media(spec: ImageSpec):
     try:
         return RawMedia(spec.segments)
     except OSError as exc:
-        raise ImageError(f"无法读取镜像 / cannot read the image: {spec.path}: {exc.strerror}") from exc
+        raise ImageError(f"无法读取镜像 / cannot read the image: {spec.path}: {os_reason(exc)}") from exc
 
 
 def tsk_image(media) -> pytsk3.Img_Info:
