@@ -67,7 +67,7 @@ def _in_pool(bundle, batches: list, write, cancel, exif: bool, spec=None, name: 
     """spec and name: a disk_image entry of a bundle (its bundle path); else the image opened on its own. A
     worker that dies (a hostile file crashing libmagic or a parser, or killed) ends no run: its files are
     typed again one at a time, and the one that kills a worker again gets a finding."""
-    from models.inventory.typing_pass import run_in_pools
+    from models.inventory.typing_pool import run_in_pools
 
     initargs = (spec or bundle.image, bundle.timezone, exif, name)
 
