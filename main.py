@@ -68,6 +68,14 @@ def dispatch(args) -> int:
     module, run_name, _add, _help = COMMANDS[args.command]
     try:
         return getattr(importlib.import_module(module), run_name)(args)
+    except Exception as exc:
+        from models.store.store_rows import set_aside_if_undecodable
+
+        said = set_aside_if_undecodable(exc)  # under the store's lock still, before the finally lets it go
+        if said is None:
+            raise
+        print(said, file=sys.stderr)
+        return 2
     finally:
         from models.store import store_lock
 

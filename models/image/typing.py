@@ -3,12 +3,12 @@ still finds their data), the same detection and EXIF as for a folder's files. li
 cost: a long list is typed by two processes, each with the image open once."""
 
 import os
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor
 
 from models.inventory.exif import ExifSummary, exif_to_json_text, may_have_exif, read_exif
 from models.inventory.filetype import HEAD_BYTES, detect_mime
 from models.inventory.type_write import Writer, form, mismatch
-from models.runtime.jobs import Cancelled, check_cancel, helper_started, process_context
+from models.runtime.jobs import check_cancel, helper_started, process_context
 
 BATCH = 256
 POOL_FROM = 4 * BATCH  # fewer files are typed here: starting the workers costs more than it saves
@@ -64,24 +64,18 @@ def _worker_batch(records: list[tuple]) -> list[tuple]:
 
 
 def _in_pool(bundle, batches: list, write, cancel, exif: bool, spec=None, name: str | None = None) -> None:
-    """spec and name: a disk_image entry of a bundle (its bundle path); else the image opened on its own."""
-    pool = ProcessPoolExecutor(max_workers=2, mp_context=process_context(), initializer=_start_worker,
-                               initargs=(spec or bundle.image, bundle.timezone, exif, name))
-    pending, queued = set(), iter(batches)
-    try:
-        while True:
-            check_cancel(cancel)
-            while len(pending) < 4 and (batch := next(queued, None)) is not None:
-                pending.add(pool.submit(_worker_batch, batch))
-            if not pending:
-                break
-            done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-            for future in done:
-                write(future.result())
-    except Cancelled:
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
+    """spec and name: a disk_image entry of a bundle (its bundle path); else the image opened on its own. A
+    worker that dies (a hostile file crashing libmagic or a parser, or killed) ends no run: its files are
+    typed again one at a time, and the one that kills a worker again gets a finding."""
+    from models.inventory.typing_pool import run_in_pools
+
+    initargs = (spec or bundle.image, bundle.timezone, exif, name)
+
+    def make_pool(workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=process_context(), initializer=_start_worker,
+                                   initargs=initargs)
+
+    run_in_pools(iter(batches), make_pool, 2, _worker_batch, (), write, cancel)
 
 
 def fill_image_types(bundle, store, progress=None, cancel=None, exif: bool = True) -> int:

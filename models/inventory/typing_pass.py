@@ -1,15 +1,15 @@
 """The background typing pass: content type, Art. 27 form, extension mismatch and EXIF for untyped files."""
 
 import os
-from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, ThreadPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 
 from models.bundle.names import to_os
 from models.bundle.safepath import SafePathError, check_relative, is_inside, open_evidence
 from models.inventory.exif import ExifSummary, exif_to_json_text, may_have_exif, read_exif
 from models.inventory.filetype import detect_mime, read_head
 from models.inventory.type_write import UNTYPED, Writer, form, mismatch
-from models.runtime.jobs import Cancelled, check_cancel, helper_started, process_context
+from models.inventory.typing_pool import run_in_pools
+from models.runtime.jobs import check_cancel, helper_started, process_context
 
 BATCH = 256  # files per task: large enough to hide the pool's overhead, small enough for smooth progress
 
@@ -77,36 +77,6 @@ def make_executor(workers: int, mode: str = "process") -> Executor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=process_context(), initializer=helper_started)
 
 
-def _crashed(batch: list[tuple]) -> list[tuple]:
-    """A worker died on this batch (a hostile file can crash libmagic): each file gets the reason."""
-    return [(None, None, None, None, "类型检测进程异常退出，未能识别", rid, size) for rid, path, size in batch]
-
-
-def _run_pool(executor, batches, limit: int, job, write, cancel) -> list[list]:
-    """Run the batches; returns those in flight when a worker died (empty when all went well). With
-    limit 1 the dead worker's one file is known and marked instead."""
-    pending, broken = {}, []
-    while True:
-        check_cancel(cancel)
-        while not broken and len(pending) < limit and (batch := next(batches, None)) is not None:
-            pending[executor.submit(type_batch, *job[:1], batch, *job[1:])] = batch
-        if not pending:
-            return broken
-        done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-        for future in done:
-            batch = pending.pop(future)
-            try:
-                results = future.result()
-            except BrokenProcessPool:
-                if limit > 1:
-                    broken.append(batch)
-                    continue
-                write(_crashed(batch))
-                rest = [record for batch in batches for record in batch]  # the pool is gone: go on in a new one
-                return [rest] if rest else []
-            write(results)
-
-
 def _run_here(batches, job, write, cancel) -> None:
     for batch in batches:
         check_cancel(cancel)
@@ -141,17 +111,4 @@ def _fill(records: list[tuple], write: Writer, job: tuple, cancel, workers: int,
     if workers == 1 or len(records) <= BATCH:
         _run_here(batches, job, write, cancel)
         return
-    retry = []
-    while True:  # after a worker dies, the batches it may have held are retried one file at a time
-        singles = iter([[record] for batch in retry for record in batch])
-        executor = make_executor(1 if retry else workers, mode)
-        try:
-            broken = _run_pool(executor, singles if retry else batches, 1 if retry else 2 * workers, job, write,
-                               cancel)
-        except Cancelled:
-            executor.shutdown(wait=True, cancel_futures=True)
-            raise
-        executor.shutdown(wait=True)
-        if not broken and not retry:
-            return
-        retry = broken
+    run_in_pools(batches, lambda n: make_executor(n, mode), workers, type_batch, job, write, cancel)

@@ -3,6 +3,7 @@
 import os
 import shutil
 import sqlite3
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,15 @@ class Store:
 
     def close(self) -> None:
         self.db.conn.close()
+
+
+_opened: list[weakref.ref] = []  # every Store of this process: a damaged one found mid-command is closed first
+
+
+def open_stores() -> list[Store]:
+    alive = [ref() for ref in _opened]
+    _opened[:] = [ref for ref, store in zip(_opened, alive) if store is not None]
+    return [store for store in alive if store is not None]
 
 
 def default_store_dir() -> Path:
@@ -75,7 +85,9 @@ def open_store_file(path: Path) -> Store:
         migrate(path, conn)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"无法打开审查库 / cannot open the review store {path}: {exc}") from exc
-    return Store(db=sqlite_utils.Database(conn), path=path)
+    store = Store(db=sqlite_utils.Database(conn), path=path)
+    _opened.append(weakref.ref(store))
+    return store
 
 
 def open_store(bundle, store_dir: Path | None = None, notify=None) -> Store:

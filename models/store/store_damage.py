@@ -115,8 +115,9 @@ def damage(path: Path) -> str | None:
             conn.close()
 
 
-def move_aside(path: Path, reason: str) -> str:
-    """Rename the store and its side files to NAME.damaged-<time>; the message for the reviewer."""
+def move_aside(path: Path, reason: str, fresh: bool = True) -> str:
+    """Rename the store and its side files to NAME.damaged-<time>; the message for the reviewer (fresh: a new
+    store is being started now; else the reviewer runs again to start one)."""
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
     aside = path.with_name(f"{path.name}.damaged-{stamp}")
     n = 1
@@ -132,5 +133,7 @@ def move_aside(path: Path, reason: str) -> str:
             kept.append(aside.name + suffix)
     return (f"审查库已损坏（{reason}）：原文件已保留为 {aside.parent / kept[0]}"
             + (f"（及 {'、'.join(kept[1:])}）" if kept[1:] else "")
-            + "，以备技术人员恢复；已新建空白审查库，审查须重新开始 / the review store was damaged; it is kept as "
-            + f"{aside} and a fresh review was started")
+            + ("，以备技术人员恢复；已新建空白审查库，审查须重新开始 / the review store was damaged; it is kept as "
+               + f"{aside} and a fresh review was started" if fresh else
+               "，以备技术人员恢复；请重新运行以新建空白审查库，审查须重新开始 / the review store was damaged; it is "
+               + f"kept as {aside}; run again to start a fresh review"))

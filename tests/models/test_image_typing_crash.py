@@ -1,0 +1,46 @@
+"""A typing worker that dies mid-run (killed here; a hostile file that crashes libmagic or a parser does the
+same) ends no image scan: the files it held are typed again one at a time, the rest in a fresh pool, and the
+run completes with every file typed or given its finding."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT
+from tests.models.test_helper_death import _group
+from tests.models.test_image_helper_death import _parent, image  # noqa: F401 - the 3,000-file ext4 image
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc (Linux)")
+def test_a_killed_typing_worker_ends_no_run(image, tmp_path):  # noqa: F811
+    err_path = tmp_path / "stderr"
+    with open(err_path, "wb") as err:
+        scan = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "scan", str(image),
+                                 "--store", str(tmp_path / "store")], cwd=ROOT, stdout=subprocess.DEVNULL,
+                                stderr=err, start_new_session=True,
+                                env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    try:
+        deadline, workers = time.monotonic() + 120, []
+        while not workers and scan.poll() is None and time.monotonic() < deadline:
+            workers = [p for p in _group(scan.pid) if _parent(_parent(p) or 0) == scan.pid]
+            time.sleep(0.01)
+        if not workers or scan.poll() is not None:
+            pytest.skip("the scan ended before its typing workers were seen")
+        os.kill(workers[0], signal.SIGKILL)
+        assert scan.wait(timeout=300) == 0, err_path.read_text(errors="replace")[-800:]
+    finally:
+        if scan.poll() is None:
+            os.killpg(scan.pid, signal.SIGKILL)
+    said = err_path.read_text(errors="replace")
+    assert "内部错误" not in said and "Traceback" not in said, said[-800:]
+    conn = sqlite3.connect(next((tmp_path / "store").glob("*.sqlite")))
+    files, untyped = conn.execute("SELECT count(*), sum(mime IS NULL AND type_error IS NULL) FROM files "
+                                  "WHERE kind = 'file' AND role IS NULL").fetchone()
+    conn.close()
+    assert files >= 3000 and untyped == 0
