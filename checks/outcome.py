@@ -71,26 +71,21 @@ def _pairs(results):
 
 
 def _paths(rows) -> list[str]:
-    out = []
+    out = {}  # a dict keeps the first order and finds a repeat at once: a finding may list a million files
     for row in rows or []:
         if isinstance(row, dict) and row.get("status") in _FINE:
             continue
         path = row if isinstance(row, str) else (row.get("path") if isinstance(row, dict) else None)
-        if path and path not in out:
-            out.append(path)
-    return out
+        if path:
+            out.setdefault(path)
+    return list(out)
 
 
 def result_files(facts: dict) -> list[str]:
     """facts["files"] (the convention), else the paths a change finding lists."""
     if isinstance(facts.get("files"), list):
         return _paths(facts["files"])
-    out = []
-    for key in _CHANGE_LISTS[1:]:
-        value = facts.get(key)
-        if isinstance(value, list):
-            out += [p for p in _paths(value) if p not in out]
-    return out
+    return _union(_paths(facts[key]) for key in _CHANGE_LISTS[1:] if isinstance(facts.get(key), list))
 
 
 def _special(name: str, result, effect: str, facts: dict, by_name: dict) -> str:
@@ -203,10 +198,10 @@ def _sorted(codes) -> list[str]:
 
 
 def _union(lists) -> list[str]:
-    out = []
+    out = {}
     for files in lists:
-        out += [f for f in files if f not in out]
-    return out
+        out.update(dict.fromkeys(files))
+    return list(out)
 
 
 def propose_outcome(item: dict, results, verifications=None, decisions=None,

@@ -156,3 +156,13 @@ def test_every_appraisal_ground_cited_has_its_text_and_source():
         assert item in law["quote_2012"]["text"].replace("\n", "")
         assert label("basis", code,
                      "zh").startswith("《最高人民法院关于适用〈中华人民共和国刑事诉讼法〉的解释》第九十八条")
+
+
+def test_a_finding_listing_many_files_is_read_in_one_pass():
+    """A finding may list every file of a large item (a million in one folder): its paths are gathered in one
+    pass, in their first order, repeats once (a list searched per path took hours at 1M files)."""
+    from checks.outcome import result_files
+
+    rows = [{"path": f"evidence/E1/f{i:06}.bin", "status": "mismatch"} for i in range(200_000)]
+    found = result_files({"files": rows + [rows[5]["path"], {"path": "evidence/E1/ok", "status": "match"}]})
+    assert len(found) == 200_000 and found[:2] == ["evidence/E1/f000000.bin", "evidence/E1/f000001.bin"]
