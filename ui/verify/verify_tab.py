@@ -225,7 +225,7 @@ class VerifyTab(QWidget):
         """The running verify's new rows in its scratch file: the table and the summary show them."""
         if self._run is not None and self.model.live():
             # the counts every look; rows, once a screenful is shown, every SHOW_EVERY looks: each insertion
-            # repaints the whole table (35-65 ms of the GUI thread on a loaded machine)
+            # repaints the whole table on the GUI thread
             self._looks += 1
             self.model.rows_made(show=self.model.rowCount() < SCREENFUL or self._looks % SHOW_EVERY == 0)
             self._update_summary()

@@ -248,7 +248,7 @@ class VerifyTableModel(QAbstractTableModel):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         """Each cell painted is one call from C++ into Python, a dozen roles a cell: plain ints compared, texts
-        made once a page, brushes once a status (a paint of 30 rows took 35-65 ms on a loaded machine)."""
+        made once a page, brushes once a status: painting is the GUI thread's main cost while rows arrive."""
         row = index.row()
         if row < 0 or row >= len(self._ids):
             return None
