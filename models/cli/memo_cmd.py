@@ -96,6 +96,7 @@ def run_memo(args, examine=None, needs=None, propose=None) -> int:
     """Sign the memo of the bundle's review. examine(bundle, store) runs when needs(store) says nobody examined
     it (checks.memo_examine gives both); without examine such a bundle is refused, never signed as clean."""
     from models.memo.memo_data import build_memo_data, remember_document_number, reviewer_profile
+    from models.memo.memo_digests import digest_table
     from models.memo.memo_render import MemoError, write_memo
 
     out = Path(args.out)
@@ -122,12 +123,13 @@ def run_memo(args, examine=None, needs=None, propose=None) -> int:
     with audit_guard.one_snapshot(store.db):  # checked again after the examination, on what is signed
         audit_guard.require_intact(store.db)
         data = build_memo_data(bundle, store, profile, identity.training, propose=propose, document_number=number)
+        table = digest_table(store, args.english)  # the complete digest table, of the same snapshot
     if not data["review"]["has_decisions"]:
         print("提示：审查人尚未作出任何决定，审查意见将注明所列结论均为程序建议", file=sys.stderr)
     elif data["review"]["undecided_items"]:
         print(f"提示：{data['review']['undecided_items']} 个证据项审查人尚未作出结论，审查意见将注明", file=sys.stderr)
     try:
-        write_memo(data, identity, out, english=args.english, progress=_progress)
+        write_memo(data, identity, out, english=args.english, progress=_progress, table=table)
     except MemoError as exc:
         return _fail(str(exc))
     _audit_export(store, data, out)
@@ -151,8 +153,15 @@ def _audit_export(store, data: dict, out: Path) -> None:
 STEPS = ("排版", "附加审查结果", "签名", "写入文件", "完成")
 
 
-def _progress(done, total=None, done_bytes=0, total_bytes=None) -> None:
-    sys.stderr.write(f"\r生成审查意见：{STEPS[min(done, len(STEPS) - 1)]} ({done}/{total})   ")
+_SHOWN = [None]
+
+
+def _progress(done, total=None, part=0, parts=None) -> None:
+    within = f" {10 * (10 * part // parts)}%" if parts and done == 0 else ""  # the layout's own, by tenths
+    if (done, within) == _SHOWN[0]:
+        return
+    _SHOWN[0] = (done, within)
+    sys.stderr.write(f"\r生成审查意见：{STEPS[min(done, len(STEPS) - 1)]} ({done}/{total}){within}   ")
     if total is not None and done >= total:
         sys.stderr.write("\n")
     sys.stderr.flush()

@@ -29,6 +29,7 @@ import json
 
 from models.bundle.names import from_os
 from models.common.labels import label
+from models.memo import memo_digests
 from models.memo.memo_outline import art16, art47, conclusion
 from models.memo.memo_values import media_fields
 from models.store.verified_state import verification_current
@@ -92,58 +93,42 @@ def _rows(store, sql: str, params=()) -> list[dict]:
 
 
 def _inventory(store, items) -> dict:
-    files = _rows(store, "SELECT f.path, f.size, f.address, COALESCE(o.category, f.category) AS category "
-                         "FROM files f LEFT JOIN category_overrides o ON o.path = f.path "
-                         "WHERE f.kind = 'file' AND f.role IS NULL")
+    """Counts and bytes by SQL: a million files are never held as rows."""
+    db = store.db
+    where = "WHERE f.kind = 'file' AND f.role IS NULL"
+    files, inner, own_bytes, inner_bytes = db.execute(
+        f"SELECT COUNT(*), COUNT(f.address), COALESCE(SUM(CASE WHEN f.address IS NULL THEN f.size END), 0), "
+        f"COALESCE(SUM(CASE WHEN f.address IS NOT NULL THEN f.size END), 0) FROM files f {where}").fetchone()
     forms: dict[str, int] = {}
-    for f in files:
-        if f["category"]:
-            forms[f["category"]] = forms.get(f["category"], 0) + 1
-    inner = [f for f in files if f["address"] is not None]  # listed inside a disk image (TSK address)
-    own = [f for f in files if f["address"] is None] or inner  # an image opened on its own has only these
-    return {"items": len(items), "files": len(files), "image_files": len(inner),
-            "read_files": len(files) - len(inner) or len(files),
-            # an image's bytes once: its files lie inside the image file already counted
-            "bytes": sum(f["size"] or 0 for f in own),
-            "forms": dict(sorted(forms.items())),
-            "unclassified": sum(1 for f in files if not f["category"])}
+    unclassified = 0
+    for category, n in db.execute(
+            "SELECT COALESCE(o.category, f.category) AS c, COUNT(*) FROM files f "
+            f"LEFT JOIN category_overrides o ON o.path = f.path {where} GROUP BY c"):
+        if category:
+            forms[category] = n
+        else:
+            unclassified += n
+    return {"items": len(items), "files": files, "image_files": inner,
+            "read_files": files - inner or files,
+            # an image's bytes once: its files lie inside the image file already counted (listed inside a disk
+            # image: a TSK address); an image opened on its own has only inner files
+            "bytes": own_bytes if files > inner else inner_bytes,
+            "forms": dict(sorted(forms.items())), "unclassified": unclassified}
 
 
-def _verification_rows(store) -> list[dict]:
-    return _rows(store, "SELECT item, path, algorithm, recorded, computed, status, explanation, "
-                        "verified_at, program_version FROM verification ORDER BY item, path, algorithm")
+def _verification(store, current: bool) -> dict:
+    """The verification's counts, and the rows the annex prints (memo_digests: all, or those not matching)."""
+    found = memo_digests.summary(store)
+    rows, printed = memo_digests.printed_rows(store, found["files"], found["files_not_matching"])
+    return dict(found, rows=rows, printed=printed, current=bool(current and found["files"]))
 
 
-def _verification(rows: list[dict]) -> dict:
-    counts: dict[str, int] = {}
-    algorithms: dict[str, int] = {}
-    for r in rows:
-        counts[r["status"]] = counts.get(r["status"], 0) + 1
-        if r["algorithm"]:
-            algorithms[r["algorithm"]] = algorithms.get(r["algorithm"], 0) + 1
-    last = max(rows, key=lambda r: r["verified_at"] or "", default=None)
-    keep = ("item", "path", "algorithm", "recorded", "computed", "status", "explanation")
-    return {"rows": [{k: r[k] for k in keep} for r in rows], "counts": counts, "algorithms": algorithms,
-            "verified_at": last["verified_at"] if last else None,
-            "program_version": last["program_version"] if last else None}
-
-
-def _item_verification(all_rows: list[dict], item_id: str, current: bool) -> dict:
+def _item_verification(counted: dict, item_id: str, current: bool) -> dict:
     """The item's digests in the store's verification: counts by status and algorithm, when and by which version.
     Not current (the bundle changed since, or never verified): nothing counted, the proposal rests on none."""
-    rows = [r for r in all_rows if r["item"] == item_id] if current else []
-    counts: dict[str, int] = {}
-    algorithms: dict[str, int] = {}
-    for r in rows:
-        counts[r["status"]] = counts.get(r["status"], 0) + 1
-        if r["algorithm"]:
-            algorithms[r["algorithm"]] = algorithms.get(r["algorithm"], 0) + 1
-    at = [r["verified_at"] for r in rows if r.get("verified_at")]
-    last = max(at) if at else None
-    version = next((r.get("program_version") for r in rows if r.get("verified_at") == last), None)
-    return {"current": bool(current and all_rows), "digests": len(rows), "files": len({r["path"] for r in rows}),
-            "counts": counts,
-            "algorithms": dict(sorted(algorithms.items())), "verified_at": last, "program_version": version}
+    empty = {"digests": 0, "files": 0, "counts": {}, "algorithms": {}, "verified_at": None, "program_version": None}
+    found = counted.get(item_id, empty) if current else empty
+    return dict(found, current=bool(current and counted))
 
 
 def _clauses(results: list[dict], decisions: dict) -> list[dict]:
@@ -278,11 +263,11 @@ def build_memo_data(bundle, store, reviewer, training: bool, now=None, propose=N
     decisions = {(d["item"], d["check_name"]): d for d in _rows(store, "SELECT * FROM decisions")}
     outcomes = {o["item"]: o for o in _rows(store, "SELECT * FROM outcomes")}
     tags = _tags(store)
-    verification_rows = _verification_rows(store)
     current = verification_current(store)
+    counted = memo_digests.per_item(store)
 
     def verified(item_id):
-        return _item_verification(verification_rows, item_id, current)
+        return _item_verification(counted, item_id, current)
 
     items = [_item_entry(it, store, bundle, [r for r in results if r["item"] == it["id"]], decisions,
                          outcomes.get(it["id"]), tags, propose, verified) for it in bundle.items]
@@ -301,7 +286,7 @@ def build_memo_data(bundle, store, reviewer, training: bool, now=None, propose=N
         "bundle": {"root": from_os(str(bundle.root)), "manifest_digest": bundle.digest, "adhoc": bundle.adhoc,
                    "manifest_signature": sig[0] if sig else None},
         "inventory": _inventory(store, bundle.items),
-        "verification": dict(_verification(verification_rows), current=bool(current and verification_rows)),
+        "verification": _verification(store, current),
         "review": {"clauses": clauses, "decided": decided, "undecided": clauses - decided,
                    "outcomes": sum(it["outcome"]["decided"] for it in items),
                    "undecided_items": sum(not it["outcome"]["decided"] for it in items),

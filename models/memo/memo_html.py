@@ -127,11 +127,17 @@ def e(value) -> str:
 def table(head: list[str], rows: list[list[str]], widths: list[int] | None = None) -> str:
     ws = widths or [0] * len(head)
     cells = "".join(f'<th width="{w}%">{L(h)}</th>' if w else f"<th>{L(h)}</th>" for h, w in zip(head, ws))
-    body = "".join(r if isinstance(r, str) else "<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>"
-                   for r in rows)
+    if not head:  # a table continuing the one above: its widths on the first row's cells
+        body = "".join(r if isinstance(r, str) else "<tr>" + "".join(
+            f'<td width="{w}%">{c}</td>' if n == 0 and w else f"<td>{c}</td>" for c, w in zip(r, widths or [0] * 9)
+        ) + "</tr>" for n, r in enumerate(rows))
+    else:
+        body = "".join(r if isinstance(r, str) else "<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>"
+                       for r in rows)
+    cells = f"<tr>{cells}</tr>" if cells else ""
     # no border-collapse: Qt paints collapsed borders edge by edge, which tripled the memo's paint time
     return ('<table border="1" cellspacing="0" cellpadding="3" width="100%" '
-            f'style="border-color: #777777; border-style: solid;"><tr>{cells}</tr>{body}</table>')
+            f'style="border-color: #777777; border-style: solid;">{cells}{body}</table>')
 
 
 def files_text(paths, limit: int = 6) -> str:
@@ -245,7 +251,7 @@ def _process(d: dict) -> str:
                        algos=e(algos or L("无")), counts=e(counts or L("无")),
                        when=e(when(v["verified_at"]) or L("尚未校验")))
              + ("" if v.get("current", True) else L("此后证据包已有变化，该次校验不反映证据包现状。")) + "</p>"
-             if v["rows"] else
+             if v["counts"] else
              f"<p>{L('证据包未载明可供重新计算的完整性校验值，或尚未校验。')}</p>",
              "<p>" + L("对照《人民检察院办理网络犯罪案件规定》第三章逐条审查 {clauses} 项适用条款，"
                        "审查人已决定 {decided} 项；{items} 个证据项中审查人已作出结论 {outcomes} 个。",
@@ -279,33 +285,72 @@ def _signature(d: dict) -> str:
             f"<p>{L(SIGN_LABEL)}：</p>" + "<p>&nbsp;</p>" * 5)
 
 
+ANNEX_CHUNK = 50  # files per table: Qt lays out a table whole, so a long annex in short tables shows progress
+
+
 def _annex(d: dict) -> str:
-    """One row per file, its digests below at full width (a hash column beside the path wrapped into slices)."""
+    """One row per file, its digests below at full width (a hash column beside the path wrapped into slices).
+    Every file up to memo_digests.PRINT_ALL_FILES; above it the files not matching, and the count of the others,
+    the complete table being the CSV attached (named by d["attachment"])."""
+    v = d["verification"]
     files: dict = {}
-    for r in d["verification"]["rows"]:
+    for r in v["rows"]:
         files.setdefault((r["item"], r["path"]), []).append(r)
-    rows = []
-    for (item, path), digests in files.items():
-        statuses = []
-        lines = []
-        for r in digests:
-            word = status_word(r["status"])
-            statuses += [word] if word not in statuses else []
-            name = ALGORITHMS.get(r["algorithm"], (r["algorithm"] or "").upper())
-            if r["recorded"] and r["recorded"] == r["computed"]:
-                line = f"{name} {e(r['recorded'])}"
-            elif r["recorded"] or r["computed"]:
-                line = (f"{name} {L('记录值')} {e(r['recorded'] or L('无'))}<br/>"
-                        f"{name} {L('计算值')} {e(r['computed'] or L('无'))}")
-            else:
-                continue
-            if line not in lines:
-                lines.append(line)
-        rows.append([e(item or "—"), e(path), e(L.sep().join(statuses))])
-        if lines:
-            rows.append(f"<tr><td colspan='3'><span class='mono'>{'<br/>'.join(lines)}</span></td></tr>")
-    body = (table(["证据项", "文件", "结果"], rows, [10, 74, 16]) if rows else f"<p>{L('无校验记录。')}</p>")
-    return f"<h2 style='page-break-before: always;'>{L('附件：电子数据校验值表')}</h2>{body}"
+    rows = [_annex_rows(item, path, digests) for (item, path), digests in files.items()]
+    tables = [table(["证据项", "文件", "结果"] if not i else [], sum(rows[i:i + ANNEX_CHUNK], []), [10, 74, 16])
+              for i in range(0, len(rows), ANNEX_CHUNK)]  # the head once: the tables read as one
+    heading = f"<h2 style='page-break-before: always;'>{L('附件：电子数据校验值表')}</h2>"
+    if not tables and not v.get("files"):
+        tables = [f"<p>{L('无校验记录。')}</p>"]
+    return heading + _annex_note(d, len(files)) + "".join(tables)
+
+
+def _annex_rows(item, path, digests) -> list:
+    statuses, lines = [], []
+    for r in digests:
+        word = status_word(r["status"])
+        statuses += [word] if word not in statuses else []
+        name = ALGORITHMS.get(r["algorithm"], (r["algorithm"] or "").upper())
+        if r["recorded"] and r["recorded"] == r["computed"]:
+            line = f"{name} {e(r['recorded'])}"
+        elif r["recorded"] or r["computed"]:
+            line = (f"{name} {L('记录值')} {e(r['recorded'] or L('无'))}<br/>"
+                    f"{name} {L('计算值')} {e(r['computed'] or L('无'))}")
+        else:
+            continue
+        if line not in lines:
+            lines.append(line)
+    rows: list = [[e(item or "—"), e(path), e(L.sep().join(statuses))]]
+    if lines:
+        rows.append(f"<tr><td colspan='3'><span class='mono'>{'<br/>'.join(lines)}</span></td></tr>")
+    return rows
+
+
+def _annex_note(d: dict, printed: int) -> str:
+    """What the printed table holds, and where the complete one is: the CSV attached and signed with the memo."""
+    v, name = d["verification"], d.get("attachment")
+    files = v.get("files", printed)
+    if not files:
+        return ""
+    parts = []
+    if v.get("printed", "all") != "all":
+        loud = v.get("files_not_matching", printed)
+        if loud:
+            parts.append(L("证据包共有 {files} 个文件经过校验，其中 {quiet} 个文件各项校验值比对结果均为一致"
+                           "（或无记录值可比），本表不逐一列印；以下列出其余 {loud} 个结果不一致、缺失、无法读取"
+                           "或清单外新增的文件。", files=f"{files:,}", quiet=f"{files - loud:,}", loud=f"{loud:,}"))
+        else:
+            parts.append(L("证据包共有 {files} 个文件经过校验，各项校验值比对结果均为一致（或无记录值可比），"
+                           "没有结果不一致、缺失、无法读取或清单外新增的文件，本表不逐一列印。", files=f"{files:,}"))
+        if loud > printed:
+            parts.append(L("此类文件超过 {max} 个，本表列印按证据项和路径排序的前 {max} 个，"
+                           "其余 {rest} 个见附件文件。", max=f"{printed:,}", rest=f"{loud - printed:,}"))
+    if name:
+        parts.append(L("全部 {files} 个文件的校验值表（{rows} 条记录，含证据项、文件、算法、记录值、计算值和结果）"
+                       "作为本意见书的附件文件“{name}”（UTF-8 编码的 CSV 表格，可用 Excel 或 WPS 打开）"
+                       "附于本意见书之内，与本意见书的每一字节同为电子签名所覆盖。",
+                       files=f"{files:,}", rows=f"{sum(v['counts'].values()):,}", name=e(name)))
+    return "<p>" + "".join(parts) + "</p>" if parts else ""
 
 
 def memo_html(d: dict, sections: str) -> str:

@@ -167,15 +167,31 @@ def _check(cancel) -> None:
         raise Cancelled()
 
 
-def render_pdf(data: dict, english: bool = False, cancel=None) -> RenderedMemo:
-    """Lay out and paint the memo (findings attached when Qt can); returns PDF bytes, pages, stamp place."""
+def _lay_out(doc, report, cancel, steps: int = 40) -> None:
+    """Lay the document out in steps (Qt lays out up to a position asked for), reporting and honouring cancel
+    between them: a long annex takes minutes and would otherwise show no progress and ignore cancel."""
+    layout, end = doc.documentLayout(), doc.characterCount()
+    for step in range(1, steps + 1):
+        _check(cancel)
+        layout.blockBoundingRect(doc.findBlock(max(0, min(end - 1, end * step // steps))))
+        report(step, steps)
+
+
+def render_pdf(data: dict, english: bool = False, cancel=None, progress=None,
+               attachment: str | None = None) -> RenderedMemo:
+    """Lay out and paint the memo (findings attached when Qt can); returns PDF bytes, pages, stamp place.
+
+    progress(part, 100): the layout the first half, painting the second; attachment: the digest table's file name,
+    when the complete table goes with the memo (the annex says so)."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
     from PySide6.QtGui import QPainter
 
     ensure_gui_app()
     use_english(english, data["timezone"])
     findings = _findings_bytes(data)
-    data = dict(data, generated_at_local=format_when(_utc(data["generated_at"]), data["timezone"]))
+    data = dict(data, generated_at_local=format_when(_utc(data["generated_at"]), data["timezone"]),
+                attachment=attachment)
+    report = progress or (lambda *a: None)
     array = QByteArray()
     buffer = QBuffer(array)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -186,12 +202,14 @@ def render_pdf(data: dict, english: bool = False, cancel=None) -> RenderedMemo:
     body_w = page_w - _mm(MARGINS_MM[0]) - _mm(MARGINS_MM[2])
     body_h = page_h - _mm(MARGINS_MM[1]) - _mm(MARGINS_MM[3])
     doc = _document(memo_html(data, sections(data)), writer, body_w, body_h)
+    _lay_out(doc, lambda step, steps: report(50 * step // steps, 100), cancel)
     stamp = _stamp_place(doc, body_h, page_w, page_h)
     pages = max(doc.pageCount(), stamp.page + 1)
     painter = QPainter(writer)
     try:
         for index in range(pages):
             _check(cancel)
+            report(50 + 50 * index // pages, 100)
             if index:
                 writer.newPage()
             painter.save()
@@ -214,26 +232,37 @@ def _utc(text: str):
     return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
-def attach_findings(pdf: bytes, data: dict) -> bytes:
-    """The findings JSON as a PDF attachment (findings.json), added before signing."""
-    from pyhanko.pdf_utils import embed
+def attach_findings(pdf: bytes, data: dict | None, table=None) -> bytes:
+    """The findings JSON as a PDF attachment (findings.json; None: attached already), and the complete digest
+    table (memo_digests.DigestTable, already deflated), added before signing."""
+    from pyhanko.pdf_utils import embed, generic
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
     writer = IncrementalPdfFileWriter(BytesIO(pdf))
-    payload = _findings_bytes(data)
-    ef = embed.EmbeddedFileObject.from_file_data(writer, payload, mime_type="application/json")
-    spec = embed.FileSpec(file_spec_string=FINDINGS_NAME, file_name=FINDINGS_NAME, embedded_data=ef,
-                          description="EvidenceDesk review findings (machine-readable)")
-    embed.embed_file(writer, spec)
+    if data is not None:
+        payload = _findings_bytes(data)
+        ef = embed.EmbeddedFileObject.from_file_data(writer, payload, mime_type="application/json")
+        embed.embed_file(writer, embed.FileSpec(file_spec_string=FINDINGS_NAME, file_name=FINDINGS_NAME,
+                                                embedded_data=ef,
+                                                description="EvidenceDesk review findings (machine-readable)"))
+    if table is not None:
+        ef = embed.EmbeddedFileObject(writer, dict_data={"/Filter": generic.pdf_name("/FlateDecode")},
+                                      encoded_data=table.deflated, mime_type="text/csv")
+        ef["/Params"] = generic.DictionaryObject({"/Size": generic.NumberObject(table.size)})
+        embed.embed_file(writer, embed.FileSpec(file_spec_string=table.name, file_name=table.name, embedded_data=ef,
+                                                description=L("附件：电子数据校验值表")))
     out = BytesIO()
     writer.write(out)
     return out.getvalue()
 
 
-def write_memo(data: dict, identity, out_path, english: bool = False, progress=None, cancel=None) -> Path:
-    """Render, attach the findings, sign, then move into place: a memo is final or absent.
+def write_memo(data: dict, identity, out_path, english: bool = False, progress=None, cancel=None,
+               table=None) -> Path:
+    """Render, attach the findings and the digest table, sign, then move into place: a memo is final or absent.
 
-    cancel (threading.Event) is honoured up to the final write (models.runtime.jobs.Cancelled)."""
+    table: memo_digests.digest_table of the store the data came from (required when the annex prints only the
+    files not matching); cancel (threading.Event) is honoured up to the final write (models.runtime.jobs.Cancelled).
+    progress(step, steps, part, parts): part of parts within the layout step."""
     from concurrent.futures import ThreadPoolExecutor
 
     from models.memo.memo_sign import stamp_font_for
@@ -241,12 +270,18 @@ def write_memo(data: dict, identity, out_path, english: bool = False, progress=N
     out = Path(out_path)
     steps = ("render", "attach", "sign", "write")
     report = progress or (lambda *a: None)
+    if table is None and data["verification"].get("printed", "all") != "all":
+        raise MemoError("审查意见的附件只列印结果不一致的文件，须附完整的校验值表")
     report(0, len(steps), 0, None)
     with ThreadPoolExecutor(1) as pool:  # the stamp font is cut while Qt lays out (Qt releases the GIL)
         font = pool.submit(stamp_font_for, identity.name, identity.training, english)
-        rendered = render_pdf(data, english, cancel)
+        rendered = render_pdf(data, english, cancel, lambda part, parts: report(0, len(steps), part, parts),
+                              table.name if table is not None else None)
         report(1, len(steps), 0, None)
-        pdf = rendered.pdf if rendered.attached else attach_findings(rendered.pdf, data)
+        if not rendered.attached or table is not None:
+            pdf = attach_findings(rendered.pdf, None if rendered.attached else data, table)
+        else:
+            pdf = rendered.pdf
         report(2, len(steps), 0, None)
         _check(cancel)
         when = format_when(_utc(data["generated_at"]), data["timezone"])

@@ -1552,6 +1552,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <translation>Laying out the preview</translation>
     </message>
     <message>
+        <source>正在排版（%1%）</source>
+        <translation>Laying out (%1%)</translation>
+    </message>
+    <message>
         <source>预览共 %1 页（未签名）</source>
         <translation>Preview: %1 pages (not signed)</translation>
     </message>

@@ -52,6 +52,7 @@ def memo_job(bundle, store_path, identity_path, passphrase: bytes, reviewer, out
         from models.bundle.output_paths import refuse_inside
         from models.memo.identity import load_identity
         from models.memo.memo_data import build_memo_data
+        from models.memo.memo_digests import digest_table
         from models.memo.memo_render import write_memo
         from models.store import audit_guard
         from models.store.store import open_store_file
@@ -62,12 +63,14 @@ def memo_job(bundle, store_path, identity_path, passphrase: bytes, reviewer, out
         profile["name"] = profile.get("name") or identity.name
         store = open_store_file(Path(store_path))  # the worker's own connection: sqlite stays on one thread
         try:
-            audit_guard.require_intact(store.db)  # AuditError: its message is shown, nothing is signed
-            data = build_memo_data(bundle, store, profile, identity.training, propose=propose,
-                                   document_number=document_number)
+            with audit_guard.one_snapshot(store.db):  # the audit, the data and the table: one instant
+                audit_guard.require_intact(store.db)  # AuditError: its message is shown, nothing is signed
+                data = build_memo_data(bundle, store, profile, identity.training, propose=propose,
+                                       document_number=document_number)
+                table = digest_table(store, english)  # the complete digest table, attached and signed
         finally:
             store.close()
-        path = write_memo(data, identity, out, english=english, progress=progress, cancel=cancel)
+        path = write_memo(data, identity, out, english=english, progress=progress, cancel=cancel, table=table)
         digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
         return {"path": str(path), "sha256": digest, "signer": identity.name, "training": identity.training,
                 "has_decisions": data["review"]["has_decisions"],
@@ -273,9 +276,12 @@ class MemoDialog(QDialog):
         if busy:
             self.show_message(self.tr(STEPS[0]))
 
-    def _progress(self, done, total, *_bytes) -> None:
+    def _progress(self, done, total, part=0, parts=None) -> None:
         self.progress_bar.setValue(min(done, len(STEPS) - 1))
-        self.show_message(self.tr(STEPS[min(done, len(STEPS) - 1)]))
+        if done == 0 and parts:  # a long annex: the layout's own progress
+            self.show_message(self.tr("正在排版（%1%）").replace("%1", str(100 * part // parts)))
+        else:
+            self.show_message(self.tr(STEPS[min(done, len(STEPS) - 1)]))
 
     def _done(self, result: dict) -> None:
         from models.store import audit

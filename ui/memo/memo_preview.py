@@ -18,6 +18,7 @@ def preview_job(bundle, store_path, reviewer: dict, training: bool, english: boo
         refuse_inside(tempfile.gettempdir(), bundle.root, "预览所用的临时文件夹", "the preview's temporary folder")
         from checks.memo_examine import propose
         from models.memo.memo_data import build_memo_data
+        from models.memo.memo_digests import TABLE_NAMES
         from models.memo.memo_render import render_pdf
         from models.store.store import open_store_file
 
@@ -27,7 +28,9 @@ def preview_job(bundle, store_path, reviewer: dict, training: bool, english: boo
                                    document_number=document_number)
         finally:
             store.close()
-        rendered = render_pdf(data, english, cancel)
+        # the annex names the digest table the signed memo will carry
+        rendered = render_pdf(data, english, cancel, lambda part, parts: progress(part, parts),
+                              TABLE_NAMES["en" if english else "zh"])
         handle, name = tempfile.mkstemp(prefix="evidencedesk-preview-", suffix=".pdf")
         with open(handle, "wb") as f:
             f.write(rendered.pdf)
