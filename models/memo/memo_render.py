@@ -233,12 +233,21 @@ def _utc(text: str):
 
 
 def attach_findings(pdf: bytes, data: dict | None, table=None) -> bytes:
-    """The findings JSON as a PDF attachment (findings.json; None: attached already), and the complete digest
-    table (memo_digests.DigestTable, already deflated), added before signing."""
-    from pyhanko.pdf_utils import embed, generic
+    """The findings JSON (findings.json; None: attached already) and the complete digest table as PDF attachments."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
     writer = IncrementalPdfFileWriter(BytesIO(pdf))
+    _attach(writer, data, table)
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _attach(writer, data: dict | None, table=None) -> None:
+    """Add the attachments to an incremental writer: the findings (unless None), and the digest table
+    (memo_digests.DigestTable, already deflated: the CSV is never held whole)."""
+    from pyhanko.pdf_utils import embed, generic
+
     if data is not None:
         payload = _findings_bytes(data)
         ef = embed.EmbeddedFileObject.from_file_data(writer, payload, mime_type="application/json")
@@ -251,9 +260,6 @@ def attach_findings(pdf: bytes, data: dict | None, table=None) -> bytes:
         ef["/Params"] = generic.DictionaryObject({"/Size": generic.NumberObject(table.size)})
         embed.embed_file(writer, embed.FileSpec(file_spec_string=table.name, file_name=table.name, embedded_data=ef,
                                                 description=L("附件：电子数据校验值表")))
-    out = BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 def write_memo(data: dict, identity, out_path, english: bool = False, progress=None, cancel=None,
@@ -264,6 +270,8 @@ def write_memo(data: dict, identity, out_path, english: bool = False, progress=N
     files not matching); cancel (threading.Event) is honoured up to the final write (models.runtime.jobs.Cancelled).
     progress(step, steps, part, parts): part of parts within the layout step."""
     from concurrent.futures import ThreadPoolExecutor
+
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
     from models.memo.memo_sign import stamp_font_for
 
@@ -278,15 +286,14 @@ def write_memo(data: dict, identity, out_path, english: bool = False, progress=N
         rendered = render_pdf(data, english, cancel, lambda part, parts: report(0, len(steps), part, parts),
                               table.name if table is not None else None)
         report(1, len(steps), 0, None)
-        if not rendered.attached or table is not None:
-            pdf = attach_findings(rendered.pdf, None if rendered.attached else data, table)
-        else:
-            pdf = rendered.pdf
+        # the attachments go into the signed revision itself: one writer, the memo's bytes not copied again
+        writer = IncrementalPdfFileWriter(BytesIO(rendered.pdf))
+        _attach(writer, None if rendered.attached else data, table)
         report(2, len(steps), 0, None)
         _check(cancel)
         when = format_when(_utc(data["generated_at"]), data["timezone"])
-        signed = sign_pdf(pdf, identity, rendered.stamp, when, reason=L("电子数据审查意见书"), english=english,
-                          font=font.result())
+        signed = sign_pdf(rendered.pdf, identity, rendered.stamp, when, reason=L("电子数据审查意见书"),
+                          english=english, font=font.result(), writer=writer)
     report(3, len(steps), 0, None)
     _check(cancel)
     _write_atomic(out, signed)

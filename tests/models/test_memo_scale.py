@@ -114,7 +114,7 @@ def test_every_file_not_matching_is_printed_and_the_others_counted(memo):
         assert rel in text
     assert "evidence/E1/d0/f00008.txt" not in text  # a matching file: counted, in the attached table
     assert f"其中 {FILES - 4:,} 个文件各项校验值比对结果均为一致" in text
-    assert f"其余 5 个结果不一致、缺失、无法读取或清单外新增的文件" in text
+    assert "其余 5 个结果不一致、缺失、无法读取或清单外新增的文件" in text
     assert f"作为本意见书的附件文件“{TABLE_NAMES['zh']}”" in text
     english = pdftext(out["en"]).replace("\n", " ")
     assert f"the {FILES - 4:,} whose digests all match" in english and TABLE_NAMES["en"] in english
@@ -211,7 +211,8 @@ def memo_data_figures(folder: Path) -> dict:
         data = build_memo_data(bundle, store, "张检察官", False)
         peaks.append(tracemalloc.get_traced_memory()[1])
         tracemalloc.stop()
-        assert (data["inventory"]["files"], data["verification"]["files"]) == (count + 2, count)  # bundle.json, the list
+        inventory, verified = data["inventory"]["files"], data["verification"]["files"]
+        assert (inventory, verified) == (count + 2, count)  # the inventory has bundle.json and the list too
         assert data["verification"]["rows"] == [] and data["verification"]["counts"] == {"match": count}
         store.close()
     return {"peaks": peaks[2:]}
@@ -228,3 +229,33 @@ def test_memo_data_memory_is_flat_in_the_number_of_files(tmp_path):
     small, large = json.loads(done.stdout.splitlines()[-1])["peaks"]
     per_file = (large - small) / (LARGE - SMALL)
     assert per_file < HELD_PER_FILE, f"{per_file:.0f} bytes a file ({small:,} -> {large:,})"
+
+
+def test_beyond_the_print_cap_the_rest_is_counted_and_in_the_table(tmp_path, monkeypatch):
+    from models.integrity.verify import save_results, verify_bundle
+    from models.inventory.scan import scan_bundle
+    from models.memo import memo_digests
+    from models.memo.memo_data import build_memo_data
+    from models.memo.memo_html import _annex, use_english
+
+    monkeypatch.setattr(memo_digests, "PRINT_ALL_FILES", 10)
+    monkeypatch.setattr(memo_digests, "PRINT_FILES_MAX", 2)
+    root = make_many(tmp_path / "bundle", 40)
+    changed = [f"evidence/E1/d0/f{i:05}.txt" for i in (3, 9, 17, 25, 33)]
+    for rel in changed:
+        (root / rel).write_bytes(b"changed")
+    bundle = load_bundle(root)
+    store = open_store(bundle, tmp_path / "store")
+    try:
+        scan_bundle(bundle, store)
+        save_results(store, verify_bundle(bundle))
+        data = build_memo_data(bundle, store, "张检察官", False)
+    finally:
+        store.close()
+    v = data["verification"]
+    assert (v["printed"], v["files"], v["files_not_matching"]) == ("not_matching", 40, 5)
+    assert [r["path"] for r in v["rows"]] == changed[:2]  # the first by item and path
+    use_english(False)
+    html = _annex(dict(data, attachment=TABLE_NAMES["zh"]))
+    assert "其中 35 个文件各项校验值比对结果均为一致" in html and "其余 3 个见附件文件" in html
+    assert all(rel in html for rel in changed[:2]) and not any(rel in html for rel in changed[2:])
