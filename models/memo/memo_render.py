@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import zlib
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -34,7 +35,7 @@ class RenderedMemo:
     pdf: bytes
     pages: int
     stamp: StampPlace
-    attached: bool = False  # the findings are already inside
+    attached: bool = False  # the findings are already inside (never now: attached on the writer that signs)
 
 
 def ensure_gui_app():
@@ -160,6 +161,22 @@ def _findings_bytes(data: dict) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
+def _findings_deflated(data: dict, chunk: int = 1 << 16) -> tuple[bytes, int]:
+    """The findings JSON (the bytes of _findings_bytes) deflated as it is written, and its size: a proposal's list
+    of a million files is never held as one text and its bytes besides."""
+    packer, parts, pending, size, held = zlib.compressobj(6), [], [], 0, 0
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True).iterencode(data):
+        pending.append(piece)
+        held += len(piece)
+        if held >= chunk:
+            block = "".join(pending).encode("utf-8")
+            size, pending, held = size + len(block), [], 0
+            parts.append(packer.compress(block))
+    block = "".join(pending).encode("utf-8")
+    parts += [packer.compress(block), packer.flush()]
+    return b"".join(parts), size + len(block)
+
+
 def _check(cancel) -> None:
     if cancel is not None and cancel.is_set():
         from models.runtime.jobs import Cancelled
@@ -188,16 +205,13 @@ def render_pdf(data: dict, english: bool = False, cancel=None, progress=None,
 
     ensure_gui_app()
     use_english(english, data["timezone"])
-    findings = _findings_bytes(data)
     data = dict(data, generated_at_local=format_when(_utc(data["generated_at"]), data["timezone"]),
                 attachment=attachment)
     report = progress or (lambda *a: None)
     array = QByteArray()
     buffer = QBuffer(array)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = _writer(buffer)
-    if hasattr(writer, "addFileAttachment"):  # Qt >= 6.8: no second pass through pyHanko to attach
-        writer.addFileAttachment(FINDINGS_NAME, QByteArray(findings), "application/json")
+    writer = _writer(buffer)  # the findings are attached with the digest table, on the writer that signs
     page_w, page_h = _mm(A4_MM[0]), _mm(A4_MM[1])
     body_w = page_w - _mm(MARGINS_MM[0]) - _mm(MARGINS_MM[2])
     body_h = page_h - _mm(MARGINS_MM[1]) - _mm(MARGINS_MM[3])
@@ -223,7 +237,7 @@ def render_pdf(data: dict, english: bool = False, cancel=None, progress=None,
         painter.end()
         del doc
         buffer.close()
-    return RenderedMemo(bytes(array.data()), pages, stamp, hasattr(writer, "addFileAttachment"))
+    return RenderedMemo(bytes(array.data()), pages, stamp)
 
 
 def _utc(text: str):
@@ -248,18 +262,18 @@ def _attach(writer, data: dict | None, table=None) -> None:
     (memo_digests.DigestTable, already deflated: the CSV is never held whole)."""
     from pyhanko.pdf_utils import embed, generic
 
-    if data is not None:
-        payload = _findings_bytes(data)
-        ef = embed.EmbeddedFileObject.from_file_data(writer, payload, mime_type="application/json")
-        embed.embed_file(writer, embed.FileSpec(file_spec_string=FINDINGS_NAME, file_name=FINDINGS_NAME,
-                                                embedded_data=ef,
-                                                description="EvidenceDesk review findings (machine-readable)"))
-    if table is not None:
+    def attach(name: str, deflated: bytes, size: int, mime: str, description: str) -> None:
         ef = embed.EmbeddedFileObject(writer, dict_data={"/Filter": generic.pdf_name("/FlateDecode")},
-                                      encoded_data=table.deflated, mime_type="text/csv")
-        ef["/Params"] = generic.DictionaryObject({"/Size": generic.NumberObject(table.size)})
-        embed.embed_file(writer, embed.FileSpec(file_spec_string=table.name, file_name=table.name, embedded_data=ef,
-                                                description=L("附件：电子数据校验值表")))
+                                      encoded_data=deflated, mime_type=mime)
+        ef["/Params"] = generic.DictionaryObject({"/Size": generic.NumberObject(size)})
+        embed.embed_file(writer, embed.FileSpec(file_spec_string=name, file_name=name, embedded_data=ef,
+                                                description=description))
+
+    if data is not None:
+        attach(FINDINGS_NAME, *_findings_deflated(data), "application/json",
+               "EvidenceDesk review findings (machine-readable)")
+    if table is not None:
+        attach(table.name, table.deflated, table.size, "text/csv", L("附件：电子数据校验值表"))
 
 
 def write_memo(data: dict, identity, out_path, english: bool = False, progress=None, cancel=None,
@@ -288,7 +302,7 @@ def write_memo(data: dict, identity, out_path, english: bool = False, progress=N
         report(1, len(steps), 0, None)
         # the attachments go into the signed revision itself: one writer, the memo's bytes not copied again
         writer = IncrementalPdfFileWriter(BytesIO(rendered.pdf))
-        _attach(writer, None if rendered.attached else data, table)
+        _attach(writer, data, table)
         report(2, len(steps), 0, None)
         _check(cancel)
         when = format_when(_utc(data["generated_at"]), data["timezone"])

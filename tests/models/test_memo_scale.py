@@ -259,3 +259,14 @@ def test_beyond_the_print_cap_the_rest_is_counted_and_in_the_table(tmp_path, mon
     html = _annex(dict(data, attachment=TABLE_NAMES["zh"]))
     assert "其中 35 个文件各项校验值比对结果均为一致" in html and "其余 3 个见附件文件" in html
     assert all(rel in html for rel in changed[:2]) and not any(rel in html for rel in changed[2:])
+
+
+def test_the_findings_are_deflated_as_written_and_read_back_whole(tmp_path):
+    import zlib
+
+    from models.memo.memo_render import _findings_bytes, _findings_deflated
+    from tests.models.test_memo import make_review
+
+    data, _ = make_review(tmp_path)
+    deflated, size = _findings_deflated(data, chunk=64)  # many chunks: each piece boundary crossed
+    assert zlib.decompress(deflated) == _findings_bytes(data) and size == len(_findings_bytes(data))
