@@ -138,7 +138,7 @@ def _clauses(results: list[dict], decisions: dict) -> list[dict]:
         out.append({
             "check": r["check_name"], "article": r["article"], "group": clause_group(r["article"]),
             "auto_status": r["status"], "auto_message": r["message"],
-            "facts": _json_or_none(r["facts_json"]), "decided": bool(d),
+            "facts": r["facts"] if "facts" in r else _json_or_none(r["facts_json"]), "decided": bool(d),
             "decision": d.get("decision"), "reason": d.get("reason"), "note": d.get("note"),
             "answer": d.get("answer"), "reviewer": d.get("reviewer"), "decided_at": d.get("decided_at"),
         })
@@ -260,6 +260,10 @@ def build_memo_data(bundle, store, reviewer, training: bool, now=None, propose=N
     now = now or dt.datetime.now(dt.timezone.utc)
     profile = dict(reviewer) if isinstance(reviewer, dict) else {"name": reviewer}
     results = _rows(store, "SELECT * FROM check_results")
+    for r in results:  # parsed once: the clause and the proposal share one list of a check's million files
+        facts = _json_or_none(r["facts_json"])
+        if isinstance(facts, dict):
+            r["facts"] = facts
     decisions = {(d["item"], d["check_name"]): d for d in _rows(store, "SELECT * FROM decisions")}
     outcomes = {o["item"]: o for o in _rows(store, "SELECT * FROM outcomes")}
     tags = _tags(store)
