@@ -537,6 +537,10 @@
         <source>（未记录）</source>
         <translation>(not recorded)</translation>
     </message>
+    <message>
+        <source>未保存：审查库无法写入</source>
+        <translation>Not saved: the review store cannot be written</translation>
+    </message>
 </context>
 <context>
     <name>DensityStrip</name>
@@ -1843,6 +1847,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>（涉及 %1 个文件）</source>
         <translation> (%1 files concerned)</translation>
     </message>
+    <message>
+        <source>未保存：审查库无法写入</source>
+        <translation>Not saved: the review store cannot be written</translation>
+    </message>
 </context>
 <context>
     <name>OverviewTableModel</name>
@@ -2160,6 +2168,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <location filename="../../ui/review/relevance_pane.py" line="14"/>
         <source>情节和后果</source>
         <translation>Circumstances and consequences</translation>
+    </message>
+    <message>
+        <source>未保存：审查库无法写入</source>
+        <translation>Not saved: the review store cannot be written</translation>
     </message>
 </context>
 <context>
@@ -3647,6 +3659,57 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <source>与取证记录比对</source>
         <translation>Against the acquisition record</translation>
+    </message>
+</context>
+<context>
+    <name>StoreWrite</name>
+    <message>
+        <source>磁盘空间不足</source>
+        <translation>no space left on the disk</translation>
+    </message>
+    <message>
+        <source>审查库为只读，无法写入</source>
+        <translation>the review store is read-only and cannot be written</translation>
+    </message>
+    <message>
+        <source>读写出错（介质可能损坏）</source>
+        <translation>input/output error (the medium may be damaged)</translation>
+    </message>
+    <message>
+        <source>审查库正被另一程序使用</source>
+        <translation>the review store is in use by another program</translation>
+    </message>
+    <message>
+        <source>无法打开审查库文件</source>
+        <translation>the review store file cannot be opened</translation>
+    </message>
+    <message>
+        <source>审查库文件已损坏</source>
+        <translation>the review store file is damaged</translation>
+    </message>
+    <message>
+        <source>审查库文件已不在原处（所在文件夹可能已被删除或移动）</source>
+        <translation>the review store file is no longer where it was (its folder may have been removed or moved)</translation>
+    </message>
+    <message>
+        <source>审查库无法写入（%1）</source>
+        <translation>the review store cannot be written (%1)</translation>
+    </message>
+    <message>
+        <source>未能保存到审查库：%1。</source>
+        <translation>Not saved in the review store: %1.</translation>
+    </message>
+    <message>
+        <source>刚才输入的内容仍在窗口中，没有丢失。请腾出磁盘空间、恢复审查库所在文件夹或更换可写的位置后，再次保存。</source>
+        <translation>What you typed is still in the window, nothing is lost. Free some disk space, restore the review store's folder or choose a writable place, then save again.</translation>
+    </message>
+    <message>
+        <source>审查库：%1</source>
+        <translation>Review store: %1</translation>
+    </message>
+    <message>
+        <source>未能保存</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 </TS>

@@ -24,6 +24,7 @@ from models.common.i18n import language
 from models.common.labels import all_labels, label, value_label
 from models.common.timeutil import format_local
 from models.store import review
+from ui.common.store_write import written
 from ui.detail.media_viewers import SideBySideDialog, open_viewer
 from ui.review.clause_list_model import STATUS_COLORS, decision_text, status_text
 
@@ -289,7 +290,11 @@ class ClausePane(QWidget):
             return False
         from models.store.decision_revert import revert_decision
 
-        revert_decision(self.store, self.item_id, self.record["check_name"], self.reviewer)
+        ok, _ = written(self, self.store, revert_decision, self.store, self.item_id, self.record["check_name"],
+                        self.reviewer)
+        if not ok:
+            self.hint.setText(self.tr("未保存：审查库无法写入"))
+            return False
         self.record["decision"] = None
         self.hint.clear()
         self._show_decision(None)
@@ -316,10 +321,13 @@ class ClausePane(QWidget):
     def _commit(self, decision: str, reason=None, answer=None) -> bool:
         note = self.note.toPlainText().strip() or None
         try:
-            saved = review.decide(self.store, self.item_id, self.record["check_name"], decision, self.reviewer,
-                                  reason=reason, note=note, answer=answer)
+            ok, saved = written(self, self.store, review.decide, self.store, self.item_id, self.record["check_name"],
+                                decision, self.reviewer, reason=reason, note=note, answer=answer)
         except ValueError as exc:
             return self._refuse(str(exc), self.note)
+        if not ok:  # the store refused it: said in a message box, the note and the reason stay as typed
+            self.hint.setText(self.tr("未保存：审查库无法写入"))
+            return False
         self.record["decision"] = saved
         self.drafts.pop((self.item_id, self.record["check_name"]), None)
         self.hint.clear()

@@ -25,6 +25,7 @@ from checks.wording import result_message
 from models.common.labels import label
 from models.common.timeutil import format_local
 from models.store import review
+from ui.common.store_write import written
 
 # the reviewer's choices; "pending" is a proposal only (the reviewer must judge first), never an outcome
 OUTCOME_ZH = {"admissible": "可采", "correctable": "瑕疵可补正", "excluded": "排除"}
@@ -195,8 +196,11 @@ class OutcomeBox(QGroupBox):
             self.hint.setText(refusal)
             return False
         basis = recorded_basis(self.proposal, outcome)
-        record = review.set_outcome(self.store, self.item["id"], outcome, basis, reason or None, corrections,
-                                    self.reviewer)
+        ok, record = written(self, self.store, review.set_outcome, self.store, self.item["id"], outcome, basis,
+                             reason or None, corrections, self.reviewer)
+        if not ok:  # the store refused it: said in a message box, the choice and the text stay as typed
+            self.hint.setText(self.tr("未保存：审查库无法写入"))
+            return False
         self.hint.clear()
         self._show_saved(record)
         self.outcome_saved.emit(self.item["id"], record)

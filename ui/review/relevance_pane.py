@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from models.store import review
 from ui.common.record_table_model import RecordTableModel
+from ui.common.store_write import written
 
 HEADING_ZH = {"subject_identity": "主体身份同一性（人机同一性／身份同一性）", "objective_act": "客观行为",
               "subjective_intent": "主观故意", "circumstances": "情节和后果"}
@@ -249,14 +250,25 @@ class RelevancePane(QWidget):
             self.hint.setText(self.tr("请说明该文件证明的事实"))
             self.note.setFocus()
             return False
-        review.tag(self.store, path, self.heading.currentData(), note, self.reviewer)
+        ok, _ = written(self, self.store, review.tag, self.store, path, self.heading.currentData(), note,
+                        self.reviewer)
+        if not ok:  # said in a message box; the fact typed stays
+            self.hint.setText(self.tr("未保存：审查库无法写入"))
+            return False
         self._tagged(path)
         self.note.clear()
         return True
 
     def untag_selected(self) -> bool:
         path = self.selected_path()
-        removed = bool(path) and review.untag(self.store, path, self.heading.currentData(), self.reviewer)
+        if not path:
+            self.hint.setText(self.tr("所选文件没有此项标记"))
+            return False
+        ok, removed = written(self, self.store, review.untag, self.store, path, self.heading.currentData(),
+                              self.reviewer)
+        if not ok:
+            self.hint.setText(self.tr("未保存：审查库无法写入"))
+            return False
         if removed:
             self._tagged(path)
         else:
