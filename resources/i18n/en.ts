@@ -541,6 +541,10 @@
         <source>未保存：审查库无法写入</source>
         <translation>Not saved: the review store cannot be written</translation>
     </message>
+    <message>
+        <source>已恢复未保存的备注或理由（尚未保存）</source>
+        <translation>The unsaved note or reason is back (not saved yet)</translation>
+    </message>
 </context>
 <context>
     <name>DensityStrip</name>
@@ -1851,6 +1855,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>未保存：审查库无法写入</source>
         <translation>Not saved: the review store cannot be written</translation>
     </message>
+    <message>
+        <source>已恢复未保存的结论内容（尚未保存）</source>
+        <translation>The unsaved outcome is back (not saved yet)</translation>
+    </message>
 </context>
 <context>
     <name>OverviewTableModel</name>
@@ -2172,6 +2180,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <source>未保存：审查库无法写入</source>
         <translation>Not saved: the review store cannot be written</translation>
+    </message>
+    <message>
+        <source>已恢复未保存的关联事实（尚未标记）</source>
+        <translation>The unsaved fact is back (not tagged yet)</translation>
     </message>
 </context>
 <context>
@@ -3710,6 +3722,21 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <source>未能保存</source>
         <translation>Not saved</translation>
+    </message>
+</context>
+<context>
+    <name>Unsaved</name>
+    <message>
+        <source>尚未保存的审查内容（结论、备注、理由或关联事实）未能留存：%1。</source>
+        <translation>The review text typed and not saved (outcome, note, reason or relevant fact) could not be kept: %1.</translation>
+    </message>
+    <message>
+        <source>继续将丢失这些内容。可先取消，保存或抄录这些内容后再继续。</source>
+        <translation>Going on loses it. Cancel first, save or copy it, then go on.</translation>
+    </message>
+    <message>
+        <source>未保存的内容未能留存</source>
+        <translation>Unsaved text could not be kept</translation>
     </message>
 </context>
 </TS>

@@ -27,6 +27,7 @@ from models.store import review
 from ui.common.store_write import written
 from ui.detail.media_viewers import SideBySideDialog, open_viewer
 from ui.review.clause_list_model import STATUS_COLORS, decision_text, status_text
+from ui.review.drafts import Drafts
 
 SEAL_CHECKS = ("a31_1_seal_intact", "a34_2_sealing")
 PATH_PREFIXES = ("evidence/", "documents/", "photos/", "recordings/")
@@ -122,7 +123,7 @@ class ClausePane(QWidget):
         self.store = self.bundle = self.item_id = self.record = None
         self.reviewer = ""
         self.dialogs: list = []
-        self.drafts: dict[tuple, str] = {}  # (item, clause) -> a note kept before any decision on the clause
+        self.drafts = Drafts()  # note and reason typed, not yet saved; the review tab shares one kept beside the store
         self._build()
         self.set_clause(None, None, None, None, "")
 
@@ -230,8 +231,11 @@ class ClausePane(QWidget):
         self.facts.setHtml(fact_html(record.get("facts") or {}, getattr(self.bundle, "timezone", None)))
         self.seal_button.setVisible(record["check_name"] in SEAL_CHECKS)
         decision = record.get("decision")
-        draft = self.drafts.get((self.item_id, record["check_name"]), "")
-        self.note.setPlainText((decision or {}).get("note") or draft)
+        draft = self.drafts.get(self._draft_key()) or {}
+        self.note.setPlainText(draft.get("note") or (decision or {}).get("note") or "")
+        self.reason.setText(draft.get("reason") or "")
+        if draft:
+            self.hint.setText(self.tr("已恢复未保存的备注或理由（尚未保存）"))
         self.override_button.setText(self.tr("推翻：改为%1 (2)").replace("%1", overridden_text(record["status"])))
         self._show_decision(decision)
         manual = clause_kind(record["check_name"]) == "manual"
@@ -301,14 +305,18 @@ class ClausePane(QWidget):
         self.decision_made.emit(self.record["check_name"], None)
         return True
 
-    def _keep_draft(self) -> None:
-        if self.record is not None and not self.record.get("decision"):
-            key = (self.item_id, self.record["check_name"])
-            text = self.note.toPlainText().strip()
-            if text:
-                self.drafts[key] = text
-            else:
-                self.drafts.pop(key, None)
+    def _draft_key(self) -> str:
+        return f"clause/{self.item_id}/{self.record['check_name']}"
+
+    def keep_draft(self) -> None:
+        """The note and the override reason as typed, kept while they differ from what is saved."""
+        if self.record is None:
+            return
+        saved = (self.record.get("decision") or {}).get("note") or ""
+        note, reason = self.note.toPlainText().strip(), self.reason.text().strip()
+        self.drafts.put(self._draft_key(), {"note": note if note != saved.strip() else "", "reason": reason})
+
+    _keep_draft = keep_draft
 
     def _refuse(self, text: str, focus: QWidget) -> bool:
         """Say why; the focus goes to a field to type in, never to the answer list, where the next arrow key
@@ -329,7 +337,7 @@ class ClausePane(QWidget):
             self.hint.setText(self.tr("未保存：审查库无法写入"))
             return False
         self.record["decision"] = saved
-        self.drafts.pop((self.item_id, self.record["check_name"]), None)
+        self.drafts.put(self._draft_key(), None)
         self.hint.clear()
         self.reason.clear()
         self._show_decision(saved)

@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         self.tasks: list = []
         self._typed_at = -math.inf
         self._opening = False
+        self.terminating = False  # a SIGTERM closes the window without asking (ui/window/terminate.py)
         self._shared = False  # the panes get their shares of the width once shown
         self.recent = RecentBundles(context.settings)
         self.setWindowTitle(APP_TITLE)
@@ -180,6 +181,9 @@ class MainWindow(QMainWindow):
             bundle, store = self._load_case(path)
         except (BundleError, ManifestError, StoreError, SafePathError, UsageError, OSError) as exc:
             show_open_error(self, path, exc)
+            return False
+        if not self.keep_unsaved():
+            store.close()
             return False
         self.close_case()
         self.bundle, self.store = bundle, store
@@ -375,7 +379,18 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_bundle(folder)
 
+    def keep_unsaved(self, ask: bool = True) -> bool:
+        """Before the case closes: what the reviewer typed and did not save is kept as drafts beside the store
+        (put back when the case opens again). When they cannot be written, ask whether to go on and lose them;
+        False: stay."""
+        from ui.window.unsaved import keep_or_ask
+
+        return keep_or_ask(self, ask)
+
     def closeEvent(self, event) -> None:
+        if not self.keep_unsaved(ask=not self.terminating):
+            event.ignore()
+            return
         remember_window(self, self.context.settings)
         self.context.runner.cancel_all()
         self.context.runner.wait(5000)
