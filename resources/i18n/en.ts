@@ -910,6 +910,18 @@
         <source>路径中有一段不是文件夹</source>
         <translation>A part of the path is not a folder</translation>
     </message>
+    <message>
+        <source>未能完成</source>
+        <translation>Not completed</translation>
+    </message>
+    <message>
+        <source>%1未能完成：%2。</source>
+        <translation>%1 not completed: %2.</translation>
+    </message>
+    <message>
+        <source>窗口仍可继续使用；可再次运行，或重新打开本案。</source>
+        <translation>The window can still be used; run it again, or open the case again.</translation>
+    </message>
 </context>
 <context>
     <name>EvidenceDesk</name>
@@ -1516,6 +1528,14 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>E01 文件头代码页：%1（本案）。重新运行自动检查后，检查结果按此读取</source>
         <translation>E01 header code page: %1 (this case). The checks read headers in it at their next run</translation>
     </message>
+    <message>
+        <source>扫描</source>
+        <translation>The scan</translation>
+    </message>
+    <message>
+        <source>文件类型识别</source>
+        <translation>File typing</translation>
+    </message>
 </context>
 <context>
     <name>MemoDialog</name>
@@ -1723,6 +1743,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <source>审查意见不得保存在打开的证据包内（证据不得改动）：%1</source>
         <translation>The memo must not be saved inside the open bundle (evidence is never changed): %1</translation>
+    </message>
+    <message>
+        <source>未能生成审查意见：%1</source>
+        <translation>The memo could not be made: %1</translation>
     </message>
 </context>
 <context>
@@ -2255,6 +2279,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <source>本项尚有 %1 条条款待决（%2%3）。仍将本项结论保存为“可采”吗？</source>
         <translation>%1 clauses of this item are still pending (%2%3). Save the item's outcome as admissible anyway?</translation>
+    </message>
+    <message>
+        <source>自动检查</source>
+        <translation>The automatic checks</translation>
     </message>
 </context>
 <context>

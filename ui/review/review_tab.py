@@ -394,12 +394,12 @@ class ReviewTab(QWidget):
 
     def _checks_failed(self, exc) -> None:
         from models.runtime.jobs import Cancelled
-        from ui.common.errors import show_exception
+        from ui.common.errors import show_task_failed
 
         self.run_button.setEnabled(self.store is not None)
         self.last_error = exc
         if not isinstance(exc, Cancelled):
-            show_exception(self, exc)
+            show_task_failed(self, self.tr("自动检查"), exc)
 
     def _checks_done(self, bundle) -> None:
         """The worker has saved the results: show them (when the tab is shown)."""

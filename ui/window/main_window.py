@@ -8,7 +8,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from ui.common.errors import show_exception, show_open_error, show_store_replaced
+from ui.common.errors import show_exception, show_open_error, show_store_replaced, show_task_failed
 from ui.common.progress_panel import ProgressPanel
 from ui.detail.detail_pane import DetailPane
 from ui.files.files_tab import FilesTab
@@ -311,8 +311,10 @@ class MainWindow(QMainWindow):
         if isinstance(exc, Cancelled):
             self.progress.show_message(self.tr("扫描已取消：列表显示已扫描的文件"))
         else:
-            self.progress.show_message(self.tr("扫描失败：%1").replace("%1", str(exc)))
-            show_exception(self, exc)
+            from ui.common.errors import reason_text
+
+            self.progress.show_message(self.tr("扫描失败：%1").replace("%1", reason_text(exc)))
+            show_task_failed(self, self.tr("扫描"), exc)
         if self.store is not None:
             self._case_changed()
         self.scan_finished.emit(None)
@@ -351,7 +353,7 @@ class MainWindow(QMainWindow):
 
         self.files_tab.types_changed()
         if not isinstance(exc, Cancelled):
-            show_exception(self, exc)
+            show_task_failed(self, self.tr("文件类型识别"), exc)
         self.types_finished.emit(None)
 
     # --- window events -----------------------------------------------------------------------------
