@@ -81,3 +81,22 @@ def test_verify_helper_killed(qtbot, window, tmp_path, shown):
     with qtbot.waitSignal(tab.verify_finished, timeout=TIMEOUT) as again:
         tab.verify()
     assert again.args[0] == before
+
+
+def test_closing_during_a_verify_leaves_nothing_behind(qtbot, window, tmp_path):
+    """The window closed while a verify runs: its helper has ended and its scratch file is gone by the time
+    close() returns (the process may end right after: a thread left to remove it was stopped halfway)."""
+    with qtbot.waitSignal(window.types_finished, timeout=TIMEOUT):
+        assert window.open_bundle(hostile_bundle(tmp_path / "case"))
+    store, tab = window.store, window.verify_tab
+    folder = store.path.parent
+    store.db.conn.execute("BEGIN IMMEDIATE")  # the run cannot end on its own meanwhile
+    try:
+        tab.verify()
+        qtbot.waitUntil(lambda: tab.model.live() and tab.model.rowCount() > 0, timeout=TIMEOUT)
+        assert list(folder.glob("verify-run-*"))
+    finally:
+        store.db.conn.execute("COMMIT")  # the close cancels it before it saves anything
+    assert window.close()
+    assert not list(folder.glob("verify-run-*"))
+    assert [p for p in multiprocessing.active_children() if p.name.startswith("EvidenceDesk")] == []

@@ -16,7 +16,7 @@ from ui.common.collector import hold_collection, release_collection
 from ui.common.copy_cells import install_copy
 from ui.common.progress_panel import progress_text, set_bar
 from ui.common.row_table import row_table
-from ui.verify.verify_run import drop_scratch, new_scratch, run_verify
+from ui.verify.verify_run import drop_now, drop_scratch, new_scratch, run_verify
 from ui.verify.verify_table_model import PAGE, STATUS_COLOURS, STATUSES, PathRole, VerifyTableModel, status_text
 
 COLUMN_WIDTHS = (96, 56, 300, 70, 170, 170, 110)
@@ -245,6 +245,14 @@ class VerifyTab(QWidget):
             self._run = None
             self.poll.stop()
         drop_scratch(*run)
+
+    def closing(self) -> None:
+        """The window closes and its workers have returned (the helper has stopped writing): the scratch file of
+        a run cancelled by the close goes now, not in a thread the interpreter's exit would stop halfway."""
+        run, self._run = self._run, None
+        if run is not None:
+            self.poll.stop()
+            drop_now(*run)
 
     def _forget_run(self) -> None:
         """Another case: the line about the last case's run (校验完成：60 条结果) goes with it."""

@@ -395,7 +395,10 @@ class MainWindow(QMainWindow):
             return
         remember_window(self, self.context.settings)
         self.context.runner.cancel_all()
-        self.context.runner.wait(5000)
+        if self.context.runner.wait(5000):  # every worker returned: what they leave behind can go
+            for tab in self.case_tabs:
+                if hasattr(tab, "closing"):
+                    tab.closing()
         self.close_case()
         super().closeEvent(event)
 
