@@ -102,6 +102,9 @@ def start_window(path=None, lang: str | None = None, store_dir=None) -> int:
 
     window = MainWindow(context)
     window_ref.append(window)
+    from ui.window.terminate import install_terminate
+
+    window.terminate_notifier = install_terminate(window, app)
     window.showMaximized() if window.open_maximised else window.show()
     from PySide6.QtCore import QTimer
 

@@ -73,5 +73,20 @@ def thumbnail(source, cache_dir: Path, key: str, size: int = THUMB_SIZE) -> Thum
     except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
         return ThumbResult(None, f"图像像素过多，疑为解压炸弹，未生成缩略图：{exc}")
     except Exception as exc:  # Pillow raises many kinds on broken files; the reason is shown instead
-        return ThumbResult(None, f"无法生成缩略图：{type(exc).__name__}: {str(exc)[:200]}")
+        return ThumbResult(None, f"无法生成缩略图：{broken_reason(exc)}")
     return ThumbResult(target)
+
+
+def broken_reason(exc: BaseException) -> str:
+    """Why Pillow could not make a picture of the file, in a reviewer's words (Pillow's own text in brackets,
+    never the exception's class name)."""
+    from models.common.os_errors import os_reason
+
+    detail = " ".join(str(exc).split())[:200]
+    if isinstance(exc, Image.UnidentifiedImageError):
+        return "不是可识别的图像格式"
+    if "truncated" in detail:
+        return f"图像文件不完整（已截断：{detail}）"
+    if isinstance(exc, OSError) and exc.errno:
+        return os_reason(exc)
+    return f"图像数据已损坏（{detail}）" if detail else "图像数据已损坏"

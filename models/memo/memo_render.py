@@ -215,9 +215,11 @@ def render_pdf(data: dict, english: bool = False, cancel=None, progress=None,
     page_w, page_h = _mm(A4_MM[0]), _mm(A4_MM[1])
     body_w = page_w - _mm(MARGINS_MM[0]) - _mm(MARGINS_MM[2])
     body_h = page_h - _mm(MARGINS_MM[1]) - _mm(MARGINS_MM[3])
+    _check(cancel)  # the layout below is one call into Qt: a cancel (the window closing) is looked at around it
     doc = _document(memo_html(data, sections(data)), writer, body_w, body_h)
     _lay_out(doc, lambda step, steps: report(50 * step // steps, 100), cancel)
     stamp = _stamp_place(doc, body_h, page_w, page_h)
+    _check(cancel)
     pages = max(doc.pageCount(), stamp.page + 1)
     painter = QPainter(writer)
     try:

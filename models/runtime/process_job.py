@@ -21,7 +21,12 @@ POLL_S = 0.05  # how often the waiting thread looks at the caller's cancel
 
 
 class HelperDied(RuntimeError):
-    """The helper process ended without an answer (killed, or crashed in a C library)."""
+    """The helper process ended without an answer (killed, or crashed in a C library); rule_zh says so to a
+    person (the window shows it, never the English)."""
+
+    def __init__(self, exitcode):
+        super().__init__(f"helper process ended without an answer (exit code {exitcode})")
+        self.rule_zh = f"后台进程意外结束，未得到结果（退出码 {exitcode}）"
 
 
 def run_in_process(fn, args: tuple = (), progress=None, cancel=None, name: str = "EvidenceDesk job"):
@@ -65,13 +70,13 @@ def _relay(ours, process, stop, progress, cancel):
             stop.set()  # the helper stops at its next check and answers Cancelled
         if not ours.poll(POLL_S):
             if not process.is_alive() and not ours.poll(0):
-                raise HelperDied(f"helper process ended without an answer (exit code {process.exitcode})")
+                raise HelperDied(process.exitcode)
             continue
         try:
             kind, value = ours.recv()
         except EOFError:
             process.join(5)
-            raise HelperDied(f"helper process ended without an answer (exit code {process.exitcode})") from None
+            raise HelperDied(process.exitcode) from None
         if kind == "progress":
             if progress is not None:
                 progress(*value)

@@ -537,6 +537,14 @@
         <source>（未记录）</source>
         <translation>(not recorded)</translation>
     </message>
+    <message>
+        <source>未保存：审查库无法写入</source>
+        <translation>Not saved: the review store cannot be written</translation>
+    </message>
+    <message>
+        <source>已恢复未保存的备注或理由（尚未保存）</source>
+        <translation>The unsaved note or reason is back (not saved yet)</translation>
+    </message>
 </context>
 <context>
     <name>DensityStrip</name>
@@ -901,6 +909,18 @@
         <location filename="../../ui/common/errors.py" line="22"/>
         <source>路径中有一段不是文件夹</source>
         <translation>A part of the path is not a folder</translation>
+    </message>
+    <message>
+        <source>未能完成</source>
+        <translation>Not completed</translation>
+    </message>
+    <message>
+        <source>%1未能完成：%2。</source>
+        <translation>%1 not completed: %2.</translation>
+    </message>
+    <message>
+        <source>窗口仍可继续使用；可再次运行，或重新打开本案。</source>
+        <translation>The window can still be used; run it again, or open the case again.</translation>
     </message>
 </context>
 <context>
@@ -1508,6 +1528,14 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>E01 文件头代码页：%1（本案）。重新运行自动检查后，检查结果按此读取</source>
         <translation>E01 header code page: %1 (this case). The checks read headers in it at their next run</translation>
     </message>
+    <message>
+        <source>扫描</source>
+        <translation>The scan</translation>
+    </message>
+    <message>
+        <source>文件类型识别</source>
+        <translation>File typing</translation>
+    </message>
 </context>
 <context>
     <name>MemoDialog</name>
@@ -1720,6 +1748,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>审查意见不得保存在打开的证据包内（证据不得改动）：%1</source>
         <translation>The memo must not be saved inside the open bundle (evidence is never changed): %1</translation>
     </message>
+    <message>
+        <source>未能生成审查意见：%1</source>
+        <translation>The memo could not be made: %1</translation>
+    </message>
 </context>
 <context>
     <name>OpenDialogs</name>
@@ -1846,6 +1878,14 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <source>（涉及 %1 个文件）</source>
         <translation> (%1 files concerned)</translation>
+    </message>
+    <message>
+        <source>未保存：审查库无法写入</source>
+        <translation>Not saved: the review store cannot be written</translation>
+    </message>
+    <message>
+        <source>已恢复未保存的结论内容（尚未保存）</source>
+        <translation>The unsaved outcome is back (not saved yet)</translation>
     </message>
 </context>
 <context>
@@ -2165,6 +2205,14 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <source>情节和后果</source>
         <translation>Circumstances and consequences</translation>
     </message>
+    <message>
+        <source>未保存：审查库无法写入</source>
+        <translation>Not saved: the review store cannot be written</translation>
+    </message>
+    <message>
+        <source>已恢复未保存的关联事实（尚未标记）</source>
+        <translation>The unsaved fact is back (not tagged yet)</translation>
+    </message>
 </context>
 <context>
     <name>ReviewOverview</name>
@@ -2235,6 +2283,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <source>本项尚有 %1 条条款待决（%2%3）。仍将本项结论保存为“可采”吗？</source>
         <translation>%1 clauses of this item are still pending (%2%3). Save the item's outcome as admissible anyway?</translation>
+    </message>
+    <message>
+        <source>自动检查</source>
+        <translation>The automatic checks</translation>
     </message>
 </context>
 <context>
@@ -3651,6 +3703,72 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
     <message>
         <source>与取证记录比对</source>
         <translation>Against the acquisition record</translation>
+    </message>
+</context>
+<context>
+    <name>StoreWrite</name>
+    <message>
+        <source>磁盘空间不足</source>
+        <translation>no space left on the disk</translation>
+    </message>
+    <message>
+        <source>审查库为只读，无法写入</source>
+        <translation>the review store is read-only and cannot be written</translation>
+    </message>
+    <message>
+        <source>读写出错（介质可能损坏）</source>
+        <translation>input/output error (the medium may be damaged)</translation>
+    </message>
+    <message>
+        <source>审查库正被另一程序使用</source>
+        <translation>the review store is in use by another program</translation>
+    </message>
+    <message>
+        <source>无法打开审查库文件</source>
+        <translation>the review store file cannot be opened</translation>
+    </message>
+    <message>
+        <source>审查库文件已损坏</source>
+        <translation>the review store file is damaged</translation>
+    </message>
+    <message>
+        <source>审查库文件已不在原处（所在文件夹可能已被删除或移动）</source>
+        <translation>the review store file is no longer where it was (its folder may have been removed or moved)</translation>
+    </message>
+    <message>
+        <source>审查库无法写入（%1）</source>
+        <translation>the review store cannot be written (%1)</translation>
+    </message>
+    <message>
+        <source>未能保存到审查库：%1。</source>
+        <translation>Not saved in the review store: %1.</translation>
+    </message>
+    <message>
+        <source>刚才输入的内容仍在窗口中，没有丢失。请腾出磁盘空间、恢复审查库所在文件夹或更换可写的位置后，再次保存。</source>
+        <translation>What you typed is still in the window, nothing is lost. Free some disk space, restore the review store's folder or choose a writable place, then save again.</translation>
+    </message>
+    <message>
+        <source>审查库：%1</source>
+        <translation>Review store: %1</translation>
+    </message>
+    <message>
+        <source>未能保存</source>
+        <translation>Not saved</translation>
+    </message>
+</context>
+<context>
+    <name>Unsaved</name>
+    <message>
+        <source>尚未保存的审查内容（结论、备注、理由或关联事实）未能留存：%1。</source>
+        <translation>The review text typed and not saved (outcome, note, reason or relevant fact) could not be kept: %1.</translation>
+    </message>
+    <message>
+        <source>继续将丢失这些内容。可先取消，保存或抄录这些内容后再继续。</source>
+        <translation>Going on loses it. Cancel first, save or copy it, then go on.</translation>
+    </message>
+    <message>
+        <source>未保存的内容未能留存</source>
+        <translation>Unsaved text could not be kept</translation>
     </message>
 </context>
 </TS>

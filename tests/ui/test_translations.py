@@ -6,6 +6,7 @@ window.tr() which PySide6 looks up under the object's class, MainWindow)."""
 import ast
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -187,6 +188,7 @@ def test_helper_strings_are_english(english, qtbot, tmp_path):
     from ui.app import make_context
     from ui.common.errors import reason_text
     from ui.common.progress_panel import progress_text
+    from ui.common.store_write import write_reason
     from ui.detail.digest_section import digest_rows
     from ui.detail.exif_section import gps_text, time_text
     from ui.memo.memo_dialog import STEPS, MemoDialog
@@ -195,7 +197,8 @@ def test_helper_strings_are_english(english, qtbot, tmp_path):
 
     helpers = {"ui/detail/digest_section.py": ("_t", "DigestSection"),
                "ui/detail/exif_section.py": ("_t", "ExifSection"),
-               "ui/common/errors.py": ("_t", "Errors"), "ui/timeline/timeline_model.py": ("_t", "TimelineModel"),
+               "ui/common/errors.py": ("_t", "Errors"), "ui/common/store_write.py": ("_t", "StoreWrite"),
+               "ui/timeline/timeline_model.py": ("_t", "TimelineModel"), "ui/window/unsaved.py": ("_t", "Unsaved"),
                "models/timeline/anomalies.py": ("tr", "EvidenceDesk")}
     texts = []
     for path, (name, context) in helpers.items():
@@ -203,6 +206,9 @@ def test_helper_strings_are_english(english, qtbot, tmp_path):
         assert found, path
         texts += [QCoreApplication.translate(context, text) for text in found]
     texts += [reason_text(FileNotFoundError(2, "x")), reason_text(PermissionError(13, "x"))]
+    full = sqlite3.OperationalError("database or disk is full")
+    full.sqlite_errorcode = 13
+    texts += [write_reason(full).split("（")[0]]
     texts += [text for _label, text in digest_rows(None, "a.txt")] + [time_text("2026-01-01T00:00:00", None, 0, None),
                                                                        gps_text((1.0, -2.0), 3.0)]
     progress = progress_text("x", 5, 10, 0, 0, 1.0)

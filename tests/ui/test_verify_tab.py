@@ -213,6 +213,36 @@ def test_rows_reach_the_table_before_the_run_ends(qtbot, context, tmp_path, stor
     qtbot.waitUntil(lambda: not list(store.path.parent.glob("verify-run-*")))  # the scratch file is removed
 
 
+def test_rows_out_of_sight_wait_for_the_view(qtbot, context, tmp_path, store_dir):
+    """Past a screenful, the rows a run makes are counted at once but put into the table only when the view
+    reaches its end (fetchMore): each insertion repainted the whole table on the GUI thread, rows in sight or not.
+    The store is held by another writer, so the run cannot end meanwhile."""
+    bundle, store = _listed_case(tmp_path, store_dir, 3000)
+    tab = VerifyTab(context)
+    qtbot.addWidget(tab)
+    tab.resize(1000, 500)
+    tab.show()
+    tab.set_case(bundle, store)
+    inserted = []
+    tab.model.rowsInserted.connect(lambda _parent, first, last: inserted.append(last - first + 1))
+    store.db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        assert tab.verify() is not None
+        qtbot.waitUntil(lambda: tab.model.total_count() == 6000, timeout=TIMEOUT)  # every row read and counted
+        qtbot.wait(1500)  # more looks than SHOW_EVERY: they showed the rows out of sight every second
+        assert tab.handle is not None and tab.model.live()
+        assert 0 < tab.model.rowCount() < 6000, inserted
+        assert sum(tab.model.counts().values()) == 6000 and "6,000" in tab.summary.text()
+        tab.view.scrollToBottom()  # the reviewer goes to the end: the view fetches a page, and the tab the rest
+        qtbot.waitUntil(lambda: tab.model.rowCount() == 6000, timeout=TIMEOUT)
+        assert len(inserted) < 12, inserted
+    finally:
+        store.db.conn.execute("COMMIT")
+    with qtbot.waitSignal(tab.verify_finished, timeout=TIMEOUT):
+        pass
+    assert tab.model.rowCount() == 6000 and not tab.model.live()
+
+
 def _traced_peak(qtbot, context, bundle, store) -> int:
     import tracemalloc
 

@@ -92,6 +92,32 @@ def show_exception(parent, exc, where: Path | None = None) -> None:
     QMessageBox.critical(parent, _t("内部错误"), text)
 
 
+def expected_failure(exc) -> bool:
+    """A failure the reviewer can act on, not a defect: a helper process killed or crashed, the system refusing
+    a read or a write, the store refusing a write."""
+    import sqlite3
+
+    return getattr(exc, "rule_zh", None) is not None or isinstance(exc, (OSError, sqlite3.Error))
+
+
+def show_task_failed(parent, what: str, exc) -> None:
+    """A long task (扫描, 类型识别, 自动检查…) ended without its result: why, in Chinese, and that the window goes
+    on; an unexpected error is still shown as one (show_exception)."""
+    if not expected_failure(exc):
+        show_exception(parent, exc)
+        return
+    import sqlite3
+
+    if isinstance(exc, sqlite3.Error) or isinstance(exc, OSError) and not getattr(exc, "rule_zh", None):
+        from ui.common.store_write import write_reason
+
+        reason = write_reason(exc)
+    else:
+        reason = reason_text(exc)
+    QMessageBox.warning(parent, _t("未能完成"), _t("%1未能完成：%2。").replace("%1", what).replace("%2", reason)
+                        + "\n\n" + _t("窗口仍可继续使用；可再次运行，或重新打开本案。"))
+
+
 def install_excepthook(parent_getter=lambda: None) -> None:
     """Uncaught exceptions in slots: logged and shown in a dialog instead of ending the program."""
     def hook(exc_type, exc, tb):

@@ -1,6 +1,7 @@
 """Export the signed review memo: identity, passphrase, reviewer, output; rendered and signed in a worker."""
 
 import hashlib
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
@@ -285,14 +286,15 @@ class MemoDialog(QDialog):
 
     def _done(self, result: dict) -> None:
         from models.store import audit
+        from ui.common.store_write import written
 
         self.handle = None
         self._set_busy(False)
         self.passphrase_edit.clear()
         self.result = result
         reviewer = self.name_edit.text().strip() or result["signer"]
-        audit.append(self.store.db, reviewer, "memo.exported",  # the GUI thread's own connection
-                     {"path": result["path"], "sha256": result["sha256"], "reviewer": self._profile()})
+        written(self, self.store, audit.append, self.store.db, reviewer, "memo.exported",  # the GUI thread's own
+                {"path": result["path"], "sha256": result["sha256"], "reviewer": self._profile()})  # connection
         note = "" if result["has_decisions"] else self.tr("（审查人尚未作出决定，审查意见注明均为程序建议）")
         self.show_message(self.tr("审查意见已签名并写入 %1").replace("%1", result["path"]) + note)
         self.open_button.show()
@@ -305,6 +307,10 @@ class MemoDialog(QDialog):
         self._set_busy(False)
         if isinstance(exc, Cancelled):
             text = self.tr("已取消导出，未写入任何文件")
+        elif isinstance(exc, (OSError, sqlite3.Error)):  # a full disk, a folder removed: the system's words in Chinese
+            from ui.common.store_write import write_reason
+
+            text = self.tr("未能生成审查意见：%1").replace("%1", write_reason(exc))
         else:
             text = str(exc) or type(exc).__name__  # IdentityError / MemoError carry Chinese one-liners
         self.show_message(text, error=True)

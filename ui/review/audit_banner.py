@@ -75,9 +75,13 @@ class AuditBanner(QFrame):
         """Append the acknowledgement to the audit log; the banner stays, saying who acknowledged and when."""
         if self.store is None or self.status is None or self.status.ok:
             return None
-        entry = audit.append(self.store.db, self.reviewer, ACK_ACTION,
-                             {"broken_at_seq": self.status.broken_at_seq, "head_digest": self.status.head_digest,
-                              "count_verified": self.status.count, "problem": self.status.problem})
+        from ui.common.store_write import written
+
+        ok, entry = written(self, self.store, audit.append, self.store.db, self.reviewer, ACK_ACTION,
+                            {"broken_at_seq": self.status.broken_at_seq, "head_digest": self.status.head_digest,
+                             "count_verified": self.status.count, "problem": self.status.problem})
+        if not ok:
+            return None
         self._show_broken(entry)
         self.acknowledged.emit(entry)
         return entry

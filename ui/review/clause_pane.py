@@ -24,8 +24,10 @@ from models.common.i18n import language
 from models.common.labels import all_labels, label, value_label
 from models.common.timeutil import format_local
 from models.store import review
+from ui.common.store_write import written
 from ui.detail.media_viewers import SideBySideDialog, open_viewer
 from ui.review.clause_list_model import STATUS_COLORS, decision_text, status_text
+from ui.review.drafts import Drafts
 
 SEAL_CHECKS = ("a31_1_seal_intact", "a34_2_sealing")
 PATH_PREFIXES = ("evidence/", "documents/", "photos/", "recordings/")
@@ -121,7 +123,7 @@ class ClausePane(QWidget):
         self.store = self.bundle = self.item_id = self.record = None
         self.reviewer = ""
         self.dialogs: list = []
-        self.drafts: dict[tuple, str] = {}  # (item, clause) -> a note kept before any decision on the clause
+        self.drafts = Drafts()  # note and reason typed, not yet saved; the review tab shares one kept beside the store
         self._build()
         self.set_clause(None, None, None, None, "")
 
@@ -229,8 +231,11 @@ class ClausePane(QWidget):
         self.facts.setHtml(fact_html(record.get("facts") or {}, getattr(self.bundle, "timezone", None)))
         self.seal_button.setVisible(record["check_name"] in SEAL_CHECKS)
         decision = record.get("decision")
-        draft = self.drafts.get((self.item_id, record["check_name"]), "")
-        self.note.setPlainText((decision or {}).get("note") or draft)
+        draft = self.drafts.get(self._draft_key()) or {}
+        self.note.setPlainText(draft.get("note") or (decision or {}).get("note") or "")
+        self.reason.setText(draft.get("reason") or "")
+        if draft:
+            self.hint.setText(self.tr("已恢复未保存的备注或理由（尚未保存）"))
         self.override_button.setText(self.tr("推翻：改为%1 (2)").replace("%1", overridden_text(record["status"])))
         self._show_decision(decision)
         manual = clause_kind(record["check_name"]) == "manual"
@@ -289,21 +294,29 @@ class ClausePane(QWidget):
             return False
         from models.store.decision_revert import revert_decision
 
-        revert_decision(self.store, self.item_id, self.record["check_name"], self.reviewer)
+        ok, _ = written(self, self.store, revert_decision, self.store, self.item_id, self.record["check_name"],
+                        self.reviewer)
+        if not ok:
+            self.hint.setText(self.tr("未保存：审查库无法写入"))
+            return False
         self.record["decision"] = None
         self.hint.clear()
         self._show_decision(None)
         self.decision_made.emit(self.record["check_name"], None)
         return True
 
-    def _keep_draft(self) -> None:
-        if self.record is not None and not self.record.get("decision"):
-            key = (self.item_id, self.record["check_name"])
-            text = self.note.toPlainText().strip()
-            if text:
-                self.drafts[key] = text
-            else:
-                self.drafts.pop(key, None)
+    def _draft_key(self) -> str:
+        return f"clause/{self.item_id}/{self.record['check_name']}"
+
+    def keep_draft(self) -> None:
+        """The note and the override reason as typed, kept while they differ from what is saved."""
+        if self.record is None:
+            return
+        saved = (self.record.get("decision") or {}).get("note") or ""
+        note, reason = self.note.toPlainText().strip(), self.reason.text().strip()
+        self.drafts.put(self._draft_key(), {"note": note if note != saved.strip() else "", "reason": reason})
+
+    _keep_draft = keep_draft
 
     def _refuse(self, text: str, focus: QWidget) -> bool:
         """Say why; the focus goes to a field to type in, never to the answer list, where the next arrow key
@@ -316,12 +329,15 @@ class ClausePane(QWidget):
     def _commit(self, decision: str, reason=None, answer=None) -> bool:
         note = self.note.toPlainText().strip() or None
         try:
-            saved = review.decide(self.store, self.item_id, self.record["check_name"], decision, self.reviewer,
-                                  reason=reason, note=note, answer=answer)
+            ok, saved = written(self, self.store, review.decide, self.store, self.item_id, self.record["check_name"],
+                                decision, self.reviewer, reason=reason, note=note, answer=answer)
         except ValueError as exc:
             return self._refuse(str(exc), self.note)
+        if not ok:  # the store refused it: said in a message box, the note and the reason stay as typed
+            self.hint.setText(self.tr("未保存：审查库无法写入"))
+            return False
         self.record["decision"] = saved
-        self.drafts.pop((self.item_id, self.record["check_name"]), None)
+        self.drafts.put(self._draft_key(), None)
         self.hint.clear()
         self.reason.clear()
         self._show_decision(saved)

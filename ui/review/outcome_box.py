@@ -25,6 +25,8 @@ from checks.wording import result_message
 from models.common.labels import label
 from models.common.timeutil import format_local
 from models.store import review
+from ui.common.store_write import written
+from ui.review.drafts import Drafts
 
 # the reviewer's choices; "pending" is a proposal only (the reviewer must judge first), never an outcome
 OUTCOME_ZH = {"admissible": "可采", "correctable": "瑕疵可补正", "excluded": "排除"}
@@ -72,6 +74,8 @@ class OutcomeBox(QGroupBox):
         self.store = self.item = self.proposal = self.unjudged = self.judged = self.timezone = None
         self.results, self.restorable = [], set()
         self.reviewer = ""
+        self.drafts = Drafts()  # the choice and text typed, not yet saved; the review tab shares one beside the store
+        self._shown = (None, "", "")  # what the box showed from the store: a draft is what differs from it
         self.proposal_label = QLabel()
         self.proposal_label.setWordWrap(True)
         self.group = QButtonGroup(self)
@@ -107,6 +111,7 @@ class OutcomeBox(QGroupBox):
 
     def set_item(self, store, item: dict | None, results: list[dict], reviewer: str, overridden=(),
                  timezone: str | None = None) -> None:
+        self.keep_draft()
         self.store, self.item, self.reviewer, self.timezone = store, item, reviewer, timezone
         self.hint.clear()
         self.setEnabled(item is not None)
@@ -116,6 +121,29 @@ class OutcomeBox(QGroupBox):
         self.proposal_label.setText(self._proposal_text(set(overridden)))
         saved = review.load_outcome(store, item["id"]) if store is not None and item is not None else None
         self._show_saved(saved)
+        self._restore_draft()
+
+    def state(self) -> tuple:
+        return self.chosen(), self.reason.text(), self.corrections.toPlainText()
+
+    def keep_draft(self) -> None:
+        """The choice, reason and corrections as typed, kept while they differ from what the box showed."""
+        if self.item is None:
+            return
+        chosen, reason, corrections = self.state()
+        typed = (chosen, reason, corrections) != self._shown
+        self.drafts.put(f"outcome/{self.item['id']}", {"outcome": chosen, "reason": reason,
+                                                         "corrections": corrections} if typed else None)
+
+    def _restore_draft(self) -> None:
+        draft = self.drafts.get(f"outcome/{self.item['id']}") if self.item is not None else None
+        if not isinstance(draft, dict):
+            return
+        if draft.get("outcome") in self.buttons:
+            self.choose(draft["outcome"])
+        self.reason.setText(draft.get("reason") or "")
+        self.corrections.setPlainText(draft.get("corrections") or "")
+        self.hint.setText(self.tr("已恢复未保存的结论内容（尚未保存）"))
 
     def _propose(self) -> None:
         """The proposal with the reviewer's clause decisions applied (an overridden finding drives nothing), and
@@ -136,6 +164,7 @@ class OutcomeBox(QGroupBox):
         if (self.proposal is not None and self.corrections.toPlainText() == "\n".join(before)
                 and review.load_outcome(self.store, self.item["id"]) is None):
             self.corrections.setPlainText("\n".join(self.proposal.corrections))
+            self._shown = (self._shown[0], self._shown[1], self.corrections.toPlainText())
 
     def _proposal_text(self, overridden: set) -> str:
         if self.proposal is None:
@@ -180,6 +209,7 @@ class OutcomeBox(QGroupBox):
                                              saved.get("decided_at"), self.timezone) or ""))
         else:
             self.saved_label.setText(self.tr("尚未决定本项结论"))
+        self._shown = self.state()
 
     def chosen(self) -> str | None:
         return next((key for key, button in self.buttons.items() if button.isChecked()), None)
@@ -195,9 +225,13 @@ class OutcomeBox(QGroupBox):
             self.hint.setText(refusal)
             return False
         basis = recorded_basis(self.proposal, outcome)
-        record = review.set_outcome(self.store, self.item["id"], outcome, basis, reason or None, corrections,
-                                    self.reviewer)
+        ok, record = written(self, self.store, review.set_outcome, self.store, self.item["id"], outcome, basis,
+                             reason or None, corrections, self.reviewer)
+        if not ok:  # the store refused it: said in a message box, the choice and the text stay as typed
+            self.hint.setText(self.tr("未保存：审查库无法写入"))
+            return False
         self.hint.clear()
+        self.drafts.put(f"outcome/{self.item['id']}", None)
         self._show_saved(record)
         self.outcome_saved.emit(self.item["id"], record)
         return True

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from models.store import review
 from ui.common.record_table_model import RecordTableModel
+from ui.common.store_write import written
+from ui.review.drafts import Drafts
 
 HEADING_ZH = {"subject_identity": "主体身份同一性（人机同一性／身份同一性）", "objective_act": "客观行为",
               "subjective_intent": "主观故意", "circumstances": "情节和后果"}
@@ -167,6 +169,7 @@ class RelevancePane(QWidget):
         super().__init__(parent)
         self.bundle = self.store = self.item = None
         self.reviewer = ""
+        self.drafts = Drafts()  # the fact typed, not yet tagged; the review tab shares one kept beside the store
         self.model = TaggedFilesTableModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -223,10 +226,23 @@ class RelevancePane(QWidget):
         return (self.item or {}).get("id")
 
     def set_item(self, bundle, store, item: dict | None, reviewer: str) -> None:
+        self.keep_draft()
         self.bundle, self.store, self.item, self.reviewer = bundle, store, item, reviewer
         self.hint.clear()
+        draft = self.drafts.get(f"tag/{self._item_id()}") if item is not None else None
+        self.note.setText(draft.get("note") or "" if isinstance(draft, dict) else "")
+        if self.note.text():
+            self.heading.setCurrentIndex(max(0, self.heading.findData(draft.get("heading"))))
+            self.hint.setText(self.tr("已恢复未保存的关联事实（尚未标记）"))
         self.model.set_item(store, self._item_id(), self.filter.text().strip())
         self.parties.setHtml(parties_html(bundle, item, store) if item is not None else "")
+
+    def keep_draft(self) -> None:
+        """The fact typed for the item's files, kept until a file is tagged with it."""
+        if self.item is not None:
+            note = self.note.text().strip()
+            self.drafts.put(f"tag/{self._item_id()}", {"heading": self.heading.currentData(), "note": note}
+                            if note else None)
 
     def selected_path(self) -> str | None:
         index = self.view.currentIndex()
@@ -249,14 +265,26 @@ class RelevancePane(QWidget):
             self.hint.setText(self.tr("请说明该文件证明的事实"))
             self.note.setFocus()
             return False
-        review.tag(self.store, path, self.heading.currentData(), note, self.reviewer)
+        ok, _ = written(self, self.store, review.tag, self.store, path, self.heading.currentData(), note,
+                        self.reviewer)
+        if not ok:  # said in a message box; the fact typed stays
+            self.hint.setText(self.tr("未保存：审查库无法写入"))
+            return False
         self._tagged(path)
         self.note.clear()
+        self.drafts.put(f"tag/{self._item_id()}", None)
         return True
 
     def untag_selected(self) -> bool:
         path = self.selected_path()
-        removed = bool(path) and review.untag(self.store, path, self.heading.currentData(), self.reviewer)
+        if not path:
+            self.hint.setText(self.tr("所选文件没有此项标记"))
+            return False
+        ok, removed = written(self, self.store, review.untag, self.store, path, self.heading.currentData(),
+                              self.reviewer)
+        if not ok:
+            self.hint.setText(self.tr("未保存：审查库无法写入"))
+            return False
         if removed:
             self._tagged(path)
         else:

@@ -1,6 +1,6 @@
 """The 审查 tab: items overview, the three review panes per item, the item's outcome, the audit-chain banner."""
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,7 @@ from models.store import review
 from ui.review.audit_banner import AuditBanner
 from ui.review.clause_list_model import COL_ARTICLE, COL_TITLE, ClauseListModel, DecidedRole, RecordRole, clause_records
 from ui.review.clause_pane import ClausePane
+from ui.review.drafts import Drafts
 from ui.review.outcome_box import OutcomeBox
 from ui.review.relevance_pane import RelevancePane
 from ui.review.review_overview import ReviewOverview
@@ -30,6 +31,7 @@ CJK_FAMILIES = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC",
                 "SimHei")
 PANE_TITLES = (("authenticity", "真实性、完整性"), ("legality", "合法性"), ("relevance", "关联性"))
 KEY_ACTIONS = {Qt.Key.Key_1: "confirm", Qt.Key.Key_2: "override", Qt.Key.Key_3: "answer", Qt.Key.Key_0: "revert"}
+DRAFT_EVERY_MS = 3000
 PANE_KEYS = (Qt.Key.Key_J, Qt.Key.Key_K, Qt.Key.Key_N, *KEY_ACTIONS)
 
 
@@ -174,6 +176,11 @@ class ReviewTab(QWidget):
         self.panes = {key: ClauseReviewPane(key) for key, _title in PANE_TITLES}
         self.relevance = RelevancePane()
         self.outcome = OutcomeBox()
+        self.drafts = Drafts()  # what was typed and not saved, kept beside the store (ui/review/drafts.py)
+        for widget in (self.outcome, self.relevance, *(pane.clause for pane in self.panes.values())):
+            widget.drafts = self.drafts
+        self.draft_timer = QTimer(self, interval=DRAFT_EVERY_MS)  # a killed window loses at most these seconds
+        self.draft_timer.timeout.connect(self.keep_unsaved)
         self.outcome.outcome_saved.connect(lambda *_: self.overview.refresh(self.bundle, self.store))
         self.outcome.save_button.clicked.disconnect()
         self.outcome.save_button.clicked.connect(self.save_outcome)
@@ -227,6 +234,13 @@ class ReviewTab(QWidget):
         While the tab is hidden the reading waits for it to be shown: after the auto checks of 30k files the
         overview's read of every item's results took ~15 ms of the GUI thread for a tab nobody was looking at."""
         same_case = bundle is not None and bundle is self.bundle and store is self.store
+        if store is not self.store:
+            self._leave_store()
+            self.drafts.open(store)
+            if store is not None:
+                self.draft_timer.start()
+            else:
+                self.draft_timer.stop()
         self.bundle, self.store = bundle, store
         self.run_button.setEnabled(store is not None)
         if bundle is not None and not self.isVisible():
@@ -237,6 +251,32 @@ class ReviewTab(QWidget):
             return
         self._case_stale = False
         self._show_case(bundle, store, same_case)
+
+    def _editors(self) -> list:
+        return [self.outcome, self.relevance, *(pane.clause for pane in self.panes.values())]
+
+    def keep_unsaved(self) -> bool:
+        """What is typed and not saved, kept in the drafts file beside the store; False when it cannot be written
+        (self.drafts.error says why)."""
+        if self.store is None:
+            return True
+        for widget in self._editors():
+            widget.keep_draft()
+        return self.drafts.write()
+
+    def unsaved(self) -> bool:
+        """Something typed is not saved in the store (it may be kept as a draft)."""
+        for widget in self._editors():
+            widget.keep_draft()
+        return bool(self.drafts.entries)
+
+    def _leave_store(self) -> None:
+        """Before another store (or none): keep the drafts of this one, then the editors let go of its records,
+        so that clearing them keeps nothing under the next store's drafts."""
+        self.keep_unsaved()
+        self.outcome.item = self.relevance.item = None
+        for pane in self.panes.values():
+            pane.clause.record = None
 
     def _show_case(self, bundle, store, same_case: bool) -> None:
         self.banner.check(store, self.reviewer)
@@ -354,12 +394,12 @@ class ReviewTab(QWidget):
 
     def _checks_failed(self, exc) -> None:
         from models.runtime.jobs import Cancelled
-        from ui.common.errors import show_exception
+        from ui.common.errors import show_task_failed
 
         self.run_button.setEnabled(self.store is not None)
         self.last_error = exc
         if not isinstance(exc, Cancelled):
-            show_exception(self, exc)
+            show_task_failed(self, self.tr("自动检查"), exc)
 
     def _checks_done(self, bundle) -> None:
         """The worker has saved the results: show them (when the tab is shown)."""

@@ -36,10 +36,11 @@ def new_scratch(folder: Path | None) -> tuple[Path, sqlite3.Connection]:
 def drop_scratch(path: Path | None, conn: sqlite3.Connection | None) -> None:
     """Close the reading connection and remove the file, in a thread of its own: the last connection's close
     copies the WAL into the file first (400k rows: ~0.4 s), which held the GUI thread."""
-    threading.Thread(target=_drop, args=(path, conn), name="EvidenceDesk scratch", daemon=True).start()
+    threading.Thread(target=drop_now, args=(path, conn), name="EvidenceDesk scratch", daemon=True).start()
 
 
-def _drop(path: Path | None, conn: sqlite3.Connection | None) -> None:
+def drop_now(path: Path | None, conn: sqlite3.Connection | None) -> None:
+    """Close the reading connection and remove the file, on this thread."""
     if conn is not None:
         conn.close()
     if path is not None:

@@ -16,8 +16,8 @@ from ui.common.collector import hold_collection, release_collection
 from ui.common.copy_cells import install_copy
 from ui.common.progress_panel import progress_text, set_bar
 from ui.common.row_table import row_table
-from ui.verify.verify_run import drop_scratch, new_scratch, run_verify
-from ui.verify.verify_table_model import STATUS_COLOURS, STATUSES, PathRole, VerifyTableModel, status_text
+from ui.verify.verify_run import drop_now, drop_scratch, new_scratch, run_verify
+from ui.verify.verify_table_model import PAGE, STATUS_COLOURS, STATUSES, PathRole, VerifyTableModel, status_text
 
 COLUMN_WIDTHS = (96, 56, 300, 70, 170, 170, 110)
 POLL_MS = 200  # how often the table looks for a running verify's new rows (and counts them)
@@ -216,19 +216,28 @@ class VerifyTab(QWidget):
         if cancelled:
             text = self.tr("校验已取消，审查库中的结果未改变")
         else:
-            text = self.tr("校验失败：%1").replace("%1", str(exc))
+            from ui.common.errors import reason_text
+
+            text = self.tr("校验失败：%1").replace("%1", reason_text(exc))
         self.progress_label.setText(text)
         self._show_outcome()
         self.verify_finished.emit(None)
 
     def _rows_made(self) -> None:
-        """The running verify's new rows in its scratch file: the table and the summary show them."""
+        """The running verify's new rows in its scratch file: the summary counts them every look; the table shows
+        a first page, then more only as the reviewer scrolls to its end (the view's fetchMore) or sits there
+        (all of them, every SHOW_EVERY looks). An insertion repaints the whole table on the GUI thread, a call into
+        Python a cell and a role: under load each stood the window still 100-200 ms."""
         if self._run is not None and self.model.live():
-            # the counts every look; rows, once a screenful is shown, every SHOW_EVERY looks: each insertion
-            # repaints the whole table on the GUI thread
             self._looks += 1
-            self.model.rows_made(show=self.model.rowCount() < SCREENFUL or self._looks % SHOW_EVERY == 0)
+            self.model.rows_made(show=self._looks % SHOW_EVERY == 0 and self._end_in_sight())
+            if self.model.rowCount() < SCREENFUL:
+                self.model.show_pending(PAGE)  # the first screenful at once
             self._update_summary()
+
+    def _end_in_sight(self) -> bool:
+        last = self.model.rowCount() - 1
+        return last >= 0 and self.view.viewport().rect().intersects(self.view.visualRect(self.model.index(last, 0)))
 
     def _drop(self, run) -> None:
         """The run has answered and the model reads the store again: its scratch file goes."""
@@ -236,6 +245,14 @@ class VerifyTab(QWidget):
             self._run = None
             self.poll.stop()
         drop_scratch(*run)
+
+    def closing(self) -> None:
+        """The window closes and its workers have returned (the helper has stopped writing): the scratch file of
+        a run cancelled by the close goes now, not in a thread the interpreter's exit would stop halfway."""
+        run, self._run = self._run, None
+        if run is not None:
+            self.poll.stop()
+            drop_now(*run)
 
     def _forget_run(self) -> None:
         """Another case: the line about the last case's run (校验完成：60 条结果) goes with it."""

@@ -102,13 +102,20 @@ class VerifyTableModel(QAbstractTableModel):
 
     def rows_made(self, show: bool = True) -> None:
         """Read the rows the running verify has written since the last look: all are counted; the new ones of the
-        filter are shown now, or with show=False kept for a later look (each insertion repaints the table)."""
+        filter are shown now, or with show=False kept until the view asks for them (fetchMore, as it scrolls to
+        the end): each insertion repaints the whole table on the GUI thread, rows out of sight or not."""
         if not self._live or self._conn is None:
             return
         self._pending.extend(self._new_rows())
-        if not show or not self._pending:
+        if show:
+            self.show_pending()
+
+    def show_pending(self, limit: int | None = None) -> None:
+        """The rows read and not shown yet (or the first limit of them), into the table in one insertion."""
+        if not self._pending:
             return
-        new, self._pending = self._pending, array("q")
+        cut = len(self._pending) if limit is None else limit
+        new, self._pending = self._pending[:cut], self._pending[cut:]
         self._pages.pop((len(self._ids) - 1) // PAGE, None)  # a page cut short by the end of the rows so far
         self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(new) - 1)
         self._ids.extend(new)
@@ -190,7 +197,8 @@ class VerifyTableModel(QAbstractTableModel):
         return [r[0] for r in rows.fetchall()]
 
     def total_count(self) -> int:
-        return len(self._ids)
+        """The rows of the filter: of a run, those shown and those read but waiting to be shown."""
+        return len(self._ids) + len(self._pending)
 
     def _row(self, row: int) -> tuple:
         """The fields of a row, its page read from the store when not cached (a few pages are kept)."""
@@ -235,10 +243,13 @@ class VerifyTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return False  # every row counts at once; their fields are read by page
+        """Rows of a running verify read and kept back (their fields are read by page in any case)."""
+        return not parent.isValid() and bool(self._pending)
 
     def fetchMore(self, parent=QModelIndex()) -> None:
-        return None
+        """The rows kept back, as the view reaches its end (one insertion, however many)."""
+        if not parent.isValid():
+            self.show_pending()
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

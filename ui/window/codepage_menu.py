@@ -46,11 +46,13 @@ def fill_codepage_menu(window) -> None:
 def choose_codepage(window, name: str | None) -> None:
     """Keep the choice in the case's store, show the image details read in it, and say the checks follow."""
     from models.image.disk.codepages import remember
+    from ui.common.store_write import written
     from ui.detail.image_section import codepage_text
 
     if window.store is None:
         return
-    remember(window.store, name)
+    if not written(window, window.store, remember, window.store, name)[0]:
+        return
     window.detail.refresh()
     shown = codepage_text(name) if name else window.tr("默认")
     window.progress.show_message(window.tr("E01 文件头代码页：%1（本案）。重新运行自动检查后，检查结果按此读取")

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from ui.common.errors import show_exception, show_open_error, show_store_replaced
+from ui.common.errors import show_exception, show_open_error, show_store_replaced, show_task_failed
 from ui.common.progress_panel import ProgressPanel
 from ui.detail.detail_pane import DetailPane
 from ui.files.files_tab import FilesTab
@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         self.tasks: list = []
         self._typed_at = -math.inf
         self._opening = False
+        self.terminating = False  # a SIGTERM closes the window without asking (ui/window/terminate.py)
         self._shared = False  # the panes get their shares of the width once shown
         self.recent = RecentBundles(context.settings)
         self.setWindowTitle(APP_TITLE)
@@ -181,6 +182,9 @@ class MainWindow(QMainWindow):
         except (BundleError, ManifestError, StoreError, SafePathError, UsageError, OSError) as exc:
             show_open_error(self, path, exc)
             return False
+        if not self.keep_unsaved():
+            store.close()
+            return False
         self.close_case()
         self.bundle, self.store = bundle, store
         self.recent.add(path)
@@ -307,8 +311,10 @@ class MainWindow(QMainWindow):
         if isinstance(exc, Cancelled):
             self.progress.show_message(self.tr("扫描已取消：列表显示已扫描的文件"))
         else:
-            self.progress.show_message(self.tr("扫描失败：%1").replace("%1", str(exc)))
-            show_exception(self, exc)
+            from ui.common.errors import reason_text
+
+            self.progress.show_message(self.tr("扫描失败：%1").replace("%1", reason_text(exc)))
+            show_task_failed(self, self.tr("扫描"), exc)
         if self.store is not None:
             self._case_changed()
         self.scan_finished.emit(None)
@@ -347,7 +353,7 @@ class MainWindow(QMainWindow):
 
         self.files_tab.types_changed()
         if not isinstance(exc, Cancelled):
-            show_exception(self, exc)
+            show_task_failed(self, self.tr("文件类型识别"), exc)
         self.types_finished.emit(None)
 
     # --- window events -----------------------------------------------------------------------------
@@ -375,10 +381,24 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_bundle(folder)
 
+    def keep_unsaved(self, ask: bool = True) -> bool:
+        """Before the case closes: what the reviewer typed and did not save is kept as drafts beside the store
+        (put back when the case opens again). When they cannot be written, ask whether to go on and lose them;
+        False: stay."""
+        from ui.window.unsaved import keep_or_ask
+
+        return keep_or_ask(self, ask)
+
     def closeEvent(self, event) -> None:
+        if not self.keep_unsaved(ask=not self.terminating):
+            event.ignore()
+            return
         remember_window(self, self.context.settings)
         self.context.runner.cancel_all()
-        self.context.runner.wait(5000)
+        if self.context.runner.wait(5000):  # every worker returned: what they leave behind can go
+            for tab in self.case_tabs:
+                if hasattr(tab, "closing"):
+                    tab.closing()
         self.close_case()
         super().closeEvent(event)
 
