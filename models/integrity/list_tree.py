@@ -7,7 +7,7 @@ Each row is kept as a 64-bit hash of the bundle path it names, a CRC of that pat
 bytes (~130 bytes a row, no path string); each file the helpers read is compared on arrival and its results
 handed on at once. A row whose name is written otherwise than the first rows (a drive letter, another root),
 whose file was not found, or that repeats a path is compared afterwards, file by file, as before
-(models.integrity.verify); a file read here that no row names is dropped, as before (the folder is listed)."""
+(models.integrity.verify); a file read here that no row names is kept in `extra` (models.integrity.list_extras)."""
 
 import zlib
 from array import array
@@ -97,6 +97,7 @@ class ListTree:
         self.findings: list = []
         self.leftover: list[Leftover] = []
         self.unreadable: list = []  # (folder under the bundle, error)
+        self.extra: list[str] = []  # files read that no row compared here names
         self.read_error: str | None = None  # the list could not be read to its end (changed, grown past its cap)
         self.row_algorithms = head[0].algorithms  # of the rows kept here, in the order of their bytes
         self.width = sum(HEX_LENGTHS[a] // 2 for a in self.row_algorithms)
@@ -151,6 +152,8 @@ class ListTree:
                 if number is None:
                     if not parsed:
                         pending.append((path, hexes, error, missing))
+                    else:
+                        self.extra.append(path)
                     continue
                 yield from self._compare(number, path, hexes, error, missing, wanted)
         while idle():
@@ -159,6 +162,8 @@ class ListTree:
             number = table.find(path)
             if number is not None:
                 yield from self._compare(number, path, hexes, error, missing, wanted)
+            else:
+                self.extra.append(path)
         del pending
         self._left()
         self.rows = None

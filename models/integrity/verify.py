@@ -14,6 +14,7 @@ from models.bundle.safe_read import LIST_CAP
 from models.common.os_errors import os_reason
 from models.integrity.digest_pool import digest_many
 from models.integrity.digests import FileJob
+from models.integrity.list_extras import ListExtras, folder_names
 from models.integrity.recorded import digest_row_steps, hex_problem
 from models.integrity.verify_result import VerifyResult
 from models.runtime.jobs import check_cancel
@@ -66,6 +67,7 @@ class _Collector:
         self.expected: list[Expected] = []
         self.findings: list[VerifyResult] = []
         self.tuples: dict = {}
+        self.extras = ListExtras()
 
     def add(self, item_id, path, digests: dict, source: str) -> None:
         valid, values = [], []
@@ -124,13 +126,16 @@ class _Collector:
         if listing.lines >= TREE_MIN_FILES:
             for _pause in digest_row_steps(islice(listing, 64), head, [], name=list_rel):
                 pass
+        self.extras.listed_folder(locate.folder)
         base = self._tree_base(locate.folder) if head else None
         if base is None:
             rows, findings = [], []
             for _pause in digest_row_steps(listing, rows, findings, name=list_rel):
                 pass
             self._list_findings(item_id, list_rel, source, findings, locate)
+            start = len(self.expected)
             self._expect(item_id, source, rows, locate)
+            self._short_list_extras(item_id, locate.folder, list_rel, source, start, cancel)
             return
         explained = item.get("changes")
         tree = ListTree(item_id, locate.folder, base, source, listing, listing.lines, head, RowKey(locate, head),
@@ -145,6 +150,19 @@ class _Collector:
             self.findings.append(_unreadable_folder(from_os(rel), error))
         self._list_findings(item_id, list_rel, source, tree.findings, locate)
         self._expect(item_id, source, tree.leftover, locate)
+        for path in tree.extra:  # read in the folder, named by no row compared there: maybe by a leftover row
+            self.extras.add(item_id, path, locate.folder, list_rel, source)
+
+    def _short_list_extras(self, item_id, folder: str, list_rel: str, source: str, start: int, cancel) -> None:
+        """A short list's folder walked for the files its rows do not name (a long one: while it is read)."""
+        if self._tree_base(folder) is None:
+            return
+        named = {e.path for e in self.expected[start:]}
+        for path, error in folder_names(str(self.root), folder, lambda: check_cancel(cancel)):
+            if error is not None:
+                self.findings.append(_unreadable_folder(path, error))
+            elif path not in named:
+                self.extras.add(item_id, path, folder, list_rel, source)
 
     def _list_findings(self, item_id, list_rel: str, source: str, findings: list, locate) -> None:
         located: dict = {}
@@ -383,6 +401,7 @@ def iter_verify(bundle, store=None, progress=None, cancel=None, items=None):
     for item in chosen():
         yield from collector.item(item, progress, cancel)
     explained = {i.get("id"): i for i in chosen() if i.get("changes")}  # the items _compare needs whole
+    collector.findings += collector.extras.results(bundle, collector.expected, collector.findings, explanation_for)
     expected, collector.expected = deque(collector.expected), None
     files, answers, jobs, shared = _Files(Path(bundle.root)), {}, {}, set()
     for e in expected:

@@ -73,12 +73,14 @@ def test_changed_deleted_added_and_explained(tmp_path):
     data[100] ^= 1
     (root / "evidence/E1/photo.jpg").write_bytes(bytes(data))
     (root / "evidence/E1/chat.txt").unlink()
-    (root / "evidence/E2/dir/new.txt").write_bytes(b"covered by the directory entry")
+    (root / "evidence/E2/dir/new.txt").write_bytes(b"covered by the directory entry, named by no list row")
     (root / "evidence/E1/extra.bin").write_bytes(b"added")
     results = verify_bundle(load_bundle(root))
     status = {(r.path, r.status) for r in results if r.status != "match"}
     assert status == {("evidence/E1/photo.jpg", "mismatch"), ("evidence/E1/chat.txt", "missing"),
-                      ("evidence/E1/extra.bin", "unlisted")}
+                      ("evidence/E1/extra.bin", "unlisted"), ("evidence/E2/dir/new.txt", "unlisted")}
+    new = next(r for r in results if r.path == "evidence/E2/dir/new.txt")
+    assert new.item == "E2" and "documents/E2.hashdeep.txt" in new.error  # the list that does not name it
     assert all(r.explanation == "鉴定时导出缩略图" for r in results if r.path == "evidence/E1/photo.jpg")
     assert all(r.error for r in results if r.status == "missing")
 
@@ -301,6 +303,7 @@ def test_a_long_list_read_by_walking_helpers_gives_what_file_by_file_gives(tmp_p
                                                                   "evidence/E2/dir/s0/f0008.bin"}
     assert len([p for p in status["unreadable"] if "/s2/" in p]) == 175  # under the folder linked out
     assert len([p for p in status["match"] if p.startswith("evidence/E2/")]) == 701 - 1 - 1 - 2 - 175
+    assert status["unlisted"] == {"evidence/E2/dir/extra.bin", "evidence/E2/dir/s0/real.bin"}  # named by no row
 
 
 def test_progress_of_a_long_list_reaches_every_file(tmp_path):

@@ -75,7 +75,7 @@ def test_rows_named_otherwise_are_compared_as_file_by_file_compares_them(tmp_pat
     monkeypatch.setattr(verify, "TREE_MIN_FILES", 10 ** 9)
     one_by_one = verify.verify_bundle(bundle)
     assert sorted(walked) == sorted(one_by_one)
-    assert {r.status for r in walked} == {"match", "mismatch", "missing", "unreadable"}
+    assert {r.status for r in walked} == {"match", "mismatch", "missing", "unreadable", "unlisted"}
     assert any(r.path == "evidence/E2/dir/never.bin" and r.status == "missing" for r in walked)
 
 
