@@ -39,3 +39,16 @@ def make_bundle(tmp_path):
     from tests.factory import BundleFactory
 
     return BundleFactory(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def training_identity(tmp_path_factory) -> tuple[Path, Path]:
+    """(id.p12, passphrase file) of a training identity made once by `main.py identity`, for memo runs."""
+    from tests.helpers import run_main
+
+    folder = tmp_path_factory.mktemp("identity")
+    (folder / "pass").write_text("pw\n")
+    result = run_main("identity", "--name", "张检察官", "--training", "--out", folder / "id.p12",
+                      "--passphrase-file", folder / "pass")
+    assert result.returncode == 0, result.stderr.decode()
+    return folder / "id.p12", folder / "pass"

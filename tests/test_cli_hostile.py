@@ -184,14 +184,9 @@ def test_json_stays_exact_on_an_ascii_console(tmp_path, command):
 
 
 # --- output and store inside the bundle (point 1) ---------------------------------------------------------
-@pytest.fixture(scope="module")
-def identity(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("identity")
-    (folder / "pass").write_text("pw\n")
-    result = run_main("identity", "--name", "张检察官", "--training", "--out", folder / "id.p12",
-                      "--passphrase-file", folder / "pass")
-    assert result.returncode == 0, result.stderr.decode()
-    return folder / "id.p12", folder / "pass"
+@pytest.fixture
+def identity(training_identity):
+    return training_identity
 
 
 def memo(root, out, identity, store):

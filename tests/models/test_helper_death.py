@@ -11,23 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, kill_group, kill_leader, process_group
 
 FOLDERS, FILES = 60, 200  # 12,000 files: the walk is shared with a helper and the typing pass uses a pool
-
-
-def _group(pgid: int) -> list[int]:
-    """Live (not zombie) processes of the process group."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[2]) == pgid and fields[0] != "Z":
-                found.append(int(entry.name))
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -49,16 +35,10 @@ def test_killed_scan_leaves_no_helper(tree, tmp_path, sig, trial):
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         deadline = time.monotonic() + 60
-        while len(_group(scan.pid)) < 5 and scan.poll() is None and time.monotonic() < deadline:
+        while len(process_group(scan.pid)) < 5 and scan.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)  # the program, forkserver, tracker, two typing workers: the work is under way
-        assert scan.poll() is None and len(_group(scan.pid)) >= 5, "the scan's helpers never started"
-        os.kill(scan.pid, sig)
-        scan.wait(10)
-        deadline = time.monotonic() + 8
-        while _group(scan.pid) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert _group(scan.pid) == []
+        assert scan.poll() is None and len(process_group(scan.pid)) >= 5, "the scan's helpers never started"
+        assert kill_leader(scan, sig, grace=8) == []
         scan.stdout.read()  # returns: no helper holds the pipe open
     finally:
-        for pid in _group(scan.pid):
-            os.kill(pid, signal.SIGKILL)
+        kill_group(scan.pid)

@@ -12,17 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT
-from tests.models.test_helper_death import _group
+from tests.helpers import ROOT, kill_group, kill_leader, parent_of, process_group
 
 FILES = 3000  # over models.image.typing.POOL_FROM: typed by a pool of workers
-
-
-def _parent(pid: int) -> int | None:
-    try:
-        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-    except (OSError, ValueError, IndexError):
-        return None
 
 
 @pytest.fixture(scope="module")
@@ -52,17 +44,11 @@ def test_killed_image_scan_leaves_no_typing_worker(image, tmp_path, sig):
         deadline, workers = time.monotonic() + 120, []
         while not workers and scan.poll() is None and time.monotonic() < deadline:
             # a typing worker: forked by the forkserver the scan started, so its grandchild
-            workers = [p for p in _group(scan.pid) if _parent(_parent(p) or 0) == scan.pid]
+            workers = [p for p in process_group(scan.pid) if parent_of(parent_of(p) or 0) == scan.pid]
             time.sleep(0.02)
         if not workers:
             pytest.skip("the scan ended before its typing workers were seen")
-        os.kill(scan.pid, sig)
-        scan.wait()
-        deadline = time.monotonic() + 20
-        while _group(scan.pid) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert _group(scan.pid) == []
+        assert kill_leader(scan, sig, grace=20) == []
         scan.stdout.read()  # returns: no helper holds the pipe open
     finally:
-        for pid in _group(scan.pid):
-            os.kill(pid, signal.SIGKILL)
+        kill_group(scan.pid)

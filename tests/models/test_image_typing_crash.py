@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT
-from tests.models.test_helper_death import _group
-from tests.models.test_image_helper_death import _parent, image  # noqa: F401 - the 3,000-file ext4 image
+from tests.helpers import ROOT, parent_of, process_group
+from tests.models.test_image_helper_death import image  # noqa: F401 - the 3,000-file ext4 image
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc (Linux)")
@@ -28,7 +27,7 @@ def test_a_killed_typing_worker_ends_no_run(image, tmp_path):  # noqa: F811
     try:
         deadline, workers = time.monotonic() + 120, []
         while not workers and scan.poll() is None and time.monotonic() < deadline:
-            workers = [p for p in _group(scan.pid) if _parent(_parent(p) or 0) == scan.pid]
+            workers = [p for p in process_group(scan.pid) if parent_of(parent_of(p) or 0) == scan.pid]
             time.sleep(0.01)
         if not workers or scan.poll() is not None:
             pytest.skip("the scan ended before its typing workers were seen")

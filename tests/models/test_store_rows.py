@@ -39,18 +39,8 @@ def damaged(tmp_path_factory):
     return root, store_dir, files
 
 
-@pytest.fixture(scope="module")
-def identity(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("identity")
-    (folder / "pass").write_text("pw\n")
-    result = run_main("identity", "--name", "张检察官", "--training", "--out", folder / "id.p12",
-                      "--passphrase-file", folder / "pass")
-    assert result.returncode == 0, result.stderr.decode()
-    return folder
-
-
 @pytest.mark.parametrize("command", ["scan", "check", "verify", "memo"])
-def test_undecodable_rows_are_kept_aside_and_said(damaged, identity, tmp_path, command):
+def test_undecodable_rows_are_kept_aside_and_said(damaged, training_identity, tmp_path, command):
     root, _store_dir, files = damaged
     store_dir = tmp_path / "store"
     store_dir.mkdir()
@@ -58,7 +48,8 @@ def test_undecodable_rows_are_kept_aside_and_said(damaged, identity, tmp_path, c
         (store_dir / name).write_bytes(data)
     extra = []
     if command == "memo":
-        extra = ["--identity", identity / "id.p12", "--passphrase-file", identity / "pass", "--out", tmp_path / "m.pdf"]
+        p12, passphrase = training_identity
+        extra = ["--identity", p12, "--passphrase-file", passphrase, "--out", tmp_path / "m.pdf"]
     result = run_main(command, root, *extra, store=store_dir)
     err = result.stderr.decode()
     assert "内部错误" not in err and "Traceback" not in err, err[-600:]

@@ -29,18 +29,6 @@ def all_paths(model) -> set[str]:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, store_dir):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    context = make_context(store_dir=store_dir, settings=settings)
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    context.runner.cancel_all()
-    context.runner.wait(10_000)
-
-
-@pytest.fixture
 def messages(monkeypatch):
     shown = []
     for name in ("warning", "critical", "information"):
