@@ -154,4 +154,13 @@ def load_entries(db, limit: int | None = None) -> list[dict]:
     sql = "SELECT seq, at, reviewer, action, payload_json, prev_digest, digest FROM audit ORDER BY seq"
     rows = db.conn.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
     keys = ("seq", "at", "reviewer", "action", "payload", "prev_digest", "digest")
-    return [dict(zip(keys, (*r[:4], json.loads(r[4] or "null"), *r[5:]))) for r in rows]
+    return [dict(zip(keys, (*r[:4], _payload(r[4]), *r[5:]))) for r in rows]
+
+
+def _payload(text):
+    """An entry's payload decoded; its text as it stands when it is no JSON (edited outside the program: the
+    chain check says so, and the window that lists the entries must not fail on it)."""
+    try:
+        return json.loads(text or "null")
+    except (ValueError, RecursionError):
+        return text

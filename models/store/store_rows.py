@@ -11,7 +11,8 @@ from pathlib import Path
 from models.store import store_damage
 
 _DECODE = "Could not decode to UTF-8"
-_CORRUPT = 11  # SQLITE_CORRUPT: "database disk image is malformed"
+_CORRUPT = 11  # SQLITE_CORRUPT
+_MALFORMED = "database disk image is malformed"
 
 
 def _chain(exc: BaseException | None):
@@ -28,7 +29,8 @@ def is_decode_failure(exc: BaseException) -> bool:
 
 
 def is_malformed(exc: BaseException) -> bool:
-    return any(isinstance(e, sqlite3.DatabaseError) and (getattr(e, "sqlite_errorcode", 0) or 0) & 0xFF == _CORRUPT
+    return any(isinstance(e, sqlite3.DatabaseError) and ((getattr(e, "sqlite_errorcode", 0) or 0) & 0xFF == _CORRUPT
+                                                          or _MALFORMED in str(e))  # from a helper: code lost
                for e in _chain(exc))
 
 
@@ -43,8 +45,8 @@ def integrity_problem(path: Path) -> str | None:
     return f"完整性检查失败 / integrity_check failed: {problems[0]}" if problems else None
 
 
-def undecodable(path: Path) -> str | None:
-    """Where the store at path holds text that is not UTF-8 (None when all of it decodes)."""
+def undecodable_at(path: Path) -> tuple[str, str] | None:
+    """(table, column) of the first text in the store at path that is not UTF-8 (None when all of it decodes)."""
     conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     conn.text_factory = bytes  # every TEXT value as its bytes; typeof() tells them from BLOBs
     try:
@@ -61,10 +63,61 @@ def undecodable(path: Path) -> str | None:
                         try:
                             row[2 * n + 1].decode("utf-8")
                         except UnicodeDecodeError:
-                            return f"表 {table} 列 {column} 的文字无法解码 / text in {table}.{column} is not UTF-8"
+                            return table, column
     finally:
         conn.close()
     return None
+
+
+def undecodable(path: Path) -> str | None:
+    """Where the store at path holds text that is not UTF-8 (None when all of it decodes)."""
+    found = undecodable_at(path)
+    if found is None:
+        return None
+    table, column = found
+    return f"表 {table} 列 {column} 的文字无法解码 / text in {table}.{column} is not UTF-8"
+
+
+def damage_met(exc: BaseException | None, path: Path) -> str | None:
+    """Why the store at path is damaged, when exc (None: text that did not decode, met without an error) is the
+    kind of failure a damaged store raises and the file confirms it; None otherwise (an evidence database's text,
+    a store that reads well now)."""
+    check = (undecodable if exc is None or is_decode_failure(exc) else integrity_problem if is_malformed(exc)
+             else None)
+    if check is None or not Path(path).is_file():
+        return None
+    try:
+        return check(path)
+    except sqlite3.DatabaseError:
+        return None  # not readable now: the caller's message for the error stands
+
+
+def set_aside(path: Path, reason: str) -> tuple[Path, list[str]]:
+    """Close this process's connections to the store at path, keep it aside with its side files; (the store's
+    new path, the names kept)."""
+    from models.store.store import open_stores
+
+    for store in open_stores():
+        if store.path == path:
+            store.close()  # rolled back; SQLite must not write to the file once it is moved
+    return store_damage.rename_aside(path)
+
+
+def tolerant(conn, on_damage) -> None:
+    """Text read on conn that is not UTF-8 comes back with U+FFFD in place of its bad bytes, and on_damage() is
+    called once: the window reads the store inside Qt's virtual methods (a model's data(), a tab's showEvent),
+    where the exception sqlite3 raised crashed PySide (a segmentation fault in shiboken) before anyone was told."""
+    said = []
+
+    def text(data: bytes) -> str:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            if not said:
+                said.append(True)
+                on_damage()
+            return data.decode("utf-8", "replace")
+    conn.text_factory = text
 
 
 def set_aside_if_undecodable(exc: BaseException) -> str | None:

@@ -196,6 +196,7 @@ def test_helper_strings_are_english(english, qtbot, tmp_path):
     helpers = {"ui/detail/digest_section.py": ("_t", "DigestSection"),
                "ui/detail/exif_section.py": ("_t", "ExifSection"),
                "ui/common/errors.py": ("_t", "Errors"), "ui/timeline/timeline_model.py": ("_t", "TimelineModel"),
+               "ui/window/store_guard.py": ("_t", "StoreGuard"),
                "models/timeline/anomalies.py": ("tr", "EvidenceDesk")}
     texts = []
     for path, (name, context) in helpers.items():
