@@ -103,6 +103,9 @@ def advance_anchor(db, seq: int, digest: str) -> None:
     path = anchor_path(db)
     if path is None:
         return
+    from models.store import audit_record
+
+    audit_record.write(db, seq, digest)  # per user, outside the store's folder: a rollback with the anchor shows
     anchor = read_anchor(db)
     if anchor is not None:
         row = db.conn.execute("SELECT digest FROM audit WHERE seq = ?", [anchor.get("seq")]).fetchone()
