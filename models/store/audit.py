@@ -152,6 +152,12 @@ def verify_chain(db) -> ChainStatus:
     return ChainStatus(ok=True, broken_at_seq=None, head_digest=prev, count=count)
 
 
+def iter_payloads(db, action: str):
+    """The decoded payloads of the entries of one action, oldest first (a text that is no JSON as it stands)."""
+    for (text,) in db.conn.execute("SELECT payload_json FROM audit WHERE action = ? ORDER BY seq", [action]):
+        yield _payload(text)
+
+
 def load_entries(db, limit: int | None = None) -> list[dict]:
     """Audit records, oldest first (the payload decoded)."""
     sql = "SELECT seq, at, reviewer, action, payload_json, prev_digest, digest FROM audit ORDER BY seq"

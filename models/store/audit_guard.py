@@ -11,7 +11,7 @@ import json
 from contextlib import contextmanager
 
 from models.common.labels import label
-from models.store import audit, audit_record, records_seal
+from models.store import audit, audit_record, records_seal, settings_audit
 
 TABLES = {  # table -> (key columns, audit actions that set a row, action that removes one)
     "decisions": (("item", "check_name"), ("decision.confirm", "decision.override", "decision.answer"), None),
@@ -105,7 +105,7 @@ def check(db) -> audit.ChainStatus:
     rolled_back = audit_record.problem(db, chain)  # an older copy put back with its anchor: the anchor agrees
     if rolled_back:
         problem = (problem + "；" if problem else "") + rolled_back
-    tables = table_problems(db)
+    tables = table_problems(db) + settings_audit.problems(db)
     if tables:
         more = f"（另 {len(tables) - 1} 处）" if len(tables) > 1 else ""
         problem = (problem + "；" if problem else "") + tables[0] + more

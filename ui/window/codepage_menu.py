@@ -50,7 +50,7 @@ def choose_codepage(window, name: str | None) -> None:
 
     if window.store is None:
         return
-    remember(window.store, name)
+    remember(window.store, name, window.context.reviewer)
     window.detail.refresh()
     shown = codepage_text(name) if name else window.tr("默认")
     window.progress.show_message(window.tr("E01 文件头代码页：%1（本案）。重新运行自动检查后，检查结果按此读取")
