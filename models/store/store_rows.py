@@ -5,12 +5,14 @@ it, and the store is then kept aside like any damaged one (models.store.store_da
 SQLite finds malformed mid-command (an index that quick_check does not compare with its table), confirmed by
 the full `PRAGMA integrity_check`."""
 
+import re
 import sqlite3
 from pathlib import Path
 
 from models.store import store_damage
 
 _DECODE = "Could not decode to UTF-8"
+_COLUMN = re.compile(r"column '([^']*)'")
 _CORRUPT = 11  # SQLITE_CORRUPT
 _MALFORMED = "database disk image is malformed"
 
@@ -45,8 +47,9 @@ def integrity_problem(path: Path) -> str | None:
     return f"完整性检查失败 / integrity_check failed: {problems[0]}" if problems else None
 
 
-def undecodable_at(path: Path) -> tuple[str, str] | None:
-    """(table, column) of the first text in the store at path that is not UTF-8 (None when all of it decodes)."""
+def undecodable_at(path: Path, only: str | None = None) -> tuple[str, str] | None:
+    """(table, column) of the first text in the store at path that is not UTF-8 (None when all of it decodes);
+    only: the columns of that name alone (the one sqlite3's error named)."""
     conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     conn.text_factory = bytes  # every TEXT value as its bytes; typeof() tells them from BLOBs
     try:
@@ -54,6 +57,7 @@ def undecodable_at(path: Path) -> tuple[str, str] | None:
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
         for table in tables:
             columns = [r[1].decode("utf-8", "replace") for r in conn.execute(f'PRAGMA table_info("{table}")')]
+            columns = [c for c in columns if only is None or c == only]
             if not columns:
                 continue
             listed = ", ".join(f'typeof("{c}"), "{c}"' for c in columns)
@@ -78,18 +82,32 @@ def undecodable(path: Path) -> str | None:
     return f"表 {table} 列 {column} 的文字无法解码 / text in {table}.{column} is not UTF-8"
 
 
-def damage_met(exc: BaseException | None, path: Path) -> str | None:
-    """Why the store at path is damaged, when exc (None: text that did not decode, met without an error) is the
-    kind of failure a damaged store raises and the file confirms it; None otherwise (an evidence database's text,
-    a store that reads well now)."""
-    check = (undecodable if exc is None or is_decode_failure(exc) else integrity_problem if is_malformed(exc)
-             else None)
-    if check is None or not Path(path).is_file():
+def damage_met(exc: BaseException | None, path: Path) -> tuple[str, str | None] | None:
+    """(why the store at path is damaged, the table whose text does not decode or None), when exc (None: text
+    that did not decode, met without an error) is the kind of failure a damaged store raises and the file
+    confirms it; None otherwise (an evidence database's text, a store that reads well now)."""
+    if not Path(path).is_file():
         return None
     try:
-        return check(path)
+        if exc is None or is_decode_failure(exc):
+            found = undecodable_at(path, _named_column(exc))
+            if found is None:
+                return None
+            return f"表 {found[0]} 列 {found[1]} 的文字无法解码 / text in {found[0]}.{found[1]} is not UTF-8", found[0]
+        problem = integrity_problem(path) if is_malformed(exc) else None
+        return (problem, None) if problem else None
     except sqlite3.DatabaseError:
         return None  # not readable now: the caller's message for the error stands
+
+
+def _named_column(exc: BaseException | None) -> str | None:
+    """The column sqlite3's decode error names: only it is looked through (a store of a million files is not
+    read whole on the window's thread for an evidence database's text)."""
+    for e in _chain(exc):
+        found = _COLUMN.search(str(e)) if _DECODE in str(e) else None
+        if found:
+            return found.group(1)
+    return None
 
 
 def set_aside(path: Path, reason: str) -> tuple[Path, list[str]]:

@@ -44,15 +44,14 @@ class StoreGuard:
             if window.store is None:
                 return False
             path, root = window.store.path, window.opened_path
-        reason = store_rows.damage_met(exc, path)
-        if reason is None:
+        found = store_rows.damage_met(exc, path)
+        if found is None:
             return False
         self.busy = True
-        kind = store_rows.undecodable_at(path) if exc is None or store_rows.is_decode_failure(exc) else None
-        QTimer.singleShot(0, lambda: self._set_aside(Path(path), reason, kind, root))
+        QTimer.singleShot(0, lambda: self._set_aside(Path(path), *found, root))
         return True
 
-    def _set_aside(self, path: Path, reason: str, kind, root) -> None:
+    def _set_aside(self, path: Path, reason: str, table: str | None, root) -> None:
         window = self.window
         try:
             if window.store is not None and window.store.path == path:
@@ -66,7 +65,7 @@ class StoreGuard:
                     "本案的审查库已损坏，且无法移到一旁（%1）：%2\n请交技术人员处理。").replace(
                     "%1", exc.strerror or str(exc)).replace("%2", str(path)))
                 return
-            what = (_t("%1中有无法解码的文字").replace("%1", label("table", kind[0])) if kind
+            what = (_t("%1中有无法解码的文字").replace("%1", label("table", table)) if table
                     else _t("数据库完整性检查未通过"))
             text = _t("本案的审查库已损坏（%1），已停止使用。\n\n原文件已原样保留为：\n%2\n同时保留：%3\n"
                       "以备技术人员恢复；已有的审查决定仍在该文件中。\n\n"
