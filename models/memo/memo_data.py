@@ -66,7 +66,7 @@ def clause_group(article: str | None) -> str:
 def remember_document_number(store, number: str | None, reviewer: str = "") -> str | None:
     """The memo's document number, given now (then kept in the case's store, audited) or as given last time."""
     if number is not None and number.strip():
-        from models.store import settings_audit
+        from models.store.guards import settings_audit
 
         settings_audit.keep(store, DOCUMENT_NUMBER_KEY, number.strip(), reviewer)
         return number.strip()

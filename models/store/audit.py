@@ -3,14 +3,13 @@
 import hashlib
 import json
 import logging
-import os
 import sqlite3
-import stat
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from models.common.atomic import write_atomic
+from models.common.small_file import read_small
 from models.common.timeutil import ns_to_utc_iso
 
 GENESIS = "0" * 64
@@ -64,16 +63,8 @@ def anchor_path(db) -> str | None:
 
 
 def _read_small(path: str) -> bytes:
-    """A regular file's bytes, up to ANCHOR_CAP: a FIFO put in its place is never waited on, a link never
-    followed, a huge file never read (ValueError for each)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_size > ANCHOR_CAP:
-            raise ValueError("not an anchor")
-        return os.read(fd, ANCHOR_CAP + 1)
-    finally:
-        os.close(fd)
+    """The anchor's bytes (models.common.small_file: never a FIFO waited on, a link followed, a huge file read)."""
+    return read_small(path, ANCHOR_CAP)
 
 
 def read_anchor(db) -> dict | None:
@@ -103,7 +94,7 @@ def advance_anchor(db, seq: int, digest: str) -> None:
     path = anchor_path(db)
     if path is None:
         return
-    from models.store import audit_record
+    from models.store.guards import audit_record
 
     audit_record.write(db, seq, digest)  # per user, outside the store's folder: a rollback with the anchor shows
     anchor = read_anchor(db)

@@ -1,7 +1,7 @@
 """A store put back from an older copy together with its anchor (a rollback) reached its anchor and lost the
-decisions made since, unsaid. The head recorded per user outside the store's folder (models/store/audit_record.py)
-makes it a finding: the memo refuses, check says it; a copy on another machine is not accused; a state folder
-that cannot be written changes nothing but one warning."""
+decisions made since, unsaid. The head recorded per user outside the store's folder
+(models/store/guards/audit_record.py) makes it a finding: the memo refuses, check says it; a copy on another
+machine is not accused; a state folder that cannot be written changes nothing but one warning."""
 
 import logging
 import shutil
@@ -9,7 +9,8 @@ import shutil
 import pytest
 
 from models.bundle.manifest import load_bundle
-from models.store import audit_guard, audit_record, review
+from models.store import audit_guard, review
+from models.store.guards import audit_record
 from models.store.store import open_store
 from tests.helpers import run_main
 

@@ -1,5 +1,5 @@
 """The E01 header code page and the memo's document number, kept in the store's meta, are audited like decisions
-(models/store/settings_audit.py): an sqlite3 edit of either is a finding, and nothing is signed from it."""
+(models/store/guards/settings_audit.py): an sqlite3 edit of either is a finding, and nothing is signed from it."""
 
 import sqlite3
 
@@ -8,7 +8,8 @@ import pytest
 from models.bundle.manifest import load_bundle
 from models.image.disk import codepages
 from models.memo.memo_data import DOCUMENT_NUMBER_KEY, remember_document_number
-from models.store import audit, audit_guard, settings_audit
+from models.store import audit, audit_guard
+from models.store.guards import settings_audit
 from models.store.store import open_store
 
 

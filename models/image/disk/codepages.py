@@ -66,7 +66,7 @@ def stored(store) -> str | None:
 
 def remember(store, text: str | None, reviewer: str = "") -> str | None:
     """Keep the case's code page (None or '' goes back to the default), audited; the name kept, or None."""
-    from models.store import settings_audit
+    from models.store.guards import settings_audit
 
     name = checked(text)
     settings_audit.keep(store, STORE_KEY, name or "", reviewer)

@@ -15,6 +15,9 @@ import os
 import re
 from pathlib import Path
 
+from models.common.atomic import write_atomic
+from models.common.small_file import read_small
+
 STORE_ID_KEY = "store.id"
 _ID = re.compile(r"[0-9a-f]{32}")
 _said_unwritable: list[str] = []
@@ -42,13 +45,11 @@ def _path(db) -> Path | None:
 def read(db) -> dict | None:
     """The head last recorded for this store on this machine: {seq, digest, at, store}; None when there is none
     (a store copied here, a state folder unreadable) or it is not one."""
-    from models.store.audit import _read_small
-
     path = _path(db)
     if path is None:
         return None
     try:
-        record = json.loads(_read_small(str(path)))
+        record = json.loads(read_small(str(path), 4096))
     except (OSError, ValueError):
         return None
     if not (isinstance(record, dict) and isinstance(record.get("seq"), int) and record["seq"] > 0
@@ -60,9 +61,6 @@ def read(db) -> dict | None:
 def write(db, seq: int, digest: str) -> None:
     """Record the chain's head for this store (after a commit, as the anchor is). A record the chain does not
     reach is left as it is: the finding stays (problem())."""
-    from models.common.atomic import write_atomic
-    from models.store.audit import canonical
-
     path = _path(db)
     if path is None:
         return
@@ -76,7 +74,7 @@ def write(db, seq: int, digest: str) -> None:
     record = {"seq": seq, "digest": digest, "at": row[0] if row else None, "store": where[2] if where else None}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, canonical(record).encode("utf-8"), mode=0o600)
+        write_atomic(path, json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8"), mode=0o600)
     except OSError as exc:
         if not _said_unwritable:  # once per run: every commit would say it again
             _said_unwritable.append(str(path.parent))
