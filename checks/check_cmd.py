@@ -129,7 +129,7 @@ def run(args) -> int:
     from models.cli.cli_common import open_bundle_and_store
     from models.image.disk.codepages import CodepageError, checked, remember, stored
     from models.store import audit
-    from models.store.review import save_check_results
+    from models.store.review import check_run, save_check_results
 
     asked = getattr(args, "header_codepage", None)
     try:  # before anything is opened: a code page libewf cannot read is refused in one line
@@ -147,10 +147,11 @@ def run(args) -> int:
     context = build_context(bundle, store, verified=verified)
     restorable = stored_restorable(store)  # found once for the bundle, not once per item
     failed = False
-    with audit.transaction(store.db):  # one commit for every item's results, not one (and its fsync) per item
+    sealed = check_run()  # every item's results rewritten: sealed afresh at the end, an earlier edit overwritten
+    with audit.transaction(store.db) as conn:  # one commit for every item's results, not one (and its fsync) per item
         for item, pairs in iter_item_checks(bundle, context, default_registry()):  # an item at a time, let go
             item_id = item.get("id")
-            save_check_results(store, item_id, pairs)
+            save_check_results(store, item_id, pairs, sealed)
             # from the store, as the window and the memo read it: the same records, decisions and verification
             outcome = propose_stored(store, item, restorable=restorable)
             if args.json:
@@ -160,4 +161,5 @@ def run(args) -> int:
             else:
                 _print_table({item_id: pairs}, {item_id: outcome}, {item_id: item}, sys.stdout)
             failed = failed or any(r.status in ("fail", "error") for _c, r in pairs)
+        sealed.reseal(conn)
     return 1 if failed else 0

@@ -18,13 +18,17 @@ def examine(bundle, store) -> None:
     from checks.check_cmd import _prepare
     from checks.registry import default_registry
     from checks.runner import build_context, run_checks
-    from models.store.review import save_check_results
+    from models.store.audit import transaction
+    from models.store.review import check_run, save_check_results
 
     print("此证据包尚未审查，先行扫描、校验并运行全部检查 / examining the bundle first", file=sys.stderr)
     _prepare(bundle, store)
     by_item = run_checks(bundle, build_context(bundle, store), default_registry())
-    for item_id, pairs in by_item.items():
-        save_check_results(store, item_id, pairs)
+    sealed = check_run()
+    with transaction(store.db) as conn:
+        for item_id, pairs in by_item.items():
+            save_check_results(store, item_id, pairs, sealed)
+        sealed.reseal(conn)
     print(f"检查完成：{len(by_item)} 个证据项", file=sys.stderr)
 
 

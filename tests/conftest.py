@@ -1,7 +1,10 @@
 """Shared fixtures: offscreen Qt, the corpus, a fresh store folder per test."""
 
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -17,6 +20,17 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 _APP = QApplication.instance() or QApplication(["evidencedesk-tests"])
 
 CORPUS = ROOT.parent / "shared" / "corpus"
+# the per-user records of each store's audit head (models/store/audit_record.py): the suite's own, never the
+# tester's; and a folder per test (below), so one test's store copies are not another's older copies
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="evidencedesk-state-")
+atexit.register(shutil.rmtree, os.environ["XDG_STATE_HOME"], True)
+
+
+@pytest.fixture(autouse=True)
+def state_home(tmp_path_factory, monkeypatch) -> Path:
+    folder = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("XDG_STATE_HOME", str(folder))
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -335,3 +335,26 @@ def test_memo_of_a_bundle_folder_named_in_latin1(tmp_path, identity):
     no_traceback(result)
     assert result.returncode == 0
     assert run_main("verify-memo", tmp_path / "memo.pdf", timeout=TIMEOUT).returncode == 0
+
+
+@pytest.mark.parametrize("how", ["option", "environment", "link"])
+def test_store_in_the_folder_of_an_image_opened_alone_is_refused(tmp_path, how):
+    """Nothing is written beside evidence: the folder of an image opened on its own is its media (the store's
+    files were written beside the segments, exit 0). A store folder elsewhere stays allowed."""
+    from tests.factory_case import fat_image
+
+    media = tmp_path / "media"
+    media.mkdir()
+    (media / "usb.dd").write_bytes(fat_image())
+    (tmp_path / "to-media").symlink_to(media)
+    before = snapshot(media)
+    if how == "option":
+        result = run_main("scan", media / "usb.dd", "--store", media, timeout=TIMEOUT)
+    else:
+        result = run_main("scan", media / "usb.dd", store=media if how == "environment" else tmp_path / "to-media",
+                          timeout=TIMEOUT)
+    err = no_traceback(result)
+    assert result.returncode == 2 and "审查库文件夹不得是单独打开的磁盘镜像所在的文件夹" in err, err
+    assert snapshot(media) == before
+    below = run_main("scan", media / "usb.dd", "--store", tmp_path / "elsewhere", timeout=TIMEOUT)
+    assert below.returncode == 0, below.stderr.decode()[-400:]

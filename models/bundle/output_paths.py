@@ -118,4 +118,18 @@ def store_folder(bundle, store_dir=None) -> Path:
     folder = Path(store_dir) if store_dir else default_store_dir()
     if os.path.exists(folder) and not os.path.isdir(folder):
         raise UsageError(f"审查库文件夹不是文件夹：{folder} / the review store folder is not a folder: {folder}")
-    return refuse_inside(folder, bundle.root, "审查库文件夹", "review store folder")
+    refuse_inside(folder, bundle.root, "审查库文件夹", "review store folder")
+    image = _real(bundle.root)
+    if os.path.isfile(image) and _same_folder(_real(folder), os.path.dirname(image)):
+        # nothing is written beside evidence: the image's folder is its media (its segments, its logs)
+        raise UsageError(f"审查库文件夹不得是单独打开的磁盘镜像所在的文件夹（证据介质，不在证据旁写入文件）：{folder}"
+                         f" / the review store folder must not be the folder of the disk image opened (nothing is "
+                         f"written beside evidence): {folder}")
+    return folder
+
+
+def _same_folder(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False  # not made yet: not the image's folder, which is

@@ -115,9 +115,9 @@ def run_memo(args, examine=None, needs=None, propose=None) -> int:
             return _fail(f"此证据包尚未审查（没有扫描、校验和检查结果），不能签署审查意见：请先运行 "
                          f"python main.py check {args.path}，或去掉 --no-examine")
         examine(bundle, store)
-    number = remember_document_number(store, getattr(args, "document_number", None))
     profile = reviewer_profile(identity, args.reviewer, getattr(args, "reviewer_title", None),
                                getattr(args, "unit", None))
+    number = remember_document_number(store, getattr(args, "document_number", None), profile["name"] or "")
     from models.store import audit_guard
 
     with audit_guard.one_snapshot(store.db):  # checked again after the examination, on what is signed

@@ -64,10 +64,12 @@ def clause_group(article: str | None) -> str:
     return _GROUP_BY_ARTICLE.get(article.split(".")[0], "authenticity")
 
 
-def remember_document_number(store, number: str | None) -> str | None:
-    """The memo's document number, given now (then kept in the case's store) or as given last time."""
+def remember_document_number(store, number: str | None, reviewer: str = "") -> str | None:
+    """The memo's document number, given now (then kept in the case's store, audited) or as given last time."""
     if number is not None and number.strip():
-        store.set_meta(DOCUMENT_NUMBER_KEY, number.strip())
+        from models.store.guards import settings_audit
+
+        settings_audit.keep(store, DOCUMENT_NUMBER_KEY, number.strip(), reviewer)
         return number.strip()
     return store.meta(DOCUMENT_NUMBER_KEY)
 

@@ -3,14 +3,13 @@
 import hashlib
 import json
 import logging
-import os
 import sqlite3
-import stat
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from models.common.atomic import write_atomic
+from models.common.small_file import read_small
 from models.common.timeutil import ns_to_utc_iso
 
 GENESIS = "0" * 64
@@ -64,16 +63,8 @@ def anchor_path(db) -> str | None:
 
 
 def _read_small(path: str) -> bytes:
-    """A regular file's bytes, up to ANCHOR_CAP: a FIFO put in its place is never waited on, a link never
-    followed, a huge file never read (ValueError for each)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_size > ANCHOR_CAP:
-            raise ValueError("not an anchor")
-        return os.read(fd, ANCHOR_CAP + 1)
-    finally:
-        os.close(fd)
+    """The anchor's bytes (models.common.small_file: never a FIFO waited on, a link followed, a huge file read)."""
+    return read_small(path, ANCHOR_CAP)
 
 
 def read_anchor(db) -> dict | None:
@@ -103,6 +94,9 @@ def advance_anchor(db, seq: int, digest: str) -> None:
     path = anchor_path(db)
     if path is None:
         return
+    from models.store.guards import audit_record
+
+    audit_record.write(db, seq, digest)  # per user, outside the store's folder: a rollback with the anchor shows
     anchor = read_anchor(db)
     if anchor is not None:
         row = db.conn.execute("SELECT digest FROM audit WHERE seq = ?", [anchor.get("seq")]).fetchone()
@@ -149,9 +143,24 @@ def verify_chain(db) -> ChainStatus:
     return ChainStatus(ok=True, broken_at_seq=None, head_digest=prev, count=count)
 
 
+def iter_payloads(db, action: str):
+    """The decoded payloads of the entries of one action, oldest first (a text that is no JSON as it stands)."""
+    for (text,) in db.conn.execute("SELECT payload_json FROM audit WHERE action = ? ORDER BY seq", [action]):
+        yield _payload(text)
+
+
 def load_entries(db, limit: int | None = None) -> list[dict]:
     """Audit records, oldest first (the payload decoded)."""
     sql = "SELECT seq, at, reviewer, action, payload_json, prev_digest, digest FROM audit ORDER BY seq"
     rows = db.conn.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
     keys = ("seq", "at", "reviewer", "action", "payload", "prev_digest", "digest")
-    return [dict(zip(keys, (*r[:4], json.loads(r[4] or "null"), *r[5:]))) for r in rows]
+    return [dict(zip(keys, (*r[:4], _payload(r[4]), *r[5:]))) for r in rows]
+
+
+def _payload(text):
+    """An entry's payload decoded; its text as it stands when it is no JSON (edited outside the program: the
+    chain check says so, and the window that lists the entries must not fail on it)."""
+    try:
+        return json.loads(text or "null")
+    except (ValueError, RecursionError):
+        return text

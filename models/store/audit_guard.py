@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 from models.common.labels import label
 from models.store import audit, records_seal
+from models.store.guards import audit_record, settings_audit
 
 TABLES = {  # table -> (key columns, audit actions that set a row, action that removes one)
     "decisions": (("item", "check_name"), ("decision.confirm", "decision.override", "decision.answer"), None),
@@ -102,15 +103,19 @@ def check(db) -> audit.ChainStatus:
     if not chain.ok:
         return chain
     problem = anchor_problem(db, chain)
-    tables = table_problems(db)
+    rolled_back = audit_record.problem(db, chain)  # an older copy put back with its anchor: the anchor agrees
+    if rolled_back:
+        problem = (problem + "；" if problem else "") + rolled_back
+    tables = table_problems(db) + settings_audit.problems(db)
     if tables:
         more = f"（另 {len(tables) - 1} 处）" if len(tables) > 1 else ""
         problem = (problem + "；" if problem else "") + tables[0] + more
     if problem:
         return audit.ChainStatus(ok=False, broken_at_seq=None, head_digest=chain.head_digest, count=chain.count,
                                  problem=problem)
-    anchor = audit.read_anchor(db)
-    if chain.count and (anchor is None or anchor.get("seq", 0) < chain.count):
+    anchor, record = audit.read_anchor(db), audit_record.read(db)
+    if chain.count and (anchor is None or anchor.get("seq", 0) < chain.count
+                        or record is None or record["seq"] < chain.count):
         audit.advance_anchor(db, chain.count, chain.head_digest)  # a crash between commit and anchor: catch up
     return chain
 

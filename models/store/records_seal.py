@@ -48,6 +48,7 @@ class Rewrite:
         # a store from before seals (or with a mangled one) starts from what it holds now
         self.seal = stored if stored is not None and stored >= 0 else _sum(conn, table)
         self.last = None
+        self.added_sum = 0  # the rows this rewrite inserted, summed (Run.reseal)
 
     def delete(self, where: str = "", params=()) -> None:
         # the whole table emptied: nothing left to seal (a rewrite of it all starts afresh)
@@ -56,12 +57,37 @@ class Rewrite:
 
     def added(self) -> None:
         """After the INSERTs: the rows past the last rowid that stood after the deletes (SQLite reuses freed ones)."""
-        self.seal = (self.seal + _sum(self.conn, self.table, "WHERE rowid > ?", [self.last])) % MODULUS
+        self.added_sum = _sum(self.conn, self.table, "WHERE rowid > ?", [self.last])
+        self.seal = (self.seal + self.added_sum) % MODULUS
         self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [_key(self.table), f"{self.seal:x}"])
 
     def inserting(self) -> None:
         """Before the INSERTs (after every delete)."""
         self.last = self.conn.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM {self.table}").fetchone()[0]
+
+
+class Run:
+    """A writer that rewrites an item at a time (a whole check): wrote(item, rewrite) after each; reseal(conn) at the
+    end. A row edited outside the program stayed unsealed after the check that replaced it (its edited digest was
+    taken out, not the one sealed), so the memo was refused until a whole-case verify started the seal afresh."""
+
+    def __init__(self, table: str):
+        self.table, self.sums = table, {}
+
+    def wrote(self, item, rewrite: Rewrite) -> None:
+        self.sums[item] = rewrite.added_sum  # written again in the same run: only its last rows stand
+
+    def reseal(self, conn) -> bool:
+        """Inside the one transaction that wrote every item (no other hand wrote in between): when the table holds
+        rows of these items only, all of them this run's, the seal becomes the sum of what it wrote. Rows of any
+        other item keep the seal as it was, and with it any edit made to them (True when sealed afresh)."""
+        assert conn.in_transaction, "reseal inside the run's own transaction"
+        held = {row[0] for row in conn.execute(f"SELECT DISTINCT item FROM {self.table}")}
+        if not held <= self.sums.keys():
+            return False
+        total = sum(self.sums[item] for item in held) % MODULUS
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [_key(self.table), f"{total:x}"])
+        return True
 
 
 def problems(db) -> list[str]:

@@ -26,8 +26,9 @@ def _result_fields(check, result) -> tuple:
             getattr(result, "params", None) or {})
 
 
-def save_check_results(store, item: str, results) -> int:
-    """Replace an item's auto results with these (check, CheckResult) pairs; machine output, not audited."""
+def save_check_results(store, item: str, results, run: records_seal.Run | None = None) -> int:
+    """Replace an item's auto results with these (check, CheckResult) pairs; machine output, not audited. run: the
+    whole check this is part of (records_seal.Run), which seals its results afresh at its end."""
     now = _now()
     rows = []
     for check, result in results:
@@ -41,7 +42,15 @@ def save_check_results(store, item: str, results) -> int:
         conn.executemany("INSERT INTO check_results(item, check_name, article, status, facts_json, message, run_at, "
                          "message_key, params_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         seal.added()
+        if run is not None:
+            run.wrote(item, seal)
     return len(rows)
+
+
+def check_run():
+    """A records_seal.Run over check results: pass it to each save_check_results of one transaction, then
+    reseal(conn) before that transaction ends."""
+    return records_seal.Run("check_results")
 
 
 def _records(store, sql: str, params=()) -> list[dict]:

@@ -12,6 +12,7 @@ import sqlite_utils
 
 from models.bundle.names import from_os
 from models.store import store_damage, store_lock
+from models.store.guards import audit_record, settings_audit
 from models.store.store_damage import StoreError
 from models.store.store_schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -103,5 +104,8 @@ def open_store(bundle, store_dir: Path | None = None, notify=None) -> Store:
         store.replaced = replaced
         if store.meta("manifest_digest") is None:
             store.set_meta("manifest_digest", bundle.digest)
+        if audit_record.store_id(store.db) is None:  # this store's own name in the per-user audit record
+            store.set_meta(audit_record.STORE_ID_KEY, audit_record.new_id())
+        settings_audit.adopt(store)  # a code page or document number kept before they were audited
         store.set_meta("bundle_root", from_os(os.path.abspath(bundle.root)))  # a folder name that is not UTF-8
     return store

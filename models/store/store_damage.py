@@ -115,9 +115,8 @@ def damage(path: Path) -> str | None:
             conn.close()
 
 
-def move_aside(path: Path, reason: str, fresh: bool = True) -> str:
-    """Rename the store and its side files to NAME.damaged-<time>; the message for the reviewer (fresh: a new
-    store is being started now; else the reviewer runs again to start one)."""
+def rename_aside(path: Path) -> tuple[Path, list[str]]:
+    """Rename the store and its side files to NAME.damaged-<time>; (the store's new path, the names kept)."""
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
     aside = path.with_name(f"{path.name}.damaged-{stamp}")
     n = 1
@@ -131,6 +130,17 @@ def move_aside(path: Path, reason: str, fresh: bool = True) -> str:
         if os.path.lexists(side):
             os.replace(side, aside.with_name(aside.name + suffix))
             kept.append(aside.name + suffix)
+    return aside, kept
+
+
+def move_aside(path: Path, reason: str, fresh: bool = True) -> str:
+    """Rename the store and its side files to NAME.damaged-<time>; the message for the reviewer (fresh: a new
+    store is being started now; else the reviewer runs again to start one)."""
+    aside, kept = rename_aside(path)
+    return said_aside(reason, aside, kept, fresh)
+
+
+def said_aside(reason: str, aside: Path, kept: list[str], fresh: bool) -> str:
     return (f"审查库已损坏（{reason}）：原文件已保留为 {aside.parent / kept[0]}"
             + (f"（及 {'、'.join(kept[1:])}）" if kept[1:] else "")
             + ("，以备技术人员恢复；已新建空白审查库，审查须重新开始 / the review store was damaged; it is kept as "

@@ -5,13 +5,16 @@ it, and the store is then kept aside like any damaged one (models.store.store_da
 SQLite finds malformed mid-command (an index that quick_check does not compare with its table), confirmed by
 the full `PRAGMA integrity_check`."""
 
+import re
 import sqlite3
 from pathlib import Path
 
 from models.store import store_damage
 
 _DECODE = "Could not decode to UTF-8"
-_CORRUPT = 11  # SQLITE_CORRUPT: "database disk image is malformed"
+_COLUMN = re.compile(r"column '([^']*)'")
+_CORRUPT = 11  # SQLITE_CORRUPT
+_MALFORMED = "database disk image is malformed"
 
 
 def _chain(exc: BaseException | None):
@@ -28,7 +31,8 @@ def is_decode_failure(exc: BaseException) -> bool:
 
 
 def is_malformed(exc: BaseException) -> bool:
-    return any(isinstance(e, sqlite3.DatabaseError) and (getattr(e, "sqlite_errorcode", 0) or 0) & 0xFF == _CORRUPT
+    return any(isinstance(e, sqlite3.DatabaseError) and ((getattr(e, "sqlite_errorcode", 0) or 0) & 0xFF == _CORRUPT
+                                                          or _MALFORMED in str(e))  # from a helper: code lost
                for e in _chain(exc))
 
 
@@ -43,8 +47,9 @@ def integrity_problem(path: Path) -> str | None:
     return f"完整性检查失败 / integrity_check failed: {problems[0]}" if problems else None
 
 
-def undecodable(path: Path) -> str | None:
-    """Where the store at path holds text that is not UTF-8 (None when all of it decodes)."""
+def undecodable_at(path: Path, only: str | None = None) -> tuple[str, str] | None:
+    """(table, column) of the first text in the store at path that is not UTF-8 (None when all of it decodes);
+    only: the columns of that name alone (the one sqlite3's error named)."""
     conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     conn.text_factory = bytes  # every TEXT value as its bytes; typeof() tells them from BLOBs
     try:
@@ -52,6 +57,7 @@ def undecodable(path: Path) -> str | None:
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
         for table in tables:
             columns = [r[1].decode("utf-8", "replace") for r in conn.execute(f'PRAGMA table_info("{table}")')]
+            columns = [c for c in columns if only is None or c == only]
             if not columns:
                 continue
             listed = ", ".join(f'typeof("{c}"), "{c}"' for c in columns)
@@ -61,10 +67,75 @@ def undecodable(path: Path) -> str | None:
                         try:
                             row[2 * n + 1].decode("utf-8")
                         except UnicodeDecodeError:
-                            return f"表 {table} 列 {column} 的文字无法解码 / text in {table}.{column} is not UTF-8"
+                            return table, column
     finally:
         conn.close()
     return None
+
+
+def undecodable(path: Path) -> str | None:
+    """Where the store at path holds text that is not UTF-8 (None when all of it decodes)."""
+    found = undecodable_at(path)
+    if found is None:
+        return None
+    table, column = found
+    return f"表 {table} 列 {column} 的文字无法解码 / text in {table}.{column} is not UTF-8"
+
+
+def damage_met(exc: BaseException | None, path: Path) -> tuple[str, str | None] | None:
+    """(why the store at path is damaged, the table whose text does not decode or None), when exc (None: text
+    that did not decode, met without an error) is the kind of failure a damaged store raises and the file
+    confirms it; None otherwise (an evidence database's text, a store that reads well now)."""
+    if not Path(path).is_file():
+        return None
+    try:
+        if exc is None or is_decode_failure(exc):
+            found = undecodable_at(path, _named_column(exc))
+            if found is None:
+                return None
+            return f"表 {found[0]} 列 {found[1]} 的文字无法解码 / text in {found[0]}.{found[1]} is not UTF-8", found[0]
+        problem = integrity_problem(path) if is_malformed(exc) else None
+        return (problem, None) if problem else None
+    except sqlite3.DatabaseError:
+        return None  # not readable now: the caller's message for the error stands
+
+
+def _named_column(exc: BaseException | None) -> str | None:
+    """The column sqlite3's decode error names: only it is looked through (a store of a million files is not
+    read whole on the window's thread for an evidence database's text)."""
+    for e in _chain(exc):
+        found = _COLUMN.search(str(e)) if _DECODE in str(e) else None
+        if found:
+            return found.group(1)
+    return None
+
+
+def set_aside(path: Path, reason: str) -> tuple[Path, list[str]]:
+    """Close this process's connections to the store at path, keep it aside with its side files; (the store's
+    new path, the names kept)."""
+    from models.store.store import open_stores
+
+    for store in open_stores():
+        if store.path == path:
+            store.close()  # rolled back; SQLite must not write to the file once it is moved
+    return store_damage.rename_aside(path)
+
+
+def tolerant(conn, on_damage) -> None:
+    """Text read on conn that is not UTF-8 comes back with U+FFFD in place of its bad bytes, and on_damage() is
+    called once: the window reads the store inside Qt's virtual methods (a model's data(), a tab's showEvent),
+    where the exception sqlite3 raised crashed PySide (a segmentation fault in shiboken) before anyone was told."""
+    said = []
+
+    def text(data: bytes) -> str:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            if not said:
+                said.append(True)
+                on_damage()
+            return data.decode("utf-8", "replace")
+    conn.text_factory = text
 
 
 def set_aside_if_undecodable(exc: BaseException) -> str | None:

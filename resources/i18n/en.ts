@@ -3771,4 +3771,51 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <translation>Unsaved text could not be kept</translation>
     </message>
 </context>
+<context>
+    <name>StoreGuard</name>
+    <message>
+        <source>审查库已损坏</source>
+        <translation>The review store is damaged</translation>
+    </message>
+    <message>
+        <source>本案的审查库已损坏，且无法移到一旁（%1）：%2
+请交技术人员处理。</source>
+        <translation>This case's review store is damaged and could not be moved aside (%1): %2
+Please hand it to a technician.</translation>
+    </message>
+    <message>
+        <source>%1中有无法解码的文字</source>
+        <translation>text in the %1 that cannot be decoded</translation>
+    </message>
+    <message>
+        <source>数据库完整性检查未通过</source>
+        <translation>the database integrity check failed</translation>
+    </message>
+    <message>
+        <source>本案的审查库已损坏（%1），已停止使用。
+
+原文件已原样保留为：
+%2
+同时保留：%3
+以备技术人员恢复；已有的审查决定仍在该文件中。
+
+是否新建空白审查库，重新开始审查本案？</source>
+        <translation>This case's review store is damaged (%1) and is no longer used.
+
+The file is kept unchanged as:
+%2
+Also kept: %3
+for a technician to recover; the decisions made so far are still in that file.
+
+Start a new, empty review store and review this case again?</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>审查库已损坏，已另存</source>
+        <translation>The review store was damaged and kept aside</translation>
+    </message>
+</context>
 </TS>

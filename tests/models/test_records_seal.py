@@ -110,3 +110,52 @@ def test_a_damaged_row_is_rewritten_not_a_dead_end(make_bundle, tmp_path, sealed
     conn.close()
     again = run_main("check", root, store=store_dir)  # reads the item's rows to take them out of the seal
     assert again.returncode in (0, 1), again.stderr.decode()[-300:]
+
+
+def test_a_fresh_check_seals_its_own_results_again(checked, tmp_path):
+    """A check result edited outside the program, then a whole check: its rows replace the edited one, and the
+    memo signs again (it stayed refused until a whole-case verify)."""
+    root, store_path, tmp = checked
+    copy = tmp_path / "store" / store_path.name
+    copy.parent.mkdir()
+    with sqlite3.connect(store_path) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    copy.with_name(copy.name + ".audit-head").write_bytes(
+        store_path.with_name(store_path.name + ".audit-head").read_bytes())
+    with sqlite3.connect(copy) as conn:
+        conn.execute("UPDATE check_results SET status = CASE status WHEN 'pass' THEN 'fail' ELSE 'pass' END "
+                     "WHERE rowid = (SELECT MIN(rowid) FROM check_results)")
+    conn.close()
+    def memo(name):
+        return run_main("memo", root, "--identity", tmp / "id.p12", "--passphrase-file", tmp / "pw", "--out",
+                        tmp_path / f"{name}.pdf", "--no-examine", store=copy.parent)
+
+    refused = memo("refused")
+    assert refused.returncode == 2 and "在程序之外被改动" in refused.stderr.decode()
+    again = run_main("check", root, "--no-verify", store=copy.parent)
+    assert again.returncode in (0, 1), again.stderr.decode()[-300:]
+    signed = memo("signed")
+    assert signed.returncode == 0, signed.stderr.decode()[-400:]
+
+
+def test_a_run_seals_only_what_it_wrote(make_bundle, tmp_path):
+    """Rows of an item the run did not write keep the seal as it was, and an edit made to them stays found."""
+    from models.store.audit import transaction
+
+    store = open_store(load_bundle(make_bundle.clean()), tmp_path / "store")
+    for item in ("E1", "E2"):
+        review.save_check_results(store, item, [("a30_x", {"status": "pass", "message": item})])
+    store.db.conn.execute("UPDATE check_results SET status = 'fail' WHERE item = 'E2'")
+    store.db.conn.commit()
+    assert records_seal.problems(store.db)
+    run = review.check_run()
+    with transaction(store.db) as conn:
+        review.save_check_results(store, "E1", [("a30_x", {"status": "pass", "message": "again"})], run)
+        assert run.reseal(conn) is False
+    assert records_seal.problems(store.db)
+    run = review.check_run()
+    with transaction(store.db) as conn:
+        for item in ("E1", "E2"):
+            review.save_check_results(store, item, [("a30_x", {"status": "pass", "message": "again"})], run)
+        assert run.reseal(conn) is True
+    assert records_seal.problems(store.db) == []

@@ -75,3 +75,20 @@ def test_a_decode_failure_elsewhere_moves_no_good_store(tmp_path):
     error = sqlite3.OperationalError("Could not decode to UTF-8 column 'x' with text 'a'")  # an evidence database's
     assert store_rows.set_aside_if_undecodable(error) is None
     assert store.path.is_file() and not list(store.path.parent.glob("*.damaged-*"))
+
+
+def test_the_window_looks_only_where_the_error_points(damaged, tmp_path):
+    """damage_met reads only the columns sqlite3's error names: the store's own bad note is found from an error on
+    'note', not from an evidence database's error on a column the store does not have."""
+    from models.store import store_rows
+
+    _root, _store_dir, files = damaged
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    path = next(tmp_path.glob("*.sqlite"))
+    note = sqlite3.OperationalError("Could not decode to UTF-8 column 'note' with text '\ufffdarker'")
+    found = store_rows.damage_met(note, path)
+    assert found is not None and found[1] in ("decisions", "audit") and "无法解码" in found[0]
+    assert store_rows.damage_met(sqlite3.OperationalError("Could not decode to UTF-8 column 'ZTEXT' with text 'x'"),
+                                 path) is None
+    assert store_rows.damage_met(ValueError("other"), path) is None and path.is_file()

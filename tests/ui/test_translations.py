@@ -199,6 +199,7 @@ def test_helper_strings_are_english(english, qtbot, tmp_path):
                "ui/detail/exif_section.py": ("_t", "ExifSection"),
                "ui/common/errors.py": ("_t", "Errors"), "ui/common/store_write.py": ("_t", "StoreWrite"),
                "ui/timeline/timeline_model.py": ("_t", "TimelineModel"), "ui/window/unsaved.py": ("_t", "Unsaved"),
+               "ui/window/store_guard.py": ("_t", "StoreGuard"),
                "models/timeline/anomalies.py": ("tr", "EvidenceDesk")}
     texts = []
     for path, (name, context) in helpers.items():

@@ -86,6 +86,10 @@ def log_exception(exc_type, exc, tb) -> Path | None:
 
 
 def show_exception(parent, exc, where: Path | None = None) -> None:
+    window = parent.window() if parent is not None else None
+    guard = getattr(window, "store_guard", None)
+    if guard is not None and guard.met(exc):
+        return  # a damaged store: kept aside and said in words (ui/window/store_guard.py), no 内部错误 box
     text = _t("程序遇到意外错误，已记录，窗口仍可继续使用。") + f"\n\n{type(exc).__name__}: {exc}"
     if where is not None:
         text += "\n\n" + _t("详情见日志：%1").replace("%1", str(where))

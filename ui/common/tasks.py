@@ -71,6 +71,7 @@ class TaskRunner(QObject):
 
     def __init__(self, parent=None, max_threads: int | None = None):
         super().__init__(parent)
+        self.store_guard = None  # exc -> True when exc came from a damaged store the guard now handles
         self.pool = QThreadPool(self)
         if max_threads:
             self.pool.setMaxThreadCount(max_threads)
@@ -98,6 +99,9 @@ class TaskRunner(QObject):
 
     def _deliver(self, handle: TaskHandle, result, exc) -> None:
         handle.running = False
+        if exc is not None and not isinstance(exc, Cancelled) and self.store_guard is not None \
+                and self.store_guard(exc):
+            exc = Cancelled()  # a damaged store: the guard tells the reviewer, the task's own views stay quiet
         handle.cancelled = isinstance(exc, Cancelled)
         if handle in self.handles:
             self.handles.remove(handle)

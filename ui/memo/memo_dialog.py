@@ -258,7 +258,8 @@ class MemoDialog(QDialog):
         settings.setValue(NAME_KEY, self.name_edit.text().strip())
         settings.setValue(TITLE_KEY, self.title_edit.text().strip())
         settings.setValue(UNIT_KEY, self.unit_edit.text().strip())
-        number = remember_document_number(self.store, self.number_edit.text())  # kept per case, in its store
+        number = remember_document_number(self.store, self.number_edit.text(),  # kept per case, audited
+                                          self._profile().get("name") or self.context.reviewer)
         job = memo_job(self.bundle, self.store.path, self.identity_edit.text().strip(),
                        self.passphrase_edit.text().encode("utf-8"), self._profile(),
                        self.out_edit.text().strip(), self.english_box.isChecked(), number)

@@ -12,9 +12,9 @@ ACK_ACTION = "audit.broken_acknowledged"
 def acknowledgement(store, status) -> dict | None:
     """The audit entry in which a reviewer acknowledged this break (same broken seq), if any."""
     for entry in reversed(audit.load_entries(store.db)):
-        payload = entry.get("payload") or {}
-        if (entry["action"] == ACK_ACTION and payload.get("broken_at_seq") == status.broken_at_seq
-                and payload.get("problem") == status.problem):
+        payload = entry.get("payload")
+        if (entry["action"] == ACK_ACTION and isinstance(payload, dict)
+                and payload.get("broken_at_seq") == status.broken_at_seq and payload.get("problem") == status.problem):
             return entry
     return None
 

@@ -381,8 +381,13 @@ class ReviewTab(QWidget):
                 by_item = run_checks(bundle, build_context(bundle, store, settings=settings),
                                      registry or default_registry())
                 check_cancel(cancel)
-                for item_id, pairs in by_item.items():
-                    review.save_check_results(store, item_id, pairs)
+                from models.store.audit import transaction
+
+                sealed = review.check_run()  # one transaction: the results sealed afresh, as `check` does
+                with transaction(store.db) as conn:
+                    for item_id, pairs in by_item.items():
+                        review.save_check_results(store, item_id, pairs, sealed)
+                    sealed.reseal(conn)
                 return len(by_item)
             finally:
                 store.close()

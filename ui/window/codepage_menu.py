@@ -51,7 +51,7 @@ def choose_codepage(window, name: str | None) -> None:
 
     if window.store is None:
         return
-    if not written(window, window.store, remember, window.store, name)[0]:
+    if not written(window, window.store, remember, window.store, name, window.context.reviewer)[0]:
         return
     window.detail.refresh()
     shown = codepage_text(name) if name else window.tr("默认")

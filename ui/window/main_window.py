@@ -17,6 +17,7 @@ from ui.window.case_header import CaseHeader
 from ui.window.fit import place_window, remember_window
 from ui.window.open_dialogs import WelcomePage, ask_bundle_folder, ask_image_file, dropped_folder
 from ui.window.recent import RecentBundles
+from ui.window.store_guard import StoreGuard
 
 APP_TITLE = "证审台 EvidenceDesk"
 TYPE_REFRESH_SECONDS = 1.0
@@ -37,6 +38,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.context = context
         self.bundle = self.store = None
+        self.opened_path = None  # as open_bundle was given it: a fresh review reopens it
         self.tasks: list = []
         self._typed_at = -math.inf
         self._opening = False
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         self.add_tab(self.files_tab, self.tr("文件"))
         self.item_tree.filter_changed.connect(self.files_tab.set_filter)
         self.context.runner.task_failed.connect(lambda _h, exc: show_exception(self, exc))
+        self.store_guard = StoreGuard(self)
         self._build_layout()
         self._build_menus()
         self.memo_actions = None
@@ -177,16 +180,22 @@ class MainWindow(QMainWindow):
 
         if self._opening:
             return False
+        loading = {}
         try:
-            bundle, store = self._load_case(path)
+            bundle, store = self._load_case(path, loading)
         except (BundleError, ManifestError, StoreError, SafePathError, UsageError, OSError) as exc:
             show_open_error(self, path, exc)
             return False
+        except Exception as exc:
+            if "store" in loading and self.store_guard.met(exc, loading["store"], path):
+                return False  # a store whose rows do not decode: kept aside, a fresh review offered
+            raise
         if not self.keep_unsaved():
             store.close()
             return False
         self.close_case()
-        self.bundle, self.store = bundle, store
+        self.store_guard.watch(store)
+        self.bundle, self.store, self.opened_path = bundle, store, path
         self.recent.add(path)
         self.welcome.refresh()
         self.setWindowTitle(f"{APP_TITLE} — {bundle.case.get('title') or bundle.root.name}")
@@ -203,7 +212,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(SCAN_AFTER_OPEN_MS, self._for_case(self._start_scan))
         return True
 
-    def _load_case(self, path):
+    def _load_case(self, path, loading: dict):
         """(bundle, store): load_bundle and open_store in a thread of their own while the window goes on
         painting and running its timers (user input waits, so nothing else starts meanwhile). On the GUI
         thread the manifest's validation and a new store's creation took 70-90 ms: the window stood still."""
@@ -216,7 +225,9 @@ class MainWindow(QMainWindow):
 
             try:
                 bundle = load_bundle(path)  # a store folder inside the bundle is refused (UsageError)
-                answer["case"] = bundle, open_store(bundle, store_folder(bundle, self.context.store_dir))
+                folder = store_folder(bundle, self.context.store_dir)
+                loading["store"] = folder / f"{bundle.digest}.sqlite"
+                answer["case"] = bundle, open_store(bundle, folder)
             except BaseException as exc:  # noqa: BLE001 - raised again on the GUI thread
                 answer["error"] = exc
 

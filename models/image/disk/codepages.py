@@ -64,8 +64,10 @@ def stored(store) -> str | None:
     return name if name in supported() else None
 
 
-def remember(store, text: str | None) -> str | None:
-    """Keep the case's code page (None or '' goes back to the default); the name kept, or None."""
+def remember(store, text: str | None, reviewer: str = "") -> str | None:
+    """Keep the case's code page (None or '' goes back to the default), audited; the name kept, or None."""
+    from models.store.guards import settings_audit
+
     name = checked(text)
-    store.set_meta(STORE_KEY, name or "")
+    settings_audit.keep(store, STORE_KEY, name or "", reviewer)
     return name
