@@ -138,14 +138,14 @@ class ListTree:
                                          total_count=self.count, idle=idle):
             if isinstance(batch, FolderError):
                 if not batch.missing:
-                    self.unreadable.append((_join(self.folder, batch.folder), batch.error))
+                    self.unreadable.append((_join(self.folder, from_os(batch.folder)), batch.error))
                 continue
             for _ in range(8):  # the list parsed well ahead of the reading: few files wait for their row
                 if not idle():
                     break
             while len(pending) > PENDING and idle():  # files read faster than the list is parsed (tiny ones)
                 pass
-            prefix = prefix_of + batch.folder + "/" if batch.folder else prefix_of
+            prefix = prefix_of + from_os(batch.folder) + "/" if batch.folder else prefix_of
             for name, hexes, _size, error, missing in batch.files:
                 path = prefix + from_os(name)
                 number = table.find(path)
