@@ -176,3 +176,64 @@ def test_fat_short_names_with_control_characters_are_listed_not_hidden(tmp_path)
     text = run_main("scan", image, store=tmp_path / "store", timeout=90)
     out = text.stdout.decode()
     assert "H\\x1b[2J\\x07.TXT" in out and "\x1b" not in out and "\x07" not in out
+
+
+@pytest.mark.parametrize(("trigger", "said"), [("crash", "crashed opening the image (signal 11"),
+                                               ("stall", "made no progress in TSK/libewf for 1 s")])
+def test_an_image_whose_opening_crashes_or_stalls_libtsk_is_refused_and_the_process_lives(tmp_path, trigger, said):
+    """Opening parses the image's bytes in C: tried first in a forked child. The child's opening is made to die
+    by SIGSEGV (as a libtsk/libewf fault would) or to hang; this process gets an ImageError naming the image."""
+    import os
+    import re
+    import signal
+    import time
+
+    from models.bundle.bundle_error import ImageError
+    from models.image.disk import first_open
+    from models.image.disk.container import inspect
+    from models.image.source import ImageSource
+
+    image = tmp_path / "one.dd"
+    image.write_bytes(b"\0" * 4096)
+    spec = inspect(image)
+
+    def opener(_spec):
+        if trigger == "crash":
+            os.kill(os.getpid(), signal.SIGSEGV)
+        time.sleep(60)
+
+    with pytest.raises(ImageError, match=re.escape(said)) as caught:
+        first_open.try_open(spec, "one.dd", limit=1, opener=opener)
+    assert "one.dd" in str(caught.value)
+    first_open.try_open(spec, "one.dd")  # a sound image: the child opens it, nothing raised
+    ImageSource(spec, "UTC").close()
+
+
+def test_a_crash_reading_the_media_stream_is_an_unreadable_result_not_the_end_of_the_process(tmp_path):
+    """verify reads an E01 through libewf's own inflate for its whole length: in a forked child. The child's
+    reading is made to die by SIGSEGV; verify's process states it and goes on."""
+    import os
+    import signal
+
+    from models.bundle.manifest import load_bundle
+    from models.image.disk import media_child
+    from models.image.verify import verify_image
+
+    image = tmp_path / "one.dd"
+    image.write_bytes(b"\1" * 8192)
+    bundle = load_bundle(image)
+    plain = media_child._read
+
+    def crash(*_args):
+        os.kill(os.getpid(), signal.SIGSEGV)
+
+    media_child._read = crash
+    try:
+        with pytest.raises(OSError, match=r"crashed reading the media stream \(signal 11; damaged image data\)"):
+            verify_image(bundle)
+    finally:
+        media_child._read = plain
+    results = verify_image(bundle)
+    assert {r.status for r in results} == {"computed"}
+    md5 = next(r for r in results if r.algorithm == "md5").computed
+    assert md5 == __import__("hashlib").md5(b"\1" * 8192).hexdigest()

@@ -79,8 +79,10 @@ def _helper(conn, spec, tz_name: str, name: str, coverage, lowered: bool) -> Non
     os.environ["TZ"] = "UTC"
     time.tzset()
     try:
+        from models.image.disk import first_open
         from models.image.source import ImageSource
 
+        first_open.isolated = True  # this helper is the forked child: its crash is told by the scanning process
         source = ImageSource(spec, tz_name, name)
         listers: dict[int, Lister] = {}
         locate = coverage.locate
