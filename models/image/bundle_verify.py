@@ -15,9 +15,8 @@ from models.bundle.names import from_os, to_os
 from models.bundle.safe_read import LOG_CAP, MetadataReadError, read_metadata
 from models.bundle.safepath import resolve_inside
 from models.image.bundle_images import open_spec
-from models.image.disk.media_hash import hash_media
 from models.image.verify import SOURCE as EWF_SOURCE
-from models.image.verify import damaged_text, recorded_digests
+from models.image.verify import damaged_text
 from models.integrity.digests import digest_file, error_text, normalise
 from models.integrity.recorded import hex_problem, parse_acquisition_log
 from models.integrity.verify_result import VerifyResult
@@ -86,30 +85,24 @@ class _Media:
 
 def _read_media(spec, algorithms: set, progress, cancel) -> _Media:
     """One read of the media stream for every algorithm wanted, plus those the E01 stores."""
-    from models.image.disk.media import open_media
+    from models.image.disk.media_child import read_media
 
     out = _Media()
     out.format = spec.format
-    try:
-        media = open_media(spec)
-    except (ImageError, OSError) as exc:
+    try:  # libewf's reading in a forked child (a thread per digest there: both cores)
+        read = read_media(spec, lambda stored: normalise(algorithms | set(stored)), progress, cancel)
+    except ImageError as exc:
         out.error = str(exc)
         return out
-    try:
-        out.stored = recorded_digests(spec, media)
-        size = media.size
-        names = normalise(algorithms | set(out.stored))
-        out.digests, done = hash_media(media, names, progress, cancel)  # a thread per digest: both cores
-        if spec.format == "E01":
-            out.damaged = damaged_text(media.checksum_errors())
-        if done != size:
-            out.error = f"介质数据流读取不完整 / the media stream was cut short: {done} of {size} bytes"
-            out.digests = {}
     except OSError as exc:
         out.error = f"介质数据流无法读取 / the media stream cannot be read: {error_text(exc)}"
+        return out
+    out.stored, out.digests, done, size = read["stored"], read["digests"], read["done"], read["size"]
+    if spec.format == "E01":
+        out.damaged = damaged_text(read["damaged"])
+    if done != size:
+        out.error = f"介质数据流读取不完整 / the media stream was cut short: {done} of {size} bytes"
         out.digests = {}
-    finally:
-        media.close()
     return out
 
 

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from models.image.disk.container import ImageSpec
+from models.image.disk.first_open import try_open
 from models.image.disk.media import open_media, tsk_image
 from models.image.disk.positioned import PositionedReader
 from models.image.disk.volumes import partitions
@@ -33,6 +34,7 @@ class ImageSource:
     def __init__(self, spec: ImageSpec, tz_name: str, name: str | None = None):
         self.spec, self.tz_name = spec, tz_name
         self.name = name or spec.path.name
+        try_open(spec, self.name)  # a crash or stall of libewf/TSK on these bytes: a forked child's
         self.media = open_media(spec)
         self.img = tsk_image(self.media)
         self.partitions = partitions(self.img, self.media.size)

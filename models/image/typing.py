@@ -53,8 +53,10 @@ def type_records(source, records: list[tuple], tz_name: str, exif: bool) -> list
 
 
 def _start_worker(spec, tz_name: str, exif: bool, name: str | None = None) -> None:
+    from models.image.disk import first_open
     from models.image.source import ImageSource
 
+    first_open.isolated = True  # a worker's crash is told by the pool (models.inventory.typing_pool)
     helper_started()  # watches the program as every helper does: a killed scan leaves no worker holding its stdout
     _worker.update(source=ImageSource(spec, tz_name, name), tz=tz_name, exif=exif)
 

@@ -7,8 +7,6 @@ with each digest."""
 
 import io
 
-from models.image.disk.media import open_media
-from models.image.disk.media_hash import hash_media
 from models.integrity.digests import ALGORITHMS
 
 SOURCE = "ewf_header"  # labels.json source: the digest the E01 stores of its media
@@ -35,14 +33,6 @@ class MediaStream(io.RawIOBase):
         return len(data)
 
 
-def recorded_digests(spec, media) -> dict:
-    """{algorithm: lower-case hex} stored in the image itself (E01: MD5 and/or SHA-1)."""
-    if spec.format != "E01":
-        return {}
-    values = {k.lower().replace("-", ""): (v or "").lower() for k, v in media.handle.get_hash_values().items()}
-    return {k: v for k, v in values.items() if k in ALGORITHMS and v and set(v) != {"0"}}
-
-
 def verify_image(bundle, progress=None, cancel=None) -> list:
     """VerifyResults of the image: one per algorithm, 'match'/'mismatch' where the E01 stores a digest,
     'computed' where it stores none; a short media stream is 'unreadable'."""
@@ -51,14 +41,11 @@ def verify_image(bundle, progress=None, cancel=None) -> list:
     spec = bundle.image
     item = bundle.items[0]["id"] if bundle.items else None
     name = spec.path.name
-    media = open_media(spec)
-    try:
-        recorded = recorded_digests(spec, media)
-        size = media.size
-        computed, done = hash_media(media, ALGORITHMS, progress, cancel)
-        damaged = media.checksum_errors() if spec.format == "E01" else None
-    finally:
-        media.close()
+    from models.image.disk.media_child import read_media
+
+    read = read_media(spec, lambda _stored: ALGORITHMS, progress, cancel)  # libewf's reading: in a forked child
+    recorded, size, computed, done = read["stored"], read["size"], read["digests"], read["done"]
+    damaged = read["damaged"]
     if done != size:
         error = f"介质数据流读取不完整 / the media stream was cut short: {done} of {size} bytes"
         return [VerifyResult(item, name, a, recorded.get(a), recorded.get(a) and SOURCE, None, "unreadable", error)

@@ -293,7 +293,7 @@ def test_ftk_log_beside_a_split_raw_image_records_the_media_stream(tmp_path, fat
 
 
 def test_the_media_stream_is_read_once(tmp_path, fat_raw, e01_segments, monkeypatch):
-    import models.image.bundle_verify as bundle_verify
+    import models.image.disk.media_child as media_child
 
     files = {f"evidence/E1/{n}": d for n, d in e01_segments.items()}
     md5 = hashlib.md5(fat_raw).hexdigest()
@@ -301,9 +301,9 @@ def test_the_media_stream_is_read_once(tmp_path, fat_raw, e01_segments, monkeypa
     content = [{"path": "evidence/E1/usb.E01", "type": "disk_image", "digests": {"md5": md5}}]
     root = _bundle(tmp_path, files, content)
     reads = []
-    original = bundle_verify.hash_media
-    monkeypatch.setattr(bundle_verify, "hash_media", lambda media, *a, **k: reads.append(media) or
-                        original(media, *a, **k))
+    original = media_child.read_media  # the media stream is read in a forked child: one child, one read
+    monkeypatch.setattr(media_child, "read_media", lambda spec, *a, **k: reads.append(spec) or
+                        original(spec, *a, **k))
     rows = verify_bundle(load_bundle(root))
     assert len(reads) == 1  # one read for the manifest, the E01's own digests and the log
     sources = {r.recorded_source for r in rows if r.status == "match"}

@@ -93,14 +93,22 @@ class EwfMedia:
 
 
 class StreamImage(pytsk3.Img_Info):
-    """pytsk3 reading through one of the media above (TSK asks for its blocks by offset)."""
+    """pytsk3 reading through one of the media above (TSK asks for its blocks by offset). A read the media
+    refuses (an E01 chunk libewf cannot find) is a short read for TSK, which then fails with its own OSError:
+    an exception raised here would come out of pytsk3 as a RuntimeError. The media's reason is kept in
+    read_error for the messages."""
 
     def __init__(self, media):
         self.media = media
+        self.read_error: str | None = None
         super().__init__(url="", type=pytsk3.TSK_IMG_TYPE_EXTERNAL)
 
     def read(self, offset, size):
-        return self.media.read(offset, size)
+        try:
+            return self.media.read(offset, size)
+        except OSError as exc:
+            self.read_error = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+            return b""
 
     def get_size(self):
         return self.media.size

@@ -79,6 +79,10 @@ def _open_fs(img, part: Partition, size: int) -> None:
         part.fs = _as_the_table_says(img, part) if "Multiple file system types" in reason else None
         if part.fs is None:
             part.error = f"TSK 无法识别文件系统 / TSK finds no file system it reads: {reason}"
+            unread = getattr(img, "read_error", None)  # the media refused a read TSK asked for (disk.media)
+            if unread:
+                part.error = ("镜像数据无法读取，文件未列出 / the image's data cannot be read: files not listed: "
+                              f"{unread}")
             return
         part.note = ("TSK 发现多种文件系统特征，按分区表所标类型读取 / TSK found signatures of several file "
                      "systems: read as the partition table's type says")

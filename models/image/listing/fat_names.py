@@ -67,3 +67,31 @@ class ShortNames:
             oem = b"\xe5" + oem[1:]
         # every byte past ASCII kept as a raw byte: this is the OEM code page, never UTF-8
         return from_os(oem.decode("ascii", "surrogateescape"))
+
+    def unlisted(self, runs, listed: set) -> list[tuple[int, bytes]]:
+        """(TSK address, 32-byte entry) of the short entries of one folder that TSK leaves out because their
+        name holds a control character (TSK's check of a name: fls skips them too), so that they are listed
+        all the same. runs: the folder's (first sector, sectors); listed: the addresses TSK gave."""
+        found, per_sector = [], self.sector // _ENTRY if self.sector else 0
+        for start, count in runs:
+            data = self.read(start * self.sector, count * self.sector) if per_sector else b""
+            for at in range(0, len(data) - _ENTRY + 1, _ENTRY):
+                raw = data[at:at + _ENTRY]
+                if raw[0] == 0:  # the end of the folder
+                    return found
+                if raw[0] == 0xE5 or raw[11] & 0x0F == 0x0F or raw[11] & 0xC8:  # deleted (its slot may hold
+                    continue  # anything since), a long-name slot, a label, bits no entry has
+                if not any(b < 0x20 or b == 0x7F for b in raw[1:11]) and not (raw[0] < 0x20 and raw[0] != 0x05
+                                                                                 or raw[0] == 0x7F):
+                    continue
+                inode = (start + at // self.sector - self.first_data) * per_sector + at % self.sector // _ENTRY
+                inode += _FIRST_NORMAL_INODE
+                if inode not in listed:
+                    found.append((inode, raw))
+        return found
+
+
+def short_text(raw: bytes) -> str:
+    """An 8.3 entry's name as text (its bytes kept: models.bundle.names)."""
+    base, ext = raw[:8].rstrip(b" "), raw[8:11].rstrip(b" ")
+    return from_os((base + (b"." + ext if ext else b"")).decode("ascii", "surrogateescape"))

@@ -50,6 +50,15 @@ def image_rows(entries, locate) -> tuple[list, list]:
     return rows, [len(rows), size, errors, links]
 
 
+def with_error(row: tuple, text: str) -> tuple:
+    """A row (SHORT or COLUMNS) with its error set, as a COLUMNS row; a row with an error keeps it."""
+    if len(row) == len(COLUMNS):
+        return row if row[11] is not None else (*row[:11], text, *row[12:])
+    path, item, listed, kind, size, modified, accessed, changed, created, deleted, source, address = row
+    return (path, item, listed, kind, size, None, modified, accessed, changed, created, None, text, deleted, source,
+            address, None, None)
+
+
 def write_rows(conn, rows: list, rescan: bool) -> None:
     """Insert the rows in their order (a rescan updates the entries already stored), in one transaction."""
     with conn:

@@ -11,7 +11,7 @@ import pytsk3
 
 from models.bundle.names import name_text
 from models.image.listing import iso_times
-from models.image.listing.fat_names import ShortNames
+from models.image.listing.fat_names import ShortNames, short_text
 from models.runtime.jobs import check_cancel
 
 _KINDS = {pytsk3.TSK_FS_META_TYPE_REG: "file", pytsk3.TSK_FS_META_TYPE_DIR: "dir", pytsk3.TSK_FS_META_TYPE_LNK: "link",
@@ -138,7 +138,8 @@ class Lister:
     """One file system's folders listed one at a time, as `fls -r` finds their entries (deleted names included);
     prefix is 'IMAGE:/pN'. tz_name given: the file system keeps local times (FAT). fs_bytes: (read(offset, size),
     size) of the file system's own bytes, for what TSK does not read (ISO offsets). A folder is (TSK address,
-    path below the partition, addresses of the folders above it): each folder is entered once along a path."""
+    path below the partition, the folder's key: its address, or its first block where TSK numbers records).
+    The walk enters each key once (models.image.listing.walk.enter): a folder linked into a loop or twice."""
 
     def __init__(self, fs, prefix: str, tz_name: str | None = None, fs_bytes=None):
         self.fs, self.prefix = fs, prefix
@@ -147,12 +148,22 @@ class Lister:
         self.times = _fat_times(tz_name) if tz_name else _iso_times if iso else _times
         self.source = LOCAL_SOURCE if tz_name else "filesystem"
         self.ntfs = fs.info.ftype == pytsk3.TSK_FS_TYPE_NTFS
-        root = fs.info.root_inum
-        self.root = (root, "", (root,))
         fat = fs.info.ftype in (pytsk3.TSK_FS_TYPE_FAT12, pytsk3.TSK_FS_TYPE_FAT16, pytsk3.TSK_FS_TYPE_FAT32)
+        self.by_block = fat or iso or fs.info.ftype == pytsk3.TSK_FS_TYPE_EXFAT
+        root = fs.info.root_inum
+        self.root = (root, "", self._key(None, root))
         self.short = ShortNames(fs_bytes[0]) if fat and fs_bytes and fs_bytes[0] else None  # GBK 8.3 names
 
-    def folder(self, addr: int, rel: str, ancestors: tuple) -> tuple[list[ImageEntry], list[tuple]]:
+    def _key(self, handle, addr: int):
+        if not self.by_block:
+            return addr
+        try:
+            handle = handle if handle is not None else self.fs.open_meta(inode=addr)
+        except OSError:
+            return addr
+        return _first_block(handle) or addr
+
+    def folder(self, addr: int, rel: str, key=None) -> tuple[list[ImageEntry], list[tuple]]:
         """(entries of the folder, its subfolders in listing order)."""
         fs, prefix, times, source, ntfs = self.fs, self.prefix, self.times, self.source, self.ntfs
         try:
@@ -200,21 +211,86 @@ class Lister:
             found.append(entry)
             if ntfs:
                 found.extend(_streams(handle, entry, _name_of))
-            if kind == "dir" and maddr not in ancestors:
-                subfolders.append((maddr, f"{rel}/{text}" if rel else text, ancestors + (maddr,)))
+            if kind == "dir":  # TSK's $OrphanFiles: a search of the whole file system, asked for on its own
+                key = ("virtual", maddr) if role == "virtual" else self._key(handle, maddr)
+                key = ("deleted", key) if deleted else key  # a deleted folder's place may be another's now
+                subfolders.append((maddr, f"{rel}/{text}" if rel else text, key))
+        if self.short is not None:
+            found.extend(self._control_names(addr, base, {int(e.address) for e in found if e.address}, names))
         return (self.exact(found) if self.exact else found), subfolders
+
+    def _control_names(self, addr: int, base: str, listed: set, names: set) -> list[ImageEntry]:
+        """FAT short entries TSK skips for a control character in their name: listed with what their entry
+        says (a hidden file is evidence too), the content not read."""
+        try:
+            runs = [(run.addr, run.len) for attr in self.fs.open_meta(inode=addr) for run in attr]
+        except OSError:
+            return []
+        found = []
+        for inode, raw in self.short.unlisted(runs, listed):
+            text = short_text(raw)
+            text = f"{text} [{inode}]" if text in names else text
+            names.add(text)
+            folder = bool(raw[11] & 0x10)
+            found.append(ImageEntry(base + text, "dir" if folder else "file",
+                                    None if folder else int.from_bytes(raw[28:32], "little"), error=CONTROL_NAME,
+                                    deleted=raw[0] == 0xE5, address=str(inode), time_source=self.source))
+        return found
+
+
+CONTROL_NAME = ("8.3 文件名含控制字符，TSK 不列出此目录项，此处按目录项列出，内容未读取 / the 8.3 name holds a control "
+                "character: TSK skips this entry; listed here from the entry itself, its content not read")
+
+
+def _first_block(handle):
+    """The first block of a folder's content (FAT, ISO 9660): where TSK numbers entries by the place of their
+    record, two records of one folder carry two addresses."""
+    try:
+        for attr in handle:
+            for run in attr:
+                return ("block", int(run.addr))
+    except OSError:
+        pass
+    return None
 
 
 def _name_of(raw: bytes) -> str:
     return name_text(raw)
 
 
+ENTERED = ("目录内容已在本分区列出（目录环或同一目录的第二个链接），此处不再展开 / this folder's content is "
+           "already listed in this partition (a directory loop or a second link to one folder): not listed again here")
+
+
+DELETED_VISITS = 4  # a deleted folder's clusters or inode are often another folder's since, as fls shows it
+
+
+def enter(subfolders: list, entered: dict) -> tuple[list, list[str]]:
+    """(the subfolders to list, the rel paths of those whose content is listed already). A hostile file system
+    can link a folder into itself or link one folder twice at every level (2^24 paths from 24 folders): a
+    folder is entered once, a deleted one's place a few times, so the work stays in proportion to the disk."""
+    fresh, again = [], []
+    for sub in subfolders:
+        key = sub[2]
+        visits = entered.get(key, 0)
+        if visits >= (DELETED_VISITS if isinstance(key, tuple) and key[0] == "deleted" else 1):
+            again.append(sub[1])
+        else:
+            entered[key] = visits + 1
+            fresh.append(sub)
+    return fresh, again
+
+
 def walk(fs, prefix: str, tz_name: str | None = None, cancel=None, fs_bytes=None) -> Iterator[list[ImageEntry]]:
     """Entries folder by folder, depth first (a folder's entries, then each of its subfolders in turn)."""
     lister = Lister(fs, prefix, tz_name, fs_bytes)
-    stack = [lister.root]
+    stack, entered = [lister.root], {lister.root[2]: 1}
     while stack:
         check_cancel(cancel)
         found, subfolders = lister.folder(*stack.pop())
+        subfolders, again = enter(subfolders, entered)
+        if again:
+            paths = {f"{prefix}/{rel}" for rel in again}
+            found = [e._replace(error=ENTERED) if e.path in paths and e.error is None else e for e in found]
         stack.extend(reversed(subfolders))
         yield found

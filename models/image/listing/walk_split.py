@@ -12,8 +12,8 @@ import queue
 import threading
 import time
 
-from models.image.listing.rows import image_rows
-from models.image.listing.walk import ImageEntry, Lister
+from models.image.listing.rows import image_rows, with_error
+from models.image.listing.walk import ENTERED, ImageEntry, Lister, enter
 from models.inventory.scan_process import ScanHelperError, helper_allowed
 from models.runtime.jobs import check_cancel, lower_priority, process_context
 from models.runtime.parent_watch import mark_top, watch_top
@@ -29,6 +29,10 @@ SEND_ROWS = 1000  # a helper sends what it has once it holds this many rows
 _STALL = ("TSK 读取 {seconds:.0f} 秒无进展（元数据损坏，如文件声称的大小远超磁盘），本分区列出 {{listed}} 项后停止 / "
           "TSK made no progress for {seconds:.0f} s (damaged metadata, such as a file claiming a size far beyond "
           "the disk): the listing of this partition stopped after {{listed}} entries")
+_ORPHANS = ("TSK 查找孤立文件 {seconds:.0f} 秒无进展（目录结构异常，如目录环或重复链接），孤立文件未列出；"
+            "本分区其余 {{listed}} 项已列出 / TSK's search for orphan files made no progress for {seconds:.0f} s "
+            "(a damaged folder structure, such as loops or folders linked twice): orphan files not listed; the "
+            "partition's other {{listed}} entries are listed")
 _DIED = ("TSK 读取进程意外退出（{code}），本分区列出 {{listed}} 项后停止 / the TSK reader ended unexpectedly "
          "({code}): the listing of this partition stopped after {{listed}} entries")
 
@@ -75,8 +79,10 @@ def _helper(conn, spec, tz_name: str, name: str, coverage, lowered: bool) -> Non
     os.environ["TZ"] = "UTC"
     time.tzset()
     try:
+        from models.image.disk import first_open
         from models.image.source import ImageSource
 
+        first_open.isolated = True  # this helper is the forked child: its crash is told by the scanning process
         source = ImageSource(spec, tz_name, name)
         listers: dict[int, Lister] = {}
         locate = coverage.locate
@@ -88,8 +94,8 @@ def _helper(conn, spec, tz_name: str, name: str, coverage, lowered: bool) -> Non
                 part = source.partitions[index]
                 lister = listers[index] = source.lister(part)
             out, held = [], 0
-            for at, (addr, rel, ancestors) in enumerate(folders):
-                entries, subfolders = lister.folder(addr, rel, tuple(ancestors))
+            for at, (addr, rel, key) in enumerate(folders):
+                entries, subfolders = lister.folder(addr, rel, key)
                 rows, counts = image_rows(entries, locate)
                 out.append((rel, rows, counts, subfolders))
                 held += len(rows)
@@ -107,6 +113,11 @@ def _helper(conn, spec, tz_name: str, name: str, coverage, lowered: bool) -> Non
             pass
     finally:
         conn.close()
+
+
+def _virtual(folder) -> bool:
+    key = folder[2]
+    return isinstance(key, tuple) and key[0] == "virtual"
 
 
 class HelperPool:
@@ -184,10 +195,16 @@ class HelperPool:
             while self.load[number] < OUTSTANDING:
                 batch = []
                 for folder in reversed(stack):
-                    if folder[1] not in self.requested:
-                        batch.append(folder)
-                        if len(batch) == PER_REQUEST:
+                    if folder[1] in self.requested:
+                        continue
+                    if _virtual(folder):  # TSK searches the whole file system for orphans: when needed, alone,
+                        if not batch and folder is stack[-1]:  # so that it holds back no other folder
+                            batch.append(folder)
                             break
+                        continue
+                    batch.append(folder)
+                    if len(batch) == PER_REQUEST:
+                        break
                 if not batch:
                     return
                 self.conns[number].send_bytes(marshal.dumps((index, batch)))
@@ -201,7 +218,7 @@ class HelperPool:
         while rel not in self.results:
             check_cancel(cancel)
             if time.monotonic() - waited > self.stall:  # TSK stuck in one folder: no limit of its own
-                raise HelperStopped(_STALL.format(seconds=self.stall))
+                raise HelperStopped((_ORPHANS if _virtual(stack[-1]) else _STALL).format(seconds=self.stall))
             try:
                 self._take(*self.inbox.get(timeout=0.1))
             except queue.Empty:
@@ -231,6 +248,18 @@ class HelperPool:
             conn.close()
 
 
+def _noted(rows: list, counts: list, paths: set) -> tuple[list, list]:
+    """The rows of folders whose content is listed already, with the reason (models.image.listing.walk.enter)."""
+    out = []
+    for row in rows:
+        if row[0] in paths:
+            noted = with_error(row, ENTERED)
+            counts = [*counts[:2], counts[2] + (noted is not row), counts[3]]
+            row = noted
+        out.append(row)
+    return out, counts
+
+
 def folder_rows(source, coverage, cancel=None, handoff: int | None = None, wait: bool = False,
                 stall: float | None = None):
     """(rows, counts) of every folder of every partition in the walk's order, listed by helper processes
@@ -248,7 +277,7 @@ def folder_rows(source, coverage, cancel=None, handoff: int | None = None, wait:
                 yield image_rows([ImageEntry(source.prefix(part), "dir", error=part.error)], locate)
                 continue
             lister = source.lister(part)
-            stack, here = [lister.root], 0
+            stack, here, entered = [lister.root], 0, {lister.root[2]: 1}
             while stack:
                 check_cancel(cancel)
                 if pool is None and helpers and listed >= handoff and (len(stack) > 1 or not handoff):
@@ -270,6 +299,9 @@ def folder_rows(source, coverage, cancel=None, handoff: int | None = None, wait:
                 if not helped:
                     entries, subfolders = lister.folder(*stack.pop())
                     rows, counts = image_rows(entries, locate)
+                subfolders, again = enter(subfolders, entered)
+                if again:
+                    rows, counts = _noted(rows, counts, {f"{source.prefix(part)}/{rel}" for rel in again})
                 listed += len(rows)
                 here += len(rows)
                 stack.extend(reversed(subfolders))
