@@ -21,7 +21,7 @@ COMMANDS = {
     "demo": ("models.cli.demo_cmd", "run", "add_arguments", "写出内置示例案件 / write the sample cases"),
 }
 EXPECTED_ERRORS = ("BundleError", "ImageError", "ManifestError", "StoreError", "SafePathError", "IdentityError",
-                   "UsageError", "AuditError")
+                   "UsageError", "AuditError", "OutputError")
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -90,8 +90,9 @@ def _is_database_error(exc: BaseException) -> bool:
 
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from models.common.console import tolerant_streams
+    from models.common.console import guard_standard_streams, tolerant_streams
 
+    guard_standard_streams()  # a closed or full stdout/stderr: a message or silence, never a traceback
     tolerant_streams(sys.stdout, sys.stderr)  # a GBK or ASCII console: escapes, never UnicodeEncodeError
     logging.basicConfig(level=os.environ.get("EVIDENCEDESK_LOG", "WARNING"))
     if not argv or argv[0] not in COMMANDS and not argv[0].startswith("-"):
@@ -104,7 +105,9 @@ def main(argv=None) -> int:
 
         return start_window(None)
     try:
-        return dispatch(args)
+        code = dispatch(args)
+        sys.stdout.flush()  # the last results still buffered: a full disk is told now, not lost at exit
+        return code
     except BrokenPipeError:  # `scan --json | head`: the reader left; say nothing more
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
@@ -115,8 +118,8 @@ def main(argv=None) -> int:
         if type(exc).__name__ in EXPECTED_ERRORS or isinstance(exc, OSError):
             from models.common.console import safe_message  # the message may quote a hostile name
 
-            print(safe_message(str(exc) if not isinstance(exc, OSError) else f"无法读取 / cannot read: {exc}"),
-                  file=sys.stderr)
+            known = type(exc).__name__ in EXPECTED_ERRORS
+            print(safe_message(str(exc) if known else f"无法读取 / cannot read: {exc}"), file=sys.stderr)
             return 2
         if _is_database_error(exc):
             shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in str(exc))  # a damaged row's bytes
