@@ -94,7 +94,11 @@ def main(argv=None) -> int:
 
     guard_standard_streams()  # a closed or full stdout/stderr: a message or silence, never a traceback
     tolerant_streams(sys.stdout, sys.stderr)  # a GBK or ASCII console: escapes, never UnicodeEncodeError
-    logging.basicConfig(level=os.environ.get("EVIDENCEDESK_LOG", "WARNING"))
+    try:
+        logging.basicConfig(level=os.environ.get("EVIDENCEDESK_LOG", "WARNING").upper())
+    except ValueError:  # not a level name: the default, and say so once
+        logging.basicConfig(level="WARNING")
+        logging.warning("EVIDENCEDESK_LOG 不是日志级别名称（DEBUG/INFO/WARNING/ERROR），按 WARNING / not a level name")
     if not argv or argv[0] not in COMMANDS and not argv[0].startswith("-"):
         from ui.app import start_window  # the window: imported only when wanted, for a fast CLI
 
@@ -124,6 +128,13 @@ def main(argv=None) -> int:
         if _is_database_error(exc):
             shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in str(exc))  # a damaged row's bytes
             print(f"审查库无法读写（可能已损坏）/ the review store cannot be read or written (damaged?): {shown}",
+                  file=sys.stderr)
+            return 2
+        if isinstance(exc, UnicodeEncodeError) and sys.getfilesystemencoding().lower() not in ("utf-8", "utf8"):
+            encoding = sys.getfilesystemencoding()  # PYTHONUTF8=0 under LC_ALL=C: names and text only in ASCII
+            print(f"系统区域设置的编码（{encoding}）无法表示此处的中文名称或文字，"
+                  f"请在 UTF-8 区域设置下运行（如 LANG=C.UTF-8）/ the locale's encoding ({encoding}) cannot hold "
+                  "a name or text here: run under a UTF-8 locale",
                   file=sys.stderr)
             return 2
         if type(exc).__name__ == "Cancelled":

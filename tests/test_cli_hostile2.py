@@ -68,3 +68,60 @@ def identity(tmp_path_factory):
                       "--passphrase-file", folder / "pass")
     assert result.returncode == 0, result.stderr.decode()
     return folder / "id.p12", folder / "pass"
+
+
+# --- the environment ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("zone", ["Foo/Bar", ":/etc/passwd", "../../../../etc/passwd", "A" * 300])
+def test_memo_signs_under_a_time_zone_nobody_can_read(tmp_path, identity, zone):
+    root = hostile_bundle(tmp_path)
+    p12, passphrase = identity
+    out = tmp_path / "m.pdf"
+    result = run_main("memo", root, "--identity", p12, "--passphrase-file", passphrase, "--out", out,
+                      store=tmp_path / "store", timeout=TIMEOUT, env={"TZ": zone})
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr.decode()
+    checked = run_main("verify-memo", out, timeout=TIMEOUT, env={"TZ": zone})
+    no_traceback(checked)
+    assert checked.returncode == 0, checked.stderr.decode()
+
+
+@pytest.mark.parametrize("name, value", [("EVIDENCEDESK_LOG", "NOTALEVEL"), ("EVIDENCEDESK_IMAGE_STALL_S", "abc"),
+                                         ("EVIDENCEDESK_IMAGE_STALL_S", "nan")])
+def test_a_garbage_setting_in_the_environment_is_no_crash(tmp_path, name, value):
+    root = hostile_bundle(tmp_path)
+    result = run_main("scan", root, store=tmp_path / "store", timeout=TIMEOUT, env={name: value})
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr.decode()
+
+
+def test_chinese_names_given_under_an_ascii_locale(tmp_path):
+    env = {"PYTHONUTF8": "0", "LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0"}
+    (tmp_path / "pass").write_text("pw\n")
+    result = run_main("identity", "--name", "李四", "--training", "--out", tmp_path / "id.p12",
+                      "--passphrase-file", tmp_path / "pass", env=env, timeout=TIMEOUT)
+    no_traceback(result)
+    assert result.returncode == 0
+    assert _pem_names(tmp_path / "id.pem") == "李四"
+    demo = run_main("demo", tmp_path / "demo", env=env, timeout=TIMEOUT)
+    err = no_traceback(demo)
+    assert demo.returncode in (0, 2) and (demo.returncode == 0 or "UTF-8" in err), err
+
+
+def _pem_names(path) -> str:
+    from cryptography import x509
+    from cryptography.x509.oid import NameOID
+
+    cert = x509.load_pem_x509_certificate(path.read_bytes())
+    return cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value
+
+
+def test_a_read_only_home_is_told_as_the_store_folder(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir(mode=0o500)
+    root = hostile_bundle(tmp_path)
+    caps = "-dac_override,-dac_read_search"
+    wrapper = ("setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}") if os.geteuid() == 0 else ()
+    env = {"HOME": str(home), "XDG_DATA_HOME": "", "XDG_STATE_HOME": "", "EVIDENCEDESK_STORE": ""}
+    result = run_main("scan", root, timeout=TIMEOUT, env=env, wrapper=wrapper)
+    err = no_traceback(result)
+    assert result.returncode == 2 and "无法建立审查库文件夹" in err and "--store" in err, err
