@@ -88,6 +88,15 @@ def _is_database_error(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.DatabaseError)
 
 
+def _out_of_memory(exc: BaseException) -> bool:
+    """Say so when exc is a lack of memory (a library's segments too count against ulimit -v)."""
+    if isinstance(exc, MemoryError) or isinstance(exc, ImportError) and "failed to map segment" in str(exc):
+        print("内存不足（可用内存或 ulimit -v 的限制太小），命令未完成 / out of memory: the command did not finish",
+              file=sys.stderr)
+        return True
+    return False
+
+
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     from models.common.console import guard_standard_streams, tolerant_streams
@@ -103,7 +112,13 @@ def main(argv=None) -> int:
         from ui.app import start_window  # the window: imported only when wanted, for a fast CLI
 
         return start_window(argv[0] if argv else None)
-    args = build_parser().parse_args(argv)
+    try:
+        parser = build_parser()  # imports every subcommand's module
+    except (MemoryError, ImportError) as exc:
+        if _out_of_memory(exc):
+            return 2
+        raise
+    args = parser.parse_args(argv)
     if args.command is None:
         from ui.app import start_window
 
@@ -136,6 +151,8 @@ def main(argv=None) -> int:
                   f"请在 UTF-8 区域设置下运行（如 LANG=C.UTF-8）/ the locale's encoding ({encoding}) cannot hold "
                   "a name or text here: run under a UTF-8 locale",
                   file=sys.stderr)
+            return 2
+        if _out_of_memory(exc):
             return 2
         if type(exc).__name__ == "Cancelled":
             print("已取消 / cancelled", file=sys.stderr)

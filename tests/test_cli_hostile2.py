@@ -125,3 +125,25 @@ def test_a_read_only_home_is_told_as_the_store_folder(tmp_path):
     result = run_main("scan", root, timeout=TIMEOUT, env=env, wrapper=wrapper)
     err = no_traceback(result)
     assert result.returncode == 2 and "无法建立审查库文件夹" in err and "--store" in err, err
+
+
+# --- resource limits ----------------------------------------------------------------------------------------
+def test_demo_stopped_by_a_file_size_limit_leaves_no_half_case(tmp_path):
+    out = tmp_path / "demo"
+    result = run_main("demo", out, timeout=TIMEOUT, wrapper=("bash", "-c", 'ulimit -f 20; exec "$@"', "probe"))
+    err = no_traceback(result)
+    assert result.returncode == 2 and "File too large" in err, err
+    assert not out.exists() or not any(out.iterdir()), sorted(p.name for p in out.iterdir())
+
+
+@pytest.mark.parametrize("kib", [100_000, 150_000])
+def test_too_little_memory_is_a_message(tmp_path, identity, kib):
+    root = hostile_bundle(tmp_path)
+    p12, passphrase = identity
+    limit = ("bash", "-c", f'ulimit -v {kib}; exec "$@"', "probe")
+    for args in (("verify-memo", p12), ("memo", root, "--identity", p12, "--passphrase-file", passphrase,
+                                        "--out", tmp_path / "m.pdf")):
+        result = run_main(*args, store=tmp_path / "store", timeout=TIMEOUT, wrapper=limit)
+        err = no_traceback(result)
+        assert result.returncode in (0, 1, 2), err
+        assert result.returncode != 2 or "内存不足" in err or "无法" in err, err
