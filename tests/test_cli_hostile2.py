@@ -147,3 +147,13 @@ def test_too_little_memory_is_a_message(tmp_path, identity, kib):
         err = no_traceback(result)
         assert result.returncode in (0, 1, 2), err
         assert result.returncode != 2 or "内存不足" in err or "无法" in err, err
+
+
+# --- hostile values for identity ----------------------------------------------------------------------------
+@pytest.mark.parametrize("days", ["99999999", "-5", "0", "abc"])
+def test_an_identity_s_validity_out_of_range_is_refused(tmp_path, days):
+    (tmp_path / "pass").write_text("pw\n")
+    result = run_main("identity", "--name", "王", "--training", "--out", tmp_path / "id.p12", f"--days={days}",
+                      "--passphrase-file", tmp_path / "pass", timeout=TIMEOUT)
+    err = no_traceback(result)
+    assert result.returncode == 2 and "--days" in err and not (tmp_path / "id.p12").exists(), err

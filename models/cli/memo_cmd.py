@@ -30,6 +30,17 @@ def text_argument(value: str) -> str:
         raise argparse.ArgumentTypeError("不是 UTF-8 文字 / not UTF-8 text") from None
 
 
+def validity_days(value: str) -> int:
+    """1 to 36,500 days: an identity expired when made is no identity, and 99999999 days overflows a date."""
+    try:
+        days = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是整数 / not a whole number: {value!r}") from None
+    if not 1 <= days <= 36500:
+        raise argparse.ArgumentTypeError(f"有效天数须在 1 至 36500 之间 / must be 1 to 36500: {days}")
+    return days
+
+
 def add_memo_arguments(parser) -> None:
     parser.add_argument("path", help="证据包或文件夹 / bundle or folder")
     parser.add_argument("--identity", required=True, metavar="ID.p12", help="签名身份 / PKCS#12 identity")
@@ -59,7 +70,7 @@ def add_identity_arguments(parser) -> None:
     parser.add_argument("--out", required=True, metavar="ID.p12", help="输出身份文件 / output PKCS#12")
     parser.add_argument("--training", action="store_true", help="培训身份 / training identity")
     parser.add_argument("--passphrase-file", metavar="F", help="口令文件 / file holding the passphrase")
-    parser.add_argument("--days", type=int, default=1095, help="有效天数 / validity in days")
+    parser.add_argument("--days", type=validity_days, default=1095, help="有效天数（1-36500）/ validity in days")
 
 
 def _fail(message: str, code: int = 2) -> int:
