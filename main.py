@@ -1,12 +1,28 @@
 """证审台 EvidenceDesk: the window by default, headless subcommands for technical staff and scripts."""
 
-import argparse
-import importlib
-import logging
 import os
+import signal
 import sys
-import traceback
-from pathlib import Path
+
+
+def _leave_at_once(_signum, _frame) -> None:
+    """Ctrl-C while the program loads: nothing is open yet, so leave with one line, no traceback (a
+    KeyboardInterrupt inside Qt's import hook aborts the interpreter)."""
+    try:
+        os.write(2, "已取消 / cancelled\n".encode())
+    except OSError:
+        pass
+    os._exit(2)
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGINT, _leave_at_once)
+
+import argparse  # noqa: E402 - after the Ctrl-C handler, which must come first
+import importlib  # noqa: E402
+import logging  # noqa: E402
+import traceback  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 # subcommand -> (module, run function, add-arguments function, help)
 COMMANDS = {
@@ -98,6 +114,14 @@ def _out_of_memory(exc: BaseException) -> bool:
 
 
 def main(argv=None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C while modules load or the parser is built, before a command runs
+        print("已取消 / cancelled", file=sys.stderr)
+        return 2
+
+
+def _main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     from models.common.console import guard_standard_streams, tolerant_streams
 
@@ -123,6 +147,8 @@ def main(argv=None) -> int:
         from ui.app import start_window
 
         return start_window(None)
+    if signal.getsignal(signal.SIGINT) is _leave_at_once:
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # from here Ctrl-C cancels the command
     try:
         code = dispatch(args)
         sys.stdout.flush()  # the last results still buffered: a full disk is told now, not lost at exit

@@ -157,3 +157,29 @@ def test_an_identity_s_validity_out_of_range_is_refused(tmp_path, days):
                       "--passphrase-file", tmp_path / "pass", timeout=TIMEOUT)
     err = no_traceback(result)
     assert result.returncode == 2 and "--days" in err and not (tmp_path / "id.p12").exists(), err
+
+
+# --- Ctrl-C at any moment -----------------------------------------------------------------------------------
+def test_ctrl_c_while_the_program_loads_is_one_line(tmp_path):
+    """SIGINT while modules load and the parser is built (a KeyboardInterrupt inside Qt's import hook aborted the
+    interpreter, elsewhere it was a traceback): one line, exit 2, or the command had already finished."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.helpers import ROOT
+
+    (tmp_path / "pass").write_text("pw\n")
+    for delay in (0.12, 0.18, 0.25, 0.35, 0.5):
+        out = tmp_path / f"id{delay}.p12"
+        proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "identity", "--name", "王", "--training",
+                                 "--out", str(out), "--passphrase-file", str(tmp_path / "pass")],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGINT)
+        _out, err = proc.communicate(timeout=TIMEOUT)
+        text = err.decode("utf-8", "replace")
+        assert "Traceback" not in text and "Fatal" not in text and "KeyboardInterrupt" not in text, (delay, text)
+        assert proc.returncode in (0, 2), (delay, proc.returncode, text)
+        assert proc.returncode == 0 or not out.exists(), delay
