@@ -183,3 +183,39 @@ def test_ctrl_c_while_the_program_loads_is_one_line(tmp_path):
         assert "Traceback" not in text and "Fatal" not in text and "KeyboardInterrupt" not in text, (delay, text)
         assert proc.returncode in (0, 2), (delay, proc.returncode, text)
         assert proc.returncode == 0 or not out.exists(), delay
+
+
+# --- shapes: files nobody may read, paths longer than the system takes ---------------------------------------
+def test_an_unreadable_listed_file_gives_the_reason_in_chinese(tmp_path):
+    root = hostile_bundle(tmp_path)
+    (root / "evidence" / "E1" / "dir" / "b.txt").chmod(0)
+    caps = "-dac_override,-dac_read_search"
+    wrapper = ("setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}") if os.geteuid() == 0 else ()
+    result = run_main("verify", root, "--json", store=tmp_path / "store", timeout=TIMEOUT, wrapper=wrapper)
+    no_traceback(result)
+    rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    row = next(r for r in rows if r["path"] == "evidence/E1/dir/b.txt")
+    assert row["status"] == "unreadable" and row["error"].startswith("没有访问权限（Permission denied）"), row
+    assert result.returncode == 1
+
+
+def test_a_listed_file_deeper_than_the_system_reaches_is_unreadable_in_a_few_words(tmp_path):
+    data = __import__("tests.hostile_bundle", fromlist=["manifest"]).manifest()
+    root = hostile_bundle(tmp_path, data)
+    fd = os.open(root / "evidence" / "E1", os.O_RDONLY)
+    for _ in range(260):  # 260 x 20 bytes: past PATH_MAX (4096), reached only folder by folder
+        os.mkdir("d" * 19, dir_fd=fd)
+        deeper = os.open("d" * 19, os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = deeper
+    os.close(fd)
+    rel = "evidence/E1/" + "/".join(["d" * 19] * 260) + "/deep.txt"
+    data["items"][0]["content"].append({"path": rel, "type": "file", "digests": {"md5": "0" * 32}})
+    (root / "bundle.json").write_text(json.dumps(data), encoding="utf-8")
+    result = run_main("verify", root, "--json", store=tmp_path / "store", timeout=TIMEOUT)
+    no_traceback(result)
+    rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    row = next(r for r in rows if r["path"] == rel)
+    assert row["status"] in ("unreadable", "missing") and len(row["error"]) < 200, row["error"][:300]
+    assert result.returncode == 1
+    __import__("subprocess").run(["rm", "-rf", str(root / "evidence" / "E1" / ("d" * 19))])
