@@ -118,13 +118,20 @@ def store_folder(bundle, store_dir=None) -> Path:
     folder = Path(store_dir) if store_dir else default_store_dir()
     if os.path.exists(folder) and not os.path.isdir(folder):
         raise UsageError(f"审查库文件夹不是文件夹：{folder} / the review store folder is not a folder: {folder}")
-    refuse_inside(folder, bundle.root, "审查库文件夹", "review store folder")
+    folder = refuse_inside(folder, bundle.root, "审查库文件夹", "review store folder")
     image = _real(bundle.root)
     if os.path.isfile(image) and _same_folder(_real(folder), os.path.dirname(image)):
         # nothing is written beside evidence: the image's folder is its media (its segments, its logs)
         raise UsageError(f"审查库文件夹不得是单独打开的磁盘镜像所在的文件夹（证据介质，不在证据旁写入文件）：{folder}"
                          f" / the review store folder must not be the folder of the disk image opened (nothing is "
                          f"written beside evidence): {folder}")
+    try:  # made here, so a read-only or missing HOME is told as what it is, not as a file that cannot be read
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from models.common.os_errors import os_reason
+
+        raise UsageError(f"无法建立审查库文件夹 {folder}：{os_reason(exc)}（可用 --store 指定另一处）/ cannot make the "
+                         f"review store folder: {exc.strerror}; choose another with --store") from exc
     return folder
 
 

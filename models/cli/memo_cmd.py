@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import os
 import sys
@@ -15,16 +16,44 @@ from models.memo.identity import IdentityError, cert_pem, load_identity, make_id
 from models.memo.memo_verify import MemoInputError, describe, verify_memo
 
 
+def text_argument(value: str) -> str:
+    """A name or number given on the command line. Under an ASCII locale (LC_ALL=C with PYTHONUTF8=0) Python
+    keeps its UTF-8 bytes as surrogate escapes: the text is those bytes decoded; other bytes are refused."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        pass
+    try:
+        return os.fsencode(value).decode("utf-8")
+    except UnicodeError:
+        raise argparse.ArgumentTypeError("不是 UTF-8 文字 / not UTF-8 text") from None
+
+
+def validity_days(value: str) -> int:
+    """1 to 36,500 days: an identity expired when made is no identity, and 99999999 days overflows a date."""
+    try:
+        days = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是整数 / not a whole number: {value!r}") from None
+    if not 1 <= days <= 36500:
+        raise argparse.ArgumentTypeError(f"有效天数须在 1 至 36500 之间 / must be 1 to 36500: {days}")
+    return days
+
+
 def add_memo_arguments(parser) -> None:
     parser.add_argument("path", help="证据包或文件夹 / bundle or folder")
     parser.add_argument("--identity", required=True, metavar="ID.p12", help="签名身份 / PKCS#12 identity")
     parser.add_argument("--passphrase-file", metavar="F", help="口令文件 / file holding the passphrase")
     parser.add_argument("--out", required=True, metavar="MEMO.pdf", help="输出文件 / output PDF")
-    parser.add_argument("--reviewer-name", "--reviewer", dest="reviewer", metavar="NAME",
+    parser.add_argument("--reviewer-name", "--reviewer", dest="reviewer", metavar="NAME", type=text_argument,
                         help="承办检察官姓名（默认为证书姓名）/ reviewer name")
-    parser.add_argument("--reviewer-title", metavar="TITLE", help="职务（默认取自证书）/ reviewer title")
-    parser.add_argument("--unit", metavar="UNIT", help="承办单位（默认为案件所载单位）/ reviewing unit")
-    parser.add_argument("--document-number", metavar="NO", help="文书编号（按案件记住）/ document number")
+    parser.add_argument("--reviewer-title", metavar="TITLE", type=text_argument,
+                        help="职务（默认取自证书）/ reviewer title")
+    parser.add_argument("--unit", metavar="UNIT", type=text_argument,
+                        help="承办单位（默认为案件所载单位）/ reviewing unit")
+    parser.add_argument("--document-number", metavar="NO", type=text_argument,
+                        help="文书编号（按案件记住）/ document number")
     parser.add_argument("--no-examine", action="store_true",
                         help="不自动审查未审查过的证据包（改为拒绝）/ refuse instead of examining first")
     parser.add_argument("--english", action="store_true", help="英文审查意见 / memo in English")
@@ -37,11 +66,11 @@ def add_verify_memo_arguments(parser) -> None:
 
 
 def add_identity_arguments(parser) -> None:
-    parser.add_argument("--name", required=True, help="审查人姓名 / reviewer name")
+    parser.add_argument("--name", required=True, type=text_argument, help="审查人姓名 / reviewer name")
     parser.add_argument("--out", required=True, metavar="ID.p12", help="输出身份文件 / output PKCS#12")
     parser.add_argument("--training", action="store_true", help="培训身份 / training identity")
     parser.add_argument("--passphrase-file", metavar="F", help="口令文件 / file holding the passphrase")
-    parser.add_argument("--days", type=int, default=1095, help="有效天数 / validity in days")
+    parser.add_argument("--days", type=validity_days, default=1095, help="有效天数（1-36500）/ validity in days")
 
 
 def _fail(message: str, code: int = 2) -> int:

@@ -8,7 +8,9 @@ bytes in hex (models.bundle.names.shown); characters the stream's encoding lacks
 """
 
 import json
+import os
 import re
+import sys
 
 from models.bundle.names import has_raw_bytes, shown
 
@@ -88,3 +90,77 @@ def tolerant_streams(*streams) -> None:
             stream.reconfigure(errors="backslashreplace")
         except (AttributeError, ValueError, OSError):
             pass
+
+
+class OutputError(OSError):
+    """stdout could not take the results (a full disk, an I/O error): exit 2 with this line. An OSError, so
+    argparse's help, which ignores those, is not turned into a traceback."""
+
+
+def _reopen_on_devnull(fd: int) -> None:
+    null = os.open(os.devnull, os.O_RDWR)
+    if null != fd:
+        os.dup2(null, fd)
+        os.close(null)
+
+
+class _Guarded:
+    """A standard stream whose write errors never stop the work: progress and messages on stderr are advice
+    (lost when stderr is full or gone); stdout's results are not, so a failure there is an OutputError. After
+    the first failure the descriptor points at the null device, so Python's own flush at exit cannot fail."""
+
+    def __init__(self, stream, results: bool):
+        self._stream = stream
+        self._results = results
+        self._lost = False
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+    def _failed(self, exc: OSError):
+        if isinstance(exc, BrokenPipeError) and self._results:
+            raise exc  # the reader left (`| head`): main says nothing more
+        self._lost = True
+        try:
+            _reopen_on_devnull(self._stream.fileno())
+        except (OSError, ValueError):
+            pass
+        if self._results:
+            from models.common.os_errors import os_reason
+
+            raise OutputError(f"无法写出结果：{os_reason(exc)} / cannot write the results") from exc
+
+    def write(self, text):
+        if self._lost and not self._results:
+            return len(text)
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            self._failed(exc)
+            return len(text)
+
+    def flush(self):
+        if self._lost and not self._results:
+            return
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            self._failed(exc)
+
+
+def guard_standard_streams() -> None:
+    """A closed descriptor 0, 1 or 2 (`>&-`, a daemon) is opened on the null device, so no file the program
+    opens later takes its number and a helper's stray write cannot land in it; stdout and stderr are then
+    wrapped so a full or closed stderr never stops a command and a full stdout is one message."""
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+        except OSError:
+            _reopen_on_devnull(fd)
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(fd, "r" if fd == 0 else "w", encoding="utf-8", closefd=False,
+                                    errors="strict" if fd == 0 else "backslashreplace"))
+    if not isinstance(sys.stdout, _Guarded):
+        sys.stdout = _Guarded(sys.stdout, results=True)
+    if not isinstance(sys.stderr, _Guarded):
+        sys.stderr = _Guarded(sys.stderr, results=False)

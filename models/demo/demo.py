@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 from datetime import date, datetime
 from pathlib import Path
 
@@ -148,8 +149,22 @@ def write_demo(out_dir, today: date | None = None) -> list[Path]:
         raise BundleWriteError(f"folder is not empty, refusing to write into it: {out}")
     clean = build_case(today)
     training, answers = training_case(clean, today)
-    paths = [write_bundle(out / CLEAN_NAME, clean.manifest, clean.files, mtimes=clean.mtimes),
-             write_bundle(out / TRAINING_NAME, training.manifest, training.files, mtimes=training.mtimes)]
-    key = out / ANSWERS_NAME
-    key.write_bytes(_answer_key(training, answers, today))
+    try:
+        paths = [write_bundle(out / CLEAN_NAME, clean.manifest, clean.files, mtimes=clean.mtimes),
+                 write_bundle(out / TRAINING_NAME, training.manifest, training.files, mtimes=training.mtimes)]
+        key = out / ANSWERS_NAME
+        key.write_bytes(_answer_key(training, answers, today))
+    except BaseException:  # a full disk or Ctrl-C: no half case left that opens as a bundle with files missing
+        _remove_written(out)
+        raise
     return paths + [key]
+
+
+def _remove_written(out: Path) -> None:
+    """Remove what write_demo put into out (empty before it began), never following a link."""
+    for name in (CLEAN_NAME, TRAINING_NAME, ANSWERS_NAME):
+        target = out / name
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target, ignore_errors=True)
+        else:
+            target.unlink(missing_ok=True)

@@ -14,6 +14,7 @@ from models.bundle.bundle_error import ImageError
 from models.bundle.names import from_os, to_os
 from models.bundle.safe_read import LOG_CAP, MetadataReadError, read_metadata
 from models.bundle.safepath import resolve_inside
+from models.common.os_errors import os_reason
 from models.image.bundle_images import open_spec
 from models.image.verify import SOURCE as EWF_SOURCE
 from models.image.verify import damaged_text
@@ -46,7 +47,8 @@ def acquisition_logs(root: Path, item_id, image_rel: str) -> tuple[list[tuple[st
         except MetadataReadError:
             continue
         except OSError as exc:
-            findings.append(VerifyResult(None, rel, None, None, f"log:{rel}", None, "unreadable", str(exc)))
+            findings.append(VerifyResult(None, rel, None, None, f"log:{rel}", None, "unreadable",
+                                         os_reason(exc)))
             continue
         parsed = parse_acquisition_log(data)
         if parsed is None or not parsed.digests:
@@ -159,7 +161,7 @@ def _check_file(root: Path, rel: str) -> tuple[str | None, str | None]:
     except FileNotFoundError:
         return "missing", "文件不存在 / file not found"
     except (OSError, SafePathError) as exc:
-        return "unreadable", str(exc)
+        return "unreadable", os_reason(exc)
     if stat.S_ISDIR(mode):
         return "unreadable", "清单列为文件，实为文件夹 / listed as a file, found a folder"
     if not stat.S_ISREG(mode):

@@ -12,6 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import BinaryIO, Iterable, Iterator, Mapping, NamedTuple
 
+from models.common.os_errors import os_reason
 from models.runtime.jobs import check_cancel
 
 ALGORITHMS = ("md5", "sha1", "sha256", "sm3")
@@ -343,9 +344,10 @@ def _large(job: FileJob, progress, cancel) -> FileDigest:
 
 
 def error_text(exc: OSError) -> str:
+    """The system's reason in the reviewer's words first (没有访问权限（Permission denied）), then the file."""
     if exc.strerror and exc.filename:
-        return f"{exc.strerror}: {exc.filename}"
-    return str(exc) or type(exc).__name__
+        return f"{os_reason(exc)}: {exc.filename}"
+    return os_reason(exc) if exc.strerror else str(exc) or type(exc).__name__
 
 
 class Counter:

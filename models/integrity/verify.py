@@ -265,7 +265,7 @@ class _Files:
         except FileNotFoundError:
             return "missing", "文件不存在 / file not found", None
         except (OSError, SafePathError) as exc:
-            return "unreadable", str(exc), None
+            return "unreadable", os_reason(exc), None  # the row names the path; a deep one is 40 KB
         if stat.S_ISDIR(st.st_mode):
             return "unreadable", "清单列为文件，实为文件夹 / listed as a file, found a folder", None
         if not stat.S_ISREG(st.st_mode):

@@ -57,8 +57,8 @@ def run_in_pools(batches, make_pool, workers: int, fn, job: tuple, write, cancel
         try:
             broken = _run_pool(executor, singles if retry else batches, 1 if retry else 2 * workers, fn, job,
                                write, cancel)
-        except Cancelled:
-            executor.shutdown(wait=True, cancel_futures=True)
+        except (Cancelled, KeyboardInterrupt):  # Ctrl-C too: a worker still starting when this process left
+            executor.shutdown(wait=True, cancel_futures=True)  # found the pool's semaphore gone and said so
             raise
         _end_broken(executor)
         executor.shutdown(wait=True)

@@ -139,9 +139,22 @@ def sign_pdf(pdf: bytes, identity: Identity, place: StampPlace | None, when_text
         )
     spec = fields.SigFieldSpec(FIELD_NAME, on_page=place.page if place else 0, box=place.box if place else None)
     pdf_signer = signers.PdfSigner(meta, signer=make_signer(identity), stamp_style=style, new_field_spec=spec)
+    _readable_system_zone()
     out = BytesIO()
     pdf_signer.sign_pdf(writer or IncrementalPdfFileWriter(BytesIO(pdf)), output=out)
     return out.getvalue()
+
+
+def _readable_system_zone() -> None:
+    """pyHanko writes the signing time in the system's zone (tzlocal); a TZ it cannot read (TZ=Foo/Bar,
+    TZ=:/etc/passwd) must not stop the signing: the same instant is then written in UTC."""
+    import tzlocal
+
+    try:
+        tzlocal.get_localzone()
+    except Exception:  # noqa: BLE001 - tzlocal raises ValueError, OSError or its own for a bad TZ
+        os.environ["TZ"] = "UTC"
+        tzlocal.reload_localzone()
 
 
 def format_when(now: dt.datetime, tz_name: str = "Asia/Shanghai") -> str:

@@ -7,6 +7,7 @@ rows it holds stay few whatever the image's size. Rows go as marshal bytes (str,
 of pickle's cost; both ends are this same Python)."""
 
 import marshal
+import math
 import os
 import queue
 import threading
@@ -20,7 +21,18 @@ from models.runtime.parent_watch import mark_top, watch_top
 
 HELPERS = 2
 HANDOFF = 3000  # where helpers cannot be forked: entries listed here before they start (spawning costs)
-STALL_S = float(os.environ.get("EVIDENCEDESK_IMAGE_STALL_S", "30"))  # no answer for a folder this long: stopped
+
+
+def _stall_limit(default: float = 30.0) -> float:
+    """EVIDENCEDESK_IMAGE_STALL_S when it is a positive number of seconds; the default for anything else."""
+    try:
+        value = float(os.environ.get("EVIDENCEDESK_IMAGE_STALL_S", default))
+    except ValueError:
+        return default
+    return value if math.isfinite(value) and value > 0 else default
+
+
+STALL_S = _stall_limit()  # no answer for a folder this long: stopped
 PER_REQUEST = 4  # folders asked for in one message
 OUTSTANDING = 2  # requests a helper holds at once: it lists the next while this process takes the last
 SEND_ROWS = 1000  # a helper sends what it has once it holds this many rows
