@@ -181,8 +181,10 @@ def test_ctrl_c_while_the_program_loads_is_one_line(tmp_path):
         _out, err = proc.communicate(timeout=TIMEOUT)
         text = err.decode("utf-8", "replace")
         assert "Traceback" not in text and "Fatal" not in text and "KeyboardInterrupt" not in text, (delay, text)
-        assert proc.returncode in (0, 2), (delay, proc.returncode, text)
-        assert proc.returncode == 0 or not out.exists(), delay
+        finished = "已写入" in text and out.exists()  # then a Ctrl-C during the interpreter's exit may end it (-2)
+        assert proc.returncode in (0, 2) or (finished and proc.returncode == -signal.SIGINT), (delay, proc.returncode,
+                                                                                             text)
+        assert proc.returncode != 2 or not out.exists(), delay
 
 
 # --- shapes: files nobody may read, paths longer than the system takes ---------------------------------------
