@@ -35,9 +35,8 @@ def _addition_owner(bundle, path: str) -> str | None:
 def _additions(item: dict, context) -> list[dict]:
     """Unlisted files attributed to this item, from verification records and the inventory."""
     item_id = item.get("id")
-    rows = context.verifications(item_id, sources=None)
-    found = {r["path"]: r for r in rows if r.get("status") == "unlisted"}
-    orphans = [r for r in context.verifications(None) if r.get("status") == "unlisted"]
+    found = {r["path"]: r for r in context.iter_verifications(item_id, status="unlisted")}
+    orphans = list(context.iter_verifications(None, status="unlisted"))
     if callable(context.files) or context.files:
         orphans += [dict(r, status="unlisted") for r in context.file_records(None)
                     if not r.get("listed") and r.get("kind") == "file" and str(r.get("path")).startswith("evidence/")]
@@ -88,42 +87,75 @@ def digest_findings(item: dict, context, sources=None, exclude=SIDE_SOURCES, add
     """The verification records of one item, one problem per file with its algorithms together: problems
     (the data differs, is absent or cannot be read), record_defects (the record itself is wrong: the file it
     names is not verifiable from it), additions (unlisted files), counts by status, and whether any verification
-    exists for the item at all."""
-    from models.integrity.verify import is_record_defect
+    exists for the item at all. The records pass one at a time: an item of 1M files keeps only its problems.
+    Read from the store, an item's findings are made once and kept until the next item: 30.4, 30.5 and 31.2 ask
+    for them, and each asking is a pass over all the item's records."""
+    if not context.path_ordered:
+        return _digest_findings(item, context, sources, exclude, additions)
+    key = (item.get("id"), sources if sources is None else tuple(sources), tuple(exclude), additions)
+    kept = context.cache.get("digest_findings")
+    if kept is None or kept[0] != key[0]:
+        kept = context.cache["digest_findings"] = (key[0], {})
+    if key not in kept[1]:
+        kept[1][key] = _digest_findings(item, context, sources, exclude, additions)
+    found = kept[1][key]
+    return {k: list(v) if isinstance(v, list) else dict(v) if isinstance(v, dict) else v for k, v in found.items()}
 
-    rows = context.verifications(item.get("id"), sources=sources, exclude=exclude)
-    verified = bool(rows)
-    rows = [r for r in rows if r.get("status") != "unlisted"] + (_additions(item, context) if additions else [])
+
+def _digest_findings(item: dict, context, sources, exclude, additions) -> dict:
+    rows = context.iter_verifications(item.get("id"), sources=sources, exclude=exclude)
+    verified = False
+    total = distinct = 0
+    last, seen = None, None if context.path_ordered else set()  # files counted as they pass, none kept
     counts: dict[str, int] = {}
     by_path: dict[str, dict] = {}
     record_defects = []
     for row in rows:
+        verified = True
         status = row.get("status") or "unknown"
-        counts[status] = counts.get(status, 0) + 1
-        if status not in PROBLEM_STATUSES:
+        if status == "unlisted":
             continue
-        if is_record_defect(row):
-            record_defects.append(_record_defect(row))
-            continue
+        total += 1
         path = row.get("path")
-        problem = by_path.get(path)
-        if problem is None:
-            change = change_for(item, path or "") or {}
-            problem = by_path[path] = {
-                "path": path, "status": status, "algorithms": [], "recorded": {}, "computed": {},
-                "explanation": row.get("explanation") or change.get("explanation") or change.get("description"),
-                "confirmed_by": change.get("confirmed_by"), "error": row.get("error")}
-        algorithm = row.get("algorithm")
-        if algorithm and algorithm not in problem["algorithms"]:
-            problem["algorithms"].append(algorithm)
-            problem["recorded"][algorithm] = row.get("recorded")
-            problem["computed"][algorithm] = row.get("computed")
-        if status == "mismatch" and problem["status"] != "mismatch":
-            problem["status"] = "mismatch"  # a file some algorithm reads differently is changed, whatever else
+        if seen is not None:
+            seen.add(path)
+        elif path != last or distinct == 0:
+            distinct, last = distinct + 1, path
+        _count_problem(item, row, status, counts, by_path, record_defects)
+    for row in _additions(item, context) if additions else ():
+        total += 1
+        _count_problem(item, row, row.get("status") or "unknown", counts, by_path, record_defects)
     problems = [p for p in by_path.values() if p["status"] != "unlisted"]
-    return {"counts": counts, "problems": problems, "total": len(rows), "verified": verified,
+    return {"counts": counts, "problems": problems, "total": total, "verified": verified,
             "record_defects": record_defects, "additions": [p for p in by_path.values() if p["status"] == "unlisted"],
-            "files": len({r.get("path") for r in rows if r.get("status") != "unlisted"})}
+            "files": distinct if seen is None else len(seen)}
+
+
+def _count_problem(item: dict, row: dict, status: str, counts: dict, by_path: dict, record_defects: list) -> None:
+    """One verification record into digest_findings' counts; a problem kept by path, its algorithms together."""
+    from models.integrity.verify import is_record_defect
+
+    counts[status] = counts.get(status, 0) + 1
+    if status not in PROBLEM_STATUSES:
+        return
+    if is_record_defect(row):
+        record_defects.append(_record_defect(row))
+        return
+    path = row.get("path")
+    problem = by_path.get(path)
+    if problem is None:
+        change = change_for(item, path or "") or {}
+        problem = by_path[path] = {
+            "path": path, "status": status, "algorithms": [], "recorded": {}, "computed": {},
+            "explanation": row.get("explanation") or change.get("explanation") or change.get("description"),
+            "confirmed_by": change.get("confirmed_by"), "error": row.get("error")}
+    algorithm = row.get("algorithm")
+    if algorithm and algorithm not in problem["algorithms"]:
+        problem["algorithms"].append(algorithm)
+        problem["recorded"][algorithm] = row.get("recorded")
+        problem["computed"][algorithm] = row.get("computed")
+    if status == "mismatch" and problem["status"] != "mismatch":
+        problem["status"] = "mismatch"  # a file some algorithm reads differently is changed, whatever else
 
 
 def recorded_digests(item: dict) -> bool:
