@@ -4,6 +4,7 @@ results per item and clause and the item's proposed outcome (Art. 43/44) with th
 decisions applied, as the window and the memo propose it (checks.item_proposal)."""
 
 import sys
+from dataclasses import replace
 from itertools import chain
 
 from checks.item_proposal import propose_stored, stored_restorable
@@ -151,13 +152,16 @@ def run(args) -> int:
         for item, pairs in iter_item_checks(bundle, context, default_registry()):  # an item at a time, let go
             item_id = item.get("id")
             save_check_results(store, item_id, pairs)
-            # from the store, as the window and the memo read it: the same records, decisions and verification
-            outcome = propose_stored(store, item, restorable=restorable)
+            failed = failed or any(r.status in ("fail", "error") for _c, r in pairs)
             if args.json:
                 for check, result in pairs:
                     write_json(sys.stdout, result_json(item_id, check, result), default=str)
+            # saved and printed: the facts go before the proposal reads them back (a finding may name 1M files)
+            pairs = [(check, replace(result, facts={})) for check, result in pairs]
+            # from the store, as the window and the memo read it: the same records, decisions and verification
+            outcome = propose_stored(store, item, restorable=restorable)
+            if args.json:
                 write_json(sys.stdout, outcome_json(item_id, outcome), default=str)
             else:
                 _print_table({item_id: pairs}, {item_id: outcome}, {item_id: item}, sys.stdout)
-            failed = failed or any(r.status in ("fail", "error") for _c, r in pairs)
     return 1 if failed else 0

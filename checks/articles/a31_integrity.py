@@ -1,5 +1,6 @@
 """Art. 31 integrity: seal intact, digests unchanged, original equals backup, no operation log after freezing."""
 
+import copy
 import csv
 import io
 from datetime import datetime
@@ -87,30 +88,43 @@ def digest_findings(item: dict, context, sources=None, exclude=SIDE_SOURCES, add
     """The verification records of one item, one problem per file with its algorithms together: problems
     (the data differs, is absent or cannot be read), record_defects (the record itself is wrong: the file it
     names is not verifiable from it), additions (unlisted files), counts by status, and whether any verification
-    exists for the item at all. The records pass one at a time: an item of 1M files keeps only its problems.
-    Read from the store, an item's findings are made once and kept until the next item: 30.4, 30.5 and 31.2 ask
-    for them, and each asking is a pass over all the item's records."""
+    exists for the item at all."""
+    verified, total, files, counts, by_path, record_defects = _records_pass(item, context, sources, exclude)
+    counts, by_path, record_defects = dict(counts), dict(by_path), list(record_defects)  # the kept pass unchanged
+    for row in _additions(item, context) if additions else ():
+        total += 1
+        if row.get("path") in by_path:
+            by_path[row.get("path")] = copy.deepcopy(by_path[row.get("path")])
+        _count_problem(item, row, row.get("status") or "unknown", counts, by_path, record_defects)
+    problems = [p for p in by_path.values() if p["status"] != "unlisted"]
+    return {"counts": counts, "problems": problems, "total": total, "verified": verified,
+            "record_defects": record_defects, "additions": [p for p in by_path.values() if p["status"] == "unlisted"],
+            "files": files}
+
+
+def _records_pass(item: dict, context, sources, exclude) -> tuple:
+    """(verified, records, files, counts, problems by path, record defects) of the item's listed records. They
+    pass one at a time: an item of 1M files keeps only its problems. Read from the store, the pass is made once
+    an item and kept until the next (30.4, 30.5 and 31.2 ask for it, each asking a read of 2M records)."""
     if not context.path_ordered:
-        return _digest_findings(item, context, sources, exclude, additions)
-    key = (item.get("id"), sources if sources is None else tuple(sources), tuple(exclude), additions)
+        return _records_read(item, context, sources, exclude)
+    key = (item.get("id"), sources if sources is None else tuple(sources), tuple(exclude))
     kept = context.cache.get("digest_findings")
     if kept is None or kept[0] != key[0]:
         kept = context.cache["digest_findings"] = (key[0], {})
     if key not in kept[1]:
-        kept[1][key] = _digest_findings(item, context, sources, exclude, additions)
-    found = kept[1][key]
-    return {k: list(v) if isinstance(v, list) else dict(v) if isinstance(v, dict) else v for k, v in found.items()}
+        kept[1][key] = _records_read(item, context, sources, exclude)
+    return kept[1][key]
 
 
-def _digest_findings(item: dict, context, sources, exclude, additions) -> dict:
-    rows = context.iter_verifications(item.get("id"), sources=sources, exclude=exclude)
+def _records_read(item: dict, context, sources, exclude) -> tuple:
     verified = False
     total = distinct = 0
     last, seen = None, None if context.path_ordered else set()  # files counted as they pass, none kept
     counts: dict[str, int] = {}
     by_path: dict[str, dict] = {}
-    record_defects = []
-    for row in rows:
+    record_defects: list = []
+    for row in context.iter_verifications(item.get("id"), sources=sources, exclude=exclude):
         verified = True
         status = row.get("status") or "unknown"
         if status == "unlisted":
@@ -122,13 +136,7 @@ def _digest_findings(item: dict, context, sources, exclude, additions) -> dict:
         elif path != last or distinct == 0:
             distinct, last = distinct + 1, path
         _count_problem(item, row, status, counts, by_path, record_defects)
-    for row in _additions(item, context) if additions else ():
-        total += 1
-        _count_problem(item, row, row.get("status") or "unknown", counts, by_path, record_defects)
-    problems = [p for p in by_path.values() if p["status"] != "unlisted"]
-    return {"counts": counts, "problems": problems, "total": total, "verified": verified,
-            "record_defects": record_defects, "additions": [p for p in by_path.values() if p["status"] == "unlisted"],
-            "files": distinct if seen is None else len(seen)}
+    return verified, total, distinct if seen is None else len(seen), counts, by_path, record_defects
 
 
 def _count_problem(item: dict, row: dict, status: str, counts: dict, by_path: dict, record_defects: list) -> None:
