@@ -48,6 +48,32 @@ def make_items(folder: Path, count: int) -> Path:
     return root
 
 
+def make_files(folder: Path, count: int, size: int = 64) -> Path:
+    """One item of count files (size bytes each, a thousand a folder) under evidence/E1, listed by a hashdeep
+    list (size, md5, sha256, as `hashdeep -l -r` writes it), made here so no tool is needed."""
+    root = folder / f"files{count}"
+    if root.exists():
+        return root
+    lines = ["%%%% HASHDEEP-1.0", "%%%% size,md5,sha256,filename", "## Invoked from: " + str(root),
+             "## # hashdeep -l -r evidence/E1", "## "]
+    for n in range(count):
+        rel = f"evidence/E1/d{n // 1000:04}/f{n:07}.bin"
+        if n % 1000 == 0:
+            (root / rel).parent.mkdir(parents=True)
+        data = n.to_bytes(8, "little") * (size // 8)
+        (root / rel).write_bytes(data)
+        lines.append(f"{len(data)},{hashlib.md5(data).hexdigest()},{hashlib.sha256(data).hexdigest()},{rel}")
+    (root / "documents").mkdir()
+    (root / "documents/E1.hashdeep.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    manifest = {"format": "evidence-bundle/1",
+                "case": {"case_number": "测试〔2026〕1号", "title": "测试", "prepared_by": "李某",
+                         "prepared_at": "2026-11-20T10:00:00+08:00"},
+                "items": [{"id": "E1", "title": "E1", "kind": "obtained", "content": [
+                    {"path": "evidence/E1", "type": "directory", "digest_list": "documents/E1.hashdeep.txt"}]}]}
+    (root / "bundle.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    return root
+
+
 def check_command(root: Path, store: Path) -> tuple[float, float, str]:
     """(seconds, peak RSS MB, exit code) of `main.py check ROOT` in a new process (VmHWM, as bench_verify_scale)."""
     started = time.perf_counter()
