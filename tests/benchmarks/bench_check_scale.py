@@ -2,8 +2,9 @@
 peak RSS (VmHWM) and time of the whole command at two sizes, so the slope per item shows
 (issue 19.12: 100k items took 199 s and 2.1 GB).
 
-Run: .venv/bin/python tests/benchmarks/bench_check_scale.py [--items N] [--keep DIR]
-(default N = 20,000; the small bundle is N/4).
+Run: .venv/bin/python tests/benchmarks/bench_check_scale.py [--items N | --files N | --bundle DIR] [--keep DIR]
+(default 20,000 items; the small bundle is N/4). --files N: one item of N files of 4 KiB (a hashdeep list);
+--bundle: one bundle as it is. With hashdeep installed, `hashdeep -r` over the same files in the same run.
 Figures (2 shared cores, load 3-7): before the compact manifest, coverage, verify and anomalies, 5,000 items
 15.8 s / 95 MB, 20,000 items 70.7 s / 138 MB (projected 366 MB at 100k); after, 20,000 items 53.3 s / 103 MB,
 25,000 items 109 MB, 100,000 items 209 MB peak RSS (962 s under load 6-7)."""
@@ -12,6 +13,7 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -87,24 +89,49 @@ def check_command(root: Path, store: Path) -> tuple[float, float, str]:
     return seconds, float(rss), code
 
 
+def hashdeep_command(root: Path) -> tuple[float, float]:
+    """(seconds, peak RSS MB) of `hashdeep -r evidence` over the same files (md5 and sha256, its default)."""
+    started = time.perf_counter()
+    child = subprocess.Popen(["hashdeep", "-r", "evidence"], cwd=root, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    _pid, _status, usage = os.wait4(child.pid, 0)
+    child.returncode = 0
+    return time.perf_counter() - started, usage.ru_maxrss / 1024
+
+
+def _one_bundle(root: Path, store: Path, label: str) -> tuple[float, float]:
+    seconds, rss, code = check_command(root, store)
+    print(f"{label}: check {seconds:7.1f} s, peak RSS {rss:6.0f} MB (exit {code})", flush=True)
+    if shutil.which("hashdeep"):
+        peer, peer_rss = hashdeep_command(root)
+        print(f"{'':>{len(label)}}  hashdeep -r {peer:7.1f} s, peak RSS {peer_rss:6.0f} MB (same files, same run)",
+              flush=True)
+    return seconds, rss
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--items", type=int, default=20_000)
+    parser.add_argument("--files", type=int, help="one item of N files (4 KiB each) instead of many items")
+    parser.add_argument("--bundle", type=Path, help="check this bundle alone (e.g. bench_digests' 1M files)")
     parser.add_argument("--keep", type=Path)
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-check-"))
     folder.mkdir(parents=True, exist_ok=True)
-    sizes = (args.items // 4, args.items)
+    if args.bundle:
+        _one_bundle(args.bundle, folder / f"store{time.time_ns()}", str(args.bundle))
+        return
+    unit, count = ("files", args.files) if args.files else ("items", args.items)
+    sizes = (count // 4, count)
     figures = {}
-    for count in sizes:
-        root = make_items(folder, count)
-        seconds, rss, code = check_command(root, folder / f"store{time.time_ns()}")
-        figures[count] = (seconds, rss)
-        print(f"{count:>9,} items: check {seconds:7.1f} s, peak RSS {rss:6.0f} MB (exit {code})", flush=True)
+    for n in sizes:
+        root = make_files(folder, n, size=4096) if args.files else make_items(folder, n)
+        figures[n] = _one_bundle(root, folder / f"store{time.time_ns()}", f"{n:>9,} {unit}")
     (s_small, r_small), (s_big, r_big) = figures[sizes[0]], figures[sizes[1]]
     per = 100_000 / (sizes[1] - sizes[0])
-    print(f"slope: {(r_big - r_small) * per:.0f} MB and {(s_big - s_small) * per:.0f} s per 100k items; "
-          f"projected at 100k items: {r_big + (r_big - r_small) * (100_000 - sizes[1]) / (sizes[1] - sizes[0]):.0f} MB")
+    projected = r_big + (r_big - r_small) * (100_000 - sizes[1]) / (sizes[1] - sizes[0])
+    print(f"slope: {(r_big - r_small) * per:.0f} MB and {(s_big - s_small) * per:.0f} s per 100k {unit}; "
+          f"projected at 100k {unit}: {projected:.0f} MB")
 
 
 if __name__ == "__main__":
