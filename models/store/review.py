@@ -3,9 +3,9 @@
 import json
 import time
 
+from models.common.json_text import facts_text
 from models.common.timeutil import ns_to_utc_iso
 from models.store import audit, records_seal
-from models.store.facts_text import facts_text
 
 DECISIONS = ("confirm", "override", "answer")
 OUTCOMES = ("admissible", "correctable", "excluded")
