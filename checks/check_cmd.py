@@ -4,8 +4,8 @@ results per item and clause and the item's proposed outcome (Art. 43/44) with th
 decisions applied, as the window and the memo propose it (checks.item_proposal)."""
 
 import sys
-from dataclasses import replace
 from itertools import chain
+from typing import NamedTuple
 
 from checks.item_proposal import propose_stored, stored_restorable
 from checks.outcome_words import article_text, basis_text, proposal_text, status_text
@@ -54,6 +54,13 @@ def _prepare(bundle, store, verify: bool = True) -> bool:
     line.done()
     mark_verified(store)
     return True
+
+
+class _Shown(NamedTuple):
+    """What the table prints of a result once saved: its facts are let go (a tuple: no dataclass made again)."""
+
+    status: str
+    message: str
 
 
 def result_json(item_id: str, check, result) -> dict:
@@ -157,7 +164,7 @@ def run(args) -> int:
                 for check, result in pairs:
                     write_json(sys.stdout, result_json(item_id, check, result), default=str)
             # saved and printed: the facts go before the proposal reads them back (a finding may name 1M files)
-            pairs = [(check, replace(result, facts={})) for check, result in pairs]
+            pairs = [(check, _Shown(result.status, result.message)) for check, result in pairs]
             # from the store, as the window and the memo read it: the same records, decisions and verification
             outcome = propose_stored(store, item, restorable=restorable)
             if args.json:

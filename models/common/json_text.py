@@ -23,9 +23,16 @@ def _string_list(values: list) -> str:
     return "[" + ", ".join(blocks) + "]"
 
 
-def _holds_long(value, depth: int = 0) -> bool:
-    return _long_strings(value) or (type(value) is dict and depth < 3
-                                    and any(_holds_long(v, depth + 1) for v in value.values()))
+def _holds_long(value: dict, depth: int = 0) -> bool:
+    """A long list of strings among the dict's values, or a few dicts down (a plain loop: asked of every result)."""
+    for v in value.values():
+        kind = type(v)
+        if kind is list:
+            if len(v) >= LONG and _long_strings(v):
+                return True
+        elif kind is dict and depth < 2 and _holds_long(v, depth + 1):
+            return True
+    return False
 
 
 def facts_text(facts, default=str) -> str:
