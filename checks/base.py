@@ -120,13 +120,24 @@ class CheckContext:
 
     def verifications(self, item_id: str, sources=None, exclude=()) -> list[dict]:
         """Verification records of one item as dicts, filtered by recorded_source."""
-        out = []
-        for row in self._item_rows(item_id):
+        return list(self.iter_verifications(item_id, sources, exclude))
+
+    def iter_verifications(self, item_id: str, sources=None, exclude=(), status: str | None = None):
+        """verifications() one at a time (from the store: in path order, none kept), of this status if given."""
+        if self.stored is not None:
+            rows = self.stored.iter_item(item_id, status)
+        else:
+            rows = (r for r in self._item_rows(item_id) if status is None or r.get("status") == status)
+        for row in rows:
             source = row.get("recorded_source")
             if (sources is not None and source not in sources) or source in exclude:
                 continue
-            out.append(dict(row))
-        return out
+            yield dict(row) if self.stored is None else row  # a row read from the store is already fresh
+
+    @property
+    def path_ordered(self) -> bool:
+        """True when iter_verifications gives an item's records in path order (read from the store)."""
+        return self.stored is not None
 
     def verifications_at(self, path: str) -> list[dict]:
         """Verification records of one path, whatever the item."""
@@ -150,10 +161,11 @@ class CheckContext:
                 self._by_anomaly_item.setdefault(found, []).append(anomaly)
         return self._by_anomaly_item.get(item_id, [])
 
-    def file_records(self, item_id: str) -> list[dict]:
+    def file_records(self, item_id: str):
+        """The item's file records as dicts, one at a time: an item of 1M files is never held whole."""
         if callable(self.files):
-            return [_plain(r) for r in self.files(item_id)]
-        return [_plain(r) for r in self.files or [] if _plain(r).get("item") == item_id]
+            return (_plain(r) for r in self.files(item_id))
+        return (_plain(r) for r in self.files or [] if _plain(r).get("item") == item_id)
 
     def exists(self, rel: str) -> bool:
         """True when rel names a regular file inside the bundle (never through a link leaving it)."""

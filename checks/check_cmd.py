@@ -5,6 +5,7 @@ decisions applied, as the window and the memo propose it (checks.item_proposal).
 
 import sys
 from itertools import chain
+from typing import NamedTuple
 
 from checks.item_proposal import propose_stored, stored_restorable
 from checks.outcome_words import article_text, basis_text, proposal_text, status_text
@@ -53,6 +54,13 @@ def _prepare(bundle, store, verify: bool = True) -> bool:
     line.done()
     mark_verified(store)
     return True
+
+
+class _Shown(NamedTuple):
+    """What the table prints of a result once saved: its facts are let go (a tuple: no dataclass made again)."""
+
+    status: str
+    message: str
 
 
 def result_json(item_id: str, check, result) -> dict:
@@ -152,14 +160,17 @@ def run(args) -> int:
         for item, pairs in iter_item_checks(bundle, context, default_registry()):  # an item at a time, let go
             item_id = item.get("id")
             save_check_results(store, item_id, pairs, sealed)
-            # from the store, as the window and the memo read it: the same records, decisions and verification
-            outcome = propose_stored(store, item, restorable=restorable)
+            failed = failed or any(r.status in ("fail", "error") for _c, r in pairs)
             if args.json:
                 for check, result in pairs:
                     write_json(sys.stdout, result_json(item_id, check, result), default=str)
+            # saved and printed: the facts go before the proposal reads them back (a finding may name 1M files)
+            pairs = [(check, _Shown(result.status, result.message)) for check, result in pairs]
+            # from the store, as the window and the memo read it: the same records, decisions and verification
+            outcome = propose_stored(store, item, restorable=restorable)
+            if args.json:
                 write_json(sys.stdout, outcome_json(item_id, outcome), default=str)
             else:
                 _print_table({item_id: pairs}, {item_id: outcome}, {item_id: item}, sys.stdout)
-            failed = failed or any(r.status in ("fail", "error") for _c, r in pairs)
         sealed.reseal(conn)
     return 1 if failed else 0

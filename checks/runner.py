@@ -6,6 +6,7 @@ import marshal
 import pickle
 from collections.abc import Sequence
 from datetime import date
+from itertools import chain, islice
 
 from checks.base import ANOMALIES_PER_ITEM, DEFAULT_SETTINGS, CheckContext
 from models.store.verified_state import (  # noqa: F401  (check, the window and the memo ask them here too)
@@ -44,7 +45,7 @@ def _file_loader(store):
                                                "ORDER BY path")
                 unclaimed.append([dict(zip(FILE_COLUMNS, row)) for row in cursor])
             return unclaimed[0]
-        return list(iter_file_records(store, item=item_id))
+        return iter_file_records(store, item=item_id)  # streamed: an item of 1M files is never held as dicts
 
     return records
 
@@ -54,27 +55,47 @@ class StoredVerifications:
     path: the context never holds them all (1M files: ~1 GB as dicts), nor scans them all for each item."""
 
     KEEP = 4  # items kept read: an item's checks ask for its records several times, a backup's for its original's
+    SMALL = 2_000  # records of an item kept read; a larger item is read again for each asking, never held
 
     def __init__(self, store):
         self.conn, self.cache = store.db.conn, {}
+        self.large: set = set()  # items found to have more than SMALL records
         self._restorable = None
 
-    def _rows(self, sql: str, params) -> list[dict]:
-        cursor = self.conn.execute(sql, params)
+    def _cursor(self, item_id, status=None):
+        where, params = ("item IS NULL", ()) if item_id is None else ("item = ?", (item_id,))
+        if status is not None:
+            where, params = where + " AND status = ?", params + (status,)
+        cursor = self.conn.execute(f"SELECT * FROM verification WHERE {where} ORDER BY path, algorithm", params)
         names = [c[0] for c in cursor.description]
-        return [dict(zip(names, row)) for row in cursor]
+        return (dict(zip(names, row)) for row in cursor)
 
     def item(self, item_id) -> list[dict]:
+        return list(self.iter_item(item_id))
+
+    def iter_item(self, item_id, status: str | None = None):
+        """The item's records in path order (of that status if given). A small item's are read once and kept
+        (its checks ask several times); a large one's come one at a time and none is kept: an item of 1M files
+        has 2M records, ~1 GB as dicts."""
+        if item_id in self.large:
+            yield from self._cursor(item_id, status)
+            return
         if item_id not in self.cache:
+            rows = self._cursor(item_id)
+            first = list(islice(rows, self.SMALL + 1))
+            if len(first) > self.SMALL:
+                self.large.add(item_id)
+                yield from (r for r in chain(first, rows) if status is None or r.get("status") == status)
+                return
             if len(self.cache) >= self.KEEP:
                 self.cache.pop(next(iter(self.cache)))
-            where = "item IS NULL" if item_id is None else "item = ?"
-            self.cache[item_id] = self._rows(f"SELECT * FROM verification WHERE {where} ORDER BY path, algorithm",
-                                             () if item_id is None else (item_id,))
-        return self.cache[item_id]
+            self.cache[item_id] = first
+        yield from (dict(r) for r in self.cache[item_id] if status is None or r.get("status") == status)
 
     def path(self, path: str) -> list[dict]:
-        return self._rows("SELECT * FROM verification WHERE path = ? ORDER BY id", (path,))
+        cursor = self.conn.execute("SELECT * FROM verification WHERE path = ? ORDER BY id", (path,))
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row)) for row in cursor]
 
     def restorable(self) -> set:
         """checks.outcome.restorable_paths over the whole store, in one query (once per run)."""

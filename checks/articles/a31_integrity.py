@@ -1,5 +1,6 @@
 """Art. 31 integrity: seal intact, digests unchanged, original equals backup, no operation log after freezing."""
 
+import copy
 import csv
 import io
 from datetime import datetime
@@ -35,9 +36,8 @@ def _addition_owner(bundle, path: str) -> str | None:
 def _additions(item: dict, context) -> list[dict]:
     """Unlisted files attributed to this item, from verification records and the inventory."""
     item_id = item.get("id")
-    rows = context.verifications(item_id, sources=None)
-    found = {r["path"]: r for r in rows if r.get("status") == "unlisted"}
-    orphans = [r for r in context.verifications(None) if r.get("status") == "unlisted"]
+    found = {r["path"]: r for r in context.iter_verifications(item_id, status="unlisted")}
+    orphans = list(context.iter_verifications(None, status="unlisted"))
     if callable(context.files) or context.files:
         orphans += [dict(r, status="unlisted") for r in context.file_records(None)
                     if not r.get("listed") and r.get("kind") == "file" and str(r.get("path")).startswith("evidence/")]
@@ -89,41 +89,81 @@ def digest_findings(item: dict, context, sources=None, exclude=SIDE_SOURCES, add
     (the data differs, is absent or cannot be read), record_defects (the record itself is wrong: the file it
     names is not verifiable from it), additions (unlisted files), counts by status, and whether any verification
     exists for the item at all."""
-    from models.integrity.verify import is_record_defect
+    verified, total, files, counts, by_path, record_defects = _records_pass(item, context, sources, exclude)
+    counts, by_path, record_defects = dict(counts), dict(by_path), list(record_defects)  # the kept pass unchanged
+    for row in _additions(item, context) if additions else ():
+        total += 1
+        if row.get("path") in by_path:
+            by_path[row.get("path")] = copy.deepcopy(by_path[row.get("path")])
+        _count_problem(item, row, row.get("status") or "unknown", counts, by_path, record_defects)
+    problems = [p for p in by_path.values() if p["status"] != "unlisted"]
+    return {"counts": counts, "problems": problems, "total": total, "verified": verified,
+            "record_defects": record_defects, "additions": [p for p in by_path.values() if p["status"] == "unlisted"],
+            "files": files}
 
-    rows = context.verifications(item.get("id"), sources=sources, exclude=exclude)
-    verified = bool(rows)
-    rows = [r for r in rows if r.get("status") != "unlisted"] + (_additions(item, context) if additions else [])
+
+def _records_pass(item: dict, context, sources, exclude) -> tuple:
+    """(verified, records, files, counts, problems by path, record defects) of the item's listed records. They
+    pass one at a time: an item of 1M files keeps only its problems. Read from the store, the pass is made once
+    an item and kept until the next (30.4, 30.5 and 31.2 ask for it, each asking a read of 2M records)."""
+    if not context.path_ordered:
+        return _records_read(item, context, sources, exclude)
+    key = (item.get("id"), sources if sources is None else tuple(sources), tuple(exclude))
+    kept = context.cache.get("digest_findings")
+    if kept is None or kept[0] != key[0]:
+        kept = context.cache["digest_findings"] = (key[0], {})
+    if key not in kept[1]:
+        kept[1][key] = _records_read(item, context, sources, exclude)
+    return kept[1][key]
+
+
+def _records_read(item: dict, context, sources, exclude) -> tuple:
+    verified = False
+    total = distinct = 0
+    last, seen = None, None if context.path_ordered else set()  # files counted as they pass, none kept
     counts: dict[str, int] = {}
     by_path: dict[str, dict] = {}
-    record_defects = []
-    for row in rows:
+    record_defects: list = []
+    for row in context.iter_verifications(item.get("id"), sources=sources, exclude=exclude):
+        verified = True
         status = row.get("status") or "unknown"
-        counts[status] = counts.get(status, 0) + 1
-        if status not in PROBLEM_STATUSES:
+        if status == "unlisted":
             continue
-        if is_record_defect(row):
-            record_defects.append(_record_defect(row))
-            continue
+        total += 1
         path = row.get("path")
-        problem = by_path.get(path)
-        if problem is None:
-            change = change_for(item, path or "") or {}
-            problem = by_path[path] = {
-                "path": path, "status": status, "algorithms": [], "recorded": {}, "computed": {},
-                "explanation": row.get("explanation") or change.get("explanation") or change.get("description"),
-                "confirmed_by": change.get("confirmed_by"), "error": row.get("error")}
-        algorithm = row.get("algorithm")
-        if algorithm and algorithm not in problem["algorithms"]:
-            problem["algorithms"].append(algorithm)
-            problem["recorded"][algorithm] = row.get("recorded")
-            problem["computed"][algorithm] = row.get("computed")
-        if status == "mismatch" and problem["status"] != "mismatch":
-            problem["status"] = "mismatch"  # a file some algorithm reads differently is changed, whatever else
-    problems = [p for p in by_path.values() if p["status"] != "unlisted"]
-    return {"counts": counts, "problems": problems, "total": len(rows), "verified": verified,
-            "record_defects": record_defects, "additions": [p for p in by_path.values() if p["status"] == "unlisted"],
-            "files": len({r.get("path") for r in rows if r.get("status") != "unlisted"})}
+        if seen is not None:
+            seen.add(path)
+        elif path != last or distinct == 0:
+            distinct, last = distinct + 1, path
+        _count_problem(item, row, status, counts, by_path, record_defects)
+    return verified, total, distinct if seen is None else len(seen), counts, by_path, record_defects
+
+
+def _count_problem(item: dict, row: dict, status: str, counts: dict, by_path: dict, record_defects: list) -> None:
+    """One verification record into digest_findings' counts; a problem kept by path, its algorithms together."""
+    from models.integrity.verify import is_record_defect
+
+    counts[status] = counts.get(status, 0) + 1
+    if status not in PROBLEM_STATUSES:
+        return
+    if is_record_defect(row):
+        record_defects.append(_record_defect(row))
+        return
+    path = row.get("path")
+    problem = by_path.get(path)
+    if problem is None:
+        change = change_for(item, path or "") or {}
+        problem = by_path[path] = {
+            "path": path, "status": status, "algorithms": [], "recorded": {}, "computed": {},
+            "explanation": row.get("explanation") or change.get("explanation") or change.get("description"),
+            "confirmed_by": change.get("confirmed_by"), "error": row.get("error")}
+    algorithm = row.get("algorithm")
+    if algorithm and algorithm not in problem["algorithms"]:
+        problem["algorithms"].append(algorithm)
+        problem["recorded"][algorithm] = row.get("recorded")
+        problem["computed"][algorithm] = row.get("computed")
+    if status == "mismatch" and problem["status"] != "mismatch":
+        problem["status"] = "mismatch"  # a file some algorithm reads differently is changed, whatever else
 
 
 def recorded_digests(item: dict) -> bool:

@@ -62,7 +62,7 @@ class FreezeExpiryCheck(Check):
 
 
 def _computed(context, item_id: str, path: str, algorithm: str) -> str | None:
-    for row in context.verifications(item_id):
+    for row in context.iter_verifications(item_id):
         if row.get("path") == path and row.get("algorithm") == algorithm and row.get("computed"):
             return row["computed"]
     return None

@@ -39,28 +39,59 @@ class UndisplayableCheck(Check):
     MANIFEST = False
 
     def evaluate(self, item, context):
-        records = [r for r in context.file_records(item.get("id")) if r.get("kind") == "file" and r.get("listed")]
         images = {e.get("path") for e in item.get("content") or [] if e.get("type") == "disk_image"}
-        typed = [r for r in records if r.get("mime") and r.get("path") not in images]
-        if not typed:
-            return say("not_recorded", f"{self.NAME}.not_typed", count=len(records))
-        hidden = [{"path": r["path"], "mime": r["mime"]} for r in typed if not displayable(r["mime"])]
-        explanation_docs = [d.get("path") for d in item.get("documents") or [] if d.get("kind") == "explanation"]
         explained = _explained_paths(item)
-        open_ = [h for h in hidden if not _covered(h["path"], explained)]
-        disguised = [{"path": r["path"], "mime": r["mime"]} for r in typed if r.get("extension_mismatch")]
-        facts = {"typed": len(typed), "undisplayable": hidden[:200], "unexplained": open_[:200],
+        # the records pass one at a time (an item of 1M files is never held as dicts): counts, the first
+        # SHOWN of each list for the facts, and the paths alone of the files a finding names
+        listed = typed = 0
+        hidden, open_, disguised = _Kept(), _Kept(), _Kept()
+        for r in context.file_records(item.get("id")):
+            if r.get("kind") != "file" or not r.get("listed"):
+                continue
+            listed += 1
+            if not r.get("mime") or r.get("path") in images:
+                continue
+            typed += 1
+            row = {"path": r["path"], "mime": r["mime"]}
+            if not displayable(r["mime"]):
+                hidden.add(row)
+                if not _covered(row["path"], explained):
+                    open_.add(row)
+            if r.get("extension_mismatch"):
+                disguised.add(row)
+        if not typed:
+            return say("not_recorded", f"{self.NAME}.not_typed", count=listed)
+        explanation_docs = [d.get("path") for d in item.get("documents") or [] if d.get("kind") == "explanation"]
+        facts = {"typed": typed, "undisplayable": hidden.shown, "unexplained": open_.shown,
                  "explanation_documents": explanation_docs}
-        if disguised:
-            paths = [d["path"] for d in disguised]
-            facts.update(format_unclear=disguised[:200], files=paths, effect="43.3", corrections=[
-                correction(f"{self.NAME}.correct_format", path=d["path"], mime=d["mime"]) for d in disguised[:200]])
+        if disguised.count:
+            paths = disguised.paths
+            facts.update(format_unclear=disguised.shown, files=paths, effect="43.3", corrections=[
+                correction(f"{self.NAME}.correct_format", path=d["path"], mime=d["mime"]) for d in disguised.shown])
             return say("fail", f"{self.NAME}.format_unclear", {"count": len(paths), "files": paths[:5]}, **facts)
-        if not hidden:
-            return say("pass", f"{self.NAME}.all_shown", {"count": len(typed)}, **facts)
-        if open_ and not explanation_docs:
-            paths = [h["path"] for h in open_]
-            return say("needs_review", f"{self.NAME}.unexplained", {"count": len(open_)}, **facts, files=paths,
+        if not hidden.count:
+            return say("pass", f"{self.NAME}.all_shown", {"count": typed}, **facts)
+        if open_.count and not explanation_docs:
+            paths = open_.paths
+            return say("needs_review", f"{self.NAME}.unexplained", {"count": open_.count}, **facts, files=paths,
                        corrections=[correction(f"{self.NAME}.correct_explain", files=paths[:20])])
-        return say("needs_review", f"{self.NAME}.explained", {"count": len(hidden)}, **facts,
-                   files=[h["path"] for h in hidden])
+        return say("needs_review", f"{self.NAME}.explained", {"count": hidden.count}, **facts, files=hidden.paths)
+
+
+class _Kept:
+    """A list of a finding's files as the records pass: every path (a str each), the first SHOWN rows whole."""
+
+    SHOWN = 200
+
+    def __init__(self):
+        self.paths: list[str] = []
+        self.shown: list[dict] = []
+
+    @property
+    def count(self) -> int:
+        return len(self.paths)
+
+    def add(self, row: dict) -> None:
+        self.paths.append(row["path"])
+        if len(self.shown) < self.SHOWN:
+            self.shown.append(row)

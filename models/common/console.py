@@ -13,6 +13,7 @@ import re
 import sys
 
 from models.bundle.names import has_raw_bytes, shown
+from models.common.json_text import facts_text
 
 _UNSAFE = re.compile("[\\\\\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NAMED = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -73,7 +74,10 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e
 def write_json(stream, obj, **options) -> None:
     """One JSON object on a line, exact: UTF-8 text as it is when the stream holds it, else ASCII escapes; a
     character that can break or reverse a line is always escaped."""
-    text = json.dumps(obj, ensure_ascii=False, **options)
+    if set(options) <= {"default"}:  # a finding's million paths encoded in blocks (models.common.json_text)
+        text = facts_text(obj, default=options.get("default"))
+    else:
+        text = json.dumps(obj, ensure_ascii=False, **options)
     text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:

@@ -5,6 +5,7 @@ import time
 from models.bundle.coverage import Coverage
 from models.bundle.source import FolderSource
 from models.common.timeutil import ns_to_utc_iso
+from models.inventory.known_rows import KnownRows
 from models.inventory.scan_process import HelperWalk, helper_allowed, rows_of, walk_in_helper
 from models.inventory.scan_summary import ScanSummary
 from models.runtime.jobs import Cancelled
@@ -29,10 +30,9 @@ _UPSERT = (
 )
 
 
-def _known(store) -> dict:
-    """path -> the stored stat columns, to write only what a rescan finds changed."""
-    sql = f"SELECT path, {', '.join(_STAT_COLUMNS)} FROM files"
-    return {row[0]: row[1:] for row in store.db.conn.execute(sql)}
+def _known(store) -> KnownRows:
+    """The stored stat columns of every path, to write only what a rescan finds changed."""
+    return KnownRows(store.db.conn.execute(f"SELECT path, {', '.join(_STAT_COLUMNS)} FROM files"))
 
 
 class _Writer:
@@ -92,7 +92,7 @@ def _batches(source, coverage, cancel):
         yield from helper.rest(cancel)
 
 
-def _count(summary: ScanSummary, rows: list, counts: list, known: dict | None) -> list:
+def _count(summary: ScanSummary, rows: list, counts: list, known: KnownRows | None) -> list:
     """Add a batch's counts to the summary; its rows to write (on a rescan only those that changed)."""
     summary.files += counts[0]
     summary.bytes += counts[1]
@@ -101,8 +101,8 @@ def _count(summary: ScanSummary, rows: list, counts: list, known: dict | None) -
     summary.additions += counts[4]
     if known is None:
         return rows
-    pop = known.pop
-    return [row for row in rows if pop(row[0], None) != row[1:]]
+    changed = known.changed
+    return [row for row in rows if changed(row[0], row[1:])]
 
 
 def scan_bundle(bundle, store, progress=None, cancel=None, source=None) -> ScanSummary:

@@ -48,10 +48,11 @@ class Writer:
 
     FLUSH_S = 0.5
 
-    def __init__(self, store, records: list[tuple], progress):
+    def __init__(self, store, records: list[tuple], progress, totals: tuple[int, int] = (0, 0)):
+        """records: (id, path, size) of the files to type; totals: (files, bytes) more, not given as records."""
         self.store, self.progress = store, progress
         self.overrides, self.stale = category_overrides(store), stale_ids(store)
-        self.total, self.total_bytes = len(records), sum(r[2] or 0 for r in records)
+        self.total, self.total_bytes = len(records) + totals[0], sum(r[2] or 0 for r in records) + totals[1]
         self.done = self.bytes = 0
         self.pending: list[tuple] = []
         self.last = -math.inf  # the first results are written at once (monotonic() may be small after boot)

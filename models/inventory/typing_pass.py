@@ -67,7 +67,23 @@ def type_batch(root: str, records: list[tuple], tz_name: str, exif: bool = True)
 def untyped_records(store) -> list[tuple]:
     """(id, path, size) of every file of the bundle's folders whose type has not been read yet (files inside
     its disk images are typed through TSK: models.image.bundle_images)."""
-    return store.db.execute(f"SELECT id, path, size {UNTYPED} AND address IS NULL ORDER BY id").fetchall()
+    return [record for page in untyped_pages(store) for record in page]
+
+
+def untyped_pages(store, size: int | None = None):
+    """untyped_records a page at a time, read as the typing asks for them (by id: a page typed meanwhile is
+    behind): 1M files were ~200 MB of tuples held for the whole pass."""
+    last, size = -1, size or BATCH
+    while page := store.db.execute(f"SELECT id, path, size {UNTYPED} AND address IS NULL AND id > ? ORDER BY id "
+                                   "LIMIT ?", (last, size)).fetchall():
+        yield page
+        last = page[-1][0]
+
+
+def untyped_totals(store) -> tuple[int, int]:
+    """(files, bytes) untyped_records would give."""
+    count, size = store.db.execute(f"SELECT count(*), COALESCE(sum(size), 0) {UNTYPED} AND address IS NULL").fetchone()
+    return count, size
 
 
 def make_executor(workers: int, mode: str = "process") -> Executor:
@@ -93,22 +109,22 @@ def fill_types(bundle, store, progress=None, cancel=None, workers: int = 2, mode
         return fill_image_types(bundle, store, progress, cancel, exif)
     from models.image.bundle_images import fill_inner_types, untyped_inner_records
 
-    records = untyped_records(store)
+    count, size = untyped_totals(store)
     inner = untyped_inner_records(bundle, store)  # files inside the bundle's disk images: read through TSK
-    write = Writer(store, records + [r[:3] for r in inner], progress)
+    write = Writer(store, [r[:3] for r in inner], progress, totals=(count, size))
     try:
-        _fill(records, write, (str(bundle.root), bundle.timezone, exif), cancel, workers, mode)
+        _fill(untyped_pages(store), count, write, (str(bundle.root), bundle.timezone, exif), cancel, workers, mode)
         if inner:
             fill_inner_types(bundle, inner, write, cancel, exif)
     finally:
         write.flush()
-    return len(records) + len(inner)
+    return count + len(inner)
 
 
-def _fill(records: list[tuple], write: Writer, job: tuple, cancel, workers: int, mode: str) -> None:
-    batches = iter([records[i:i + BATCH] for i in range(0, len(records), BATCH)])
+def _fill(batches, count: int, write: Writer, job: tuple, cancel, workers: int, mode: str) -> None:
+    """Type the batches (pages of BATCH records, count in all): here, or in a pool of workers."""
     workers = max(1, min(workers, os.cpu_count() or 1))
-    if workers == 1 or len(records) <= BATCH:
+    if workers == 1 or count <= BATCH:
         _run_here(batches, job, write, cancel)
         return
     run_in_pools(batches, lambda n: make_executor(n, mode), workers, type_batch, job, write, cancel)

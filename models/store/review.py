@@ -3,6 +3,7 @@
 import json
 import time
 
+from models.common.json_text import facts_text
 from models.common.timeutil import ns_to_utc_iso
 from models.store import audit, records_seal
 
@@ -33,7 +34,7 @@ def save_check_results(store, item: str, results, run: records_seal.Run | None =
     rows = []
     for check, result in results:
         name, article, status, facts, message, key, params = _result_fields(check, result)
-        rows.append((item, name, article, status, json.dumps(facts, ensure_ascii=False, default=str), message, now,
+        rows.append((item, name, article, status, facts_text(facts), message, now,
                      key, json.dumps(params, ensure_ascii=False, default=str) if key else None))
     with audit.transaction(store.db) as conn:
         seal = records_seal.Rewrite(conn, "check_results")  # the memo signs them: an edit outside must show

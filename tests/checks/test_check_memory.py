@@ -60,13 +60,14 @@ def _per_item(small: int, large: int) -> float:
     return (large - small) / (LARGE - SMALL)
 
 
-def _in_fresh_process(figures: str, folder: Path) -> dict:
-    """Run figures(folder) in a new Python process and return what it gives."""
+def _in_fresh_process(figures: str, folder: Path, module: str = "tests.checks.test_check_memory") -> dict:
+    """Run module.figures(folder) in a new Python process and return what it gives."""
     root = Path(__file__).resolve().parents[2]
-    code = ("import json, sys\nfrom pathlib import Path\nsys.path.insert(0, sys.argv[1])\n"
-            "from tests.checks import test_check_memory as t\n"
-            "print(json.dumps(getattr(t, sys.argv[2])(Path(sys.argv[3]))))")
-    done = subprocess.run([sys.executable, "-c", code, str(root), figures, str(folder)], capture_output=True,
+    code = ("import importlib, json, sys\nfrom pathlib import Path\nsys.path.insert(0, sys.argv[1])\n"
+            "t = importlib.import_module(sys.argv[4])\n"
+            "if __name__ == '__main__':\n"
+            "    print(json.dumps(getattr(t, sys.argv[2])(Path(sys.argv[3]))))")
+    done = subprocess.run([sys.executable, "-c", code, str(root), figures, str(folder), module], capture_output=True,
                           text=True, cwd=root, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.splitlines()[-1])
