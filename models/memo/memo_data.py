@@ -194,9 +194,8 @@ def _proposal(item: dict, results: list[dict], propose, decisions: dict | None =
     proposal = getattr(p, "proposal", None) or {"defect": "correctable"}.get(p.outcome, p.outcome)
     reasons = [dict(r) for r in getattr(p, "reasons", ()) or ()]
     files = list(getattr(p, "files", None) or [])
-    if not files:
-        for r in reasons:
-            files += [f for f in r.get("files") or [] if f not in files]
+    if not files:  # the reasons' files in their order, each once (a dict: a finding may name 1M files)
+        files = list(dict.fromkeys(f for r in reasons for f in r.get("files") or []))
     return {"proposal": proposal, "basis": _basis_list(p.basis), "reasons": reasons,
             "corrections": list(getattr(p, "corrections", None) or []), "files": files,
             "route_44_2": getattr(p, "route_44_2", None), "changed_by_decisions": change}
