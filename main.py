@@ -106,7 +106,9 @@ def _is_database_error(exc: BaseException) -> bool:
 
 def _out_of_memory(exc: BaseException) -> bool:
     """Say so when exc is a lack of memory (a library's segments too count against ulimit -v)."""
-    if isinstance(exc, MemoryError) or isinstance(exc, ImportError) and "failed to map segment" in str(exc):
+    # CPython's compiler and some C functions, short of memory, raise this SystemError instead of MemoryError
+    starved = isinstance(exc, SystemError) and "returned NULL without setting an exception" in str(exc)
+    if isinstance(exc, MemoryError) or starved or isinstance(exc, ImportError) and "failed to map segment" in str(exc):
         print("内存不足（可用内存或 ulimit -v 的限制太小），命令未完成 / out of memory: the command did not finish",
               file=sys.stderr)
         return True

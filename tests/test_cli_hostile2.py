@@ -19,8 +19,12 @@ def no_traceback(result) -> str:
 
 
 def shell(redirect: str) -> tuple:
-    """A wrapper for run_main: the command run by bash with REDIRECT applied (`>&-`, `2>/dev/full`)."""
-    return ("bash", "-c", f'exec "$@" {redirect}', "probe")
+    """A wrapper for run_main: the command run by bash with REDIRECT applied (`>&-`, `2>/dev/full`). A descriptor
+    closed: without LD_PRELOAD, as the shifted run's libfaketime opens its shared clock at the lowest free
+    descriptor, so with stdout closed the results went into the clock every later process of the run reads
+    (OverflowError in time.monotonic)."""
+    unset = "unset LD_PRELOAD; " if "&-" in redirect else ""  # the clock stays shifted where no descriptor closes
+    return ("bash", "-c", f'{unset}exec "$@" {redirect}', "probe")
 
 
 # --- the output channels ------------------------------------------------------------------------------------
