@@ -64,14 +64,9 @@ def test_a_full_stdout_is_told_in_one_line(tmp_path, command):
     assert result.returncode == 2 and "无法写出结果" in err and "cannot write the results" in err, err
 
 
-@pytest.fixture(scope="module")
-def identity(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("identity")
-    (folder / "pass").write_text("pw\n")
-    result = run_main("identity", "--name", "张检察官", "--training", "--out", folder / "id.p12",
-                      "--passphrase-file", folder / "pass")
-    assert result.returncode == 0, result.stderr.decode()
-    return folder / "id.p12", folder / "pass"
+@pytest.fixture
+def identity(training_identity):
+    return training_identity  # tests/conftest.py: one training identity for the session
 
 
 # --- the environment ----------------------------------------------------------------------------------------
