@@ -4,7 +4,6 @@ results per item and clause and the item's proposed outcome (Art. 43/44) with th
 decisions applied, as the window and the memo propose it (checks.item_proposal)."""
 
 import sys
-from itertools import chain
 from typing import NamedTuple
 
 from checks.item_proposal import propose_stored, stored_restorable
@@ -43,14 +42,12 @@ def _prepare(bundle, store, verify: bool = True) -> bool:
     if verification_current(store, strict=True):
         return True
     run = _optional("models.integrity.verify", "iter_verify")
-    save = _optional("models.integrity.verify", "save_results")
+    save = _optional("models.integrity.verify_spool", "save_spooled")
     if not verify or run is None or save is None:
         print("未重新计算校验值，完整性检查将显示尚未校验 / digests not verified", file=sys.stderr)
         return False
     line = ProgressLine("校验")
-    results = run(bundle, progress=line)  # streamed into the store as made, as `verify` does
-    first = next(results, None)  # the write transaction starts with the first result, not for the reading
-    save(store, chain([first] if first else [], results))
+    save(store, run(bundle, progress=line))  # spooled, then copied into the store, as `verify` does
     line.done()
     mark_verified(store)
     return True

@@ -1,7 +1,6 @@
 """`verify PATH [--json] [--store DIR]`: recompute every recorded digest, compare, save, print; exit 0/1/2."""
 
 import sys
-from itertools import chain
 
 from models.cli.cli_common import add_codepage_argument, add_store_argument
 from models.common.console import write_fields, write_json, write_text
@@ -48,15 +47,15 @@ def print_results(results, as_json: bool, out) -> dict:
 
 def run(args) -> int:
     from models.cli.cli_common import ProgressLine, open_bundle_and_store
-    from models.integrity.verify import iter_saved, iter_verify, save_results
+    from models.integrity.verify import iter_saved, iter_verify
+    from models.integrity.verify_spool import save_spooled
     from models.runtime.jobs import Cancelled
 
     bundle, store = open_bundle_and_store(args)  # bad input: main.py answers it with one line and exit 2
     line = ProgressLine("校验")
     try:  # results go into the store as they are made, then out from it: no list of them all, however many files
-        results = iter_verify(bundle, store, progress=line)
-        first = next(results, None)  # every file is read before the first result: the write transaction
-        save_results(store, chain([first] if first else [], results))  # starts only now, not for the reading
+        # the store's write lock is taken for the copy, not for the reading: a window can save decisions meanwhile
+        save_spooled(store, iter_verify(bundle, store, progress=line))
     except (Cancelled, KeyboardInterrupt):
         line.done()
         print("校验已取消 / verification cancelled", file=sys.stderr)

@@ -8,18 +8,11 @@ import os
 import sqlite3
 import tempfile
 import threading
-import time
 from pathlib import Path
 
-COLUMNS = ("item", "path", "algorithm", "recorded", "recorded_source", "computed", "status", "error", "explanation")
-# the store's verification table's columns, so that the tab's queries read either
-SCRATCH_SQL = (f"CREATE TABLE verification (id INTEGER PRIMARY KEY, {', '.join(COLUMNS)}, verified_at, "
-               "program_version)")
-INSERT_SQL = f"INSERT INTO verification ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+from models.integrity.verify_spool import SCRATCH_PREFIX, SCRATCH_SQL, remove_scratch, saved_rows, stream_results
+
 COUNTS_SQL = "SELECT status, COUNT(*) FROM verification GROUP BY status"
-FLUSH_ROWS = 4096  # rows written at once, or what FLUSH_SECONDS brought, whichever comes first
-FLUSH_SECONDS = 0.15
-SCRATCH_PREFIX = "verify-run-"
 
 
 def new_scratch(folder: Path | None) -> tuple[Path, sqlite3.Connection]:
@@ -44,47 +37,7 @@ def drop_now(path: Path | None, conn: sqlite3.Connection | None) -> None:
     if conn is not None:
         conn.close()
     if path is not None:
-        for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-            try:
-                name.unlink(missing_ok=True)
-            except OSError:
-                pass  # left in the store's folder; the next run's name is another
-
-
-def _values(result) -> tuple:
-    if isinstance(result, tuple) and len(result) == len(COLUMNS):
-        return tuple(result)  # a VerifyResult: its fields are COLUMNS, in that order
-    result = dict(result)
-    return tuple(result.get(column) for column in COLUMNS)
-
-
-def stream_results(results, scratch: Path) -> int:
-    """Write results into the scratch file in batches, each committed (the window reads them as they come);
-    returns the count."""
-    conn = sqlite3.connect(scratch, isolation_level=None)
-    conn.execute("PRAGMA synchronous=OFF")  # a scratch file: a crash loses it, and nothing else with it
-    batch, count, last = [], 0, time.monotonic()
-    try:
-        for result in results:
-            batch.append(_values(result))
-            if len(batch) >= FLUSH_ROWS or time.monotonic() - last >= FLUSH_SECONDS:
-                count += _flush(conn, batch)
-                last = time.monotonic()
-        count += _flush(conn, batch)
-    finally:
-        conn.close()
-    return count
-
-
-def _flush(conn, batch: list) -> int:
-    if not batch:
-        return 0
-    written = len(batch)
-    conn.execute("BEGIN")
-    conn.executemany(INSERT_SQL, batch)
-    conn.execute("COMMIT")
-    batch.clear()
-    return written
+        remove_scratch(path)
 
 
 def ids_and_counts(conn, query: tuple[str, tuple]):
@@ -113,19 +66,3 @@ def run_verify(bundle, scratch, store_path, items, query, progress=None, cancel=
         return count, ((query, ids_and_counts(store.db.conn, query)) if query else None)
     finally:
         store.close()
-
-
-def saved_rows(scratch: Path, cancel=None):
-    """The scratch file's rows as VerifyResults in the order made, read one by one (for models' save_results);
-    Cancelled on the way when cancel is set: the store's transaction is rolled back, the store as it was."""
-    from models.integrity.verify_result import VerifyResult
-    from models.runtime.jobs import check_cancel
-
-    conn = sqlite3.connect(scratch)
-    try:
-        for n, row in enumerate(conn.execute(f"SELECT {', '.join(COLUMNS)} FROM verification ORDER BY id")):
-            if n % 1024 == 0:
-                check_cancel(cancel)
-            yield VerifyResult(*row)
-    finally:
-        conn.close()

@@ -1,0 +1,82 @@
+"""The window beside the command line and beside another window on one store (issue 19: no decision lost, no
+frozen window): decisions are saved while `verify` reads a large bundle from the command line, a clause whose
+finding names thousands of files is shown at once, and two windows keep each other's unsaved text."""
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+from models.store import review
+from tests.helpers import ROOT
+from tests.ui.test_unsaved_kept import REASON, new_window, open_reviewed
+from tests.ui.test_window_hostile import Heartbeat
+
+TIMEOUT = 60_000
+SPARSE = 8 << 30  # read at a few hundred MB/s: the command runs for many seconds
+
+
+def _with_large_file(bundle):
+    """The bundle with an 8 GB sparse file listed under its first item (its digest wrong: verify must read it
+    all to say so)."""
+    (bundle / "evidence" / "big").mkdir()
+    with open(bundle / "evidence" / "big" / "zero.bin", "wb") as stream:
+        stream.truncate(SPARSE)
+    data = json.loads((bundle / "bundle.json").read_text(encoding="utf-8"))
+    data["items"][0]["content"].append({"path": "evidence/big/zero.bin", "type": "file",
+                                        "digests": {"md5": "0" * 32}})
+    (bundle / "bundle.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return bundle
+
+
+def _reading(process, store_path, timeout=60.0) -> bool:
+    """True once `verify` is reading the files (its scratch file made, or the store's write lock held), while
+    it still runs."""
+    conn = sqlite3.connect(store_path, timeout=0, isolation_level=None)
+    try:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end and process.poll() is None:
+            if list(store_path.parent.glob("verify-run-*.sqlite")):
+                return True
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute("ROLLBACK")
+            except sqlite3.OperationalError:
+                return True
+            time.sleep(0.05)
+        return False
+    finally:
+        conn.close()
+
+
+def test_a_decision_is_saved_while_verify_runs_from_the_command_line(qtbot, tmp_path, store_dir, make_bundle,
+                                                                    monkeypatch):
+    """`verify` held the store's write lock while it read every file (a 4 GB file: 36 s): the window's 确认 waited
+    5 s on the GUI thread, then said 审查库正被另一程序使用; the reviewer could decide nothing until it ended."""
+    bundle = _with_large_file(make_bundle.with_defect("32.4"))
+    win = new_window(qtbot, tmp_path, store_dir)
+    open_reviewed(qtbot, win, bundle)
+    told = []
+    monkeypatch.setattr("ui.common.store_write.QMessageBox.warning", lambda *a, **k: told.append(a[2]))
+    process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "verify", str(bundle), "--store",
+                                str(store_dir)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    try:
+        assert _reading(process, win.store.path), "verify ended before it read the large file"
+        pane = win.review_tab.show_pane("authenticity")
+        name = pane.clause.record["check_name"]
+        beat = Heartbeat()
+        pane.clause.reason.setText(REASON)
+        assert pane.clause.override(), told
+        qtbot.wait(50)
+        assert process.poll() is None  # still reading: the decision was saved beside it
+        assert beat.worst < 4.0  # the old wait was SQLite's 5 s busy timeout
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(30)
+    assert not told
+    saved = {d["check_name"]: d for d in review.load_decisions(win.store, win.review_tab.item_id)}
+    assert saved[name]["decision"] == "override" and saved[name]["reason"] == REASON
