@@ -538,6 +538,10 @@
         <translation>(not recorded)</translation>
     </message>
     <message>
+        <source>……另有 %1 项</source>
+        <translation>... and %1 more</translation>
+    </message>
+    <message>
         <source>未保存：审查库无法写入</source>
         <translation>Not saved: the review store cannot be written</translation>
     </message>
