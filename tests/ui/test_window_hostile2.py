@@ -10,6 +10,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from models.store import review
 from tests.helpers import ROOT
 from tests.ui.test_unsaved_kept import REASON, new_window, open_reviewed
@@ -93,3 +95,28 @@ def test_a_finding_of_many_files_is_shown_in_part():
     assert "evidence/E1/dir/f000000.bin" in text and "199,800" in text
     few = fact_html({"files": paths[:10]})
     assert few.count("<a href=") == 10 and "另有" not in few
+
+
+@pytest.mark.parametrize("order", ["second_closes_last", "first_closes_last"])
+def test_two_windows_keep_each_others_unsaved_text(qtbot, tmp_path, store_dir, make_bundle, order):
+    """Two windows on one store (the case opened twice): each wrote its own drafts over the file, so the text one
+    had typed and not saved was gone when the other wrote or closed."""
+    bundle = make_bundle.with_defect("32.4")
+    first = new_window(qtbot, tmp_path, store_dir, "one.ini")
+    second = new_window(qtbot, tmp_path, store_dir, "two.ini")
+    open_reviewed(qtbot, first, bundle)
+    open_reviewed(qtbot, second, bundle)
+    items = [item["id"] for item in first.bundle.items[:2]]
+    for win, item, reason in ((first, items[0], REASON), (second, items[1], "另一窗口的理由")):
+        win.review_tab.select_item(item)
+        win.review_tab.outcome.choose("excluded")
+        win.review_tab.outcome.reason.setText(reason)
+        assert win.review_tab.keep_unsaved()
+    closing = (first, second) if order == "second_closes_last" else (second, first)
+    for win in closing:
+        assert win.close()
+    again = new_window(qtbot, tmp_path, store_dir, "three.ini")
+    open_reviewed(qtbot, again, bundle)
+    for item, reason in ((items[0], REASON), (items[1], "另一窗口的理由")):
+        again.review_tab.select_item(item)
+        qtbot.waitUntil(lambda r=reason: again.review_tab.outcome.reason.text() == r, timeout=TIMEOUT)

@@ -81,10 +81,11 @@ class Drafts:
         if self.path is None or not self.changed():
             return True
         try:
-            if not self.entries:
+            kept = self._merged()
+            if not kept:
                 self.path.unlink(missing_ok=True)
             else:
-                data = json.dumps({"format": "evidencedesk-drafts", "drafts": self.entries}, ensure_ascii=False)
+                data = json.dumps({"format": "evidencedesk-drafts", "drafts": kept}, ensure_ascii=False)
                 fd, temp = tempfile.mkstemp(prefix="." + self.path.name, suffix=".part", dir=self.path.parent)
                 try:
                     with os.fdopen(fd, "wb") as stream:
@@ -100,3 +101,14 @@ class Drafts:
             return False
         self._written, self.error = dict(self.entries), None
         return True
+
+    def _merged(self) -> dict[str, object]:
+        """The file's drafts with this window's changes since it last wrote: another window open on the same store
+        keeps its own (each wrote its whole set, and the text the other had typed was gone)."""
+        kept = _read(self.path)
+        for key in set(self.entries) | set(self._written):
+            if key not in self.entries:
+                kept.pop(key, None)
+            elif self.entries[key] != self._written.get(key):
+                kept[key] = self.entries[key]
+        return kept
