@@ -1396,6 +1396,10 @@
         <translation>Scan cancelled: the list shows the files scanned so far</translation>
     </message>
     <message>
+        <source>另一程序（如命令行的校验或检查）正在写入本案的审查库，待其完成后即打开本案…</source>
+        <translation>Another program (a command-line verify or check) is writing this case's review store; the case opens when it has finished…</translation>
+    </message>
+    <message>
         <location filename="../../ui/window/main_window.py" line="278"/>
         <source>扫描失败：%1</source>
         <translation>Scan failed: %1</translation>

@@ -120,3 +120,35 @@ def test_two_windows_keep_each_others_unsaved_text(qtbot, tmp_path, store_dir, m
     for item, reason in ((items[0], REASON), (items[1], "另一窗口的理由")):
         again.review_tab.select_item(item)
         qtbot.waitUntil(lambda r=reason: again.review_tab.outcome.reason.text() == r, timeout=TIMEOUT)
+
+
+def test_an_open_that_waits_for_the_command_line_says_so(qtbot, tmp_path, store_dir, make_bundle):
+    """A command-line verify or check holds the store's lock for its whole run: the window's open waited for it on
+    its welcome page, saying 就绪 and taking no clicks, for as long as the command ran."""
+    from PySide6.QtCore import QTimer
+
+    from models.bundle.manifest import load_bundle
+    from models.store.store_lock import lock_path
+
+    bundle = make_bundle.clean()
+    lock = lock_path(store_dir / f"{load_bundle(bundle).digest}.sqlite")
+    lock.parent.mkdir(parents=True)
+    holder = subprocess.Popen([sys.executable, "-c", "import fcntl, os, sys, time\n"
+                               "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)\n"
+                               "fcntl.flock(fd, fcntl.LOCK_EX)\nprint('held', flush=True)\ntime.sleep(600)",
+                               str(lock)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        win = new_window(qtbot, tmp_path, store_dir)
+        seen = []
+
+        def look_then_release():
+            seen.append(win.progress.label.text())
+            holder.terminate()
+        QTimer.singleShot(1500, look_then_release)
+        with qtbot.waitSignal(win.scan_finished, timeout=TIMEOUT):
+            assert win.open_bundle(bundle)
+    finally:
+        holder.kill()
+        holder.wait(30)
+    assert seen and "正在写入本案的审查库" in seen[0], seen

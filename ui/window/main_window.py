@@ -227,7 +227,8 @@ class MainWindow(QMainWindow):
                 bundle = load_bundle(path)  # a store folder inside the bundle is refused (UsageError)
                 folder = store_folder(bundle, self.context.store_dir)
                 loading["store"] = folder / f"{bundle.digest}.sqlite"
-                answer["case"] = bundle, open_store(bundle, folder)
+                # another process writing the store (a command-line verify or check) holds its lock until it ends
+                answer["case"] = bundle, open_store(bundle, folder, notify=lambda _text: answer.update(waiting=True))
             except BaseException as exc:  # noqa: BLE001 - raised again on the GUI thread
                 answer["error"] = exc
 
@@ -236,7 +237,7 @@ class MainWindow(QMainWindow):
         try:
             thread.start()
             loop, poll = QEventLoop(), QTimer(interval=OPEN_POLL_MS)
-            poll.timeout.connect(lambda: None if thread.is_alive() else loop.quit())
+            poll.timeout.connect(lambda: self._opening_waits(answer) if thread.is_alive() else loop.quit())
             poll.start()
             if thread.is_alive():
                 loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
@@ -247,6 +248,12 @@ class MainWindow(QMainWindow):
         if "error" in answer:
             raise answer["error"]
         return answer["case"]
+
+    def _opening_waits(self, answer: dict) -> None:
+        """Said once while an open waits for another program to finish writing the store: the window stood on its
+        welcome page with 就绪, taking no clicks, for as long as a command-line verify ran."""
+        if answer.pop("waiting", False):
+            self.progress.show_message(self.tr("另一程序（如命令行的校验或检查）正在写入本案的审查库，待其完成后即打开本案…"))
 
     def close_case(self) -> None:
         for handle in self.tasks:
