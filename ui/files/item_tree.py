@@ -85,8 +85,8 @@ class ItemTree(QWidget):
         self.store = store
         self._count_token = None
         self._item_nodes = []
-        self.items_model.clear()
-        self.folders_model.clear()
+        for model in (self.items_model, self.folders_model):  # clear() beside an expanded view: 7 s at 3,000 items
+            model.removeRows(0, model.rowCount())
         if bundle is None or store is None:
             return
         self.items_model.appendRow(self._node(self.tr("全部文件"), {}))
