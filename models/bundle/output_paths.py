@@ -102,6 +102,52 @@ def special_problem(path, what_zh: str = "输出文件", what_en: str = "output"
     return f"{what_zh}路径已存在且不是普通文件（{zh}）：{path} / the {what_en} path exists and is {en}: {path}"
 
 
+STORE_SIDE_SUFFIXES = ("-wal", "-shm", "-journal", ".lock", ".audit-head", ".drafts.json")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _is_sqlite(path) -> bool:
+    """True when path is a regular file beginning as an SQLite database (read non-blocking, 16 bytes)."""
+    import stat
+
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        return os.read(fd, len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def store_file_problem(path, what_zh: str = "输出文件", what_en: str = "output") -> str | None:
+    """The one-line refusal when path is a review store (any SQLite database) or one of its side files beside it:
+    `memo --out STORE.sqlite` replaced the store by the PDF, and every decision in it was gone."""
+    name = Path(path).name
+    own = [Path(path)] + [Path(path).with_name(name[:-len(end)]) for end in STORE_SIDE_SUFFIXES if name.endswith(end)]
+    if not any(_is_sqlite(candidate) for candidate in own):
+        return None
+    return (f"{what_zh}不得写在审查库的文件上（会毁掉其中的审查决定）：{path} / "
+            f"the {what_en} must not be written over a review store's file (its decisions would be lost): {path}")
+
+
+def replace_problem(path, what_zh: str = "输出文件", what_en: str = "output") -> str | None:
+    """special_problem, then store_file_problem: what an output written by a rename must never replace."""
+    return special_problem(path, what_zh, what_en) or store_file_problem(path, what_zh, what_en)
+
+
+def refuse_special(path, what_zh: str = "输出文件", what_en: str = "output") -> Path:
+    """Path itself, or UsageError when it is a special file or a store's file (replace_problem)."""
+    problem = replace_problem(path, what_zh, what_en)
+    if problem:
+        raise UsageError(problem)
+    return Path(path)
+
+
 def refuse_inside(path, bundle_root, what_zh: str = "输出文件", what_en: str = "output") -> Path:
     """Path itself, or UsageError (exit 2 on the command line) when it lies inside the open bundle."""
     problem = output_problem(path, bundle_root, what_zh, what_en)

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from models.bundle.output_paths import output_problem, special_problem
+from models.bundle.output_paths import output_problem, replace_problem
 from models.cli.cli_common import add_store_argument, open_bundle_and_store
 from models.common.console import write_fields
 from models.common.os_errors import os_reason
@@ -129,7 +129,7 @@ def run_memo(args, examine=None, needs=None, propose=None) -> int:
     from models.memo.memo_render import MemoError, write_memo
 
     out = Path(args.out)
-    problem = output_problem(out, args.path, "审查意见", "memo") or special_problem(out, "审查意见", "memo")
+    problem = output_problem(out, args.path, "审查意见", "memo") or replace_problem(out, "审查意见", "memo")
     if problem:
         return _fail(problem)
     try:
@@ -208,7 +208,7 @@ def run_verify_memo(args) -> int:
 
 def run_identity(args) -> int:
     for out in (Path(args.out), Path(args.out).with_suffix(".pem")):
-        problem = output_problem(out, None, "身份文件", "identity file") or special_problem(out, "身份文件",
+        problem = output_problem(out, None, "身份文件", "identity file") or replace_problem(out, "身份文件",
                                                                                           "identity file")
         if problem:
             return _fail(problem)

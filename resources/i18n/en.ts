@@ -1225,6 +1225,18 @@
         <translation>Choose the identity file (.p12)</translation>
     </message>
     <message>
+        <source>无法写入身份文件 %1：%2</source>
+        <translation>Cannot write the identity file %1: %2</translation>
+    </message>
+    <message>
+        <source>该路径已存在且不是普通文件，不能写入：%1</source>
+        <translation>That path exists and is not a regular file; it cannot be written: %1</translation>
+    </message>
+    <message>
+        <source>不能写在审查库的文件上（会毁掉其中的审查决定）：%1</source>
+        <translation>Cannot write over a review store's file (its decisions would be lost): %1</translation>
+    </message>
+    <message>
         <source>身份文件不得保存在打开的证据包内（证据不得改动）：%1</source>
         <translation>The identity file must not be saved inside the open bundle (evidence is never changed): %1</translation>
     </message>
@@ -1517,6 +1529,18 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <translation>Cannot write into the bundle: choose a place outside it</translation>
     </message>
     <message>
+        <source>该路径已存在且不是普通文件，不能写入：%1</source>
+        <translation>That path exists and is not a regular file; it cannot be written: %1</translation>
+    </message>
+    <message>
+        <source>不能写在审查库的文件上（会毁掉其中的审查决定）：%1</source>
+        <translation>Cannot write over a review store's file (its decisions would be lost): %1</translation>
+    </message>
+    <message>
+        <source>未能导出到 %1：%2</source>
+        <translation>Could not export to %1: %2</translation>
+    </message>
+    <message>
         <source>已导出 %1 行到 %2</source>
         <translation>Exported %1 rows to %2</translation>
     </message>
@@ -1696,6 +1720,18 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <location filename="../../ui/memo/memo_dialog.py" line="134"/>
         <source>无法写入审查意见 %1：目录不存在</source>
         <translation>Cannot write the review memo %1: the folder does not exist</translation>
+    </message>
+    <message>
+        <source>无法写入审查意见 %1：%2</source>
+        <translation>Cannot write the memo %1: %2</translation>
+    </message>
+    <message>
+        <source>该路径已存在且不是普通文件，不能写入：%1</source>
+        <translation>That path exists and is not a regular file; it cannot be written: %1</translation>
+    </message>
+    <message>
+        <source>不能写在审查库的文件上（会毁掉其中的审查决定）：%1</source>
+        <translation>Cannot write over a review store's file (its decisions would be lost): %1</translation>
     </message>
     <message>
         <location filename="../../ui/memo/memo_dialog.py" line="151"/>

@@ -2,10 +2,12 @@
 frozen window): decisions are saved while `verify` reads a large bundle from the command line, a clause whose
 finding names thousands of files is shown at once, and two windows keep each other's unsaved text."""
 
+import contextlib
 import json
 import os
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import time
@@ -180,3 +182,81 @@ def test_closing_a_case_of_thousands_of_items_is_prompt(qtbot, tmp_path, store_d
         assert tree.items_model.rowCount() == 0
     finally:
         store.close()
+
+
+def _sqlite_head(path) -> bytes:
+    return path.read_bytes()[:16]
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal"])
+def test_memo_out_onto_the_review_store_is_refused_on_the_command_line(tmp_path, make_bundle, training_identity,
+                                                                       suffix):
+    """`memo --out STORE.sqlite` replaced the review store by the PDF (exit 0): every decision in it was gone."""
+    from tests.helpers import run_main
+
+    bundle, store = make_bundle.with_defect("32.4"), tmp_path / "store"
+    assert run_main("check", bundle, store=store).returncode == 1
+    (path,) = store.glob("*.sqlite")
+    identity, passphrase = training_identity
+    result = run_main("memo", bundle, "--identity", identity, "--passphrase-file", passphrase,
+                      "--out", f"{path}{suffix}", store=store)
+    assert result.returncode == 2 and "审查库的文件" in result.stderr.decode(), result.stderr.decode()
+    assert _sqlite_head(path) == b"SQLite format 3\x00"
+    result = run_main("identity", "--name", "张检察官", "--training", "--out", path, "--passphrase-file", passphrase)
+    assert result.returncode == 2 and _sqlite_head(path) == b"SQLite format 3\x00"
+
+
+def test_the_memo_dialog_refuses_the_store_a_fifo_and_a_name_too_long(qtbot, tmp_path, store_dir, make_bundle,
+                                                                       training_identity):
+    """The window's memo went onto the store's file (the store replaced by the PDF, 已签名并写入 …sqlite), replaced a
+    FIFO or /dev/null by the PDF (the probe's /dev/null became a regular file), and a name too long for the file
+    system was an internal error (OSError in the dialog's checks)."""
+    from ui.memo.memo_dialog import IDENTITY_KEY, MemoDialog
+
+    win = new_window(qtbot, tmp_path, store_dir)
+    open_reviewed(qtbot, win, make_bundle.with_defect("32.4"))
+    identity, passphrase = training_identity
+    win.context.settings.setValue(IDENTITY_KEY, str(identity))
+    os.mkfifo(tmp_path / "fifo.pdf")
+    cases = {win.store.path: "审查库的文件", tmp_path / "fifo.pdf": "不是普通文件",
+             tmp_path / ("长" * 100 + ".pdf"): "名称过长"}
+    for out, said in cases.items():
+        dialog = MemoDialog(win.context, win.bundle, win.store)
+        qtbot.addWidget(dialog)
+        dialog.passphrase_edit.setText(passphrase.read_text().strip())
+        dialog.out_edit.setText(str(out))
+        dialog.acknowledge_box.setChecked(True)
+        assert dialog.export() is None and said in dialog.message.text(), dialog.message.text()
+    assert _sqlite_head(win.store.path) == b"SQLite format 3\x00"
+    assert stat.S_ISFIFO(os.stat(tmp_path / "fifo.pdf").st_mode)
+
+
+def test_a_table_export_that_cannot_be_written_is_said(qtbot, tmp_path, store_dir, make_bundle, monkeypatch):
+    """工具 > 导出当前表格为 CSV opened a FIFO for writing (the window stood until a reader came, then the table went
+    into it), wrote over the store's file, and met an OS refusal as 内部错误."""
+    import threading
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.window.tools_menu import export_current_table
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: warned.append(text))
+    win = new_window(qtbot, tmp_path, store_dir)
+    open_reviewed(qtbot, win, make_bundle.with_defect("32.4"))
+    win.tabs.setCurrentWidget(win.files_tab)
+    fifo = tmp_path / "fifo.csv"
+    os.mkfifo(fifo)
+    drained = threading.Timer(3.0, lambda: open(fifo, "rb").read())  # the old code's open() waited for a reader
+    drained.start()
+    try:
+        assert export_current_table(win, str(fifo)) is None and "不是普通文件" in warned[-1]
+    finally:
+        drained.cancel()
+        with contextlib.suppress(OSError):  # a reader already waiting: a writer opened and closed lets it go
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        drained.join(10)
+    assert export_current_table(win, str(win.store.path)) is None and "审查库的文件" in warned[-1]
+    assert _sqlite_head(win.store.path) == b"SQLite format 3\x00"
+    (tmp_path / "plain").write_text("x")
+    assert export_current_table(win, str(tmp_path / "plain" / "t.csv")) is None and "不是文件夹" in warned[-1], warned

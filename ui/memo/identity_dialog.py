@@ -81,13 +81,25 @@ class IdentityDialog(QDialog):
             return self.tr("请输入口令")
         if self.passphrase_edit.text() != self.repeat_edit.text():
             return self.tr("两次输入的口令不一致")
-        if not out or Path(out).is_dir():
-            return self.tr("请指定身份文件（.p12）")
+        try:
+            if not out or Path(out).is_dir():
+                return self.tr("请指定身份文件（.p12）")
+        except OSError as exc:  # a name too long for the file system, a folder not searchable
+            from models.common.os_errors import os_reason
+
+            return self.tr("无法写入身份文件 %1：%2").replace("%1", out).replace("%2", os_reason(exc))
         if self._inside_bundle(out):
             return self._inside_text(out)
         certificate = Path(out).with_suffix(".pem")  # written beside it: a link by that name could lead inside
         if self._inside_bundle(certificate):
             return self._inside_text(certificate)
+        from models.bundle.output_paths import special_problem, store_file_problem
+
+        for path in (out, certificate):  # written by a rename: /dev/null or a FIFO would be replaced
+            if special_problem(path):
+                return self.tr("该路径已存在且不是普通文件，不能写入：%1").replace("%1", str(path))
+            if store_file_problem(path):
+                return self.tr("不能写在审查库的文件上（会毁掉其中的审查决定）：%1").replace("%1", str(path))
         return None
 
     def create(self) -> bool:

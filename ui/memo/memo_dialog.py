@@ -50,7 +50,7 @@ def memo_job(bundle, store_path, identity_path, passphrase: bytes, reviewer, out
 
     def job(progress, cancel):
         from checks.memo_examine import propose
-        from models.bundle.output_paths import refuse_inside
+        from models.bundle.output_paths import refuse_inside, refuse_special
         from models.memo.identity import load_identity
         from models.memo.memo_data import build_memo_data
         from models.memo.memo_digests import digest_table
@@ -58,7 +58,8 @@ def memo_job(bundle, store_path, identity_path, passphrase: bytes, reviewer, out
         from models.store import audit_guard
         from models.store.store import open_store_file
 
-        refuse_inside(out, bundle.root if bundle is not None else None, "审查意见", "memo")  # the last guard
+        refuse_inside(out, bundle.root if bundle is not None else None, "审查意见", "memo")  # the last guards
+        refuse_special(out, "审查意见", "memo")
         identity = load_identity(identity_path, passphrase)
         profile = dict(reviewer) if isinstance(reviewer, dict) else {"name": reviewer}
         profile["name"] = profile.get("name") or identity.name
@@ -212,10 +213,21 @@ class MemoDialog(QDialog):
             return self.tr("请选择签名身份文件（.p12）；没有身份时可在“审查意见”菜单中创建")
         if not self.passphrase_edit.text():
             return self.tr("请输入签名身份的口令")
-        if not self.out_edit.text().strip() or out.is_dir():
-            return self.tr("请指定输出文件（.pdf）")
-        if not out.parent.is_dir():
-            return self.tr("无法写入审查意见 %1：目录不存在").replace("%1", str(out))
+        try:
+            if not self.out_edit.text().strip() or out.is_dir():
+                return self.tr("请指定输出文件（.pdf）")
+            if not out.parent.is_dir():
+                return self.tr("无法写入审查意见 %1：目录不存在").replace("%1", str(out))
+        except OSError as exc:  # a name too long for the file system, a folder not searchable
+            from models.common.os_errors import os_reason
+
+            return self.tr("无法写入审查意见 %1：%2").replace("%1", str(out)).replace("%2", os_reason(exc))
+        from models.bundle.output_paths import special_problem, store_file_problem
+
+        if special_problem(out):  # written by a rename, /dev/null or a FIFO would be replaced by the PDF
+            return self.tr("该路径已存在且不是普通文件，不能写入：%1").replace("%1", str(out))
+        if store_file_problem(out):  # the review store replaced by the PDF: every decision gone
+            return self.tr("不能写在审查库的文件上（会毁掉其中的审查决定）：%1").replace("%1", str(out))
         if self.undecided and not self.acknowledge_box.isChecked():
             return self._warning_text() + self.tr("请先预览，确认后勾选“仍然签名”。")
         return None

@@ -97,6 +97,23 @@ def export_current_table(window, path: str | None = None) -> int | None:
     if window.bundle is not None and is_inside(Path(window.bundle.root), Path(path)):
         QMessageBox.warning(window, window.tr("导出"), window.tr("不能写入证据包：请选择证据包以外的位置"))
         return None
-    count = export_csv(view.model(), path)
+    from models.bundle.output_paths import special_problem, store_file_problem
+
+    if special_problem(path):  # opened for writing, a FIFO held the window until a reader came
+        QMessageBox.warning(window, window.tr("导出"),
+                            window.tr("该路径已存在且不是普通文件，不能写入：%1").replace("%1", path))
+        return None
+    if store_file_problem(path):  # the review store overwritten by the table: every decision gone
+        QMessageBox.warning(window, window.tr("导出"),
+                            window.tr("不能写在审查库的文件上（会毁掉其中的审查决定）：%1").replace("%1", path))
+        return None
+    try:
+        count = export_csv(view.model(), path)
+    except OSError as exc:  # a read-only folder, a full disk, a name too long
+        from models.common.os_errors import os_reason
+
+        QMessageBox.warning(window, window.tr("导出"),
+                            window.tr("未能导出到 %1：%2").replace("%1", path).replace("%2", os_reason(exc)))
+        return None
     window.progress.show_message(window.tr("已导出 %1 行到 %2").replace("%1", f"{count:,}").replace("%2", path))
     return count
