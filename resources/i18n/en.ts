@@ -2975,6 +2975,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <translation>Verification failed: %1</translation>
     </message>
     <message>
+        <source>校验未能开始：%1</source>
+        <translation>Verification could not start: %1</translation>
+    </message>
+    <message>
         <location filename="../../ui/verify/verify_tab.py" line="246"/>
         <source>尚未校验。点击“校验”重新计算清单记录的校验值。</source>
         <translation>Not verified yet. Click &quot;Verify&quot; to recompute the hashes recorded in the manifest.</translation>

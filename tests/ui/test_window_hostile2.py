@@ -260,3 +260,37 @@ def test_a_table_export_that_cannot_be_written_is_said(qtbot, tmp_path, store_di
     assert _sqlite_head(win.store.path) == b"SQLite format 3\x00"
     (tmp_path / "plain").write_text("x")
     assert export_current_table(win, str(tmp_path / "plain" / "t.csv")) is None and "不是文件夹" in warned[-1], warned
+
+
+def test_verify_with_the_store_folder_gone_is_said(qtbot, tmp_path, store_dir, make_bundle):
+    """The store's folder removed or made read-only while the case is open: 校验 could not make its scratch file
+    beside the store, and the OSError went up from the button as an internal error."""
+    import shutil
+
+    win = new_window(qtbot, tmp_path, store_dir)
+    open_reviewed(qtbot, win, make_bundle.with_defect("32.4"))
+    shutil.rmtree(store_dir)
+    assert win.verify_tab.verify() is None
+    assert "校验未能开始" in win.verify_tab.progress_label.text()
+    assert "不在原处" in win.verify_tab.progress_label.text() or "不存在" in win.verify_tab.progress_label.text()
+
+
+def test_a_read_only_store_folder_is_said_in_chinese(qtbot, tmp_path, store_dir, make_bundle, monkeypatch):
+    """A store on a read-only medium (a bind mount made read-only: root only) showed Python's
+    "[Errno 30] Read-only file system: '…'" as the reason the case could not open."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append(text))
+    bundle = make_bundle.clean()
+    store_dir.mkdir()
+    made = subprocess.run(["mount", "--bind", str(store_dir), str(store_dir)], capture_output=True, check=False)
+    if made.returncode != 0:
+        pytest.skip("a bind mount cannot be made here (not root)")
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(store_dir)], check=True, capture_output=True)
+        win = new_window(qtbot, tmp_path, store_dir)
+        assert not win.open_bundle(bundle)
+    finally:
+        subprocess.run(["umount", "-l", str(store_dir)], check=False)
+    assert "只读" in shown[-1] and "Errno" not in shown[-1], shown

@@ -50,6 +50,10 @@ def show_open_error(parent, path, exc) -> None:
     title = _t("无法打开证据包")
     if hasattr(exc, "json_path"):
         text = _t("清单无效 / invalid manifest") + f"\n{path}\n\n" + manifest_error_text(exc)
+    elif isinstance(exc, OSError) and exc.errno:  # the system's refusal, in Chinese first
+        from models.common.os_errors import os_reason
+
+        text = f"{path}\n\n{os_reason(exc)}" + (f"\n{exc.filename}" if exc.filename else "")
     else:
         text = f"{path}\n\n{exc}"
     QMessageBox.warning(parent, title, text)

@@ -1,5 +1,7 @@
 """The 校验 tab: recompute every recorded digest in a worker, which saves them in the store; show them."""
 
+import sqlite3
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -144,12 +146,20 @@ class VerifyTab(QWidget):
 
     # --- verifying ---------------------------------------------------------------------------------
     def verify(self, item_id: str | None = None):
-        """Start verifying the whole case (None) or one item; returns the TaskHandle, or None when busy."""
+        """Start verifying the whole case (None) or one item; returns the TaskHandle, or None when busy or when its
+        scratch file cannot be made beside the store (said under the table)."""
         if self.bundle is None or self.handle is not None:
             return None
         label = self.tr("正在校验 %1").replace("%1", item_id) if item_id else self.tr("正在校验全案")
         bundle, store = self.bundle, self.store
-        scratch, conn = new_scratch(store.path.parent if store is not None else None)
+        try:
+            scratch, conn = new_scratch(store.path.parent if store is not None else None)
+        except (OSError, sqlite3.Error) as exc:  # the store's folder removed, moved or read-only meanwhile
+            from ui.common.store_write import write_reason
+
+            self.progress_label.setText(self.tr("校验未能开始：%1").replace("%1", write_reason(exc)))
+            self.progress_box.show()
+            return None
         run = self._run = (scratch, conn)
         job = verify_job(bundle, item_id, scratch, store.path if store is not None else None, self.model.query())
         self.model.follow_run(conn)
