@@ -542,6 +542,10 @@
         <translation>... and %1 more</translation>
     </message>
     <message>
+        <source>本条已在另一窗口或由另一审查人作出决定（见上），未予覆盖；核对后如仍要改，请再次操作</source>
+        <translation>This clause was decided meanwhile in another window or by another reviewer (shown above) and was not replaced; check it, then act again to change it</translation>
+    </message>
+    <message>
         <source>未保存：审查库无法写入</source>
         <translation>Not saved: the review store cannot be written</translation>
     </message>
@@ -1879,6 +1883,10 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
         <location filename="../../ui/review/outcome_box.py" line="126"/>
         <source>尚未决定本项结论</source>
         <translation>No outcome decided for this item yet</translation>
+    </message>
+    <message>
+        <source>本项结论已在另一窗口或由另一审查人保存（见上），未予覆盖；核对后如仍要改，请再次保存</source>
+        <translation>This item's conclusion was saved meanwhile in another window or by another reviewer (shown above) and was not replaced; check it, then save again to change it</translation>
     </message>
     <message>
         <location filename="../../ui/review/outcome_box.py" line="152"/>

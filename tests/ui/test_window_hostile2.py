@@ -294,3 +294,35 @@ def test_a_read_only_store_folder_is_said_in_chinese(qtbot, tmp_path, store_dir,
     finally:
         subprocess.run(["umount", "-l", str(store_dir)], check=False)
     assert "只读" in shown[-1] and "Errno" not in shown[-1], shown
+
+
+def test_a_decision_made_in_another_window_is_not_replaced_unseen(qtbot, tmp_path, store_dir, make_bundle):
+    """Two windows on one case: the second still showed 待决 after the first had overridden a clause with its reason
+    and saved the item's outcome; its 确认 and 保存 replaced them without either reviewer seeing the other's."""
+    bundle = make_bundle.with_defect("32.4")
+    first = new_window(qtbot, tmp_path, store_dir, "one.ini")
+    second = new_window(qtbot, tmp_path, store_dir, "two.ini")
+    open_reviewed(qtbot, first, bundle)
+    open_reviewed(qtbot, second, bundle)
+    item = first.bundle.items[0]["id"]
+    for win in (first, second):
+        win.review_tab.select_item(item)
+    one, two = (win.review_tab.show_pane("authenticity") for win in (first, second))
+    name = one.clause.record["check_name"]
+    assert two.select_clause(name) and not two.clause.record.get("decision")
+    one.clause.reason.setText(REASON)
+    assert one.clause.override()
+    assert not two.clause.confirm()  # refused: the first window's decision is shown instead
+    assert "另一窗口" in two.clause.hint.text() and REASON in two.clause.decision_label.text()
+    saved = {d["check_name"]: d for d in review.load_decisions(first.store, item)}
+    assert saved[name]["decision"] == "override" and saved[name]["reason"] == REASON
+    assert two.clause.confirm()  # seen: a second press decides
+    first.review_tab.outcome.choose("excluded")
+    first.review_tab.outcome.reason.setText(REASON)
+    assert first.review_tab.outcome.save()
+    box = second.review_tab.outcome
+    box.choose("admissible")
+    box.reason.setText("另一理由")
+    assert not box.save() and "另一窗口" in box.hint.text() and box.reason.text() == "另一理由"
+    assert review.load_outcome(first.store, item)["reason"] == REASON
+    assert box.save() and review.load_outcome(first.store, item)["reason"] == "另一理由"

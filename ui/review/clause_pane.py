@@ -2,6 +2,7 @@
 
 import html
 import json
+import sqlite3
 from functools import lru_cache
 from pathlib import Path
 
@@ -126,6 +127,7 @@ class ClausePane(QWidget):
 
     file_selected = Signal(str)
     decision_made = Signal(str, object)  # check name, decision record
+    decision_seen = Signal(str, object)  # the same, made elsewhere and shown: marked, never a move onward
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -299,7 +301,7 @@ class ClausePane(QWidget):
 
     def revert(self) -> bool:
         """Take the decision back to 待决 (audited)."""
-        if self.record is None or not self.record.get("decision"):
+        if self.record is None or not self.record.get("decision") or self._changed_elsewhere():
             return False
         from models.store.decision_revert import revert_decision
 
@@ -335,7 +337,25 @@ class ClausePane(QWidget):
             focus.setFocus()
         return False
 
+    def _changed_elsewhere(self) -> bool:
+        """True when the store's decision on this clause is not the one shown (another window or reviewer decided
+        meanwhile): it is shown, the note and reason typed stay, and nothing is replaced unseen."""
+        try:
+            stored = next((d for d in review.load_decisions(self.store, self.item_id)
+                           if d["check_name"] == self.record["check_name"]), None)
+        except (sqlite3.Error, OSError):
+            return False  # the write says why the store cannot be used
+        if (stored or {}).get("decided_at") == (self.record.get("decision") or {}).get("decided_at"):
+            return False
+        self.record["decision"] = stored
+        self._show_decision(stored)
+        self.decision_seen.emit(self.record["check_name"], stored)
+        self.hint.setText(self.tr("本条已在另一窗口或由另一审查人作出决定（见上），未予覆盖；核对后如仍要改，请再次操作"))
+        return True
+
     def _commit(self, decision: str, reason=None, answer=None) -> bool:
+        if self._changed_elsewhere():
+            return False
         note = self.note.toPlainText().strip() or None
         try:
             ok, saved = written(self, self.store, review.decide, self.store, self.item_id, self.record["check_name"],

@@ -3,6 +3,7 @@ corrections."""
 
 import html
 import json
+import sqlite3
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -76,6 +77,7 @@ class OutcomeBox(QGroupBox):
         self.reviewer = ""
         self.drafts = Drafts()  # the choice and text typed, not yet saved; the review tab shares one beside the store
         self._shown = (None, "", "")  # what the box showed from the store: a draft is what differs from it
+        self.saved_at = None  # decided_at of the outcome shown (None: none saved)
         self.proposal_label = QLabel()
         self.proposal_label.setWordWrap(True)
         self.group = QButtonGroup(self)
@@ -202,6 +204,12 @@ class OutcomeBox(QGroupBox):
         self.corrections.setPlainText("\n".join(lines))
         if saved:
             self.buttons[saved["outcome"]].setChecked(True)
+        self._say_saved(saved)
+        self._shown = self.state()
+
+    def _say_saved(self, saved: dict | None) -> None:
+        self.saved_at = (saved or {}).get("decided_at")  # what the reviewer saw: a save checks it is still so
+        if saved:
             chosen = self.tr(OUTCOME_ZH[saved["outcome"]])
             self.saved_label.setText(self.tr("已保存：%1　%2　%3　%4").replace("%1", chosen)
                                      .replace("%2", basis_text(saved.get("basis") or "")).replace(
@@ -209,7 +217,19 @@ class OutcomeBox(QGroupBox):
                                              saved.get("decided_at"), self.timezone) or ""))
         else:
             self.saved_label.setText(self.tr("尚未决定本项结论"))
-        self._shown = self.state()
+
+    def _changed_elsewhere(self) -> bool:
+        """True when the store's outcome is not the one shown (another window or reviewer saved one meanwhile):
+        it is shown, what was typed stays, and nothing is replaced unseen; saving again replaces it."""
+        try:
+            stored = review.load_outcome(self.store, self.item["id"])
+        except (sqlite3.Error, OSError):
+            return False  # the save says why the store cannot be used
+        if (stored or {}).get("decided_at") == self.saved_at:
+            return False
+        self._say_saved(stored)
+        self.hint.setText(self.tr("本项结论已在另一窗口或由另一审查人保存（见上），未予覆盖；核对后如仍要改，请再次保存"))
+        return True
 
     def chosen(self) -> str | None:
         return next((key for key, button in self.buttons.items() if button.isChecked()), None)
@@ -223,6 +243,8 @@ class OutcomeBox(QGroupBox):
         refusal = self._refusal(outcome, reason, corrections)
         if refusal:
             self.hint.setText(refusal)
+            return False
+        if self._changed_elsewhere():
             return False
         basis = recorded_basis(self.proposal, outcome)
         ok, record = written(self, self.store, review.set_outcome, self.store, self.item["id"], outcome, basis,

@@ -62,6 +62,7 @@ class ClauseReviewPane(QWidget):
         self.clause = ClausePane()
         self.clause.file_selected.connect(self.file_selected)
         self.clause.decision_made.connect(self._decision_made)
+        self.clause.decision_seen.connect(self._decision_seen)
         self.clause.reason.returnPressed.connect(self.clause.override)
         self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -146,9 +147,12 @@ class ClauseReviewPane(QWidget):
         self.scroll.verticalScrollBar().setValue(0)
         self.scroll.horizontalScrollBar().setValue(0)
 
-    def _decision_made(self, name: str, record: dict | None) -> None:
+    def _decision_seen(self, name: str, record: dict | None) -> None:
         self.model.set_decision(name, record)
         self.decided.emit(name, record)
+
+    def _decision_made(self, name: str, record: dict | None) -> None:
+        self._decision_seen(name, record)
         if record is not None and self.auto_advance:
             self.next_undecided()
 
