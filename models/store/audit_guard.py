@@ -15,7 +15,8 @@ from models.store import audit, records_seal
 from models.store.guards import audit_record, settings_audit
 
 TABLES = {  # table -> (key columns, audit actions that set a row, action that removes one)
-    "decisions": (("item", "check_name"), ("decision.confirm", "decision.override", "decision.answer"), None),
+    "decisions": (("item", "check_name"), ("decision.confirm", "decision.override", "decision.answer"),
+                  "decision.revert"),  # 0 in the window: back to 待决 (models.store.decision_revert)
     "outcomes": (("item",), ("outcome.set",), None),
     "tags": (("path", "heading"), ("tag.add",), "tag.remove"),
     "category_overrides": (("path",), ("category.override",), "category.clear"),  # the memo counts forms by it

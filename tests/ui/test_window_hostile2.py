@@ -326,3 +326,21 @@ def test_a_decision_made_in_another_window_is_not_replaced_unseen(qtbot, tmp_pat
     assert not box.save() and "另一窗口" in box.hint.text() and box.reason.text() == "另一理由"
     assert review.load_outcome(first.store, item)["reason"] == REASON
     assert box.save() and review.load_outcome(first.store, item)["reason"] == "另一理由"
+
+
+def test_a_decision_taken_back_keeps_the_audit_whole(qtbot, tmp_path, store_dir, make_bundle):
+    """0 (back to 待决) removed the decision with a decision.revert entry the audit's replay did not know: the
+    store then read as edited outside the program (已被删除), the banner warned and the memo refused to sign.
+    Found by keyboard-only use of the review tab (840 keys, 1/2/3/0/J/K/N, Tab, Enter, Esc, doubled presses)."""
+    from models.store import audit_guard
+
+    win = new_window(qtbot, tmp_path, store_dir)
+    open_reviewed(qtbot, win, make_bundle.with_defect("32.4"))
+    pane = win.review_tab.show_pane("authenticity")
+    pane.auto_advance = False
+    name = pane.clause.record["check_name"]
+    pane.clause.reason.setText(REASON)
+    assert pane.clause.override() and pane.clause.revert()
+    assert pane.select_clause(name) and not pane.clause.record.get("decision")
+    assert audit_guard.table_problems(win.store.db) == []
+    audit_guard.require_intact(win.store.db)  # what the memo asks before it signs
