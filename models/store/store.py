@@ -11,7 +11,7 @@ import platformdirs
 import sqlite_utils
 
 from models.bundle.names import from_os
-from models.store import store_damage, store_lock
+from models.store import files_seal, store_damage, store_lock
 from models.store.guards import audit_record, settings_audit
 from models.store.store_damage import StoreError
 from models.store.store_schema import MIGRATIONS, SCHEMA_VERSION
@@ -83,10 +83,13 @@ def open_store_file(path: Path) -> Store:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.isolation_level = ""  # back to Python's implicit transactions, committed by `with conn:`
+        files_seal.register(conn)
         migrate(path, conn)
+        db = sqlite_utils.Database(conn)
+        files_seal.install(db)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"无法打开审查库 / cannot open the review store {path}: {exc}") from exc
-    store = Store(db=sqlite_utils.Database(conn), path=path)
+    store = Store(db=db, path=path)
     _opened.append(weakref.ref(store))
     return store
 
