@@ -186,16 +186,17 @@ def _accept_older(store, reviewer: str) -> None:
     anything else is wrong)."""
     from models.store import audit_guard
     from models.store.guards import audit_record
+    from models.store.guards.older_accept import accept_older
 
-    entry = audit_record.accept_older(store.db, reviewer)
+    entry = accept_older(store.db, reviewer)
     if entry is None:
         print("审查库并非较旧的副本，--accept-older-store 未作任何记录 / the store is not an older copy: nothing "
               "recorded", file=sys.stderr)
     else:
         given_up = entry["payload"]["given_up"]
-        print(f"已确认以此审查库为准：放弃本机记录的第 {given_up['seq']} 条审计记录（记于 {audit_record.when(given_up['at'])}）之后的"
-              f"审查记录，已由 {reviewer} 记入审计日志第 {entry['seq']} 条 / the older store taken as the truth, "
-              "audited", file=sys.stderr)
+        print(f"已确认以此审查库为准：放弃本机记录的第 {given_up['seq']} 条审计记录（记于 "
+              f"{audit_record.when(given_up['at'])}）之后的审查记录，已由 {reviewer} 记入审计日志第 {entry['seq']} 条"
+              " / the older store taken as the truth, audited", file=sys.stderr)
     audit_guard.require_intact(store.db)
 
 

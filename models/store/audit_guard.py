@@ -11,8 +11,8 @@ import json
 from contextlib import contextmanager
 
 from models.common.labels import label
-from models.store import audit, files_seal, records_seal
-from models.store.guards import audit_record, settings_audit
+from models.store import audit, records_seal
+from models.store.guards import audit_record, files_seal, settings_audit
 
 TABLES = {  # table -> (key columns, audit actions that set a row, action that removes one)
     "decisions": (("item", "check_name"), ("decision.confirm", "decision.override", "decision.answer"), None),

@@ -11,8 +11,8 @@ import platformdirs
 import sqlite_utils
 
 from models.bundle.names import from_os
-from models.store import files_seal, store_damage, store_lock
-from models.store.guards import audit_record, settings_audit
+from models.store import store_damage, store_lock
+from models.store.guards import audit_record, files_seal, settings_audit
 from models.store.store_damage import StoreError
 from models.store.store_schema import MIGRATIONS, SCHEMA_VERSION
 

@@ -11,6 +11,7 @@ import pytest
 from models.bundle.manifest import load_bundle
 from models.store import audit, audit_guard, review
 from models.store.guards import audit_record
+from models.store.guards.older_accept import accept_older
 from models.store.store import open_store
 from tests.helpers import run_main
 
@@ -145,6 +146,6 @@ def test_accepting_is_never_the_default_nor_needed_for_a_sound_store(make_bundle
     root = make_bundle.clean()
     store = open_store(load_bundle(root), tmp_path / "store")
     review.decide(store, "E1", "a30_clause", "confirm", "李某")
-    assert audit_record.accept_older(store.db, "李某") is None  # nothing to accept: nothing written
+    assert accept_older(store.db, "李某") is None  # nothing to accept: nothing written
     assert not list(audit.iter_payloads(store.db, audit_record.ACCEPT_ACTION))
     store.close()

@@ -11,7 +11,8 @@ import pytest
 from models.bundle.manifest import load_bundle
 from models.inventory.scan import scan_bundle
 from models.inventory.typing_pass import fill_types
-from models.store import audit, files_seal
+from models.store import audit
+from models.store.guards import files_seal
 from models.store.overrides import clear_category_override, set_category_override
 from models.store.store import open_store
 from tests.helpers import run_main

@@ -9,9 +9,9 @@ two records). models.store.audit_guard compares the chain with it: shorter, or n
 recorded head, is a finding. A store copied to another machine finds no record there and is not accused; a
 state folder that cannot be written (HOME read-only) is said once and nothing else changes.
 
-The older store may be all there is (the newer one lost with a disk): accept_older() lets the reviewer take it as
-the truth, deliberately. An audit entry says who gave up which recorded head and when; from then on the record
-follows this store's chain again, and the memo can be signed. Nothing does it by default."""
+The older store may be all there is (the newer one lost with a disk): models.store.guards.older_accept lets the
+reviewer take it as the truth, deliberately. An audit entry says who gave up which recorded head and when; from
+then on the record follows this store's chain again, and the memo can be signed. Nothing does it by default."""
 
 import json
 import logging
@@ -91,39 +91,23 @@ def write(db, seq: int, digest: str) -> None:
 
 
 def accepted(db, record: dict) -> bool:
-    """The reviewer gave up this recorded head (accept_older): an audit entry of this store names it."""
-    from models.store import audit
-
-    for payload in audit.iter_payloads(db, ACCEPT_ACTION):
-        given_up = payload.get("given_up") if isinstance(payload, dict) else None
+    """The reviewer gave up this recorded head (models.store.guards.older_accept): an audit entry of this store
+    names it (read here without models.store.audit, which writes through this module)."""
+    rows = db.conn.execute("SELECT payload_json FROM audit WHERE action = ?", [ACCEPT_ACTION])
+    for (text,) in rows:
+        try:
+            given_up = json.loads(text or "null").get("given_up")
+        except (ValueError, AttributeError):
+            continue
         if isinstance(given_up, dict) and (given_up.get("seq"), given_up.get("digest")) == (record["seq"],
                                                                                           record["digest"]):
             return True
     return False
 
 
-def accept_older(db, reviewer: str) -> dict | None:
-    """Take this store as the truth although this machine recorded a later head: an audit entry by reviewer
-    names the head given up (seq, digest, when) and the one kept; the record then follows this chain (written
-    as the entry is committed). None when there is nothing to accept (no such finding, or a chain that breaks:
-    a different finding, not this one to wave)."""
-    from models.store import audit
-
-    chain = audit.verify_chain(db)
-    record = read(db)
-    if not chain.ok or record is None or problem(db, chain) is None:
-        return None
-    return audit.append(db, reviewer, ACCEPT_ACTION, {
-        "given_up": {"seq": record["seq"], "digest": record["digest"], "at": record.get("at"),
-                     "store": record.get("store")},
-        "kept": {"seq": chain.count, "digest": chain.head_digest},
-        "note": "审查人确认以此较旧的审查库为准，放弃本机记录的较新审计日志末条 / the reviewer took this older store "
-                "as the truth, giving up the later head recorded on this machine"})
-
-
 def problem(db, chain) -> str | None:
     """The chain against the head recorded on this machine: None when it reaches that head (or none is recorded,
-    or the reviewer gave it up: accept_older)."""
+    or the reviewer gave it up: models.store.guards.older_accept)."""
     record = read(db)
     if record is None or accepted(db, record):
         return None

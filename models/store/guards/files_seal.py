@@ -26,13 +26,22 @@ def _hash(row: tuple) -> int:
     return int.from_bytes(hashlib.sha256(repr(row).encode("ascii")).digest(), "big")
 
 
+_last = ["", 0]  # the hex this process last returned and its number: a scan's next row starts from it
+
+
 def _step(value, sign, *row) -> str | None:
     """value (hex) with the row's hash added (sign 1) or taken out (-1): the triggers' function."""
-    try:
-        total = int(value, 16)
-    except (TypeError, ValueError):
-        return value  # a mangled seal stays mangled: problems() reports it
-    return f"{(total + sign * _hash(row)) % MODULUS:x}"
+    if value == _last[0]:
+        total = _last[1]
+    else:
+        try:
+            total = int(value, 16)
+        except (TypeError, ValueError):
+            return value  # a mangled seal stays mangled: problems() reports it
+    total = (total + sign * int.from_bytes(hashlib.sha256(repr(row).encode("ascii")).digest(), "big")) % MODULUS
+    _last[0] = text = f"{total:x}"
+    _last[1] = total
+    return text
 
 
 def _args(prefix: str) -> str:
@@ -47,7 +56,8 @@ _OLD, _NEW = _args("OLD."), _args("NEW.")
 _SQL = {
     "files_seal_insert": "AFTER INSERT ON files BEGIN " + _set(f"{FUNCTION}(value, 1, {_NEW})") + " END",
     "files_seal_delete": "AFTER DELETE ON files BEGIN " + _set(f"{FUNCTION}(value, -1, {_OLD})") + " END",
-    "files_seal_update": (f"AFTER UPDATE OF {', '.join(COLUMNS)} ON files BEGIN "
+    "files_seal_update": (f"AFTER UPDATE OF {', '.join(COLUMNS)} ON files "
+                          f"WHEN {' OR '.join(f'OLD.{c} IS NOT NEW.{c}' for c in COLUMNS)} BEGIN "
                           + _set(f"{FUNCTION}({FUNCTION}(value, -1, {_OLD}), 1, {_NEW})") + " END"),
 }
 
