@@ -25,6 +25,8 @@ def _alive(pid: int) -> bool:
 
 
 def _remove_leftovers(path: Path) -> None:
+    if os.name == "nt":  # os.kill(pid, 0) there would end the process, not look at it: leftovers stay
+        return
     prefix = path.name + ".new-"
     try:
         names = [n for n in os.listdir(path.parent) if n.startswith(prefix)]
