@@ -57,6 +57,9 @@ def add_memo_arguments(parser) -> None:
     parser.add_argument("--no-examine", action="store_true",
                         help="不自动审查未审查过的证据包（改为拒绝）/ refuse instead of examining first")
     parser.add_argument("--english", action="store_true", help="英文审查意见 / memo in English")
+    parser.add_argument("--accept-older-store", action="store_true",
+                        help="审查库被替换为较旧的副本时，确认以此审查库为准（以签名人名义记入审计日志）/ take a store "
+                             "older than this machine's record of it as the truth (audited)")
     add_store_argument(parser)
 
 
@@ -127,6 +130,8 @@ def run_memo(args, examine=None, needs=None, propose=None) -> int:
     from models.memo.memo_data import build_memo_data, remember_document_number, reviewer_profile
     from models.memo.memo_digests import digest_table
     from models.memo.memo_render import MemoError, write_memo
+    from models.store.audit_guard import AuditError
+    from models.store.guards import audit_record
 
     out = Path(args.out)
     problem = output_problem(out, args.path, "审查意见", "memo") or replace_problem(out, "审查意见", "memo")
@@ -138,7 +143,16 @@ def run_memo(args, examine=None, needs=None, propose=None) -> int:
         return _fail(str(exc))
     if not out.parent.is_dir():
         return _fail(f"无法写入审查意见 {out}：目录不存在")
-    bundle, store = open_bundle_and_store(args, audit_required=True)  # never signed from a doubtful audit
+    accept = getattr(args, "accept_older_store", False)
+    try:
+        bundle, store = open_bundle_and_store(args, audit_required=not accept)  # never signed from a doubtful audit
+    except AuditError as exc:
+        if audit_record.ACCEPTABLE in str(exc):
+            raise AuditError(f"{exc}；如确认以此审查库为准，加 --accept-older-store 再运行（以签名人名义记入审计日志）"
+                             " / to take it as the truth, run again with --accept-older-store (audited)") from None
+        raise
+    if accept:
+        _accept_older(store, args.reviewer or identity.name)
     if needs is not None and needs(store):
         if examine is None:
             return _fail(f"此证据包尚未审查（没有扫描、校验和检查结果），不能签署审查意见：请先运行 "
@@ -165,6 +179,25 @@ def run_memo(args, examine=None, needs=None, propose=None) -> int:
     print(f"审查意见已写入 {out}（{len(data['items'])} 个证据项，签名人 {identity.name}）", file=sys.stderr)
     print(str(out))
     return 0
+
+
+def _accept_older(store, reviewer: str) -> None:
+    """--accept-older-store: the head given up said and audited, then the audit checked as always (exit 2 when
+    anything else is wrong)."""
+    from models.store import audit_guard
+    from models.store.guards import audit_record
+    from models.store.guards.older_accept import accept_older
+
+    entry = accept_older(store.db, reviewer)
+    if entry is None:
+        print("审查库并非较旧的副本，--accept-older-store 未作任何记录 / the store is not an older copy: nothing "
+              "recorded", file=sys.stderr)
+    else:
+        given_up = entry["payload"]["given_up"]
+        print(f"已确认以此审查库为准：放弃本机记录的第 {given_up['seq']} 条审计记录（记于 "
+              f"{audit_record.when(given_up['at'])}）之后的审查记录，已由 {reviewer} 记入审计日志第 {entry['seq']} 条"
+              " / the older store taken as the truth, audited", file=sys.stderr)
+    audit_guard.require_intact(store.db)
 
 
 def _audit_export(store, data: dict, out: Path) -> None:

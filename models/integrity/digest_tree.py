@@ -6,7 +6,8 @@ each is handed a folder (or a slice of a large folder's names), lists it with sc
 small files through a descriptor of the folder (openat: no path walked per file), and answers with the
 digests, the subfolders it found (handed out in turn) and the large files, which are hashed here afterwards
 on the threaded path of models.integrity.digests (both cores on one file). Links are never followed, not even to a
-folder; anything but a regular file or a folder is left out (as hashdeep leaves it).
+folder; anything but a regular file or a folder is never opened, only named with what it is (hashdeep leaves it
+out in silence; a digest list's folder must not hide it).
 
 A folder that cannot be listed is an answer of its own (FolderError); a file that cannot be read, or that
 changes size while it is read, is answered with its error, as in models.integrity.digest_pool."""
@@ -30,6 +31,7 @@ from models.integrity.digests import (
     run_files,
     size_changed_text,
 )
+from models.integrity.odd_entry import odd_entry
 from models.runtime.jobs import check_cancel, start_processes, stop_process
 
 SLICE_FILES = 512  # a helper hashes at most this many names of one folder per task; the rest go out in slices
@@ -52,10 +54,12 @@ class FolderError(NamedTuple):
 
 class TreeBatch(NamedTuple):
     """One task's answers: the folder (relative to the root) and, per file in it, (name, hexes in the
-    algorithms' order or None, size, error or None, missing)."""
+    algorithms' order or None, size, error or None, missing); and (name, what it is) per entry neither a
+    regular file nor a folder (a link, a FIFO, a device: never opened, models.integrity.odd_entry)."""
 
     folder: str
     files: list
+    odd: list = []
 
 
 def _setup(root: str, algorithms: tuple) -> dict:
@@ -104,11 +108,11 @@ def tree_task(root: str, algorithms: tuple, task: tuple) -> tuple:
     (folder, answers, subfolders, large file names, names left for other tasks, folder error or None)."""
     state = _setup(root, algorithms)
     folder, names = task
-    out, large, subfolders, rest = [], [], [], []
+    out, large, subfolders, rest, odd = [], [], [], [], []
     try:
         folder_fd = os.open(os.path.join(root, folder) if folder else root, _DIR_FLAGS)
     except OSError as exc:
-        return folder, out, subfolders, large, rest, (error_text(exc), isinstance(exc, FileNotFoundError))
+        return folder, out, subfolders, large, rest, (error_text(exc), isinstance(exc, FileNotFoundError)), odd
     try:
         if names is None:
             names = []
@@ -119,14 +123,16 @@ def tree_task(root: str, algorithms: tuple, task: tuple) -> tuple:
                             subfolders.append(f"{folder}/{entry.name}" if folder else entry.name)
                         elif entry.is_file(follow_symlinks=False):
                             names.append(entry.name)
+                        elif kind := odd_entry(entry.name, dir_fd=folder_fd):  # said, never opened
+                            odd.append((entry.name, kind))
             except OSError as exc:
-                return folder, out, subfolders, large, rest, (error_text(exc), False)
+                return folder, out, subfolders, large, rest, (error_text(exc), False), odd
             if len(names) > SLICE_FILES:
                 names, rest = names[:SLICE_FILES], names[SLICE_FILES:]
         _hash_names(folder_fd, names, state, out, large)
     finally:
         os.close(folder_fd)
-    return folder, out, subfolders, large, rest, None
+    return folder, out, subfolders, large, rest, None, odd
 
 
 def _helper(conn, root: str, algorithms: tuple) -> None:
@@ -224,16 +230,16 @@ def _hand_out(helpers: list, busy: dict, tasks: list) -> None:
 
 
 def _take_answer(answer: tuple, tasks: list, large: list, counter: Counter) -> Iterator:
-    folder, out, subfolders, big, rest, error = answer
+    folder, out, subfolders, big, rest, error, odd = answer
     if error is not None:
         yield FolderError(folder, *error)
     for start in range(0, len(rest), SLICE_FILES):
         tasks.append((folder, rest[start:start + SLICE_FILES]))
     tasks.extend((sub, None) for sub in subfolders)
     large.extend((folder, name) for name in big)
-    if out:
+    if out or odd:
         counter.add(len(out), sum(entry[2] for entry in out))
-        yield TreeBatch(folder, out)
+        yield TreeBatch(folder, out, odd)
 
 
 def _reclaim_dead(helpers: list, busy: dict, tasks: list) -> None:

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from models.bundle.names import from_os, to_os
 from models.common.os_errors import os_reason
+from models.integrity.odd_entry import odd_entry
 from models.integrity.verify_result import VerifyResult
 
 
@@ -21,18 +22,26 @@ class Extra(NamedTuple):
     folder: str
     list_rel: str
     source: str
+    kind: str | None = None  # what the entry is when not a regular file (models.integrity.odd_entry)
 
 
-def folder_names(root: str, folder: str, cancel_check=None) -> Iterator[tuple[str, str | None]]:
-    """(bundle path, None) of every regular file below the folder (links never followed: the helpers that read a
-    long list's folder see regular files only, and both ways must find the same), and (folder path, reason) for
+class Name(NamedTuple):
+    path: str
+    error: str | None = None  # a folder that cannot be read: why
+    kind: str | None = None  # an entry that is not a regular file: what it is (never opened, never followed)
+
+
+def folder_names(root: str, folder: str, cancel_check=None) -> Iterator[Name]:
+    """Name(bundle path) of every regular file below the folder, with its kind when it is anything else but a
+    folder (a link, never followed, not even to a folder; a FIFO or device, never opened: the helpers that read
+    a long list's folder answer the same, and both ways must find the same), and Name(folder path, reason) for
     each folder that cannot be read."""
     base = os.path.join(root, to_os(folder)) if folder else root
     failed: list = []
 
     def unreadable(exc: OSError) -> None:
         if not isinstance(exc, (FileNotFoundError, NotADirectoryError)):
-            failed.append((from_os(os.path.relpath(exc.filename, root).replace(os.sep, "/")), os_reason(exc)))
+            failed.append(Name(from_os(os.path.relpath(exc.filename, root).replace(os.sep, "/")), os_reason(exc)))
 
     for here, dirs, names in os.walk(base, onerror=unreadable):
         if cancel_check:
@@ -40,14 +49,18 @@ def folder_names(root: str, folder: str, cancel_check=None) -> Iterator[tuple[st
         yield from failed
         failed.clear()
         prefix = from_os(os.path.relpath(here, root).replace(os.sep, "/"))
-        dirs[:] = sorted(d for d in dirs if not os.path.islink(os.path.join(here, d)))
-        for name in sorted(names):
+        links = [d for d in dirs if os.path.islink(os.path.join(here, d))]  # named as a link, never walked
+        dirs[:] = sorted(d for d in dirs if d not in links)
+        for name in sorted(names + links):
+            full = os.path.join(here, name)
             try:
-                regular = stat.S_ISREG(os.lstat(os.path.join(here, name)).st_mode)
+                mode = os.lstat(full).st_mode
             except OSError:
                 continue  # gone since the folder was listed
-            if regular:
-                yield f"{prefix}/{from_os(name)}", None
+            if stat.S_ISREG(mode):
+                yield Name(f"{prefix}/{from_os(name)}")
+            elif kind := odd_entry(full, mode):
+                yield Name(f"{prefix}/{from_os(name)}", None, kind)
     yield from failed
 
 
@@ -61,9 +74,9 @@ class ListExtras:
     def listed_folder(self, folder: str) -> None:
         self.list_folders.add(folder.strip("/"))
 
-    def add(self, item_id, path: str, folder: str, list_rel: str, source: str) -> None:
+    def add(self, item_id, path: str, folder: str, list_rel: str, source: str, kind: str | None = None) -> None:
         if path != list_rel:  # a list kept inside the folder it lists does not name itself
-            self.found.append(Extra(item_id, path, folder.strip("/"), list_rel, source))
+            self.found.append(Extra(item_id, path, folder.strip("/"), list_rel, source, kind))
 
     def _deeper_list(self, extra: Extra) -> bool:
         """A folder below the list's own, on the way to the file, has its list: that list speaks for the file."""
@@ -94,7 +107,9 @@ class ListExtras:
                 continue
             seen.add(extra.path)
             item = items.get(extra.item) or {}
-            out.append(VerifyResult(extra.item, extra.path, None, None, extra.source, None, "unlisted",
-                                    f"未列入校验值清单 {extra.list_rel} / not in the digest list {extra.list_rel}",
+            error = f"未列入校验值清单 {extra.list_rel} / not in the digest list {extra.list_rel}"
+            if extra.kind:  # its content cannot be compared with any value: it was not read
+                error = f"{error}；{extra.kind}"
+            out.append(VerifyResult(extra.item, extra.path, None, None, extra.source, None, "unlisted", error,
                                     explanation_for(item, extra.path)))
         return out

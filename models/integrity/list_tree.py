@@ -97,7 +97,7 @@ class ListTree:
         self.findings: list = []
         self.leftover: list[Leftover] = []
         self.unreadable: list = []  # (folder under the bundle, error)
-        self.extra: list[str] = []  # files read that no row compared here names
+        self.extra: list[tuple] = []  # (path, what it is when not a regular file) read, named by no row compared here
         self.read_error: str | None = None  # the list could not be read to its end (changed, grown past its cap)
         self.row_algorithms = head[0].algorithms  # of the rows kept here, in the order of their bytes
         self.width = sum(HEX_LENGTHS[a] // 2 for a in self.row_algorithms)
@@ -151,19 +151,28 @@ class ListTree:
                 number = table.find(path)
                 if number is None:
                     if not parsed:
-                        pending.append((path, hexes, error, missing))
+                        pending.append((path, hexes, error, missing, None))
                     else:
-                        self.extra.append(path)
+                        self.extra.append((path, None))
                     continue
                 yield from self._compare(number, path, hexes, error, missing, wanted)
+            for name, kind in batch.odd:  # a link, a FIFO: its row (if any) unreadable, saying what it is
+                path = prefix + from_os(name)
+                number = table.find(path)
+                if number is not None:
+                    yield from self._compare(number, path, None, kind, False, wanted)
+                elif not parsed:
+                    pending.append((path, None, kind, False, kind))
+                else:
+                    self.extra.append((path, kind))
         while idle():
             pass
-        for path, hexes, error, missing in pending:
+        for path, hexes, error, missing, kind in pending:
             number = table.find(path)
             if number is not None:
                 yield from self._compare(number, path, hexes, error, missing, wanted)
             else:
-                self.extra.append(path)
+                self.extra.append((path, kind))
         del pending
         self._left()
         self.rows = None

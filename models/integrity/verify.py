@@ -15,6 +15,7 @@ from models.common.os_errors import os_reason
 from models.integrity.digest_pool import digest_many
 from models.integrity.digests import FileJob
 from models.integrity.list_extras import ListExtras, folder_names
+from models.integrity.odd_entry import odd_entry
 from models.integrity.recorded import digest_row_steps, hex_problem
 from models.integrity.verify_result import VerifyResult
 from models.runtime.jobs import check_cancel
@@ -150,19 +151,19 @@ class _Collector:
             self.findings.append(_unreadable_folder(from_os(rel), error))
         self._list_findings(item_id, list_rel, source, tree.findings, locate)
         self._expect(item_id, source, tree.leftover, locate)
-        for path in tree.extra:  # read in the folder, named by no row compared there: maybe by a leftover row
-            self.extras.add(item_id, path, locate.folder, list_rel, source)
+        for path, kind in tree.extra:  # read in the folder, named by no row compared there: maybe by a leftover row
+            self.extras.add(item_id, path, locate.folder, list_rel, source, kind)
 
     def _short_list_extras(self, item_id, folder: str, list_rel: str, source: str, start: int, cancel) -> None:
         """A short list's folder walked for the files its rows do not name (a long one: while it is read)."""
         if self._tree_base(folder) is None:
             return
         named = {e.path for e in self.expected[start:]}
-        for path, error in folder_names(str(self.root), folder, lambda: check_cancel(cancel)):
+        for path, error, kind in folder_names(str(self.root), folder, lambda: check_cancel(cancel)):
             if error is not None:
                 self.findings.append(_unreadable_folder(path, error))
-            elif path not in named:
-                self.extras.add(item_id, path, folder, list_rel, source)
+            elif path not in named:  # a named one, now a link or FIFO, is compared file by file: said there
+                self.extras.add(item_id, path, folder, list_rel, source, kind)
 
     def _list_findings(self, item_id, list_rel: str, source: str, findings: list, locate) -> None:
         located: dict = {}
@@ -269,7 +270,7 @@ class _Files:
         if stat.S_ISDIR(st.st_mode):
             return "unreadable", "清单列为文件，实为文件夹 / listed as a file, found a folder", None
         if not stat.S_ISREG(st.st_mode):
-            return "unreadable", "不是普通文件（链接或设备）/ not a regular file (link or device)", None
+            return "unreadable", odd_entry(full, st.st_mode) or "不是普通文件 / not a regular file", None
         return None, None, st.st_size
 
 

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 from models.common.labels import label
 from models.store import audit, records_seal
-from models.store.guards import audit_record, settings_audit
+from models.store.guards import audit_record, files_seal, settings_audit
 
 TABLES = {  # table -> (key columns, audit actions that set a row, action that removes one)
     "decisions": (("item", "check_name"), ("decision.confirm", "decision.override", "decision.answer"),
@@ -136,7 +136,7 @@ def require_intact(db) -> None:
     their writers left them (models.store.records_seal): before anything is signed."""
     status = check(db)
     if status.ok:
-        sealed = records_seal.problems(db)
+        sealed = records_seal.problems(db) + files_seal.problems(db)
         if sealed:
             status = audit.ChainStatus(ok=False, broken_at_seq=None, head_digest=status.head_digest,
                                        count=status.count, problem="；".join(sealed))

@@ -12,7 +12,7 @@ import sqlite_utils
 
 from models.bundle.names import from_os
 from models.store import store_damage, store_lock
-from models.store.guards import audit_record, settings_audit
+from models.store.guards import audit_record, files_seal, settings_audit, store_create
 from models.store.store_damage import StoreError
 from models.store.store_schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -76,17 +76,28 @@ def migrate(path: Path, conn: sqlite3.Connection) -> None:
             conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", [str(target)])
 
 
+def _build(conn: sqlite3.Connection) -> None:
+    """A new store's schema and seal (models.store.guards.store_create builds it beside its name)."""
+    files_seal.register(conn)
+    migrate(Path(conn.execute("PRAGMA database_list").fetchone()[2]), conn)
+    files_seal.install(sqlite_utils.Database(conn))
+
+
 def open_store_file(path: Path) -> Store:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        store_create.create(path, _build)  # whole or not at all: never a 0-byte store
         conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.isolation_level = ""  # back to Python's implicit transactions, committed by `with conn:`
+        files_seal.register(conn)
         migrate(path, conn)
+        db = sqlite_utils.Database(conn)
+        files_seal.install(db)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"无法打开审查库 / cannot open the review store {path}: {exc}") from exc
-    store = Store(db=sqlite_utils.Database(conn), path=path)
+    store = Store(db=db, path=path)
     _opened.append(weakref.ref(store))
     return store
 

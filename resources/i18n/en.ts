@@ -158,6 +158,10 @@
         <source>确认您已知悉审计日志断裂？此确认将以您的名义记入审计日志。</source>
         <translation>Confirm that you are aware the audit log is broken? This acknowledgement is recorded in the audit log under your name.</translation>
     </message>
+    <message>
+        <source>以此审查库为准…</source>
+        <translation>Take this store as the truth…</translation>
+    </message>
 </context>
 <context>
     <name>CaseHeader</name>
@@ -3872,6 +3876,22 @@ Start a new, empty review store and review this case again?</translation>
     <message>
         <source>审查库已损坏，已另存</source>
         <translation>The review store was damaged and kept aside</translation>
+    </message>
+    <message>
+        <source>以此审查库为准</source>
+        <translation>Take this store as the truth</translation>
+    </message>
+    <message>
+        <source>本机记录显示，本案的审查库曾记到第 %1 条审计记录（记于 %2）；现在打开的是较旧的副本，其后所作的审查决定不在其中。
+
+如较新的审查库已无法找回，可确认以此审查库为准：确认将以您（%3）的名义记入审计日志，注明放弃的记录；此后可签署审查意见。
+
+确认以此较旧的审查库为准？</source>
+        <translation>This machine recorded the case's review store up to audit entry %1 (at %2); the store now open is an older copy, without the review decisions made after that.
+
+If the newer store cannot be recovered, you may take this store as the truth: the confirmation is recorded in the audit log in your name (%3), naming the record given up; a memo can then be signed.
+
+Take this older store as the truth?</translation>
     </message>
 </context>
 </TS>

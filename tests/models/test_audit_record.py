@@ -9,8 +9,9 @@ import shutil
 import pytest
 
 from models.bundle.manifest import load_bundle
-from models.store import audit_guard, review
+from models.store import audit, audit_guard, review
 from models.store.guards import audit_record
+from models.store.guards.older_accept import accept_older
 from models.store.store import open_store
 from tests.helpers import run_main
 
@@ -116,3 +117,35 @@ def test_two_stores_of_one_bundle_are_two_records(make_bundle, tmp_path):
     second = open_store(load_bundle(root), tmp_path / "two")
     assert audit_guard.check(second.db).ok
     second.close()
+
+
+def test_the_older_store_can_be_accepted_deliberately(rolled_back, identity, tmp_path):
+    """Before: a reviewer whose newer store is gone could only start afresh. Now --accept-older-store takes the
+    older store as the truth: an audit entry names who gave up which head and when; the memo is signed
+    afterwards; the record then follows this store, so a later rollback is still caught."""
+    root, path = rolled_back
+    refused = _memo(root, path, identity, tmp_path / "refused.pdf")
+    assert refused.returncode == 2 and "--accept-older-store" in refused.stderr.decode()
+    accepted = run_main("memo", root, "--identity", identity[0], "--passphrase-file", identity[1], "--out",
+                        tmp_path / "memo.pdf", "--accept-older-store", store=path.parent)  # examined first
+    err = accepted.stderr.decode()
+    assert accepted.returncode == 0 and "已确认以此审查库为准" in err and "第 5 条" in err, err
+    store = open_store(load_bundle(root), path.parent)
+    entries = [e for e in store.db.execute("SELECT seq, reviewer, action, payload_json FROM audit ORDER BY seq")]
+    given = [e for e in entries if e[2] == audit_record.ACCEPT_ACTION]
+    assert len(given) == 1 and given[0][1] == "李某" and '"seq":5' in given[0][3]
+    assert audit_guard.check(store.db).ok and audit_record.read(store.db)["seq"] == len(entries)
+    review.decide(store, "E1", "a39_clause", "confirm", "李某")  # the record follows this chain again
+    assert audit_record.read(store.db)["seq"] == len(entries) + 1
+    store.close()
+    again = _memo(root, path, identity, tmp_path / "again.pdf")
+    assert again.returncode == 0, again.stderr.decode()[-400:]
+
+
+def test_accepting_is_never_the_default_nor_needed_for_a_sound_store(make_bundle, identity, tmp_path):
+    root = make_bundle.clean()
+    store = open_store(load_bundle(root), tmp_path / "store")
+    review.decide(store, "E1", "a30_clause", "confirm", "李某")
+    assert accept_older(store.db, "李某") is None  # nothing to accept: nothing written
+    assert not list(audit.iter_payloads(store.db, audit_record.ACCEPT_ACTION))
+    store.close()

@@ -280,3 +280,45 @@ def test_run_checks_saves_in_the_job_and_shows_on_show(qtbot, make_bundle, store
     tab.show()
     summary = tab.overview.model.record(tab.overview.model.row_of("E1"))
     assert summary["applicable"] > 0 and tab.run_button.isEnabled()
+
+
+@pytest.mark.parametrize("answer", ["No", "Yes"])
+def test_an_older_store_is_taken_as_the_truth_only_when_confirmed(qtbot, make_bundle, store_dir, context,
+                                                                   monkeypatch, answer):
+    """A store put back from an older copy (before: recover the newer one or start afresh): the banner offers
+    以此审查库为准; No changes nothing, Yes records who gave up which head, and the banner goes."""
+    import shutil
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from models.store import audit_guard
+    from models.store.guards import audit_record
+
+    bundle, store = prepared(make_bundle.clean(), store_dir)
+    review.decide(store, "E1", "a30_1_original_media", "confirm", REVIEWER)
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    path, backup = store.path, store_dir.parent / "backup"
+    backup.mkdir()
+    sides = ("", ".audit-head")
+    for side in sides:
+        shutil.copy2(path.with_name(path.name + side), backup / (path.name + side))
+    review.decide(store, "E1", "a34_1_media_described", "confirm", REVIEWER)
+    store.close()
+    for side in ("-wal", "-shm"):
+        path.with_name(path.name + side).unlink(missing_ok=True)
+    for side in sides:
+        shutil.copy2(backup / (path.name + side), path.with_name(path.name + side))
+    store = open_store(bundle, store_dir)
+    tab = make_tab(qtbot, context, bundle, store)
+    assert tab.banner.isVisible() and tab.banner.accept_button.isVisible()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: asked.append(text) or getattr(
+        QMessageBox.StandardButton, answer))
+    entry = tab.banner.ask_accept_older()
+    assert asked and REVIEWER in asked[0] and "较旧" in asked[0]
+    if answer == "No":
+        assert entry is None and tab.banner.isVisible() and not audit_guard.check(store.db).ok
+    else:
+        assert entry["action"] == audit_record.ACCEPT_ACTION and entry["reviewer"] == REVIEWER
+        assert not tab.banner.isVisible() and audit_guard.check(store.db).ok
+    store.close()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from models.bundle.manifest import load_bundle
 from models.store import review
+from models.store.guards import files_seal
 from models.store.store import open_store
 from tests.helpers import run_main
 from tests.ui.test_window_hostile import clear_text
@@ -69,6 +70,9 @@ def test_undecodable_rows_in_the_window_are_kept_aside_and_said(qtbot, window, s
         (store_dir / name).write_bytes(data)
     path = next(store_dir.glob("*.sqlite"))
     conn = sqlite3.connect(path)
+    if table == "files":  # the inventory's seal triggers call a function only the program defines: a bad sector's
+        for name in files_seal.TRIGGERS:  # bytes come without them
+            conn.execute(f"DROP TRIGGER {name}")
     conn.execute(f"UPDATE {table} SET {column} = CAST(X'ff41' AS TEXT) WHERE {where}")
     conn.commit()
     conn.close()

@@ -5,6 +5,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton
 
 from models.store import audit, audit_guard
+from models.store.guards import audit_record
 
 ACK_ACTION = "audit.broken_acknowledged"
 
@@ -35,8 +36,11 @@ class AuditBanner(QFrame):
         self.label.setWordWrap(True)
         self.ack_button = QPushButton(self.tr("我已知悉（记入审计日志）"))
         self.ack_button.clicked.connect(self.ask_acknowledge)
+        self.accept_button = QPushButton(self.tr("以此审查库为准…"))  # a store put back from an older copy only
+        self.accept_button.clicked.connect(self.ask_accept_older)
         layout = QHBoxLayout(self)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.accept_button)
         layout.addWidget(self.ack_button)
         self.hide()
 
@@ -63,6 +67,19 @@ class AuditBanner(QFrame):
             text += self.tr("（%1 已于 %2 确认知悉）").replace("%1", ack["reviewer"]).replace("%2", ack["at"])
         self.label.setText(text)
         self.ack_button.setVisible(ack is None)
+        self.accept_button.setVisible(audit_record.ACCEPTABLE in (self.status.problem or ""))
+
+    def ask_accept_older(self) -> dict | None:
+        """The store guard's question (ui/window/store_guard.py); on Yes the banner is checked again."""
+        if self.store is None:
+            return None
+        from ui.window.store_guard import ask_accept_older
+
+        entry = ask_accept_older(self, self.store, self.reviewer)
+        if entry is not None:
+            self.check(self.store, self.reviewer)
+            self.acknowledged.emit(entry)
+        return entry
 
     def ask_acknowledge(self) -> None:
         answer = QMessageBox.warning(self, self.tr("审计日志断裂"), self.tr(

@@ -5,7 +5,10 @@ Text that is not UTF-8 passes the check made on open (models.store.store_rows); 
 exception in whatever read it first: a worker's task (an 内部错误 box), or a model's data() or a tab's
 showEvent on the GUI thread, where PySide crashed the whole program. The GUI thread's connection now reads such
 text tolerantly and calls met(None); workers' failures reach met(exc) through the runner's store_guard, and the
-last-resort dialog (ui/common/errors.show_exception) asks here first."""
+last-resort dialog (ui/common/errors.show_exception) asks here first.
+
+A store older than this machine's record of it (put back from a backup) is no damage: it is refused for
+signing, and ask_accept_older() is the reviewer's deliberate way to take it as the truth, audited."""
 
 from pathlib import Path
 
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from models.common.labels import label
 from models.store import store_rows
+from models.store.guards import audit_record
 
 
 def _t(text: str) -> str:
@@ -78,3 +82,26 @@ class StoreGuard:
             self.busy = False
         if answer == QMessageBox.StandardButton.Yes and root is not None:
             window.open_bundle(root)
+
+
+def ask_accept_older(parent, store, reviewer: str) -> dict | None:
+    """The rollback finding's way out, never the default: the reviewer is told what is given up and asked
+    (No preselected); a Yes records who, when and which head was given up (models.store.guards.audit_record).
+    Returns the audit entry, or None when declined, refused by the store, or there is nothing to accept."""
+    record = audit_record.read(store.db)
+    if record is None:
+        return None
+    text = _t("本机记录显示，本案的审查库曾记到第 %1 条审计记录（记于 %2）；现在打开的是较旧的副本，"
+              "其后所作的审查决定不在其中。\n\n如较新的审查库已无法找回，可确认以此审查库为准：确认将以您"
+              "（%3）的名义记入审计日志，注明放弃的记录；此后可签署审查意见。\n\n确认以此较旧的审查库为准？").replace(
+        "%1", str(record["seq"])).replace("%2", audit_record.when(record.get("at"))).replace("%3", reviewer or "-")
+    answer = QMessageBox.warning(parent, _t("以此审查库为准"), text,
+                                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                 QMessageBox.StandardButton.No)
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    from models.store.guards.older_accept import accept_older
+    from ui.common.store_write import written
+
+    ok, entry = written(parent, store, accept_older, store.db, reviewer)
+    return entry if ok else None

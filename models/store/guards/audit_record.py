@@ -7,7 +7,11 @@ folder ($XDG_STATE_HOME/EvidenceDesk/audit-heads, else ~/.local/state/...; platf
 file per store named by the store's own id (meta store.id, made once per store: two stores of one bundle are
 two records). models.store.audit_guard compares the chain with it: shorter, or not passing through the
 recorded head, is a finding. A store copied to another machine finds no record there and is not accused; a
-state folder that cannot be written (HOME read-only) is said once and nothing else changes."""
+state folder that cannot be written (HOME read-only) is said once and nothing else changes.
+
+The older store may be all there is (the newer one lost with a disk): models.store.guards.older_accept lets the
+reviewer take it as the truth, deliberately. An audit entry says who gave up which recorded head and when; from
+then on the record follows this store's chain again, and the memo can be signed. Nothing does it by default."""
 
 import json
 import logging
@@ -19,6 +23,8 @@ from models.common.atomic import write_atomic
 from models.common.small_file import read_small
 
 STORE_ID_KEY = "store.id"
+ACCEPT_ACTION = "store.older_accepted"  # the reviewer took this older store as the truth: the head given up
+ACCEPTABLE = "为准（记入审计日志）"  # in each finding accept_older() answers: the command line adds how
 _ID = re.compile(r"[0-9a-f]{32}")
 _said_unwritable: list[str] = []
 
@@ -65,7 +71,7 @@ def write(db, seq: int, digest: str) -> None:
     if path is None:
         return
     record = read(db)
-    if record is not None:
+    if record is not None and not accepted(db, record):
         row = db.conn.execute("SELECT digest FROM audit WHERE seq = ?", [record["seq"]]).fetchone()
         if record["seq"] > seq or row is None or row[0] != record["digest"]:
             return
@@ -84,28 +90,45 @@ def write(db, seq: int, digest: str) -> None:
                 "noticed", path.parent, exc.strerror or exc)
 
 
+def accepted(db, record: dict) -> bool:
+    """The reviewer gave up this recorded head (models.store.guards.older_accept): an audit entry of this store
+    names it (read here without models.store.audit, which writes through this module)."""
+    rows = db.conn.execute("SELECT payload_json FROM audit WHERE action = ?", [ACCEPT_ACTION])
+    for (text,) in rows:
+        try:
+            given_up = json.loads(text or "null").get("given_up")
+        except (ValueError, AttributeError):
+            continue
+        if isinstance(given_up, dict) and (given_up.get("seq"), given_up.get("digest")) == (record["seq"],
+                                                                                          record["digest"]):
+            return True
+    return False
+
+
 def problem(db, chain) -> str | None:
-    """The chain against the head recorded on this machine: None when it reaches that head (or none is recorded)."""
+    """The chain against the head recorded on this machine: None when it reaches that head (or none is recorded,
+    or the reviewer gave it up: models.store.guards.older_accept)."""
     record = read(db)
-    if record is None:
+    if record is None or accepted(db, record):
         return None
-    seq, at = record["seq"], _when(record.get("at"))
+    seq, at = record["seq"], when(record.get("at"))
     if seq > chain.count:
         lost = seq - chain.count
         head = db.conn.execute("SELECT at FROM audit WHERE seq = ?", [chain.count]).fetchone()
-        since = _when(head[0]) if head else "审查开始"  # the store's last entry: what came after it is gone
+        since = when(head[0]) if head else "审查开始"  # the store's last entry: what came after it is gone
         return (f"审查库被替换为较旧的副本：{since} 之后所作的审查决定缺失（审计日志少 {lost} 条：本机记录到第 "
-                f"{seq} 条，记于 {at}；库中只有 {chain.count} 条）；请找回较新的审查库，或交技术人员处理 / the store "
-                f"was put back from an older copy: decisions made after {since} are missing ({lost} audit entries)")
+                f"{seq} 条，记于 {at}；库中只有 {chain.count} 条）；请找回较新的审查库，或交技术人员处理，"
+                f"或确认以此较旧的审查库为准（记入审计日志） / the store was put back from an older copy: "
+                f"decisions made after {since} are missing ({lost} audit entries)")
     row = db.conn.execute("SELECT digest FROM audit WHERE seq = ?", [seq]).fetchone()
     if row is None or row[0] != record["digest"]:
         return (f"审查库的审计日志与本机记录不符（第 {seq} 条，记于 {at}），审查库可能被另一副本替换，此前所作的"
-                f"审查决定可能缺失 / the audit log is not the one this machine recorded (entry {seq}, {at}): another "
-                "copy?")
+                f"审查决定可能缺失；可找回原审查库，或确认以此审查库为准（记入审计日志） / the audit log is not "
+                f"the one this machine recorded (entry {seq}, {at}): another copy?")
     return None
 
 
-def _when(at) -> str:
+def when(at) -> str:
     """An audit entry's UTC time as a person reads it, the zone said."""
     if not isinstance(at, str) or len(at) < 19:
         return "（时间不明）"

@@ -9,8 +9,8 @@ before this holds values with no entry: adopt() records them once, on open, as a
 
 The reviewer's corrections of a file's form (category_overrides, which the memo's counts use) are audited as
 decisions are (models.store.audit_guard.TABLES). The form the typing pass found (files.category) is machine
-output like the rest of the inventory (paths, sizes, times the memo also counts): not audited, and not sealed
-either; every writer of the files table (scan, image listing, typing) would have to keep such a seal."""
+output like the rest of the inventory (paths, sizes, times the memo also counts): not audited, but sealed by
+triggers on the files table (models.store.guards.files_seal)."""
 
 from models.store import audit
 
