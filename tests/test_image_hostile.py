@@ -8,7 +8,7 @@ import struct
 import pytest
 
 from tests.helpers import run_main, snapshot
-from tests.image_factory import e01_of, require
+from tests.image_factory import e01_of, iso_image, iso_set_volume_size, require
 from tests.test_cli_hostile import no_traceback
 
 SECTION = struct.Struct("<16sQQ40xI")  # an EWF section descriptor: type, next offset, size, padding, Adler-32
@@ -240,3 +240,19 @@ def test_a_crash_reading_the_media_stream_is_an_unreadable_result_not_the_end_of
     assert {r.status for r in results} == {"computed"}
     md5 = next(r for r in results if r.algorithm == "md5").computed
     assert md5 == __import__("hashlib").md5(b"\1" * 8192).hexdigest()
+
+
+def test_an_iso_whose_volume_size_is_one_block_is_refused_at_once_not_after_the_stall(tmp_path):
+    """A volume size of 1 leaves TSK no file but its orphan folder, numbered as the root: listing the root then
+    searches for orphans inside that search, and TSK waits on its own lock for ever. Before: the listing ended
+    by the 30 s helper stall (fls hangs for good)."""
+    image = iso_image(tmp_path)
+    iso_set_volume_size(image, 1)
+    before = image.read_bytes()
+    result = run_main("scan", image, "--json", store=tmp_path / "store", timeout=120,
+                      env={"EVIDENCEDESK_IMAGE_STALL_S": "3600"})  # no stall to end it: before, a timeout here
+    no_traceback(result)
+    assert result.returncode == 0
+    part = json.loads(result.stdout.decode().splitlines()[0])["image"]["partitions"][0]
+    assert part["file_system"] == "ISO 9660" and "root entry 0 is not below the last entry 0" in part["error"]
+    assert image.read_bytes() == before
