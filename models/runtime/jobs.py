@@ -68,7 +68,7 @@ def process_context():
                                     "models.integrity.digest_tree",
                                     "models.runtime.process_job", "models.inventory.scan",
                                     "models.inventory.typing_pass",
-                                    "models.runtime.helper_warmup"])
+                                    "models.runtime.helper_warmup", "models.image.file_child"])
     return context
 
 
