@@ -256,3 +256,84 @@ def test_an_iso_whose_volume_size_is_one_block_is_refused_at_once_not_after_the_
     part = json.loads(result.stdout.decode().splitlines()[0])["image"]["partitions"][0]
     assert part["file_system"] == "ISO 9660" and "root entry 0 is not below the last entry 0" in part["error"]
     assert image.read_bytes() == before
+
+
+@pytest.fixture
+def fat_case(tmp_path, monkeypatch):
+    """A scanned FAT32 image opened on its own (keep.txt, 目录/中文文件.txt ...), and a helper forked from this
+    process whatever threads it runs (the patches below reach the helper that way)."""
+    import multiprocessing
+
+    from models.bundle.manifest import load_bundle
+    from models.image import file_child
+    from models.inventory.scan import scan_bundle
+    from models.store.store import open_store
+    from tests.image_factory import fat32_image
+
+    image = fat32_image(tmp_path, size_mb=34)
+    bundle = load_bundle(image)
+    store = open_store(bundle, tmp_path / "store")
+    scan_bundle(bundle, store)
+    monkeypatch.setattr(file_child, "_context", lambda: (multiprocessing.get_context("fork"), False))
+    yield bundle, store
+    store.close()
+
+
+def _hostile_open(monkeypatch, how: str, name: str = "keep.txt") -> None:
+    """TSK opening `name` dies by SIGSEGV (as a fault on crafted runs would) or hangs."""
+    import os
+    import signal
+    import time
+
+    from models.image.source import ImageSource
+
+    plain = ImageSource.open
+
+    def hostile(self, path, address=None):
+        if path.endswith(name):
+            if how == "crash":
+                os.kill(os.getpid(), signal.SIGSEGV)
+            time.sleep(120)
+        return plain(self, path, address)
+
+    monkeypatch.setattr(ImageSource, "open", hostile)
+
+
+@pytest.mark.parametrize("how", ["crash", "stall"])
+def test_a_file_whose_reading_kills_or_holds_tsk_gets_its_reason_and_typing_goes_on(fat_case, monkeypatch, how):
+    """Typing a short list read content through TSK in this process: such a file ended the scan (or the window's
+    helper) with it, or held it for good. Now it is typed in a helper: the file gets the reason, the rest is
+    typed."""
+    if how == "stall" and "faketime" in __import__("os").environ.get("LD_PRELOAD", ""):
+        pytest.skip("libfaketime moves the monotonic clock the stall is timed with (the plain run tests it)")
+    from models.image import file_child
+    from models.inventory.typing_pass import fill_types
+
+    bundle, store = fat_case
+    monkeypatch.setattr(file_child, "STALL_S", 2.0)
+    _hostile_open(monkeypatch, how)
+    assert fill_types(bundle, store) >= 3
+    rows = {path.rsplit("/", 1)[-1]: (mime, error) for path, mime, error in store.db.execute(
+        "SELECT path, mime, type_error FROM files WHERE kind = 'file' AND role IS NULL")}
+    mime, error = rows.pop("keep.txt")
+    assert mime is None and error.startswith("无法读取：无法读取镜像中的文件：TSK ")
+    assert ("signal 11" if how == "crash" else "made no progress reading for 2 s") in error
+    assert rows and all(mime and error is None for mime, error in rows.values()), rows
+
+
+def test_a_preview_whose_reading_kills_tsk_is_a_stated_reason_and_the_next_file_reads(fat_case, monkeypatch):
+    """The window's previews, viewer and digests read a file inside an image through open_image_file: a TSK
+    crash there ended the window with the reviewer's unsaved work. Now it is an OSError naming the file."""
+    from models.image.files import open_image_file, read_image_file
+
+    bundle, _store = fat_case
+    _hostile_open(monkeypatch, "crash")
+    with pytest.raises(OSError, match=r"TSK 读取进程意外退出（信号 11 / signal 11）.*fat32.raw:/p1/keep.txt"):
+        with open_image_file(bundle, "fat32.raw:/p1/keep.txt"):
+            pass
+    assert read_image_file(bundle, "fat32.raw:/p1/目录/中文文件.txt") == "你好\n".encode()
+    with open_image_file(bundle, "fat32.raw:/p1/目录/中文文件.txt") as stream:  # seek and read back: as Pillow does
+        stream.seek(6)
+        assert stream.read(1) == b"\n" and stream.tell() == 7
+        stream.seek(0)
+        assert stream.read() == "你好\n".encode()
