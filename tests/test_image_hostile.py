@@ -337,3 +337,26 @@ def test_a_preview_whose_reading_kills_tsk_is_a_stated_reason_and_the_next_file_
         assert stream.read(1) == b"\n" and stream.tell() == 7
         stream.seek(0)
         assert stream.read() == "你好\n".encode()
+
+
+@pytest.mark.parametrize(("field", "value", "said"), [
+    ("block[0]", "0", "Unable to open directory"),  # the extent header's magic gone: TSK cannot open the folder
+    ("size", "0x7FFFFFFFFFFFFFFF", "the folder claims 4,294,967,295 bytes, more than its file system")])
+def test_an_ext4_folder_tsk_cannot_open_keeps_its_row_with_the_reason(tmp_path, field, value, said):
+    """The walk gives a folder TSK cannot open as its own path with the reason, after its parent listed it.
+    Before: a first scan stopped on the second row of that path ("UNIQUE constraint failed", told as a damaged
+    store, exit 2); a folder claiming 2^63 bytes also held TSK 18 s before it failed."""
+    import subprocess
+
+    from tests.image_factory import ext4_image
+
+    require("mkfs.ext4", "debugfs")
+    image = ext4_image(tmp_path)
+    subprocess.run(["debugfs", "-w", "-R", f"sif /文档 {field} {value}", str(image)], check=True, capture_output=True)
+    before = image.read_bytes()
+    result = run_main("scan", image, "--json", store=tmp_path / "store", timeout=120)
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr.decode()
+    rows = _rows(result)
+    assert said in rows["ext4.img:/p1/文档"]["error"] and rows["ext4.img:/p1/a.bin"]["error"] is None
+    assert image.read_bytes() == before
