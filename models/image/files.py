@@ -56,6 +56,9 @@ def open_image_file(bundle, path: str, address: str | None = None, size: int | N
     try:
         with reader.open(path, address, size) as stream:
             yield stream
+    except BaseException:
+        reader.close(at_once=True)  # a cancel or a refused picture: no wait for a helper still reading
+        raise
     finally:
         reader.close()
 

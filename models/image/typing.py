@@ -105,6 +105,9 @@ def type_in_helper(spec, tz_name: str, name: str | None, records: list[tuple], w
                 write([(None, None, None, None, f"无法读取：{stop}"[:300], culprit[0], culprit[2])])
                 pending = pending[1:]
             suspect = culprit[0]
+        except BaseException:
+            reader.close(at_once=True)  # cancelled: no wait for the file it is reading
+            raise
         finally:
             reader.close()
 
