@@ -45,7 +45,7 @@ def _serve(conn, source, tz_name: str) -> None:
         kind = request[0]
         try:
             if kind == "type":
-                from models.image.typing import type_records  # libmagic loads its rules: only when typing
+                from models.image.type_one import type_records  # libmagic loads its rules: only when typing
 
                 for record in request[1]:
                     _send(conn, ("row", type_records(source, [record], tz_name, request[2])[0]))

@@ -5,9 +5,9 @@ cost: a long list is typed by two processes, each with the image open once."""
 import os
 from concurrent.futures import ProcessPoolExecutor
 
-from models.inventory.exif import ExifSummary, exif_to_json_text, may_have_exif, read_exif
-from models.inventory.filetype import HEAD_BYTES, detect_mime
-from models.inventory.type_write import Writer, form, mismatch
+from models.image.type_one import type_image_file, type_records  # noqa: F401 - type_image_file: for callers
+from models.inventory.filetype import detect_mime
+from models.inventory.type_write import Writer
 from models.runtime.jobs import helper_started, process_context
 
 BATCH = 256
@@ -19,37 +19,6 @@ _worker: dict = {}  # in a pool worker: the image opened once, its case zone, wh
 def untyped_image_records(store) -> list[tuple]:
     """(id, path, size, address) of the image's user files not typed yet (TSK's virtual and NTFS's own not)."""
     return store.db.execute(f"SELECT id, path, size, address {_UNTYPED} ORDER BY id").fetchall()
-
-
-def type_image_file(source, path: str, address: str | None, tz_name: str, exif: bool = True) -> tuple:
-    """(mime, category, mismatch, exif_json, type_error), as models.inventory.typing_pass.type_one gives for a
-    folder's file."""
-    try:
-        with source.open(path, address) as stream:
-            head = stream.read(HEAD_BYTES)
-            mime = detect_mime(head)
-            exif_json = None
-            if exif and may_have_exif(mime, head):
-                stream.seek(0)
-                try:
-                    exif_json = exif_to_json_text(read_exif(stream), tz_name)
-                except OSError as exc:
-                    exif_json = exif_to_json_text(ExifSummary(error=f"无法读取：{exc}"), tz_name)
-    except (OSError, ValueError) as exc:
-        return None, None, None, None, f"无法读取：{type(exc).__name__}: {exc}"[:300]
-    name = path.rsplit(":/", 1)[-1]
-    return mime, form(mime, name), mismatch(name, mime), exif_json, None
-
-
-def type_records(source, records: list[tuple], tz_name: str, exif: bool) -> list[tuple]:
-    """[(id, path, size, address)] -> the rows models.inventory.type_write.Writer takes."""
-    rows = []
-    for rid, path, size, address in records:
-        refused = source.claim_problem(path, size)
-        typed = ((None, None, None, None, f"无法读取：{refused}") if refused
-                 else type_image_file(source, path, address, tz_name, exif))
-        rows.append((*typed, rid, size))
-    return rows
 
 
 def _start_worker(spec, tz_name: str, exif: bool, name: str | None = None) -> None:
