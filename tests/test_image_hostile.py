@@ -9,7 +9,7 @@ import pytest
 
 from tests.helpers import run_main, snapshot
 from tests.image_factory import e01_of, iso_image, iso_set_volume_size, require
-from tests.test_cli_hostile import no_traceback
+from tests.test_cli_hostile import identity, no_traceback  # noqa: F401 - identity: a fixture
 
 SECTION = struct.Struct("<16sQQ40xI")  # an EWF section descriptor: type, next offset, size, padding, Adler-32
 
@@ -360,3 +360,31 @@ def test_an_ext4_folder_tsk_cannot_open_keeps_its_row_with_the_reason(tmp_path, 
     rows = _rows(result)
     assert said in rows["ext4.img:/p1/文档"]["error"] and rows["ext4.img:/p1/a.bin"]["error"] is None
     assert image.read_bytes() == before
+
+
+def test_files_claiming_2_63_bytes_inside_an_image_do_not_stop_the_memo(tmp_path, identity):  # noqa: F811
+    """Two files of an ext4 image claim 2^63-1 bytes each: SQLite's SUM overflowed, and the memo of a bundle
+    holding the image stopped with 'integer overflow' told as a damaged store (exit 2, no memo)."""
+    import subprocess
+
+    from models.bundle.bundle_writer import write_bundle
+    from tests.image_factory import ext4_image
+    from tests.test_cli_hostile import memo
+
+    require("mkfs.ext4", "debugfs")
+    (tmp_path / "src").mkdir()
+    image = ext4_image(tmp_path / "src")
+    for name in ("/a.bin", "/文档/报告.txt"):
+        subprocess.run(["debugfs", "-w", "-R", f"sif {name} size 0x7FFFFFFFFFFFFFFF", str(image)], check=True,
+                       capture_output=True)
+    case = {"case_number": "某检刑诉〔2026〕12号", "title": "测试", "prepared_by": "李某",
+            "prepared_at": "2026-11-20T10:00:00+08:00", "timezone": "Asia/Shanghai"}
+    root = write_bundle(tmp_path / "b", {"format": "evidence-bundle/1", "case": case, "items": [
+        {"id": "E1", "title": "硬盘镜像", "kind": "media_image",
+         "content": [{"path": "evidence/E1/disk.img", "type": "disk_image"}]}]},
+        {"evidence/E1/disk.img": image.read_bytes()}, fill=True)
+    before = snapshot(root)
+    result = memo(root, tmp_path / "memo.pdf", identity, tmp_path / "store")
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr.decode()[-600:]
+    assert (tmp_path / "memo.pdf").stat().st_size > 0 and snapshot(root) == before

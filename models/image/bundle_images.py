@@ -160,7 +160,7 @@ class ImageLister:
         for path, in conn.execute("SELECT path FROM files WHERE path >= ? AND path < ?", [low, high]):
             self.known.pop(path, None)
         count, size, errors, links = conn.execute(
-            "SELECT count(*), COALESCE(sum(CASE WHEN kind = 'file' AND role IS NULL THEN size END), 0), "
+            "SELECT count(*), CAST(TOTAL(CASE WHEN kind = 'file' AND role IS NULL THEN size END) AS INTEGER), "
             "count(error), sum(kind = 'link') FROM files WHERE path >= ? AND path < ?", [low, high]).fetchone()
         self.summary.files += count
         self.summary.bytes += size
