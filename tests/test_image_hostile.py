@@ -388,3 +388,22 @@ def test_files_claiming_2_63_bytes_inside_an_image_do_not_stop_the_memo(tmp_path
     no_traceback(result)
     assert result.returncode == 0, result.stderr.decode()[-600:]
     assert (tmp_path / "memo.pdf").stat().st_size > 0 and snapshot(root) == before
+
+
+def test_the_viewer_refuses_a_file_claiming_more_than_its_partition_without_being_told_its_size(tmp_path):
+    """The viewer reads a file inside an image by its path alone: the claim was checked only when the caller
+    gave the listed size, and TSK was asked to build runs for 2^63 bytes."""
+    import subprocess
+
+    from models.bundle.manifest import load_bundle
+    from models.image.files import read_image_file
+    from tests.image_factory import ext4_image
+
+    require("mkfs.ext4", "debugfs")
+    image = ext4_image(tmp_path)
+    subprocess.run(["debugfs", "-w", "-R", "sif /a.bin size 0x7FFFFFFFFFFFFFFF", str(image)], check=True,
+                   capture_output=True)
+    bundle = load_bundle(image)
+    with pytest.raises(OSError, match="claimed size 9,223,372,036,854,775,807 bytes exceeds its partition"):
+        read_image_file(bundle, "ext4.img:/p1/a.bin", limit=1 << 20)
+    assert read_image_file(bundle, "ext4.img:/p1/文档/报告.txt") == "报告内容\n".encode()

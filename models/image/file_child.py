@@ -56,6 +56,9 @@ def _serve(conn, source, tz_name: str) -> None:
                 if refused:
                     raise OSError(refused)
                 stream = source.open(path, address)
+                refused = size is None and source.claim_problem(path, stream.size)  # the viewer knows no size
+                if refused:
+                    raise OSError(refused)
                 _send(conn, ("opened", stream.size))
             elif kind == "read":
                 _send(conn, ("data", stream.read_at(request[1], min(request[2], PIECE))))
