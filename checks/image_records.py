@@ -6,6 +6,8 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
+from models.bundle.bundle_error import ImageError
+
 LOG_CAP = 1 << 20  # an acquisition log is a page of text; anything larger is no log
 # one name for a value, whether FTK Imager (its own labels) or Guymager (parsed keys) wrote it
 LOG_KEYS = {"Case Number": "case_number", "case_number": "case_number", "Evidence Number": "evidence_number",
@@ -59,9 +61,11 @@ def read_headers(spec) -> dict:
     """The E01 header fields of an inspected image ({} for a raw image, which carries none)."""
     if spec.format != "E01":
         return {}
+    from models.image.disk.first_open import try_open
     from models.image.disk.headers import ewf_headers
     from models.image.disk.media import EwfMedia
 
+    try_open(spec, spec.path.name)  # libewf parses the header on open: first in a forked child (ImageError)
     media = EwfMedia(spec)
     try:
         fields = ewf_headers(media.handle)
@@ -73,7 +77,6 @@ def read_headers(spec) -> dict:
 
 def entry_image(root, rel: str, codepage: str | None = None) -> dict:
     """{"path", "format", "segments", "headers", "error"} of a disk_image entry found through safepath."""
-    from models.bundle.bundle_error import ImageError
     from models.bundle.safepath import SafePathError, resolve_inside
     from models.image.disk.container import inspect
 
@@ -121,7 +124,7 @@ def image_records(item: dict, context) -> list[dict]:
                 image = replace(image, codepage=codepage)
             try:
                 out["headers"] = read_headers(image)
-            except (OSError, ValueError) as exc:
+            except (ImageError, OSError, ValueError) as exc:
                 out["error"] = str(exc).splitlines()[0][:300]
             cache["."] = out
         return [cache["."]]

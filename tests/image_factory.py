@@ -228,3 +228,18 @@ def iso_set_offsets(image: Path, quarter_hours: int) -> int:
         sector += 1
     image.write_bytes(bytes(data))
     return changed
+
+
+def iso_set_volume_size(image: Path, blocks: int) -> None:
+    """Write `blocks` into the volume space size (ECMA-119 8.4.8, both byte orders at offset 80) of every primary
+    and supplementary volume descriptor, as a crafted disc would carry."""
+    import struct
+
+    data = bytearray(image.read_bytes())
+    sector = 16
+    while data[sector * 2048 + 1:sector * 2048 + 6] == b"CD001" and data[sector * 2048] != 255:
+        if data[sector * 2048] in (1, 2):
+            struct.pack_into("<I", data, sector * 2048 + 80, blocks)
+            struct.pack_into(">I", data, sector * 2048 + 84, blocks)
+        sector += 1
+    image.write_bytes(bytes(data))

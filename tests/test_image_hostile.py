@@ -8,8 +8,8 @@ import struct
 import pytest
 
 from tests.helpers import run_main, snapshot
-from tests.image_factory import e01_of, require
-from tests.test_cli_hostile import no_traceback
+from tests.image_factory import e01_of, iso_image, iso_set_volume_size, require
+from tests.test_cli_hostile import identity, no_traceback  # noqa: F401 - identity: a fixture
 
 SECTION = struct.Struct("<16sQQ40xI")  # an EWF section descriptor: type, next offset, size, padding, Adler-32
 
@@ -240,3 +240,170 @@ def test_a_crash_reading_the_media_stream_is_an_unreadable_result_not_the_end_of
     assert {r.status for r in results} == {"computed"}
     md5 = next(r for r in results if r.algorithm == "md5").computed
     assert md5 == __import__("hashlib").md5(b"\1" * 8192).hexdigest()
+
+
+def test_an_iso_whose_volume_size_is_one_block_is_refused_at_once_not_after_the_stall(tmp_path):
+    """A volume size of 1 leaves TSK no file but its orphan folder, numbered as the root: listing the root then
+    searches for orphans inside that search, and TSK waits on its own lock for ever. Before: the listing ended
+    by the 30 s helper stall (fls hangs for good)."""
+    image = iso_image(tmp_path)
+    iso_set_volume_size(image, 1)
+    before = image.read_bytes()
+    result = run_main("scan", image, "--json", store=tmp_path / "store", timeout=120,
+                      env={"EVIDENCEDESK_IMAGE_STALL_S": "3600"})  # no stall to end it: before, a timeout here
+    no_traceback(result)
+    assert result.returncode == 0
+    part = json.loads(result.stdout.decode().splitlines()[0])["image"]["partitions"][0]
+    assert part["file_system"] == "ISO 9660" and "root entry 0 is not below the last entry 0" in part["error"]
+    assert image.read_bytes() == before
+
+
+@pytest.fixture
+def fat_case(tmp_path, monkeypatch):
+    """A scanned FAT32 image opened on its own (keep.txt, 目录/中文文件.txt ...), and a helper forked from this
+    process whatever threads it runs (the patches below reach the helper that way)."""
+    import multiprocessing
+
+    from models.bundle.manifest import load_bundle
+    from models.image import file_child
+    from models.inventory.scan import scan_bundle
+    from models.store.store import open_store
+    from tests.image_factory import fat32_image
+
+    image = fat32_image(tmp_path, size_mb=34)
+    bundle = load_bundle(image)
+    store = open_store(bundle, tmp_path / "store")
+    scan_bundle(bundle, store)
+    monkeypatch.setattr(file_child, "_context", lambda: (multiprocessing.get_context("fork"), False))
+    yield bundle, store
+    store.close()
+
+
+def _hostile_open(monkeypatch, how: str, name: str = "keep.txt") -> None:
+    """TSK opening `name` dies by SIGSEGV (as a fault on crafted runs would) or hangs."""
+    import os
+    import signal
+    import time
+
+    from models.image.source import ImageSource
+
+    plain = ImageSource.open
+
+    def hostile(self, path, address=None):
+        if path.endswith(name):
+            if how == "crash":
+                os.kill(os.getpid(), signal.SIGSEGV)
+            time.sleep(120)
+        return plain(self, path, address)
+
+    monkeypatch.setattr(ImageSource, "open", hostile)
+
+
+@pytest.mark.parametrize("how", ["crash", "stall"])
+def test_a_file_whose_reading_kills_or_holds_tsk_gets_its_reason_and_typing_goes_on(fat_case, monkeypatch, how):
+    """Typing a short list read content through TSK in this process: such a file ended the scan (or the window's
+    helper) with it, or held it for good. Now it is typed in a helper: the file gets the reason, the rest is
+    typed."""
+    if how == "stall" and "faketime" in __import__("os").environ.get("LD_PRELOAD", ""):
+        pytest.skip("libfaketime moves the monotonic clock the stall is timed with (the plain run tests it)")
+    from models.image import file_child
+    from models.inventory.typing_pass import fill_types
+
+    bundle, store = fat_case
+    monkeypatch.setattr(file_child, "STALL_S", 2.0)
+    _hostile_open(monkeypatch, how)
+    assert fill_types(bundle, store) >= 3
+    rows = {path.rsplit("/", 1)[-1]: (mime, error) for path, mime, error in store.db.execute(
+        "SELECT path, mime, type_error FROM files WHERE kind = 'file' AND role IS NULL")}
+    mime, error = rows.pop("keep.txt")
+    assert mime is None and error.startswith("无法读取：无法读取镜像中的文件：TSK ")
+    assert ("signal 11" if how == "crash" else "made no progress reading for 2 s") in error
+    assert rows and all(mime and error is None for mime, error in rows.values()), rows
+
+
+def test_a_preview_whose_reading_kills_tsk_is_a_stated_reason_and_the_next_file_reads(fat_case, monkeypatch):
+    """The window's previews, viewer and digests read a file inside an image through open_image_file: a TSK
+    crash there ended the window with the reviewer's unsaved work. Now it is an OSError naming the file."""
+    from models.image.files import open_image_file, read_image_file
+
+    bundle, _store = fat_case
+    _hostile_open(monkeypatch, "crash")
+    with pytest.raises(OSError, match=r"TSK 读取进程意外退出（信号 11 / signal 11）.*fat32.raw:/p1/keep.txt"):
+        with open_image_file(bundle, "fat32.raw:/p1/keep.txt"):
+            pass
+    assert read_image_file(bundle, "fat32.raw:/p1/目录/中文文件.txt") == "你好\n".encode()
+    with open_image_file(bundle, "fat32.raw:/p1/目录/中文文件.txt") as stream:  # seek and read back: as Pillow does
+        stream.seek(6)
+        assert stream.read(1) == b"\n" and stream.tell() == 7
+        stream.seek(0)
+        assert stream.read() == "你好\n".encode()
+
+
+@pytest.mark.parametrize(("field", "value", "said"), [
+    ("block[0]", "0", "Unable to open directory"),  # the extent header's magic gone: TSK cannot open the folder
+    ("size", "0x7FFFFFFFFFFFFFFF", "the folder claims 4,294,967,295 bytes, more than its file system")])
+def test_an_ext4_folder_tsk_cannot_open_keeps_its_row_with_the_reason(tmp_path, field, value, said):
+    """The walk gives a folder TSK cannot open as its own path with the reason, after its parent listed it.
+    Before: a first scan stopped on the second row of that path ("UNIQUE constraint failed", told as a damaged
+    store, exit 2); a folder claiming 2^63 bytes also held TSK 18 s before it failed."""
+    import subprocess
+
+    from tests.image_factory import ext4_image
+
+    require("mkfs.ext4", "debugfs")
+    image = ext4_image(tmp_path)
+    subprocess.run(["debugfs", "-w", "-R", f"sif /文档 {field} {value}", str(image)], check=True, capture_output=True)
+    before = image.read_bytes()
+    result = run_main("scan", image, "--json", store=tmp_path / "store", timeout=120)
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr.decode()
+    rows = _rows(result)
+    assert said in rows["ext4.img:/p1/文档"]["error"] and rows["ext4.img:/p1/a.bin"]["error"] is None
+    assert image.read_bytes() == before
+
+
+def test_files_claiming_2_63_bytes_inside_an_image_do_not_stop_the_memo(tmp_path, identity):  # noqa: F811
+    """Two files of an ext4 image claim 2^63-1 bytes each: SQLite's SUM overflowed, and the memo of a bundle
+    holding the image stopped with 'integer overflow' told as a damaged store (exit 2, no memo)."""
+    import subprocess
+
+    from models.bundle.bundle_writer import write_bundle
+    from tests.image_factory import ext4_image
+    from tests.test_cli_hostile import memo
+
+    require("mkfs.ext4", "debugfs")
+    (tmp_path / "src").mkdir()
+    image = ext4_image(tmp_path / "src")
+    for name in ("/a.bin", "/文档/报告.txt"):
+        subprocess.run(["debugfs", "-w", "-R", f"sif {name} size 0x7FFFFFFFFFFFFFFF", str(image)], check=True,
+                       capture_output=True)
+    case = {"case_number": "某检刑诉〔2026〕12号", "title": "测试", "prepared_by": "李某",
+            "prepared_at": "2026-11-20T10:00:00+08:00", "timezone": "Asia/Shanghai"}
+    root = write_bundle(tmp_path / "b", {"format": "evidence-bundle/1", "case": case, "items": [
+        {"id": "E1", "title": "硬盘镜像", "kind": "media_image",
+         "content": [{"path": "evidence/E1/disk.img", "type": "disk_image"}]}]},
+        {"evidence/E1/disk.img": image.read_bytes()}, fill=True)
+    before = snapshot(root)
+    result = memo(root, tmp_path / "memo.pdf", identity, tmp_path / "store")
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr.decode()[-600:]
+    assert (tmp_path / "memo.pdf").stat().st_size > 0 and snapshot(root) == before
+
+
+def test_the_viewer_refuses_a_file_claiming_more_than_its_partition_without_being_told_its_size(tmp_path):
+    """The viewer reads a file inside an image by its path alone: the claim was checked only when the caller
+    gave the listed size, and TSK was asked to build runs for 2^63 bytes."""
+    import subprocess
+
+    from models.bundle.manifest import load_bundle
+    from models.image.files import read_image_file
+    from tests.image_factory import ext4_image
+
+    require("mkfs.ext4", "debugfs")
+    image = ext4_image(tmp_path)
+    subprocess.run(["debugfs", "-w", "-R", "sif /a.bin size 0x7FFFFFFFFFFFFFFF", str(image)], check=True,
+                   capture_output=True)
+    bundle = load_bundle(image)
+    with pytest.raises(OSError, match="claimed size 9,223,372,036,854,775,807 bytes exceeds its partition"):
+        read_image_file(bundle, "ext4.img:/p1/a.bin", limit=1 << 20)
+    assert read_image_file(bundle, "ext4.img:/p1/文档/报告.txt") == "报告内容\n".encode()

@@ -160,7 +160,7 @@ class ImageLister:
         for path, in conn.execute("SELECT path FROM files WHERE path >= ? AND path < ?", [low, high]):
             self.known.pop(path, None)
         count, size, errors, links = conn.execute(
-            "SELECT count(*), COALESCE(sum(CASE WHEN kind = 'file' AND role IS NULL THEN size END), 0), "
+            "SELECT count(*), CAST(TOTAL(CASE WHEN kind = 'file' AND role IS NULL THEN size END) AS INTEGER), "
             "count(error), sum(kind = 'link') FROM files WHERE path >= ? AND path < ?", [low, high]).fetchone()
         self.summary.files += count
         self.summary.bytes += size
@@ -242,8 +242,6 @@ def fill_inner_types(bundle, records: list[tuple], write, cancel=None, exif: boo
     """Type the files inside the bundle's disk images through TSK, image by image (models.image.typing); an
     image that cannot be opened gives each of its files the reason."""
     from models.image import typing as image_typing
-    from models.image.source import ImageSource
-    from models.runtime.jobs import check_cancel
 
     by_image: dict[str, list] = {}
     for record in records:
@@ -255,18 +253,11 @@ def fill_inner_types(bundle, records: list[tuple], write, cancel=None, exif: boo
             spec = open_spec(bundle, rel)
             if len(group) >= image_typing.POOL_FROM and (os.cpu_count() or 1) > 1:
                 image_typing._in_pool(bundle, batches, write, cancel, exif, spec, rel)
-                continue
-            source = ImageSource(spec, tz, rel)
+            else:  # a short list: in one helper process, as the pool's workers read it (TSK never here)
+                image_typing.type_in_helper(spec, tz, rel, group, write, cancel, exif)
         except (ImageError, OSError) as exc:
             reason = f"无法读取镜像：{exc}"[:300]
             write([(None, None, None, None, reason, rid, size) for rid, _path, size, _address in group])
-            continue
-        try:
-            for batch in batches:
-                check_cancel(cancel)
-                write(image_typing.type_records(source, batch, tz, exif))
-        finally:
-            source.close()
 
 
 class _Covered:

@@ -5,7 +5,6 @@ import re
 from contextlib import contextmanager
 
 from models.image.disk.container import ImageError
-from models.image.source import ImageSource
 
 _TOLD_APART = re.compile(r" \[(\d+)\]$")  # walk's suffix for a name listed twice (a deleted one beside it)
 
@@ -48,18 +47,20 @@ def open_image_file(bundle, path: str, address: str | None = None, size: int | N
     told = _TOLD_APART.search(path)
     if address is None and told:  # no record at hand: the address the listing put into the name
         address = told.group(1)
-    try:
-        source = ImageSource(_spec(bundle, name), bundle.timezone or "UTC", name)
+    from models.image.file_child import ImageReader
+
+    try:  # TSK reads the file in a helper process: a crash or stall there is this file's reason, not the window's end
+        reader = ImageReader(_spec(bundle, name), bundle.timezone or "UTC", name)
     except ImageError as exc:
         raise OSError(str(exc)) from exc
     try:
-        refused = source.claim_problem(path, size)
-        if refused:
-            raise OSError(refused)
-        with source.open(path, address) as stream:
+        with reader.open(path, address, size) as stream:
             yield stream
+    except BaseException:
+        reader.close(at_once=True)  # a cancel or a refused picture: no wait for a helper still reading
+        raise
     finally:
-        source.close()
+        reader.close()
 
 
 def read_image_file(bundle, path: str, address: str | None = None, limit: int | None = None,

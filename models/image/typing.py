@@ -5,10 +5,10 @@ cost: a long list is typed by two processes, each with the image open once."""
 import os
 from concurrent.futures import ProcessPoolExecutor
 
-from models.inventory.exif import ExifSummary, exif_to_json_text, may_have_exif, read_exif
-from models.inventory.filetype import HEAD_BYTES, detect_mime
-from models.inventory.type_write import Writer, form, mismatch
-from models.runtime.jobs import check_cancel, helper_started, process_context
+from models.image.type_one import type_image_file, type_records  # noqa: F401 - type_image_file: for callers
+from models.inventory.filetype import detect_mime
+from models.inventory.type_write import Writer
+from models.runtime.jobs import helper_started, process_context
 
 BATCH = 256
 POOL_FROM = 4 * BATCH  # fewer files are typed here: starting the workers costs more than it saves
@@ -19,37 +19,6 @@ _worker: dict = {}  # in a pool worker: the image opened once, its case zone, wh
 def untyped_image_records(store) -> list[tuple]:
     """(id, path, size, address) of the image's user files not typed yet (TSK's virtual and NTFS's own not)."""
     return store.db.execute(f"SELECT id, path, size, address {_UNTYPED} ORDER BY id").fetchall()
-
-
-def type_image_file(source, path: str, address: str | None, tz_name: str, exif: bool = True) -> tuple:
-    """(mime, category, mismatch, exif_json, type_error), as models.inventory.typing_pass.type_one gives for a
-    folder's file."""
-    try:
-        with source.open(path, address) as stream:
-            head = stream.read(HEAD_BYTES)
-            mime = detect_mime(head)
-            exif_json = None
-            if exif and may_have_exif(mime, head):
-                stream.seek(0)
-                try:
-                    exif_json = exif_to_json_text(read_exif(stream), tz_name)
-                except OSError as exc:
-                    exif_json = exif_to_json_text(ExifSummary(error=f"无法读取：{exc}"), tz_name)
-    except (OSError, ValueError) as exc:
-        return None, None, None, None, f"无法读取：{type(exc).__name__}: {exc}"[:300]
-    name = path.rsplit(":/", 1)[-1]
-    return mime, form(mime, name), mismatch(name, mime), exif_json, None
-
-
-def type_records(source, records: list[tuple], tz_name: str, exif: bool) -> list[tuple]:
-    """[(id, path, size, address)] -> the rows models.inventory.type_write.Writer takes."""
-    rows = []
-    for rid, path, size, address in records:
-        refused = source.claim_problem(path, size)
-        typed = ((None, None, None, None, f"无法读取：{refused}") if refused
-                 else type_image_file(source, path, address, tz_name, exif))
-        rows.append((*typed, rid, size))
-    return rows
 
 
 def _start_worker(spec, tz_name: str, exif: bool, name: str | None = None) -> None:
@@ -80,24 +49,48 @@ def _in_pool(bundle, batches: list, write, cancel, exif: bool, spec=None, name: 
     run_in_pools(iter(batches), make_pool, 2, _worker_batch, (), write, cancel)
 
 
+def type_in_helper(spec, tz_name: str, name: str | None, records: list[tuple], write, cancel=None,
+                   exif: bool = True) -> None:
+    """Type a short list in one helper process (models.image.file_child): TSK reads no file's content here. A
+    helper that dies on a file is replaced and the file tried once more; the file that kills a second helper,
+    or stalls one, gets the reason and the rest go on. ImageError when the image cannot be opened."""
+    from models.image.file_child import ImageReader, ReaderStopped
+
+    name = name or spec.path.name
+    detect_mime(b"\0")  # libmagic's rules loaded once here (no image byte): a helper forked from here has them
+    pending, suspect = list(records), None
+    while pending:
+        reader = ImageReader(spec, tz_name, name, cancel=cancel)
+        try:
+            while pending:
+                batch = pending[:BATCH]
+                write(reader.type_rows(batch, exif, cancel))
+                pending = pending[len(batch):]
+        except ReaderStopped as stop:
+            write(stop.rows)
+            pending = pending[len(stop.rows):]
+            culprit = pending[0]
+            if stop.stalled or culprit[0] == suspect:
+                write([(None, None, None, None, f"无法读取：{stop}"[:300], culprit[0], culprit[2])])
+                pending = pending[1:]
+            suspect = culprit[0]
+        except BaseException:
+            reader.close(at_once=True)  # cancelled: no wait for the file it is reading
+            raise
+        finally:
+            reader.close()
+
+
 def fill_image_types(bundle, store, progress=None, cancel=None, exif: bool = True) -> int:
     """Type every untyped user file of the image; what was typed before a cancel is stored."""
-    from models.image.scan import open_source
-
     records = untyped_image_records(store)
     write = Writer(store, [r[:3] for r in records], progress)
     batches = [records[i:i + BATCH] for i in range(0, len(records), BATCH)]
     try:
         if len(records) >= POOL_FROM and (os.cpu_count() or 1) > 1:
             _in_pool(bundle, batches, write, cancel, exif)
-            return len(records)
-        source = open_source(bundle)
-        try:
-            for batch in batches:
-                check_cancel(cancel)
-                write(type_records(source, batch, bundle.timezone, exif))
-        finally:
-            source.close()
+        elif records:
+            type_in_helper(bundle.image, bundle.timezone, None, records, write, cancel, exif)
     finally:
         write.flush()
     return len(records)

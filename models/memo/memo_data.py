@@ -95,12 +95,13 @@ def _rows(store, sql: str, params=()) -> list[dict]:
 
 
 def _inventory(store, items) -> dict:
-    """Counts and bytes by SQL: a million files are never held as rows."""
+    """Counts and bytes by SQL: a million files are never held as rows. TOTAL, not SUM: files inside a damaged
+    image may claim 2^63 bytes each, and SUM's integer overflow stopped the memo."""
     db = store.db
     where = "WHERE f.kind = 'file' AND f.role IS NULL"
     files, inner, own_bytes, inner_bytes = db.execute(
-        f"SELECT COUNT(*), COUNT(f.address), COALESCE(SUM(CASE WHEN f.address IS NULL THEN f.size END), 0), "
-        f"COALESCE(SUM(CASE WHEN f.address IS NOT NULL THEN f.size END), 0) FROM files f {where}").fetchone()
+        f"SELECT COUNT(*), COUNT(f.address), CAST(TOTAL(CASE WHEN f.address IS NULL THEN f.size END) AS INTEGER), "
+        f"CAST(TOTAL(CASE WHEN f.address IS NOT NULL THEN f.size END) AS INTEGER) FROM files f {where}").fetchone()
     forms: dict[str, int] = {}
     unclassified = 0
     for category, n in db.execute(
@@ -222,7 +223,8 @@ def _parties(bundle, manifest: dict) -> list[str]:
 
 def _item_entry(item, store, bundle, results, decisions, outcome, tags, propose, verified) -> dict:
     sizes = store.db.execute(  # an image's bytes once: its inner files lie inside the image file counted
-        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN address IS NULL THEN size END), SUM(size), 0), "
+        "SELECT COUNT(*), CAST(CASE WHEN COUNT(CASE WHEN address IS NULL THEN size END) THEN "
+        "TOTAL(CASE WHEN address IS NULL THEN size END) ELSE TOTAL(size) END AS INTEGER), "
         "COALESCE(SUM(deleted), 0), COUNT(address) FROM files "
         "WHERE item = ? AND kind = 'file' AND role IS NULL", [item["id"]]).fetchone()
     relevant = {h: [{"path": t["path"], "note": t["note"], "deleted": bool(t["deleted"])} for t in tags

@@ -70,7 +70,7 @@ def process_context():
                                     "models.integrity.digest_tree",
                                     "models.runtime.process_job", "models.inventory.scan",
                                     "models.inventory.typing_pass",
-                                    "models.runtime.helper_warmup"])
+                                    "models.runtime.helper_warmup", "models.image.file_child"])
     from multiprocessing import forkserver, resource_tracker
 
     resource_tracker.ensure_running()  # first: it blocks SIGINT while it starts, then UNBLOCKS it, whatever was

@@ -102,10 +102,12 @@ def show_exception(parent, exc, where: Path | None = None) -> None:
 
 def expected_failure(exc) -> bool:
     """A failure the reviewer can act on, not a defect: a helper process killed or crashed, the system refusing
-    a read or a write, the store refusing a write."""
+    a read or a write, the store refusing a write, a disk image its libraries cannot open (its reason said)."""
     import sqlite3
 
-    return getattr(exc, "rule_zh", None) is not None or isinstance(exc, (OSError, sqlite3.Error))
+    from models.bundle.bundle_error import ImageError
+
+    return getattr(exc, "rule_zh", None) is not None or isinstance(exc, (OSError, sqlite3.Error, ImageError))
 
 
 def show_task_failed(parent, what: str, exc) -> None:

@@ -87,6 +87,12 @@ def _open_fs(img, part: Partition, size: int) -> None:
         part.note = ("TSK 发现多种文件系统特征，按分区表所标类型读取 / TSK found signatures of several file "
                      "systems: read as the partition table's type says")
     part.fs_type = _FS_NAMES.get(part.fs.info.ftype, str(part.fs.info.ftype).replace("TSK_FS_TYPE_", ""))
+    info = part.fs.info
+    if info.root_inum >= info.last_inum:  # TSK's orphan folder is last_inum: as the root, TSK deadlocks on itself
+        part.fs = None
+        part.error = (f"文件系统元数据异常（根目录编号 {info.root_inum} 不小于最大编号 {info.last_inum}，如卷大小字段"
+                      f"过小），文件未列出 / damaged file system metadata (root entry {info.root_inum} is not below "
+                      f"the last entry {info.last_inum}, as when the volume size field is too small): files not listed")
 
 
 def partitions(img, size: int) -> list[Partition]:

@@ -21,7 +21,10 @@ def _insert(columns, nulls=()) -> str:
             f"VALUES ({', '.join(['?'] * len(columns) + ['NULL'] * len(nulls))})")
 
 
-_STATEMENTS = {(len(COLUMNS), False): _insert(COLUMNS), (len(SHORT), False): _insert(SHORT, _NULLS),
+# a folder TSK cannot open comes back as its own path with the reason, after its parent listed it: the reason
+# joins that row (a first scan's plain INSERT stopped the whole scan on the path's second row)
+_KEEP = " ON CONFLICT(path) DO UPDATE SET error = COALESCE(files.error, excluded.error)"
+_STATEMENTS = {(len(COLUMNS), False): _insert(COLUMNS) + _KEEP, (len(SHORT), False): _insert(SHORT, _NULLS) + _KEEP,
                (len(COLUMNS), True): _insert(COLUMNS) + " " + _REFRESH,
                (len(SHORT), True): _insert(SHORT, _NULLS) + " " + _REFRESH}
 

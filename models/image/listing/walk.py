@@ -152,6 +152,7 @@ class Lister:
         self.by_block = fat or iso or fs.info.ftype == pytsk3.TSK_FS_TYPE_EXFAT
         root = fs.info.root_inum
         self.root = (root, "", self._key(None, root))
+        self.fs_size = fs.info.block_count * fs.info.block_size
         self.short = ShortNames(fs_bytes[0]) if fat and fs_bytes and fs_bytes[0] else None  # GBK 8.3 names
 
     def _key(self, handle, addr: int):
@@ -206,9 +207,13 @@ class Lister:
                 role = "metadata"
             elif role is None and raw.endswith(b"(Volume Label Entry)"):  # TSK shows FAT's label as a file
                 role = "volume_label"
+            huge = kind == "dir" and role is None and meta.size > self.fs_size
             entry = make((path, kind, meta.size if kind != "dir" else None, None, *times(meta),
-                          _link(meta) if kind == "link" else None, None, deleted, str(maddr), role, None, source))
+                          _link(meta) if kind == "link" else None, _huge_folder(meta.size, self.fs_size) if huge
+                          else None, deleted, str(maddr), role, None, source))
             found.append(entry)
+            if huge:  # TSK would build runs for every claimed block before failing (18 s for 2^63 bytes)
+                continue
             if ntfs:
                 found.extend(_streams(handle, entry, _name_of))
             if kind == "dir":  # TSK's $OrphanFiles: a search of the whole file system, asked for on its own
@@ -236,6 +241,11 @@ class Lister:
                                     None if folder else int.from_bytes(raw[28:32], "little"), error=CONTROL_NAME,
                                     deleted=raw[0] == 0xE5, address=str(inode), time_source=self.source))
         return found
+
+
+def _huge_folder(size: int, fs_size: int) -> str:
+    return (f"目录声称大小 {size:,} 字节超过文件系统（{fs_size:,} 字节），元数据已损坏，未展开 / the folder claims "
+            f"{size:,} bytes, more than its file system ({fs_size:,} bytes): damaged metadata, not listed")
 
 
 CONTROL_NAME = ("8.3 文件名含控制字符，TSK 不列出此目录项，此处按目录项列出，内容未读取 / the 8.3 name holds a control "
