@@ -59,6 +59,15 @@ def verify_image(bundle, progress=None, cancel=None) -> list:
     return results
 
 
+DAMAGE_MARK = "libewf 发现数据块校验和错误"
+
+
+def is_damaged(error) -> bool:
+    """A result whose digest was computed over chunks libewf read as zeros: its match proves nothing of the
+    container, which ewfverify calls a FAILURE."""
+    return bool(error) and str(error).startswith(DAMAGE_MARK)
+
+
 def damaged_text(ranges: list[tuple[int, int]] | None, shown: int = 10) -> str | None:
     """The chunks libewf found failing their checksum, as byte ranges of the media stream (None: none found,
     or libewf could not be asked)."""
@@ -67,5 +76,5 @@ def damaged_text(ranges: list[tuple[int, int]] | None, shown: int = 10) -> str |
     parts = [f"{start:,}–{start + count - 1:,}" for start, count in ranges[:shown]]
     more = f" …（另 {len(ranges) - shown} 处 / {len(ranges) - shown} more）" if len(ranges) > shown else ""
     total = sum(count for _start, count in ranges)
-    return (f"libewf 发现数据块校验和错误（读作零），介质字节 / libewf found chunks failing their checksum (read "
+    return (f"{DAMAGE_MARK}（读作零），介质字节 / libewf found chunks failing their checksum (read "
             f"as zeros), media bytes: {', '.join(parts)}{more}; {total:,} 字节 / bytes")

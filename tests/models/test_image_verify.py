@@ -121,3 +121,24 @@ def test_a_cancelled_media_hash_stops_its_threads(tmp_path):
     finally:
         media.close()
     assert not [t for t in threading.enumerate() if t.name.startswith("EvidenceDesk md5")]
+
+
+def test_damaged_chunks_that_read_as_the_recorded_zeros_are_not_all_clear(split_e01, tmp_path):
+    # ewfverify calls a chunk failing its checksum a FAILURE even when the digest agrees: libewf reads it as
+    # zeros, so a chunk that held zeros hides its damage from the digest
+    raw, e01 = split_e01
+    for segment in sorted(e01.parent.glob("usb.E*"))[1:-1]:  # a run of zero chunk data, far from the tables
+        data = segment.read_bytes()
+        at = data.find(bytes(16 << 10), len(data) // 4)  # each 32 KiB chunk ends in its Adler-32: no longer run
+        if 0 < at < len(data) // 2:
+            break
+    else:
+        pytest.fail("no segment with a run of zeros")
+    with open(segment, "r+b") as stream:
+        stream.seek(at + 4096)
+        stream.write(b"\xa5" * 4096)
+    result, rows = _verify(e01, tmp_path)
+    assert rows["md5"]["status"] == "match" and "checksum" in rows["md5"]["error"]
+    assert result.returncode == 1, result.stderr.decode()
+    text = run_main("verify", e01, store=tmp_path / "store")
+    assert text.returncode == 1 and "校验和错误的数据块" in text.stdout.decode()
