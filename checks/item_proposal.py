@@ -96,10 +96,14 @@ def propose_item(item: dict, records, verifications=None, decisions=None, restor
 def propose_stored(store, item: dict, records=None, verifications=None, restorable=None) -> ItemProposal:
     """The item's proposal from what the store holds: its check results (or these records), the reviewer's
     decisions and the current verification (or these verification records, or the restorable paths)."""
-    from models.store import review
+    from models.store import finding_files, review
 
     if records is None:
         records = review.load_check_results(store, item.get("id"))
+    if store is not None:  # a finding's long file list is read from the side table as the proposal goes through it
+        records = [dict(r, facts=finding_files.attach(store.db.conn, r.get("item", item.get("id")), r["check_name"],
+                                                      r["facts"])) if isinstance(r.get("facts"), dict) else r
+                   for r in records]
     if verifications is None and restorable is None:
         restorable = stored_restorable(store)
     return propose_item(item, records, verifications, stored_decisions(store, item.get("id")), restorable)
