@@ -158,12 +158,14 @@ def set_aside(facts) -> tuple[dict, list]:
     first SAMPLE paths; its count is set by write_aside once the rows are written."""
     if type(facts) is not dict or not any(_long(facts.get(key)) for key in KEYS):
         return facts, []
-    kept, aside = dict(facts), []
-    for key in KEYS:
-        if _long(facts.get(key)):
-            paths = facts[key]
-            kept[key] = list(dict.fromkeys(itertools.islice(iter(paths), SAMPLE)))
-            aside.append((key, paths))
+    kept, aside = {}, []
+    for key, value in facts.items():
+        if key in KEYS and _long(value):  # its sample, then its count just after (set once written)
+            kept[key] = list(dict.fromkeys(itertools.islice(iter(value), SAMPLE)))
+            kept[TOTAL.format(key)] = None
+            aside.append((key, value))
+        elif key not in kept:
+            kept[key] = value
     return kept, aside
 
 

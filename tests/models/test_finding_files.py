@@ -81,6 +81,10 @@ def test_a_store_whose_facts_hold_the_whole_list_proposes_the_same(checked, tmp_
                    for r in review.load_check_results(store, item["id"])]
         before = propose_stored(store, item, records=records).proposal.to_dict()  # the shape stores held before
         assert before == now and len(before["files"]) >= facts["files_total"]
+        from ui.review.outcome_box import proposal_for  # the window's overview: the same list, from the store
+
+        shown = proposal_for(item, review.load_check_results(store, item["id"]), store=store)
+        assert shown.proposal == now["proposal"] and list(shown.files) == now["files"]
     finally:
         store.close()
 
