@@ -7,6 +7,7 @@ models.store.records_seal), and the facts keep its first SAMPLE files and its co
 proposal reads the list back through StoredFiles, a page at a time; a store written before keeps whole lists in its
 facts, and they are read as they are."""
 
+import io
 import itertools
 import tempfile
 from collections.abc import Sequence
@@ -43,18 +44,33 @@ class PathSequence(Sequence):
 
 
 class PathList(PathSequence):
-    """A check's list of the files a finding names, as the records pass: distinct paths appended in order, kept in
-    a spooled temporary file (NUL-separated UTF-8, no path holds a NUL): ~0 bytes of heap a path once past 1 MB."""
+    """A check's list of the files a finding names, as the records pass: distinct paths appended in order, kept
+    NUL-separated in UTF-8 (no path holds a NUL), in memory up to SPOOL bytes and then in an unnamed temporary file:
+    ~0 bytes of heap a path (a million held ~85 MB as strings). Where no temporary file can be made, in memory."""
+
+    SPOOL = 1 << 20
 
     def __init__(self, paths=()):
-        self._file = tempfile.SpooledTemporaryFile(max_size=1 << 20)
+        self._file = io.BytesIO()
         self._count = 0
+        self._spilled = False
         for path in paths:
             self.append(path)
 
     def append(self, path: str) -> None:
         self._file.write(path.encode("utf-8", "surrogatepass") + b"\0")
         self._count += 1
+        if not self._spilled and self._file.tell() > self.SPOOL:
+            self._spill()
+
+    def _spill(self) -> None:
+        self._spilled = True  # tried once: a temporary folder that refuses stays refused
+        try:
+            spooled = tempfile.TemporaryFile()
+        except OSError:
+            return
+        spooled.write(self._file.getbuffer())
+        self._file = spooled
 
     def __len__(self) -> int:
         return self._count

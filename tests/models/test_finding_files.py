@@ -2,9 +2,11 @@
 a sample and a count, the proposal, `check --json` and the memo read every file from the side table, an edit of it
 made with sqlite3 is caught before signing, and a store whose facts hold the whole list still proposes the same."""
 
+import io
 import json
 import pickle
 import sqlite3
+import tempfile
 
 import pytest
 
@@ -140,8 +142,17 @@ def test_a_union_with_side_table_lists_keeps_the_order_first_named():
 def test_a_checks_list_spills_to_a_file_and_reads_back_whole():
     paths = [f"evidence/E1/d{n // 1000:04}/名字{n:07}\udcff.bin" for n in range(40_000)]  # > 1 MB: on disk
     kept = finding_files.PathList(paths)
-    assert kept._file._rolled and len(kept) == len(paths)
+    assert not isinstance(kept._file, io.BytesIO) and len(kept) == len(paths)
     assert list(kept) == paths and kept == paths and kept[:3] == paths[:3] and kept[-1] == paths[-1]
     assert pickle.loads(pickle.dumps(kept)) == paths
     kept.append("evidence/last")
     assert list(kept)[-2:] == [paths[-1], "evidence/last"]
+
+
+def test_a_checks_list_stays_in_memory_where_no_temporary_file_can_be_made(monkeypatch, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    monkeypatch.setattr(tempfile, "tempdir", str(locked / "gone"))  # a folder that is not there: no file made
+    paths = [f"evidence/{n:07}.bin" for n in range(60_000)]
+    kept = finding_files.PathList(paths)
+    assert isinstance(kept._file, io.BytesIO) and list(kept) == paths
