@@ -80,6 +80,17 @@ def stored_restorable(store) -> set:
     return StoredVerifications(store).restorable()
 
 
+def with_stored_files(store, records, item_id=None) -> list:
+    """The records with each finding's long file list read from the store's side table as the proposal goes through
+    it (models.store.finding_files); a record whose facts hold the whole list (a store from before) as it is."""
+    from models.store import finding_files
+
+    if store is None:
+        return list(records or [])
+    return [dict(r, facts=finding_files.attach(store.db.conn, r.get("item", item_id), r["check_name"], r["facts"]))
+            if isinstance(r.get("facts"), dict) else r for r in records or []]
+
+
 def propose_item(item: dict, records, verifications=None, decisions=None, restorable=None) -> ItemProposal:
     """The proposal with and without the decisions (check name -> decision record or decision word);
     restorable: the restorable paths already found (else found from verifications)."""
@@ -100,6 +111,7 @@ def propose_stored(store, item: dict, records=None, verifications=None, restorab
 
     if records is None:
         records = review.load_check_results(store, item.get("id"))
+    records = with_stored_files(store, records, item.get("id"))
     if verifications is None and restorable is None:
         restorable = stored_restorable(store)
     return propose_item(item, records, verifications, stored_decisions(store, item.get("id")), restorable)

@@ -12,6 +12,8 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 
+from models.store.finding_files import PathSequence, union
+
 EFFECTS = ("none", "43.1", "43.2", "43.3", "43.4", "44.1", "44.2", "interp98.1", "interp98.2", "interp98.4",
            "interp98.7", "review", "unverified", "alert")
 CONFIRMERS = ("appraisal", "party")
@@ -41,7 +43,7 @@ class ProposedOutcome:
 
     def to_dict(self) -> dict:
         return {"proposal": self.proposal, "basis": list(self.basis), "reasons": [dict(r) for r in self.reasons],
-                "corrections": list(self.corrections), "files": list(self.files), "route_44_2": self.route_44_2}
+                "corrections": list(self.corrections), "files": _listed(self.files), "route_44_2": self.route_44_2}
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +72,18 @@ def _pairs(results):
     return [(getattr(c, "NAME", c), r) for c, r in results]
 
 
+def _listed(files):
+    return files if isinstance(files, PathSequence) else list(files)
+
+
+def _kept(files):
+    """A list of files as a tuple; one read from the side table as it is (a million paths: never copied)."""
+    return files if isinstance(files, PathSequence) else tuple(files)
+
+
 def _paths(rows) -> list[str]:
+    if isinstance(rows, PathSequence):  # distinct paths in order, as written: taken as they are
+        return rows
     out = {}  # a dict keeps the first order and finds a repeat at once: a finding may list a million files
     for row in rows or []:
         if isinstance(row, dict) and row.get("status") in _FINE:
@@ -83,7 +96,7 @@ def _paths(rows) -> list[str]:
 
 def result_files(facts: dict) -> list[str]:
     """facts["files"] (the convention), else the paths a change finding lists."""
-    if isinstance(facts.get("files"), list):
+    if isinstance(facts.get("files"), (list, PathSequence)):
         return _paths(facts["files"])
     return _union(_paths(facts[key]) for key in _CHANGE_LISTS[1:] if isinstance(facts.get(key), list))
 
@@ -198,6 +211,10 @@ def _sorted(codes) -> list[str]:
 
 
 def _union(lists) -> list[str]:
+    lists = [files for files in lists if files]
+    aside = union(lists)  # a finding's side-table list among them: read from the store, never copied
+    if aside is not None:
+        return aside
     out = {}
     for files in lists:
         out.update(dict.fromkeys(files))
@@ -217,17 +234,17 @@ def propose_outcome(item: dict, results, verifications=None, decisions=None,
     if excluding:
         files = _union((r.get("open_files") if r["effect"] == "44.2" else r["files"]) for r in excluding)
         return ProposedOutcome("excluded", tuple(_sorted(r["effect"] for r in excluding)), tuple(reasons),
-                               tuple(corrections), tuple(files), ROUTE_44_2 if open_changes else None)
+                               tuple(corrections), _kept(files), ROUTE_44_2 if open_changes else None)
     waiting = [r for r in live if r["effect"] in ("review", "unverified")]
     if waiting:
         return ProposedOutcome("pending", tuple(_sorted(r["effect"] for r in defects)), tuple(reasons),
-                               tuple(corrections), tuple(_union(r["files"] for r in waiting + defects)))
+                               tuple(corrections), _kept(_union(r["files"] for r in waiting + defects)))
     if defects:
         return ProposedOutcome("correctable", tuple(_sorted(r["effect"] for r in defects)), tuple(reasons),
-                               tuple(corrections), tuple(_union(r["files"] for r in defects)))
+                               tuple(corrections), _kept(_union(r["files"] for r in defects)))
     confirmed = [r for r in live if r["effect"] == "44.2"]
     return ProposedOutcome("admissible", ("44.2",) if confirmed else (), tuple(reasons), (),
-                           tuple(_union(r["files"] for r in confirmed)))
+                           _kept(_union(r["files"] for r in confirmed)))
 
 
 def recorded_basis(proposal: ProposedOutcome | None, chosen: str) -> list[str]:

@@ -1,6 +1,7 @@
 """Art. 45 data that cannot be shown directly: such files need an explanation of content, location and function."""
 
 from checks.base import Check, correction, present, say
+from models.store.finding_files import PathList
 
 DISPLAYABLE_PREFIXES = ("image/", "text/", "audio/", "video/")
 DISPLAYABLE_TYPES = frozenset({
@@ -79,12 +80,13 @@ class UndisplayableCheck(Check):
 
 
 class _Kept:
-    """A list of a finding's files as the records pass: every path (a str each), the first SHOWN rows whole."""
+    """A list of a finding's files as the records pass: every path in a spooled file (models.store.finding_files:
+    the saved result writes it to the side table; 1M files held ~85 MB of strings), the first SHOWN rows whole."""
 
     SHOWN = 200
 
     def __init__(self):
-        self.paths: list[str] = []
+        self.paths = PathList()
         self.shown: list[dict] = []
 
     @property

@@ -82,8 +82,9 @@ def write_json(stream, obj, **options) -> None:
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
         text.encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        text = json.dumps(obj, ensure_ascii=True, **options)
+    except (UnicodeEncodeError, LookupError):  # the same JSON in ASCII escapes (a side-table list read whole)
+        text = json.dumps(json.loads(text), ensure_ascii=True) if set(options) <= {"default"} else \
+            json.dumps(obj, ensure_ascii=True, **options)
     stream.write(text + "\n")
 
 

@@ -32,6 +32,7 @@ from models.common.labels import label
 from models.memo import memo_digests
 from models.memo.memo_outline import art16, art47, conclusion
 from models.memo.memo_values import media_fields
+from models.store import finding_files
 from models.store.verified_state import verification_current
 
 KINDS_ZH = {
@@ -265,8 +266,8 @@ def build_memo_data(bundle, store, reviewer, training: bool, now=None, propose=N
     results = _rows(store, "SELECT * FROM check_results")
     for r in results:  # parsed once: the clause and the proposal share one list of a check's million files
         facts = _json_or_none(r["facts_json"])
-        if isinstance(facts, dict):
-            r["facts"] = facts
+        if isinstance(facts, dict):  # a long list read back whole from the side table: the memo names every file
+            r["facts"] = finding_files.whole(finding_files.attach(store.db.conn, r["item"], r["check_name"], facts))
     decisions = {(d["item"], d["check_name"]): d for d in _rows(store, "SELECT * FROM decisions")}
     outcomes = {o["item"]: o for o in _rows(store, "SELECT * FROM outcomes")}
     tags = _tags(store)

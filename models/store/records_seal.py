@@ -14,6 +14,7 @@ TABLES = {  # table -> columns sealed (the rowid/id only orders inserts)
                      "explanation", "verified_at", "program_version"),
     "check_results": ("item", "check_name", "article", "status", "facts_json", "message", "run_at", "message_key",
                       "params_json"),
+    "finding_files": ("item", "check_name", "key", "seq", "path"),  # models.store.finding_files
 }
 MODULUS = 1 << 256
 
@@ -69,24 +70,35 @@ class Rewrite:
 class Run:
     """A writer that rewrites an item at a time (a whole check): wrote(item, rewrite) after each; reseal(conn) at the
     end. A row edited outside the program stayed unsealed after the check that replaced it (its edited digest was
-    taken out, not the one sealed), so the memo was refused until a whole-case verify started the seal afresh."""
+    taken out, not the one sealed), so the memo was refused until a whole-case verify started the seal afresh.
+    Several tables (check results and their side lists): each resealed on its own."""
 
-    def __init__(self, table: str):
-        self.table, self.sums = table, {}
+    def __init__(self, *tables: str):
+        self.tables = tables
+        self.by_table = {table: {} for table in tables}
+
+    @property
+    def sums(self) -> dict:
+        return self.by_table[self.tables[0]]
 
     def wrote(self, item, rewrite: Rewrite) -> None:
-        self.sums[item] = rewrite.added_sum  # written again in the same run: only its last rows stand
+        self.by_table[rewrite.table][item] = rewrite.added_sum  # written again in the same run: its last rows stand
 
     def reseal(self, conn) -> bool:
         """Inside the one transaction that wrote every item (no other hand wrote in between): when the table holds
         rows of these items only, all of them this run's, the seal becomes the sum of what it wrote. Rows of any
-        other item keep the seal as it was, and with it any edit made to them (True when sealed afresh)."""
+        other item keep the seal as it was, and with it any edit made to them (True when every table was sealed
+        afresh)."""
         assert conn.in_transaction, "reseal inside the run's own transaction"
-        held = {row[0] for row in conn.execute(f"SELECT DISTINCT item FROM {self.table}")}
-        if not held <= self.sums.keys():
+        return all([self._reseal(conn, table) for table in self.tables])
+
+    def _reseal(self, conn, table: str) -> bool:
+        sums = self.by_table[table]
+        held = {row[0] for row in conn.execute(f"SELECT DISTINCT item FROM {table}")}
+        if not held <= sums.keys():
             return False
-        total = sum(self.sums[item] for item in held) % MODULUS
-        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [_key(self.table), f"{total:x}"])
+        total = sum(sums[item] for item in held) % MODULUS
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [_key(table), f"{total:x}"])
         return True
 
 

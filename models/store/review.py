@@ -5,7 +5,7 @@ import time
 
 from models.common.json_text import facts_text
 from models.common.timeutil import ns_to_utc_iso
-from models.store import audit, records_seal
+from models.store import audit, finding_files, records_seal
 
 DECISIONS = ("confirm", "override", "answer")
 OUTCOMES = ("admissible", "correctable", "excluded")
@@ -29,14 +29,21 @@ def _result_fields(check, result) -> tuple:
 
 def save_check_results(store, item: str, results, run: records_seal.Run | None = None) -> int:
     """Replace an item's auto results with these (check, CheckResult) pairs; machine output, not audited. run: the
-    whole check this is part of (records_seal.Run), which seals its results afresh at its end."""
+    whole check this is part of (records_seal.Run), which seals its results afresh at its end. A finding's long
+    file list goes to the side table as it is read (models.store.finding_files), its facts keep a sample."""
     now = _now()
-    rows = []
-    for check, result in results:
-        name, article, status, facts, message, key, params = _result_fields(check, result)
-        rows.append((item, name, article, status, facts_text(facts), message, now,
-                     key, json.dumps(params, ensure_ascii=False, default=str) if key else None))
     with audit.transaction(store.db) as conn:
+        aside = records_seal.Rewrite(conn, "finding_files")  # sealed too: the proposal and the memo read it
+        aside.delete("WHERE item = ?", [item])
+        aside.inserting()
+        rows = []
+        for check, result in results:
+            name, article, status, facts, message, key, params = _result_fields(check, result)
+            facts, lists = finding_files.set_aside(facts)
+            finding_files.write_aside(conn, item, name, facts, lists)
+            rows.append((item, name, article, status, facts_text(facts), message, now,
+                         key, json.dumps(params, ensure_ascii=False, default=str) if key else None))
+        aside.added()
         seal = records_seal.Rewrite(conn, "check_results")  # the memo signs them: an edit outside must show
         seal.delete("WHERE item = ?", [item])
         seal.inserting()
@@ -45,13 +52,14 @@ def save_check_results(store, item: str, results, run: records_seal.Run | None =
         seal.added()
         if run is not None:
             run.wrote(item, seal)
+            run.wrote(item, aside)
     return len(rows)
 
 
 def check_run():
-    """A records_seal.Run over check results: pass it to each save_check_results of one transaction, then
-    reseal(conn) before that transaction ends."""
-    return records_seal.Run("check_results")
+    """A records_seal.Run over check results and their side lists: pass it to each save_check_results of one
+    transaction, then reseal(conn) before that transaction ends."""
+    return records_seal.Run("check_results", "finding_files")
 
 
 def _records(store, sql: str, params=()) -> list[dict]:

@@ -11,9 +11,9 @@ import platformdirs
 import sqlite_utils
 
 from models.bundle.names import from_os
-from models.store import store_damage, store_lock
-from models.store.guards import audit_record, files_seal, settings_audit, store_create
-from models.store.store_damage import StoreError
+from models.store import store_lock
+from models.store.guards import audit_record, files_seal, settings_audit, store_create, store_damage
+from models.store.guards.store_damage import StoreError
 from models.store.store_schema import MIGRATIONS, SCHEMA_VERSION
 
 STORE_ENV = "EVIDENCEDESK_STORE"
@@ -62,7 +62,7 @@ def _schema_version(conn: sqlite3.Connection) -> int:
 def migrate(path: Path, conn: sqlite3.Connection) -> None:
     """Bring the file to SCHEMA_VERSION, one migration at a time, after a backup copy of the old file."""
     version = _schema_version(conn)
-    if version < 0:  # models.store.store_damage keeps such a file aside before it gets here
+    if version < 0:  # models.store.guards.store_damage keeps such a file aside before it gets here
         raise StoreError(f"审查库版本号 {version} 无效 / invalid store schema version")
     if version > SCHEMA_VERSION:
         raise StoreError(f"审查库版本 {version} 高于本程序支持的 {SCHEMA_VERSION} / store is newer than this program")
@@ -104,7 +104,8 @@ def open_store_file(path: Path) -> Store:
 
 def open_store(bundle, store_dir: Path | None = None, notify=None) -> Store:
     """The bundle's store, keyed by its manifest digest; reopening a bundle reuses it. The file is checked
-    first (models.store.store_damage): a damaged one is kept aside and a fresh store started, store.replaced saying so.
+    first (models.store.guards.store_damage): a damaged one is kept aside and a fresh store started, store.replaced
+    saying so.
     Opened under the store's lock (models.store.store_lock; notify(message) if another process holds it)."""
     folder = Path(store_dir) if store_dir else default_store_dir()
     path = folder / f"{bundle.digest}.sqlite"

@@ -1,7 +1,7 @@
 """Text in a store's rows that is not UTF-8 (a few bytes overwritten) passes `PRAGMA quick_check` yet stops
 the first read of that row ("Could not decode to UTF-8 column ..."). It is looked for when that error is
 raised, not on every open (a store of a million files must open fast): a pass over the store's text confirms
-it, and the store is then kept aside like any damaged one (models.store.store_damage). So too a store that
+it, and the store is then kept aside like any damaged one (models.store.guards.store_damage). So too a store that
 SQLite finds malformed mid-command (an index that quick_check does not compare with its table), confirmed by
 the full `PRAGMA integrity_check`."""
 
@@ -9,7 +9,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from models.store import store_damage
+from models.store.guards import store_damage
 
 _DECODE = "Could not decode to UTF-8"
 _COLUMN = re.compile(r"column '([^']*)'")

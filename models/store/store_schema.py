@@ -2,7 +2,7 @@
 
 import sqlite3
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def migrate_to_1(conn: sqlite3.Connection) -> None:
@@ -79,4 +79,16 @@ def migrate_to_5(conn: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS = {1: migrate_to_1, 2: migrate_to_2, 3: migrate_to_3, 4: migrate_to_4, 5: migrate_to_5}
+def migrate_to_6(conn: sqlite3.Connection) -> None:
+    """A finding's full file list beside its check result (models.store.finding_files): the facts keep a count and
+    the first files, so a finding that names a million files is never one 31 MB JSON text read and parsed whole.
+    Each path once per list (the unique index), read back in the order the check named them (seq)."""
+    conn.executescript("""
+    CREATE TABLE IF NOT EXISTS finding_files (
+        item TEXT, check_name TEXT, key TEXT, seq INTEGER, path TEXT);
+    CREATE INDEX IF NOT EXISTS finding_files_order ON finding_files(item, check_name, key, seq);
+    CREATE UNIQUE INDEX IF NOT EXISTS finding_files_path ON finding_files(item, check_name, key, path);
+    """)
+
+
+MIGRATIONS = {1: migrate_to_1, 2: migrate_to_2, 3: migrate_to_3, 4: migrate_to_4, 5: migrate_to_5, 6: migrate_to_6}

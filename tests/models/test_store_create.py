@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 
-from models.store import store_damage
+from models.store.guards import store_damage
 from models.store.store_schema import SCHEMA_VERSION
 from tests.helpers import ROOT
 

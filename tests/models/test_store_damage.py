@@ -107,7 +107,7 @@ def test_random_corruption_never_ends_in_an_internal_error(make_bundle, tmp_path
 def test_a_store_we_may_not_write_is_refused_not_moved(tmp_path, monkeypatch):
     import pytest
 
-    from models.store import store_damage
+    from models.store.guards import store_damage
 
     bundle, store = _filled_store(tmp_path)
     store.close()

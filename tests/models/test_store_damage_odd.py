@@ -12,8 +12,8 @@ import sys
 import pytest
 
 from models.bundle.manifest import load_bundle
-from models.store import audit_guard, review, store_damage
-from models.store.guards import files_seal
+from models.store import audit_guard, review
+from models.store.guards import files_seal, store_damage
 from models.store.store import open_store
 from tests.checks.contract import make_bundle
 from tests.helpers import ROOT

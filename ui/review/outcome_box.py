@@ -39,8 +39,10 @@ def stored_restorable(store) -> set:
     return item_proposal.stored_restorable(store)
 
 
-def proposal_for(item: dict, results: list[dict], restorable=None, decisions=None):
-    """checks.item_proposal over stored check-result records: the proposal with these decisions applied."""
+def proposal_for(item: dict, results: list[dict], restorable=None, decisions=None, store=None):
+    """checks.item_proposal over stored check-result records: the proposal with these decisions applied (given the
+    store, a finding's long file list read from its side table)."""
+    results = item_proposal.with_stored_files(store, results, item.get("id"))
     return item_proposal.propose_item(item, results, None, decisions, restorable or set()).proposal
 
 

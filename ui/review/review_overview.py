@@ -31,7 +31,7 @@ def item_summaries(bundle, store) -> list[dict]:
         applicable = [r for r in item_results if r["status"] != "not_applicable"]
         done = decisions.get(item["id"], {})
         open_ones = [r for r in applicable if r["check_name"] not in done]
-        proposal = proposal_for(item, item_results, restorable, done) if item_results else None  # as decided
+        proposal = proposal_for(item, item_results, restorable, done, store) if item_results else None  # decided
         rows.append({"id": item["id"], "title": item.get("title") or "", "kind": item.get("kind"),
                      "applicable": len(applicable), "decided": len(applicable) - len(open_ones),
                      "open": [f"第{r['article']}条" for r in open_ones],

@@ -1,1 +1,2 @@
-"""What keeps the review store honest beyond its own file: the per-user audit head, the audited case settings."""
+"""What keeps the review store honest beyond its own file: the per-user audit head, the audited case settings, a
+damaged store kept aside."""
