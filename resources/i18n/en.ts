@@ -3834,6 +3834,20 @@ Bundles are opened read-only; the review is kept in a separate review store.</tr
 <context>
     <name>StoreGuard</name>
     <message>
+        <source>审查库文件已被替换</source>
+        <translation>The review store file was replaced</translation>
+    </message>
+    <message>
+        <source>本案的审查库文件在本程序之外被删除或替换：
+%1
+
+已停止使用并关闭本案，以免把审查决定写入来历不明的文件。此前保存的审查决定在原来的文件中；请找回原文件后重新打开本案。</source>
+        <translation>This case's review store file was deleted or replaced outside this program:
+%1
+
+It is no longer used and the case is closed, so that no decision is written into a file of unknown origin. The decisions saved so far are in the original file: recover it, then open the case again.</translation>
+    </message>
+    <message>
         <source>审查库已损坏</source>
         <translation>The review store is damaged</translation>
     </message>

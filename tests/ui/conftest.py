@@ -3,6 +3,7 @@ its workers stopped afterwards; a test module may define its own `window` instea
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from ui.app import make_context
 from ui.window.main_window import MainWindow
@@ -19,3 +20,13 @@ def window(qtbot, tmp_path, store_dir):
     yield win
     context.runner.cancel_all()
     context.runner.wait(10_000)
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    """Every message box the window shows: (kind, title, text); an exception reaching a slot fails the test."""
+    found = []
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name,
+                            lambda parent, title, text, *a, n=name, **k: found.append((n, title, text)))
+    return found

@@ -7,23 +7,12 @@ import time
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMessageBox
 
 from tests.hostile_bundle import hostile_bundle, replace_with_fifo
 from tests.ui.test_no_codes import CODE
 
 TIMEOUT = 60_000
 CHINESE = "\u4e00"
-
-
-@pytest.fixture
-def shown(monkeypatch):
-    """Every message box the window shows: (kind, title, text); an exception reaching a slot fails the test."""
-    found = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name,
-                            lambda parent, title, text, *a, n=name, **k: found.append((n, title, text)))
-    return found
 
 
 class Heartbeat:

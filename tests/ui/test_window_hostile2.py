@@ -280,8 +280,8 @@ def test_a_read_only_store_folder_is_said_in_chinese(qtbot, tmp_path, store_dir,
     "[Errno 30] Read-only file system: '…'" as the reason the case could not open."""
     from PySide6.QtWidgets import QMessageBox
 
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append(text))
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: said.append(text))
     bundle = make_bundle.clean()
     store_dir.mkdir()
     made = subprocess.run(["mount", "--bind", str(store_dir), str(store_dir)], capture_output=True, check=False)
@@ -293,7 +293,7 @@ def test_a_read_only_store_folder_is_said_in_chinese(qtbot, tmp_path, store_dir,
         assert not win.open_bundle(bundle)
     finally:
         subprocess.run(["umount", "-l", str(store_dir)], check=False)
-    assert "只读" in shown[-1] and "Errno" not in shown[-1], shown
+    assert "只读" in said[-1] and "Errno" not in said[-1], said
 
 
 def test_a_decision_made_in_another_window_is_not_replaced_unseen(qtbot, tmp_path, store_dir, make_bundle):
@@ -344,3 +344,19 @@ def test_a_decision_taken_back_keeps_the_audit_whole(qtbot, tmp_path, store_dir,
     assert pane.select_clause(name) and not pane.clause.record.get("decision")
     assert audit_guard.table_problems(win.store.db) == []
     audit_guard.require_intact(win.store.db)  # what the memo asks before it signs
+
+
+def test_a_store_file_replaced_while_open_closes_the_case_once(qtbot, tmp_path, store_dir, make_bundle, shown):
+    """Another file put in the store's place while the window held it: every view's next read failed with "no
+    such table", each one an 内部错误 box (1,092 in one probe). Now the case closes, with one word of why."""
+    win = new_window(qtbot, tmp_path, store_dir)
+    open_reviewed(qtbot, win, make_bundle.with_defect("32.4"))
+    path = win.store.path
+    missing = sqlite3.OperationalError("no such table: verification")
+    assert not win.store_guard.met(missing)  # the same file still there: not this guard's to handle
+    path.unlink()
+    path.write_bytes(b"junk" * 1000)
+    assert win.store_guard.met(missing) and win.store_guard.met(missing)
+    qtbot.waitUntil(lambda: win.store is None and bool(shown), timeout=TIMEOUT)
+    assert [kind for kind, *_ in shown] == ["warning"] and "被删除或替换" in shown[0][2], shown
+    assert path.read_bytes() == b"junk" * 1000  # the file found there is left as it is

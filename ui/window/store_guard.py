@@ -10,6 +10,8 @@ last-resort dialog (ui/common/errors.show_exception) asks here first.
 A store older than this machine's record of it (put back from a backup) is no damage: it is refused for
 signing, and ask_accept_older() is the reviewer's deliberate way to take it as the truth, audited."""
 
+import os
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -30,20 +32,28 @@ class StoreGuard:
     def __init__(self, window):
         self.window = window
         self.busy = False  # a store is being set aside: later failures of the same case are its echoes
+        self.identity = None  # the open store file's (device, inode): a file put in its place is another store
         window.context.runner.store_guard = self.met
 
     def watch(self, store) -> None:
+        self.identity = _identity(store.path)
         store_rows.tolerant(store.db.conn, lambda: QTimer.singleShot(0, lambda: self.met(None)))
 
     def met(self, exc, path: Path | None = None, root=None) -> bool:
         """exc (None: text that did not decode, read without an error) from the open case's store, or from the
         store at path while root was being opened: True when the file confirms the damage and it is being
         handled (the caller says nothing more); False for any other failure."""
+        window = self.window
+        if path is None and isinstance(exc, sqlite3.Error) and window.store is not None \
+                and _identity(window.store.path) != self.identity:
+            if not self.busy:  # every view's read then fails ("no such table"): one word, not one box each
+                self.busy = True
+                QTimer.singleShot(0, lambda: self._gone(Path(window.store.path)))
+            return True
         if exc is not None and not (store_rows.is_decode_failure(exc) or store_rows.is_malformed(exc)):
             return False
         if self.busy:
             return True
-        window = self.window
         if path is None:
             if window.store is None:
                 return False
@@ -54,6 +64,18 @@ class StoreGuard:
         self.busy = True
         QTimer.singleShot(0, lambda: self._set_aside(Path(path), *found, root))
         return True
+
+    def _gone(self, path: Path) -> None:
+        """The store file was deleted or another put in its place while this window held it."""
+        window = self.window
+        try:
+            window.close_case()
+            QMessageBox.warning(window, _t("审查库文件已被替换"), _t(
+                "本案的审查库文件在本程序之外被删除或替换：\n%1\n\n已停止使用并关闭本案，以免把审查决定写入"
+                "来历不明的文件。此前保存的审查决定在原来的文件中；请找回原文件后重新打开本案。").replace(
+                "%1", str(path)))
+        finally:
+            self.busy = False
 
     def _set_aside(self, path: Path, reason: str, table: str | None, root) -> None:
         window = self.window
@@ -82,6 +104,14 @@ class StoreGuard:
             self.busy = False
         if answer == QMessageBox.StandardButton.Yes and root is not None:
             window.open_bundle(root)
+
+
+def _identity(path) -> tuple | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def ask_accept_older(parent, store, reviewer: str) -> dict | None:
