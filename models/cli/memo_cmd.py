@@ -8,8 +8,9 @@ import os
 import sys
 from pathlib import Path
 
-from models.bundle.output_paths import output_problem, special_problem
+from models.bundle.output_paths import output_problem, review_file_problem, special_problem
 from models.cli.cli_common import add_store_argument, open_bundle_and_store
+from models.common.atomic import write_atomic
 from models.common.console import write_fields
 from models.common.os_errors import os_reason
 from models.memo.identity import IdentityError, cert_pem, load_identity, make_identity
@@ -129,7 +130,8 @@ def run_memo(args, examine=None, needs=None, propose=None) -> int:
     from models.memo.memo_render import MemoError, write_memo
 
     out = Path(args.out)
-    problem = output_problem(out, args.path, "审查意见", "memo") or special_problem(out, "审查意见", "memo")
+    problem = (output_problem(out, args.path, "审查意见", "memo") or special_problem(out, "审查意见", "memo")
+               or review_file_problem(out, None, "审查意见", "memo") or _own_input(out, args))
     if problem:
         return _fail(problem)
     try:
@@ -139,6 +141,9 @@ def run_memo(args, examine=None, needs=None, propose=None) -> int:
     if not out.parent.is_dir():
         return _fail(f"无法写入审查意见 {out}：目录不存在")
     bundle, store = open_bundle_and_store(args, audit_required=True)  # never signed from a doubtful audit
+    problem = review_file_problem(out, store.path, "审查意见", "memo")  # its -wal, its anchor: not databases
+    if problem:
+        return _fail(problem)
     if needs is not None and needs(store):
         if examine is None:
             return _fail(f"此证据包尚未审查（没有扫描、校验和检查结果），不能签署审查意见：请先运行 "
@@ -165,6 +170,19 @@ def run_memo(args, examine=None, needs=None, propose=None) -> int:
     print(f"审查意见已写入 {out}（{len(data['items'])} 个证据项，签名人 {identity.name}）", file=sys.stderr)
     print(str(out))
     return 0
+
+
+def _own_input(out: Path, args) -> str | None:
+    """The refusal when out is the identity or passphrase file the memo is signed with (replaced by the PDF)."""
+    inputs = ((args.identity, "签名身份文件", "identity"), (args.passphrase_file, "口令文件", "passphrase file"))
+    for given, zh, en in inputs:
+        try:
+            same = given is not None and os.path.samefile(out, given)
+        except OSError:
+            same = False  # either not there: nothing replaced
+        if same:
+            return f"审查意见不得覆盖所用的{zh}：{out} / the memo must not replace the {en} it is signed with: {out}"
+    return None
 
 
 def _audit_export(store, data: dict, out: Path) -> None:
@@ -208,8 +226,9 @@ def run_verify_memo(args) -> int:
 
 def run_identity(args) -> int:
     for out in (Path(args.out), Path(args.out).with_suffix(".pem")):
-        problem = output_problem(out, None, "身份文件", "identity file") or special_problem(out, "身份文件",
-                                                                                          "identity file")
+        problem = (output_problem(out, None, "身份文件", "identity file")
+                   or special_problem(out, "身份文件", "identity file")
+                   or review_file_problem(out, None, "身份文件", "identity file"))
         if problem:
             return _fail(problem)
     try:
@@ -219,7 +238,7 @@ def run_identity(args) -> int:
         return _fail(str(exc))
     pem = Path(args.out).with_suffix(".pem")
     try:
-        pem.write_bytes(cert_pem(identity))
+        write_atomic(pem, cert_pem(identity))  # a rename: a hard link of that name (to evidence) is left whole
     except OSError:
         pem = None
     kind = "培训身份" if identity.training else "签名身份"

@@ -1,0 +1,94 @@
+"""The seventh round of hostile probes on the command line: outputs that would replace the review they report,
+folders the program writes into on its own set inside the bundle, and writes through a hard link."""
+
+import os
+
+import pytest
+
+from tests.helpers import run_main, snapshot
+from tests.hostile_bundle import hostile_bundle
+
+TIMEOUT = 120
+
+
+def no_traceback(result) -> str:
+    err = result.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err and "internal error" not in err and "内部错误" not in err, err
+    return err
+
+
+@pytest.fixture
+def identity(training_identity):
+    return training_identity  # tests/conftest.py: one training identity for the session
+
+
+def _memo(root, store, out, identity, env=None):
+    p12, passphrase = identity
+    return run_main("memo", root, "--identity", p12, "--passphrase-file", passphrase, "--out", out, store=store,
+                    timeout=TIMEOUT, env=env)
+
+
+# --- an output over the review ------------------------------------------------------------------------------
+@pytest.mark.parametrize("suffix", ["", "-wal", ".audit-head", ".lock"])
+def test_memo_out_onto_the_review_store_is_refused(tmp_path, identity, suffix):
+    root = hostile_bundle(tmp_path)
+    store = tmp_path / "store"
+    assert _memo(root, store, tmp_path / "first.pdf", identity).returncode == 0
+    (db,) = store.glob("*.sqlite")
+    target = db.with_name(db.name + suffix)
+    target.touch()
+    result = _memo(root, store, target, identity)
+    err = no_traceback(result)
+    assert result.returncode == 2 and "审查库" in err and str(target) in err, err
+    assert not target.exists() or not target.read_bytes().startswith(b"%PDF")  # SQLite removes its -wal on close
+    assert db.read_bytes().startswith(b"SQLite format 3\x00")
+
+
+def test_memo_out_onto_its_own_identity_is_refused(tmp_path, identity):
+    p12, passphrase = identity
+    copy = tmp_path / "id.p12"
+    copy.write_bytes(p12.read_bytes())
+    result = _memo(hostile_bundle(tmp_path), tmp_path / "store", copy, (copy, passphrase))
+    err = no_traceback(result)
+    assert result.returncode == 2 and "签名身份文件" in err, err
+    assert copy.read_bytes() == p12.read_bytes()
+
+
+def test_identity_out_onto_a_review_store_is_refused(tmp_path, identity):
+    root = hostile_bundle(tmp_path)
+    store = tmp_path / "store"
+    assert run_main("scan", root, store=store, timeout=TIMEOUT).returncode == 0
+    (db,) = store.glob("*.sqlite")
+    before = db.read_bytes()
+    result = run_main("identity", "--name", "张三", "--out", db, "--passphrase-file", identity[1], timeout=TIMEOUT)
+    err = no_traceback(result)
+    assert result.returncode == 2 and "数据库" in err, err
+    assert db.read_bytes() == before
+
+
+def test_identity_certificate_through_a_hard_link_leaves_the_evidence_whole(tmp_path, identity):
+    root = hostile_bundle(tmp_path)
+    evidence = root / "evidence" / "E1" / "a.txt"
+    os.link(evidence, tmp_path / "id.pem")  # the .pem written beside id.p12 is a hard link to evidence
+    result = run_main("identity", "--name", "张三", "--out", tmp_path / "id.p12", "--passphrase-file", identity[1],
+                      timeout=TIMEOUT)
+    no_traceback(result)
+    assert result.returncode == 0
+    assert evidence.read_bytes() == b"hello"
+    assert (tmp_path / "id.pem").read_bytes().startswith(b"-----BEGIN CERTIFICATE-----")
+
+
+# --- folders the program writes into on its own -------------------------------------------------------------
+@pytest.mark.parametrize("variable", ["TMPDIR", "XDG_STATE_HOME"])
+@pytest.mark.parametrize("command", ["scan", "check", "memo"])
+def test_a_side_folder_inside_the_bundle_is_refused(tmp_path, identity, variable, command):
+    root = hostile_bundle(tmp_path)
+    before = snapshot(root)
+    env = {variable: str(root / "evidence")}
+    if command == "memo":
+        result = _memo(root, tmp_path / "store", tmp_path / "m.pdf", identity, env=env)
+    else:
+        result = run_main(command, root, store=tmp_path / "store", timeout=TIMEOUT, env=env)
+    err = no_traceback(result)
+    assert result.returncode == 2 and variable in err and "证据包内" in err, err
+    assert snapshot(root) == before
