@@ -92,3 +92,24 @@ def test_a_side_folder_inside_the_bundle_is_refused(tmp_path, identity, variable
     err = no_traceback(result)
     assert result.returncode == 2 and variable in err and "证据包内" in err, err
     assert snapshot(root) == before
+
+
+# --- a manifest's very long texts in the memo ---------------------------------------------------------------
+def _pages(pdf) -> int:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    with open(pdf, "rb") as f:
+        return int(PdfFileReader(f).root["/Pages"]["/Count"])
+
+
+def test_a_very_long_item_id_and_party_name_do_not_swell_the_memo(tmp_path, identity):
+    from tests.hostile_bundle import manifest
+
+    data = manifest()
+    data["items"][0]["id"] = "证" * 20000  # repeated in every table of the memo, in a column 9% wide
+    data["parties"][0]["name"] = "长" * 100000
+    root = hostile_bundle(tmp_path, data)
+    result = _memo(root, tmp_path / "store", tmp_path / "m.pdf", identity)
+    no_traceback(result)
+    assert result.returncode == 0
+    assert _pages(tmp_path / "m.pdf") < 20  # 20,000 characters of the id laid out in full ran to hundreds of pages
