@@ -113,3 +113,26 @@ def test_a_very_long_item_id_and_party_name_do_not_swell_the_memo(tmp_path, iden
     no_traceback(result)
     assert result.returncode == 0
     assert _pages(tmp_path / "m.pdf") < 20  # 20,000 characters of the id laid out in full ran to hundreds of pages
+
+
+# --- evidence changed after the check -----------------------------------------------------------------------
+def test_a_memo_after_the_evidence_changed_is_not_signed_as_it_was(tmp_path, identity):
+    import sqlite3
+
+    root = hostile_bundle(tmp_path)
+    store = tmp_path / "store"
+    assert run_main("check", root, store=store, timeout=TIMEOUT).returncode in (0, 1)  # 1: the manifest is spare
+    (root / "evidence" / "E1" / "a.txt").write_bytes(b"tampered after the check")
+    p12, passphrase = identity
+    refused = run_main("memo", root, "--identity", p12, "--passphrase-file", passphrase, "--no-examine",
+                       "--out", tmp_path / "stale.pdf", store=store, timeout=TIMEOUT)
+    err = no_traceback(refused)
+    assert refused.returncode == 2 and "已有改动" in err, err
+    assert not (tmp_path / "stale.pdf").exists()
+    signed = _memo(root, store, tmp_path / "m.pdf", identity)
+    err = no_traceback(signed)
+    assert signed.returncode == 0 and "已有改动" in err, err
+    (db,) = store.glob("*.sqlite")
+    with sqlite3.connect(db) as conn:  # the memo rests on the evidence as it is now: a.txt no longer matches
+        statuses = {row[0] for row in conn.execute("SELECT status FROM verification WHERE path = 'evidence/E1/a.txt'")}
+    assert statuses == {"mismatch"}, statuses

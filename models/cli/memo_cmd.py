@@ -122,9 +122,10 @@ def read_passphrase(path: str | None, prompt: str = "口令：") -> bytes:
     return getpass.getpass(prompt).encode("utf-8")
 
 
-def run_memo(args, examine=None, needs=None, propose=None) -> int:
+def run_memo(args, examine=None, needs=None, propose=None, changed=None) -> int:
     """Sign the memo of the bundle's review. examine(bundle, store) runs when needs(store) says nobody examined
-    it (checks.memo_examine gives both); without examine such a bundle is refused, never signed as clean."""
+    it, or changed(bundle, store) names what changed in the evidence since it was examined (checks.memo_examine
+    gives all three); without examine such a bundle is refused, never signed as clean or as it once was."""
     from models.memo.memo_data import build_memo_data, remember_document_number, reviewer_profile
     from models.memo.memo_digests import digest_table
     from models.memo.memo_render import MemoError, write_memo
@@ -144,10 +145,13 @@ def run_memo(args, examine=None, needs=None, propose=None) -> int:
     problem = review_file_problem(out, store.path, "审查意见", "memo")  # its -wal, its anchor: not databases
     if problem:
         return _fail(problem)
-    if needs is not None and needs(store):
+    unexamined = needs is not None and needs(store)
+    stale = None if unexamined or changed is None else changed(bundle, store)
+    if unexamined or stale:
+        said = stale or "此证据包尚未审查（没有扫描、校验和检查结果）"
         if examine is None:
-            return _fail(f"此证据包尚未审查（没有扫描、校验和检查结果），不能签署审查意见：请先运行 "
-                         f"python main.py check {args.path}，或去掉 --no-examine")
+            return _fail(f"{said}，不能签署审查意见：请先运行 python main.py check {args.path}，或去掉 --no-examine")
+        print(said, file=sys.stderr)
         examine(bundle, store)
     profile = reviewer_profile(identity, args.reviewer, getattr(args, "reviewer_title", None),
                                getattr(args, "unit", None))
