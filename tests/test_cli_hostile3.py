@@ -136,3 +136,30 @@ def test_a_memo_after_the_evidence_changed_is_not_signed_as_it_was(tmp_path, ide
     with sqlite3.connect(db) as conn:  # the memo rests on the evidence as it is now: a.txt no longer matches
         statuses = {row[0] for row in conn.execute("SELECT status FROM verification WHERE path = 'evidence/E1/a.txt'")}
     assert statuses == {"mismatch"}, statuses
+
+
+# --- a store made by one bundle used with another -----------------------------------------------------------
+def test_a_review_store_copied_from_another_case_is_refused(tmp_path, identity):
+    from models.bundle.manifest import load_bundle
+    from models.store import review
+    from models.store.store import open_store
+    from tests.hostile_bundle import manifest
+
+    first = hostile_bundle(tmp_path / "a")
+    data = manifest()
+    data["case"]["title"] = "另一案"
+    second = hostile_bundle(tmp_path / "b", data)
+    store = tmp_path / "store"
+    bundle = load_bundle(first)
+    opened = open_store(bundle, store)
+    review.set_outcome(opened, "E1", "excluded", ["44.2"], "甲案的决定", "", "审查人甲")
+    opened.close()
+    theirs = store / f"{load_bundle(second).digest}.sqlite"
+    theirs.write_bytes((store / f"{bundle.digest}.sqlite").read_bytes())  # copied under the other case's name
+    for command in ("scan", "check"):
+        result = run_main(command, second, store=store, timeout=TIMEOUT)
+        err = no_traceback(result)
+        assert result.returncode == 2 and "属于另一份清单" in err, err
+    result = _memo(second, store, tmp_path / "m.pdf", identity)
+    assert result.returncode == 2 and not (tmp_path / "m.pdf").exists()  # 甲案的决定 never signed for 乙案
+    assert theirs.exists()  # someone's review: told, never moved nor replaced
