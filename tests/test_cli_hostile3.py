@@ -163,3 +163,22 @@ def test_a_review_store_copied_from_another_case_is_refused(tmp_path, identity):
     result = _memo(second, store, tmp_path / "m.pdf", identity)
     assert result.returncode == 2 and not (tmp_path / "m.pdf").exists()  # 甲案的决定 never signed for 乙案
     assert theirs.exists()  # someone's review: told, never moved nor replaced
+
+
+# --- a refused manifest value is quoted short, and the reason given -----------------------------------------
+@pytest.mark.parametrize("field, value, said", [
+    ("timezone", "A" * 300000, "未知时区"),
+    ("prepared_at", "2026-02-30T10:00:00+08:00", "日期、时刻或时区偏移不存在"),
+    ("prepared_at", "2026-11-20T10:00:00+25:00", "日期、时刻或时区偏移不存在"),
+    ("prepared_at", "0001-01-01T00:00:00+08:00", "须在公元 2 年至 9998 年之间"),
+    ("prepared_at", "2026-11-20T10:00:00" + "0" * 300000 + "+08:00", "时间须为带时区偏移的 ISO 8601 格式"),
+])
+def test_a_refused_manifest_value_is_named_in_one_short_line(tmp_path, field, value, said):
+    from tests.hostile_bundle import manifest
+
+    data = manifest()
+    data["case"][field] = value
+    result = run_main("scan", hostile_bundle(tmp_path, data), store=tmp_path / "store", timeout=TIMEOUT)
+    err = no_traceback(result)
+    assert result.returncode == 2 and f"$.case.{field}" in err and said in err, err[:500]
+    assert len(err) < 1000 and len(err.strip().splitlines()) == 1, len(err)
