@@ -1,6 +1,7 @@
 """The seventh round of hostile probes on the command line: outputs that would replace the review they report,
 folders the program writes into on its own set inside the bundle, and writes through a hard link."""
 
+import json
 import os
 
 import pytest
@@ -182,3 +183,18 @@ def test_a_refused_manifest_value_is_named_in_one_short_line(tmp_path, field, va
     err = no_traceback(result)
     assert result.returncode == 2 and f"$.case.{field}" in err and said in err, err[:500]
     assert len(err) < 1000 and len(err.strip().splitlines()) == 1, len(err)
+
+
+# --- a content entry called a folder that is a file ---------------------------------------------------------
+def test_digests_of_a_file_entered_as_a_folder_are_verified(tmp_path):
+    from tests.hostile_bundle import manifest
+
+    data = manifest()
+    data["items"][0]["content"][0]["type"] = "directory"  # evidence/E1/a.txt, its md5 still recorded
+    root = hostile_bundle(tmp_path, data)
+    (root / "evidence" / "E1" / "a.txt").write_bytes(b"changed")
+    result = run_main("verify", root, "--json", store=tmp_path / "store", timeout=TIMEOUT)
+    no_traceback(result)
+    assert result.returncode == 1, result.stdout.decode()[-2000:]  # before: no row for a.txt, all clear, exit 0
+    rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert {r["status"] for r in rows if r["path"] == "evidence/E1/a.txt"} == {"mismatch"}, rows

@@ -93,12 +93,22 @@ class _Collector:
             path = str(entry.get("path", ""))
             if entry.get("type", "file") == "file":  # a disk_image: models.image.bundle_verify
                 self.add(item_id, path, entry.get("digests"), "manifest")
+            elif entry.get("type") == "directory" and entry.get("digests") and self._is_file(path):
+                self.add(item_id, path, entry.get("digests"), "manifest")  # called a folder, is a file: digests count
             if entry.get("type") == "directory" and entry.get("digest_list"):
                 yield from self.digest_list(item, path, str(entry["digest_list"]), progress, cancel)
         for path, digests in ((item.get("freeze") or {}).get("digests_at_freeze") or {}).items():
             self.add(item_id, str(path), digests, "freeze")
         for path, digests in ((item.get("appraisal") or {}).get("material_digests") or {}).items():
             self.add(item_id, str(path), digests, "appraisal")
+
+    def _is_file(self, rel: str) -> bool:
+        from models.bundle.safepath import SafePathError, resolve_inside
+
+        try:
+            return stat.S_ISREG(os.lstat(resolve_inside(self.root, rel)).st_mode)
+        except (OSError, SafePathError):
+            return False  # a folder, or nothing there: the entry covers what lies below it
 
     def _list_file(self, item_id, rel: str, source: str):
         from models.bundle.safepath import SafePathError, resolve_inside
