@@ -198,3 +198,18 @@ def test_digests_of_a_file_entered_as_a_folder_are_verified(tmp_path):
     assert result.returncode == 1, result.stdout.decode()[-2000:]  # before: no row for a.txt, all clear, exit 0
     rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert {r["status"] for r in rows if r["path"] == "evidence/E1/a.txt"} == {"mismatch"}, rows
+
+
+@pytest.mark.parametrize("value, shown", [(None, "null"), ("__NAN__", "NaN"), (["seized_media"], '["seized_media"]')])
+def test_a_refused_value_is_shown_as_json_not_python(tmp_path, value, shown):
+    from tests.hostile_bundle import manifest
+
+    data = manifest()
+    data["items"][0]["kind"] = value
+    root = hostile_bundle(tmp_path, data)
+    text = (root / "bundle.json").read_text(encoding="utf-8").replace('"__NAN__"', "NaN")
+    (root / "bundle.json").write_text(text, encoding="utf-8")
+    result = run_main("scan", root, store=tmp_path / "store", timeout=TIMEOUT)
+    err = no_traceback(result)
+    assert result.returncode == 2 and "$.items[0].kind" in err and f"取值 {shown} 无效" in err, err
+    assert "None" not in err and "nan" not in err, err

@@ -12,8 +12,14 @@ QUOTED_MAX = 80  # characters of a value or key quoted in a refusal: a 300,000-c
 
 
 def quoted(value) -> str:
-    """repr(value) for a refusal, cut after QUOTED_MAX characters with the length said."""
-    text = repr(value)
+    """The value as the manifest writes it (JSON: null, NaN, "text"), cut after QUOTED_MAX characters with the
+    length said: a refusal never shows Python's None, nan or inf."""
+    import json
+
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
     if len(text) <= QUOTED_MAX:
         return text
     return text[:QUOTED_MAX] + f"…（共 {len(text):,} 字 / {len(text):,} characters）"
