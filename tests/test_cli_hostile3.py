@@ -213,3 +213,17 @@ def test_a_refused_value_is_shown_as_json_not_python(tmp_path, value, shown):
     err = no_traceback(result)
     assert result.returncode == 2 and "$.items[0].kind" in err and f"取值 {shown} 无效" in err, err
     assert "None" not in err and "nan" not in err, err
+
+
+# --- a digest list of junk lines ----------------------------------------------------------------------------
+def test_junk_lines_of_a_digest_list_are_counted_past_a_thousand(tmp_path):
+    root = hostile_bundle(tmp_path)
+    (root / "evidence" / "E1" / "dir.md5").write_bytes(b"zz\n" * 5000)  # 2 million such lines took minutes, GBs
+    result = run_main("verify", root, "--json", store=tmp_path / "store", timeout=TIMEOUT)
+    no_traceback(result)
+    assert result.returncode == 1
+    rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    junk = [r for r in rows if (r.get("recorded_source") or "").startswith("digest_list:")
+            and r["status"] == "unreadable"]
+    assert len(junk) == 1001, len(junk)
+    assert "另有 4,000 行无法识别" in junk[-1]["error"], junk[-1]

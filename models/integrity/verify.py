@@ -24,6 +24,7 @@ STATUSES = ("match", "mismatch", "missing", "unreadable", "unlisted")
 IMAGE_LOG_SUFFIXES = (".txt", ".info", ".log")
 RECORD_DEFECT = "记录有误 / record defect"  # the error of a row whose record (not the evidence) is wrong
 TREE_MIN_FILES = 512  # a digest list this long: its folder is walked and read by helpers, not file by file
+MALFORMED_SHOWN = 1000  # malformed lines of one list reported one by one; the rest counted in one more row
 
 
 class Expected(NamedTuple):
@@ -176,11 +177,17 @@ class _Collector:
 
     def _list_findings(self, item_id, list_rel: str, source: str, findings: list, locate) -> None:
         located: dict = {}
-        for finding in findings:  # the file a malformed line names, located like any other (else the list)
+        for finding in findings[:MALFORMED_SHOWN]:  # the file a malformed line names, located like any other
             named = located.setdefault(finding.path, locate(finding.path)) if finding.path else list_rel
             self.findings.append(VerifyResult(item_id, named, None, finding.text, source, None, "unreadable",
                                               f"{RECORD_DEFECT}: {list_rel} 第 {finding.line} 行 / line "
                                               f"{finding.line}: {finding.reason}"))
+        rest = len(findings) - MALFORMED_SHOWN  # 2 million junk lines were 2 million rows: minutes, gigabytes
+        if rest > 0:
+            self.findings.append(VerifyResult(item_id, list_rel, None, None, source, None, "unreadable",
+                                              f"{RECORD_DEFECT}: {list_rel} 另有 {rest:,} 行无法识别，未逐行列出 / "
+                                              f"{rest:,} more malformed lines not listed one by one"))
+        findings.clear()
 
     def _expect(self, item_id, source: str, rows: list, locate) -> None:
         located: dict = {}  # a list line gives one digest per algorithm: each name located once
