@@ -227,3 +227,15 @@ def test_junk_lines_of_a_digest_list_are_counted_past_a_thousand(tmp_path):
             and r["status"] == "unreadable"]
     assert len(junk) == 1001, len(junk)
     assert "另有 4,000 行无法识别" in junk[-1]["error"], junk[-1]
+
+
+# --- an output path that is a symbolic link -----------------------------------------------------------------
+def test_memo_out_through_a_symbolic_link_is_refused_not_replaced(tmp_path, identity):
+    target = tmp_path / "stdout-file"
+    target.write_bytes(b"kept")
+    link = tmp_path / "stdout"
+    link.symlink_to(target)  # as /dev/stdout -> /proc/self/fd/1 -> a file the shell redirected into
+    result = _memo(hostile_bundle(tmp_path), tmp_path / "store", link, identity)
+    err = no_traceback(result)
+    assert result.returncode == 2 and "符号链接" in err, err
+    assert link.is_symlink() and target.read_bytes() == b"kept"  # before: the link itself replaced by the PDF

@@ -92,6 +92,9 @@ def special_problem(path, what_zh: str = "输出文件", what_en: str = "output"
 
     from models.bundle.safe_read import kind_text
 
+    if os.path.islink(path):  # the rename would replace the link itself: /dev/stdout became a PDF in /dev
+        return (f"{what_zh}路径是符号链接（指向 {os.readlink(path)}），不予替换：{path} / the {what_en} path is a "
+                f"symbolic link, not replaced: {path}")
     try:
         mode = os.stat(path).st_mode
     except OSError:
