@@ -239,3 +239,10 @@ def test_memo_out_through_a_symbolic_link_is_refused_not_replaced(tmp_path, iden
     err = no_traceback(result)
     assert result.returncode == 2 and "符号链接" in err, err
     assert link.is_symlink() and target.read_bytes() == b"kept"  # before: the link itself replaced by the PDF
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="no /proc here")
+def test_a_store_folder_where_no_file_can_be_made_is_told_in_chinese(tmp_path):
+    result = run_main("scan", hostile_bundle(tmp_path), "--store", "/proc", timeout=TIMEOUT)
+    err = no_traceback(result)
+    assert result.returncode == 2 and "无法在审查库文件夹建立锁文件" in err and "cannot read" not in err, err
