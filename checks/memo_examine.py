@@ -13,6 +13,23 @@ def needs_examination(store) -> bool:
     return not files or not results
 
 
+def changed_since_examined(bundle, store) -> str | None:
+    """Scan the bundle again (metadata only) and say what changed when the store's verification is not of the
+    evidence as it is now: a file edited, added or removed after `check` would otherwise be signed as it was."""
+    from models.cli.cli_common import ProgressLine
+    from models.inventory.scan import scan_bundle
+    from models.store.verified_state import verification_current
+
+    line = ProgressLine("扫描")
+    summary = scan_bundle(bundle, store, progress=line)
+    line.done()
+    if verification_current(store):
+        return None
+    counts = (("新增或改动", summary.changed), ("不复存在", summary.removed))
+    counts = "，".join(f"{word} {n:,} 个" for word, n in counts if n)
+    return "证据在上次检查之后已有改动" + (f"（{counts}条目）" if counts else "")
+
+
 def examine(bundle, store) -> None:
     """Scan, type, verify and run every check, progress on stderr, results saved as `check` saves them."""
     from checks.check_cmd import _prepare
@@ -21,7 +38,7 @@ def examine(bundle, store) -> None:
     from models.store.audit import transaction
     from models.store.review import check_run, save_check_results
 
-    print("此证据包尚未审查，先行扫描、校验并运行全部检查 / examining the bundle first", file=sys.stderr)
+    print("先行扫描、校验并运行全部检查 / examining the bundle first", file=sys.stderr)
     _prepare(bundle, store)
     by_item = run_checks(bundle, build_context(bundle, store), default_registry())
     sealed = check_run()
@@ -46,4 +63,5 @@ def run_memo(args) -> int:
     """models.cli.memo_cmd.run_memo with this layer's examination and proposals."""
     from models.cli.memo_cmd import run_memo as write
 
-    return write(args, examine=None if args.no_examine else examine, needs=needs_examination, propose=propose)
+    return write(args, examine=None if args.no_examine else examine, needs=needs_examination, propose=propose,
+                 changed=changed_since_examined)

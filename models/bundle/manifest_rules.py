@@ -3,7 +3,7 @@
 from itertools import chain
 from pathlib import Path
 
-from models.bundle.manifest_wording import json_path
+from models.bundle.manifest_wording import json_path, quoted
 from models.bundle.safepath import SafePathError, resolve_inside
 from models.common.timeutil import is_known_zone, parse_manifest_time
 
@@ -21,7 +21,8 @@ def _unique_ids(records: list, where: str) -> list:
     for index, record in enumerate(records):
         rid = record.get("id")
         if rid in seen:
-            problems.append((json_path([where, index, "id"]), f"编号 {rid!r} 重复", f"id {rid!r} is not unique"))
+            problems.append((json_path([where, index, "id"]), f"编号 {quoted(rid)} 重复",
+                             f"id {quoted(rid)} is not unique"))
         seen.add(rid)
     return problems
 
@@ -78,10 +79,20 @@ def _time_problems(data: dict) -> list:
             if key in section:
                 try:
                     parse_manifest_time(section[key])
-                except ValueError:
-                    problems.append((json_path([*parts, key]), f"时间无效：{section[key]!r}",
-                                     f"not a valid time: {section[key]!r}"))
+                except ValueError as exc:
+                    zh, en = _time_reason(str(exc))
+                    problems.append((json_path([*parts, key]), f"时间无效（{zh}）：{quoted(section[key])}",
+                                     f"not a valid time ({en}): {quoted(section[key])}"))
     return problems
+
+
+def _time_reason(error: str) -> tuple[str, str]:
+    """Why parse_manifest_time refused a time, from its ValueError's text."""
+    if error.startswith("time out of range"):
+        return "须在公元 2 年至 9998 年之间", "it must lie between the years 2 and 9998"
+    if error.startswith("time without offset"):
+        return "缺少时区偏移", "it has no offset"
+    return "日期、时刻或时区偏移不存在", "no such date, time of day or offset"
 
 
 def _reference_problems(data: dict) -> list:
@@ -91,12 +102,13 @@ def _reference_problems(data: dict) -> list:
     for index, item in enumerate(data.get("items", [])):
         backup = item.get("backup_of")
         if backup is not None and (backup not in item_ids or backup == item.get("id")):
-            problems.append((json_path(["items", index, "backup_of"]), f"backup_of 指向不存在的证据项 {backup!r}",
-                             f"backup_of names no other item: {backup!r}"))
+            problems.append((json_path(["items", index, "backup_of"]), f"backup_of 指向不存在的证据项 {quoted(backup)}",
+                             f"backup_of names no other item: {quoted(backup)}"))
         for j, pid in enumerate(item.get("related_parties", [])):
             if pid not in party_ids:
                 problems.append((json_path(["items", index, "related_parties", j]),
-                                 f"related_parties 指向不存在的当事人 {pid!r}", f"no party with id {pid!r}"))
+                                 f"related_parties 指向不存在的当事人 {quoted(pid)}",
+                                 f"no party with id {quoted(pid)}"))
     return problems
 
 
@@ -112,7 +124,7 @@ def semantic_errors(data: dict, root: Path) -> list:
     problems += _reference_problems(data)
     tz = data.get("case", {}).get("timezone")
     if tz is not None and not is_known_zone(tz):
-        problems.append(("$.case.timezone", f"未知时区 {tz!r}", f"unknown IANA time zone {tz!r}"))
+        problems.append(("$.case.timezone", f"未知时区 {quoted(tz)}", f"unknown IANA time zone {quoted(tz)}"))
     problems += _time_problems(data)
     problems += _path_problems(data, root)
     return problems

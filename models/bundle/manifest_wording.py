@@ -8,11 +8,31 @@ if TYPE_CHECKING:  # jsonschema is imported only to validate a manifest (models.
 _DIGEST_LEN = {"md5": 32, "sha1": 40, "sha256": 64, "sm3": 64}
 
 
+QUOTED_MAX = 80  # characters of a value or key quoted in a refusal: a 300,000-character one made a 900 KB line
+
+
+def quoted(value) -> str:
+    """The value as the manifest writes it (JSON: null, NaN, "text"), cut after QUOTED_MAX characters with the
+    length said: a refusal never shows Python's None, nan or inf."""
+    import json
+
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    if len(text) <= QUOTED_MAX:
+        return text
+    return text[:QUOTED_MAX] + f"…（共 {len(text):,} 字 / {len(text):,} characters）"
+
+
 def json_path(parts) -> str:
-    """['items', 0, 'id'] -> '$.items[0].id'."""
+    """['items', 0, 'id'] -> '$.items[0].id'; a key longer than QUOTED_MAX is cut (quoted)."""
     text = "$"
     for part in parts:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}"
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if len(str(part)) <= QUOTED_MAX else f".{quoted(str(part))}"
     return text
 
 
@@ -24,9 +44,10 @@ def _pattern_rule(error: "ValidationError") -> tuple[str, str]:
         return (f"{last} 摘要值须为 {n} 位小写十六进制，实为 {len(error.instance)} 位",
                 f"a {last} digest is {n} lower-case hex digits; this one has {len(error.instance)}")
     if "\\d{4}-\\d{2}-\\d{2}" in error.validator_value:
-        return (f"时间须为带时区偏移的 ISO 8601 格式（如 2026-11-20T10:00:00+08:00），实为 {error.instance!r}",
-                f"a time must be ISO 8601 with an offset (e.g. 2026-11-20T10:00:00+08:00), got {error.instance!r}")
-    return f"格式不符：{error.instance!r}", f"does not match the required pattern: {error.instance!r}"
+        got = quoted(error.instance)
+        return (f"时间须为带时区偏移的 ISO 8601 格式（如 2026-11-20T10:00:00+08:00），实为 {got}",
+                f"a time must be ISO 8601 with an offset (e.g. 2026-11-20T10:00:00+08:00), got {got}")
+    return f"格式不符：{quoted(error.instance)}", f"does not match the required pattern: {quoted(error.instance)}"
 
 
 _TYPE_ZH = {"string": "字符串", "integer": "整数", "boolean": "布尔值（true/false）", "object": "对象",
@@ -43,11 +64,11 @@ def describe_schema_error(error: "ValidationError") -> tuple[str, str, str]:
         return (json_path([*error.absolute_path, missing]), f"缺少必填字段 {missing}",
                 f"required field {missing} is missing")
     if kind == "const":
-        return path, f"取值必须为 {value!r}", f"must be exactly {value!r}"
+        return path, f"取值必须为 {quoted(value)}", f"must be exactly {quoted(value)}"
     if kind == "enum":
         options = "、".join(str(v) for v in value)
-        return (path, f"取值 {error.instance!r} 无效，应为：{options}",
-                f"{error.instance!r} is not one of: {', '.join(map(str, value))}")
+        return (path, f"取值 {quoted(error.instance)} 无效，应为：{options}",
+                f"{quoted(error.instance)} is not one of: {', '.join(map(str, value))}")
     if kind == "type":
         names = value if isinstance(value, list) else [value]
         return (path, "类型应为" + "或".join(_TYPE_ZH.get(v, v) for v in names),

@@ -92,6 +92,9 @@ def special_problem(path, what_zh: str = "输出文件", what_en: str = "output"
 
     from models.bundle.safe_read import kind_text
 
+    if os.path.islink(path):  # the rename would replace the link itself: /dev/stdout became a PDF in /dev
+        return (f"{what_zh}路径是符号链接（指向 {os.readlink(path)}），不予替换：{path} / the {what_en} path is a "
+                f"symbolic link, not replaced: {path}")
     try:
         mode = os.stat(path).st_mode
     except OSError:
@@ -146,6 +149,53 @@ def refuse_special(path, what_zh: str = "输出文件", what_en: str = "output")
     if problem:
         raise UsageError(problem)
     return Path(path)
+
+
+def review_file_problem(path, store_path=None, what_zh: str = "输出文件", what_en: str = "output") -> str | None:
+    """The one-line refusal when path is the review store or a file that goes with it (store_path's -wal, -shm,
+    lock, audit anchor, copies set aside), any SQLite database (another case's store), or lies in the per-user
+    record of audit heads: written through a rename, a memo there replaces the review it reports."""
+    from models.store.guards.audit_record import state_dir
+
+    real = _real(path)
+    if store_path is not None:
+        folder, name = os.path.split(_real(store_path))
+        if os.path.dirname(real) == folder and os.path.basename(real).startswith(name):
+            return (f"{what_zh}不得写在审查库或其附属文件上（审查记录将丢失）：{path} / the {what_en} must not "
+                    f"replace the review store or a file that goes with it: {path}")
+    database = _is_sqlite(real)  # not there yet, not readable, not a regular file: nothing of ours to lose
+    records = _real(state_dir())
+    if database or real == records or real.startswith(records.rstrip(os.sep) + os.sep):
+        return (f"{what_zh}不得覆盖数据库文件或审计记录（可能是审查库，审查记录将丢失）：{path} / the {what_en} "
+                f"must not replace a database or an audit record (a review store?): {path}")
+    return None
+
+
+def side_folder_problem(bundle_root) -> str | None:
+    """The refusal when a folder the program writes into on its own lies inside the open bundle or any bundle:
+    the temporary folder (helpers' sockets, the memo's stamp font) and the per-user record of audit heads.
+    The temporary folder is read from TMPDIR, TEMP, TMP as tempfile would: tempfile.gettempdir() itself
+    writes a probe file into the first candidate."""
+    from models.store.guards.audit_record import state_dir
+
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        value = os.environ.get(name)
+        if value and os.path.isdir(value):
+            beside_image = bundle_root is not None and os.path.isfile(bundle_root) and _same_folder(
+                value, os.path.dirname(_real(bundle_root)))  # an image opened alone: its folder is its media
+            if beside_image or output_problem(os.path.join(value, "x"), bundle_root):  # "x": value may be a root
+                return _side_folder_text(value, name, "临时文件夹", "temporary folder")
+            break
+    records = state_dir()
+    if output_problem(records / "x", bundle_root):
+        return _side_folder_text(records, "XDG_STATE_HOME", "审计记录文件夹", "audit record folder")
+    return None
+
+
+def _side_folder_text(folder, variable: str, what_zh: str, what_en: str) -> str:
+    return (f"{what_zh}位于证据包内，程序会在其中写入文件（证据不得改动）：{folder}；请将 {variable} 设到证据包之外 / "
+            f"the {what_en} lies inside a bundle, where the program would write: {folder}; set {variable} "
+            f"elsewhere")
 
 
 def refuse_inside(path, bundle_root, what_zh: str = "输出文件", what_en: str = "output") -> Path:

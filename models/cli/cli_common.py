@@ -5,7 +5,7 @@ import sys
 import time
 
 from models.bundle.manifest import load_bundle
-from models.bundle.output_paths import store_folder
+from models.bundle.output_paths import UsageError, side_folder_problem, store_folder
 from models.store import audit_guard, store_lock
 from models.store.store import open_store
 
@@ -29,13 +29,15 @@ def open_bundle_and_store(args, audit_required: bool = False):
     checked (models.store.audit_guard): a problem is said on stderr, or with audit_required raised (exit 2)."""
     asked = getattr(args, "header_codepage", None)
     if asked:  # refused before anything is opened: libewf would raise on a name it does not know
-        from models.bundle.output_paths import UsageError
         from models.image.disk.codepages import CodepageError, checked
 
         try:
             asked = None if asked == "default" else checked(asked)
         except CodepageError as exc:
             raise UsageError(str(exc)) from exc
+    side = side_folder_problem(args.path)  # before any helper (an image's first open too) makes a temporary file
+    if side:
+        raise UsageError(side)
     bundle = load_bundle(args.path)
     if bundle.image is not None and asked:
         bundle.image.codepage = asked

@@ -8,8 +8,9 @@ import os
 import sys
 from pathlib import Path
 
-from models.bundle.output_paths import output_problem, replace_problem
+from models.bundle.output_paths import output_problem, replace_problem, review_file_problem
 from models.cli.cli_common import add_store_argument, open_bundle_and_store
+from models.common.atomic import write_atomic
 from models.common.console import write_fields
 from models.common.os_errors import os_reason
 from models.memo.identity import IdentityError, cert_pem, load_identity, make_identity
@@ -124,9 +125,10 @@ def read_passphrase(path: str | None, prompt: str = "口令：") -> bytes:
     return getpass.getpass(prompt).encode("utf-8")
 
 
-def run_memo(args, examine=None, needs=None, propose=None) -> int:
+def run_memo(args, examine=None, needs=None, propose=None, changed=None) -> int:
     """Sign the memo of the bundle's review. examine(bundle, store) runs when needs(store) says nobody examined
-    it (checks.memo_examine gives both); without examine such a bundle is refused, never signed as clean."""
+    it, or changed(bundle, store) names what changed in the evidence since it was examined (checks.memo_examine
+    gives all three); without examine such a bundle is refused, never signed as clean or as it once was."""
     from models.memo.memo_data import build_memo_data, remember_document_number, reviewer_profile
     from models.memo.memo_digests import digest_table
     from models.memo.memo_render import MemoError, write_memo
@@ -134,7 +136,8 @@ def run_memo(args, examine=None, needs=None, propose=None) -> int:
     from models.store.guards import audit_record
 
     out = Path(args.out)
-    problem = output_problem(out, args.path, "审查意见", "memo") or replace_problem(out, "审查意见", "memo")
+    problem = (output_problem(out, args.path, "审查意见", "memo") or replace_problem(out, "审查意见", "memo")
+               or review_file_problem(out, None, "审查意见", "memo") or _own_input(out, args))
     if problem:
         return _fail(problem)
     try:
@@ -151,12 +154,18 @@ def run_memo(args, examine=None, needs=None, propose=None) -> int:
             raise AuditError(f"{exc}；如确认以此审查库为准，加 --accept-older-store 再运行（以签名人名义记入审计日志）"
                              " / to take it as the truth, run again with --accept-older-store (audited)") from None
         raise
+    problem = review_file_problem(out, store.path, "审查意见", "memo")  # its -wal, its anchor: not databases
+    if problem:
+        return _fail(problem)
     if accept:
         _accept_older(store, args.reviewer or identity.name)
-    if needs is not None and needs(store):
+    unexamined = needs is not None and needs(store)
+    stale = None if unexamined or changed is None else changed(bundle, store)
+    if unexamined or stale:
+        said = stale or "此证据包尚未审查（没有扫描、校验和检查结果）"
         if examine is None:
-            return _fail(f"此证据包尚未审查（没有扫描、校验和检查结果），不能签署审查意见：请先运行 "
-                         f"python main.py check {args.path}，或去掉 --no-examine")
+            return _fail(f"{said}，不能签署审查意见：请先运行 python main.py check {args.path}，或去掉 --no-examine")
+        print(said, file=sys.stderr)
         examine(bundle, store)
     profile = reviewer_profile(identity, args.reviewer, getattr(args, "reviewer_title", None),
                                getattr(args, "unit", None))
@@ -200,6 +209,19 @@ def _accept_older(store, reviewer: str) -> None:
     audit_guard.require_intact(store.db)
 
 
+def _own_input(out: Path, args) -> str | None:
+    """The refusal when out is the identity or passphrase file the memo is signed with (replaced by the PDF)."""
+    inputs = ((args.identity, "签名身份文件", "identity"), (args.passphrase_file, "口令文件", "passphrase file"))
+    for given, zh, en in inputs:
+        try:
+            same = given is not None and os.path.samefile(out, given)
+        except OSError:
+            same = False  # either not there: nothing replaced
+        if same:
+            return f"审查意见不得覆盖所用的{zh}：{out} / the memo must not replace the {en} it is signed with: {out}"
+    return None
+
+
 def _audit_export(store, data: dict, out: Path) -> None:
     """The export in the case's audit log, by the reviewer the memo names, as the window records it."""
     import hashlib
@@ -241,8 +263,9 @@ def run_verify_memo(args) -> int:
 
 def run_identity(args) -> int:
     for out in (Path(args.out), Path(args.out).with_suffix(".pem")):
-        problem = output_problem(out, None, "身份文件", "identity file") or replace_problem(out, "身份文件",
-                                                                                          "identity file")
+        problem = (output_problem(out, None, "身份文件", "identity file")
+                   or replace_problem(out, "身份文件", "identity file")
+                   or review_file_problem(out, None, "身份文件", "identity file"))
         if problem:
             return _fail(problem)
     try:
@@ -252,7 +275,7 @@ def run_identity(args) -> int:
         return _fail(str(exc))
     pem = Path(args.out).with_suffix(".pem")
     try:
-        pem.write_bytes(cert_pem(identity))
+        write_atomic(pem, cert_pem(identity))  # a rename: a hard link of that name (to evidence) is left whole
     except OSError:
         pem = None
     kind = "培训身份" if identity.training else "签名身份"

@@ -26,7 +26,7 @@ def zone(name: str | None) -> ZoneInfo:
     """The IANA zone, falling back to Asia/Shanghai for an unknown or empty name."""
     try:
         return ZoneInfo(name or DEFAULT_ZONE)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file name
         return ZoneInfo(DEFAULT_ZONE)
 
 
@@ -34,7 +34,7 @@ def is_known_zone(name: str) -> bool:
     try:
         ZoneInfo(name)
         return True
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: ENAMETOOLONG for a 300-character name
         return False
 
 

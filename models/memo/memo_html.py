@@ -119,9 +119,17 @@ def article_text(article) -> str:
         sub.format(cn_number(int(p))) if p.isdigit() else p for p in parts[1:])
 
 
-def e(value) -> str:
-    """Escaped for HTML; a file name that is not UTF-8 decoded with its bytes in hex (models.bundle.names.shown)."""
-    return escape("" if value is None else shown(str(value)))
+SHOWN_MAX = 4000  # characters of one value: a 300,000-character item id took minutes to lay out, then crashed Qt
+ID_SHOWN = 64  # an item id, repeated in narrow table columns
+
+
+def e(value, limit: int = SHOWN_MAX) -> str:
+    """Escaped for HTML; a file name that is not UTF-8 decoded with its bytes in hex (models.bundle.names.shown);
+    past limit characters the rest is counted, not laid out."""
+    text = "" if value is None else shown(str(value))
+    if len(text) > limit:
+        text = text[:limit] + L("……（以下 {n} 字从略）", n=f"{len(text) - limit:,}")
+    return escape(text)
 
 
 def table(head: list[str], rows: list[list[str]], widths: list[int] | None = None) -> str:
@@ -188,7 +196,7 @@ def _received(d: dict) -> str:
     rows = []
     for it in d["items"]:
         docs = L.semi().join(e(f"{k}（{v}）" if v else k) for k, v in it["documents"]) or L("未随案移送法律手续")
-        rows.append([e(it["id"]), e(it["title"]), e(kind_text(it)),
+        rows.append([e(it["id"], ID_SHOWN), e(it["title"]), e(kind_text(it)),
                      L("{n} 个，{size}", n=f"{it['files']:,}", size=e(size_short(it["bytes"]))), docs])
     inv = d["inventory"]
     parts = [f"<h2>{L('一、送审材料')}</h2>",
@@ -202,7 +210,8 @@ def _received(d: dict) -> str:
     for it in d["items"]:
         if it["media"]:
             media = "，".join(f"{L(k)} {v}" for k, v in it["media"])
-            parts.append(f"<p class='small'>{L('证据{id}介质：{media}。', id=e(it['id']), media=e(media))}</p>")
+            said = L("证据{id}介质：{media}。", id=e(it["id"], ID_SHOWN), media=e(media))
+            parts.append(f"<p class='small'>{said}</p>")
     return "".join(parts)
 
 
@@ -320,7 +329,7 @@ def _annex_rows(item, path, digests) -> list:
             continue
         if line not in lines:
             lines.append(line)
-    rows: list = [[e(item or "—"), e(path), e(L.sep().join(statuses))]]
+    rows: list = [[e(item or "—", ID_SHOWN), e(path), e(L.sep().join(statuses))]]
     if lines:
         rows.append(f"<tr><td colspan='3'><span class='mono'>{'<br/>'.join(lines)}</span></td></tr>")
     return rows

@@ -7,7 +7,7 @@ import json
 from functools import lru_cache
 
 from models.common.labels import label
-from models.memo.memo_html import PROPOSED, L, article_text, e, files_text, kind_text, mark, table, when
+from models.memo.memo_html import ID_SHOWN, PROPOSED, L, article_text, e, files_text, kind_text, mark, table, when
 from models.memo.memo_outline import changed_files, check_title, facts_files, reason_basis
 from models.memo.memo_values import plain
 from models.memo.memo_verified import verification_line
@@ -119,7 +119,7 @@ def _item(it: dict, n: int) -> str:
     found = [c for c in clauses if c["auto_status"] in OPEN or c["decision"] == "override"]
     asked = [c for c in clauses if c["auto_status"] == "needs_review" and c not in found]
     passed = [c for c in clauses if c["auto_status"] == "pass" and c not in found]
-    parts = [f"<h3>（{n}）{L('证据{id}', id=e(it['id']))}　{e(it['title'])}</h3>",
+    parts = [f"<h3>（{n}）{L('证据{id}', id=e(it['id'], ID_SHOWN))}　{e(it['title'])}</h3>",
              "<p>" + L("经审查，该证据系以{kind}方式收集，共 {n} 个文件。", kind=e(kind_text(it)), n=f"{it['files']:,}")
              + (L("其中已删除、从镜像中恢复的文件 {n} 个。", n=f"{it['deleted_files']:,}")
                 if it.get("deleted_files") else "")
@@ -157,7 +157,7 @@ def _defects(d: dict) -> str:
                                 for r in it["proposal"]["reasons"] if reason_basis(r).startswith("43"))
         asked = L.semi().join(e(L(t["text"])) for t in tasks.get(it["id"], [])) or L("未列明")
         found = L("存在下列瑕疵：{reasons}。", reasons=reasons) if reasons else ""
-        parts.append("<p>" + L("证据{id}（{title}）：依据{basis}，", id=e(it["id"]), title=e(it["title"]),
+        parts.append("<p>" + L("证据{id}（{title}）：依据{basis}，", id=e(it["id"], ID_SHOWN), title=e(it["title"]),
                                basis=basis_text(c["basis"]) or article_text("43"))
                      + found + L("要求补正或者作出合理解释：{asked}。", asked=asked) + f"{mark(c['decided'])}</p>")
     return "".join(parts)
@@ -176,7 +176,7 @@ def _excluded(d: dict) -> str:
         why = L.semi().join(e(plain(r.get("message"))) for r in reasons) or L("无法保证电子数据客观、真实")
         files = changed_files(it)
         route = c["route_44_2"] if isinstance(c["route_44_2"], str) else L(ROUTE_TEXT)
-        parts.append("<p>" + L("证据{id}（{title}）：{why}", id=e(it["id"]), title=e(it["title"]), why=why)
+        parts.append("<p>" + L("证据{id}（{title}）：{why}", id=e(it["id"], ID_SHOWN), title=e(it["title"]), why=why)
                      + (L("，涉及{files}", files=e(files_text(files))) if files else "")
                      + L("；依据{basis}，{outcome}。", basis=basis_text(c["basis"]) or article_text("44.1"),
                          outcome=outcome_text("excluded"))
@@ -190,7 +190,7 @@ def _table(d: dict) -> str:
         c = it["conclusion"]
         who = (e(" ".join(x for x in (c["reviewer"], when(c["decided_at"])) if x)) if c["decided"]
                else f"<span class='mark'>{L(PROPOSED)}</span>")
-        rows.append([e(it["id"]), e(it["title"]), e(label("outcome", c["outcome"], L.lang)),
+        rows.append([e(it["id"], ID_SHOWN), e(it["title"]), e(label("outcome", c["outcome"], L.lang)),
                      e(basis_text(c["basis"]) or "—"), who])
     return (f"<h2>{L('七、结论')}</h2>"
             + (table(["证据项", "名称", "结论", "依据", "决定"], rows, [9, 27, 14, 24, 26]) if rows
@@ -201,7 +201,7 @@ def _relevance(d: dict) -> str:
     parts = [f"<h2>{L('八、关联性：相关文件（第十七条至第二十条）')}</h2>"]
     for n, (heading, article) in enumerate(HEADING_ARTICLES.items(), 1):
         tags = d["relevant"][heading]
-        files = L.semi().join(L("证据{id}", id=e(t["item"])) + f" {e(t['path'])}"
+        files = L.semi().join(L("证据{id}", id=e(t["item"], ID_SHOWN)) + f" {e(t['path'])}"
                               + (L("（已删除，从镜像中恢复）") if t.get("deleted") else "")
                               + (f"（{e(t['note'])}）" if t["note"] else "") for t in tags)
         files = files or L("审查人尚未标注相关文件")
@@ -215,7 +215,7 @@ def _art16(d: dict) -> str:
         return "".join(parts) + f"<p>{L('无需侦查机关补充、补正的事项。')}</p>"
     parts.append(f"<p>{L('请侦查机关补充、补正或者说明下列事项：')}</p>")
     for o in d["art16"]:
-        parts.append(f"<p><b>{L('证据{id}', id=e(o['item']))}（{e(o['title'])}）</b>{mark(o['decided'])}</p>")
+        parts.append(f"<p><b>{L('证据{id}', id=e(o['item'], ID_SHOWN))}（{e(o['title'])}）</b>{mark(o['decided'])}</p>")
         for k, t in enumerate(o["tasks"], 1):
             extra = L.semi().join(x for x in (article_text(t["basis"]) if t["basis"] else "",
                                               L("涉及{files}",
@@ -237,7 +237,7 @@ def _art47(d: dict) -> str:
                   else "一般无需技术人员出庭；必要时申请指派检察技术人员进行操作")
         corroboration = L.sep().join(o["corroboration"]) or L("未列明")
         shown = L("（四）示证方式：借助{how}方式出示；{staff}。", how=L(o["presentation"]), staff=staff)
-        parts.append(f"<h3>{L('证据{id}', id=e(o['item']))}　{e(o['title'])}{mark(o['decided'])}</h3>"
+        parts.append(f"<h3>{L('证据{id}', id=e(o['item'], ID_SHOWN))}　{e(o['title'])}{mark(o['decided'])}</h3>"
                      f"<p>{L('（一）来源与形成过程：{v}。', v=e(o['source']))}</p>"
                      f"<p>{L('（二）证明的犯罪手段、人员关系、资金流向、行为轨迹等事实：{v}。', v=e(facts))}</p>"
                      f"<p>{L('（三）与其他证据的印证：{v}。', v=e(corroboration))}</p>"

@@ -114,8 +114,14 @@ def open_store(bundle, store_dir: Path | None = None, notify=None) -> Store:
         replaced = store_damage.move_aside(path, reason) if reason else None
         store = open_store_file(path)
         store.replaced = replaced
-        if store.meta("manifest_digest") is None:
+        made_for = store.meta("manifest_digest")
+        if made_for is None:
             store.set_meta("manifest_digest", bundle.digest)
+        elif made_for != bundle.digest:  # copied or renamed from another case: its decisions are not this one's
+            store.close()
+            raise StoreError(f"审查库 {path} 属于另一份清单（清单摘要 {str(made_for)[:16]}…，本证据包为 "
+                             f"{bundle.digest[:16]}…），不予使用：它的审查决定不属于本案；请移走该文件或用 --store "
+                             f"另选文件夹 / the review store belongs to another manifest and is not used")
         if audit_record.store_id(store.db) is None:  # this store's own name in the per-user audit record
             store.set_meta(audit_record.STORE_ID_KEY, audit_record.new_id())
         settings_audit.adopt(store)  # a code page or document number kept before they were audited
