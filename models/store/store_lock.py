@@ -36,7 +36,7 @@ def acquire(store_path, notify=None) -> None:
             fd = os.open(key, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
         except OSError as exc:  # --store /proc, a read-only folder: said as what it is, not "cannot read"
             from models.common.os_errors import os_reason
-            from models.store.store_damage import StoreError
+            from models.store.guards.store_damage import StoreError
 
             raise StoreError(f"无法在审查库文件夹建立锁文件 {key}：{os_reason(exc)}（可用 --store 另选文件夹）/ cannot "
                              f"make the review store's lock file: {exc.strerror}") from exc
