@@ -14,20 +14,41 @@ def needs_examination(store) -> bool:
 
 
 def changed_since_examined(bundle, store) -> str | None:
+    """evidence_changed, its scan's progress on stderr (the command line's memo)."""
+    from models.cli.cli_common import ProgressLine
+
+    line = ProgressLine("扫描")
+    try:
+        return evidence_changed(bundle, store, line)
+    finally:
+        line.done()
+
+
+def evidence_changed(bundle, store, progress=None) -> str | None:
     """Scan the bundle again (metadata only) and say what changed when the store's verification is not of the
     evidence as it is now: a file edited, added or removed after `check` would otherwise be signed as it was."""
-    from models.cli.cli_common import ProgressLine
     from models.inventory.scan import scan_bundle
     from models.store.verified_state import verification_current
 
-    line = ProgressLine("扫描")
-    summary = scan_bundle(bundle, store, progress=line)
-    line.done()
+    summary = scan_bundle(bundle, store, progress=progress)
     if verification_current(store):
         return None
     counts = (("新增或改动", summary.changed), ("不复存在", summary.removed))
     counts = "，".join(f"{word} {n:,} 个" for word, n in counts if n)
     return "证据在上次检查之后已有改动" + (f"（{counts}条目）" if counts else "")
+
+
+def refuse_if_changed(bundle, store, progress=None) -> None:
+    """The window's memo: MemoError when the evidence changed since its verification (it examines nothing on
+    its own; the reviewer verifies and runs the checks again, and sees what they find before signing)."""
+    from models.memo.memo_render import MemoError
+
+    if store.db.execute("SELECT 1 FROM verification LIMIT 1").fetchone() is None:
+        return  # nothing verified: the memo says so of every file (未校验), it claims no match to go stale
+    stale = evidence_changed(bundle, store, progress)
+    if stale:
+        raise MemoError(f"{stale}，不能签署审查意见：请重新校验并运行自动检查后再导出 / the evidence changed since "
+                        "it was checked: verify and run the checks again before signing")
 
 
 def examine(bundle, store) -> None:

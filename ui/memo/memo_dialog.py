@@ -49,7 +49,7 @@ def memo_job(bundle, store_path, identity_path, passphrase: bytes, reviewer, out
     reviewer: a name or {name, title, unit} (the name defaults to the identity's)."""
 
     def job(progress, cancel):
-        from checks.memo_examine import propose
+        from checks.memo_examine import propose, refuse_if_changed
         from models.bundle.output_paths import refuse_inside, refuse_special
         from models.memo.identity import load_identity
         from models.memo.memo_data import build_memo_data
@@ -65,6 +65,8 @@ def memo_job(bundle, store_path, identity_path, passphrase: bytes, reviewer, out
         profile["name"] = profile.get("name") or identity.name
         store = open_store_file(Path(store_path))  # the worker's own connection: sqlite stays on one thread
         try:
+            if bundle is not None:  # an edit made after the checks would be signed as the evidence once was
+                refuse_if_changed(bundle, store)
             with audit_guard.one_snapshot(store.db):  # the audit, the data and the table: one instant
                 audit_guard.require_intact(store.db)  # AuditError: its message is shown, nothing is signed
                 data = build_memo_data(bundle, store, profile, identity.training, propose=propose,
