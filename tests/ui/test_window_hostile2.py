@@ -360,3 +360,18 @@ def test_a_store_file_replaced_while_open_closes_the_case_once(qtbot, tmp_path, 
     qtbot.waitUntil(lambda: win.store is None and bool(shown), timeout=TIMEOUT)
     assert [kind for kind, *_ in shown] == ["warning"] and "被删除或替换" in shown[0][2], shown
     assert path.read_bytes() == b"junk" * 1000  # the file found there is left as it is
+
+
+def test_a_temporary_folder_inside_the_bundle_is_refused_by_the_window(qtbot, tmp_path, store_dir, make_bundle,
+                                                                      shown, monkeypatch):
+    """TMPDIR inside the bundle: the command line refuses it (the helpers' sockets and the memo's font folder would
+    be written among the evidence); the window opened the case and scanned."""
+    from tests.helpers import snapshot
+
+    root = make_bundle.clean()
+    before = snapshot(root)
+    monkeypatch.setenv("TMPDIR", str(root / "evidence"))
+    win = new_window(qtbot, tmp_path, store_dir)
+    assert not win.open_bundle(root)
+    assert win.store is None and shown and "TMPDIR" in shown[-1][2] and "证据包内" in shown[-1][2], shown
+    assert snapshot(root) == before

@@ -220,10 +220,13 @@ class MainWindow(QMainWindow):
 
         def load():
             from models.bundle.manifest import load_bundle
-            from models.bundle.output_paths import store_folder
+            from models.bundle.output_paths import UsageError, side_folder_problem, store_folder
             from models.store.store import open_store
 
             try:
+                side = side_folder_problem(path)  # TMPDIR inside it: the helpers' sockets would be written there
+                if side:
+                    raise UsageError(side)
                 bundle = load_bundle(path)  # a store folder inside the bundle is refused (UsageError)
                 folder = store_folder(bundle, self.context.store_dir)
                 loading["store"] = folder / f"{bundle.digest}.sqlite"
