@@ -6,23 +6,11 @@ import multiprocessing
 import os
 import signal
 
-import pytest
-from PySide6.QtWidgets import QMessageBox
-
 from models.bundle.manifest import load_bundle
 from models.store import store_lock
 from models.store.store import open_store
 from tests.hostile_bundle import hostile_bundle
 from tests.ui.test_window_hostile import TIMEOUT, clear_text, opens_after
-
-
-@pytest.fixture
-def shown(monkeypatch):
-    found = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name,
-                            lambda parent, title, text, *a, n=name, **k: found.append((n, title, text)))
-    return found
 
 
 def helper(qtbot, name: str) -> multiprocessing.Process:
