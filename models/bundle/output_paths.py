@@ -152,9 +152,9 @@ def refuse_special(path, what_zh: str = "输出文件", what_en: str = "output")
 
 
 def review_file_problem(path, store_path=None, what_zh: str = "输出文件", what_en: str = "output") -> str | None:
-    """The one-line refusal when path is the review store or a file that goes with it (store_path's -wal, -shm,
-    lock, audit anchor, copies set aside), any SQLite database (another case's store), or lies in the per-user
-    record of audit heads: written through a rename, a memo there replaces the review it reports."""
+    """The one-line refusal when path is a file that goes with the review store at store_path (its -wal, -shm,
+    lock, audit anchor, copies set aside: not all databases) or lies in the per-user record of audit heads;
+    any SQLite database is replace_problem's. Written through a rename, a memo there replaces the review."""
     from models.store.guards.audit_record import state_dir
 
     real = _real(path)
@@ -163,9 +163,8 @@ def review_file_problem(path, store_path=None, what_zh: str = "输出文件", wh
         if os.path.dirname(real) == folder and os.path.basename(real).startswith(name):
             return (f"{what_zh}不得写在审查库或其附属文件上（审查记录将丢失）：{path} / the {what_en} must not "
                     f"replace the review store or a file that goes with it: {path}")
-    database = _is_sqlite(real)  # not there yet, not readable, not a regular file: nothing of ours to lose
     records = _real(state_dir())
-    if database or real == records or real.startswith(records.rstrip(os.sep) + os.sep):
+    if real == records or real.startswith(records.rstrip(os.sep) + os.sep):
         return (f"{what_zh}不得覆盖数据库文件或审计记录（可能是审查库，审查记录将丢失）：{path} / the {what_en} "
                 f"must not replace a database or an audit record (a review store?): {path}")
     return None
